@@ -1,0 +1,50 @@
+# B2B Pulse: `make demo` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+CLI := build/bin/b2b-pulse
+SAMPLES := samples/orders.csv samples/order_lines.csv samples/customers.csv samples/sales_reps.csv samples/catalog_prices.csv
+
+.PHONY: all deps build native native-debug test test-native test-sanitize demo bench samples golden clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh native
+
+native: deps
+	@cmake --preset native-release >/dev/null
+	@cmake --build --preset native-release -j $(JOBS)
+	@mkdir -p build/bin && cp build/native-release/bin/b2b-pulse $(CLI)
+
+native-debug: deps
+	@cmake --preset native-debug >/dev/null
+	@cmake --build --preset native-debug -j $(JOBS) --target pulse_tests
+
+build: native
+
+test: test-native test-sanitize
+
+test-native: native
+	@cd build/native-release && ctest --output-on-failure -j $(JOBS)
+
+# Parsers and ingestion under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: native-debug
+	@build/native-debug/bin/pulse_tests "[io],[ingest]"
+
+demo: native
+	@echo "B2B Pulse sample report (samples/workspace.json), customer and catalog summary:"
+	@$(CLI) report --config samples/workspace.json --pretty > build/demo-report.json
+	@python3 -c 'import json;d=json.load(open("build/demo-report.json"));print(json.dumps({"as_of":d["as_of"],"customers":d["customers"].get("summary",d["customers"]),"catalogs":d["catalogs"].get("catalogs",d["catalogs"])},indent=2))' 2>/dev/null || head -c 3000 build/demo-report.json
+	@echo "Full report: build/demo-report.json"
+
+bench: native
+	@build/native-release/bin/pulse_bench
+
+samples: native
+	@build/native-release/bin/b2b-pulse-samplegen samples
+
+golden: native
+	@PULSE_REGENERATE_GOLDEN=1 build/native-release/bin/pulse_tests "[golden]"
+
+clean:
+	rm -rf build dist

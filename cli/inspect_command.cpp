@@ -1,0 +1,75 @@
+#include <cstdio>
+#include <string>
+
+#include "commands.h"
+#include "pulse/ingest/file_loader.h"
+#include "pulse/model/dataset.h"
+
+namespace pulse::cli {
+namespace {
+
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void print_report(const LoadReport& r) {
+  std::printf("%s\n", r.file.c_str());
+  if (!r.format.empty())
+    std::printf("  format       %s%s\n", r.format == "csv" ? "CSV" : "JSON",
+                r.delimiter.empty() ? "" : (", delimiter '" + r.delimiter + "'").c_str());
+  std::printf("  role         %s\n", r.role.empty() ? "(none)" : r.role.c_str());
+  std::printf("  rows         %s read, %s loaded, %s skipped\n", with_thousands(r.rows_read).c_str(),
+              with_thousands(r.rows_loaded).c_str(), with_thousands(r.rows_skipped).c_str());
+  if (!r.error.empty()) std::printf("  error        %s\n", r.error.c_str());
+  if (!r.mapping.empty()) {
+    std::printf("  columns\n");
+    for (const auto& [field, column] : r.mapping) {
+      auto why = r.mapping_reasons.find(field);
+      std::printf("    %-16s <- %-28s %s\n", field.c_str(), ("'" + column + "'").c_str(),
+                  why == r.mapping_reasons.end() ? "" : why->second.c_str());
+    }
+    std::string unused;
+    for (const std::string& c : r.columns) {
+      bool used = false;
+      for (const auto& m : r.mapping) used = used || m.second == c;
+      if (!used) unused += (unused.empty() ? "" : ", ") + ("'" + c + "'");
+    }
+    if (!unused.empty()) std::printf("    not used: %s\n", unused.c_str());
+  }
+  if (!r.conventions.empty()) {
+    std::printf("  conventions\n");
+    for (const auto& [column, how] : r.conventions)
+      std::printf("    %-28s %s\n", ("'" + column + "'").c_str(), how.c_str());
+  }
+  for (const std::string& note : r.notes) std::printf("  note         %s\n", note.c_str());
+  if (!r.problems.empty()) {
+    std::printf("  problems (first %zu of %s skipped rows)\n", r.problems.size() < 10 ? r.problems.size() : 10,
+                with_thousands(r.rows_skipped).c_str());
+    for (std::size_t i = 0; i < r.problems.size() && i < 10; ++i)
+      std::printf("    %s\n", r.problems[i].to_string().c_str());
+  }
+  std::printf("\n");
+}
+
+}  // namespace
+
+int run_inspect(const Args& args) {
+  if (args.files.empty()) throw UsageError{"inspect needs at least one file"};
+  bool any = false;
+  for (const std::string& path : args.files) {
+    Dataset dataset;
+    const auto slash = path.find_last_of('/');
+    const LoadReport r = ingest::load_path(dataset, path, slash == std::string::npos ? path : path.substr(slash + 1));
+    print_report(r);
+    any = any || r.rows_loaded > 0;
+  }
+  return any ? 0 : 1;
+}
+
+}  // namespace pulse::cli

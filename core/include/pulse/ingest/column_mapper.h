@@ -1,0 +1,49 @@
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pulse/model/field.h"
+
+namespace pulse::ingest {
+
+constexpr int kUnmapped = -1;
+
+/// Which source column feeds each canonical field, and why.
+struct ColumnMapping {
+  Role role = Role::order_lines;
+  std::array<int, kFieldCount> column{};  // source column index or kUnmapped
+  std::array<std::string, kFieldCount> reason{};
+  std::vector<std::string> notes;         // e.g. "no quantity column: each line counts 1 unit"
+
+  ColumnMapping() { column.fill(kUnmapped); }
+  bool has(Field f) const { return column[static_cast<std::size_t>(f)] != kUnmapped; }
+  int at(Field f) const { return column[static_cast<std::size_t>(f)]; }
+};
+
+/// A few rows of a file, kept to decide roles, columns and conventions.
+struct Sample {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// What the user fixed in the workspace (SPEC §5); everything else is detected.
+struct MappingOverrides {
+  std::optional<Role> role;
+  std::map<Field, std::string> columns;  // field -> source column name
+};
+
+/// Detects the role and the column of every field from headers and values, honouring the
+/// overrides. Throws PulseError "pulse.ingest.101" when no role fits (the message names
+/// the missing fields of the closest role) and "pulse.ingest.102" when an override names a
+/// column that does not exist.
+ColumnMapping map_columns(const Sample& sample, const MappingOverrides& overrides);
+
+/// The share of the sample's non-empty values in `column` that read as `kind`.
+double shape_share(const Sample& sample, int column, FieldKind kind);
+
+}  // namespace pulse::ingest

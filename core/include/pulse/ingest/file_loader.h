@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "pulse/ingest/column_mapper.h"
+#include "pulse/ingest/table_builder.h"
+#include "pulse/model/dataset.h"
+
+namespace pulse::ingest {
+
+/// How to read one file: what the workspace fixed; the rest is detected.
+struct FileOptions {
+  MappingOverrides mapping;
+  char delimiter = 0;  // 0 = detect
+  Conventions conventions;
+  std::size_t max_field_bytes = std::size_t{1} << 20;
+};
+
+/// Loads one file into a Dataset from chunks of bytes, so a big file never has to sit in
+/// memory whole:
+///
+///   FileLoader loader(dataset, "orders.csv", options);
+///   while (n = read(buf)) loader.feed({buf, n});
+///   const LoadReport& report = loader.finish();
+///
+/// Never throws for bad input: a refused file has report.error set, bad rows are in
+/// report.problems and the good rows are loaded.
+class FileLoader {
+ public:
+  FileLoader(Dataset& dataset, std::string file_name, FileOptions options = {});
+  ~FileLoader();
+  FileLoader(const FileLoader&) = delete;
+  FileLoader& operator=(const FileLoader&) = delete;
+
+  void feed(std::string_view bytes);
+  const LoadReport& finish();
+  std::size_t bytes_fed() const { return bytes_fed_; }
+
+ private:
+  class Pipeline;
+  void start(std::string_view head);
+  void fail(const std::string& message);
+
+  Dataset& dataset_;
+  FileOptions options_;
+  LoadReport report_;
+  std::string head_;  // bytes kept until the format is known
+  std::unique_ptr<Pipeline> pipeline_;
+  std::size_t bytes_fed_ = 0;
+  bool failed_ = false;
+  bool finished_ = false;
+};
+
+/// Reads a file from disk in 1 MiB chunks through a FileLoader.
+LoadReport load_path(Dataset& dataset, const std::string& path, const std::string& display_name,
+                     const FileOptions& options = {});
+
+}  // namespace pulse::ingest

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pulse/ingest/column_mapper.h"
+#include "pulse/io/date_parser.h"
+#include "pulse/io/number_parser.h"
+#include "pulse/model/load_report.h"
+#include "pulse/model/string_pool.h"
+#include "pulse/model/table.h"
+
+namespace pulse::ingest {
+
+/// Conventions a user may fix for a file; `unknown` means detect per column.
+struct Conventions {
+  io::DecimalMark decimal = io::DecimalMark::unknown;
+  io::DateOrder date_order = io::DateOrder::unknown;
+  io::DecimalMark decimal_default = io::DecimalMark::dot;  // when a column never decides
+};
+
+/// Turns text rows into the typed columns of a Table. Decimal marks and day/month order are
+/// decided per column by the first value that tells; values read before that are patched
+/// when finish() knows the answer, so one pass over the file is enough.
+class TableBuilder {
+ public:
+  TableBuilder(Table& table, StringPool& strings, const ColumnMapping& mapping,
+               Conventions conventions, LoadReport& report);
+
+  /// Adds a row, or reports why it cannot be read and skips it. Returns true when added.
+  bool add_row(std::size_t line, const std::vector<std::string_view>& fields);
+  /// Applies the column decisions to earlier values; fills the report's conventions.
+  void finish(const std::vector<std::string>& column_names);
+
+ private:
+  struct Slot;
+  struct PendingNumber {
+    std::size_t row;
+    double alternative;  // the value under the other decimal mark
+  };
+  struct PendingDate {
+    std::size_t row;
+    io::DateScan scan;
+  };
+  struct NumberState {
+    io::DecimalMark mark = io::DecimalMark::unknown;
+    std::vector<PendingNumber> pending;
+  };
+  struct DateState {
+    io::DateOrder order = io::DateOrder::unknown;
+    io::DateShape shape = io::DateShape::none;  // of the first value, for the report
+    std::vector<PendingDate> pending;
+    std::string last_text;
+    Day last_day = kNoDay;
+  };
+  struct Slot {
+    Field field;
+    int column;
+    FieldKind kind;
+    bool required;
+    std::string last_text;
+    StrId last_id = kNoStr;
+    NumberState number;
+    DateState date;
+  };
+  struct Cell {
+    StrId text = kNoStr;
+    Day day = kNoDay;
+    double number = 0;
+    bool pending = false;
+    double alt = 0;
+    io::DateScan scan;
+  };
+
+  bool convert(Slot& slot, std::string_view raw, std::size_t line, Cell& cell);
+  void decide_number(Slot& slot, io::DecimalMark mark);
+  void decide_date(Slot& slot, io::DateOrder order);
+  void problem(std::size_t line, const Slot& slot, std::string reason);
+
+  Table& table_;
+  StringPool& strings_;
+  Conventions conventions_;
+  LoadReport& report_;
+  std::vector<Slot> slots_;
+  std::vector<Cell> cells_;
+  bool need_price_or_total_ = false;
+};
+
+}  // namespace pulse::ingest

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "pulse/ingest/file_loader.h"
+#include "pulse/kpi/settings.h"
+
+namespace pulse::ingest {
+
+/// One file of a workspace: where it is and how to read it.
+struct WorkspaceFile {
+  std::string path;  // as written; resolved against the workspace's folder by the CLI
+  FileOptions options;
+};
+
+/// The mapping and settings a user made (SPEC §5), saved and loaded as one JSON document.
+struct Workspace {
+  std::vector<WorkspaceFile> files;
+  kpi::Settings settings;
+};
+
+/// Throws PulseError "pulse.config.*" naming what is wrong.
+Workspace workspace_from_json(const nlohmann::json& doc);
+
+}  // namespace pulse::ingest

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace pulse::io {
+
+/// A column's decimal convention (SPEC §2: detected per column, not per value).
+enum class DecimalMark : unsigned char { unknown, dot, comma };
+
+/// What a single value tells about its column's decimal mark.
+/// "12.5", "1,234.56" say dot; "12,5", "1.234,56", "1 234,56" say comma;
+/// "1234", "-3", "1,234", "1.234" say nothing (they read either way).
+struct NumberScan {
+  bool ok = false;           // the text is a number under at least one convention
+  DecimalMark evidence = DecimalMark::unknown;
+  double as_dot = 0;         // value when '.' is the decimal mark (valid if ok and evidence != comma)
+  double as_comma = 0;       // value when ',' is the decimal mark (valid if ok and evidence != dot)
+};
+
+/// Reads a number as written in business files: "1234.5", "-3", "+4", "1 234,56" (space or
+/// no-break space thousands), "1.234,56", "1,234.56", "1'234.5", "12e3", "(12.50)" (negative),
+/// with a currency sign or code around it ignored ("$12.50", "12,50 €", "EUR 12", "12 руб.",
+/// "-$5"). Surrounding spaces are ignored. Empty text is not a number (ok = false).
+NumberScan scan_number(std::string_view text);
+
+/// The value of `text` under `mark`; unknown means dot. nullopt when it is not a number.
+std::optional<double> parse_number(std::string_view text, DecimalMark mark);
+
+}  // namespace pulse::io

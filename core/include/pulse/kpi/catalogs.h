@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "pulse/kpi/elasticity.h"
+#include "pulse/kpi/facts.h"
+#include "pulse/kpi/scope.h"
+
+namespace pulse::kpi {
+
+struct CatalogRow {
+  std::uint32_t catalog = 0;  // index into Facts::catalogs
+  double revenue = 0;
+  std::int64_t orders = 0;
+  std::int64_t customers = 0;
+  double units = 0;
+  std::optional<double> aov;
+  std::int64_t skus = 0;
+  std::optional<double> revenue_share;
+  std::optional<double> margin;
+  std::optional<double> margin_pct;
+};
+
+struct ProductRow {
+  std::uint32_t product = 0;  // index into Facts::products
+  double units = 0;
+  double revenue = 0;
+  std::int64_t orders = 0;
+  std::int64_t customers = 0;
+  std::optional<double> avg_price;  // revenue of positive lines / positive quantity
+  std::optional<double> revenue_share;
+  std::optional<double> margin;
+  std::optional<double> margin_pct;
+  char abc = 'C';
+  std::optional<Elasticity> elasticity;
+  // Positive lines only, for the discount projection.
+  double positive_units = 0;
+  double positive_revenue = 0;
+  std::optional<double> positive_unit_cost;
+};
+
+/// A SKU where a price cut is likely to sell more (SPEC §3), with what a 10% cut would do
+/// if the fitted elasticity holds: units x 0.9^slope, at 0.9 x the average price.
+struct DiscountCandidate {
+  std::size_t product_row = 0;  // index into CatalogReport::products
+  double projected_units_change_pct = 0;
+  double projected_revenue_change = 0;
+  std::optional<double> projected_margin_change;
+};
+
+struct CatalogReport {
+  std::vector<CatalogRow> catalogs;          // by revenue
+  std::vector<ProductRow> products;          // by catalog, then revenue
+  std::vector<DiscountCandidate> discount_candidates;  // by revenue
+};
+
+/// The product catalogs dashboard over the lines in the period.
+CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Settings& settings,
+                             const StringPool& strings);
+
+}  // namespace pulse::kpi

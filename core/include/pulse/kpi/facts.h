@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pulse/kpi/settings.h"
+#include "pulse/model/dataset.h"
+
+namespace pulse::kpi {
+
+constexpr std::int32_t kNone = -1;
+
+/// Orders and their lines after the joins and the status exclusion of SPEC §2/§3, grouped so
+/// that every dashboard is one pass: customers own contiguous runs of orders, orders own
+/// contiguous runs of lines. Built once per dataset and exclusion list; filters and period
+/// are applied by the dashboards.
+struct Facts {
+  // Orders, grouped by customer (orders without a customer last).
+  std::vector<StrId> order_id;
+  std::vector<Day> order_day;
+  std::vector<std::int32_t> order_customer;  // dense customer index or kNone
+  std::vector<std::uint32_t> order_rep;      // index into reps
+  std::vector<std::uint32_t> order_line_begin;  // lines of order o: [begin[o], begin[o + 1])
+
+  // Lines, grouped by order.
+  std::vector<StrId> line_sku;
+  std::vector<std::uint32_t> line_catalog;   // index into catalogs
+  std::vector<std::uint32_t> line_product;   // index into products (catalog x SKU)
+  std::vector<double> line_quantity;         // NaN when units are unknown (orders without lines)
+  std::vector<double> line_revenue;
+  std::vector<double> line_cost;             // NaN when unknown
+
+  // Customers: orders of customer c are [customer_order_begin[c], customer_order_begin[c + 1]).
+  std::vector<StrId> customer_id;
+  std::vector<StrId> customer_name;
+  std::vector<StrId> customer_catalog;  // the customers file's, else the latest order's
+  std::vector<StrId> customer_rep;
+  std::vector<std::uint32_t> customer_order_begin;
+
+  std::vector<StrId> catalogs;  // catalog names ("All" when nothing says)
+  std::vector<StrId> reps;      // rep ids ("Unassigned" when nothing says)
+  struct Product {
+    std::uint32_t catalog;
+    StrId sku;
+    StrId name;
+  };
+  std::vector<Product> products;
+
+  bool has_lines = false;     // line items were loaded (not only order headers)
+  bool has_cost = false;      // unit_cost is mapped
+  Day first_day = kNoDay;     // over every loaded order date, excluded or not
+  Day last_day = kNoDay;
+  std::vector<std::string> warnings;  // joins that left data out, said plainly
+
+  std::size_t order_count() const { return order_id.size(); }
+  std::size_t customer_count() const { return customer_id.size(); }
+  std::size_t orders_without_customer_begin() const { return customer_order_begin.back(); }
+};
+
+/// Joins order lines, orders and customers (SPEC §2): a line takes date, customer, status,
+/// catalog and rep from its order when it has none; catalog falls back to the customer's,
+/// then "All"; rep to the customer's, then "Unassigned". Orders whose status is excluded
+/// are dropped. Without order lines, each order becomes one line worth its order_total.
+Facts build_facts(const Dataset& dataset, const Settings& settings, StringPool& strings);
+
+}  // namespace pulse::kpi

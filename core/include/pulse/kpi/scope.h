@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+
+#include "pulse/kpi/facts.h"
+#include "pulse/kpi/settings.h"
+
+namespace pulse::kpi {
+
+/// Settings resolved against the data: concrete dates and filter values as ids.
+struct Scope {
+  Day as_of = kNoDay;
+  Day from = kNoDay;
+  Day to = kNoDay;
+  // A filter set to a value absent from the data matches nothing (not everything).
+  std::optional<StrId> catalog;
+  std::optional<StrId> sales_rep;
+  std::optional<StrId> customer;
+
+  bool in_period(Day d) const { return d >= from && d <= to; }
+};
+
+/// as_of defaults to `latest_day` (orders and deals), from to `earliest_day`, to to as_of.
+Scope resolve_scope(const Settings& settings, const StringPool& strings, Day earliest_day,
+                    Day latest_day);
+
+}  // namespace pulse::kpi

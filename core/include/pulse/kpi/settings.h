@@ -1,0 +1,45 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "pulse/model/day.h"
+
+namespace pulse::kpi {
+
+/// Scope, filters and thresholds of a report (SPEC §3, §5). Unset dates take their defaults
+/// from the data: as_of = latest order or deal date, from = earliest date, to = as_of.
+struct Settings {
+  std::optional<Day> as_of;
+  std::optional<Day> from;
+  std::optional<Day> to;
+  std::optional<std::string> catalog;
+  std::optional<std::string> sales_rep;
+  std::optional<std::string> customer;
+  std::vector<std::string> excluded_statuses{"canceled", "cancelled", "closed", "fraud",
+                                             "unavailable"};
+  std::vector<std::string> won_statuses{"ordered", "won", "closed won"};
+  std::vector<std::string> lost_statuses{"declined", "expired", "closed", "lost", "closed lost"};
+  std::vector<std::string> stage_order{
+      "created", "draft_by_admin", "processing_by_admin", "submitted_by_admin",
+      "processing_by_customer", "submitted_by_customer"};
+  std::string elasticity_period = "week";  // "week" or "month"
+  std::array<double, 3> status_thresholds{1.0, 1.5, 3.0};
+  int expiring_days = 14;
+  int stale_days = 30;
+  std::string rounds_status = "submitted_by_admin";
+};
+
+/// Reads the "settings" object of a workspace; absent keys keep their defaults.
+/// Throws PulseError "pulse.config.*" for a wrong type or an unreadable date.
+Settings settings_from_json(const nlohmann::json& doc);
+nlohmann::json settings_to_json(const Settings& settings);
+
+/// Lower-cased, trimmed status text, as statuses are compared (case-insensitive).
+std::string fold_status(std::string_view status);
+
+}  // namespace pulse::kpi

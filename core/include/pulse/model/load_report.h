@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pulse {
+
+/// One row (or file) that could not be read: "orders.csv:14: order_date: bad date '31/02/2024'".
+struct Problem {
+  std::string file;
+  std::size_t line = 0;  // 1-based physical line where the row starts; 0 for the whole file
+  std::string field;     // canonical field name, or empty when the row as a whole is bad
+  std::string reason;
+
+  std::string to_string() const;
+};
+
+/// What a load did: every load returns one, good or bad (SPEC §2 "Bad input").
+struct LoadReport {
+  static constexpr std::size_t kMaxProblems = 100;
+
+  std::string file;
+  std::string role;       // empty when the file was refused
+  std::string format;     // "csv", "json", "ndjson"
+  std::string delimiter;  // "," ";" "\t" "|" for text tables
+  std::size_t rows_read = 0;
+  std::size_t rows_loaded = 0;
+  std::size_t rows_skipped = 0;
+  std::vector<Problem> problems;  // the first kMaxProblems
+  std::vector<std::string> columns;                // the file's own column names
+  std::map<std::string, std::string> mapping;      // canonical field -> source column
+  std::map<std::string, std::string> mapping_reasons;  // canonical field -> why that column
+  std::map<std::string, std::string> conventions;  // column -> "decimal comma", "DD/MM/YYYY", ...
+  std::vector<std::string> notes;                  // e.g. "no quantity column: 1 per line"
+  std::string error;  // set when the whole file was refused, "[pulse.ingest.101] ..."
+
+  void add_problem(Problem problem);
+  bool refused() const { return !error.empty(); }
+};
+
+}  // namespace pulse

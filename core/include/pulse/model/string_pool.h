@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pulse {
+
+/// Dense id of an interned string. 0 is the empty string, which stands for "missing".
+using StrId = std::uint32_t;
+constexpr StrId kNoStr = 0;
+
+/// One dictionary for every text value of a dataset, so that joins across files
+/// (order_id in lines and orders, customer_id in lines and customers) compare integers.
+/// Values are trimmed by the caller; the pool stores them exactly as given.
+class StringPool {
+ public:
+  StringPool();
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
+  StringPool(StringPool&&) = default;
+  StringPool& operator=(StringPool&&) = default;
+
+  /// The id of `text`, adding it when new. Empty text is kNoStr.
+  StrId intern(std::string_view text);
+  /// The id of `text` when it is already in the pool, else kNoStr.
+  StrId find(std::string_view text) const;
+  std::string_view view(StrId id) const { return views_[id]; }
+  std::size_t size() const { return views_.size(); }
+
+ private:
+  void grow();
+  static std::uint64_t hash(std::string_view text);
+
+  std::deque<std::string> blocks_;          // stable storage; views point into it
+  std::vector<std::string_view> views_;     // id -> text
+  std::vector<std::uint32_t> slots_;        // open addressing: id + 1, 0 = empty
+  std::vector<std::uint32_t> slot_hashes_;  // low 32 bits of the hash, to skip compares
+  std::size_t block_used_ = 0;
+};
+
+}  // namespace pulse

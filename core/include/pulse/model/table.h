@@ -1,0 +1,39 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "pulse/model/day.h"
+#include "pulse/model/field.h"
+#include "pulse/model/string_pool.h"
+
+namespace pulse {
+
+/// One field of a loaded file, stored by kind: only the vector of its kind is used.
+/// Missing values are kNoStr, kNoDay or NaN.
+struct Column {
+  FieldKind kind = FieldKind::text;
+  bool mapped = false;
+  std::vector<StrId> text;
+  std::vector<Day> days;
+  std::vector<double> numbers;
+};
+
+/// The rows of one loaded file in columnar form, indexed by canonical field.
+struct Table {
+  Role role = Role::order_lines;
+  std::string source;  // file name as the user gave it
+  std::size_t rows = 0;
+  std::array<Column, kFieldCount> columns;
+
+  bool has(Field f) const { return columns[static_cast<std::size_t>(f)].mapped; }
+  Column& column(Field f) { return columns[static_cast<std::size_t>(f)]; }
+  const Column& column(Field f) const { return columns[static_cast<std::size_t>(f)]; }
+  const std::vector<StrId>& text(Field f) const { return column(f).text; }
+  const std::vector<Day>& days(Field f) const { return column(f).days; }
+  const std::vector<double>& numbers(Field f) const { return column(f).numbers; }
+};
+
+}  // namespace pulse

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pulse/ingest/file_loader.h"
+#include "pulse/kpi/facts.h"
+#include "pulse/kpi/settings.h"
+#include "pulse/model/dataset.h"
+
+namespace pulse::report {
+
+/// The engine as the CLI and the browser use it: files in (whole or by chunks), one
+/// SPEC §4 document out. Joins are computed once and reused while only filters change.
+///
+///   Engine engine;
+///   engine.begin_file("orders.csv");
+///   engine.feed(chunk); ...
+///   engine.finish_file();
+///   nlohmann::json doc = engine.report(settings);
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+
+  void begin_file(std::string name, ingest::FileOptions options = {});
+  void feed(std::string_view bytes);
+  const LoadReport& finish_file();
+  /// Reads a whole file from disk in chunks.
+  const LoadReport& load_path(const std::string& path, const std::string& display_name,
+                              const ingest::FileOptions& options = {});
+
+  nlohmann::json report(const kpi::Settings& settings);
+  const Dataset& dataset() const { return dataset_; }
+  /// Forgets every file.
+  void clear();
+
+ private:
+  const kpi::Facts& facts_for(const kpi::Settings& settings);
+
+  Dataset dataset_;
+  std::unique_ptr<ingest::FileLoader> loader_;
+  std::optional<kpi::Facts> facts_;
+  std::vector<std::string> facts_exclusions_;
+};
+
+}  // namespace pulse::report

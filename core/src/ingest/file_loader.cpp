@@ -1,0 +1,202 @@
+#include "pulse/ingest/file_loader.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+#include "pulse/error.h"
+#include "pulse/ingest/text_sniffer.h"
+#include "pulse/io/csv_reader.h"
+#include "pulse/io/json_reader.h"
+
+namespace pulse::ingest {
+namespace {
+constexpr std::size_t kSniffBytes = 64 * 1024;  // enough for the delimiter and the format
+constexpr std::size_t kSampleRows = 1000;       // rows that decide role, columns, conventions
+}  // namespace
+
+/// Reader -> sample -> mapping -> typed columns, for one file.
+class FileLoader::Pipeline : public io::RecordSink {
+ public:
+  Pipeline(LoadReport& report, StringPool& strings, const FileOptions& options, const Sniff& sniff)
+      : report_(report), strings_(strings), options_(options) {
+    Conventions& conv = options_.conventions;
+    if (sniff.format == TextFormat::csv) {
+      if (sniff.delimiter == ';' && conv.decimal == io::DecimalMark::unknown)
+        conv.decimal_default = io::DecimalMark::comma;  // ';' files come from decimal-comma locales
+      csv_ = std::make_unique<io::CsvReader>(*this, io::CsvOptions{sniff.delimiter,
+                                                                   options.max_field_bytes});
+    } else {
+      json_ = std::make_unique<io::JsonReader>(*this);
+    }
+  }
+
+  void feed(std::string_view bytes) { csv_ ? csv_->feed(bytes) : json_->feed(bytes); }
+
+  void finish() {
+    csv_ ? csv_->finish() : json_->finish();
+    if (!builder_) decide();
+  }
+
+  /// The rows built so far, when the mapping was decided.
+  bool has_table() const { return builder_ != nullptr; }
+  Table take_table() {
+    builder_->finish(columns_);
+    return std::move(table_);
+  }
+
+  void on_columns(const std::vector<std::string>& names) override { columns_ = names; }
+
+  void on_record(std::size_t line, const std::vector<std::string_view>& fields) override {
+    ++report_.rows_read;
+    if (builder_) {
+      add(line, fields);
+      return;
+    }
+    sample_.rows.emplace_back(fields.begin(), fields.end());
+    sample_lines_.push_back(line);
+    if (sample_.rows.size() >= kSampleRows) decide();
+  }
+
+  void on_bad_record(std::size_t line, const std::string& reason) override {
+    ++report_.rows_read;
+    ++report_.rows_skipped;
+    report_.add_problem({report_.file, line, "", reason});
+  }
+
+ private:
+  void decide() {
+    sample_.columns = columns_;
+    report_.columns = columns_;
+    if (sample_.columns.empty())
+      throw PulseError("pulse.ingest.001", report_.file + ": no header row");
+    const ColumnMapping mapping = map_columns(sample_, options_.mapping);
+    report_.role = std::string(role_name(mapping.role));
+    report_.columns = columns_;
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      if (mapping.column[f] == kUnmapped) continue;
+      const std::string name(field_name(static_cast<Field>(f)));
+      report_.mapping[name] = columns_[static_cast<std::size_t>(mapping.column[f])];
+      report_.mapping_reasons[name] = mapping.reason[f];
+    }
+    report_.notes.insert(report_.notes.end(), mapping.notes.begin(), mapping.notes.end());
+    table_.source = report_.file;
+    builder_ = std::make_unique<TableBuilder>(table_, strings_, mapping, options_.conventions,
+                                              report_);
+    std::vector<std::string_view> views;
+    for (std::size_t i = 0; i < sample_.rows.size(); ++i) {
+      views.assign(sample_.rows[i].begin(), sample_.rows[i].end());
+      add(sample_lines_[i], views);
+    }
+    sample_ = Sample{};
+    sample_lines_.clear();
+  }
+
+  void add(std::size_t line, const std::vector<std::string_view>& fields) {
+    if (builder_->add_row(line, fields))
+      ++report_.rows_loaded;
+    else
+      ++report_.rows_skipped;
+  }
+
+  LoadReport& report_;
+  StringPool& strings_;
+  FileOptions options_;
+  std::unique_ptr<io::CsvReader> csv_;
+  std::unique_ptr<io::JsonReader> json_;
+  std::vector<std::string> columns_;
+  Sample sample_;
+  std::vector<std::size_t> sample_lines_;
+  Table table_;
+  std::unique_ptr<TableBuilder> builder_;
+};
+
+FileLoader::FileLoader(Dataset& dataset, std::string file_name, FileOptions options)
+    : dataset_(dataset), options_(std::move(options)) {
+  report_.file = std::move(file_name);
+}
+
+FileLoader::~FileLoader() = default;
+
+void FileLoader::fail(const std::string& message) {
+  failed_ = true;
+  report_.error = message;
+}
+
+void FileLoader::start(std::string_view head) {
+  Sniff sniff = sniff_text(head, report_.file);
+  if (options_.delimiter != 0) sniff.delimiter = options_.delimiter;
+  report_.format = sniff.format == TextFormat::json ? "json" : "csv";
+  if (sniff.format == TextFormat::csv)
+    report_.delimiter = sniff.delimiter == '\t' ? "\\t" : std::string(1, sniff.delimiter);
+  pipeline_ = std::make_unique<Pipeline>(report_, dataset_.strings, options_, sniff);
+}
+
+void FileLoader::feed(std::string_view bytes) {
+  if (failed_ || finished_) return;
+  bytes_fed_ += bytes.size();
+  try {
+    if (!pipeline_) {
+      head_.append(bytes);
+      if (head_.size() < kSniffBytes) return;
+      start(head_);
+      std::string head = std::move(head_);
+      head_.clear();
+      pipeline_->feed(head);
+      return;
+    }
+    pipeline_->feed(bytes);
+  } catch (const PulseError& e) {
+    fail(e.what());
+  } catch (const std::bad_alloc&) {
+    fail("[pulse.ingest.005] " + report_.file + ": out of memory after " +
+         std::to_string(report_.rows_read) + " rows; the file is larger than this machine can hold");
+  }
+}
+
+const LoadReport& FileLoader::finish() {
+  if (finished_) return report_;
+  try {
+    if (!failed_ && !pipeline_) {
+      start(head_);
+      pipeline_->feed(head_);
+      head_.clear();
+    }
+    if (!failed_) pipeline_->finish();
+  } catch (const PulseError& e) {
+    fail(e.what());
+  } catch (const std::bad_alloc&) {
+    fail("[pulse.ingest.005] " + report_.file + ": out of memory");
+  }
+  finished_ = true;
+  // Rows read before a fatal error stay loaded: the report says where reading stopped.
+  if (pipeline_ && pipeline_->has_table()) {
+    Table table = pipeline_->take_table();
+    if (table.rows > 0) dataset_.tables.push_back(std::move(table));
+  }
+  if (report_.refused() && report_.rows_loaded == 0) report_.role.clear();
+  pipeline_.reset();
+  dataset_.loads.push_back(report_);
+  return report_;
+}
+
+LoadReport load_path(Dataset& dataset, const std::string& path, const std::string& display_name,
+                     const FileOptions& options) {
+  FileLoader loader(dataset, display_name, options);
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    LoadReport report;
+    report.file = display_name;
+    report.error = "[pulse.ingest.004] " + display_name + ": cannot open: " + std::strerror(errno);
+    dataset.loads.push_back(report);
+    return report;
+  }
+  std::vector<char> buffer(std::size_t{1} << 20);
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) loader.feed({buffer.data(), n});
+  std::fclose(file);
+  return loader.finish();
+}
+
+}  // namespace pulse::ingest

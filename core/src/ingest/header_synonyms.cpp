@@ -1,0 +1,199 @@
+#include "pulse/ingest/header_synonyms.h"
+
+#include <initializer_list>
+#include <vector>
+
+namespace pulse::ingest {
+namespace {
+
+using F = Field;
+using R = Role;
+
+constexpr unsigned mask(R r) { return 1u << static_cast<unsigned>(r); }
+constexpr unsigned kAll = 0xFFFFu;
+constexpr unsigned kOrderish = mask(R::order_lines) | mask(R::orders);
+constexpr unsigned kLines = mask(R::order_lines);
+constexpr unsigned kOrders = mask(R::orders);
+constexpr unsigned kCustomers = mask(R::customers);
+constexpr unsigned kDeals = mask(R::deals);
+constexpr unsigned kEvents = mask(R::deal_events);
+constexpr unsigned kReps = mask(R::sales_reps);
+constexpr unsigned kPrices = mask(R::catalog_prices);
+
+// One entry: a field's names (normalized) for the roles in `roles`. A field may have several
+// entries; for a role, its names are the entries' names in table order, best first.
+struct Entry {
+  F field;
+  unsigned roles;
+  std::vector<std::string_view> names;
+};
+
+// English, German-ish and Russian names as exports (Magento, 1C, Excel, CRMs) write them.
+const std::vector<Entry>& table() {
+  static const std::vector<Entry> entries = {
+      // orders and lines
+      {F::order_id, kOrders, {"id"}},
+      {F::order_id, kOrderish | kDeals,
+       {"orderid", "ordernumber", "orderno", "ordernum", "ordernr", "incrementid", "invoiceno",
+        "invoicenumber", "invoiceid", "invoice", "order", "salesorder", "documentnumber",
+        "documentno", "docno", "номерзаказа", "заказ", "номердокумента", "номер", "документ",
+        "заказклиента", "счет"}},
+      {F::order_date, kOrderish,
+       {"orderdate", "invoicedate", "orderpurchasetimestamp", "purchasedate", "orderdatetime",
+        "date", "createdat", "created", "orderedat", "dateordered", "documentdate", "datetime",
+        "датазаказа", "датадокумента", "дата", "период"}},
+      {F::customer_id, kCustomers | kDeals, {"id"}},
+      {F::customer_id, kAll,
+       {"customerid", "companyid", "clientid", "accountid", "buyerid", "customernumber",
+        "customerno", "customercode", "customer", "company", "client", "account", "buyer",
+        "кодклиента", "кодконтрагента", "контрагент", "клиент", "покупатель", "заказчик"}},
+      {F::customer_name, kAll,
+       {"customername", "companyname", "clientname", "accountname", "buyername", "billtoname",
+        "наименованиеконтрагента", "названиекомпании", "наименованиеклиента"}},
+      {F::customer_name, kCustomers, {"name", "наименование", "название"}},
+      {F::sku, kLines | kPrices,
+       {"sku", "stockcode", "productid", "productcode", "itemcode", "itemno", "itemnumber",
+        "articlenumber", "articleno", "article", "partnumber", "partno", "material",
+        "артикул", "кодтовара", "кодноменклатуры", "код"}},
+      {F::product_name, kLines,
+       {"productname", "description", "itemname", "product", "item", "name", "title",
+        "номенклатура", "товар", "наименованиетовара", "наименование", "продукт"}},
+      {F::category, kLines,
+       {"category", "productcategory", "productcategoryname", "categoryname", "productgroup",
+        "productline", "group", "категория", "группатоваров", "группа", "группаноменклатуры"}},
+      {F::quantity, kLines,
+       {"quantity", "qty", "qtyordered", "quantityordered", "units", "count", "pieces",
+        "количество", "колво", "кол"}},
+      {F::unit_price, kLines,
+       {"unitprice", "price", "baseprice", "saleprice", "sellingprice", "netprice", "priceeach",
+        "цена", "ценазаединицу", "ценапродажи"}},
+      {F::line_total, kLines,
+       {"linetotal", "baserowtotal", "rowtotal", "lineamount", "extendedprice", "total",
+        "amount", "netamount", "subtotal", "revenue", "sales", "сумма", "суммасндс", "итого",
+        "стоимость", "выручка"}},
+      {F::discount, kLines,
+       {"discount", "basediscountamount", "discountamount", "скидка", "суммаскидки"}},
+      {F::unit_cost, kLines,
+       {"unitcost", "basecost", "cost", "costprice", "purchaseprice", "себестоимость",
+        "закупочнаяцена", "ценазакупки"}},
+      {F::catalog, kAll,
+       {"catalog", "sharedcatalog", "pricelist", "customergroup", "customergroupid",
+        "pricegroup", "tier", "прайслист", "типцен", "каталог", "видцен"}},
+      {F::sales_rep, kReps, {"salesrep", "salesagent", "repid", "agent", "userid", "id", "rep",
+                             "employee", "менеджер", "сотрудник"}},
+      {F::sales_rep, kAll & ~kReps,
+       {"salesrep", "salesrepresentative", "salesrepresentativeid", "salesagent", "rep",
+        "agent", "accountmanager", "salesperson", "salesmanager", "manager", "owner",
+        "менеджер", "ответственный", "торговыйпредставитель", "агент"}},
+      {F::status, kAll,
+       {"status", "orderstatus", "dealstage", "stage", "quotestatus", "state", "статус",
+        "состояние", "этап", "стадия"}},
+      {F::currency, kOrderish,
+       {"currency", "currencycode", "basecurrencycode", "ordercurrencycode", "валюта"}},
+      {F::order_total, kOrders,
+       {"ordertotal", "basegrandtotal", "grandtotalbase", "grandtotal", "grandtotalpurchased",
+        "total", "amount", "ordervalue", "revenue", "value", "сумма", "суммадокумента",
+        "итого"}},
+      {F::quote_id, kOrderish, {"quoteid", "negotiablequoteid"}},
+      {F::parent_item_id, kLines, {"parentitemid"}},
+      // customers
+      {F::segment, kCustomers,
+       {"segment", "customersegment", "sector", "industry", "type", "customertype", "сегмент",
+        "отрасль", "тип"}},
+      {F::region, kCustomers,
+       {"region", "state", "country", "officelocation", "province", "city", "location",
+        "регион", "страна", "область", "город"}},
+      {F::created_at, kCustomers,
+       {"createdat", "created", "createddate", "customersince", "signupdate", "датасоздания",
+        "датарегистрации"}},
+      // deals
+      {F::deal_id, kDeals | kEvents,
+       {"dealid", "quoteid", "opportunityid", "negotiablequoteid", "quotenumber", "deal",
+        "opportunity", "quote", "номерсделки", "сделка", "кп"}},
+      {F::deal_id, kDeals, {"id"}},
+      {F::created_at, kDeals,
+       {"createdat", "createddate", "created", "engagedate", "opendate", "startdate",
+        "submitteddate", "датасоздания"}},
+      {F::updated_at, kDeals,
+       {"updatedat", "lastupdated", "updated", "modifiedat", "lastmodified", "modified",
+        "датаизменения"}},
+      {F::closed_at, kDeals,
+       {"closedat", "closedate", "closeddate", "closingdate", "wondate", "датазакрытия"}},
+      {F::expires_at, kDeals,
+       {"expiresat", "expirationdate", "expirationperiod", "expectedclosedate",
+        "expectedclose", "validuntil", "expiry", "expires", "срокдействия", "действителендо"}},
+      {F::amount, kDeals,
+       {"amount", "closevalue", "negotiatedtotalprice", "basenegotiatedtotalprice",
+        "quotetotalnegotiated", "dealvalue", "value", "quotetotal", "total", "сумма"}},
+      {F::original_amount, kDeals,
+       {"originalamount", "originaltotalprice", "baseoriginaltotalprice", "quotetotalbase",
+        "originaltotal", "listamount", "исходнаясумма"}},
+      {F::product, kDeals, {"product", "productname", "sku", "item", "товар"}},
+      // deal events
+      {F::timestamp, kEvents,
+       {"timestamp", "eventtime", "changedat", "createdat", "datetime", "date", "time",
+        "updatedat", "время", "дата"}},
+      // sales reps
+      {F::rep_name, kReps, {"repname", "fullname", "name", "agentname", "employeename", "фио",
+                            "имя"}},
+      {F::manager, kReps, {"manager", "supervisor", "teamlead", "lead", "руководитель"}},
+      {F::team, kReps, {"team", "regionaloffice", "office", "region", "department", "отдел",
+                        "команда", "филиал"}},
+      // catalog prices
+      {F::price, kPrices, {"price", "catalogprice", "netprice", "unitprice", "цена"}},
+      {F::list_price, kPrices, {"listprice", "msrp", "rrp", "baseprice", "recommendedprice",
+                                "базоваяцена"}},
+  };
+  return entries;
+}
+
+// Appends the lower-case form of one UTF-8 code point (Latin, digits and Cyrillic only).
+void append_folded(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    const char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    return;
+  }
+  if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;  // А..Я -> а..я
+  if (cp == 0x401 || cp == 0x451) cp = 0x435;  // Ё, ё -> е
+  if (cp < 0x430 || cp > 0x44F) return;
+  out += static_cast<char>(0xC0 | (cp >> 6));
+  out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
+}  // namespace
+
+std::string normalize_header(std::string_view header) {
+  const std::size_t dot = header.rfind('.');
+  if (dot != std::string_view::npos) header.remove_prefix(dot + 1);
+  std::string out;
+  out.reserve(header.size());
+  for (std::size_t i = 0; i < header.size();) {
+    const unsigned char c = static_cast<unsigned char>(header[i]);
+    if (c < 0x80) {
+      append_folded(out, c);
+      ++i;
+    } else if ((c & 0xE0) == 0xC0 && i + 1 < header.size()) {
+      append_folded(out, ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(header[i + 1]) & 0x3Fu));
+      i += 2;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::optional<int> synonym_rank(Role role, Field field, std::string_view normalized_header) {
+  int rank = 0;
+  for (const Entry& e : table()) {
+    if (e.field != field || (e.roles & mask(role)) == 0) continue;
+    for (std::string_view name : e.names) {
+      if (name == normalized_header) return rank;
+      ++rank;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace pulse::ingest

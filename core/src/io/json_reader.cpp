@@ -1,0 +1,631 @@
+#include "pulse/io/json_reader.h"
+
+#include <charconv>
+#include <clocale>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "pulse/error.h"
+
+namespace pulse::io {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::size_t kMaxProbeKey = 32;  // longer keys are neither `items` nor envelope keys
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool is_envelope_key(std::string_view key) {
+  return key == "search_criteria" || key == "total_count";
+}
+
+std::string truncated(const char* what, std::size_t line) {
+  return std::string("truncated JSON: ") + what + " opened on line " + std::to_string(line) +
+         " is not closed";
+}
+
+std::string describe_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte >= 0x20 && byte < 0x7F) return std::string("'") + c + "'";
+  static const char kHex[] = "0123456789ABCDEF";
+  return std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF];
+}
+
+PulseError not_json(std::size_t line, char c) {
+  return PulseError("pulse.json.001", "line " + std::to_string(line) + ": not a JSON array, " +
+                                          "object or NDJSON: found " + describe_byte(c) +
+                                          " where '[' or '{' was expected");
+}
+
+// nlohmann's messages start with "[json.exception...] parse error at line 1, column 9: ";
+// positions inside one record would only mislead next to the file line.
+std::string plain_message(std::string_view what) {
+  if (!what.empty() && what.front() == '[') {
+    const std::size_t close = what.find("] ");
+    if (close != std::string_view::npos) what.remove_prefix(close + 2);
+  }
+  if (what.rfind("parse error", 0) == 0) {
+    const std::size_t colon = what.find(": ");
+    if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
+  }
+  return std::string(what);
+}
+
+// (column, text) pairs whose strings keep their capacity from record to record.
+struct FieldList {
+  std::vector<std::pair<std::size_t, std::string>> slots;
+  std::size_t size = 0;
+
+  std::string& add(std::size_t column) {
+    if (size == slots.size()) slots.emplace_back();
+    auto& slot = slots[size++];
+    slot.first = column;
+    slot.second.clear();
+    return slot.second;
+  }
+  void apply(std::vector<std::string_view>& row) const {
+    for (std::size_t i = 0; i < size; ++i) row[slots[i].first] = slots[i].second;
+  }
+};
+
+}  // namespace
+
+// Flattens one record into fields while nlohmann parses it (SAX), so that numbers keep their
+// source text and no DOM is built. New keys are appended to the reader's columns at once;
+// the reader takes them back when the record gives no row.
+struct JsonReader::Flattener {
+  using string_t = Json::string_t;
+
+  Flattener(std::vector<std::string>& columns,
+            std::unordered_map<std::string, std::size_t>& index)
+      : columns_(columns), index_(index) {}
+
+  bool parse(std::string_view text) {
+    reset();
+    decimal_point_ = *std::localeconv()->decimal_point;
+    const bool ok = Json::sax_parse(text.data(), text.data() + text.size(), this);
+    return ok && !not_object_;
+  }
+
+  std::string reason() const {
+    if (not_object_) return "not a JSON object";
+    return error_.empty() ? "invalid JSON" : "invalid JSON: " + error_;
+  }
+
+  // An order with an `items` array of objects gives a row per item; an empty one gives none.
+  std::size_t row_count() const {
+    if (item_count_ > 0) return item_count_;
+    return has_items_ && !items_had_scalars_ ? 0 : 1;
+  }
+
+  template <class Deliver>
+  void for_each_row(std::size_t width, Deliver deliver) {
+    row_.assign(width, std::string_view());
+    parent_.apply(row_);
+    if (item_count_ == 0) {
+      deliver(row_);
+      return;
+    }
+    base_ = row_;
+    for (std::size_t i = 0; i < item_count_; ++i) {
+      row_ = base_;
+      items_[i].apply(row_);
+      deliver(row_);
+    }
+  }
+
+  // SAX interface.
+  bool null() { return put(std::string_view()); }
+  bool boolean(bool value) {
+    return put(value ? std::string_view("true") : std::string_view("false"));
+  }
+  bool number_integer(Json::number_integer_t value) { return put_integer(value); }
+  bool number_unsigned(Json::number_unsigned_t value) { return put_integer(value); }
+  bool number_float(Json::number_float_t /*value*/, const string_t& text) {
+    std::string* out = value_slot();
+    if (out == nullptr) return !not_object_;
+    *out = text;
+    // The lexer writes the locale's decimal point into the text; the source had '.'.
+    if (decimal_point_ != '.') {
+      for (char& c : *out) c = c == decimal_point_ ? '.' : c;
+    }
+    return true;
+  }
+  bool string(string_t& value) { return put(value); }
+  bool binary(Json::binary_t& /*value*/) { return true; }
+  bool key(string_t& value) {
+    key_ = value;
+    return true;
+  }
+  bool start_object(std::size_t /*elements*/);
+  bool end_object();
+  bool start_array(std::size_t /*elements*/);
+  bool end_array();
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                   const Json::exception& error) {
+    error_ = plain_message(error.what());
+    return false;
+  }
+
+ private:
+  enum class Kind : unsigned char { kObject, kItems };
+  struct Frame {
+    Kind kind;
+    std::size_t prefix_size;  // prefix_ and in_item_ to restore when the frame closes
+    bool in_item;
+  };
+
+  void reset();
+  std::string* value_slot();
+  std::size_t column(const std::string& name);
+  bool put(std::string_view text) {
+    std::string* out = value_slot();
+    if (out != nullptr) out->assign(text.data(), text.size());
+    return out != nullptr || !not_object_;
+  }
+  template <class Int>
+  bool put_integer(Int value) {
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return put(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)));
+  }
+
+  std::vector<std::string>& columns_;
+  std::unordered_map<std::string, std::size_t>& index_;
+  FieldList parent_;
+  std::vector<FieldList> items_;
+  std::size_t item_count_ = 0;
+  bool has_items_ = false;
+  bool items_had_scalars_ = false;
+  bool not_object_ = false;
+  std::string error_;
+  std::vector<Frame> frames_;
+  std::size_t skip_ = 0;  // depth inside a dropped array
+  bool in_item_ = false;
+  std::string prefix_;  // "a.b." for fields of nested objects
+  std::string key_;
+  std::string name_;
+  char decimal_point_ = '.';
+  std::vector<std::string_view> row_;
+  std::vector<std::string_view> base_;
+};
+
+void JsonReader::Flattener::reset() {
+  parent_.size = 0;
+  item_count_ = 0;
+  has_items_ = false;
+  items_had_scalars_ = false;
+  not_object_ = false;
+  error_.clear();
+  frames_.clear();
+  skip_ = 0;
+  in_item_ = false;
+  prefix_.clear();
+  key_.clear();
+}
+
+// Where a scalar goes: null inside a dropped array, in the items array itself, or at the root.
+std::string* JsonReader::Flattener::value_slot() {
+  if (skip_ > 0) return nullptr;
+  if (frames_.empty()) {
+    not_object_ = true;
+    return nullptr;
+  }
+  if (frames_.back().kind == Kind::kItems) {
+    items_had_scalars_ = true;
+    return nullptr;
+  }
+  name_.assign(prefix_).append(key_);
+  FieldList& target = in_item_ ? items_[item_count_ - 1] : parent_;
+  return &target.add(column(name_));
+}
+
+std::size_t JsonReader::Flattener::column(const std::string& name) {
+  const auto found = index_.find(name);
+  if (found != index_.end()) return found->second;
+  columns_.push_back(name);
+  index_.emplace(name, columns_.size() - 1);
+  return columns_.size() - 1;
+}
+
+bool JsonReader::Flattener::start_object(std::size_t /*elements*/) {
+  if (skip_ > 0) {
+    ++skip_;
+    return true;
+  }
+  frames_.push_back({Kind::kObject, prefix_.size(), in_item_});
+  if (frames_.size() == 1) return true;  // the record itself
+  if (frames_[frames_.size() - 2].kind == Kind::kItems) {
+    if (item_count_ == items_.size()) items_.emplace_back();
+    items_[item_count_++].size = 0;
+    in_item_ = true;
+    prefix_ = "items.";
+    return true;
+  }
+  prefix_.append(key_).push_back('.');
+  return true;
+}
+
+bool JsonReader::Flattener::end_object() {
+  if (skip_ > 0) {
+    --skip_;
+    return true;
+  }
+  prefix_.resize(frames_.back().prefix_size);
+  in_item_ = frames_.back().in_item;
+  frames_.pop_back();
+  return true;
+}
+
+bool JsonReader::Flattener::start_array(std::size_t /*elements*/) {
+  if (skip_ > 0) {
+    ++skip_;
+    return true;
+  }
+  if (frames_.empty()) {
+    not_object_ = true;
+    return false;
+  }
+  if (frames_.size() == 1 && key_ == "items") {
+    has_items_ = true;
+    frames_.push_back({Kind::kItems, prefix_.size(), in_item_});
+    return true;
+  }
+  skip_ = 1;  // other arrays are dropped
+  return true;
+}
+
+bool JsonReader::Flattener::end_array() {
+  if (skip_ > 0) {
+    --skip_;
+    return true;
+  }
+  frames_.pop_back();
+  return true;
+}
+
+JsonReader::JsonReader(RecordSink& sink)
+    : sink_(sink), flat_(std::make_unique<Flattener>(columns_, column_index_)) {}
+
+JsonReader::~JsonReader() = default;
+
+void JsonReader::feed(std::string_view bytes) {
+  if (bom_ < 3) skip_bom(bytes);
+  chunk_ = bytes;
+  seg_start_ = 0;
+  for (std::size_t at = 0; at < bytes.size(); ++at) {
+    const char c = bytes[at];
+    step(c, at);
+    if (c == '\n') ++line_;
+  }
+  // The record goes on in the next chunk: keep its bytes (only the open record's).
+  if (mode_ == Mode::kObject || mode_ == Mode::kElement) {
+    pending_.append(bytes.data() + seg_start_, bytes.size() - seg_start_);
+  }
+  chunk_ = {};
+}
+
+void JsonReader::finish() {
+  if (bom_ > 0 && bom_ < 3) throw not_json(line_, '\xEF');
+  switch (mode_) {
+    case Mode::kObject:
+      bad(record_line_, truncated("record", record_line_));
+      break;
+    case Mode::kElement:
+      if (in_string_ || depth_ > array_depth_) {
+        bad(record_line_, truncated("record", record_line_));
+        break;
+      }
+      // The element is whole; only the array's `]` is missing.
+      emit_record(pending_, record_line_);
+      bad(array_line_, truncated("array", array_line_));
+      break;
+    case Mode::kArray:
+      bad(array_line_, truncated("array", array_line_));
+      break;
+    case Mode::kWrapperTail:
+      bad(wrapper_line_, truncated("object", wrapper_line_));
+      break;
+    case Mode::kTop:
+    case Mode::kSkipLine:
+      break;
+  }
+  pending_.clear();
+  mode_ = Mode::kTop;
+}
+
+// The BOM may be split across chunks; bytes that start like one but are not are no JSON.
+void JsonReader::skip_bom(std::string_view& bytes) {
+  static const char kBom[] = "\xEF\xBB\xBF";
+  while (bom_ < 3 && !bytes.empty()) {
+    if (bytes.front() != kBom[bom_]) {
+      if (bom_ > 0) throw not_json(line_, kBom[0]);
+      bom_ = 3;
+      return;
+    }
+    ++bom_;
+    bytes.remove_prefix(1);
+  }
+}
+
+void JsonReader::step(char c, std::size_t at) {
+  switch (mode_) {
+    case Mode::kTop:
+      step_top(c, at);
+      break;
+    case Mode::kSkipLine:
+      if (c == '\n') mode_ = Mode::kTop;
+      break;
+    case Mode::kObject:
+      step_object(c, at);
+      break;
+    case Mode::kArray:
+      step_array(c, at);
+      break;
+    case Mode::kElement:
+      step_element(c, at);
+      break;
+    case Mode::kWrapperTail:
+      step_tail(c);
+      break;
+  }
+}
+
+void JsonReader::step_top(char c, std::size_t at) {
+  if (is_space(c)) return;
+  if (c == '{') {
+    start_object(at);
+  } else if (c == '[') {
+    array_line_ = line_;
+    depth_ = 1;
+    start_array(false);
+  } else if (!seen_value_) {
+    throw not_json(line_, c);
+  } else {
+    // Junk between NDJSON records loses a line, not the file.
+    bad(line_, "not a JSON object");
+    mode_ = Mode::kSkipLine;
+  }
+}
+
+void JsonReader::start_object(std::size_t at) {
+  seen_value_ = true;
+  mode_ = Mode::kObject;
+  record_line_ = line_;
+  seg_start_ = at;
+  pending_.clear();
+  depth_ = 1;
+  kinds_.assign(1, '{');
+  last_token_ = '{';
+  line_start_ = false;
+  in_string_ = escape_ = false;
+  probe_ = true;
+  capturing_key_ = expect_items_ = false;
+}
+
+void JsonReader::start_array(bool wrapper) {
+  seen_value_ = true;
+  mode_ = Mode::kArray;
+  in_wrapper_ = wrapper;
+  array_depth_ = depth_;
+  in_string_ = escape_ = false;
+}
+
+void JsonReader::close_array() {
+  --depth_;
+  mode_ = in_wrapper_ ? Mode::kWrapperTail : Mode::kTop;
+}
+
+void JsonReader::step_object(char c, std::size_t at) {
+  if (in_string_) {
+    object_string_byte(c);
+    return;
+  }
+  if (is_space(c)) {
+    if (c == '\n') line_start_ = true;
+    return;
+  }
+  const bool at_line_start = line_start_;
+  line_start_ = false;
+  if (depth_ == 1 && probe_ && probe_wrapper(c)) return;
+  switch (c) {
+    case '"':
+      in_string_ = true;
+      capturing_key_ = probe_ && depth_ == 1 && (last_token_ == '{' || last_token_ == ',');
+      if (capturing_key_) key_probe_.clear();
+      return;  // last_token_ is set when the string closes
+    case '{':
+      if (at_line_start && !value_allowed()) {
+        // An NDJSON line that never closed: the next line's record starts here.
+        bad(record_line_, "invalid JSON: record is not closed before the next one on line " +
+                              std::to_string(line_));
+        start_object(at);
+        return;
+      }
+      [[fallthrough]];
+    case '[':
+      ++depth_;
+      kinds_.push_back(c);
+      break;
+    case '}':
+    case ']':
+      if (!kinds_.empty()) kinds_.pop_back();
+      if (--depth_ == 0) {
+        end_record(at + 1);
+        mode_ = Mode::kTop;
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  last_token_ = c;
+}
+
+void JsonReader::object_string_byte(char c) {
+  if (c == '\n') {
+    // JSON strings cannot hold a raw line break: this NDJSON line is broken.
+    bad(record_line_, "invalid JSON: line break inside a string");
+    pending_.clear();
+    in_string_ = escape_ = capturing_key_ = false;
+    depth_ = 0;
+    mode_ = Mode::kTop;
+    return;
+  }
+  if (escape_) {
+    escape_ = false;
+  } else if (c == '\\') {
+    escape_ = true;
+  } else if (c == '"') {
+    in_string_ = false;
+    last_token_ = '"';
+    if (!capturing_key_) return;
+    capturing_key_ = false;
+    if (key_probe_ == "items") {
+      expect_items_ = true;
+    } else if (!is_envelope_key(key_probe_)) {
+      probe_ = false;  // a record's own key: this object is a record
+    }
+    return;
+  }
+  if (capturing_key_ && key_probe_.size() <= kMaxProbeKey) key_probe_.push_back(c);
+}
+
+// At depth 1 of an undecided object: `"items": [` turns it into a wrapper (returns true).
+bool JsonReader::probe_wrapper(char c) {
+  if (!expect_items_ || c == ':') return false;
+  expect_items_ = false;
+  if (c != '[' || last_token_ != ':') {
+    probe_ = false;  // `items` is not an array: a record like any other
+    return false;
+  }
+  probe_ = false;
+  pending_.clear();  // the envelope read so far is not wanted
+  wrapper_line_ = record_line_;
+  array_line_ = line_;
+  depth_ = 2;
+  start_array(true);
+  return true;
+}
+
+bool JsonReader::value_allowed() const {
+  if (last_token_ == ':' || last_token_ == '[') return true;
+  return last_token_ == ',' && !kinds_.empty() && kinds_.back() == '[';
+}
+
+void JsonReader::step_array(char c, std::size_t at) {
+  if (is_space(c) || c == ',') return;
+  if (c == ']' || c == '}') {
+    close_array();
+    return;
+  }
+  mode_ = Mode::kElement;
+  record_line_ = line_;
+  seg_start_ = at;
+  pending_.clear();
+  step_element(c, at);
+}
+
+// An element runs to the next ',' or ']' at the array's depth, whatever it holds.
+void JsonReader::step_element(char c, std::size_t at) {
+  if (in_string_) {
+    skip_string_byte(c);
+    return;
+  }
+  switch (c) {
+    case '"':
+      in_string_ = true;
+      break;
+    case '{':
+    case '[':
+      ++depth_;
+      break;
+    case '}':
+    case ']':
+      if (depth_ > array_depth_) {
+        --depth_;
+        break;
+      }
+      end_record(at);
+      close_array();
+      break;
+    case ',':
+      if (depth_ == array_depth_) {
+        end_record(at);
+        mode_ = Mode::kArray;
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void JsonReader::step_tail(char c) {
+  if (in_string_) {
+    skip_string_byte(c);
+  } else if (c == '"') {
+    in_string_ = true;
+  } else if (c == '{' || c == '[') {
+    ++depth_;
+  } else if ((c == '}' || c == ']') && --depth_ == 0) {
+    mode_ = Mode::kTop;
+  }
+}
+
+void JsonReader::skip_string_byte(char c) {
+  if (escape_) {
+    escape_ = false;
+  } else if (c == '\\') {
+    escape_ = true;
+  } else if (c == '"') {
+    in_string_ = false;
+  }
+}
+
+// The record's bytes are pending_ plus chunk_[seg_start_, end); most records lie in one chunk.
+void JsonReader::end_record(std::size_t end) {
+  const std::string_view tail = chunk_.substr(seg_start_, end - seg_start_);
+  if (pending_.empty()) {
+    emit_record(tail, record_line_);
+  } else {
+    pending_.append(tail.data(), tail.size());
+    emit_record(pending_, record_line_);
+    pending_.clear();
+  }
+}
+
+void JsonReader::emit_record(std::string_view text, std::size_t line) {
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  const std::size_t known = columns_.size();
+  if (!flat_->parse(text)) {
+    drop_columns(known);
+    bad(line, flat_->reason());
+    return;
+  }
+  if (flat_->row_count() == 0) {
+    drop_columns(known);  // columns are the keys of rows delivered
+    return;
+  }
+  if (announced_ != columns_.size()) {
+    sink_.on_columns(columns_);
+    announced_ = columns_.size();
+  }
+  flat_->for_each_row(columns_.size(), [&](const std::vector<std::string_view>& row) {
+    sink_.on_record(line, row);
+    ++rows_read_;
+  });
+}
+
+void JsonReader::drop_columns(std::size_t keep) {
+  for (std::size_t i = keep; i < columns_.size(); ++i) column_index_.erase(columns_[i]);
+  columns_.resize(keep);
+}
+
+void JsonReader::bad(std::size_t line, const std::string& reason) {
+  sink_.on_bad_record(line, reason);
+  ++rows_read_;
+}
+
+}  // namespace pulse::io

@@ -1,0 +1,225 @@
+#include "pulse/kpi/customer_profiles.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pulse/kpi/stats.h"
+
+namespace pulse::kpi {
+namespace {
+
+constexpr std::size_t kMaxMonths = 1200;  // a century: guards against absurd periods
+
+int month_number(Day d) {
+  const CivilDate c = civil_from_day(d);
+  return c.year * 12 + static_cast<int>(c.month) - 1;
+}
+
+/// Sums of one group of lines: revenue, units and, where the cost is known, margin.
+struct Totals {
+  double revenue = 0;
+  double units = 0;
+  double costed_revenue = 0;
+  double cost = 0;
+  bool any_cost = false;
+
+  void add(double rev, double qty, double cost_value) {
+    revenue += rev;
+    units += qty;
+    if (!std::isnan(cost_value)) {
+      costed_revenue += rev;
+      cost += cost_value;
+      any_cost = true;
+    }
+  }
+  void add(const Totals& o) {
+    revenue += o.revenue;
+    units += o.units;
+    costed_revenue += o.costed_revenue;
+    cost += o.cost;
+    any_cost = any_cost || o.any_cost;
+  }
+  std::optional<double> margin() const {
+    return any_cost ? std::optional<double>(costed_revenue - cost) : std::nullopt;
+  }
+  std::optional<double> margin_pct() const {
+    return any_cost ? ratio(costed_revenue - cost, costed_revenue) : std::nullopt;
+  }
+};
+
+/// 1 + floor(5 (k - 1) / n) where k - 1 counts strictly smaller values (SPEC §3 RFM).
+std::vector<int> quintile_scores(const std::vector<double>& values) {
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const double n = static_cast<double>(values.size());
+  std::vector<int> out;
+  out.reserve(values.size());
+  for (double v : values) {
+    const auto smaller = std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin();
+    out.push_back(1 + static_cast<int>(std::floor(5.0 * static_cast<double>(smaller) / n)));
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* status_name(CustomerStatus status) {
+  switch (status) {
+    case CustomerStatus::on_track: return "on_track";
+    case CustomerStatus::due: return "due";
+    case CustomerStatus::overdue: return "overdue";
+    case CustomerStatus::lapsed: return "lapsed";
+    default: return "unknown";
+  }
+}
+
+CustomerStatus status_for_ratio(std::optional<double> r, const std::array<double, 3>& t) {
+  if (!r) return CustomerStatus::unknown;
+  if (*r < t[0]) return CustomerStatus::on_track;
+  if (*r < t[1]) return CustomerStatus::due;
+  if (*r < t[2]) return CustomerStatus::overdue;
+  return CustomerStatus::lapsed;
+}
+
+bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o) {
+  if (scope.sales_rep && facts.reps[facts.order_rep[o]] != *scope.sales_rep) return false;
+  if (scope.customer) {
+    const std::int32_t c = facts.order_customer[o];
+    if (c == kNone || facts.customer_id[static_cast<std::size_t>(c)] != *scope.customer) return false;
+  }
+  return true;
+}
+
+bool line_in_filter(const Facts& facts, const Scope& scope, std::uint32_t line) {
+  return !scope.catalog || facts.catalogs[facts.line_catalog[line]] == *scope.catalog;
+}
+
+CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const Settings& settings,
+                                 const StringPool& strings) {
+  CustomerReport report;
+  const bool units_known = facts.has_lines;
+
+  const bool period_ok = scope.from != kNoDay && scope.to != kNoDay && scope.from <= scope.to;
+  const int first_month = period_ok ? month_number(scope.from) : 0;
+  const std::size_t months =
+      period_ok ? std::min<std::size_t>(kMaxMonths, static_cast<std::size_t>(month_number(scope.to) - first_month + 1))
+                : 0;
+  report.monthly.resize(months);
+  for (std::size_t m = 0; m < months; ++m) {
+    const int mn = first_month + static_cast<int>(m);
+    report.monthly[m].month = day_from_civil(mn / 12, static_cast<unsigned>(mn % 12) + 1, 1);
+  }
+  std::vector<std::int32_t> month_customer_stamp(months, kNone - 1);
+
+  Totals all;
+  std::vector<double> order_days;
+  std::vector<double> gaps;
+  const std::size_t n_customers = facts.customer_count();
+  // Group n_customers is the orders without a customer.
+  for (std::size_t c = 0; c <= n_customers; ++c) {
+    const std::uint32_t begin = c < n_customers ? facts.customer_order_begin[c] : facts.orders_without_customer_begin();
+    const std::uint32_t end = c < n_customers ? facts.customer_order_begin[c + 1] : static_cast<std::uint32_t>(facts.order_count());
+    Totals mine;
+    std::int64_t orders_in_period = 0;
+    order_days.clear();
+    for (std::uint32_t o = begin; o < end; ++o) {
+      if (!order_in_filter(facts, scope, o)) continue;
+      const Day day = facts.order_day[o];
+      const bool in_period = scope.in_period(day);
+      if (day > scope.as_of && !in_period) continue;
+      Totals order;
+      bool positive = false;
+      bool any_line = false;
+      for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
+        if (!line_in_filter(facts, scope, l)) continue;
+        any_line = true;
+        const double qty = facts.line_quantity[l];
+        positive = positive || std::isnan(qty) || qty > 0;  // an order header is an order
+        order.add(facts.line_revenue[l], std::isnan(qty) ? 0 : qty, facts.line_cost[l]);
+      }
+      if (!any_line) continue;
+      if (positive && day <= scope.as_of) order_days.push_back(day);
+      if (!in_period) continue;
+      mine.add(order);
+      if (positive) ++orders_in_period;
+      const int mi = month_number(day) - first_month;
+      if (mi >= 0 && static_cast<std::size_t>(mi) < months) {
+        CustomerMonth& month = report.monthly[static_cast<std::size_t>(mi)];
+        month.revenue += order.revenue;
+        if (positive) {
+          ++month.orders;
+          if (c < n_customers && month_customer_stamp[static_cast<std::size_t>(mi)] != static_cast<std::int32_t>(c)) {
+            month_customer_stamp[static_cast<std::size_t>(mi)] = static_cast<std::int32_t>(c);
+            ++month.active_customers;
+          }
+        }
+      }
+    }
+    all.add(mine);
+    report.summary.orders += orders_in_period;
+    if (c == n_customers) {
+      report.summary.unattributed_revenue = mine.revenue;
+      continue;
+    }
+    if (orders_in_period > 0) {
+      ++report.summary.customers;
+      if (orders_in_period >= 2) ++report.summary.repeat_customers;
+    }
+    if (order_days.empty()) continue;
+
+    CustomerRow row;
+    row.customer = static_cast<std::uint32_t>(c);
+    row.orders = orders_in_period;
+    if (units_known) row.units = mine.units;
+    row.revenue = mine.revenue;
+    row.aov = orders_in_period > 0 ? std::optional<double>(mine.revenue / static_cast<double>(orders_in_period)) : std::nullopt;
+    row.margin = mine.margin();
+    row.margin_pct = mine.margin_pct();
+    std::sort(order_days.begin(), order_days.end());
+    order_days.erase(std::unique(order_days.begin(), order_days.end()), order_days.end());
+    row.first_order = static_cast<Day>(order_days.front());
+    row.last_order = static_cast<Day>(order_days.back());
+    row.days_since_last_order = static_cast<std::int64_t>(scope.as_of) - row.last_order;
+    if (order_days.size() >= 3) {
+      gaps.clear();
+      for (std::size_t i = 1; i < order_days.size(); ++i) gaps.push_back(order_days[i] - order_days[i - 1]);
+      row.median_interval_days = median(gaps);
+      row.expected_next_order = row.last_order + static_cast<Day>(round_half_up(*row.median_interval_days));
+      row.overdue_ratio = ratio(static_cast<double>(row.days_since_last_order), *row.median_interval_days);
+    }
+    row.status = status_for_ratio(row.overdue_ratio, settings.status_thresholds);
+    ++report.summary.status_counts[static_cast<std::size_t>(row.status)];
+    report.rows.push_back(std::move(row));
+  }
+
+  // RFM among customers with an order in the period.
+  std::vector<std::size_t> scored;
+  std::vector<double> r, f, m;
+  for (std::size_t i = 0; i < report.rows.size(); ++i) {
+    const CustomerRow& row = report.rows[i];
+    if (row.orders == 0) continue;
+    scored.push_back(i);
+    r.push_back(-static_cast<double>(row.days_since_last_order));
+    f.push_back(static_cast<double>(row.orders));
+    m.push_back(row.revenue);
+  }
+  const auto rs = quintile_scores(r), fs = quintile_scores(f), ms = quintile_scores(m);
+  for (std::size_t k = 0; k < scored.size(); ++k)
+    report.rows[scored[k]].rfm = std::to_string(rs[k]) + std::to_string(fs[k]) + std::to_string(ms[k]);
+
+  CustomerSummary& s = report.summary;
+  s.revenue = all.revenue;
+  if (units_known) s.units = all.units;
+  s.aov = s.orders > 0 ? std::optional<double>(all.revenue / static_cast<double>(s.orders)) : std::nullopt;
+  s.margin = all.margin();
+  s.margin_pct = all.margin_pct();
+  s.repeat_rate = s.customers > 0 ? std::optional<double>(static_cast<double>(s.repeat_customers) / static_cast<double>(s.customers)) : std::nullopt;
+
+  std::sort(report.rows.begin(), report.rows.end(), [&](const CustomerRow& a, const CustomerRow& b) {
+    if (a.revenue != b.revenue) return a.revenue > b.revenue;
+    return strings.view(facts.customer_id[a.customer]) < strings.view(facts.customer_id[b.customer]);
+  });
+  return report;
+}
+
+}  // namespace pulse::kpi

@@ -1,0 +1,397 @@
+#include "pulse/kpi/facts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace pulse::kpi {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// What an orders file says about one order.
+struct Header {
+  Day day = kNoDay;
+  StrId customer = kNoStr;
+  StrId customer_name = kNoStr;
+  StrId status = kNoStr;
+  StrId catalog = kNoStr;
+  StrId rep = kNoStr;
+  double total = kNaN;
+};
+
+/// What a customers file says about one customer.
+struct CustomerInfo {
+  StrId name = kNoStr;
+  StrId catalog = kNoStr;
+  StrId rep = kNoStr;
+};
+
+StrId text_at(const Table& t, Field f, std::size_t row) {
+  return t.has(f) ? t.text(f)[row] : kNoStr;
+}
+Day day_at(const Table& t, Field f, std::size_t row) {
+  return t.has(f) ? t.days(f)[row] : kNoDay;
+}
+double number_at(const Table& t, Field f, std::size_t row) {
+  return t.has(f) ? t.numbers(f)[row] : kNaN;
+}
+StrId first_of(StrId a, StrId b) { return a != kNoStr ? a : b; }
+
+/// Decides once per distinct status text whether it is excluded.
+class StatusFilter {
+ public:
+  StatusFilter(const std::vector<std::string>& excluded, const StringPool& strings)
+      : strings_(strings) {
+    for (const std::string& s : excluded) excluded_.insert(fold_status(s));
+  }
+  bool excluded(StrId status) {
+    if (status == kNoStr) return false;
+    auto it = cache_.find(status);
+    if (it != cache_.end()) return it->second;
+    const bool out = excluded_.count(fold_status(strings_.view(status))) > 0;
+    cache_.emplace(status, out);
+    return out;
+  }
+
+ private:
+  const StringPool& strings_;
+  std::unordered_set<std::string> excluded_;
+  std::unordered_map<StrId, bool> cache_;
+};
+
+/// Dense numbering of ids in first-seen order, backed by a vector over the string pool.
+class DenseIndex {
+ public:
+  explicit DenseIndex(std::size_t pool_size) : index_(pool_size, kNone) {}
+  std::int32_t find(StrId id) const { return index_[id]; }
+  std::int32_t get(StrId id, bool& added) {
+    added = index_[id] == kNone;
+    if (added) {
+      index_[id] = static_cast<std::int32_t>(ids_.size());
+      ids_.push_back(id);
+    }
+    return index_[id];
+  }
+  const std::vector<StrId>& ids() const { return ids_; }
+
+ private:
+  std::vector<std::int32_t> index_;
+  std::vector<StrId> ids_;
+};
+
+/// Lines and orders as read, before grouping.
+struct Raw {
+  std::vector<std::uint32_t> line_order;
+  std::vector<StrId> line_sku;
+  std::vector<std::uint32_t> line_catalog;
+  std::vector<double> qty, revenue, cost;
+  std::vector<Day> order_day;
+  std::vector<std::int32_t> order_customer;
+  std::vector<std::uint32_t> order_rep;
+};
+
+class FactsBuilder {
+ public:
+  FactsBuilder(const Dataset& dataset, const Settings& settings, StringPool& strings)
+      : dataset_(dataset),
+        strings_(strings),
+        status_(settings.excluded_statuses, strings),
+        all_(strings.intern("All")),
+        unassigned_(strings.intern("Unassigned")),
+        orders_(strings.size()),
+        customers_(strings.size()),
+        catalogs_(strings.size()),
+        reps_(strings.size()) {}
+
+  Facts build() {
+    read_customers();
+    read_headers();
+    const auto line_tables = dataset_.tables_of(Role::order_lines);
+    facts_.has_lines = !line_tables.empty();
+    for (const Table* t : line_tables) {
+      if (t->has(Field::unit_cost)) facts_.has_cost = true;
+      read_lines(*t);
+    }
+    if (!facts_.has_lines) lines_from_headers();
+    group();
+    describe_customers();
+    if (skipped_no_date_ > 0)
+      facts_.warnings.push_back(std::to_string(skipped_no_date_) +
+                                " order lines have no order date (their order is not in any "
+                                "orders file) and are left out");
+    if (skipped_children_ > 0)
+      facts_.warnings.push_back(std::to_string(skipped_children_) +
+                                " child items of configurable or bundle products are counted "
+                                "through their parent item");
+    return std::move(facts_);
+  }
+
+ private:
+  void read_customers() {
+    for (const Table* t : dataset_.tables_of(Role::customers))
+      for (std::size_t r = 0; r < t->rows; ++r) {
+        CustomerInfo& info = customer_info_[text_at(*t, Field::customer_id, r)];
+        info.name = first_of(text_at(*t, Field::customer_name, r), info.name);
+        info.catalog = first_of(text_at(*t, Field::catalog, r), info.catalog);
+        info.rep = first_of(text_at(*t, Field::sales_rep, r), info.rep);
+      }
+  }
+
+  void read_headers() {
+    for (const Table* t : dataset_.tables_of(Role::orders))
+      for (std::size_t r = 0; r < t->rows; ++r) {
+        const StrId id = text_at(*t, Field::order_id, r);
+        if (headers_.count(id)) continue;  // the first row of an order id wins
+        Header h;
+        h.day = day_at(*t, Field::order_date, r);
+        h.customer = text_at(*t, Field::customer_id, r);
+        h.customer_name = text_at(*t, Field::customer_name, r);
+        h.status = text_at(*t, Field::status, r);
+        h.catalog = text_at(*t, Field::catalog, r);
+        h.rep = text_at(*t, Field::sales_rep, r);
+        h.total = number_at(*t, Field::order_total, r);
+        headers_.emplace(id, h);
+        see_day(h.day);
+      }
+  }
+
+  void see_day(Day d) {
+    if (d == kNoDay) return;
+    if (facts_.first_day == kNoDay || d < facts_.first_day) facts_.first_day = d;
+    if (facts_.last_day == kNoDay || d > facts_.last_day) facts_.last_day = d;
+  }
+
+  const CustomerInfo* info_of(StrId customer) const {
+    auto it = customer_info_.find(customer);
+    return it == customer_info_.end() ? nullptr : &it->second;
+  }
+
+  std::uint32_t catalog_index(StrId catalog) {
+    bool added;
+    return static_cast<std::uint32_t>(catalogs_.get(catalog, added));
+  }
+
+  /// The dense order for `id`, created with the order-level attributes on first sight.
+  std::uint32_t order_index(StrId id, Day day, StrId customer, StrId customer_name, StrId rep) {
+    bool added;
+    const auto o = static_cast<std::uint32_t>(orders_.get(id, added));
+    if (!added) return o;
+    std::int32_t c = kNone;
+    if (customer != kNoStr) {
+      bool new_customer;
+      c = customers_.get(customer, new_customer);
+    }
+    const CustomerInfo* info = info_of(customer);
+    rep = first_of(rep, info ? info->rep : kNoStr);
+    bool new_rep;
+    raw_.order_day.push_back(day);
+    raw_.order_customer.push_back(c);
+    raw_.order_rep.push_back(static_cast<std::uint32_t>(reps_.get(first_of(rep, unassigned_), new_rep)));
+    if (c != kNone && customer_name != kNoStr) note_name(c, customer_name, day);
+    return o;
+  }
+
+  void note_name(std::int32_t c, StrId name, Day day) {
+    if (static_cast<std::size_t>(c) >= seen_name_.size()) seen_name_.resize(c + 1, {kNoStr, kNoDay});
+    auto& slot = seen_name_[static_cast<std::size_t>(c)];
+    if (slot.second == kNoDay || day >= slot.second) slot = {name, day};
+  }
+
+  StrId line_catalog(StrId own, const Header* h, StrId customer) const {
+    if (own != kNoStr) return own;
+    if (h && h->catalog != kNoStr) return h->catalog;
+    const CustomerInfo* info = info_of(customer);
+    if (info && info->catalog != kNoStr) return info->catalog;
+    return all_;
+  }
+
+  void read_lines(const Table& t) {
+    const bool has_qty = t.has(Field::quantity);
+    const bool has_parent = t.has(Field::parent_item_id);
+    StrId last_order = kNoStr;
+    const Header* h = nullptr;
+    for (std::size_t r = 0; r < t.rows; ++r) {
+      if (has_parent && t.text(Field::parent_item_id)[r] != kNoStr) {
+        ++skipped_children_;
+        continue;
+      }
+      const StrId order = t.text(Field::order_id)[r];
+      if (order != last_order) {
+        auto it = headers_.find(order);
+        h = it == headers_.end() ? nullptr : &it->second;
+        last_order = order;
+      }
+      const StrId status = first_of(text_at(t, Field::status, r), h ? h->status : kNoStr);
+      const Day own_day = day_at(t, Field::order_date, r);
+      see_day(own_day);
+      if (status_.excluded(status)) continue;
+      const Day day = own_day != kNoDay ? own_day : (h ? h->day : kNoDay);
+      if (day == kNoDay) {
+        ++skipped_no_date_;
+        continue;
+      }
+      const StrId customer = first_of(text_at(t, Field::customer_id, r), h ? h->customer : kNoStr);
+      const StrId name = first_of(text_at(t, Field::customer_name, r), h ? h->customer_name : kNoStr);
+      const StrId rep = first_of(text_at(t, Field::sales_rep, r), h ? h->rep : kNoStr);
+      const std::uint32_t o = order_index(order, day, customer, name, rep);
+
+      const double qty = has_qty ? t.numbers(Field::quantity)[r] : 1.0;
+      const double total = number_at(t, Field::line_total, r);
+      double revenue = !std::isnan(total) ? total : qty * number_at(t, Field::unit_price, r);
+      const double discount = number_at(t, Field::discount, r);
+      if (!std::isnan(discount)) revenue -= discount;
+      const double unit_cost = number_at(t, Field::unit_cost, r);
+
+      const StrId sku = t.text(Field::sku)[r];
+      raw_.line_order.push_back(o);
+      raw_.line_sku.push_back(sku);
+      raw_.line_catalog.push_back(catalog_index(line_catalog(text_at(t, Field::catalog, r), h, customer)));
+      raw_.qty.push_back(qty);
+      raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
+      raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
+      const StrId product_name = text_at(t, Field::product_name, r);
+      if (product_name != kNoStr) sku_name_[sku] = product_name;
+    }
+  }
+
+  void lines_from_headers() {
+    for (const auto& [id, h] : headers_order()) {
+      if (status_.excluded(h->status) || h->day == kNoDay) continue;
+      const std::uint32_t o = order_index(id, h->day, h->customer, h->customer_name, h->rep);
+      raw_.line_order.push_back(o);
+      raw_.line_sku.push_back(kNoStr);
+      raw_.line_catalog.push_back(catalog_index(line_catalog(kNoStr, h, h->customer)));
+      raw_.qty.push_back(kNaN);
+      raw_.revenue.push_back(std::isnan(h->total) ? 0.0 : h->total);
+      raw_.cost.push_back(kNaN);
+    }
+  }
+
+  /// Orders in file order (headers_ is a hash map; file order keeps results reproducible).
+  std::vector<std::pair<StrId, const Header*>> headers_order() const {
+    std::vector<std::pair<StrId, const Header*>> out;
+    for (const Table* t : dataset_.tables_of(Role::orders))
+      for (std::size_t r = 0; r < t->rows; ++r) {
+        const StrId id = t->text(Field::order_id)[r];
+        out.emplace_back(id, &headers_.at(id));
+      }
+    std::unordered_set<StrId> seen;
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const auto& p) { return !seen.insert(p.first).second; }),
+              out.end());
+    return out;
+  }
+
+  /// Counting sorts: orders by customer (no customer last), lines by order.
+  void group() {
+    const std::size_t n_orders = raw_.order_day.size();
+    const std::size_t n_customers = customers_.ids().size();
+    std::vector<std::uint32_t> bucket(n_customers + 2, 0);
+    auto slot_of = [&](std::int32_t c) { return c == kNone ? n_customers : static_cast<std::size_t>(c); };
+    for (std::size_t o = 0; o < n_orders; ++o) ++bucket[slot_of(raw_.order_customer[o]) + 1];
+    for (std::size_t i = 1; i < bucket.size(); ++i) bucket[i] += bucket[i - 1];
+    facts_.customer_order_begin.assign(bucket.begin(), bucket.begin() + static_cast<std::ptrdiff_t>(n_customers + 1));
+    std::vector<std::uint32_t> new_index(n_orders);
+    {
+      std::vector<std::uint32_t> next(bucket.begin(), bucket.end() - 1);
+      for (std::size_t o = 0; o < n_orders; ++o) new_index[o] = next[slot_of(raw_.order_customer[o])]++;
+    }
+    facts_.order_id.resize(n_orders);
+    facts_.order_day.resize(n_orders);
+    facts_.order_customer.resize(n_orders);
+    facts_.order_rep.resize(n_orders);
+    for (std::size_t o = 0; o < n_orders; ++o) {
+      const std::uint32_t k = new_index[o];
+      facts_.order_id[k] = orders_.ids()[o];
+      facts_.order_day[k] = raw_.order_day[o];
+      facts_.order_customer[k] = raw_.order_customer[o];
+      facts_.order_rep[k] = raw_.order_rep[o];
+    }
+
+    const std::size_t n_lines = raw_.line_order.size();
+    std::vector<std::uint32_t> begin(n_orders + 1, 0);
+    for (std::size_t l = 0; l < n_lines; ++l) ++begin[new_index[raw_.line_order[l]] + 1];
+    for (std::size_t i = 1; i <= n_orders; ++i) begin[i] += begin[i - 1];
+    facts_.order_line_begin = begin;
+    facts_.line_sku.resize(n_lines);
+    facts_.line_catalog.resize(n_lines);
+    facts_.line_product.resize(n_lines);
+    facts_.line_quantity.resize(n_lines);
+    facts_.line_revenue.resize(n_lines);
+    facts_.line_cost.resize(n_lines);
+    std::unordered_map<std::uint64_t, std::uint32_t> product_index;
+    for (std::size_t l = 0; l < n_lines; ++l) {
+      const std::uint32_t k = begin[new_index[raw_.line_order[l]]]++;
+      facts_.line_sku[k] = raw_.line_sku[l];
+      facts_.line_catalog[k] = raw_.line_catalog[l];
+      facts_.line_quantity[k] = raw_.qty[l];
+      facts_.line_revenue[k] = raw_.revenue[l];
+      facts_.line_cost[k] = raw_.cost[l];
+      const std::uint64_t key = (std::uint64_t{raw_.line_catalog[l]} << 32) | raw_.line_sku[l];
+      auto [it, added] = product_index.emplace(key, static_cast<std::uint32_t>(facts_.products.size()));
+      if (added) {
+        auto name = sku_name_.find(raw_.line_sku[l]);
+        facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l],
+                                   name == sku_name_.end() ? kNoStr : name->second});
+      }
+      facts_.line_product[k] = it->second;
+    }
+    facts_.catalogs = catalogs_.ids();
+    facts_.reps = reps_.ids();
+    facts_.customer_id = customers_.ids();
+  }
+
+  /// Name, catalog and rep of each customer: the customers file's, else the latest order's.
+  void describe_customers() {
+    const std::size_t n = facts_.customer_id.size();
+    facts_.customer_name.assign(n, kNoStr);
+    facts_.customer_catalog.assign(n, kNoStr);
+    facts_.customer_rep.assign(n, kNoStr);
+    for (std::size_t c = 0; c < n; ++c) {
+      const CustomerInfo* info = info_of(facts_.customer_id[c]);
+      if (info) {
+        facts_.customer_name[c] = info->name;
+        facts_.customer_catalog[c] = info->catalog;
+        facts_.customer_rep[c] = info->rep;
+      }
+      if (facts_.customer_name[c] == kNoStr && c < seen_name_.size())
+        facts_.customer_name[c] = seen_name_[c].first;
+      std::uint32_t latest = facts_.customer_order_begin[c];
+      for (std::uint32_t o = latest; o < facts_.customer_order_begin[c + 1]; ++o)
+        if (facts_.order_day[o] >= facts_.order_day[latest]) latest = o;
+      if (facts_.customer_rep[c] == kNoStr) facts_.customer_rep[c] = facts_.reps[facts_.order_rep[latest]];
+      const std::uint32_t first_line = facts_.order_line_begin[latest];
+      if (facts_.customer_catalog[c] == kNoStr && first_line < facts_.order_line_begin[latest + 1])
+        facts_.customer_catalog[c] = facts_.catalogs[facts_.line_catalog[first_line]];
+    }
+  }
+
+  const Dataset& dataset_;
+  StringPool& strings_;
+  StatusFilter status_;
+  StrId all_;
+  StrId unassigned_;
+  DenseIndex orders_;
+  DenseIndex customers_;
+  DenseIndex catalogs_;
+  DenseIndex reps_;
+  std::unordered_map<StrId, CustomerInfo> customer_info_;
+  std::unordered_map<StrId, Header> headers_;
+  std::unordered_map<StrId, StrId> sku_name_;
+  std::vector<std::pair<StrId, Day>> seen_name_;
+  Raw raw_;
+  Facts facts_;
+  std::size_t skipped_no_date_ = 0;
+  std::size_t skipped_children_ = 0;
+};
+
+}  // namespace
+
+Facts build_facts(const Dataset& dataset, const Settings& settings, StringPool& strings) {
+  return FactsBuilder(dataset, settings, strings).build();
+}
+
+}  // namespace pulse::kpi

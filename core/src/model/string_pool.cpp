@@ -1,0 +1,93 @@
+#include "pulse/model/string_pool.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace pulse {
+namespace {
+constexpr std::size_t kBlockBytes = 1 << 16;
+constexpr std::size_t kInitialSlots = 1 << 10;
+}  // namespace
+
+StringPool::StringPool() {
+  views_.emplace_back();  // id 0: the empty string
+  slots_.assign(kInitialSlots, 0);
+  slot_hashes_.assign(kInitialSlots, 0);
+}
+
+std::uint64_t StringPool::hash(std::string_view text) {
+  // FNV-1a over 8-byte words then a final mix: fast on short ids, good enough spread.
+  std::uint64_t h = 1469598103934665603ULL ^ text.size();
+  const char* p = text.data();
+  std::size_t n = text.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 1099511628211ULL;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  h = (h ^ tail) * 1099511628211ULL;
+  h ^= h >> 32;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+StrId StringPool::find(std::string_view text) const {
+  if (text.empty()) return kNoStr;
+  const std::uint64_t h = hash(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const std::uint32_t slot = slots_[i];
+    if (slot == 0) return kNoStr;
+    if (slot_hashes_[i] == static_cast<std::uint32_t>(h) && views_[slot - 1] == text)
+      return slot - 1;
+  }
+}
+
+StrId StringPool::intern(std::string_view text) {
+  if (text.empty()) return kNoStr;
+  const std::uint64_t h = hash(text);
+  std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  for (;; i = (i + 1) & mask) {
+    const std::uint32_t slot = slots_[i];
+    if (slot == 0) break;
+    if (slot_hashes_[i] == static_cast<std::uint32_t>(h) && views_[slot - 1] == text)
+      return slot - 1;
+  }
+  // New string: copy it into the current block (a fresh block when it does not fit).
+  if (blocks_.empty() || block_used_ + text.size() > blocks_.back().size()) {
+    blocks_.emplace_back(std::max(kBlockBytes, text.size()), '\0');
+    block_used_ = 0;
+  }
+  char* dst = blocks_.back().data() + block_used_;
+  std::memcpy(dst, text.data(), text.size());
+  block_used_ += text.size();
+  const StrId id = static_cast<StrId>(views_.size());
+  views_.emplace_back(dst, text.size());
+  slots_[i] = id + 1;
+  slot_hashes_[i] = static_cast<std::uint32_t>(h);
+  if (views_.size() * 2 > slots_.size()) grow();
+  return id;
+}
+
+void StringPool::grow() {
+  std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<std::uint32_t> hashes(slots.size(), 0);
+  const std::size_t mask = slots.size() - 1;
+  for (StrId id = 1; id < views_.size(); ++id) {
+    const std::uint64_t h = hash(views_[id]);
+    std::size_t i = h & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+    hashes[i] = static_cast<std::uint32_t>(h);
+  }
+  slots_.swap(slots);
+  slot_hashes_.swap(hashes);
+}
+
+}  // namespace pulse

@@ -1,0 +1,231 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "pulse/io/number_parser.h"
+
+using pulse::io::DecimalMark;
+
+namespace {
+
+constexpr DecimalMark kUnknown = DecimalMark::unknown;
+constexpr DecimalMark kDot = DecimalMark::dot;
+constexpr DecimalMark kComma = DecimalMark::comma;
+
+struct NumberCase {
+  const char* text;
+  bool ok;
+  DecimalMark evidence;
+  double as_dot;    // checked unless evidence is comma
+  double as_comma;  // checked unless evidence is dot
+};
+
+// Values are compared exactly: literals are correctly rounded, and so must the parser be.
+const NumberCase kNumbers[] = {
+    // Plain numbers and signs.
+    {"1234.5", true, kDot, 1234.5, 0},
+    {"-3", true, kUnknown, -3, -3},
+    {"+4", true, kUnknown, 4, 4},
+    {"0", true, kUnknown, 0, 0},
+    {"-0", true, kUnknown, 0, 0},
+    {"007", true, kUnknown, 7, 7},
+    {"  42  ", true, kUnknown, 42, 42},
+    {"\t42\r\n", true, kUnknown, 42, 42},
+    {"\u22125", true, kUnknown, -5, -5},
+    {"2.55", true, kDot, 2.55, 0},
+    {"0.1", true, kDot, 0.1, 0},
+    {"0.5", true, kDot, 0.5, 0},
+    {".5", true, kDot, 0.5, 0},
+    {",5", true, kComma, 0, 0.5},
+    {"123456789.123456789", true, kDot, 123456789.123456789, 0},
+    {"12345678901234567890123", true, kUnknown, 12345678901234567890123.0,
+     12345678901234567890123.0},
+    // Decimal mark evidence.
+    {"12.5", true, kDot, 12.5, 0},
+    {"0.25", true, kDot, 0.25, 0},
+    {"0.250", true, kDot, 0.25, 0},
+    {"12,5", true, kComma, 0, 12.5},
+    {"0,25", true, kComma, 0, 0.25},
+    {"0,250", true, kComma, 0, 0.25},
+    {"1234,567", true, kComma, 0, 1234.567},
+    {"1.234,56", true, kComma, 0, 1234.56},
+    {"1,234.56", true, kDot, 1234.56, 0},
+    {"1,234,567", true, kDot, 1234567, 0},
+    {"1.234.567", true, kComma, 0, 1234567},
+    {"1,234,567.89", true, kDot, 1234567.89, 0},
+    {"1.234.567,89", true, kComma, 0, 1234567.89},
+    // A lone separator before exactly three digits reads either way.
+    {"1,234", true, kUnknown, 1234, 1.234},
+    {"1.234", true, kUnknown, 1.234, 1234},
+    {"12,345", true, kUnknown, 12345, 12.345},
+    {"123.456", true, kUnknown, 123.456, 123456},
+    {"-1,234", true, kUnknown, -1234, -1.234},
+    {"$1,234", true, kUnknown, 1234, 1.234},
+    // Space, no-break space, narrow no-break space and apostrophe thousands.
+    {"1 234,56", true, kComma, 0, 1234.56},
+    {"1\u00A0234,56", true, kComma, 0, 1234.56},
+    {"1\u202F234,56", true, kComma, 0, 1234.56},
+    {"1\u2009234,56", true, kComma, 0, 1234.56},
+    {"-1\u00A0234\u00A0567,5", true, kComma, 0, -1234567.5},
+    {"1 234 567", true, kUnknown, 1234567, 1234567},
+    {"1 234", true, kUnknown, 1234, 1234},
+    {"1 234,567", true, kComma, 0, 1234.567},
+    {"1 234.5", true, kDot, 1234.5, 0},
+    {"1'234.5", true, kDot, 1234.5, 0},
+    {"1\u2019234.5", true, kDot, 1234.5, 0},
+    {"1'234'567", true, kUnknown, 1234567, 1234567},
+    // Exponents.
+    {"12e3", true, kUnknown, 12000, 12000},
+    {"1.5E-2", true, kDot, 0.015, 0},
+    {"1.5e+3", true, kDot, 1500, 0},
+    {"1,5E-2", true, kComma, 0, 0.015},
+    {"1.234e3", true, kDot, 1234, 0},
+    {"1e22", true, kUnknown, 1e22, 1e22},
+    {"1e23", true, kUnknown, 1e23, 1e23},
+    {"2.5e-310", true, kDot, 2.5e-310, 0},
+    // Accounting negatives.
+    {"(12.50)", true, kDot, -12.5, 0},
+    {"( 12.50 )", true, kDot, -12.5, 0},
+    {"(\u20AC12.50)", true, kDot, -12.5, 0},
+    {"($1,234.56)", true, kDot, -1234.56, 0},
+    {"(12,50) \u20AC", true, kComma, 0, -12.5},
+    // Currency signs and codes, before or after, with or without a space.
+    {"$12.50", true, kDot, 12.5, 0},
+    {"$ 12.50", true, kDot, 12.5, 0},
+    {"\u20AC12", true, kUnknown, 12, 12},
+    {"12,50 \u20AC", true, kComma, 0, 12.5},
+    {"12,50\u20AC", true, kComma, 0, 12.5},
+    {"12,50\u00A0\u20AC", true, kComma, 0, 12.5},
+    {"EUR 12", true, kUnknown, 12, 12},
+    {"eur 12", true, kUnknown, 12, 12},
+    {"EUR12", true, kUnknown, 12, 12},
+    {"12 USD", true, kUnknown, 12, 12},
+    {"12USD", true, kUnknown, 12, 12},
+    {"US$ 12.5", true, kDot, 12.5, 0},
+    {"\u00A33", true, kUnknown, 3, 3},
+    {"\u20BD100", true, kUnknown, 100, 100},
+    {"100 \u20BD", true, kUnknown, 100, 100},
+    {"100 \u0440\u0443\u0431.", true, kUnknown, 100, 100},
+    {"100 \u0440\u0443\u0431", true, kUnknown, 100, 100},
+    {"1 234,50 \u0440\u0443\u0431.", true, kComma, 0, 1234.5},
+    {"-$5", true, kUnknown, -5, -5},
+    {"$-5", true, kUnknown, -5, -5},
+    {"-5 \u20AC", true, kUnknown, -5, -5},
+    {"CHF 1'234.50", true, kDot, 1234.5, 0},
+    // Not numbers.
+    {"", false, kUnknown, 0, 0},
+    {"   ", false, kUnknown, 0, 0},
+    {"abc", false, kUnknown, 0, 0},
+    {"1.2.3,4,5", false, kUnknown, 0, 0},
+    {"12abc", false, kUnknown, 0, 0},
+    {"--3", false, kUnknown, 0, 0},
+    {"+-3", false, kUnknown, 0, 0},
+    {"1,23,4", false, kUnknown, 0, 0},
+    {"12,34,567", false, kUnknown, 0, 0},
+    {"0,123,456", false, kUnknown, 0, 0},
+    {"1,2.5", false, kUnknown, 0, 0},
+    {"1,234.567,8", false, kUnknown, 0, 0},
+    {"1.234,567.8", false, kUnknown, 0, 0},
+    {"1 234.567,89", false, kUnknown, 0, 0},
+    {"1 234'567", false, kUnknown, 0, 0},
+    {"1 23", false, kUnknown, 0, 0},
+    {"12 34 56", false, kUnknown, 0, 0},
+    {"1  234", false, kUnknown, 0, 0},
+    {"$", false, kUnknown, 0, 0},
+    {"$$5", false, kUnknown, 0, 0},
+    {"EUR", false, kUnknown, 0, 0},
+    {".", false, kUnknown, 0, 0},
+    {",", false, kUnknown, 0, 0},
+    {"-", false, kUnknown, 0, 0},
+    {"- 5", false, kUnknown, 0, 0},
+    {"5-", false, kUnknown, 0, 0},
+    {"12.", false, kUnknown, 0, 0},
+    {"1..2", false, kUnknown, 0, 0},
+    {"1,,234", false, kUnknown, 0, 0},
+    {"(12.50", false, kUnknown, 0, 0},
+    {"12.50)", false, kUnknown, 0, 0},
+    {"(-5)", false, kUnknown, 0, 0},
+    {"-(5)", false, kUnknown, 0, 0},
+    {"1e", false, kUnknown, 0, 0},
+    {"e5", false, kUnknown, 0, 0},
+    {"1.e5", false, kUnknown, 0, 0},
+    {"1e5.5", false, kUnknown, 0, 0},
+    {"1e999", false, kUnknown, 0, 0},
+    {"12 ABC", false, kUnknown, 0, 0},
+    {"1_000", false, kUnknown, 0, 0},
+    {"0x1A", false, kUnknown, 0, 0},
+    {"nan", false, kUnknown, 0, 0},
+    {"inf", false, kUnknown, 0, 0},
+    {"12345678901234567890123456789012345"
+     "12345678901234567890123456789012345",  // 70 digits: more than the parser holds
+     false, kUnknown, 0, 0},
+};
+
+struct ParseCase {
+  const char* text;
+  DecimalMark mark;
+  std::optional<double> value;
+};
+
+const ParseCase kParses[] = {
+    {"1,234", kDot, 1234},
+    {"1,234", kComma, 1.234},
+    {"1,234", kUnknown, 1234},
+    {"1.234", kDot, 1.234},
+    {"1.234", kComma, 1234},
+    {"1.234,56", kComma, 1234.56},
+    {"1.234,56", kUnknown, 1234.56},   // no column convention: the value's own evidence
+    {"1.234,56", kDot, std::nullopt},  // contradicts the column
+    {"12.5", kComma, std::nullopt},
+    {"12,5", kDot, std::nullopt},
+    {"12,5", kComma, 12.5},
+    {"42", kComma, 42},
+    {"$-5", kDot, -5},
+    {"abc", kUnknown, std::nullopt},
+    {"", kDot, std::nullopt},
+};
+
+}  // namespace
+
+TEST_CASE("Numbers parse as written in business files", "[io]") {
+  SECTION("scan_number") {
+    for (const NumberCase& c : kNumbers) {
+      INFO("text: \"" << c.text << "\"");
+      const pulse::io::NumberScan scan = pulse::io::scan_number(c.text);
+      REQUIRE(scan.ok == c.ok);
+      if (!c.ok) continue;
+      CHECK(scan.evidence == c.evidence);
+      if (c.evidence != kComma) CHECK(scan.as_dot == c.as_dot);
+      if (c.evidence != kDot) CHECK(scan.as_comma == c.as_comma);
+    }
+  }
+
+  SECTION("parse_number under a column convention") {
+    for (const ParseCase& c : kParses) {
+      INFO("text: \"" << c.text << "\" mark " << static_cast<int>(c.mark));
+      CHECK(pulse::io::parse_number(c.text, c.mark) == c.value);
+    }
+  }
+
+  SECTION("values match strtod exactly") {
+    // clang-format off
+    const char* const kTexts[] = {
+        "2.55", "0.1", "0.3", "1234.56", "99.99", "0.000123", "9007199254740993",
+        "123456789012.345678", "4.35", "1.7976931348623157e308", "5e-324", "0.1e-5"};
+    // clang-format on
+    for (const char* text : kTexts) {
+      INFO(text);
+      const std::optional<double> v = pulse::io::parse_number(text, kDot);
+      REQUIRE(v);
+      CHECK(*v == std::strtod(text, nullptr));
+    }
+  }
+
+  SECTION("views into larger buffers are bounded by their size") {
+    const std::string line = "12.5;1,234;x";
+    CHECK(pulse::io::parse_number(std::string_view(line).substr(0, 4), kDot) == 12.5);
+    CHECK(pulse::io::parse_number(std::string_view(line).substr(5, 5), kDot) == 1234);
+  }
+}

@@ -1,0 +1,40 @@
+#include "test_support.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace pulse::test {
+
+void CollectingSink::on_columns(const std::vector<std::string>& names) {
+  columns = names;
+  ++column_updates;
+}
+
+void CollectingSink::on_record(std::size_t line, const std::vector<std::string_view>& fields) {
+  Row row{line, {}};
+  for (std::string_view f : fields) row.fields.emplace_back(f);
+  rows.push_back(std::move(row));
+}
+
+void CollectingSink::on_bad_record(std::size_t line, const std::string& reason) {
+  bad.push_back({line, reason});
+}
+
+std::string source_path(const std::string& relative) {
+  return std::string(PULSE_SOURCE_DIR) + "/" + relative;
+}
+
+std::string shared_path(const std::string& relative) {
+  return std::string(PULSE_SHARED_DIR) + "/" + relative;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace pulse::test
