@@ -21,10 +21,16 @@ Civil CivilFromDay(Day day);
 
 // 0 = Monday .. 6 = Sunday (ISO).
 int Weekday(Day day);
-inline bool IsWeekend(Day day) { return Weekday(day) >= 5; }
+inline bool IsWeekend(Day day) {
+  return Weekday(day) >= 5;
+}
 // Monday that starts the ISO week of `day`; serves as the week's key.
-inline Day IsoWeekMonday(Day day) { return day - Weekday(day); }
-inline int MonthOf(Day day) { return CivilFromDay(day).month; }
+inline Day IsoWeekMonday(Day day) {
+  return day - Weekday(day);
+}
+inline int MonthOf(Day day) {
+  return CivilFromDay(day).month;
+}
 
 // YYYY-MM-DD
 std::string FormatDay(Day day);

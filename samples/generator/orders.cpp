@@ -13,7 +13,9 @@ constexpr int kMinLines = 2;
 constexpr int kMaxLines = 12;
 constexpr int kFirstOrderNumber = 100001;
 
-int64_t RoundCents(double cents) { return static_cast<int64_t>(std::llround(cents)); }
+int64_t RoundCents(double cents) {
+  return static_cast<int64_t>(std::llround(cents));
+}
 
 // B2B shops rarely order on weekends: most weekend dates move to a working day of the same
 // or the next week, spread over several days so that no weekday piles up.
@@ -71,8 +73,7 @@ OrderLine MakeLine(const World& world, const Company& company, int product, Rng&
   const Product& p = world.products[product];
   OrderLine line;
   line.product = product;
-  const double quantity =
-      p.base_quantity * company.quantity_scale * std::exp(rng.Normal(0.0, 0.5));
+  const double quantity = p.base_quantity * company.quantity_scale * std::exp(rng.Normal(0.0, 0.5));
   line.quantity = std::max<int64_t>(1, std::llround(quantity));
   // Small deviations from the price list: rounding rules, old price still in the cart, etc.
   const double variation = std::clamp(rng.Normal(0.0, 0.012), -0.03, 0.03);
@@ -98,7 +99,8 @@ void FillBasket(const World& world, Order& order, Rng& rng) {
     int product;
     if (rng.Bernoulli(0.10)) {
       // Off-list purchase: anything from the range.
-      product = static_cast<int>(rng.UniformInt(0, static_cast<int64_t>(world.products.size()) - 1));
+      product =
+          static_cast<int>(rng.UniformInt(0, static_cast<int64_t>(world.products.size()) - 1));
     } else {
       const size_t k = rng.Weighted(weights);
       product = company.assortment[k];

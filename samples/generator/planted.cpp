@@ -10,9 +10,9 @@ namespace samplegen {
 const std::vector<SteadyPlan>& SteadyPlans() {
   // Ranges keep the ratio inside its status band for any median in [26, 30].
   static const std::vector<SteadyPlan> kPlans = {
-      {"C141", 45, 55, "overdue"},  {"C142", 45, 55, "overdue"},  {"C143", 95, 140, "lapsed"},
-      {"C144", 95, 140, "lapsed"},  {"C145", 30, 38, "due"},      {"C146", 0, 0, "on_track"},
-      {"C147", 0, 20, "on_track"},  {"C148", 0, 20, "on_track"},  {"C149", 0, 20, "on_track"},
+      {"C141", 45, 55, "overdue"}, {"C142", 45, 55, "overdue"}, {"C143", 95, 140, "lapsed"},
+      {"C144", 95, 140, "lapsed"}, {"C145", 30, 38, "due"},     {"C146", 0, 0, "on_track"},
+      {"C147", 0, 20, "on_track"}, {"C148", 0, 20, "on_track"}, {"C149", 0, 20, "on_track"},
       {"C150", 0, 20, "on_track"},
   };
   return kPlans;
@@ -43,8 +43,8 @@ std::vector<Order> PlantSteadyRhythms(const World& world, const Rng& root) {
   for (const SteadyPlan& plan : SteadyPlans()) {
     const int company = world.CompanyIndex(plan.company_id);
     Rng rng = root.Derive(std::string("steady/") + plan.company_id);
-    const Day last = LastOrderDay() - static_cast<Day>(
-                                          rng.UniformInt(plan.min_days_before, plan.max_days_before));
+    const Day last = LastOrderDay() -
+                     static_cast<Day>(rng.UniformInt(plan.min_days_before, plan.max_days_before));
     for (Day day : SteadyOrderDays(last, rng)) {
       Order order;
       order.date = day;
@@ -102,8 +102,8 @@ void PlantPriceElasticity(const World& world, const ElasticityPlan& plan,
     }
 
     rng.Shuffle(eligible);
-    const int64_t max_orders = std::min<int64_t>(
-        {static_cast<int64_t>(eligible.size()), plan.max_orders_per_week, total});
+    const int64_t max_orders =
+        std::min<int64_t>({static_cast<int64_t>(eligible.size()), plan.max_orders_per_week, total});
     const size_t k = static_cast<size_t>(rng.UniformInt(1, max_orders));
     // Split the week's total into k positive parts (largest remainder keeps the sum exact).
     std::vector<double> share(k);

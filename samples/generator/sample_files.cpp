@@ -28,8 +28,8 @@ bool WriteCatalogPrices(const World& world, const std::string& path) {
 
 bool WriteCustomers(const World& world, const std::string& path) {
   CsvWriter csv(path);
-  csv.Row({"customer_id", "customer_name", "catalog", "sales_rep", "segment", "region",
-           "created_at"});
+  csv.Row(
+      {"customer_id", "customer_name", "catalog", "sales_rep", "segment", "region", "created_at"});
   for (const Company& company : world.companies) {
     csv.Row({company.id, company.name, world.catalogs[company.catalog].name,
              world.reps[company.rep].id, company.segment, company.region,

@@ -15,8 +15,7 @@ bool WriteSalesReps(const World& world, const std::string& path);
 bool WriteCatalogPrices(const World& world, const std::string& path);
 bool WriteCustomers(const World& world, const std::string& path);
 bool WriteOrders(const World& world, const std::vector<Order>& orders, const std::string& path);
-bool WriteOrderLines(const World& world, const std::vector<Order>& orders,
-                     const std::string& path);
+bool WriteOrderLines(const World& world, const std::vector<Order>& orders, const std::string& path);
 // SPEC section 5 workspace naming the five files, columns auto-detected, default settings.
 bool WriteWorkspace(const std::string& path);
 

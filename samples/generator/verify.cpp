@@ -73,8 +73,7 @@ Recency ComputeRecency(const std::vector<Order>& orders, int company, Day as_of)
     for (size_t i = 1; i < days.size(); ++i) gaps.push_back(days[i] - days[i - 1]);
     std::sort(gaps.begin(), gaps.end());
     const size_t n = gaps.size();
-    r.median_interval_days =
-        n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2.0;
+    r.median_interval_days = n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2.0;
     // Halves round up; medians are whole or half days.
     r.expected_next_order =
         r.last_order + static_cast<Day>(std::floor(*r.median_interval_days + 0.5));
@@ -197,11 +196,12 @@ bool VerifyPlantedTruths(const World& world, const ElasticityPlan& plan,
 
   std::fprintf(report, "## Totals\n\n");
   std::fprintf(report, "- order_lines.csv rows: %lld (return lines: %lld)\n",
-               static_cast<long long>(totals.line_rows), static_cast<long long>(totals.return_lines));
-  std::fprintf(report, "- orders.csv rows: %lld = %lld sales orders (SO-) + %lld return documents (RT-)\n",
-               static_cast<long long>(totals.document_rows),
-               static_cast<long long>(totals.sales_orders),
-               static_cast<long long>(totals.return_documents));
+               static_cast<long long>(totals.line_rows),
+               static_cast<long long>(totals.return_lines));
+  std::fprintf(
+      report, "- orders.csv rows: %lld = %lld sales orders (SO-) + %lld return documents (RT-)\n",
+      static_cast<long long>(totals.document_rows), static_cast<long long>(totals.sales_orders),
+      static_cast<long long>(totals.return_documents));
   std::fprintf(report, "- canceled: %lld, processing: %lld, complete SO: %lld\n",
                static_cast<long long>(totals.canceled), static_cast<long long>(totals.processing),
                static_cast<long long>(totals.sales_orders - totals.canceled - totals.processing));
@@ -294,8 +294,9 @@ bool VerifyPlantedTruths(const World& world, const ElasticityPlan& plan,
   check.Expect(std::fabs(fit.slope - plan.elasticity) <= 0.3, "slope within 0.3 of -2.0");
 
   // 3. Catalog margins.
-  std::fprintf(report, "## Catalog margins\n\n| catalog | orders | revenue | cost | margin_pct |\n"
-                       "|---|---|---|---|---|\n");
+  std::fprintf(report,
+               "## Catalog margins\n\n| catalog | orders | revenue | cost | margin_pct |\n"
+               "|---|---|---|---|---|\n");
   for (const CatalogMargin& m : ComputeCatalogMargins(world, orders)) {
     std::fprintf(report, "| %s | %lld | %s | %s | %.4f |\n", m.catalog.c_str(),
                  static_cast<long long>(m.orders), Money(m.revenue_cents).c_str(),

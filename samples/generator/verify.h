@@ -63,8 +63,8 @@ struct Totals {
   int64_t processing = 0;
   int64_t return_documents = 0;
   int64_t return_lines = 0;
-  int64_t spec_orders = 0;          // SPEC `orders`: non-canceled with a positive line
-  int64_t spec_revenue_cents = 0;   // SPEC `revenue`, net of returns, canceled excluded
+  int64_t spec_orders = 0;         // SPEC `orders`: non-canceled with a positive line
+  int64_t spec_revenue_cents = 0;  // SPEC `revenue`, net of returns, canceled excluded
   int64_t spec_units = 0;
   Day first_date = 0;
   Day last_date = 0;

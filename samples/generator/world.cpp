@@ -42,7 +42,9 @@ constexpr double kSegmentScale[4] = {2.0, 1.2, 0.6, 1.0};
 // Regions map onto the two teams: North serves the first three, South the rest.
 const char* const kRegions[] = {"North", "East", "Benelux", "South", "West", "Austria"};
 
-int64_t ToCents(double eur) { return static_cast<int64_t>(std::llround(eur * 100.0)); }
+int64_t ToCents(double eur) {
+  return static_cast<int64_t>(std::llround(eur * 100.0));
+}
 
 const char* Pick(const char* const* list, Rng& rng) {
   const int64_t n = static_cast<int64_t>(CountOf(list));
@@ -66,8 +68,8 @@ std::string CompanyName(const std::string& region, Rng& rng) {
     return s1 + " " + forms[rng.UniformInt(0, 3)];
   }
   const char* forms[] = {"GmbH", "GmbH", "AG", "KG", "GmbH & Co. KG", "e.K."};
-  const char* form = region == "Austria" ? (rng.Bernoulli(0.7) ? "GmbH" : "OG")
-                                         : forms[rng.UniformInt(0, 5)];
+  const char* form =
+      region == "Austria" ? (rng.Bernoulli(0.7) ? "GmbH" : "OG") : forms[rng.UniformInt(0, 5)];
   const double u = rng.Uniform();
   if (u < 0.10) return s1 + ", " + s2 + " & Co";
   if (u < 0.25) return s1 + " & " + s2 + " " + form;
@@ -102,8 +104,12 @@ void BuildAssortment(const World& world, Company& company, Rng& rng) {
 
 }  // namespace
 
-Day FirstOrderDay() { return DayFromCivil(2024, 11, 1); }
-Day LastOrderDay() { return DayFromCivil(2026, 10, 30); }
+Day FirstOrderDay() {
+  return DayFromCivil(2024, 11, 1);
+}
+Day LastOrderDay() {
+  return DayFromCivil(2026, 10, 30);
+}
 
 int64_t World::CatalogPriceCents(int catalog, int product) const {
   return static_cast<int64_t>(
@@ -164,7 +170,8 @@ World BuildWorld(const Rng& root, const std::vector<std::string>& planted_ids) {
     world.products.push_back(product);
   }
   // SKU-0042 in Wholesale is the elasticity experiment (see planted.h).
-  world.reserved_offers.push_back({world.CatalogIndex("Wholesale"), world.ProductIndex("SKU-0042")});
+  world.reserved_offers.push_back(
+      {world.CatalogIndex("Wholesale"), world.ProductIndex("SKU-0042")});
 
   // Exact catalog sizes, shuffled over the company ids.
   std::vector<int> catalog_of;
@@ -196,8 +203,8 @@ World BuildWorld(const Rng& root, const std::vector<std::string>& planted_ids) {
     company.catalog = catalog_of[i];
 
     company.region = kRegions[rng.UniformInt(0, 5)];
-    const bool north = company.region == "North" || company.region == "East" ||
-                       company.region == "Benelux";
+    const bool north =
+        company.region == "North" || company.region == "East" || company.region == "Benelux";
     company.rep = static_cast<int>(rng.UniformInt(0, 3)) + (north ? 0 : 4);
 
     std::vector<double> mix(std::begin(kSegmentMix[company.catalog]),

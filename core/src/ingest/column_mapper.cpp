@@ -11,7 +11,8 @@
 namespace pulse::ingest {
 namespace {
 
-constexpr double kMinShapeShare = 0.8;
+// A named column keeps its field while most values fit; the rest are reported as bad rows.
+constexpr double kMinShapeShare = 0.5;
 
 // Roles tried in this order when the workspace does not fix one: the more specific first.
 constexpr Role kRolePriority[] = {Role::order_lines, Role::orders,     Role::deals,
@@ -211,7 +212,10 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
       closest = describe_missing(m, missing);
     }
   }
-  throw PulseError("pulse.ingest.101", "no role fits the columns; closest: " + closest);
+  std::string columns;
+  for (const std::string& c : sample.columns) columns += (columns.empty() ? "" : ", ") + quoted(c);
+  throw PulseError("pulse.ingest.101",
+                   "no role fits the columns (" + columns + "); closest: " + closest);
 }
 
 }  // namespace pulse::ingest

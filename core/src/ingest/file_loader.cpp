@@ -39,6 +39,19 @@ class FileLoader::Pipeline : public io::RecordSink {
     if (!builder_) decide();
   }
 
+  /// After a fatal error: decide the mapping from the rows sampled so far, so that the
+  /// good rows before the error still load. Returns false when they cannot be mapped.
+  bool salvage() {
+    if (builder_) return true;
+    if (sample_.rows.empty()) return false;
+    try {
+      decide();
+    } catch (const PulseError&) {
+      return false;
+    }
+    return true;
+  }
+
   /// The rows built so far, when the mapping was decided.
   bool has_table() const { return builder_ != nullptr; }
   Table take_table() {
@@ -70,7 +83,8 @@ class FileLoader::Pipeline : public io::RecordSink {
     sample_.columns = columns_;
     report_.columns = columns_;
     if (sample_.columns.empty())
-      throw PulseError("pulse.ingest.001", report_.file + ": no header row");
+      throw PulseError("pulse.ingest.001", report_.file + (json_ ? ": no JSON object with fields"
+                                                                 : ": no header row"));
     const ColumnMapping mapping = map_columns(sample_, options_.mapping);
     report_.role = std::string(role_name(mapping.role));
     report_.columns = columns_;
@@ -171,11 +185,15 @@ const LoadReport& FileLoader::finish() {
   }
   finished_ = true;
   // Rows read before a fatal error stay loaded: the report says where reading stopped.
+  if (pipeline_ && failed_) pipeline_->salvage();
   if (pipeline_ && pipeline_->has_table()) {
     Table table = pipeline_->take_table();
     if (table.rows > 0) dataset_.tables.push_back(std::move(table));
   }
-  if (report_.refused() && report_.rows_loaded == 0) report_.role.clear();
+  if (report_.refused() && report_.rows_loaded == 0) {
+    report_.role.clear();
+    report_.rows_skipped = report_.rows_read;  // nothing of a refused file is loaded
+  }
   pipeline_.reset();
   dataset_.loads.push_back(report_);
   return report_;

@@ -18,10 +18,27 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Bytes of a space at s[i]: ASCII, U+00A0, or U+202F (ICU 72+ puts it before "PM").
+std::size_t space_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  if (is_space(s[i])) return 1;
+  if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  return s.compare(i, 3, "\xE2\x80\xAF") == 0 ? 3 : 0;
+}
+
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
+  while (std::size_t n = space_at(s, 0)) s.remove_prefix(n);
+  for (;;) {
+    if (!s.empty() && is_space(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 2 && space_at(s, s.size() - 2) == 2) {
+      s.remove_suffix(2);
+    } else if (s.size() >= 3 && space_at(s, s.size() - 3) == 3) {
+      s.remove_suffix(3);
+    } else {
+      return s;
+    }
+  }
 }
 
 // A read position in the text. A failed read fails the whole scan, so readers need not rewind.
@@ -38,7 +55,7 @@ struct Cursor {
   }
   std::size_t skip_spaces() {
     const std::size_t from = i;
-    while (peek() == ' ') ++i;
+    while (std::size_t n = space_at(s, i)) i += n;
     return i - from;
   }
   // Reads min..max digits into `out`; false (nothing consumed) for fewer, or for more.
@@ -143,13 +160,15 @@ bool read_time(Cursor& c) {
   return minute <= 59 && second <= 60;  // 60: a leap second
 }
 
-// What may follow a date: nothing, or a time (after "T" for ISO dates or spaces) and a zone.
+// What may follow a date: nothing, or a time (after "T" for ISO dates, or spaces) and a zone.
+// ICU 72+ writes "Aug 21, 2017, 10:22:19 PM", hence the optional comma.
 bool read_tail(Cursor& c, bool iso) {
   if (c.done()) return true;
   if (iso && (c.eat('T') || c.eat('t'))) {
     // the time follows directly
-  } else if (c.skip_spaces() == 0) {
-    return false;
+  } else {
+    c.eat(',');
+    if (c.skip_spaces() == 0) return false;
   }
   return read_time(c) && read_zone(c);
 }
@@ -213,7 +232,7 @@ DateScan scan_slash(Cursor& c, unsigned first, char sep) {
     if (!d) return {};
     scan.day = *d;
   }
-  scan.ok = true;  // both parts <= 12: a valid date under either order
+  scan.ok = true;  // when both parts are <= 12 the date is valid under either order
   return scan;
 }
 
