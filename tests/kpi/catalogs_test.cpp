@@ -1,0 +1,1 @@
+// Tests for kpi/catalogs: see the issue notes.

@@ -1,0 +1,1 @@
+// Tests for kpi/customer_profiles: see the issue notes.

@@ -1,0 +1,1 @@
+// Tests for kpi/deals: see the issue notes.

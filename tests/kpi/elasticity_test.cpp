@@ -1,0 +1,1 @@
+// Tests for kpi/elasticity: see the issue notes.

@@ -1,0 +1,1 @@
+// Tests for kpi/facts: see the issue notes.

@@ -1,0 +1,1 @@
+// Tests for kpi/negotiations: see the issue notes.

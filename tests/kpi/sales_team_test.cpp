@@ -1,0 +1,1 @@
+// Tests for kpi/sales_team: see the issue notes.

@@ -1,0 +1,1 @@
+// Tests for kpi/stats: see the issue notes.
