@@ -80,8 +80,8 @@ int run_report(const Args& args) {
     load(f.path.rfind('/', 0) == 0 ? f.path : base + "/" + f.path, f.path, f.options);
   for (const std::string& path : args.files) load(path, base_name(path), {});
 
-  const nlohmann::json doc = engine.report(s);
-  std::cout << doc.dump(args.flag("--pretty") ? 2 : -1) << "\n";
+  if (args.flag("--pretty")) std::cout << nlohmann::json::parse(engine.report_text(s)).dump(2) << "\n";
+  else std::cout << engine.report_text(s) << "\n";
   if (loaded == 0) {
     std::fprintf(stderr, "[pulse.cli.002] nothing could be loaded\n");
     return 1;

@@ -1,7 +1,7 @@
 // b2b-pulse-samplegen OUTPUT_DIR
 //
 // Writes the sample data set (orders.csv, order_lines.csv, customers.csv, sales_reps.csv,
-// catalog_prices.csv, workspace.json) into OUTPUT_DIR. Same seed, same bytes: everything is
+// catalog_prices.csv, quotes.csv, quote_history.csv, workspace.json) into OUTPUT_DIR. Same seed, same bytes: everything is
 // derived from one fixed seed through named random streams. Checks the planted truths before
 // writing and exits with status 2 if any of them does not hold.
 #include <cstdio>
@@ -11,6 +11,7 @@
 
 #include "orders.h"
 #include "planted.h"
+#include "quotes.h"
 #include "rng.h"
 #include "sample_files.h"
 #include "verify.h"
@@ -65,7 +66,14 @@ int Run(const std::string& dir) {
   Rng returns_rng = root.Derive("returns");
   AddReturns(world, orders, returns_rng);
 
-  if (!VerifyPlantedTruths(world, elasticity, orders, stderr)) {
+  // Negotiable quotes come last: they only read the finished orders (won quotes link to
+  // existing ones) and draw from their own streams, so the order files do not depend on them.
+  const QuotePlan quote_plan;
+  const std::vector<Quote> quotes = SimulateQuotes(world, orders, quote_plan, root);
+
+  const bool orders_ok = VerifyPlantedTruths(world, elasticity, orders, stderr);
+  const bool quotes_ok = VerifyQuoteTruths(world, quote_plan, orders, quotes, stderr);
+  if (!orders_ok || !quotes_ok) {
     std::fprintf(stderr, "samplegen: planted truths do not hold; nothing written\n");
     return 2;
   }
@@ -81,6 +89,8 @@ int Run(const std::string& dir) {
       {"customers.csv", WriteCustomers(world, base + "customers.csv")},
       {"orders.csv", WriteOrders(world, orders, base + "orders.csv")},
       {"order_lines.csv", WriteOrderLines(world, orders, base + "order_lines.csv")},
+      {"quotes.csv", WriteQuotes(world, quotes, base + "quotes.csv")},
+      {"quote_history.csv", WriteQuoteHistory(quotes, base + "quote_history.csv")},
       {"workspace.json", WriteWorkspace(base + "workspace.json")},
   };
   long long total = 0;

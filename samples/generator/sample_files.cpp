@@ -1,6 +1,8 @@
 #include "sample_files.h"
 
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 
 #include "csv_writer.h"
 
@@ -65,6 +67,36 @@ bool WriteOrderLines(const World& world, const std::vector<Order>& orders,
   return csv.Close();
 }
 
+bool WriteQuotes(const World& world, const std::vector<Quote>& quotes, const std::string& path) {
+  CsvWriter csv(path);
+  csv.Row({"quote_id", "quote_name", "customer_id", "sales_rep", "status", "created_at",
+           "updated_at", "expires_at", "original_total", "negotiated_total", "order_id"});
+  for (const Quote& q : quotes) {
+    const Company& company = world.companies[q.company];
+    csv.Row({q.id, q.name, company.id, world.reps[company.rep].id, q.status, FormatStamp(q.created),
+             FormatStamp(q.updated), FormatStamp(q.expires), FormatCents(q.original_cents),
+             FormatCents(q.negotiated_cents), q.order_id});
+  }
+  return csv.Close();
+}
+
+bool WriteQuoteHistory(const std::vector<Quote>& quotes, const std::string& path) {
+  // (time, quote index, event index): quote ids grow with the index, so ties sort by id.
+  std::vector<std::tuple<Stamp, size_t, size_t>> rows;
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    for (size_t e = 0; e < quotes[q].events.size(); ++e) {
+      rows.emplace_back(quotes[q].events[e].time, q, e);
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  CsvWriter csv(path);
+  csv.Row({"quote_id", "created_at", "status"});
+  for (const auto& [time, q, e] : rows) {
+    csv.Row({quotes[q].id, FormatStamp(time), quotes[q].events[e].status});
+  }
+  return csv.Close();
+}
+
 bool WriteWorkspace(const std::string& path) {
   static const char kWorkspace[] = R"({
   "files": [
@@ -77,6 +109,13 @@ bool WriteWorkspace(const std::string& path) {
     {"path": "sales_reps.csv", "role": "sales_reps", "columns": {},
      "delimiter": "auto", "decimal": "auto", "date_format": "auto"},
     {"path": "catalog_prices.csv", "role": "catalog_prices", "columns": {},
+     "delimiter": "auto", "decimal": "auto", "date_format": "auto"},
+    {"path": "quotes.csv", "role": "deals",
+     "columns": {"deal_id": "quote_id", "amount": "negotiated_total",
+                 "original_amount": "original_total"},
+     "delimiter": "auto", "decimal": "auto", "date_format": "auto"},
+    {"path": "quote_history.csv", "role": "deal_events",
+     "columns": {"deal_id": "quote_id", "timestamp": "created_at"},
      "delimiter": "auto", "decimal": "auto", "date_format": "auto"}
   ],
   "settings": {

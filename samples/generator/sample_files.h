@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "orders.h"
+#include "quotes.h"
 #include "world.h"
 
 namespace samplegen {
@@ -16,7 +17,12 @@ bool WriteCatalogPrices(const World& world, const std::string& path);
 bool WriteCustomers(const World& world, const std::string& path);
 bool WriteOrders(const World& world, const std::vector<Order>& orders, const std::string& path);
 bool WriteOrderLines(const World& world, const std::vector<Order>& orders, const std::string& path);
-// SPEC section 5 workspace naming the five files, columns auto-detected, default settings.
+// Negotiable quotes (role `deals`) in order of creation.
+bool WriteQuotes(const World& world, const std::vector<Quote>& quotes, const std::string& path);
+// Their status changes (role `deal_events`), chronological, ties by quote id.
+bool WriteQuoteHistory(const std::vector<Quote>& quotes, const std::string& path);
+// SPEC section 5 workspace naming the seven files and default settings; columns auto-detected
+// except the quote columns whose names the detector cannot know (deal_id, amount, ...).
 bool WriteWorkspace(const std::string& path);
 
 }  // namespace samplegen

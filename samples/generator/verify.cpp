@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <set>
+#include <string_view>
 
 namespace samplegen {
 
@@ -308,6 +310,212 @@ bool VerifyPlantedTruths(const World& world, const ElasticityPlan& plan,
     }
   }
   std::fprintf(report, "\n");
+  return check.ok();
+}
+
+namespace {
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+double Mean(const std::vector<double>& v) {
+  double sum = 0.0;
+  for (double x : v) sum += x;
+  return sum / static_cast<double>(v.size());
+}
+
+}  // namespace
+
+bool VerifyQuoteTruths(const World& world, const QuotePlan& plan, const std::vector<Order>& orders,
+                       const std::vector<Quote>& quotes, std::FILE* report) {
+  namespace qs = quote_status;
+  Checker check(report);
+  const Day as_of = LastOrderDay();
+  const Stamp as_of_end = StampOf(as_of, kDaySeconds - 1);
+  const std::set<std::string_view> won_statuses = {qs::kOrdered};
+  const std::set<std::string_view> lost_statuses = {qs::kDeclined, qs::kExpired, qs::kClosed};
+  const std::vector<std::string_view> open_statuses = {
+      qs::kCreated,          qs::kDraftByAdmin,         qs::kProcessingByAdmin,
+      qs::kSubmittedByAdmin, qs::kProcessingByCustomer, qs::kSubmittedByCustomer};
+  std::map<std::string, const Order*> order_by_id;
+  for (const Order& order : orders) order_by_id[order.id] = &order;
+
+  struct RepFigures {
+    int quotes = 0, won = 0, lost = 0, open = 0;
+  };
+  std::vector<RepFigures> reps(world.reps.size());
+  std::map<std::string, int> by_status;
+  std::set<std::string> linked_orders, ids;
+  std::vector<double> won_cycles, lost_cycles, won_discounts;
+  std::vector<const Quote*> expiring, expiring_later;
+  int64_t won_cents = 0, events = 0, rounds = 0;
+  int won = 0, lost = 0, open = 0;
+  Day oldest_open = as_of;
+  Day first_created = as_of;
+
+  for (const Quote& q : quotes) {
+    const std::string& id = q.id;
+    check.Expect(ids.insert(id).second, id + ": unique id");
+    check.Expect(!q.events.empty(), id + ": has history");
+    if (q.events.empty()) continue;
+    const Company& company = world.companies[q.company];
+    const std::string_view status(q.status);
+    ++by_status[q.status];
+    events += static_cast<int64_t>(q.events.size());
+    for (size_t i = 0; i < q.events.size(); ++i) {
+      check.Expect(q.events[i].time <= as_of_end, id + ": no event after as_of");
+      rounds += std::string_view(q.events[i].status) == qs::kSubmittedByAdmin ? 1 : 0;
+      if (i == 0) continue;
+      check.Expect(q.events[i].time > q.events[i - 1].time, id + ": events strictly increasing");
+      check.Expect(std::string_view(q.events[i].status) != q.events[i - 1].status,
+                   id + ": every event changes the status");
+    }
+    check.Expect(q.created == q.events.front().time && q.updated == q.events.back().time,
+                 id + ": created_at / updated_at are the first / last event");
+    check.Expect(status == q.events.back().status, id + ": status is the last event's");
+    const Day created = DayOfStamp(q.created);
+    first_created = std::min(first_created, created);
+    check.Expect(created >= FirstOrderDay() && created >= company.created_at,
+                 id + ": created within the two years, after the company");
+    check.Expect(q.expires % kDaySeconds == 0 && q.expires > q.created, id + ": expires_at");
+    check.Expect(q.original_cents > 0 && q.negotiated_cents > 0 &&
+                     q.negotiated_cents <= q.original_cents,
+                 id + ": totals");
+    const double discount =
+        1.0 - static_cast<double>(q.negotiated_cents) / static_cast<double>(q.original_cents);
+    check.Expect(discount <= plan.max_discount_permille / 1000.0 + 1e-12, id + ": discount <= 15%");
+    check.Expect(!q.name.empty(), id + ": quote name");
+    RepFigures& rep = reps[company.rep];
+    ++rep.quotes;
+
+    // SPEC outcome: won by status or by a link to an existing order.
+    const auto link = q.order_id.empty() ? order_by_id.end() : order_by_id.find(q.order_id);
+    const bool is_won = won_statuses.count(status) > 0 || link != order_by_id.end();
+    check.Expect(is_won == (status == qs::kOrdered), id + ": ordered <=> linked to an order");
+    check.Expect(q.order_id.empty() == (status != qs::kOrdered), id + ": order_id only when won");
+    if (is_won) {
+      check.Expect(link != order_by_id.end(), id + ": linked order exists");
+      if (link == order_by_id.end()) continue;
+      const Order& order = *link->second;
+      check.Expect(order.company == q.company && !order.is_return &&
+                       order.status != OrderStatus::kCanceled,
+                   id + ": linked to a non-canceled sales order of its company");
+      check.Expect(linked_orders.insert(order.id).second, id + ": order linked once");
+      // The `ordered` event is the last one and falls on the order's date.
+      check.Expect(order.date == DayOfStamp(q.updated), id + ": ordered on the order's date");
+      const Day close = order.date;  // SPEC: no closed_at, so the linked order's date
+      won_cycles.push_back(close - created);
+      won_discounts.push_back(discount);
+      won_cents += q.negotiated_cents;
+      ++won;
+      ++rep.won;
+      check.Expect(order.date < DayOfStamp(q.expires), id + ": ordered before expiry");
+    } else if (lost_statuses.count(status) > 0) {
+      const Day close = DayOfStamp(q.updated);  // SPEC: date of the last status event
+      lost_cycles.push_back(close - created);
+      ++lost;
+      ++rep.lost;
+      if (status == qs::kExpired) {
+        check.Expect(close == DayOfStamp(q.expires), id + ": expired on its expiry day");
+      } else {
+        check.Expect(q.updated < q.expires, id + ": closed before expiry");
+      }
+    } else {
+      check.Expect(std::find(open_statuses.begin(), open_statuses.end(), status) !=
+                       open_statuses.end(),
+                   id + ": open status is a Magento code");
+      ++open;
+      ++rep.open;
+      oldest_open = std::min(oldest_open, created);
+      const Day expires = DayOfStamp(q.expires);
+      check.Expect(expires > as_of, id + ": open quote not yet expired");
+      if (expires > as_of && expires <= as_of + plan.expiring_window_days) {
+        expiring.push_back(&q);
+      } else if (expires > as_of + plan.expiring_window_days) {
+        expiring_later.push_back(&q);
+      }
+    }
+  }
+
+  std::fprintf(report, "## Negotiable quotes (as_of %s)\n\n", FormatDay(as_of).c_str());
+  std::fprintf(report, "- quotes.csv rows: %zu (created %s .. %s), quote_history.csv rows: %lld\n",
+               quotes.size(), FormatDay(first_created).c_str(),
+               FormatDay(DayOfStamp(quotes.back().created)).c_str(),
+               static_cast<long long>(events));
+  std::fprintf(report, "- won %d, lost %d, open %d; win_rate %.6f (%d/%d)\n", won, lost, open,
+               static_cast<double>(won) / (won + lost), won, won + lost);
+  std::fprintf(report, "- by status:");
+  for (const char* s : {qs::kCreated, qs::kDraftByAdmin, qs::kProcessingByAdmin,
+                        qs::kSubmittedByAdmin, qs::kProcessingByCustomer, qs::kSubmittedByCustomer,
+                        qs::kOrdered, qs::kClosed, qs::kDeclined, qs::kExpired}) {
+    std::fprintf(report, " %s %d", s, by_status[s]);
+  }
+  std::fprintf(report, "\n- rounds (submitted_by_admin events): %lld, mean per quote %.6f\n",
+               static_cast<long long>(rounds),
+               static_cast<double>(rounds) / static_cast<double>(quotes.size()));
+  std::fprintf(report, "- won_amount %s, avg_deal_size %s\n", Money(won_cents).c_str(),
+               Money((won_cents + won / 2) / won).c_str());
+  std::fprintf(report, "- oldest open quote created %s\n\n", FormatDay(oldest_open).c_str());
+  check.Expect(open > 0 && oldest_open >= as_of - 75, "open quotes are from the last ~2 months");
+  for (const auto& [name, n] : by_status) check.Expect(n > 0, "status " + name + " occurs");
+
+  // 1. Win rate per rep.
+  std::fprintf(report, "### Win rate per rep\n\n| rep | quotes | won | lost | open | win_rate |\n"
+                       "|---|---|---|---|---|---|\n");
+  for (size_t r = 0; r < reps.size(); ++r) {
+    const RepFigures& f = reps[r];
+    const double rate = f.won + f.lost > 0 ? static_cast<double>(f.won) / (f.won + f.lost) : 0.0;
+    std::fprintf(report, "| %s | %d | %d | %d | %d | %.6f (%d/%d) |\n", world.reps[r].id.c_str(),
+                 f.quotes, f.won, f.lost, f.open, rate, f.won, f.won + f.lost);
+    if (world.reps[r].id == plan.weak_rep) {
+      check.Expect(rate <= plan.max_weak_win_rate, world.reps[r].id + ": win rate <= 0.35");
+    } else {
+      check.Expect(rate >= plan.min_other_win_rate, world.reps[r].id + ": win rate >= 0.55");
+    }
+  }
+
+  // 2. Open quotes expiring within 14 days of as_of, and later.
+  auto list = [&](const std::vector<const Quote*>& qs_list) {
+    for (const Quote* q : qs_list) {
+      std::fprintf(report, "| %s | %s | %s | %s | %s | %s |\n", q->id.c_str(),
+                   world.companies[q->company].id.c_str(),
+                   world.reps[world.companies[q->company].rep].id.c_str(), q->status,
+                   FormatStamp(q->expires).c_str(), Money(q->negotiated_cents).c_str());
+    }
+  };
+  std::fprintf(report,
+               "\n### Open quotes expiring %s .. %s (%zu)\n\n| quote | customer | rep | status | "
+               "expires_at | negotiated_total |\n|---|---|---|---|---|---|\n",
+               FormatDay(as_of + 1).c_str(), FormatDay(as_of + plan.expiring_window_days).c_str(),
+               expiring.size());
+  list(expiring);
+  std::fprintf(report,
+               "\n### Open quotes expiring after %s (%zu)\n\n| quote | customer | rep | status | "
+               "expires_at | negotiated_total |\n|---|---|---|---|---|---|\n",
+               FormatDay(as_of + plan.expiring_window_days).c_str(), expiring_later.size());
+  list(expiring_later);
+  check.Expect(static_cast<int>(expiring.size()) >= plan.min_expiring_soon,
+               "at least 5 open quotes expire within 14 days");
+  check.Expect(static_cast<int>(expiring_later.size()) >= plan.min_expiring_later,
+               "at least 3 open quotes expire later");
+
+  // 3. Cycle days and 4. average discount.
+  const double median_cycle = Median(won_cycles);
+  const double avg_discount = Mean(won_discounts);
+  std::fprintf(report,
+               "\n### Time to close and discount\n\n- won cycle_days: median %.1f, mean %.6f, "
+               "min %.0f, max %.0f\n- lost cycle_days: median %.1f, mean %.6f\n"
+               "- avg_discount over %zu won quotes: %.9f\n\n",
+               median_cycle, Mean(won_cycles),
+               *std::min_element(won_cycles.begin(), won_cycles.end()),
+               *std::max_element(won_cycles.begin(), won_cycles.end()), Median(lost_cycles),
+               Mean(lost_cycles), won_discounts.size(), avg_discount);
+  check.Expect(median_cycle == plan.median_cycle_days, "median cycle of won quotes is 12 days");
+  check.Expect(std::fabs(avg_discount - plan.avg_discount) <= plan.avg_discount_tolerance,
+               "average discount of won quotes 0.080 +/- 0.002");
   return check.ok();
 }
 

@@ -11,6 +11,7 @@
 
 #include "orders.h"
 #include "planted.h"
+#include "quotes.h"
 #include "world.h"
 
 namespace samplegen {
@@ -76,6 +77,12 @@ Totals ComputeTotals(const std::vector<Order>& orders);
 // `report`. Returns false, after naming each violation, if any truth does not hold.
 bool VerifyPlantedTruths(const World& world, const ElasticityPlan& plan,
                          const std::vector<Order>& orders, std::FILE* report);
+
+// Checks the planted quote truths (win rates per rep, quotes expiring soon, median cycle,
+// average discount) and the consistency of quotes, history and linked orders, computing each
+// figure as SPEC section 3 defines it; prints them (Markdown) to `report`.
+bool VerifyQuoteTruths(const World& world, const QuotePlan& plan, const std::vector<Order>& orders,
+                       const std::vector<Quote>& quotes, std::FILE* report);
 
 }  // namespace samplegen
 

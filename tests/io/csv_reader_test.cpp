@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pulse/error.h"
@@ -58,9 +59,13 @@ std::string big_quoted_input() {
   return "a,b\n1,2\n3,\"" + std::string(kLimit + 10, 'x') + "\"\n4,5\n";
 }
 
-std::string big_plain_input() { return "a\n1\n" + std::string(kLimit + 1, 'y') + "\n2\n"; }
+std::string big_plain_input() {
+  return "a\n1\n" + std::string(kLimit + 1, 'y') + "\n2\n";
+}
 
-std::string limit_sized_input() { return "a\n" + std::string(kLimit, 'z') + "\n"; }
+std::string limit_sized_input() {
+  return "a\n" + std::string(kLimit, 'z') + "\n";
+}
 
 const Case kCases[] = {
     {"LF", "a,b\n1,2\n3,4\n", {"a", "b"}, {{2, {"1", "2"}}, {3, {"3", "4"}}}, {}},
@@ -96,13 +101,9 @@ const Case kCases[] = {
     {"embedded CRLF in quotes",
      "a,b\r\n\"l1\r\nl2\",\"m1\r\n\r\nm3\"\r\n3,4\r\n",
      {"a", "b"},
-     {{2, {"l1\r\nl2", "m1\r\n\r\nm3"}}, {5, {"3", "4"}}},
+     {{2, {"l1\r\nl2", "m1\r\n\r\nm3"}}, {6, {"3", "4"}}},
      {}},
-    {"embedded lone CRs in quotes",
-     "a\n\"x\r\ry\"\nz\n",
-     {"a"},
-     {{2, {"x\r\ry"}}, {5, {"z"}}},
-     {}},
+    {"embedded lone CRs in quotes", "a\n\"x\r\ry\"\nz\n", {"a"}, {{2, {"x\r\ry"}}, {5, {"z"}}}, {}},
     {"CR and LF around a doubled quote in quotes",
      "a\n\"x\r\"\"\ny\"\nz\n",
      {"a"},
@@ -144,18 +145,8 @@ const Case kCases[] = {
      {"a", "b"},
      {},
      {{2, "unterminated quote opened on line 3"}}},
-    {"tab delimiter",
-     "a\tb\n1,5\t\"x\ty\"\n",
-     {"a", "b"},
-     {{2, {"1,5", "x\ty"}}},
-     {},
-     '\t'},
-    {"semicolon delimiter",
-     "a;b\n1,5;\"x;y\"\n",
-     {"a", "b"},
-     {{2, {"1,5", "x;y"}}},
-     {},
-     ';'},
+    {"tab delimiter", "a\tb\n1,5\t\"x\ty\"\n", {"a", "b"}, {{2, {"1,5", "x\ty"}}}, {}, '\t'},
+    {"semicolon delimiter", "a;b\n1,5;\"x;y\"\n", {"a", "b"}, {{2, {"1,5", "x;y"}}}, {}, ';'},
     {"pipe delimiter", "a|b\n1|2,3\n", {"a", "b"}, {{2, {"1", "2,3"}}}, {}, '|'},
     {"header only", "a,b\n", {"a", "b"}, {}, {}},
     {"header only without newline", "a,b", {"a", "b"}, {}, {}},
@@ -197,7 +188,11 @@ const Case kCases[] = {
      ',',
      "pulse.csv.003",
      "line 3: field longer than 1048576 bytes"},
-    {"field of exactly the limit", limit_sized_input(), {"a"}, {{2, {std::string(kLimit, 'z')}}}, {}},
+    {"field of exactly the limit",
+     limit_sized_input(),
+     {"a"},
+     {{2, {std::string(kLimit, 'z')}}},
+     {}},
 };
 
 Outcome run(const Case& c, std::size_t chunk) {
@@ -254,7 +249,9 @@ TEST_CASE("CsvReader reads every case identically for every chunking", "[io]") {
 TEST_CASE("CsvReader skips a BOM fed one byte per call before anything else", "[io]") {
   CollectingSink sink;
   CsvReader reader(sink, {});
-  for (char byte : std::string("\xEF\xBB\xBF" "a\n1\n")) reader.feed({&byte, 1});
+  for (char byte : std::string("\xEF\xBB\xBF"
+                               "a\n1\n"))
+    reader.feed({&byte, 1});
   reader.finish();
   CHECK(sink.columns == std::vector<std::string>{"a"});
   REQUIRE(sink.rows.size() == 1);
@@ -294,7 +291,10 @@ const DelimiterCase kDelimiterCases[] = {
     {"quoted newline", "a,b\n\"x\ny\",2\n3,4\n", ','},
     {"empty head", "", ','},
     {"one column", "single\ncolumn\n", ','},
-    {"BOM and CRLF", "\xEF\xBB\xBF" "a;b\r\n1;2\r\n", ';'},
+    {"BOM and CRLF",
+     "\xEF\xBB\xBF"
+     "a;b\r\n1;2\r\n",
+     ';'},
     {"tie goes to the earlier candidate", "a,b;c\n1,2;3\n", ','},
     {"cut-off last line ignored", "a;b;c\n1;2;3\n4;5", ';'},
     {"header with a comma in a name", "Name, first;Amount\nBob;1,5\nAl;2\n", ';'},

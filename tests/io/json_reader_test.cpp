@@ -108,14 +108,13 @@ const std::vector<Case>& cases() {
 ], "total_count": 1})",
        {"entity_id", "increment_id", "extension_attributes.company_order_attributes.company_id",
         "items.item_id", "items.sku", "items.qty_ordered", "items.price", "items.product_type",
-        "items.parent_item_id", "items.parent_item.sku", "items.extension_attributes.x",
-        "status"},
+        "items.parent_item_id", "items.parent_item.sku", "items.extension_attributes.x", "status"},
        1,
        {{2,
          {"7", "000000007", "12", "1", "CFG-1", "2", "10.5", "configurable", "", "", "",
           "processing"}},
-        {2, {"7", "000000007", "12", "2", "SIMPLE-1", "2", "0", "", "1", "CFG-1", "y",
-             "processing"}}},
+        {2,
+         {"7", "000000007", "12", "2", "SIMPLE-1", "2", "0", "", "1", "CFG-1", "y", "processing"}}},
        {}},
       {"NDJSON orders: items after the order's own keys",
        "{\"entity_id\": 9, \"items\": [{\"sku\": \"A\"}, {\"sku\": \"B\"}]}\n"
@@ -187,12 +186,7 @@ oops
        1,
        {{2, {"1"}}, {4, {"x"}}, {7, {"4"}}},
        {3, 5, 6}},
-      {"array of numbers: every element is a bad record",
-       "[1, 2.5]",
-       {},
-       0,
-       {},
-       {1, 1}},
+      {"array of numbers: every element is a bad record", "[1, 2.5]", {}, 0, {}, {1, 1}},
       {"truncated inside a record",
        "[{\"a\": 1},\n{\"a\": 2, \"b\": \"unfinished\n",
        {"a"},
@@ -205,12 +199,7 @@ oops
        1,
        {{1, {"1"}}, {2, {"2"}}},
        {1}},
-      {"truncated NDJSON",
-       "{\"a\": 1}\n{\"a\": {\"b\": 2",
-       {"a"},
-       1,
-       {{1, {"1"}}},
-       {2}},
+      {"truncated NDJSON", "{\"a\": 1}\n{\"a\": {\"b\": 2", {"a"}, 1, {{1, {"1"}}}, {2}},
       {"truncated wrapper",
        "{\"total_count\": 1,\n\"items\": [{\"a\": 1}]",
        {"a"},
@@ -264,9 +253,9 @@ TEST_CASE("JsonReader reads every shape identically for every chunking", "[io]")
 }
 
 TEST_CASE("JsonReader refuses text that is none of the shapes", "[io]") {
-  const std::vector<std::string> inputs = {"x", "42", "\"text\"", "true", "]", "  nope\n{}",
-                                           "\xEF\xBB", "\xEF\xBBx{}",
-                                           std::string("\x00\x01", 2)};
+  const std::vector<std::string> inputs = {"x",        "42",          "\"text\"",
+                                           "true",     "]",           "  nope\n{}",
+                                           "\xEF\xBB", "\xEF\xBBx{}", std::string("\x00\x01", 2)};
   for (const std::string& input : inputs) {
     for (std::size_t chunk : chunk_sizes(input)) {
       INFO("input: " << input << ", chunk size " << chunk);
@@ -301,6 +290,20 @@ TEST_CASE("JsonReader names the reason of a bad record", "[io]") {
     CHECK(sink.bad[0].reason.rfind("invalid JSON: ", 0) == 0);
     CHECK(sink.bad[0].reason.find("json.exception") == std::string::npos);
     CHECK(sink.bad[1].reason == "not a JSON object");
+  }
+  SECTION("junk between NDJSON records") {
+    const CollectingSink sink = read_whole("{\"a\": 1}\n}\n");
+    REQUIRE(sink.bad.size() == 1);
+    CHECK(sink.bad[0].line == 2);
+    CHECK(sink.bad[0].reason == "not a JSON object: unexpected '}'");
+  }
+  SECTION("broken UTF-8 is a bad record whose reason stays ASCII") {
+    const CollectingSink sink = read_whole("[{\"a\": \"\xFF\xFE\"}, {\"a\": \"ok\"}]");
+    REQUIRE(sink.bad.size() == 1);
+    const std::string& reason = sink.bad[0].reason;
+    CHECK(std::none_of(reason.begin(), reason.end(),
+                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    REQUIRE(sink.rows.size() == 1);
   }
   SECTION("a bad record adds no column") {
     const CollectingSink sink = read_whole("{\"a\": 1}\n{\"b\": 2,}\n{\"c\": 3}\n");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "pulse/error.h"
 
@@ -22,7 +23,9 @@ constexpr std::size_t kBomSize = 3;
 constexpr std::size_t kDetectRows = 20;
 constexpr std::array<char, 4> kCandidates = {',', ';', '\t', '|'};
 
-bool is_newline(char c) { return c == '\n' || c == '\r'; }
+bool is_newline(char c) {
+  return c == '\n' || c == '\r';
+}
 
 // Finds the delimiters, CRs and LFs of a block of bytes at once: SIMD where the target has it,
 // else eight bytes in a 64-bit word. offset() gives the position of the lowest hit of a mask.
@@ -33,9 +36,9 @@ struct StopScanner {
   explicit StopScanner(char delimiter) : delimiter(_mm_set1_epi8(delimiter)) {}
   Mask operator()(const char* p) const {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i hits = _mm_or_si128(
-        _mm_cmpeq_epi8(bytes, delimiter),
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
+    const __m128i hits =
+        _mm_or_si128(_mm_cmpeq_epi8(bytes, delimiter),
+                     _mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
     return static_cast<Mask>(_mm_movemask_epi8(hits));
   }
   static int offset(Mask m) { return __builtin_ctz(m); }

@@ -15,7 +15,9 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kMaxProbeKey = 32;  // longer keys are neither `items` nor envelope keys
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 bool is_envelope_key(std::string_view key) {
   return key == "search_criteria" || key == "total_count";
@@ -31,6 +33,16 @@ std::string describe_byte(char c) {
   if (byte >= 0x20 && byte < 0x7F) return std::string("'") + c + "'";
   static const char kHex[] = "0123456789ABCDEF";
   return std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF];
+}
+
+// The first byte from `at` on that a string scanner must look at: '"', '\\' or a line break.
+std::size_t plain_string_end(std::string_view bytes, std::size_t at) {
+  while (at < bytes.size()) {
+    const char c = bytes[at];
+    if (c == '"' || c == '\\' || c == '\n') break;
+    ++at;
+  }
+  return at;
 }
 
 PulseError not_json(std::size_t line, char c) {
@@ -50,7 +62,10 @@ std::string plain_message(std::string_view what) {
     const std::size_t colon = what.find(": ");
     if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
   }
-  return std::string(what);
+  std::string message(what);
+  // The "last read" token may hold broken UTF-8, which must not reach a JSON report.
+  for (char& c : message) c = static_cast<unsigned char>(c) >= 0x80 ? '?' : c;
+  return message;
 }
 
 // (column, text) pairs whose strings keep their capacity from record to record.
@@ -78,8 +93,7 @@ struct FieldList {
 struct JsonReader::Flattener {
   using string_t = Json::string_t;
 
-  Flattener(std::vector<std::string>& columns,
-            std::unordered_map<std::string, std::size_t>& index)
+  Flattener(std::vector<std::string>& columns, std::unordered_map<std::string, std::size_t>& index)
       : columns_(columns), index_(index) {}
 
   bool parse(std::string_view text) {
@@ -296,6 +310,10 @@ void JsonReader::feed(std::string_view bytes) {
   chunk_ = bytes;
   seg_start_ = 0;
   for (std::size_t at = 0; at < bytes.size(); ++at) {
+    if (in_string_ && !escape_ && !capturing_key_) {
+      at = plain_string_end(bytes, at);  // most bytes are string text: skip them in a tight loop
+      if (at == bytes.size()) break;
+    }
     const char c = bytes[at];
     step(c, at);
     if (c == '\n') ++line_;
@@ -385,7 +403,7 @@ void JsonReader::step_top(char c, std::size_t at) {
     throw not_json(line_, c);
   } else {
     // Junk between NDJSON records loses a line, not the file.
-    bad(line_, "not a JSON object");
+    bad(line_, "not a JSON object: unexpected " + describe_byte(c));
     mode_ = Mode::kSkipLine;
   }
 }

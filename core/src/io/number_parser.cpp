@@ -379,9 +379,47 @@ double value_of(const Mantissa& m, int decimal, bool negative) {
   return negative && v != 0.0 ? -v : v;  // no "-0" in reports
 }
 
+// "-123" or "123.45" with at most 15 digits: nearly every cell of a real file. Read exactly
+// (an integer over an exact power of ten rounds once) without the general machinery; the
+// evidence rules are the general ones. Returns false to let the general path decide.
+bool scan_plain(std::string_view t, NumberScan* out) {
+  std::size_t i = 0;
+  const bool negative = !t.empty() && t[0] == '-';
+  if (negative) ++i;
+  const std::size_t int_start = i;
+  std::uint64_t v = 0;
+  for (; i < t.size() && is_digit(t[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(t[i] - '0');
+  const std::size_t int_digits = i - int_start;
+  if (int_digits == 0) return false;
+  std::size_t frac_digits = 0;
+  if (i < t.size() && t[i] == '.') {
+    const std::size_t frac_start = ++i;
+    for (; i < t.size() && is_digit(t[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(t[i] - '0');
+    frac_digits = i - frac_start;
+    if (frac_digits == 0) return false;
+  }
+  if (i != t.size() || int_digits + frac_digits > 15) return false;
+  const auto sign = [&](double x) { return negative && x != 0.0 ? -x : x; };
+  const double value = sign(static_cast<double>(v) / kExactPow10[frac_digits]);
+  out->ok = true;
+  out->as_dot = value;
+  if (frac_digits == 0) {
+    out->as_comma = value;
+  } else if (frac_digits == 3 && int_digits <= 3 && t[int_start] != '0') {
+    out->as_comma = sign(static_cast<double>(v));  // "1.234" with '.' grouping thousands
+  } else {
+    out->evidence = DecimalMark::dot;
+  }
+  return true;
+}
+
 }  // namespace
 
 NumberScan scan_number(std::string_view text) {
+#ifndef PULSE_NO_FAST_NUMBER
+  NumberScan plain;
+  if (scan_plain(text, &plain)) return plain;
+#endif
   const Affixes affixes = strip_affixes(text);
   if (!affixes.ok) return {};
   Mantissa m;

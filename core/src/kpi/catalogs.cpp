@@ -104,7 +104,6 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
   const bool monthly = settings.elasticity_period == "month";
   std::vector<Acc> cat(facts.catalogs.size());
   std::vector<Acc> prod(facts.products.size());
-  std::vector<std::uint32_t> point_count(facts.products.size() + 1, 0);
   struct Point {
     std::uint32_t product;
     PricePoint point;
@@ -164,17 +163,19 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     return strings.view(pa.sku) < strings.view(pb.sku);
   });
 
-  // Elasticity: bucket the points by product, then estimate each.
-  std::vector<std::size_t> row_of(facts.products.size(), SIZE_MAX);
-  for (std::size_t i = 0; i < report.products.size(); ++i) row_of[report.products[i].product] = i;
-  std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.product < b.product; });
+  // Elasticity: bucket the points by product (a counting sort: one pass), then estimate each.
+  std::vector<std::uint32_t> begin(facts.products.size() + 1, 0);
+  for (const Point& pt : points) ++begin[pt.product + 1];
+  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  std::vector<PricePoint> by_product(points.size());
+  {
+    std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+    for (const Point& pt : points) by_product[next[pt.product]++] = pt.point;
+  }
   std::vector<PricePoint> bucket;
-  for (std::size_t i = 0; i < points.size();) {
-    std::size_t j = i;
-    bucket.clear();
-    for (; j < points.size() && points[j].product == points[i].product; ++j) bucket.push_back(points[j].point);
-    report.products[row_of[points[i].product]].elasticity = estimate_elasticity(bucket);
-    i = j;
+  for (ProductRow& row : report.products) {
+    bucket.assign(by_product.begin() + begin[row.product], by_product.begin() + begin[row.product + 1]);
+    row.elasticity = estimate_elasticity(bucket);
   }
 
   // Catalog rows and the per-catalog shares and ABC classes.

@@ -40,26 +40,25 @@ double number_at(const Table& t, Field f, std::size_t row) {
 }
 StrId first_of(StrId a, StrId b) { return a != kNoStr ? a : b; }
 
-/// Decides once per distinct status text whether it is excluded.
+/// Decides once per distinct status text whether it is excluded (a lookup per line after).
 class StatusFilter {
  public:
   StatusFilter(const std::vector<std::string>& excluded, const StringPool& strings)
-      : strings_(strings) {
+      : strings_(strings), cache_(strings.size(), kUnknown) {
     for (const std::string& s : excluded) excluded_.insert(fold_status(s));
   }
   bool excluded(StrId status) {
     if (status == kNoStr) return false;
-    auto it = cache_.find(status);
-    if (it != cache_.end()) return it->second;
-    const bool out = excluded_.count(fold_status(strings_.view(status))) > 0;
-    cache_.emplace(status, out);
-    return out;
+    std::int8_t& known = cache_[status];
+    if (known == kUnknown) known = excluded_.count(fold_status(strings_.view(status))) > 0;
+    return known == 1;
   }
 
  private:
+  static constexpr std::int8_t kUnknown = -1;
   const StringPool& strings_;
   std::unordered_set<std::string> excluded_;
-  std::unordered_map<StrId, bool> cache_;
+  std::vector<std::int8_t> cache_;  // by StrId
 };
 
 /// Dense numbering of ids in first-seen order, backed by a vector over the string pool.
@@ -104,7 +103,8 @@ class FactsBuilder {
         orders_(strings.size()),
         customers_(strings.size()),
         catalogs_(strings.size()),
-        reps_(strings.size()) {}
+        reps_(strings.size()),
+        sku_name_(strings.size(), kNoStr) {}
 
   Facts build() {
     read_customers();
@@ -323,6 +323,7 @@ class FactsBuilder {
     facts_.line_revenue.resize(n_lines);
     facts_.line_cost.resize(n_lines);
     std::unordered_map<std::uint64_t, std::uint32_t> product_index;
+    product_index.reserve(1024);
     for (std::size_t l = 0; l < n_lines; ++l) {
       const std::uint32_t k = begin[new_index[raw_.line_order[l]]]++;
       facts_.line_sku[k] = raw_.line_sku[l];
@@ -332,11 +333,8 @@ class FactsBuilder {
       facts_.line_cost[k] = raw_.cost[l];
       const std::uint64_t key = (std::uint64_t{raw_.line_catalog[l]} << 32) | raw_.line_sku[l];
       auto [it, added] = product_index.emplace(key, static_cast<std::uint32_t>(facts_.products.size()));
-      if (added) {
-        auto name = sku_name_.find(raw_.line_sku[l]);
-        facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l],
-                                   name == sku_name_.end() ? kNoStr : name->second});
-      }
+      if (added)
+        facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]]});
       facts_.line_product[k] = it->second;
     }
     facts_.catalogs = catalogs_.ids();
@@ -380,7 +378,7 @@ class FactsBuilder {
   DenseIndex reps_;
   std::unordered_map<StrId, CustomerInfo> customer_info_;
   std::unordered_map<StrId, Header> headers_;
-  std::unordered_map<StrId, StrId> sku_name_;
+  std::vector<StrId> sku_name_;  // by SKU id: the latest product name seen
   std::vector<std::pair<StrId, Day>> seen_name_;
   Raw raw_;
   Facts facts_;

@@ -29,6 +29,13 @@ std::optional<LinearFit> fit_line(const std::vector<double>& x, const std::vecto
   }
   mx /= static_cast<double>(n);
   my /= static_cast<double>(n);
+  // Equal values are detected exactly: a rounded mean would leave tiny deviations (SPEC §3).
+  auto all_equal = [](const std::vector<double>& v) {
+    return std::all_of(v.begin(), v.end(), [&](double e) { return e == v.front(); });
+  };
+  if (all_equal(x)) return std::nullopt;
+  const bool y_constant = all_equal(y);
+  if (y_constant) my = y.front();
   double sxx = 0, sxy = 0, syy = 0;
   for (std::size_t i = 0; i < n; ++i) {
     sxx += (x[i] - mx) * (x[i] - mx);
@@ -46,7 +53,7 @@ std::optional<LinearFit> fit_line(const std::vector<double>& x, const std::vecto
     rss += r * r;
   }
   fit.std_error = std::sqrt(rss / static_cast<double>(n - 2)) / std::sqrt(sxx);
-  if (syy > 0) fit.r2 = 1.0 - rss / syy;
+  if (!y_constant && syy > 0) fit.r2 = 1.0 - rss / syy;
   return fit;
 }
 

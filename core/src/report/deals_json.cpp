@@ -1,0 +1,163 @@
+#include "pulse/report/deals_json.h"
+
+namespace pulse::report {
+namespace {
+
+using nlohmann::json;
+
+void day_value(JsonWriter& w, Day d) {
+  if (d == kNoDay) w.null();
+  else w.value(format_day(d));
+}
+
+void text_value(JsonWriter& w, const StringPool& s, StrId id) {
+  if (id == kNoStr) w.null();
+  else w.value(s.view(id));
+}
+
+void count_value(JsonWriter& w, const std::optional<std::int64_t>& n) {
+  if (n) w.value(*n);
+  else w.null();
+}
+
+void write_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {
+  w.begin_object();
+  w.key("deals"), w.value(s.deals);
+  w.key("open"), w.value(s.open);
+  w.key("won"), w.value(s.won);
+  w.key("lost"), w.value(s.lost);
+  w.key("win_rate"), w.value(s.win_rate);
+  w.key("won_amount"), w.value(s.won_amount);
+  w.key("avg_deal_size"), w.value(s.avg_deal_size);
+  w.key("cycle_days_median"), w.value(s.cycle_days_median);
+  w.key("cycle_days_mean"), w.value(s.cycle_days_mean);
+  w.key("lost_cycle_days_median"), w.value(s.lost_cycle_days_median);
+  w.key("avg_discount"), w.value(s.avg_discount);
+  w.key("rounds_mean"), w.value(s.rounds_mean);
+  w.key("negotiation_days_median"), w.value(s.negotiation_days_median);
+  w.key("expiring_soon"), w.value(s.expiring_soon);
+  w.key("closed_without_date"), w.value(s.closed_undated);
+  w.end_object();
+}
+
+void write_open_deal(JsonWriter& w, const kpi::OpenDeal& o, const kpi::DealFacts& deals,
+                     const StringPool& s) {
+  const std::uint32_t d = o.deal;
+  w.begin_object();
+  w.key("deal_id"), text_value(w, s, deals.deal_id[d]);
+  w.key("customer_id"), text_value(w, s, deals.customer[d]);
+  w.key("sales_rep"), text_value(w, s, deals.reps[deals.rep[d]]);
+  w.key("status"), text_value(w, s, deals.status_label[deals.status[d]]);
+  w.key("amount"), w.value(deals.amount[d]);  // NaN is written as null
+  w.key("age_days"), count_value(w, o.age_days);
+  w.key("win_probability"), w.value(o.win_probability);
+  w.key("expected_value"), w.value(o.expected_value);
+  w.key("expires_at"), day_value(w, deals.expires[d]);
+  w.key("expiring_soon"), w.value(o.expiring_soon);
+  w.end_object();
+}
+
+void write_rep(JsonWriter& w, const kpi::RepRow& row, const kpi::DealFacts& deals,
+               const StringPool& s) {
+  w.begin_object();
+  w.key("sales_rep"), text_value(w, s, row.rep);
+  w.key("rep_name"), text_value(w, s, row.name);
+  w.key("manager"), text_value(w, s, row.manager);
+  w.key("team"), text_value(w, s, row.team);
+  w.key("open_by_stage");
+  w.begin_array();
+  for (const kpi::StageCount& st : row.open_by_stage) {
+    w.begin_object();
+    w.key("stage"), text_value(w, s, deals.status_label[st.status]);
+    w.key("count"), w.value(st.count);
+    w.key("amount"), w.value(st.amount);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("won"), w.value(row.won);
+  w.key("lost"), w.value(row.lost);
+  w.key("win_rate"), w.value(row.win_rate);
+  w.key("won_amount"), w.value(row.won_amount);
+  w.key("avg_deal_size"), w.value(row.avg_deal_size);
+  w.key("cycle_days_median"), w.value(row.cycle_days_median);
+  w.key("pipeline_amount"), w.value(row.pipeline_amount);
+  w.key("weighted_pipeline"), w.value(row.weighted_pipeline);
+  w.key("closing_soon"), w.value(row.closing_soon);
+  w.key("stale"), w.value(row.stale);
+  w.key("revenue"), w.value(row.revenue);
+  w.key("orders"), count_value(w, row.orders);
+  w.key("aov"), w.value(row.aov);
+  w.key("customers"), count_value(w, row.customers);
+  w.key("customers_overdue"), count_value(w, row.customers_overdue);
+  w.key("attention");
+  w.begin_array();
+  for (StrId c : row.attention) text_value(w, s, c);
+  w.end_array();
+  w.end_object();
+}
+
+template <class Write>
+json as_tree(Write write) {
+  JsonWriter w;
+  write(w);
+  return json::parse(w.str());
+}
+
+}  // namespace
+
+void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kpi::DealFacts& deals,
+                        const StringPool& s) {
+  w.begin_object();
+  w.key("summary"), write_summary(w, r.summary);
+  w.key("by_status");
+  w.begin_array();
+  for (const kpi::StatusRow& row : r.by_status) {
+    w.begin_object();
+    w.key("status"), text_value(w, s, deals.status_label[row.status]);
+    w.key("outcome"), w.value(kpi::outcome_name(row.outcome));
+    w.key("count"), w.value(row.count);
+    w.key("amount"), w.value(row.amount);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("monthly");
+  w.begin_array();
+  for (const kpi::NegotiationMonth& m : r.monthly) {
+    w.begin_object();
+    w.key("month"), w.value(format_month(m.month));
+    w.key("won"), w.value(m.won);
+    w.key("lost"), w.value(m.lost);
+    w.key("win_rate"), w.value(m.win_rate);
+    w.key("won_amount"), w.value(m.won_amount);
+    w.key("created"), w.value(m.created);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("open");
+  w.begin_array();
+  for (const kpi::OpenDeal& o : r.open) write_open_deal(w, o, deals, s);
+  w.end_array();
+  w.end_object();
+}
+
+void write_sales_team(JsonWriter& w, const kpi::SalesTeamReport& r, const kpi::DealFacts& deals,
+                      const StringPool& s) {
+  w.begin_object();
+  w.key("reps");
+  w.begin_array();
+  for (const kpi::RepRow& row : r.reps) write_rep(w, row, deals, s);
+  w.end_array();
+  w.end_object();
+}
+
+json negotiations_to_json(const kpi::NegotiationReport& r, const kpi::DealFacts& deals,
+                          const StringPool& s) {
+  return as_tree([&](JsonWriter& w) { write_negotiations(w, r, deals, s); });
+}
+
+json sales_team_to_json(const kpi::SalesTeamReport& r, const kpi::DealFacts& deals,
+                        const StringPool& s) {
+  return as_tree([&](JsonWriter& w) { write_sales_team(w, r, deals, s); });
+}
+
+}  // namespace pulse::report

@@ -1,8 +1,13 @@
 #include "pulse/report/engine.h"
 
+#include <algorithm>
+
 #include "pulse/kpi/catalogs.h"
 #include "pulse/kpi/customer_profiles.h"
+#include "pulse/kpi/negotiations.h"
+#include "pulse/kpi/sales_team.h"
 #include "pulse/kpi/scope.h"
+#include "pulse/report/deals_json.h"
 #include "pulse/report/report_json.h"
 
 namespace pulse::report {
@@ -26,6 +31,7 @@ const LoadReport& Engine::finish_file() {
     loader_->finish();
     loader_.reset();
     facts_.reset();
+    deals_.reset();
   }
   return dataset_.loads.back();
 }
@@ -35,12 +41,14 @@ const LoadReport& Engine::load_path(const std::string& path, const std::string& 
   if (loader_) finish_file();
   ingest::load_path(dataset_, path, display_name, options);
   facts_.reset();
+  deals_.reset();
   return dataset_.loads.back();
 }
 
 void Engine::clear() {
   loader_.reset();
   facts_.reset();
+  deals_.reset();
   dataset_ = Dataset{};
 }
 
@@ -52,41 +60,113 @@ const kpi::Facts& Engine::facts_for(const kpi::Settings& settings) {
   return *facts_;
 }
 
-json Engine::report(const kpi::Settings& settings) {
-  const kpi::Facts& facts = facts_for(settings);
-  const kpi::Scope scope = kpi::resolve_scope(settings, dataset_.strings, facts.first_day, facts.last_day);
-  auto day_json = [](Day d) { return d == kNoDay ? json(nullptr) : json(format_day(d)); };
-  auto text_json = [](const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); };
+const kpi::DealFacts& Engine::deals_for(const kpi::Settings& settings) {
+  std::vector<std::vector<std::string>> key{settings.won_statuses, settings.lost_statuses,
+                                            settings.stage_order, {settings.rounds_status}};
+  if (!deals_ || deals_key_ != key) {
+    deals_ = kpi::build_deal_facts(dataset_, settings, dataset_.strings);
+    deals_key_ = std::move(key);
+  }
+  return *deals_;
+}
 
-  json doc;
-  doc["as_of"] = day_json(scope.as_of);
-  doc["period"] = {{"from", day_json(scope.from)}, {"to", day_json(scope.to)}};
-  doc["filters"] = {{"catalog", text_json(settings.catalog)},
-                    {"sales_rep", text_json(settings.sales_rep)},
-                    {"customer", text_json(settings.customer)}};
-  doc["load"] = json::array();
-  for (const LoadReport& load : dataset_.loads) doc["load"].push_back(load_to_json(load));
-  doc["warnings"] = facts.warnings;
+namespace {
+
+Day earlier(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b)); }
+Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b)); }
+
+/// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
+void write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, const kpi::Facts* facts,
+                           const kpi::CustomerReport* profiles, const kpi::Scope& scope,
+                           const kpi::Settings& settings, const StringPool& strings) {
+  const bool dated = scope.as_of != kNoDay;
+  if (!dated || (!deals.has_deals && !facts)) {
+    const std::string why = !deals.has_deals && !facts
+                                ? "load deals (quotes or opportunities) or orders to see the sales team"
+                                : "no deal or order has a readable date";
+    w.key("negotiations");
+    write_unavailable(w, deals.has_deals ? why : "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status");
+    w.key("sales_team"), write_unavailable(w, why);
+    return;
+  }
+  const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
+  const kpi::NegotiationReport negotiation = kpi::negotiations(deals, selection, scope, settings, strings);
+  w.key("negotiations");
+  if (deals.has_deals)
+    write_negotiations(w, negotiation, deals, strings);
+  else
+    write_unavailable(w, "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status");
+  w.key("sales_team");
+  write_sales_team(w, kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings),
+                   deals, strings);
+}
+
+}  // namespace
+
+json Engine::report(const kpi::Settings& settings) { return json::parse(report_text(settings)); }
+
+std::string Engine::report_text(const kpi::Settings& settings) {
+  const kpi::Facts& facts = facts_for(settings);
+  const kpi::DealFacts& deals = deals_for(settings);
+  // as_of defaults to the latest order or deal date, from to the earliest (SPEC §3 Scope).
+  const kpi::Scope scope =
+      kpi::resolve_scope(settings, dataset_.strings, earlier(facts.first_day, deals.first_day),
+                         later(facts.last_day, deals.last_day));
+  const StringPool& strings = dataset_.strings;
+  JsonWriter w;
+  auto day_value = [&](Day d) {
+    if (d == kNoDay) w.null();
+    else w.value(format_day(d));
+  };
+  auto text_value = [&](const std::optional<std::string>& s) {
+    if (s) w.value(*s);
+    else w.null();
+  };
+
+  w.begin_object();
+  w.key("as_of"), day_value(scope.as_of);
+  w.key("period");
+  w.begin_object();
+  w.key("from"), day_value(scope.from);
+  w.key("to"), day_value(scope.to);
+  w.end_object();
+  w.key("filters");
+  w.begin_object();
+  w.key("catalog"), text_value(settings.catalog);
+  w.key("sales_rep"), text_value(settings.sales_rep);
+  w.key("customer"), text_value(settings.customer);
+  w.end_object();
+  w.key("load");
+  w.begin_array();
+  for (const LoadReport& load : dataset_.loads) write_load(w, load);
+  w.end_array();
+  w.key("warnings");
+  w.begin_array();
+  for (const std::string& warning : facts.warnings) w.value(warning);
+  for (const std::string& warning : deals.warnings) w.value(warning);
+  w.end_array();
 
   const bool have_orders = !dataset_.tables_of(Role::order_lines).empty() ||
                            !dataset_.tables_of(Role::orders).empty();
-  if (!have_orders || scope.as_of == kNoDay) {
-    doc["customers"] = unavailable(have_orders ? "no order has a readable date"
-                                               : "load order lines or orders to see customer profiles");
-  } else {
-    doc["customers"] = customers_to_json(kpi::customer_profiles(facts, scope, settings, dataset_.strings),
-                                         facts, dataset_.strings);
-  }
-  if (!facts.has_lines || scope.as_of == kNoDay) {
-    doc["catalogs"] = unavailable(have_orders ? "the catalogs need order lines (line items with SKUs); only order headers are loaded"
-                                              : "load order lines to compare catalogs and products");
-  } else {
-    doc["catalogs"] = catalogs_to_json(kpi::catalog_report(facts, scope, settings, dataset_.strings),
-                                       facts, dataset_.strings);
-  }
-  doc["negotiations"] = unavailable("deals are not supported yet: load deals when this version reads them");
-  doc["sales_team"] = unavailable("deals are not supported yet: load deals when this version reads them");
-  return doc;
+  // Computed once: the sales team reads the customers' statuses too.
+  std::optional<kpi::CustomerReport> profiles;
+  if (have_orders && scope.as_of != kNoDay) profiles = kpi::customer_profiles(facts, scope, settings, strings);
+  w.key("customers");
+  if (!profiles)
+    write_unavailable(w, have_orders ? "no order has a readable date"
+                                     : "load order lines or orders to see customer profiles");
+  else
+    write_customers(w, *profiles, facts, strings);
+  w.key("catalogs");
+  if (!facts.has_lines || scope.as_of == kNoDay)
+    write_unavailable(w, have_orders ? "the catalogs need order lines (line items with SKUs); only order headers are loaded"
+                                     : "load order lines to compare catalogs and products");
+  else
+    write_catalogs(w, kpi::catalog_report(facts, scope, settings, strings), facts, strings);
+  write_deal_dashboards(w, deals, have_orders ? &facts : nullptr, profiles ? &*profiles : nullptr,
+                        scope, settings, strings);
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace pulse::report

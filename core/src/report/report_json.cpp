@@ -5,132 +5,236 @@ namespace {
 
 using nlohmann::json;
 
-json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-json day_json(Day d) { return d == kNoDay ? json(nullptr) : json(format_day(d)); }
-json text_json(const StringPool& s, StrId id) { return id == kNoStr ? json(nullptr) : json(std::string(s.view(id))); }
+void day_value(JsonWriter& w, Day d) {
+  if (d == kNoDay) w.null();
+  else w.value(format_day(d));
+}
 
-json elasticity_json(const std::optional<kpi::Elasticity>& e) {
-  if (!e) return nullptr;
-  return json{{"slope", e->slope}, {"std_error", e->std_error}, {"r2", opt(e->r2)}, {"n", e->n}, {"class", e->klass}};
+void text_value(JsonWriter& w, const StringPool& s, StrId id) {
+  if (id == kNoStr) w.null();
+  else w.value(s.view(id));
+}
+
+void text_or_null(JsonWriter& w, const std::string& text) {
+  if (text.empty()) w.null();
+  else w.value(text);
+}
+
+void string_map(JsonWriter& w, const std::map<std::string, std::string>& map) {
+  w.begin_object();
+  for (const auto& [k, v] : map) {
+    w.key(k);
+    w.value(v);
+  }
+  w.end_object();
+}
+
+void elasticity_value(JsonWriter& w, const std::optional<kpi::Elasticity>& e) {
+  if (!e) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("slope"), w.value(e->slope);
+  w.key("std_error"), w.value(e->std_error);
+  w.key("r2"), w.value(e->r2);
+  w.key("n"), w.value(static_cast<std::uint64_t>(e->n));
+  w.key("class"), w.value(e->klass);
+  w.end_object();
+}
+
+// Fields every product and discount candidate row starts with.
+void product_head(JsonWriter& w, const kpi::ProductRow& p, const kpi::Facts& facts, const StringPool& s) {
+  const auto& prod = facts.products[p.product];
+  w.key("catalog"), text_value(w, s, facts.catalogs[prod.catalog]);
+  w.key("sku"), text_value(w, s, prod.sku);
+  w.key("product_name"), text_value(w, s, prod.name);
+}
+
+template <class Write>
+json as_tree(Write write) {
+  JsonWriter w;
+  write(w);
+  return json::parse(w.str());
 }
 
 }  // namespace
 
+void write_unavailable(JsonWriter& w, const std::string& why) {
+  w.begin_object();
+  w.key("unavailable"), w.value(why);
+  w.end_object();
+}
+
+void write_load(JsonWriter& w, const LoadReport& load) {
+  w.begin_object();
+  w.key("file"), w.value(load.file);
+  w.key("role"), text_or_null(w, load.role);
+  w.key("format"), text_or_null(w, load.format);
+  w.key("delimiter"), text_or_null(w, load.delimiter);
+  w.key("rows_read"), w.value(static_cast<std::uint64_t>(load.rows_read));
+  w.key("rows_loaded"), w.value(static_cast<std::uint64_t>(load.rows_loaded));
+  w.key("rows_skipped"), w.value(static_cast<std::uint64_t>(load.rows_skipped));
+  w.key("problems");
+  w.begin_array();
+  for (const Problem& p : load.problems) w.value(p.to_string());
+  w.end_array();
+  w.key("columns");
+  w.begin_array();
+  for (const std::string& c : load.columns) w.value(c);
+  w.end_array();
+  w.key("mapping"), string_map(w, load.mapping);
+  w.key("mapping_reasons"), string_map(w, load.mapping_reasons);
+  w.key("conventions"), string_map(w, load.conventions);
+  w.key("notes");
+  w.begin_array();
+  for (const std::string& n : load.notes) w.value(n);
+  w.end_array();
+  w.key("error"), text_or_null(w, load.error);
+  w.end_object();
+}
+
+void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Facts& facts,
+                     const StringPool& s) {
+  const kpi::CustomerSummary& sum = r.summary;
+  w.begin_object();
+  w.key("summary");
+  w.begin_object();
+  w.key("customers"), w.value(sum.customers);
+  w.key("orders"), w.value(sum.orders);
+  w.key("revenue"), w.value(sum.revenue);
+  w.key("units"), w.value(sum.units);
+  w.key("aov"), w.value(sum.aov);
+  w.key("margin"), w.value(sum.margin);
+  w.key("margin_pct"), w.value(sum.margin_pct);
+  w.key("unattributed_revenue"), w.value(sum.unattributed_revenue);
+  w.key("repeat_customers"), w.value(sum.repeat_customers);
+  w.key("repeat_rate"), w.value(sum.repeat_rate);
+  w.key("status_counts");
+  w.begin_object();
+  for (std::size_t i = 0; i < kpi::kCustomerStatusCount; ++i) {
+    w.key(kpi::status_name(static_cast<kpi::CustomerStatus>(i)));
+    w.value(sum.status_counts[i]);
+  }
+  w.end_object();
+  w.end_object();
+
+  w.key("monthly");
+  w.begin_array();
+  for (const kpi::CustomerMonth& m : r.monthly) {
+    w.begin_object();
+    w.key("month"), w.value(format_month(m.month));
+    w.key("revenue"), w.value(m.revenue);
+    w.key("orders"), w.value(m.orders);
+    w.key("active_customers"), w.value(m.active_customers);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("rows");
+  w.begin_array();
+  for (const kpi::CustomerRow& row : r.rows) {
+    const std::size_t c = row.customer;
+    w.begin_object();
+    w.key("customer_id"), text_value(w, s, facts.customer_id[c]);
+    w.key("customer_name"), text_value(w, s, facts.customer_name[c]);
+    w.key("catalog"), text_value(w, s, facts.customer_catalog[c]);
+    w.key("sales_rep"), text_value(w, s, facts.customer_rep[c]);
+    w.key("orders"), w.value(row.orders);
+    w.key("units"), w.value(row.units);
+    w.key("revenue"), w.value(row.revenue);
+    w.key("aov"), w.value(row.aov);
+    w.key("margin"), w.value(row.margin);
+    w.key("margin_pct"), w.value(row.margin_pct);
+    w.key("first_order"), day_value(w, row.first_order);
+    w.key("last_order"), day_value(w, row.last_order);
+    w.key("days_since_last_order"), w.value(row.days_since_last_order);
+    w.key("median_interval_days"), w.value(row.median_interval_days);
+    w.key("expected_next_order"), day_value(w, row.expected_next_order);
+    w.key("overdue_ratio"), w.value(row.overdue_ratio);
+    w.key("status"), w.value(kpi::status_name(row.status));
+    w.key("rfm");
+    if (row.rfm.empty()) w.null();
+    else w.value(row.rfm);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts& facts,
+                    const StringPool& s) {
+  w.begin_object();
+  w.key("catalogs");
+  w.begin_array();
+  for (const kpi::CatalogRow& c : r.catalogs) {
+    w.begin_object();
+    w.key("catalog"), text_value(w, s, facts.catalogs[c.catalog]);
+    w.key("revenue"), w.value(c.revenue);
+    w.key("orders"), w.value(c.orders);
+    w.key("customers"), w.value(c.customers);
+    w.key("units"), w.value(c.units);
+    w.key("aov"), w.value(c.aov);
+    w.key("skus"), w.value(c.skus);
+    w.key("revenue_share"), w.value(c.revenue_share);
+    w.key("margin"), w.value(c.margin);
+    w.key("margin_pct"), w.value(c.margin_pct);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("products");
+  w.begin_array();
+  for (const kpi::ProductRow& p : r.products) {
+    w.begin_object();
+    product_head(w, p, facts, s);
+    w.key("units"), w.value(p.units);
+    w.key("revenue"), w.value(p.revenue);
+    w.key("orders"), w.value(p.orders);
+    w.key("customers"), w.value(p.customers);
+    w.key("avg_price"), w.value(p.avg_price);
+    w.key("revenue_share"), w.value(p.revenue_share);
+    w.key("margin"), w.value(p.margin);
+    w.key("margin_pct"), w.value(p.margin_pct);
+    w.key("abc"), w.value(std::string_view(&p.abc, 1));
+    w.key("elasticity"), elasticity_value(w, p.elasticity);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("discount_candidates");
+  w.begin_array();
+  for (const kpi::DiscountCandidate& d : r.discount_candidates) {
+    const kpi::ProductRow& p = r.products[d.product_row];
+    w.begin_object();
+    product_head(w, p, facts, s);
+    w.key("revenue"), w.value(p.revenue);
+    w.key("units"), w.value(p.units);
+    w.key("avg_price"), w.value(p.avg_price);
+    w.key("margin"), w.value(p.margin);
+    w.key("margin_pct"), w.value(p.margin_pct);
+    w.key("elasticity"), elasticity_value(w, p.elasticity);
+    w.key("projected_units_change_pct"), w.value(d.projected_units_change_pct);
+    w.key("projected_revenue_change"), w.value(d.projected_revenue_change);
+    w.key("projected_margin_change"), w.value(d.projected_margin_change);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 json unavailable(const std::string& why) { return json{{"unavailable", why}}; }
 
 json load_to_json(const LoadReport& load) {
-  json problems = json::array();
-  for (const Problem& p : load.problems) problems.push_back(p.to_string());
-  return json{{"file", load.file},
-              {"role", load.role.empty() ? json(nullptr) : json(load.role)},
-              {"format", load.format.empty() ? json(nullptr) : json(load.format)},
-              {"delimiter", load.delimiter.empty() ? json(nullptr) : json(load.delimiter)},
-              {"rows_read", load.rows_read},
-              {"rows_loaded", load.rows_loaded},
-              {"rows_skipped", load.rows_skipped},
-              {"problems", problems},
-              {"mapping", load.mapping},
-              {"mapping_reasons", load.mapping_reasons},
-              {"conventions", load.conventions},
-              {"notes", load.notes},
-              {"error", load.error.empty() ? json(nullptr) : json(load.error)}};
+  return as_tree([&](JsonWriter& w) { write_load(w, load); });
 }
 
-json customers_to_json(const kpi::CustomerReport& r, const kpi::Facts& facts, const StringPool& s) {
-  json counts = json::object();
-  for (std::size_t i = 0; i < kpi::kCustomerStatusCount; ++i)
-    counts[kpi::status_name(static_cast<kpi::CustomerStatus>(i))] = r.summary.status_counts[i];
-  const kpi::CustomerSummary& sum = r.summary;
-  json summary = {{"customers", sum.customers},
-                  {"orders", sum.orders},
-                  {"revenue", sum.revenue},
-                  {"units", opt(sum.units)},
-                  {"aov", opt(sum.aov)},
-                  {"margin", opt(sum.margin)},
-                  {"margin_pct", opt(sum.margin_pct)},
-                  {"unattributed_revenue", sum.unattributed_revenue},
-                  {"repeat_customers", sum.repeat_customers},
-                  {"repeat_rate", opt(sum.repeat_rate)},
-                  {"status_counts", counts}};
-  json monthly = json::array();
-  for (const kpi::CustomerMonth& m : r.monthly)
-    monthly.push_back({{"month", format_month(m.month)},
-                       {"revenue", m.revenue},
-                       {"orders", m.orders},
-                       {"active_customers", m.active_customers}});
-  json rows = json::array();
-  for (const kpi::CustomerRow& row : r.rows) {
-    const std::size_t c = row.customer;
-    rows.push_back({{"customer_id", text_json(s, facts.customer_id[c])},
-                    {"customer_name", text_json(s, facts.customer_name[c])},
-                    {"catalog", text_json(s, facts.customer_catalog[c])},
-                    {"sales_rep", text_json(s, facts.customer_rep[c])},
-                    {"orders", row.orders},
-                    {"units", opt(row.units)},
-                    {"revenue", row.revenue},
-                    {"aov", opt(row.aov)},
-                    {"margin", opt(row.margin)},
-                    {"margin_pct", opt(row.margin_pct)},
-                    {"first_order", day_json(row.first_order)},
-                    {"last_order", day_json(row.last_order)},
-                    {"days_since_last_order", row.days_since_last_order},
-                    {"median_interval_days", opt(row.median_interval_days)},
-                    {"expected_next_order", day_json(row.expected_next_order)},
-                    {"overdue_ratio", opt(row.overdue_ratio)},
-                    {"status", kpi::status_name(row.status)},
-                    {"rfm", row.rfm.empty() ? json(nullptr) : json(row.rfm)}});
-  }
-  return json{{"summary", summary}, {"monthly", monthly}, {"rows", rows}};
+json customers_to_json(const kpi::CustomerReport& r, const kpi::Facts& f, const StringPool& s) {
+  return as_tree([&](JsonWriter& w) { write_customers(w, r, f, s); });
 }
 
-json catalogs_to_json(const kpi::CatalogReport& r, const kpi::Facts& facts, const StringPool& s) {
-  json catalogs = json::array();
-  for (const kpi::CatalogRow& c : r.catalogs)
-    catalogs.push_back({{"catalog", text_json(s, facts.catalogs[c.catalog])},
-                        {"revenue", c.revenue},
-                        {"orders", c.orders},
-                        {"customers", c.customers},
-                        {"units", c.units},
-                        {"aov", opt(c.aov)},
-                        {"skus", c.skus},
-                        {"revenue_share", opt(c.revenue_share)},
-                        {"margin", opt(c.margin)},
-                        {"margin_pct", opt(c.margin_pct)}});
-  json products = json::array();
-  for (const kpi::ProductRow& p : r.products) {
-    const auto& prod = facts.products[p.product];
-    products.push_back({{"catalog", text_json(s, facts.catalogs[prod.catalog])},
-                        {"sku", text_json(s, prod.sku)},
-                        {"product_name", text_json(s, prod.name)},
-                        {"units", p.units},
-                        {"revenue", p.revenue},
-                        {"orders", p.orders},
-                        {"customers", p.customers},
-                        {"avg_price", opt(p.avg_price)},
-                        {"revenue_share", opt(p.revenue_share)},
-                        {"margin", opt(p.margin)},
-                        {"margin_pct", opt(p.margin_pct)},
-                        {"abc", std::string(1, p.abc)},
-                        {"elasticity", elasticity_json(p.elasticity)}});
-  }
-  json candidates = json::array();
-  for (const kpi::DiscountCandidate& d : r.discount_candidates) {
-    const kpi::ProductRow& p = r.products[d.product_row];
-    const auto& prod = facts.products[p.product];
-    candidates.push_back({{"catalog", text_json(s, facts.catalogs[prod.catalog])},
-                          {"sku", text_json(s, prod.sku)},
-                          {"product_name", text_json(s, prod.name)},
-                          {"revenue", p.revenue},
-                          {"units", p.units},
-                          {"avg_price", opt(p.avg_price)},
-                          {"margin", opt(p.margin)},
-                          {"margin_pct", opt(p.margin_pct)},
-                          {"elasticity", elasticity_json(p.elasticity)},
-                          {"projected_units_change_pct", d.projected_units_change_pct},
-                          {"projected_revenue_change", d.projected_revenue_change},
-                          {"projected_margin_change", opt(d.projected_margin_change)}});
-  }
-  return json{{"catalogs", catalogs}, {"products", products}, {"discount_candidates", candidates}};
+json catalogs_to_json(const kpi::CatalogReport& r, const kpi::Facts& f, const StringPool& s) {
+  return as_tree([&](JsonWriter& w) { write_catalogs(w, r, f, s); });
 }
 
 }  // namespace pulse::report

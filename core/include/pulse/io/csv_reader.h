@@ -36,7 +36,8 @@ class CsvReader {
   CsvReader(RecordSink& sink, CsvOptions options);
   void feed(std::string_view bytes);
   void finish();
-  std::size_t rows_read() const { return rows_read_; }  // data rows, not the header
+  // Data rows, bad ones included; not the header.
+  std::size_t rows_read() const { return rows_read_; }
 
  private:
   // row_start: between rows; after_cr: a row ended with CR, an LF may follow.
@@ -73,10 +74,10 @@ class CsvReader {
 
   RecordSink& sink_;
   CsvOptions options_;
-  bool is_stop_[256] = {};          // delimiter, CR, LF: bytes that end an unquoted run
+  bool is_stop_[256] = {};  // delimiter, CR, LF: bytes that end an unquoted run
   State state_ = State::row_start;
-  bool at_file_start_ = true;       // to skip a BOM
-  std::string bom_probe_;           // BOM bytes split across chunks
+  bool at_file_start_ = true;  // to skip a BOM
+  std::string bom_probe_;      // BOM bytes split across chunks
   // The current row is row_ followed by the not yet copied bytes [pending_, p) of the chunk;
   // field spans are offsets into that logical buffer.
   std::string row_;
@@ -85,11 +86,11 @@ class CsvReader {
   std::vector<std::string_view> views_;
   std::vector<std::string> header_;
   bool have_header_ = false;
-  bool prev_cr_ = false;            // last byte inside quotes was CR (CRLF is one line)
+  bool prev_cr_ = false;  // last byte inside quotes was CR (CRLF is one line)
   std::size_t field_begin_ = 0;
-  std::size_t line_ = 1;            // current physical line
-  std::size_t row_line_ = 1;        // line where the current row started
-  std::size_t quote_line_ = 0;      // line where the open quote started
+  std::size_t line_ = 1;        // current physical line
+  std::size_t row_line_ = 1;    // line where the current row started
+  std::size_t quote_line_ = 0;  // line where the open quote started
   std::size_t rows_read_ = 0;
 };
 

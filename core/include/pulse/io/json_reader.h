@@ -13,7 +13,8 @@ namespace pulse::io {
 
 /// Push reader for the JSON shapes of SPEC §2, fed in chunks like CsvReader:
 /// - an array of flat objects: `[{...}, {...}]`
-/// - an object with an `items` array (Magento REST search results): `{"items": [...], "total_count": N}`
+/// - an object with an `items` array (Magento REST search results):
+///   `{"items": [...], "total_count": N}`
 /// - NDJSON: one object per line.
 /// Each record object is found by a streaming scan (depth and string state carried across
 /// chunks), then parsed on its own, so memory holds one object at a time.
@@ -39,7 +40,7 @@ class JsonReader {
   ~JsonReader();  // out of line: Flattener is defined in the .cpp
   void feed(std::string_view bytes);
   void finish();
-  std::size_t rows_read() const { return rows_read_; }
+  std::size_t rows_read() const { return rows_read_; }  // rows delivered + bad records
 
  private:
   struct Flattener;  // parses one record with nlohmann's SAX interface (json_reader.cpp)
@@ -78,11 +79,11 @@ class JsonReader {
   std::size_t announced_ = static_cast<std::size_t>(-1);  // columns_.size() last announced
   std::size_t rows_read_ = 0;
   // Scanner state, carried across chunks.
-  std::string pending_;      // bytes of the record being scanned, from earlier chunks
-  std::string_view chunk_;   // the chunk being scanned (only during feed)
+  std::string pending_;        // bytes of the record being scanned, from earlier chunks
+  std::string_view chunk_;     // the chunk being scanned (only during feed)
   std::size_t seg_start_ = 0;  // where the current record's bytes start in chunk_
   Mode mode_ = Mode::kTop;
-  int bom_ = 0;              // BOM bytes matched so far; 3 once the BOM is past or absent
+  int bom_ = 0;  // BOM bytes matched so far; 3 once the BOM is past or absent
   std::size_t line_ = 1;
   std::size_t depth_ = 0;        // open brackets, from the top level
   std::size_t array_depth_ = 0;  // depth_ inside the array whose elements are records

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/ingest/file_loader.h"
+#include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/settings.h"
 #include "pulse/model/dataset.h"
@@ -35,6 +36,9 @@ class Engine {
   const LoadReport& load_path(const std::string& path, const std::string& display_name,
                               const ingest::FileOptions& options = {});
 
+  /// The SPEC §4 document as JSON text: what the CLI prints and the browser receives.
+  std::string report_text(const kpi::Settings& settings);
+  /// The same document as a tree (parsed from report_text), for tests and tools.
   nlohmann::json report(const kpi::Settings& settings);
   const Dataset& dataset() const { return dataset_; }
   /// Forgets every file.
@@ -42,11 +46,14 @@ class Engine {
 
  private:
   const kpi::Facts& facts_for(const kpi::Settings& settings);
+  const kpi::DealFacts& deals_for(const kpi::Settings& settings);
 
   Dataset dataset_;
   std::unique_ptr<ingest::FileLoader> loader_;
   std::optional<kpi::Facts> facts_;
   std::vector<std::string> facts_exclusions_;
+  std::optional<kpi::DealFacts> deals_;
+  std::vector<std::vector<std::string>> deals_key_;  // the status settings deals_ was built with
 };
 
 }  // namespace pulse::report

@@ -1,16 +1,28 @@
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "pulse/kpi/catalogs.h"
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/model/load_report.h"
+#include "pulse/report/json_writer.h"
 
 namespace pulse::report {
 
 /// The JSON of SPEC §4, in one place. Money and ratios are not rounded; a figure that
 /// cannot be computed is null.
+void write_load(JsonWriter& w, const LoadReport& load);
+void write_customers(JsonWriter& w, const kpi::CustomerReport& report, const kpi::Facts& facts,
+                     const StringPool& strings);
+void write_catalogs(JsonWriter& w, const kpi::CatalogReport& report, const kpi::Facts& facts,
+                    const StringPool& strings);
+/// `{"unavailable": "why"}`: a dashboard without the data it needs.
+void write_unavailable(JsonWriter& w, const std::string& why);
+
+/// The same documents as nlohmann::json, for callers that want a tree (tests, tools).
 nlohmann::json load_to_json(const LoadReport& load);
 nlohmann::json customers_to_json(const kpi::CustomerReport& report, const kpi::Facts& facts,
                                  const StringPool& strings);

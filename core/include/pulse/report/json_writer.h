@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pulse::report {
+
+/// Appends JSON text to a string as it is written: no document tree, so a report of a
+/// million rows costs one pass and one buffer. Commas are placed by the writer.
+///
+///   JsonWriter w;
+///   w.begin_object();
+///   w.key("revenue"); w.value(12.5);
+///   w.key("margin"); w.value(std::optional<double>{});  // null
+///   w.end_object();
+///
+/// Doubles are written in the shortest form that reads back exactly; NaN and infinities
+/// become null. Text is escaped; bytes that are not valid UTF-8 become U+FFFD, so the output
+/// is always valid JSON whatever the input files held.
+class JsonWriter {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+
+  void value(std::string_view text);
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(double number);
+  void value(std::int64_t number);
+  void value(std::uint64_t number);
+  void value(int number) { value(static_cast<std::int64_t>(number)); }
+  void value(bool flag);
+  void value(const std::optional<double>& number);
+  void null();
+  /// Inserts text that already is one JSON value.
+  void raw(std::string_view json);
+
+  const std::string& str() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void separate();
+  void escape(std::string_view text);
+
+  std::string out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace pulse::report
