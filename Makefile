@@ -43,8 +43,10 @@ bench: native
 samples: native
 	@build/native-release/bin/b2b-pulse-samplegen samples
 
+# Rewrites tests/golden/*.json from the current engine: review the diff before committing.
 golden: native
 	@PULSE_REGENERATE_GOLDEN=1 build/native-release/bin/pulse_tests "[golden]"
+	@git --no-pager diff --stat -- tests/golden
 
 clean:
 	rm -rf build dist

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "pulse/ingest/file_loader.h"
 #include "pulse/model/dataset.h"
+#include "pulse/report/workspace_loader.h"
 
 namespace pulse::cli {
 namespace {
@@ -64,8 +65,7 @@ int run_inspect(const Args& args) {
   bool any = false;
   for (const std::string& path : args.files) {
     Dataset dataset;
-    const auto slash = path.find_last_of('/');
-    const LoadReport r = ingest::load_path(dataset, path, slash == std::string::npos ? path : path.substr(slash + 1));
+    const LoadReport r = ingest::load_path(dataset, path, report::base_name(path));
     print_report(r);
     any = any || r.rows_loaded > 0;
   }

@@ -1,7 +1,5 @@
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -10,33 +8,10 @@
 #include "pulse/ingest/workspace.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/report/engine.h"
+#include "pulse/report/workspace_loader.h"
 
 namespace pulse::cli {
 namespace {
-
-std::string base_name(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-std::string folder_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
-}
-
-ingest::Workspace read_workspace(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw PulseError("pulse.config.001", path + ": cannot open the workspace file");
-  std::stringstream text;
-  text << in.rdbuf();
-  nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-  if (doc.is_discarded()) throw PulseError("pulse.config.002", path + ": not valid JSON");
-  try {
-    return ingest::workspace_from_json(doc);
-  } catch (const PulseError& e) {
-    throw PulseError(e.id(), path + ": " + std::string(e.what()).substr(e.id().size() + 3));
-  }
-}
 
 std::optional<Day> date_option(const Args& args, const std::string& name) {
   const auto value = args.option(name);
@@ -53,8 +28,8 @@ int run_report(const Args& args) {
   std::string base = ".";
   try {
     if (const auto config = args.option("--config")) {
-      ws = read_workspace(*config);
-      base = folder_of(*config);
+      ws = report::read_workspace_file(*config);
+      base = report::folder_of(*config);
     }
   } catch (const PulseError& e) {
     std::fprintf(stderr, "%s\n", e.what());
@@ -70,15 +45,12 @@ int run_report(const Args& args) {
   if (ws.files.empty() && args.files.empty()) throw UsageError{"no file to read"};
 
   report::Engine engine;
-  std::size_t loaded = 0;
-  auto load = [&](const std::string& path, const std::string& shown, const ingest::FileOptions& options) {
-    const LoadReport& r = engine.load_path(path, shown, options);
+  std::size_t loaded = report::load_workspace(engine, ws, base);
+  // Files named on the command line are relative to where the command runs.
+  for (const std::string& path : args.files)
+    if (engine.load_path(path, report::base_name(path)).rows_loaded > 0) ++loaded;
+  for (const LoadReport& r : engine.dataset().loads)
     if (r.refused()) std::fprintf(stderr, "%s\n", r.error.c_str());
-    if (r.rows_loaded > 0) ++loaded;
-  };
-  for (const ingest::WorkspaceFile& f : ws.files)
-    load(f.path.rfind('/', 0) == 0 ? f.path : base + "/" + f.path, f.path, f.options);
-  for (const std::string& path : args.files) load(path, base_name(path), {});
 
   if (args.flag("--pretty")) std::cout << nlohmann::json::parse(engine.report_text(s)).dump(2) << "\n";
   else std::cout << engine.report_text(s) << "\n";

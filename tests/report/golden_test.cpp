@@ -1,1 +1,93 @@
-// placeholder
+// Golden reports of the bundled samples: the engine's whole JSON document is compared with
+// tests/golden/*.json. When a change to the figures is intended, regenerate them with
+// `make golden` (PULSE_REGENERATE_GOLDEN=1) and review the diff like code.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "pulse/report/engine.h"
+#include "pulse/report/workspace_loader.h"
+#include "test_support.h"
+
+using nlohmann::json;
+using namespace pulse;
+
+namespace {
+
+/// The first place two documents differ ("customers.rows[3].revenue: 12.5 vs 12.6"), or none.
+/// Numbers agree within a relative 1e-9, so that another compiler's last bit does not matter.
+std::optional<std::string> first_difference(const json& a, const json& b, const std::string& at) {
+  if (a.is_number() && b.is_number()) {
+    const double x = a.get<double>(), y = b.get<double>();
+    if (std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)})) return std::nullopt;
+    return at + ": " + a.dump() + " vs " + b.dump();
+  }
+  if (a.type() != b.type()) return at + ": " + a.dump().substr(0, 80) + " vs " + b.dump().substr(0, 80);
+  if (a.is_object()) {
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      if (!b.contains(it.key())) return at + "." + it.key() + ": missing in the golden file";
+      if (auto d = first_difference(it.value(), b[it.key()], at + "." + it.key())) return d;
+    }
+    for (auto it = b.begin(); it != b.end(); ++it)
+      if (!a.contains(it.key())) return at + "." + it.key() + ": missing in the report";
+    return std::nullopt;
+  }
+  if (a.is_array()) {
+    if (a.size() != b.size())
+      return at + ": " + std::to_string(a.size()) + " items vs " + std::to_string(b.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (auto d = first_difference(a[i], b[i], at + "[" + std::to_string(i) + "]")) return d;
+    return std::nullopt;
+  }
+  if (a != b) return at + ": " + a.dump() + " vs " + b.dump();
+  return std::nullopt;
+}
+
+json sample_report(const kpi::Settings& overrides_applied) {
+  const std::string workspace = test::source_path("samples/workspace.json");
+  ingest::Workspace ws = report::read_workspace_file(workspace);
+  report::Engine engine;
+  report::load_workspace(engine, ws, report::folder_of(workspace));
+  return engine.report(overrides_applied);
+}
+
+void check_golden(const std::string& name, const json& report) {
+  const std::string path = test::source_path("tests/golden/" + name + ".json");
+  if (std::getenv("PULSE_REGENERATE_GOLDEN")) {
+    std::ofstream(path) << report.dump(1) << "\n";
+    WARN("regenerated " << path);
+    return;
+  }
+  const json golden = json::parse(test::read_file(path));
+  const auto difference = first_difference(report, golden, "$");
+  INFO("golden file " << path << " (regenerate with `make golden` if the change is intended)");
+  CHECK_FALSE(difference.has_value());
+  if (difference) FAIL_CHECK(*difference);
+}
+
+}  // namespace
+
+TEST_CASE("golden: the samples with default settings", "[golden]") {
+  const std::string workspace = test::source_path("samples/workspace.json");
+  check_golden("samples", sample_report(report::read_workspace_file(workspace).settings));
+}
+
+TEST_CASE("golden: the samples filtered to one catalog and a quarter", "[golden]") {
+  kpi::Settings s = report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
+  s.catalog = "Premium";
+  s.from = day_from_civil(2026, 7, 1);
+  s.to = day_from_civil(2026, 9, 30);
+  check_golden("samples_premium_q3", sample_report(s));
+}
+
+TEST_CASE("golden: the samples of one sales rep", "[golden]") {
+  kpi::Settings s = report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
+  s.sales_rep = "R03";
+  check_golden("samples_rep_r03", sample_report(s));
+}
