@@ -29,19 +29,19 @@ void print_report(const LoadReport& r) {
               with_thousands(r.rows_loaded).c_str(), with_thousands(r.rows_skipped).c_str());
   if (!r.error.empty()) std::printf("  error        %s\n", r.error.c_str());
   if (!r.mapping.empty()) {
+    // In the file's own column order: what each column feeds, and why.
     std::printf("  columns\n");
-    for (const auto& [field, column] : r.mapping) {
-      auto why = r.mapping_reasons.find(field);
-      std::printf("    %-16s <- %-28s %s\n", field.c_str(), ("'" + column + "'").c_str(),
-                  why == r.mapping_reasons.end() ? "" : why->second.c_str());
+    for (const std::string& column : r.columns) {
+      std::string fields, why;
+      for (const auto& [field, source] : r.mapping) {
+        if (source != column) continue;
+        fields += (fields.empty() ? "" : ", ") + field;
+        auto reason = r.mapping_reasons.find(field);
+        if (why.empty() && reason != r.mapping_reasons.end()) why = reason->second;
+      }
+      std::printf("    %-28s -> %-16s %s\n", ("'" + column + "'").c_str(),
+                  fields.empty() ? "(not used)" : fields.c_str(), why.c_str());
     }
-    std::string unused;
-    for (const std::string& c : r.columns) {
-      bool used = false;
-      for (const auto& m : r.mapping) used = used || m.second == c;
-      if (!used) unused += (unused.empty() ? "" : ", ") + ("'" + c + "'");
-    }
-    if (!unused.empty()) std::printf("    not used: %s\n", unused.c_str());
   }
   if (!r.conventions.empty()) {
     std::printf("  conventions\n");

@@ -1,9 +1,9 @@
 // b2b-pulse-samplegen OUTPUT_DIR
 //
 // Writes the sample data set (orders.csv, order_lines.csv, customers.csv, sales_reps.csv,
-// catalog_prices.csv, quotes.csv, quote_history.csv, workspace.json) into OUTPUT_DIR. Same seed, same bytes: everything is
-// derived from one fixed seed through named random streams. Checks the planted truths before
-// writing and exits with status 2 if any of them does not hold.
+// catalog_prices.csv, quotes.csv, quote_history.csv, workspace.json) into OUTPUT_DIR. Same seed,
+// same bytes: everything is derived from one fixed seed through named random streams. Checks the
+// planted truths before writing and exits with status 2 if any of them does not hold.
 #include <cstdio>
 #include <fstream>
 #include <string>

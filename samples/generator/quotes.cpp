@@ -18,8 +18,8 @@ constexpr int kFirstQuoteNumber = 10001;
 constexpr Stamp kMinGap = 60;  // events of one quote are at least a minute apart
 
 const char* const kPurposes[] = {
-    "restock",       "annual supply",   "framework offer", "bulk order",      "new branch",
-    "quarterly supply", "project supply", "price request", "year-end order", "trade fair stock",
+    "restock",          "annual supply",  "framework offer", "bulk order",     "new branch",
+    "quarterly supply", "project supply", "price request",   "year-end order", "trade fair stock",
 };
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -34,15 +34,15 @@ enum class Kind { kOpen, kWon, kLost };
 // no later decision shifts the draws of another quote.
 struct Draft {
   int company = -1;
-  int seq = 0;            // index within the company
-  Day day = 0;            // tentative creation day (a won quote moves to order day - cycle)
-  int64_t second = 0;     // time of day of creation
-  int64_t end_second = 0; // time of day an order is placed
-  bool by_admin = false;  // the rep drafted the quote (draft_by_admin) instead of the buyer
-  int rounds = 1;         // planned rep offers (submitted_by_admin)
-  Stamp horizon = 0;      // seconds from creation until the quote would be resolved
-  double lost_u = 0.0;    // declined / closed / expired
-  double lost_days = 0.0; // length of a declined or closed negotiation
+  int seq = 0;             // index within the company
+  Day day = 0;             // tentative creation day (a won quote moves to order day - cycle)
+  int64_t second = 0;      // time of day of creation
+  int64_t end_second = 0;  // time of day an order is placed
+  bool by_admin = false;   // the rep drafted the quote (draft_by_admin) instead of the buyer
+  int rounds = 1;          // planned rep offers (submitted_by_admin)
+  Stamp horizon = 0;       // seconds from creation until the quote would be resolved
+  double lost_u = 0.0;     // declined / closed / expired
+  double lost_days = 0.0;  // length of a declined or closed negotiation
   double discount_z = 0.0;
   double amount_factor = 1.0;
   double cron_u = 0.0;
@@ -90,7 +90,8 @@ std::vector<const char*> Sequence(bool by_admin, int rounds, const char* ending)
     s.insert(s.end(), {qs::kSubmittedByCustomer, qs::kProcessingByAdmin, qs::kSubmittedByAdmin,
                        qs::kProcessingByCustomer});
   }
-  if (ending && std::string_view(ending) == qs::kDeclined) s.insert(s.end(), {qs::kSubmittedByCustomer, qs::kProcessingByAdmin});
+  if (ending && std::string_view(ending) == qs::kDeclined)
+    s.insert(s.end(), {qs::kSubmittedByCustomer, qs::kProcessingByAdmin});
   return s;
 }
 
@@ -135,7 +136,8 @@ std::vector<QuoteEvent> Timeline(Stamp created, Stamp end, const std::vector<con
   std::vector<QuoteEvent> events = {{created, statuses[0]}};
   int64_t w = w0;
   for (size_t i = 0; i + 1 < k; ++i) {
-    w += kMinGap + static_cast<int64_t>(std::floor(raw[i] / total * static_cast<double>(available)));
+    w +=
+        kMinGap + static_cast<int64_t>(std::floor(raw[i] / total * static_cast<double>(available)));
     events.push_back({FromWorkTime(w), statuses[i + 1]});
   }
   if (terminal) events.push_back({FromWorkTime(w1), terminal});
@@ -203,8 +205,8 @@ Walked BuildLost(Draft& d, const QuotePlan& plan) {
   const int rounds = RoundsFor(d.rounds, span);
   const bool expired = std::string_view(d.lost_type) == qs::kExpired;
   const char* terminal = expired ? nullptr : d.lost_type;
-  std::vector<QuoteEvent> planned =
-      Timeline(created, created + span, Sequence(d.by_admin, rounds, d.lost_type), terminal, d.gaps);
+  std::vector<QuoteEvent> planned = Timeline(
+      created, created + span, Sequence(d.by_admin, rounds, d.lost_type), terminal, d.gaps);
   return Walk(planned, plan.validity_days, d.cron_u);
 }
 
@@ -253,7 +255,8 @@ std::string FormatStamp(Stamp stamp) {
   const Civil c = CivilFromDay(day);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", c.year, c.month, c.day,
-                static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60), static_cast<int>(s % 60));
+                static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
+                static_cast<int>(s % 60));
   return buf;
 }
 
@@ -338,11 +341,14 @@ std::vector<Quote> SimulateQuotes(const World& world, const std::vector<Order>& 
       d.name_u = rng.Uniform();
       d.cat1 = company.assortment.empty()
                    ? 0
-                   : world.products[company.assortment[rng.UniformInt(
-                                        0, std::min<int64_t>(5, company.assortment.size()) - 1)]]
+                   : world
+                         .products[company.assortment[rng.UniformInt(
+                             0, std::min<int64_t>(5, company.assortment.size()) - 1)]]
                          .category;
-      d.cat2 = static_cast<int>(rng.UniformInt(0, static_cast<int64_t>(world.categories.size()) - 1));
-      d.purpose = static_cast<int>(rng.UniformInt(0, static_cast<int64_t>(std::size(kPurposes)) - 1));
+      d.cat2 =
+          static_cast<int>(rng.UniformInt(0, static_cast<int64_t>(world.categories.size()) - 1));
+      d.purpose =
+          static_cast<int>(rng.UniformInt(0, static_cast<int64_t>(std::size(kPurposes)) - 1));
       for (int g = 0; g < kGapDraws; ++g) d.gaps.push_back(std::exp(rng.Normal(0.0, 0.5)));
       drafts.push_back(d);
     }
@@ -353,9 +359,8 @@ std::vector<Quote> SimulateQuotes(const World& world, const std::vector<Order>& 
     const Stamp created = Created(d);
     if (created + d.horizon > as_of_end) {
       const int rounds = RoundsFor(d.rounds, d.horizon);
-      const std::vector<QuoteEvent> planned =
-          Timeline(created, created + d.horizon, Sequence(d.by_admin, rounds, nullptr), nullptr,
-                   d.gaps);
+      const std::vector<QuoteEvent> planned = Timeline(
+          created, created + d.horizon, Sequence(d.by_admin, rounds, nullptr), nullptr, d.gaps);
       Walked w = Walk(planned, plan.validity_days, d.cron_u);
       d.events = w.events;
       d.expires = w.expires;
@@ -412,8 +417,8 @@ std::vector<Quote> SimulateQuotes(const World& world, const std::vector<Order>& 
     }
     Rng rng = root.Derive("quotes/outcome/" + world.reps[r].id);
     rng.Shuffle(pool);
-    const size_t wins = std::min<size_t>(
-        pool.size(), static_cast<size_t>(std::llround(plan.win_rate[r] * closed)));
+    const size_t wins =
+        std::min<size_t>(pool.size(), static_cast<size_t>(std::llround(plan.win_rate[r] * closed)));
     for (size_t k = 0; k < wins; ++k) drafts[pool[k]].kind = Kind::kWon;
   }
 
@@ -486,8 +491,8 @@ std::vector<Quote> SimulateQuotes(const World& world, const std::vector<Order>& 
       const Stamp created = Created(d);
       const Stamp end = StampOf(orders[best].date, d.end_second);
       const int rounds = RoundsFor(d.rounds, end - created);
-      const std::vector<QuoteEvent> planned = Timeline(
-          created, end, Sequence(d.by_admin, rounds, qs::kOrdered), qs::kOrdered, d.gaps);
+      const std::vector<QuoteEvent> planned =
+          Timeline(created, end, Sequence(d.by_admin, rounds, qs::kOrdered), qs::kOrdered, d.gaps);
       Walked w = Walk(planned, plan.validity_days, d.cron_u);
       if (w.open || std::string_view(w.events.back().status) != qs::kOrdered) std::abort();
       d.events = w.events;
@@ -522,8 +527,8 @@ std::vector<Quote> SimulateQuotes(const World& world, const std::vector<Order>& 
     const double diff = plan.avg_discount - won_mean();
     if (std::fabs(diff) <= 0.00005) break;
     const int64_t step = diff > 0 ? 1 : -1;
-    int64_t nudges =
-        std::max<int64_t>(1, std::llround(std::fabs(diff) * 1000.0 * static_cast<double>(won.size())));
+    int64_t nudges = std::max<int64_t>(
+        1, std::llround(std::fabs(diff) * 1000.0 * static_cast<double>(won.size())));
     for (size_t guard = 0; nudges > 0 && guard < 4 * won.size(); ++guard) {
       const size_t i = won[cursor++ % won.size()];
       const int64_t next = permille[i] + step;

@@ -58,9 +58,9 @@ struct Quote {
   Stamp expires = 0;  // 00:00:00 of the expiry day
   int64_t original_cents = 0;
   int64_t negotiated_cents = 0;
-  std::string order_id;  // won quotes only
+  std::string order_id;                         // won quotes only
   const char* status = quote_status::kCreated;  // = status of the last event
-  std::vector<QuoteEvent> events;  // chronological, strictly increasing times
+  std::vector<QuoteEvent> events;               // chronological, strictly increasing times
 };
 
 // The planted quote truths (see samples/README.md) and the knobs that produce them.

@@ -381,9 +381,9 @@ bool VerifyQuoteTruths(const World& world, const QuotePlan& plan, const std::vec
     check.Expect(created >= FirstOrderDay() && created >= company.created_at,
                  id + ": created within the two years, after the company");
     check.Expect(q.expires % kDaySeconds == 0 && q.expires > q.created, id + ": expires_at");
-    check.Expect(q.original_cents > 0 && q.negotiated_cents > 0 &&
-                     q.negotiated_cents <= q.original_cents,
-                 id + ": totals");
+    check.Expect(
+        q.original_cents > 0 && q.negotiated_cents > 0 && q.negotiated_cents <= q.original_cents,
+        id + ": totals");
     const double discount =
         1.0 - static_cast<double>(q.negotiated_cents) / static_cast<double>(q.original_cents);
     check.Expect(discount <= plan.max_discount_permille / 1000.0 + 1e-12, id + ": discount <= 15%");
@@ -400,9 +400,9 @@ bool VerifyQuoteTruths(const World& world, const QuotePlan& plan, const std::vec
       check.Expect(link != order_by_id.end(), id + ": linked order exists");
       if (link == order_by_id.end()) continue;
       const Order& order = *link->second;
-      check.Expect(order.company == q.company && !order.is_return &&
-                       order.status != OrderStatus::kCanceled,
-                   id + ": linked to a non-canceled sales order of its company");
+      check.Expect(
+          order.company == q.company && !order.is_return && order.status != OrderStatus::kCanceled,
+          id + ": linked to a non-canceled sales order of its company");
       check.Expect(linked_orders.insert(order.id).second, id + ": order linked once");
       // The `ordered` event is the last one and falls on the order's date.
       check.Expect(order.date == DayOfStamp(q.updated), id + ": ordered on the order's date");
@@ -424,9 +424,9 @@ bool VerifyQuoteTruths(const World& world, const QuotePlan& plan, const std::vec
         check.Expect(q.updated < q.expires, id + ": closed before expiry");
       }
     } else {
-      check.Expect(std::find(open_statuses.begin(), open_statuses.end(), status) !=
-                       open_statuses.end(),
-                   id + ": open status is a Magento code");
+      check.Expect(
+          std::find(open_statuses.begin(), open_statuses.end(), status) != open_statuses.end(),
+          id + ": open status is a Magento code");
       ++open;
       ++rep.open;
       oldest_open = std::min(oldest_open, created);
@@ -463,8 +463,9 @@ bool VerifyQuoteTruths(const World& world, const QuotePlan& plan, const std::vec
   for (const auto& [name, n] : by_status) check.Expect(n > 0, "status " + name + " occurs");
 
   // 1. Win rate per rep.
-  std::fprintf(report, "### Win rate per rep\n\n| rep | quotes | won | lost | open | win_rate |\n"
-                       "|---|---|---|---|---|---|\n");
+  std::fprintf(report,
+               "### Win rate per rep\n\n| rep | quotes | won | lost | open | win_rate |\n"
+               "|---|---|---|---|---|---|\n");
   for (size_t r = 0; r < reps.size(); ++r) {
     const RepFigures& f = reps[r];
     const double rate = f.won + f.lost > 0 ? static_cast<double>(f.won) / (f.won + f.lost) : 0.0;

@@ -42,7 +42,9 @@ struct Built {
     FAIL("no deal " << id);
     return 0;
   }
-  std::string outcome(const std::string& id) const { return kpi::outcome_name(deals.outcome[index(id)]); }
+  std::string outcome(const std::string& id) const {
+    return kpi::outcome_name(deals.outcome[index(id)]);
+  }
   Day close(const std::string& id) const { return deals.close[index(id)]; }
   std::string rep(const std::string& id) const {
     return std::string(dataset.strings.view(deals.reps[deals.rep[index(id)]]));
@@ -55,7 +57,9 @@ Built build(const std::vector<File>& files, const kpi::Settings& settings = {}) 
   return b;
 }
 
-Day day(int y, unsigned m, unsigned d) { return day_from_civil(y, m, d); }
+Day day(int y, unsigned m, unsigned d) {
+  return day_from_civil(y, m, d);
+}
 
 }  // namespace
 
@@ -66,21 +70,42 @@ TEST_CASE("deal outcome from Magento codes, admin labels and CRM stages", "[deal
   };
   const std::vector<Case> cases = {
       // Magento negotiable quote codes.
-      {"created", "open"}, {"draft_by_admin", "open"}, {"processing_by_admin", "open"},
-      {"submitted_by_admin", "open"}, {"processing_by_customer", "open"},
-      {"submitted_by_customer", "open"}, {"ordered", "won"}, {"closed", "lost"},
-      {"declined", "lost"}, {"expired", "lost"},
+      {"created", "open"},
+      {"draft_by_admin", "open"},
+      {"processing_by_admin", "open"},
+      {"submitted_by_admin", "open"},
+      {"processing_by_customer", "open"},
+      {"submitted_by_customer", "open"},
+      {"ordered", "won"},
+      {"closed", "lost"},
+      {"declined", "lost"},
+      {"expired", "lost"},
       // Magento admin labels.
-      {"New", "open"}, {"Draft", "open"}, {"Open", "open"}, {"Submitted", "open"},
-      {"Client Reviewed", "open"}, {"Updated", "open"}, {"Ordered", "won"}, {"Closed", "lost"},
-      {"Declined", "lost"}, {"Expired", "lost"},
+      {"New", "open"},
+      {"Draft", "open"},
+      {"Open", "open"},
+      {"Submitted", "open"},
+      {"Client Reviewed", "open"},
+      {"Updated", "open"},
+      {"Ordered", "won"},
+      {"Closed", "lost"},
+      {"Declined", "lost"},
+      {"Expired", "lost"},
       // CRM stages, in any case.
-      {"Prospecting", "open"}, {"Engaging", "open"}, {"Won", "won"}, {"Lost", "lost"},
-      {"Closed Won", "won"}, {"Closed Lost", "lost"}, {"CLOSED WON", "won"}, {"closed lost", "lost"},
-      {"Qualification", "open"}, {"Negotiation", "open"},
+      {"Prospecting", "open"},
+      {"Engaging", "open"},
+      {"Won", "won"},
+      {"Lost", "lost"},
+      {"Closed Won", "won"},
+      {"Closed Lost", "lost"},
+      {"CLOSED WON", "won"},
+      {"closed lost", "lost"},
+      {"Qualification", "open"},
+      {"Negotiation", "open"},
   };
   std::string csv = "deal_id,status\n";
-  for (std::size_t i = 0; i < cases.size(); ++i) csv += "Q" + std::to_string(i) + "," + cases[i].status + "\n";
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    csv += "Q" + std::to_string(i) + "," + cases[i].status + "\n";
   const Built b = build({{Role::deals, csv}});
   REQUIRE(b.deals.deal_count() == cases.size());
   for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -167,13 +192,14 @@ TEST_CASE("rep of a deal: its own, else its customer's, else Unassigned", "[deal
   const Built b = build({
       {Role::deals,
        "deal_id,status,customer_id,sales_rep\n"
-       "A,created,C1,ann\n"   // own rep wins over the customer's
-       "B,created,C1,\n"      // customer's rep
-       "C,created,C2,\n"      // customer known, without a rep
-       "D,created,C9,\n"      // customer unknown
-       "E,created,,\n"},      // no customer
+       "A,created,C1,ann\n"  // own rep wins over the customer's
+       "B,created,C1,\n"     // customer's rep
+       "C,created,C2,\n"     // customer known, without a rep
+       "D,created,C9,\n"     // customer unknown
+       "E,created,,\n"},     // no customer
       {Role::customers, "customer_id,customer_name,sales_rep\nC1,Acme,bob\nC2,Beta,\n"},
-      {Role::sales_reps, "sales_rep,rep_name,manager,team\nbob,Bob Ray,Mia,North\ncat,Cat Day,Mia,South\n"},
+      {Role::sales_reps,
+       "sales_rep,rep_name,manager,team\nbob,Bob Ray,Mia,North\ncat,Cat Day,Mia,South\n"},
   });
   CHECK(b.rep("A") == "ann");
   CHECK(b.rep("B") == "bob");
@@ -216,20 +242,23 @@ TEST_CASE("quote history: rounds, negotiation span and last activity per deal", 
   kpi::Settings settings;
   settings.rounds_status = "SUBMITTED_BY_CUSTOMER";
   Built other{load({{Role::deals, "deal_id,status\nA,created\n"},
-                    {Role::deal_events, "deal_id,timestamp,status\nA,2024-01-01,submitted_by_customer\n"
-                                        "A,2024-01-02,submitted_by_admin\n"}}),
+                    {Role::deal_events,
+                     "deal_id,timestamp,status\nA,2024-01-01,submitted_by_customer\n"
+                     "A,2024-01-02,submitted_by_admin\n"}}),
               {}};
   other.deals = kpi::build_deal_facts(other.dataset, settings, other.dataset.strings);
   CHECK(other.deals.rounds[0] == 1);
 }
 
-TEST_CASE("funnel order: stage_order, then known labels and CRM stages, then first seen", "[deals]") {
+TEST_CASE("funnel order: stage_order, then known labels and CRM stages, then first seen",
+          "[deals]") {
   const Built b = build({{Role::deals,
                           "deal_id,status\nA,Custom Stage\nB,Engaging\nC,submitted_by_customer\n"
                           "D,Prospecting\nE,created\nF,Another\n"}});
   std::vector<std::pair<std::uint32_t, std::string>> ranked;
   for (std::size_t s = 0; s < b.deals.status_label.size(); ++s)
-    ranked.emplace_back(b.deals.status_rank[s], std::string(b.dataset.strings.view(b.deals.status_label[s])));
+    ranked.emplace_back(b.deals.status_rank[s],
+                        std::string(b.dataset.strings.view(b.deals.status_label[s])));
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> order;
   for (const auto& r : ranked) order.push_back(r.second);
@@ -238,8 +267,8 @@ TEST_CASE("funnel order: stage_order, then known labels and CRM stages, then fir
 }
 
 TEST_CASE("repeated deal rows: the first wins, later rows fill gaps", "[deals]") {
-  const Built b = build({{Role::deals,
-                          "deal_id,status,amount,customer_id\nA,created,100,\nA,ordered,200,C1\n"}});
+  const Built b = build(
+      {{Role::deals, "deal_id,status,amount,customer_id\nA,created,100,\nA,ordered,200,C1\n"}});
   REQUIRE(b.deals.deal_count() == 1);
   CHECK(b.outcome("A") == "open");
   CHECK(b.deals.amount[0] == 100);

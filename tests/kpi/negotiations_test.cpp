@@ -35,13 +35,17 @@ json negotiations_of(const std::vector<File>& files, const kpi::Settings& settin
     REQUIRE(loader.finish().rows_skipped == 0);
   }
   const kpi::DealFacts deals = kpi::build_deal_facts(dataset, settings, dataset.strings);
-  const kpi::Scope scope = kpi::resolve_scope(settings, dataset.strings, deals.first_day, deals.last_day);
+  const kpi::Scope scope =
+      kpi::resolve_scope(settings, dataset.strings, deals.first_day, deals.last_day);
   const kpi::DealSelection selection = kpi::select_deals(deals, nullptr, scope, dataset.strings);
-  return report::negotiations_to_json(kpi::negotiations(deals, selection, scope, settings, dataset.strings),
-                                      deals, dataset.strings);
+  return report::negotiations_to_json(
+      kpi::negotiations(deals, selection, scope, settings, dataset.strings), deals,
+      dataset.strings);
 }
 
-Day day(int y, unsigned m, unsigned d) { return day_from_civil(y, m, d); }
+Day day(int y, unsigned m, unsigned d) {
+  return day_from_civil(y, m, d);
+}
 
 kpi::Settings first_half_2024() {
   kpi::Settings s;
@@ -52,26 +56,30 @@ kpi::Settings first_half_2024() {
 
 // Thirteen deals around the first half of 2024 (as_of 2024-06-30). Cycles in comments.
 const char* const kDeals =
-    "deal_id,customer_id,sales_rep,created_at,updated_at,closed_at,expires_at,status,amount,original_amount\n"
-    "D01,C1,ann,2024-01-01,,2024-01-11,,ordered,1000,1250\n"       // won, 10 d, discount 0.2
-    "D02,C1,ann,2024-01-05,,2024-02-04,,ordered,2000,2000\n"       // won, 30 d, discount 0
-    "D03,C2,bob,2024-02-01,,2024-03-02,,ordered,500,625\n"         // won, 30 d, discount 0.2
-    "D04,C2,bob,2024-02-10,,2024-02-15,,declined,800,\n"           // lost, 5 d
-    "D05,C3,ann,2024-03-01,,2024-04-30,,expired,300,\n"            // lost, 60 d
-    "D06,C3,bob,,,2024-04-10,,Closed Won,,\n"                      // won, no amount, no cycle
-    "D07,C4,ann,2024-03-10,,2024-05-09,,lost,0,\n"                 // lost, 60 d
-    "D08,C4,bob,2023-11-01,,2023-12-20,,ordered,700,\n"            // closed before the period
-    "D09,C1,ann,2024-06-01,2024-06-10,,2024-07-14,submitted_by_customer,400,500\n"  // expires as_of+14
-    "D10,C2,bob,2024-06-20,,,2024-07-15,created,100,\n"            // expires as_of+15
-    "D11,C3,ann,2024-05-15,,,2024-06-30,draft_by_admin,,\n"        // expires on as_of, no amount
-    "D12,C4,bob,,,,2024-06-29,processing_by_admin,250,\n"          // expired yesterday, age unknown
-    "D13,C5,ann,2024-07-05,,,,created,999,\n";                     // created after as_of
+    "deal_id,customer_id,sales_rep,created_at,updated_at,closed_at,expires_at,status,amount,"
+    "original_amount\n"
+    "D01,C1,ann,2024-01-01,,2024-01-11,,ordered,1000,1250\n"  // won, 10 d, discount 0.2
+    "D02,C1,ann,2024-01-05,,2024-02-04,,ordered,2000,2000\n"  // won, 30 d, discount 0
+    "D03,C2,bob,2024-02-01,,2024-03-02,,ordered,500,625\n"    // won, 30 d, discount 0.2
+    "D04,C2,bob,2024-02-10,,2024-02-15,,declined,800,\n"      // lost, 5 d
+    "D05,C3,ann,2024-03-01,,2024-04-30,,expired,300,\n"       // lost, 60 d
+    "D06,C3,bob,,,2024-04-10,,Closed Won,,\n"                 // won, no amount, no cycle
+    "D07,C4,ann,2024-03-10,,2024-05-09,,lost,0,\n"            // lost, 60 d
+    "D08,C4,bob,2023-11-01,,2023-12-20,,ordered,700,\n"       // closed before the period
+    "D09,C1,ann,2024-06-01,2024-06-10,,2024-07-14,submitted_by_customer,400,500\n"  // expires
+                                                                                    // as_of+14
+    "D10,C2,bob,2024-06-20,,,2024-07-15,created,100,\n"      // expires as_of+15
+    "D11,C3,ann,2024-05-15,,,2024-06-30,draft_by_admin,,\n"  // expires on as_of, no amount
+    "D12,C4,bob,,,,2024-06-29,processing_by_admin,250,\n"    // expired yesterday, age unknown
+    "D13,C5,ann,2024-07-05,,,,created,999,\n";               // created after as_of
 
 const char* const kEvents =
     "deal_id,timestamp,status\n"
     "D01,2024-01-01,submitted_by_customer\nD01,2024-01-03,submitted_by_admin\n"
-    "D01,2024-01-06,submitted_by_customer\nD01,2024-01-08,Submitted_By_Admin\nD01,2024-01-11,ordered\n"
-    "D04,2024-02-10,submitted_by_customer\nD04,2024-02-12,submitted_by_admin\nD04,2024-02-15,declined\n"
+    "D01,2024-01-06,submitted_by_customer\nD01,2024-01-08,Submitted_By_Admin\nD01,2024-01-11,"
+    "ordered\n"
+    "D04,2024-02-10,submitted_by_customer\nD04,2024-02-12,submitted_by_admin\nD04,2024-02-15,"
+    "declined\n"
     "D09,2024-06-01,submitted_by_customer\nD09,2024-06-05,submitted_by_admin\n"
     "D09,2024-06-10,submitted_by_customer\n"
     "D08,2023-11-02,submitted_by_admin\n";  // D08 is outside the period
@@ -79,7 +87,8 @@ const char* const kEvents =
 }  // namespace
 
 TEST_CASE("negotiations summary, hand-checked", "[deals]") {
-  const json doc = negotiations_of({{Role::deals, kDeals}, {Role::deal_events, kEvents}}, first_half_2024());
+  const json doc =
+      negotiations_of({{Role::deals, kDeals}, {Role::deal_events, kEvents}}, first_half_2024());
   const json& s = doc["summary"];
   // Closed in the period: D01-D07; open: D09-D12 (D13 is created after as_of).
   CHECK(s["deals"] == 11);
@@ -87,15 +96,15 @@ TEST_CASE("negotiations summary, hand-checked", "[deals]") {
   CHECK(s["lost"] == 3);
   CHECK(s["open"] == 4);
   CHECK(s["win_rate"].get<double>() == Approx(4.0 / 7.0));
-  CHECK(s["won_amount"].get<double>() == 3500);  // D06 has no amount
+  CHECK(s["won_amount"].get<double>() == 3500);                     // D06 has no amount
   CHECK(s["avg_deal_size"].get<double>() == Approx(3500.0 / 3.0));  // won deals with an amount
   CHECK(s["cycle_days_median"].get<double>() == 30);                // won: 10, 30, 30
   CHECK(s["cycle_days_mean"].get<double>() == Approx(70.0 / 3.0));
-  CHECK(s["lost_cycle_days_median"].get<double>() == 60);           // lost: 5, 60, 60
-  CHECK(s["avg_discount"].get<double>() == Approx(0.4 / 3.0));      // 0.2, 0, 0.2
-  CHECK(s["rounds_mean"].get<double>() == Approx(4.0 / 3.0));       // D01 2, D04 1, D09 1
-  CHECK(s["negotiation_days_median"].get<double>() == 9);           // 10, 5, 9
-  CHECK(s["expiring_soon"] == 2);                                   // D09 (as_of+14), D11 (as_of)
+  CHECK(s["lost_cycle_days_median"].get<double>() == 60);       // lost: 5, 60, 60
+  CHECK(s["avg_discount"].get<double>() == Approx(0.4 / 3.0));  // 0.2, 0, 0.2
+  CHECK(s["rounds_mean"].get<double>() == Approx(4.0 / 3.0));   // D01 2, D04 1, D09 1
+  CHECK(s["negotiation_days_median"].get<double>() == 9);       // 10, 5, 9
+  CHECK(s["expiring_soon"] == 2);                               // D09 (as_of+14), D11 (as_of)
   CHECK(s["closed_without_date"] == 0);
 }
 
@@ -138,7 +147,8 @@ TEST_CASE("expiring window is a setting, inclusive at both ends", "[deals]") {
 TEST_CASE("monthly series: every month of the period, by close and creation month", "[deals]") {
   const json m = negotiations_of({{Role::deals, kDeals}}, first_half_2024())["monthly"];
   REQUIRE(m.size() == 6);
-  const std::vector<std::string> months{"2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"};
+  const std::vector<std::string> months{"2024-01", "2024-02", "2024-03",
+                                        "2024-04", "2024-05", "2024-06"};
   const std::vector<int> won{1, 1, 1, 1, 0, 0}, lost{0, 1, 0, 1, 1, 0}, created{2, 2, 2, 0, 1, 2};
   for (std::size_t i = 0; i < 6; ++i) {
     INFO(months[i]);
@@ -150,12 +160,12 @@ TEST_CASE("monthly series: every month of the period, by close and creation mont
   CHECK(m[0]["win_rate"] == 1.0);
   CHECK(m[1]["win_rate"] == 0.5);
   CHECK(m[4]["win_rate"] == 0.0);
-  CHECK(m[5]["win_rate"].is_null());       // nothing closed
+  CHECK(m[5]["win_rate"].is_null());  // nothing closed
   CHECK(m[0]["won_amount"] == 1000.0);
   CHECK(m[1]["won_amount"] == 2000.0);
   CHECK(m[2]["won_amount"] == 500.0);
-  CHECK(m[3]["won_amount"].is_null());     // D06 won without an amount
-  CHECK(m[4]["won_amount"] == 0.0);        // nothing won: zero, amounts are known
+  CHECK(m[3]["won_amount"].is_null());  // D06 won without an amount
+  CHECK(m[4]["won_amount"] == 0.0);     // nothing won: zero, amounts are known
 }
 
 TEST_CASE("by status: open in funnel order, then won, then lost", "[deals]") {
@@ -178,11 +188,13 @@ TEST_CASE("win probability is conditional on age with at least 10 longer cycles"
   std::string csv = "deal_id,created_at,closed_at,status,amount\n";
   for (int i = 1; i <= 12; ++i) {
     const Day close = day(2024, 1, 1) + 10 * i;
-    csv += "W" + std::to_string(i) + ",2024-01-01," + format_day(close) + "," + (i <= 6 ? "Won" : "Lost") + ",10\n";
+    csv += "W" + std::to_string(i) + ",2024-01-01," + format_day(close) + "," +
+           (i <= 6 ? "Won" : "Lost") + ",10\n";
   }
   // Open deals of age 0, 15, 20 and 30 days at as_of 2024-06-30, and one of unknown age.
-  csv += "A0,2024-06-30,,Engaging,100\nA15,2024-06-15,,Engaging,100\nA20,2024-06-10,,Engaging,100\n"
-         "A30,2024-05-31,,Engaging,100\nAX,,,Prospecting,100\nAN,2024-06-10,,Engaging,\n";
+  csv +=
+      "A0,2024-06-30,,Engaging,100\nA15,2024-06-15,,Engaging,100\nA20,2024-06-10,,Engaging,100\n"
+      "A30,2024-05-31,,Engaging,100\nAX,,,Prospecting,100\nAN,2024-06-10,,Engaging,\n";
   kpi::Settings settings;
   settings.as_of = day(2024, 6, 30);
   settings.from = day(2024, 1, 1);
@@ -190,7 +202,7 @@ TEST_CASE("win probability is conditional on age with at least 10 longer cycles"
   CHECK(doc["summary"]["win_rate"] == 0.5);
   std::map<std::string, json> by_id;
   for (const json& o : doc["open"]) by_id[o["deal_id"]] = o;
-  CHECK(by_id["A0"]["win_probability"].get<double>() == Approx(0.5));         // 12 longer: 6 won
+  CHECK(by_id["A0"]["win_probability"].get<double>() == Approx(0.5));          // 12 longer: 6 won
   CHECK(by_id["A15"]["win_probability"].get<double>() == Approx(5.0 / 11.0));  // 20..120
   CHECK(by_id["A20"]["win_probability"].get<double>() == Approx(0.4));         // 30..120: 4 of 10
   CHECK(by_id["A20"]["expected_value"].get<double>() == Approx(40.0));
@@ -203,12 +215,14 @@ TEST_CASE("win probability is conditional on age with at least 10 longer cycles"
 
 TEST_CASE("without closed deals or amounts, figures are null, never 0", "[deals]") {
   kpi::Settings settings = first_half_2024();
-  const json doc = negotiations_of({{Role::deals, "deal_id,status,created_at\nA,created,2024-06-01\n"}}, settings);
+  const json doc = negotiations_of(
+      {{Role::deals, "deal_id,status,created_at\nA,created,2024-06-01\n"}}, settings);
   const json& s = doc["summary"];
   CHECK(s["deals"] == 1);
   CHECK(s["open"] == 1);
-  for (const char* key : {"win_rate", "won_amount", "avg_deal_size", "cycle_days_median", "cycle_days_mean",
-                          "lost_cycle_days_median", "avg_discount", "rounds_mean", "negotiation_days_median"}) {
+  for (const char* key :
+       {"win_rate", "won_amount", "avg_deal_size", "cycle_days_median", "cycle_days_mean",
+        "lost_cycle_days_median", "avg_discount", "rounds_mean", "negotiation_days_median"}) {
     INFO(key);
     CHECK(s[key].is_null());
   }
@@ -236,7 +250,8 @@ TEST_CASE("filters narrow the deals: rep, customer, a value absent from the data
   CHECK(s["win_rate"].is_null());
 }
 
-TEST_CASE("the engine: catalog filter through the deal's customer, defaults from deal dates", "[deals]") {
+TEST_CASE("the engine: catalog filter through the deal's customer, defaults from deal dates",
+          "[deals]") {
   report::Engine engine;
   auto add = [&](const char* name, Role role, const std::string& text) {
     ingest::FileOptions options;
@@ -252,9 +267,11 @@ TEST_CASE("the engine: catalog filter through the deal's customer, defaults from
       "C,C3,2024-01-04,2024-01-12,lost,30\n"  // C3: Gold from its order lines
       "D,C4,2024-01-05,2024-01-13,lost,40\n"  // C4: nothing says: All
       "E,,2024-01-06,2024-02-20,won,50\n");   // no customer: All
-  add("customers.csv", Role::customers, "customer_id,customer_name,catalog\nC1,Acme,Gold\nC2,Beta,Silver\n");
+  add("customers.csv", Role::customers,
+      "customer_id,customer_name,catalog\nC1,Acme,Gold\nC2,Beta,Silver\n");
   add("lines.csv", Role::order_lines,
-      "order_id,order_date,customer_id,sku,quantity,unit_price,catalog\nO1,2024-01-01,C3,X,1,5,Gold\n");
+      "order_id,order_date,customer_id,sku,quantity,unit_price,catalog\nO1,2024-01-01,C3,X,1,5,"
+      "Gold\n");
   kpi::Settings settings;
   json doc = engine.report(settings);
   CHECK(doc["as_of"] == "2024-02-20");  // the latest deal date is later than every order

@@ -215,7 +215,9 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
   std::string columns;
   for (const std::string& c : sample.columns) columns += (columns.empty() ? "" : ", ") + quoted(c);
   throw PulseError("pulse.ingest.101",
-                   "no role fits the columns (" + columns + "); closest: " + closest);
+                   "no role fits the columns (" + columns + "); closest: " + closest +
+                       " (order lines need order_id, sku and unit_price or line_total; orders "
+                       "need order_id and order_date)");
 }
 
 }  // namespace pulse::ingest

@@ -54,7 +54,7 @@ TableBuilder::TableBuilder(Table& table, StringPool& strings, const ColumnMappin
     column.mapped = true;
     column.kind = field_kind(f);
     Slot slot{f, mapping.at(f), field_kind(f), required_in_row(mapping.role, f, mapping),
-              {}, kNoStr, {}, {}};
+              kNoStr, {}, {}};
     slot.number.mark = conventions.decimal;
     slot.date.order = conventions.date_order;
     slots_.push_back(std::move(slot));
@@ -90,10 +90,8 @@ bool TableBuilder::convert(Slot& slot, std::string_view raw, std::size_t line, C
   cell.pending = false;
   switch (slot.kind) {
     case FieldKind::text:
-      if (raw != slot.last_text) {
-        slot.last_text.assign(raw);
-        slot.last_id = strings_.intern(raw);
-      }
+      // Runs of equal values (an invoice's lines) skip the hash; the pool's text is stable.
+      if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id)) slot.last_id = strings_.intern(raw);
       cell.text = slot.last_id;
       return true;
 

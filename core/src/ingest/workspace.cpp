@@ -19,7 +19,10 @@ std::string string_or(const json& obj, const char* key, const std::string& fallb
   return obj[key].get<std::string>();
 }
 
-FileOptions file_options(const json& f, const std::string& where) {
+}  // namespace
+
+FileOptions file_options_from_json(const json& f, const std::string& where) {
+  if (!f.is_object()) bad(where, "expected an object");
   FileOptions options;
   const std::string role = string_or(f, "role", "auto");
   if (role != "auto") {
@@ -50,8 +53,6 @@ FileOptions file_options(const json& f, const std::string& where) {
   return options;
 }
 
-}  // namespace
-
 Workspace workspace_from_json(const json& doc) {
   if (!doc.is_object()) throw PulseError("pulse.config.100", "a workspace is a JSON object");
   Workspace ws;
@@ -64,7 +65,7 @@ Workspace workspace_from_json(const json& doc) {
       WorkspaceFile file;
       file.path = string_or(f, "path", "");
       if (file.path.empty()) bad(where + ".path", "missing");
-      file.options = file_options(f, where);
+      file.options = file_options_from_json(f, where);
       ws.files.push_back(std::move(file));
     }
   }

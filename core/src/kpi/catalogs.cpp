@@ -109,6 +109,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     PricePoint point;
   };
   std::vector<Point> points;
+  points.reserve(facts.line_sku.size());
   double total_revenue = 0;
 
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {

@@ -16,10 +16,9 @@ constexpr Day kAbsent = std::numeric_limits<Day>::max();
 
 // Labels and CRM stages ranked after Settings::stage_order, before first appearance, so that
 // a funnel of admin labels or CRM stages reads top to bottom without a setting.
-const char* const kKnownStages[] = {"new",         "draft",       "open",
-                                    "submitted",   "client reviewed", "updated",
-                                    "prospecting", "qualification",   "qualified",
-                                    "engaging",    "proposal",        "negotiation"};
+const char* const kKnownStages[] = {
+    "new",         "draft",         "open",      "submitted", "client reviewed", "updated",
+    "prospecting", "qualification", "qualified", "engaging",  "proposal",        "negotiation"};
 
 StrId text_at(const Table& t, Field f, std::size_t row) {
   return t.has(f) ? t.text(f)[row] : kNoStr;
@@ -30,8 +29,12 @@ Day day_at(const Table& t, Field f, std::size_t row) {
 double number_at(const Table& t, Field f, std::size_t row) {
   return t.has(f) ? t.numbers(f)[row] : kNaN;
 }
-Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b)); }
-Day earlier(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b)); }
+Day later(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b));
+}
+Day earlier(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b));
+}
 
 /// Dense numbering of ids in first-seen order, backed by a vector over the string pool.
 class DenseIndex {
@@ -112,7 +115,8 @@ class DealBuilder {
           Day day = day_at(*t, Field::order_date, r);
           note(order_day_, order, day);
           // A line without its own date takes its order's (headers were read first).
-          if (day == kNoDay && order != kNoStr && order_day_[order] != kAbsent) day = order_day_[order];
+          if (day == kNoDay && order != kNoStr && order_day_[order] != kAbsent)
+            day = order_day_[order];
           note(quote_day_, text_at(*t, Field::quote_id, r), day);
         }
   }
@@ -249,13 +253,15 @@ class DealBuilder {
     }
     std::vector<std::uint32_t> order(n);
     for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
     out_.status_rank.assign(n, 0);
     for (std::uint32_t r = 0; r < n; ++r) out_.status_rank[order[r]] = r;
 
     std::unordered_map<std::string, Outcome> sets;
     for (const std::string& s : settings_.lost_statuses) sets[fold_status(s)] = Outcome::lost;
-    for (const std::string& s : settings_.won_statuses) sets[fold_status(s)] = Outcome::won;  // won wins
+    for (const std::string& s : settings_.won_statuses)
+      sets[fold_status(s)] = Outcome::won;  // won wins
     out_.status_outcome.assign(n, Outcome::open);
     for (std::size_t i = 0; i < n; ++i) {
       auto it = sets.find(folds_[i]);
@@ -300,7 +306,8 @@ class DealBuilder {
       }
       out_.last_activity[d] = later(out_.last_event[d], out_.updated[d]);
       auto it = customers_.find(out_.customer[d]);
-      if (out_.customer[d] != kNoStr && it != customers_.end()) out_.customer_catalog[d] = it->second.catalog;
+      if (out_.customer[d] != kNoStr && it != customers_.end())
+        out_.customer_catalog[d] = it->second.catalog;
       for (Day day : {out_.created[d], out_.updated[d], out_.close[d], out_.first_event[d],
                       out_.last_event[d]}) {
         out_.first_day = earlier(out_.first_day, day);
@@ -352,16 +359,18 @@ class DealBuilder {
   std::size_t repeated_rows_ = 0;
   std::size_t orphan_events_ = 0;
   DealFacts out_;
-
 };
 
 }  // namespace
 
 const char* outcome_name(Outcome outcome) {
   switch (outcome) {
-    case Outcome::won: return "won";
-    case Outcome::lost: return "lost";
-    default: return "open";
+    case Outcome::won:
+      return "won";
+    case Outcome::lost:
+      return "lost";
+    default:
+      return "open";
   }
 }
 

@@ -90,6 +90,15 @@ struct Raw {
   std::vector<Day> order_day;
   std::vector<std::int32_t> order_customer;
   std::vector<std::uint32_t> order_rep;
+
+  void reserve(std::size_t lines) {
+    line_order.reserve(lines);
+    line_sku.reserve(lines);
+    line_catalog.reserve(lines);
+    qty.reserve(lines);
+    revenue.reserve(lines);
+    cost.reserve(lines);
+  }
 };
 
 class FactsBuilder {
@@ -111,6 +120,9 @@ class FactsBuilder {
     read_headers();
     const auto line_tables = dataset_.tables_of(Role::order_lines);
     facts_.has_lines = !line_tables.empty();
+    std::size_t line_rows = 0;
+    for (const Table* t : line_tables) line_rows += t->rows;
+    raw_.reserve(facts_.has_lines ? line_rows : headers_.size());
     for (const Table* t : line_tables) {
       if (t->has(Field::unit_cost)) facts_.has_cost = true;
       read_lines(*t);

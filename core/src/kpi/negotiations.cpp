@@ -8,7 +8,7 @@
 namespace pulse::kpi {
 namespace {
 
-constexpr std::size_t kMaxMonths = 1200;  // a century: guards against absurd periods
+constexpr std::size_t kMaxMonths = 1200;     // a century: guards against absurd periods
 constexpr std::size_t kMinConditional = 10;  // closed deals needed for an age-conditional rate
 
 int month_number(Day d) {
@@ -58,7 +58,8 @@ class CycleTable {
   void seal() {
     std::sort(rows_.begin(), rows_.end());
     won_after_.assign(rows_.size() + 1, 0);
-    for (std::size_t i = rows_.size(); i-- > 0;) won_after_[i] = won_after_[i + 1] + (rows_[i].second ? 1 : 0);
+    for (std::size_t i = rows_.size(); i-- > 0;)
+      won_after_[i] = won_after_[i + 1] + (rows_[i].second ? 1 : 0);
   }
   /// Won share among deals with cycle > age, or nullopt when fewer than kMinConditional.
   std::optional<double> won_share_longer_than(double age) const {
@@ -106,7 +107,8 @@ bool expiring_soon(const DealFacts& deals, std::uint32_t deal, const Scope& scop
                    const Settings& settings) {
   const Day e = deals.expires[deal];
   return e != kNoDay && scope.as_of != kNoDay && e >= scope.as_of &&
-         static_cast<std::int64_t>(e) <= static_cast<std::int64_t>(scope.as_of) + settings.expiring_days;
+         static_cast<std::int64_t>(e) <=
+             static_cast<std::int64_t>(scope.as_of) + settings.expiring_days;
 }
 
 NegotiationReport negotiations(const DealFacts& deals, const DealSelection& selection,
@@ -120,8 +122,10 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
   const bool period_ok = scope.from != kNoDay && scope.to != kNoDay && scope.from <= scope.to;
   const int first_month = period_ok ? month_number(scope.from) : 0;
   const std::size_t months =
-      period_ok ? std::min<std::size_t>(kMaxMonths, static_cast<std::size_t>(month_number(scope.to) - first_month + 1))
-                : 0;
+      period_ok
+          ? std::min<std::size_t>(
+                kMaxMonths, static_cast<std::size_t>(month_number(scope.to) - first_month + 1))
+          : 0;
   std::vector<AmountSum> month_won_amount(months);
   report.monthly.resize(months);
   for (std::size_t m = 0; m < months; ++m) {
@@ -167,7 +171,8 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
       if (a > 0 && o > 0) discounts.push_back(1.0 - a / o);
       if (month) {
         ++month->won;
-        month_won_amount[static_cast<std::size_t>(month - report.monthly.data())].add(deals.amount[d]);
+        month_won_amount[static_cast<std::size_t>(month - report.monthly.data())].add(
+            deals.amount[d]);
       }
     } else {
       ++s.lost;
@@ -184,7 +189,8 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
 
   s.win_rate = rate(s.won, s.lost);
   s.won_amount = won_amount.value(amounts);
-  if (s.won_amount && won_amount.known > 0) s.avg_deal_size = *s.won_amount / static_cast<double>(won_amount.known);
+  if (s.won_amount && won_amount.known > 0)
+    s.avg_deal_size = *s.won_amount / static_cast<double>(won_amount.known);
   s.cycle_days_mean = mean(won_cycles);
   s.cycle_days_median = median(won_cycles);
   s.lost_cycle_days_median = median(lost_cycles);
@@ -225,15 +231,18 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
     row.amount = status_amount[slot].value(amounts);
     report.by_status.push_back(row);
   }
-  std::sort(report.by_status.begin(), report.by_status.end(), [&](const StatusRow& a, const StatusRow& b) {
-    if (a.outcome != b.outcome) return a.outcome < b.outcome;
-    return deals.status_rank[a.status] < deals.status_rank[b.status];
-  });
+  std::sort(report.by_status.begin(), report.by_status.end(),
+            [&](const StatusRow& a, const StatusRow& b) {
+              if (a.outcome != b.outcome) return a.outcome < b.outcome;
+              return deals.status_rank[a.status] < deals.status_rank[b.status];
+            });
 
   // Most valuable first; unknown values last; the deal id keeps the order reproducible.
   std::sort(report.open.begin(), report.open.end(), [&](const OpenDeal& a, const OpenDeal& b) {
-    if (a.expected_value.has_value() != b.expected_value.has_value()) return a.expected_value.has_value();
-    if (a.expected_value && *a.expected_value != *b.expected_value) return *a.expected_value > *b.expected_value;
+    if (a.expected_value.has_value() != b.expected_value.has_value())
+      return a.expected_value.has_value();
+    if (a.expected_value && *a.expected_value != *b.expected_value)
+      return *a.expected_value > *b.expected_value;
     const double aa = deals.amount[a.deal], ba = deals.amount[b.deal];
     if (std::isnan(aa) != std::isnan(ba)) return !std::isnan(aa);
     if (!std::isnan(aa) && aa != ba) return aa > ba;

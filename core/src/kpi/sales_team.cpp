@@ -50,9 +50,11 @@ class RepIndex {
 
 bool is_stale(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
               const Settings& settings) {
-  const Day last = deals.last_activity[deal] != kNoDay ? deals.last_activity[deal] : deals.created[deal];
+  const Day last =
+      deals.last_activity[deal] != kNoDay ? deals.last_activity[deal] : deals.created[deal];
   if (last == kNoDay || scope.as_of == kNoDay) return false;
-  return static_cast<std::int64_t>(last) <= static_cast<std::int64_t>(scope.as_of) - settings.stale_days;
+  return static_cast<std::int64_t>(last) <=
+         static_cast<std::int64_t>(scope.as_of) - settings.stale_days;
 }
 
 SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selection,
@@ -65,7 +67,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
   std::vector<std::uint32_t> order_rep_row;
   if (facts) {
     order_rep_row.resize(facts->reps.size());
-    for (std::size_t k = 0; k < facts->reps.size(); ++k) order_rep_row[k] = index.add(facts->reps[k]);
+    for (std::size_t k = 0; k < facts->reps.size(); ++k)
+      order_rep_row[k] = index.add(facts->reps[k]);
     for (StrId rep : facts->customer_rep) index.add(rep);
   }
 
@@ -78,9 +81,11 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
     stage_slot[s] = 0;
     stages.push_back(s);
   }
-  std::sort(stages.begin(), stages.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return deals.status_rank[a] < deals.status_rank[b]; });
-  for (std::size_t i = 0; i < stages.size(); ++i) stage_slot[stages[i]] = static_cast<std::int32_t>(i);
+  std::sort(stages.begin(), stages.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return deals.status_rank[a] < deals.status_rank[b];
+  });
+  for (std::size_t i = 0; i < stages.size(); ++i)
+    stage_slot[stages[i]] = static_cast<std::int32_t>(i);
 
   std::vector<RepAcc> acc(index.ids().size());
   for (RepAcc& a : acc) a.stages.resize(stages.size());
@@ -105,14 +110,17 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
     }
     ++rows[r].won;
     acc[r].won_amount.add(deals.amount[d]);
-    if (auto cycle = days_between(deals.created[d], deals.close[d])) acc[r].won_cycles.push_back(*cycle);
+    if (auto cycle = days_between(deals.created[d], deals.close[d]))
+      acc[r].won_cycles.push_back(*cycle);
   }
 
   if (facts) {
     // Orders are grouped by customer, so one stamp per rep counts distinct customers.
     for (std::uint32_t o = 0; o < facts->order_count(); ++o) {
       const std::uint32_t r = order_rep_row[facts->order_rep[o]];
-      if (r == kNoRow || !scope.in_period(facts->order_day[o]) || !order_in_filter(*facts, scope, o)) continue;
+      if (r == kNoRow || !scope.in_period(facts->order_day[o]) ||
+          !order_in_filter(*facts, scope, o))
+        continue;
       bool any_line = false, positive = false;
       double revenue = 0;
       for (std::uint32_t l = facts->order_line_begin[o]; l < facts->order_line_begin[o + 1]; ++l) {
@@ -140,7 +148,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
       const std::uint32_t r = index.find(facts->customer_rep[row.customer]);
       if (r == kNoRow) continue;
       ++acc[r].overdue;
-      acc[r].attention.emplace_back(row.overdue_ratio.value_or(0), facts->customer_id[row.customer]);
+      acc[r].attention.emplace_back(row.overdue_ratio.value_or(0),
+                                    facts->customer_id[row.customer]);
     }
   }
 
@@ -171,7 +180,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
     if (facts) {
       row.revenue = a.revenue;
       row.orders = a.orders;
-      row.aov = a.orders > 0 ? std::optional<double>(a.revenue / static_cast<double>(a.orders)) : std::nullopt;
+      row.aov = a.orders > 0 ? std::optional<double>(a.revenue / static_cast<double>(a.orders))
+                             : std::nullopt;
       row.customers = a.customers;
       row.customers_overdue = a.overdue;
     }

@@ -6,18 +6,24 @@ namespace {
 using nlohmann::json;
 
 void day_value(JsonWriter& w, Day d) {
-  if (d == kNoDay) w.null();
-  else w.value(format_day(d));
+  if (d == kNoDay)
+    w.null();
+  else
+    w.value(format_day(d));
 }
 
 void text_value(JsonWriter& w, const StringPool& s, StrId id) {
-  if (id == kNoStr) w.null();
-  else w.value(s.view(id));
+  if (id == kNoStr)
+    w.null();
+  else
+    w.value(s.view(id));
 }
 
 void count_value(JsonWriter& w, const std::optional<std::int64_t>& n) {
-  if (n) w.value(*n);
-  else w.null();
+  if (n)
+    w.value(*n);
+  else
+    w.null();
 }
 
 void write_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {

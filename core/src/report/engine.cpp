@@ -75,30 +75,35 @@ namespace {
 Day earlier(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b)); }
 Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b)); }
 
+constexpr const char* kNoDeals =
+    "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status";
+
 /// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
 void write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, const kpi::Facts* facts,
                            const kpi::CustomerReport* profiles, const kpi::Scope& scope,
                            const kpi::Settings& settings, const StringPool& strings) {
-  const bool dated = scope.as_of != kNoDay;
-  if (!dated || (!deals.has_deals && !facts)) {
-    const std::string why = !deals.has_deals && !facts
-                                ? "load deals (quotes or opportunities) or orders to see the sales team"
-                                : "no deal or order has a readable date";
-    w.key("negotiations");
-    write_unavailable(w, deals.has_deals ? why : "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status");
+  if (!deals.has_deals && !facts) {
+    w.key("negotiations"), write_unavailable(w, kNoDeals);
+    w.key("sales_team");
+    write_unavailable(w, "load deals (quotes or opportunities) or orders to see the sales team");
+    return;
+  }
+  if (scope.as_of == kNoDay) {
+    const char* why = "no deal or order has a readable date: set as_of or map a date column";
+    w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : kNoDeals);
     w.key("sales_team"), write_unavailable(w, why);
     return;
   }
   const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
-  const kpi::NegotiationReport negotiation = kpi::negotiations(deals, selection, scope, settings, strings);
+  const kpi::NegotiationReport negotiation =
+      kpi::negotiations(deals, selection, scope, settings, strings);
   w.key("negotiations");
-  if (deals.has_deals)
-    write_negotiations(w, negotiation, deals, strings);
-  else
-    write_unavailable(w, "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status");
+  if (deals.has_deals) write_negotiations(w, negotiation, deals, strings);
+  else write_unavailable(w, kNoDeals);
   w.key("sales_team");
-  write_sales_team(w, kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings),
-                   deals, strings);
+  write_sales_team(
+      w, kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings),
+      deals, strings);
 }
 
 }  // namespace
@@ -150,7 +155,8 @@ std::string Engine::report_text(const kpi::Settings& settings) {
                            !dataset_.tables_of(Role::orders).empty();
   // Computed once: the sales team reads the customers' statuses too.
   std::optional<kpi::CustomerReport> profiles;
-  if (have_orders && scope.as_of != kNoDay) profiles = kpi::customer_profiles(facts, scope, settings, strings);
+  if (have_orders && scope.as_of != kNoDay)
+    profiles = kpi::customer_profiles(facts, scope, settings, strings);
   w.key("customers");
   if (!profiles)
     write_unavailable(w, have_orders ? "no order has a readable date"

@@ -60,8 +60,7 @@ class TableBuilder {
     int column;
     FieldKind kind;
     bool required;
-    std::string last_text;
-    StrId last_id = kNoStr;
+    StrId last_id = kNoStr;  // the previous text value, to skip interning repeats
     NumberState number;
     DateState date;
   };

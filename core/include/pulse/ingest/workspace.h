@@ -25,4 +25,8 @@ struct Workspace {
 /// Throws PulseError "pulse.config.*" naming what is wrong.
 Workspace workspace_from_json(const nlohmann::json& doc);
 
+/// How to read one file, from a workspace "files" entry ({"role", "columns", "delimiter",
+/// "decimal", "date_format"}; "path" is ignored). `where` names the entry in errors.
+FileOptions file_options_from_json(const nlohmann::json& entry, const std::string& where = "file");
+
 }  // namespace pulse::ingest

@@ -34,11 +34,11 @@ struct DealFacts {
   std::vector<std::int32_t> rounds;     // events with Settings::rounds_status
   std::vector<Day> first_event;         // kNoDay without events
   std::vector<Day> last_event;
-  std::vector<Day> last_activity;       // max(last event, updated_at), kNoDay when neither
+  std::vector<Day> last_activity;  // max(last event, updated_at), kNoDay when neither
 
   // Distinct statuses, compared case-insensitively; the label is the first spelling seen.
   std::vector<StrId> status_label;
-  std::vector<Outcome> status_outcome;  // by the status sets alone (no order link)
+  std::vector<Outcome> status_outcome;     // by the status sets alone (no order link)
   std::vector<std::uint32_t> status_rank;  // funnel position: 0 first
 
   // Reps of deals and of the sales_reps files; name, manager and team from sales_reps.
@@ -47,10 +47,10 @@ struct DealFacts {
   std::vector<StrId> rep_manager;
   std::vector<StrId> rep_team;
 
-  bool has_deals = false;    // a deals table is loaded
-  bool has_events = false;   // a deal_events table is loaded
-  bool has_amount = false;   // some deals table maps amount
-  Day first_day = kNoDay;    // over created, updated, closed and event dates (not expires_at)
+  bool has_deals = false;   // a deals table is loaded
+  bool has_events = false;  // a deal_events table is loaded
+  bool has_amount = false;  // some deals table maps amount
+  Day first_day = kNoDay;   // over created, updated, closed and event dates (not expires_at)
   Day last_day = kNoDay;
   std::vector<std::string> warnings;
 

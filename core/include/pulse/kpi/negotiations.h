@@ -55,7 +55,7 @@ struct NegotiationSummary {
   std::optional<double> cycle_days_mean;
   std::optional<double> lost_cycle_days_median;
   std::optional<double> avg_discount;
-  std::optional<double> rounds_mean;             // deals with a history
+  std::optional<double> rounds_mean;  // deals with a history
   std::optional<double> negotiation_days_median;
   std::int64_t expiring_soon = 0;
   std::int64_t closed_undated = 0;
@@ -87,9 +87,9 @@ struct OpenDeal {
 
 struct NegotiationReport {
   NegotiationSummary summary;
-  std::vector<StatusRow> by_status;    // open, won, lost; funnel order within each
+  std::vector<StatusRow> by_status;       // open, won, lost; funnel order within each
   std::vector<NegotiationMonth> monthly;  // every month of the period
-  std::vector<OpenDeal> open;          // by expected value, amount, deal id
+  std::vector<OpenDeal> open;             // by expected value, amount, deal id
 };
 
 /// The negotiations dashboard (SPEC §3 "Deals").
