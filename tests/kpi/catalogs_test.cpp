@@ -31,7 +31,9 @@ json report_of(Role role, const std::string& text, const Settings& settings = {}
   return engine.report(settings);
 }
 
-double num(const json& j) { return j.get<double>(); }
+double num(const json& j) {
+  return j.get<double>();
+}
 
 const json& catalog_row(const json& doc, const std::string& name) {
   for (const json& row : doc.at("catalogs").at("catalogs"))
@@ -143,16 +145,17 @@ TEST_CASE("catalogs: per catalog x SKU figures", "[kpi]") {
     CHECK(num(row.at("revenue")) == Approx(c.revenue));
     CHECK(row.at("orders") == c.orders);
     CHECK(row.at("customers") == c.customers);
-    if (c.avg_price) CHECK(num(row.at("avg_price")) == Approx(*c.avg_price));
-    else CHECK(row.at("avg_price").is_null());
+    if (c.avg_price)
+      CHECK(num(row.at("avg_price")) == Approx(*c.avg_price));
+    else
+      CHECK(row.at("avg_price").is_null());
     CHECK(num(row.at("revenue_share")) == Approx(c.share));
     CHECK(row.at("abc") == c.abc);
     CHECK(row.at("elasticity").is_null());  // one or two weeks only
   }
 }
 
-TEST_CASE("catalogs: ABC boundaries at exactly 0.80 and 0.95, ties by SKU, revenue <= 0",
-          "[kpi]") {
+TEST_CASE("catalogs: ABC boundaries at exactly 0.80 and 0.95, ties by SKU, revenue <= 0", "[kpi]") {
   // T = 70 + 10 + 10 + 5 + 5 = 100. By revenue, ties by SKU ascending: M (c 0) A, Y (c 0.70)
   // A, Z (c 0.80 exactly) B, N (c 0.90) B, P (c 0.95 exactly) C; Q (0) and R (-5) C.
   // Sorting Z before Y or P before N would flip their classes.
@@ -233,8 +236,12 @@ TEST_CASE("catalogs: elasticity per SKU and discount candidates with their proje
     double slope;
     const char* klass;
   };
-  const Case cases[] = {{"E1", -2, "elastic"},   {"E2", -2, "elastic"},    {"E3", -2, "elastic"},
-                        {"E4", -2, "elastic"},   {"I1", -0.5, "inelastic"}, {"P1", 1, "positive"},
+  const Case cases[] = {{"E1", -2, "elastic"},
+                        {"E2", -2, "elastic"},
+                        {"E3", -2, "elastic"},
+                        {"E4", -2, "elastic"},
+                        {"I1", -0.5, "inelastic"},
+                        {"P1", 1, "positive"},
                         {"N1", -1.7056055041834242, "elastic"}};
   for (const Case& c : cases) {
     INFO(c.sku);

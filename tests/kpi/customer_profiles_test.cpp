@@ -42,7 +42,9 @@ json lines_report(const std::string& lines, const Settings& settings = {}) {
   return report_of({{"lines.csv", Role::order_lines, lines}}, settings);
 }
 
-Day day(int y, unsigned m, unsigned d) { return day_from_civil(y, m, d); }
+Day day(int y, unsigned m, unsigned d) {
+  return day_from_civil(y, m, d);
+}
 
 const json& row_of(const json& doc, const std::string& customer) {
   for (const json& row : doc.at("customers").at("rows"))
@@ -58,7 +60,9 @@ std::vector<std::string> row_ids(const json& doc) {
   return out;
 }
 
-double num(const json& j) { return j.get<double>(); }
+double num(const json& j) {
+  return j.get<double>();
+}
 
 // C1, C2, C3 and one line without a customer; every figure below is checked by hand.
 //   C1: I1 01-01 (2x10 + 1x5 = 25, cost 12 + 2), I2 01-06 (10, cost 6), I3 01-06 (4x5 = 20,
@@ -323,14 +327,21 @@ TEST_CASE("status_for_ratio: boundaries 1.0 / 1.5 / 3.0 and custom thresholds", 
   const std::array<double, 3> def{1.0, 1.5, 3.0};
   const std::array<double, 3> custom{2.0, 2.5, 4.0};
   const Case cases[] = {
-      {0.0, def, CustomerStatus::on_track},     {0.999, def, CustomerStatus::on_track},
-      {1.0, def, CustomerStatus::due},          {1.499, def, CustomerStatus::due},
-      {1.5, def, CustomerStatus::overdue},      {2.999, def, CustomerStatus::overdue},
-      {3.0, def, CustomerStatus::lapsed},       {40.0, def, CustomerStatus::lapsed},
+      {0.0, def, CustomerStatus::on_track},
+      {0.999, def, CustomerStatus::on_track},
+      {1.0, def, CustomerStatus::due},
+      {1.499, def, CustomerStatus::due},
+      {1.5, def, CustomerStatus::overdue},
+      {2.999, def, CustomerStatus::overdue},
+      {3.0, def, CustomerStatus::lapsed},
+      {40.0, def, CustomerStatus::lapsed},
       {std::nullopt, def, CustomerStatus::unknown},
-      {1.5, custom, CustomerStatus::on_track},  {2.0, custom, CustomerStatus::due},
-      {2.5, custom, CustomerStatus::overdue},   {3.0, custom, CustomerStatus::overdue},
-      {4.0, custom, CustomerStatus::lapsed},    {std::nullopt, custom, CustomerStatus::unknown},
+      {1.5, custom, CustomerStatus::on_track},
+      {2.0, custom, CustomerStatus::due},
+      {2.5, custom, CustomerStatus::overdue},
+      {3.0, custom, CustomerStatus::overdue},
+      {4.0, custom, CustomerStatus::lapsed},
+      {std::nullopt, custom, CustomerStatus::unknown},
   };
   for (const Case& c : cases) {
     INFO("ratio " << (c.ratio ? std::to_string(*c.ratio) : "null") << ", thresholds "
@@ -400,7 +411,8 @@ TEST_CASE("customer profiles: median of an odd gap count and expected_next_order
       // gaps 7 7 7 7 7 (the 02-05 duplicate is one order day) -> 7.
       {{"2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22", "2024-01-29", "2024-02-05",
         "2024-02-05"},
-       7, "2024-02-12"},
+       7,
+       "2024-02-12"},
       // gaps 2 3 -> 2.5 -> 3 (halves up), 01-06 + 3.
       {{"2024-01-01", "2024-01-03", "2024-01-06"}, 2.5, "2024-01-09"},
   };
@@ -467,8 +479,7 @@ TEST_CASE("customer profiles: RFM scores with ties, 1 + floor(5(k-1)/n)", "[kpi]
   CHECK(s.at("status_counts").at("unknown") == 4);
 }
 
-TEST_CASE("customer profiles: filters narrow every figure; unknown values match nothing",
-          "[kpi]") {
+TEST_CASE("customer profiles: filters narrow every figure; unknown values match nothing", "[kpi]") {
   // X: F1 (Gold A 10, Silver B 2x5 = 10, rep R1), F2 (Gold 2x10 = 20, R1).
   // Y: F3 (Silver 5, R2), F4 (Gold 3x10 = 30, R2). No customer: F5 (Gold 10, R2).
   const std::string lines =

@@ -16,7 +16,9 @@ using pulse::kpi::PricePoint;
 namespace {
 
 // Monday of week `w` counted from the ISO week of 2024-01-01 (a Monday).
-Day week(int w) { return pulse::day_from_civil(2024, 1, 1) + 7 * w; }
+Day week(int w) {
+  return pulse::day_from_civil(2024, 1, 1) + 7 * w;
+}
 
 // One line per week at price P with Q = k * P^b, so the fit must give exactly b.
 std::vector<PricePoint> power_law(double k, double b, const std::vector<double>& prices) {
@@ -101,11 +103,11 @@ TEST_CASE("elasticity is null when max P / min P < 1.02", "[kpi]") {
 
 TEST_CASE("elasticity drops weeks with Q <= 0 or P <= 0", "[kpi]") {
   auto points = power_law(100, -2, kSixPrices);
-  points.push_back({week(6), 3, 0});          // P = 0
-  points.push_back({week(7), 2, -4});         // P < 0
-  points.push_back({week(8), 5, 50});         // Q sums to 0 with the next point
+  points.push_back({week(6), 3, 0});   // P = 0
+  points.push_back({week(7), 2, -4});  // P < 0
+  points.push_back({week(8), 5, 50});  // Q sums to 0 with the next point
   points.push_back({week(8), -5, -50});
-  points.push_back({week(9), -1, -10});       // Q < 0
+  points.push_back({week(9), -1, -10});  // Q < 0
   const auto e = estimate_elasticity(points);
   REQUIRE(e);
   CHECK(e->n == 6);

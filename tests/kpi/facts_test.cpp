@@ -209,10 +209,10 @@ TEST_CASE("facts: excluded statuses drop the order, case-insensitively", "[kpi]"
     bool kept;
   };
   const std::vector<Case> cases = {
-      {"canceled", false},  {"Canceled", false},    {"CANCELLED", false}, {"closed", false},
-      {"Closed", false},    {"fraud", false},       {"FRAUD", false},     {"unavailable", false},
+      {"canceled", false},    {"Canceled", false}, {"CANCELLED", false}, {"closed", false},
+      {"Closed", false},      {"fraud", false},    {"FRAUD", false},     {"unavailable", false},
       {"Unavailable", false}, {"complete", true},  {"pending", true},    {"processing", true},
-      {"cancel", true},     {"", true},
+      {"cancel", true},       {"", true},
   };
   std::string headers = "order_id,order_date,customer_id,status\n";
   std::string lines = "order_id,sku,quantity,unit_price\n";
@@ -251,6 +251,31 @@ TEST_CASE("facts: excluded statuses drop the order, case-insensitively", "[kpi]"
       CHECK(orders.count("O" + std::to_string(i)) == (cases[i].kept ? 1u : 0u));
     }
   }
+  SECTION("one excluded line or an excluded header drops every line of the order") {
+    World w;
+    w.load("orders.csv", Role::orders,
+           "order_id,order_date,customer_id,status\n"
+           "H1,2024-01-01,C1,canceled\n"
+           "H2,2024-01-02,C1,complete\n");
+    // X1: the canceled line comes last; H1: the line's own "complete" cannot lift the
+    // header's exclusion; H2: a line's own "Fraud" excludes an order complete on its header.
+    w.load("lines.csv", Role::order_lines,
+           "order_id,order_date,customer_id,sku,quantity,unit_price,status\n"
+           "X1,2024-01-03,C1,A,1,10,complete\n"
+           "X2,2024-01-03,C1,A,1,10,complete\n"
+           "X1,2024-01-03,C1,B,1,5,Canceled\n"
+           "H1,,,A,1,7,complete\n"
+           "H2,,,A,1,7,\n"
+           "H2,,,B,1,7,Fraud\n");
+    const Facts f = w.facts();
+    const auto orders = orders_of(w, f);
+    REQUIRE(orders.size() == 1);
+    CHECK(orders.count("X2") == 1);
+    CHECK(f.line_sku.size() == 1);
+    // Excluded orders still date the data (as_of defaults to the latest loaded date).
+    CHECK(format_day(f.first_day) == "2024-01-01");
+    CHECK(format_day(f.last_day) == "2024-01-03");
+  }
   SECTION("the exclusion list is a setting") {
     World w;
     w.load("orders.csv", Role::orders, headers);
@@ -259,7 +284,7 @@ TEST_CASE("facts: excluded statuses drop the order, case-insensitively", "[kpi]"
     settings.excluded_statuses = {"Pending"};
     const auto orders = orders_of(w, w.facts(settings));
     CHECK(orders.size() == cases.size() - 1);
-    CHECK(orders.count("O0") == 1);  // canceled is no longer excluded
+    CHECK(orders.count("O0") == 1);   // canceled is no longer excluded
     CHECK(orders.count("O10") == 0);  // pending is
   }
 }
@@ -315,9 +340,9 @@ TEST_CASE("facts: line revenue is line_total, else quantity x unit_price, minus 
   World w;
   w.load("lines.csv", Role::order_lines,
          "order_id,order_date,customer_id,sku,quantity,unit_price,line_total,discount,unit_cost\n"
-         "O1,2024-03-01,17850.0,A,3,10,27,,4\n"   // line_total wins: 27
-         "O1,2024-03-01,17850.0,B,2,5,,1.5,\n"    // 2 x 5 - 1.5 = 8.5, cost unknown
-         "O2,2024-03-02,17850,A,-1,10,,,4\n");    // a return: -10, cost -4
+         "O1,2024-03-01,17850.0,A,3,10,27,,4\n"  // line_total wins: 27
+         "O1,2024-03-01,17850.0,B,2,5,,1.5,\n"   // 2 x 5 - 1.5 = 8.5, cost unknown
+         "O2,2024-03-02,17850,A,-1,10,,,4\n");   // a return: -10, cost -4
   const Facts f = w.facts();
   CHECK(f.has_cost);
   const auto orders = orders_of(w, f);
@@ -334,8 +359,10 @@ TEST_CASE("facts: line revenue is line_total, else quantity x unit_price, minus 
   std::size_t unknown = 0;
   double known = 0;
   for (double c : costs) {
-    if (std::isnan(c)) ++unknown;
-    else known += c;
+    if (std::isnan(c))
+      ++unknown;
+    else
+      known += c;
   }
   CHECK(unknown == 1);
   CHECK(known == 12 - 4);  // 3 x 4 and -1 x 4
@@ -360,7 +387,8 @@ TEST_CASE("facts through the Engine: joins fed in chunks give the same catalogs"
     ingest::FileOptions options;
     options.mapping.role = role;
     engine.begin_file(name, options);
-    for (std::size_t at = 0; at < text.size(); at += 7) engine.feed(std::string_view(text).substr(at, 7));
+    for (std::size_t at = 0; at < text.size(); at += 7)
+      engine.feed(std::string_view(text).substr(at, 7));
     const LoadReport& r = engine.finish_file();
     REQUIRE(r.error.empty());
   };

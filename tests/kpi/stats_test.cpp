@@ -22,15 +22,11 @@ TEST_CASE("median: odd count, even count (mean of the two middle values), empty"
     std::optional<double> expected;
   };
   const std::vector<Case> cases = {
-      {{}, std::nullopt},
-      {{7}, 7.0},
-      {{3, 1, 2}, 2.0},
-      {{4, 1, 3, 2}, 2.5},            // (2 + 3) / 2
-      {{10, 1, 10, 1}, 5.5},          // (1 + 10) / 2
-      {{5, 5, 5, 5}, 5.0},
-      {{20, 2, 8, 5}, 6.5},           // sorted 2 5 8 20 -> (5 + 8) / 2
-      {{-3, 9, 0, 4, 100}, 4.0},
-      {{0.25, 0.75}, 0.5},
+      {{}, std::nullopt},        {{7}, 7.0},
+      {{3, 1, 2}, 2.0},          {{4, 1, 3, 2}, 2.5},   // (2 + 3) / 2
+      {{10, 1, 10, 1}, 5.5},                            // (1 + 10) / 2
+      {{5, 5, 5, 5}, 5.0},       {{20, 2, 8, 5}, 6.5},  // sorted 2 5 8 20 -> (5 + 8) / 2
+      {{-3, 9, 0, 4, 100}, 4.0}, {{0.25, 0.75}, 0.5},
   };
   for (const Case& c : cases) {
     std::vector<double> values = c.values;
@@ -46,9 +42,9 @@ TEST_CASE("round_half_up rounds halves towards +infinity", "[kpi]") {
     double x;
     long long expected;
   };
-  const Case cases[] = {{2.5, 3},  {-2.5, -2}, {0.5, 1},   {-0.5, 0},  {2.49, 2},
-                        {-2.51, -3}, {6.5, 7},  {3.0, 3},   {-3.0, -3}, {0.0, 0},
-                        {28.5, 29}, {1e9 + 0.5, 1000000001}};
+  const Case cases[] = {{2.5, 3},   {-2.5, -2},  {0.5, 1},   {-0.5, 0},
+                        {2.49, 2},  {-2.51, -3}, {6.5, 7},   {3.0, 3},
+                        {-3.0, -3}, {0.0, 0},    {28.5, 29}, {1e9 + 0.5, 1000000001}};
   for (const Case& c : cases) {
     INFO("x = " << c.x);
     CHECK(round_half_up(c.x) == c.expected);
@@ -103,8 +99,8 @@ TEST_CASE("fit_line is null with fewer than 3 points, unequal sizes or one x val
   CHECK_FALSE(fit_line({2, 2, 2, 2}, {1, 2, 3, 4}).has_value());
   // A repeated x whose mean is not exact in binary must still count as "every x the same".
   CHECK_FALSE(fit_line({0.1, 0.1, 0.1}, {1, 2, 3}).has_value());
-  CHECK_FALSE(fit_line({std::log(7.0), std::log(7.0), std::log(7.0), std::log(7.0),
-                        std::log(7.0), std::log(7.0)},
+  CHECK_FALSE(fit_line({std::log(7.0), std::log(7.0), std::log(7.0), std::log(7.0), std::log(7.0),
+                        std::log(7.0)},
                        {1, 2, 3, 4, 5, 6})
                   .has_value());
 }

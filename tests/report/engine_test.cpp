@@ -71,33 +71,47 @@ const File kLines = {"lines.csv", Role::order_lines,
                      "O4,2024-01-12,C1,Acme,A,Widget,1,10,Gold,R1,complete\n"
                      "O5,2024-01-13,C2,Beta,B,Gadget,3,5,Silver,R2,canceled\n"};
 
-const std::vector<const char*> kCustomerRowKeys = {
-    "customer_id", "customer_name", "catalog", "sales_rep", "orders", "units",
-    "revenue", "aov", "margin", "margin_pct", "first_order", "last_order",
-    "days_since_last_order", "median_interval_days", "expected_next_order", "overdue_ratio",
-    "status", "rfm"};
-const std::vector<const char*> kCatalogRowKeys = {"catalog", "revenue", "orders", "customers",
-                                                  "units", "aov", "skus", "revenue_share",
-                                                  "margin", "margin_pct"};
+const std::vector<const char*> kCustomerRowKeys = {"customer_id",
+                                                   "customer_name",
+                                                   "catalog",
+                                                   "sales_rep",
+                                                   "orders",
+                                                   "units",
+                                                   "revenue",
+                                                   "aov",
+                                                   "margin",
+                                                   "margin_pct",
+                                                   "first_order",
+                                                   "last_order",
+                                                   "days_since_last_order",
+                                                   "median_interval_days",
+                                                   "expected_next_order",
+                                                   "overdue_ratio",
+                                                   "status",
+                                                   "rfm"};
+const std::vector<const char*> kCatalogRowKeys = {"catalog", "revenue",   "orders", "customers",
+                                                  "units",   "aov",       "skus",   "revenue_share",
+                                                  "margin",  "margin_pct"};
 const std::vector<const char*> kProductRowKeys = {
-    "catalog", "sku", "product_name", "units", "revenue", "orders", "customers", "avg_price",
-    "revenue_share", "abc", "elasticity"};
+    "catalog",   "sku",       "product_name",  "units", "revenue",   "orders",
+    "customers", "avg_price", "revenue_share", "abc",   "elasticity"};
 
 }  // namespace
 
 TEST_CASE("report document: every key of SPEC §4 is present", "[kpi]") {
   const json doc = report_of({kLines});
-  require_keys(doc, {"as_of", "period", "filters", "load", "customers", "catalogs",
-                     "negotiations", "sales_team"},
-               "top level");
+  require_keys(
+      doc,
+      {"as_of", "period", "filters", "load", "customers", "catalogs", "negotiations", "sales_team"},
+      "top level");
   require_keys(doc.at("period"), {"from", "to"}, "period");
   require_keys(doc.at("filters"), {"catalog", "sales_rep", "customer"}, "filters");
   CHECK(doc.at("filters").at("catalog").is_null());
 
   REQUIRE(doc.at("load").size() == 1);
   const json& load = doc.at("load")[0];
-  require_keys(load, {"file", "role", "rows_read", "rows_loaded", "rows_skipped", "problems",
-                      "mapping"},
+  require_keys(load,
+               {"file", "role", "rows_read", "rows_loaded", "rows_skipped", "problems", "mapping"},
                "load");
   CHECK(load.at("file") == "lines.csv");
   CHECK(load.at("role") == "order_lines");
@@ -110,8 +124,8 @@ TEST_CASE("report document: every key of SPEC §4 is present", "[kpi]") {
   const json& customers = doc.at("customers");
   require_keys(customers, {"summary", "monthly", "rows"}, "customers");
   require_keys(customers.at("summary"),
-               {"customers", "orders", "revenue", "aov", "unattributed_revenue",
-                "repeat_customers", "repeat_rate", "status_counts"},
+               {"customers", "orders", "revenue", "aov", "unattributed_revenue", "repeat_customers",
+                "repeat_rate", "status_counts"},
                "customers.summary");
   require_keys(customers.at("summary").at("status_counts"),
                {"on_track", "due", "overdue", "lapsed", "unknown"}, "status_counts");
@@ -119,14 +133,17 @@ TEST_CASE("report document: every key of SPEC §4 is present", "[kpi]") {
   require_keys(customers.at("monthly")[0], {"month", "revenue", "orders", "active_customers"},
                "customers.monthly");
   REQUIRE(customers.at("rows").size() == 2);
-  for (const json& row : customers.at("rows")) require_keys(row, kCustomerRowKeys, "customers.rows");
+  for (const json& row : customers.at("rows"))
+    require_keys(row, kCustomerRowKeys, "customers.rows");
 
   const json& catalogs = doc.at("catalogs");
   require_keys(catalogs, {"catalogs", "products", "discount_candidates"}, "catalogs");
   REQUIRE(catalogs.at("catalogs").size() == 2);
-  for (const json& row : catalogs.at("catalogs")) require_keys(row, kCatalogRowKeys, "catalogs.catalogs");
+  for (const json& row : catalogs.at("catalogs"))
+    require_keys(row, kCatalogRowKeys, "catalogs.catalogs");
   REQUIRE(catalogs.at("products").size() == 3);  // Gold A, Gold B, Silver A
-  for (const json& row : catalogs.at("products")) require_keys(row, kProductRowKeys, "catalogs.products");
+  for (const json& row : catalogs.at("products"))
+    require_keys(row, kProductRowKeys, "catalogs.products");
   CHECK(catalogs.at("discount_candidates").is_array());
 }
 
@@ -212,8 +229,8 @@ TEST_CASE("report document: dashboards without their data are {\"unavailable\": 
     CHECK((is_unavailable(team) || (team.is_object() && team.contains("reps"))));
   }
   SECTION("only a customers file: every dashboard says what is missing") {
-    const json doc = report_of({{"customers.csv", Role::customers,
-                                 "customer_id,customer_name,catalog\nC1,Acme,Gold\n"}});
+    const json doc = report_of(
+        {{"customers.csv", Role::customers, "customer_id,customer_name,catalog\nC1,Acme,Gold\n"}});
     CHECK(is_unavailable(doc.at("customers")));
     CHECK(is_unavailable(doc.at("catalogs")));
     CHECK(is_unavailable(doc.at("negotiations")));
@@ -255,14 +272,14 @@ TEST_CASE("report: a re-used Engine gives the same figures as a fresh one", "[kp
   auto revenue = [](const json& d) {
     return d.at("customers").at("summary").at("revenue").get<double>();
   };
-  CHECK(revenue(docs[0]) == Approx(45));   // 20 + 5 + 10 + 10; O5 canceled
-  CHECK(revenue(docs[1]) == Approx(35));   // Gold
-  CHECK(revenue(docs[2]) == Approx(10));   // R2: O3
-  CHECK(revenue(docs[3]) == Approx(35));   // C1
-  CHECK(revenue(docs[4]) == Approx(60));   // O5 (15) included
-  CHECK(revenue(docs[5]) == Approx(25));   // up to 01-06
-  CHECK(revenue(docs[6]) == Approx(10));   // Silver from 01-05, O5 canceled
-  CHECK(revenue(docs[7]) == Approx(15));   // only O5
+  CHECK(revenue(docs[0]) == Approx(45));  // 20 + 5 + 10 + 10; O5 canceled
+  CHECK(revenue(docs[1]) == Approx(35));  // Gold
+  CHECK(revenue(docs[2]) == Approx(10));  // R2: O3
+  CHECK(revenue(docs[3]) == Approx(35));  // C1
+  CHECK(revenue(docs[4]) == Approx(60));  // O5 (15) included
+  CHECK(revenue(docs[5]) == Approx(25));  // up to 01-06
+  CHECK(revenue(docs[6]) == Approx(10));  // Silver from 01-05, O5 canceled
+  CHECK(revenue(docs[7]) == Approx(15));  // only O5
   CHECK(docs[8] == docs[0]);
 
   // A file loaded after a report is joined in: C2 takes its customers-file catalog and rep.

@@ -50,7 +50,9 @@ const Loaded& by_country() {
   return loaded;
 }
 
-double num(const json& j) { return j.get<double>(); }
+double num(const json& j) {
+  return j.get<double>();
+}
 
 const json& customer(const json& doc, const std::string& id) {
   for (const json& row : doc.at("customers").at("rows"))

@@ -113,13 +113,15 @@ class FactsBuilder {
         customers_(strings.size()),
         catalogs_(strings.size()),
         reps_(strings.size()),
-        sku_name_(strings.size(), kNoStr) {}
+        sku_name_(strings.size(), kNoStr),
+        excluded_order_(strings.size(), 0) {}
 
   Facts build() {
     read_customers();
     read_headers();
     const auto line_tables = dataset_.tables_of(Role::order_lines);
     facts_.has_lines = !line_tables.empty();
+    mark_excluded_orders(line_tables);
     std::size_t line_rows = 0;
     for (const Table* t : line_tables) line_rows += t->rows;
     raw_.reserve(facts_.has_lines ? line_rows : headers_.size());
@@ -134,6 +136,16 @@ class FactsBuilder {
       facts_.warnings.push_back(std::to_string(skipped_no_date_) +
                                 " order lines have no order date (their order is not in any "
                                 "orders file) and are left out");
+    if (facts_.has_lines) {
+      // Orders-file rows that no line names: with line items loaded they cannot count.
+      std::size_t without_lines = 0;
+      for (const auto& [id, h] : headers_)
+        if (!excluded_order_[id] && orders_.find(id) == kNone) ++without_lines;
+      if (without_lines > 0)
+        facts_.warnings.push_back(std::to_string(without_lines) +
+                                  " orders of the orders files have no line items and are left "
+                                  "out (the figures come from order lines)");
+    }
     if (skipped_children_ > 0)
       facts_.warnings.push_back(std::to_string(skipped_children_) +
                                 " child items of configurable or bundle products are counted "
@@ -168,6 +180,23 @@ class FactsBuilder {
         headers_.emplace(id, h);
         see_day(h.day);
       }
+  }
+
+  /// An excluded status on an order's header or on any of its lines drops the whole order
+  /// (SPEC §3), so it is known before the first line of the order is read.
+  void mark_excluded_orders(const std::vector<const Table*>& line_tables) {
+    for (const auto& [id, h] : headers_)
+      if (status_.excluded(h.status)) excluded_order_[id] = 1;
+    for (const Table* t : line_tables) {
+      if (!t->has(Field::status)) continue;
+      const bool has_parent = t->has(Field::parent_item_id);
+      const auto& ids = t->text(Field::order_id);
+      const auto& statuses = t->text(Field::status);
+      for (std::size_t r = 0; r < t->rows; ++r)
+        if ((!has_parent || t->text(Field::parent_item_id)[r] == kNoStr) &&
+            status_.excluded(statuses[r]))
+          excluded_order_[ids[r]] = 1;
+    }
   }
 
   void see_day(Day d) {
@@ -236,10 +265,9 @@ class FactsBuilder {
         h = it == headers_.end() ? nullptr : &it->second;
         last_order = order;
       }
-      const StrId status = first_of(text_at(t, Field::status, r), h ? h->status : kNoStr);
       const Day own_day = day_at(t, Field::order_date, r);
       see_day(own_day);
-      if (status_.excluded(status)) continue;
+      if (excluded_order_[order]) continue;
       const Day day = own_day != kNoDay ? own_day : (h ? h->day : kNoDay);
       if (day == kNoDay) {
         ++skipped_no_date_;
@@ -392,6 +420,7 @@ class FactsBuilder {
   std::unordered_map<StrId, Header> headers_;
   std::vector<StrId> sku_name_;  // by SKU id: the latest product name seen
   std::vector<std::pair<StrId, Day>> seen_name_;
+  std::vector<std::uint8_t> excluded_order_;  // by order id: 1 when the order is left out
   Raw raw_;
   Facts facts_;
   std::size_t skipped_no_date_ = 0;

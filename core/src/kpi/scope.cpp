@@ -4,8 +4,12 @@ namespace pulse::kpi {
 namespace {
 
 std::optional<StrId> filter_id(const std::optional<std::string>& value, const StringPool& strings) {
-  if (!value || value->empty()) return std::nullopt;
-  const StrId id = strings.find(*value);
+  if (!value) return std::nullopt;
+  std::string_view text = *value;  // ids are compared trimmed, as they are loaded
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  const StrId id = strings.find(text);
   // kNoStr never matches a row, which is what a filter on an unknown value should do.
   return id;
 }

@@ -1,0 +1,141 @@
+// The engine's door to JavaScript (Embind): bytes in by chunks, one JSON document out.
+// Every method catches: no C++ exception crosses into JS, a failure comes back as the value
+// {"error": "[pulse.wasm.NNN] ..."} (or the engine's own "[pulse.config.NNN] ..."). wasm/pulse.js
+// turns those values into thrown Errors; nothing else should call this class directly.
+#include <emscripten/bind.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "pulse/error.h"
+#include "pulse/ingest/workspace.h"
+#include "pulse/kpi/settings.h"
+#include "pulse/report/engine.h"
+#include "pulse/report/json_writer.h"
+#include "pulse/report/report_json.h"
+
+namespace pulse::wasm {
+namespace {
+
+std::string error_json(const std::string& message) {
+  report::JsonWriter w;
+  w.begin_object();
+  w.key("error"), w.value(message);
+  w.end_object();
+  return w.take();
+}
+
+/// Runs `body` and turns whatever it throws into an error document. PulseErrors keep their own
+/// id. When even the message cannot be allocated the result is "" (pulse.js: out of memory).
+template <typename Body>
+std::string guarded(const char* call, Body&& body) noexcept {
+  try {
+    try {
+      return body();
+    } catch (const PulseError& e) {
+      return error_json(e.what());
+    } catch (const std::bad_alloc&) {
+      return error_json(std::string("[pulse.wasm.002] ") + call +
+                        ": out of memory (WebAssembly stops at 4 GB)");
+    } catch (const std::exception& e) {
+      return error_json(std::string("[pulse.wasm.001] ") + call + ": " + e.what());
+    } catch (...) {
+      return error_json(std::string("[pulse.wasm.001] ") + call + ": unknown error");
+    }
+  } catch (...) {
+    return {};
+  }
+}
+
+/// Parses the JSON text of an options or settings object; "" means "all defaults".
+nlohmann::json parse_object(const std::string& text, const char* what) {
+  if (text.empty()) return nlohmann::json();
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded())
+    throw PulseError("pulse.wasm.003", std::string(what) + ": not valid JSON");
+  return doc;
+}
+
+}  // namespace
+
+/// One engine per instance. Methods returning a document give it or an error document;
+/// the others give "" on success or an error document.
+class PulseEngine {
+ public:
+  /// `options_json`: a workspace "files" entry ({"role", "columns", "delimiter", "decimal",
+  /// "date_format"}), or "" to detect everything. A file still open is finished first.
+  std::string begin_file(const std::string& name, const std::string& options_json) {
+    return guarded("beginFile", [&] {
+      ingest::FileOptions options;
+      const nlohmann::json entry = parse_object(options_json, "options");
+      if (!entry.is_null()) options = ingest::file_options_from_json(entry, "options");
+      open_ = false;
+      engine_.begin_file(name, std::move(options));
+      open_ = true;
+      return std::string();
+    });
+  }
+
+  /// `ptr` is where JS put `len` bytes with _malloc + HEAPU8.set; the engine copies what it
+  /// keeps, so JS may reuse the buffer at once. Unsigned, so addresses above 2 GB survive.
+  std::string feed(std::uintptr_t ptr, std::size_t len) {
+    return guarded("feed", [&] {
+      if (!open_) throw PulseError("pulse.wasm.004", "feed: no file begun (call beginFile)");
+      engine_.feed(std::string_view(reinterpret_cast<const char*>(ptr), len));
+      return std::string();
+    });
+  }
+
+  /// The file's load report (SPEC §4 "load" entry). A refused file is a report with "error"
+  /// set; the good rows of a file with bad ones are loaded and the bad ones are in "problems".
+  std::string finish_file() {
+    return guarded("finishFile", [&] {
+      if (!open_) throw PulseError("pulse.wasm.004", "finishFile: no file begun (call beginFile)");
+      open_ = false;  // even if finishing throws, the next file must start clean
+      report::JsonWriter w;
+      report::write_load(w, engine_.finish_file());
+      return w.take();
+    });
+  }
+
+  /// The SPEC §4 document for `settings_json` (the workspace "settings" object, "" = defaults).
+  std::string report(const std::string& settings_json) {
+    return guarded("report", [&] {
+      if (open_) throw PulseError("pulse.wasm.005", "report: a file is still loading (call finishFile)");
+      return engine_.report_text(kpi::settings_from_json(parse_object(settings_json, "settings")));
+    });
+  }
+
+  /// Forgets every file, including one being loaded.
+  std::string clear() {
+    return guarded("clear", [&] {
+      open_ = false;
+      engine_.clear();
+      return std::string();
+    });
+  }
+
+ private:
+  report::Engine engine_;
+  bool open_ = false;  // between beginFile and finishFile
+};
+
+}  // namespace pulse::wasm
+
+EMSCRIPTEN_BINDINGS(pulse) {
+  using pulse::wasm::PulseEngine;
+  emscripten::class_<PulseEngine>("PulseEngine")
+      .constructor<>()
+      .function("beginFile", &PulseEngine::begin_file)
+      .function("feed", &PulseEngine::feed)
+      .function("finishFile", &PulseEngine::finish_file)
+      .function("report", &PulseEngine::report)
+      .function("clear", &PulseEngine::clear);
+}

@@ -1,0 +1,213 @@
+// B2B Pulse in JavaScript: the API over the raw wasm module (pulse-engine.js). It streams
+// files into the engine by chunks and turns the engine's error values into thrown Errors.
+// A plain script on purpose (no import/export, which Emscripten 3.1.6 output cannot join):
+// <script src>, importScripts() in a Worker, and require() under Node all work.
+(function (root, build) {
+  const api = build();
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else Object.assign(root, api);
+})(typeof globalThis !== 'undefined' ? globalThis : self, function () {
+  'use strict';
+
+  /** Bytes read from a Blob and copied into wasm memory at a time. */
+  const DEFAULT_CHUNK = 4 << 20;
+
+  /** An error from the engine; `code` is its stable id ("pulse.ingest.101"). */
+  class PulseError extends Error {
+    constructor(message, load) {
+      super(message);
+      this.name = 'PulseError';
+      const id = /^\[([\w.]+)\]/.exec(message);
+      this.code = id ? id[1] : 'pulse.wasm.001';
+      if (load) this.load = load;  // a refused file: its load report
+    }
+  }
+
+  // Binding results are "" (done), a document, or {"error": ...}; the report itself never
+  // starts with "error", so a prefix test spares parsing megabytes to look for it.
+  function check(text, call, documentExpected) {
+    if (text === '' && documentExpected)
+      throw new PulseError('[pulse.wasm.002] ' + call + ': out of memory');
+    if (text.startsWith('{"error":')) throw new PulseError(JSON.parse(text).error);
+    return text;
+  }
+
+  function asJson(value) {
+    if (value === undefined || value === null) return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  const isBlob = (s) => typeof s.slice === 'function' && typeof s.arrayBuffer === 'function' &&
+                        typeof s.size === 'number';
+
+  function totalSize(source) {
+    if (typeof source === 'string') return undefined;  // bytes known only once encoded
+    if (source instanceof ArrayBuffer) return source.byteLength;
+    if (ArrayBuffer.isView(source)) return source.byteLength;
+    if (isBlob(source)) return source.size;
+    return undefined;
+  }
+
+  function asBytes(chunk) {
+    if (chunk instanceof Uint8Array) return chunk;
+    if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+    if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (typeof chunk === 'string') return new TextEncoder().encode(chunk);
+    throw new PulseError('[pulse.wasm.006] a chunk must be a Uint8Array, an ArrayBuffer or a string');
+  }
+
+  /** The source's bytes as a sequence of Uint8Arrays, never the whole of a Blob at once. */
+  async function* chunksOf(source, chunkSize) {
+    if (source === null || source === undefined)
+      throw new PulseError('[pulse.wasm.006] no source: give bytes, a Blob or chunks');
+    if (typeof source === 'string' || source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+      const bytes = asBytes(source);
+      for (let at = 0; at < bytes.length; at += chunkSize)
+        yield bytes.subarray(at, Math.min(at + chunkSize, bytes.length));
+    } else if (isBlob(source)) {
+      // The next slice is read while the engine parses this one.
+      const read = (at) => source.slice(at, Math.min(at + chunkSize, source.size)).arrayBuffer();
+      let next = source.size > 0 ? read(0) : null;
+      for (let at = 0; at < source.size; at += chunkSize) {
+        const bytes = new Uint8Array(await next);
+        next = at + chunkSize < source.size ? read(at + chunkSize) : null;
+        yield bytes;
+      }
+    } else if (typeof source.getReader === 'function') {  // a ReadableStream (fetch's body)
+      const reader = source.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          yield asBytes(value);
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    } else if (typeof source[Symbol.asyncIterator] === 'function' ||
+               typeof source[Symbol.iterator] === 'function') {
+      for await (const chunk of source) yield asBytes(chunk);
+    } else {
+      throw new PulseError('[pulse.wasm.006] unknown source: give bytes, a Blob or chunks');
+    }
+  }
+
+  class Pulse {
+    constructor(module) {
+      this._module = module;
+      this._engine = new module.PulseEngine();
+      this._buffer = 0;      // wasm address of the chunk buffer, reused across chunks and files
+      this._bufferSize = 0;
+      this._queue = Promise.resolve();  // loads run one after the other: one engine, one file open
+    }
+
+    /**
+     * Streams one file into the engine and resolves to its load report ({file, role, rows_read,
+     * rows_loaded, rows_skipped, problems, columns, mapping, ..., error: null}).
+     * source: Uint8Array | ArrayBuffer | string | Blob/File | ReadableStream | (async) iterable
+     *         of Uint8Array chunks.
+     * options: a workspace "files" entry ({role, columns, delimiter, decimal, date_format}).
+     * onProgress({file, bytes, total}): after each chunk; total is undefined for streams.
+     * A refused file (empty, binary, no usable header) rejects with a PulseError whose `load`
+     * is its load report; the file stays listed in the report's "load" section.
+     */
+    loadFile(name, source, { options, onProgress, chunkSize = DEFAULT_CHUNK } = {}) {
+      const run = () => this._load(String(name), source, options, onProgress, chunkSize);
+      const done = this._queue.then(run, run);
+      this._queue = done.catch(() => {});
+      return done;
+    }
+
+    /** The report (SPEC §4) as an object. settings: the workspace "settings" object. */
+    report(settings) {
+      return JSON.parse(this.reportText(settings));
+    }
+
+    /** The report as JSON text, e.g. to post from a Worker without building the object. */
+    reportText(settings) {
+      return this._call('report', [asJson(settings)], true);
+    }
+
+    /** Forgets every file. */
+    clear() {
+      this._call('clear', [], false);
+    }
+
+    /** Frees the engine and its memory; the instance is unusable afterwards. */
+    dispose() {
+      if (this._buffer) this._module._free(this._buffer);
+      this._buffer = this._bufferSize = 0;
+      if (this._engine) this._engine.delete();
+      this._engine = null;
+    }
+
+    async _load(name, source, options, onProgress, chunkSize) {
+      if (!(chunkSize >= 1)) throw new PulseError('[pulse.wasm.006] chunkSize must be at least 1');
+      chunkSize = Math.min(Math.floor(chunkSize), 1 << 30);
+      const total = totalSize(source);
+      this._call('beginFile', [name, asJson(options)], false);
+      let bytes = 0;
+      try {
+        for await (const chunk of chunksOf(source, chunkSize)) {
+          this._feed(chunk, chunkSize);
+          bytes += chunk.length;
+          if (onProgress) onProgress({ file: name, bytes, total });
+        }
+      } catch (err) {
+        try { this._engine.finishFile(); } catch (_) { /* the first error is the one to report */ }
+        throw err;
+      }
+      const load = JSON.parse(this._call('finishFile', [], true));
+      if (load.error) throw new PulseError(load.error, load);
+      return load;
+    }
+
+    _feed(chunk, chunkSize) {
+      const step = Math.min(chunk.length, chunkSize);
+      if (step === 0) return;
+      if (step > this._bufferSize) this._grow(step);
+      for (let at = 0; at < chunk.length; at += step) {
+        const part = chunk.subarray(at, Math.min(at + step, chunk.length));
+        // Read HEAPU8 anew each time: memory growth during the previous feed replaces it.
+        this._module.HEAPU8.set(part, this._buffer);
+        this._call('feed', [this._buffer, part.length], false);
+      }
+    }
+
+    _grow(size) {
+      if (this._buffer) this._module._free(this._buffer);
+      this._buffer = this._bufferSize = 0;
+      // >>> 0: above 2 GB _malloc's result reads as a negative number.
+      const address = this._module._malloc(size) >>> 0;
+      if (address === 0) throw new PulseError('[pulse.wasm.002] feed: out of memory for a ' + size + ' byte chunk');
+      this._buffer = address;
+      this._bufferSize = size;
+    }
+
+    _call(method, args, documentExpected) {
+      if (!this._engine) throw new PulseError('[pulse.wasm.007] ' + method + ': the engine was disposed');
+      let text;
+      try {
+        text = this._engine[method](...args);
+      } catch (err) {
+        // Only a runtime abort gets here (the binding catches every C++ exception).
+        throw new PulseError('[pulse.wasm.008] ' + method + ': ' + (err && err.message || err));
+      }
+      return check(text, method, documentExpected);
+    }
+  }
+
+  /**
+   * Instantiates the wasm module and returns a Pulse. factory: createPulseModule from
+   * pulse-engine.js (found as a global when omitted). moduleOptions go to the factory.
+   */
+  async function createPulse(factory, moduleOptions) {
+    if (factory === undefined && typeof createPulseModule === 'function') factory = createPulseModule;  // eslint-disable-line no-undef
+    if (typeof factory !== 'function')
+      throw new PulseError('[pulse.wasm.009] createPulse: pass createPulseModule from pulse-engine.js');
+    const module = await factory(moduleOptions || {});
+    return new Pulse(module);
+  }
+
+  return { createPulse, PulseError, Pulse };
+});

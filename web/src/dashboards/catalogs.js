@@ -1,0 +1,222 @@
+// Product catalogs: catalogs side by side, products with ABC and elasticity, discount candidates.
+import { esc } from '../format.js';
+import { DataTable } from '../table.js';
+import { C, CLASS_COLORS, baseOpts, axis, hbars, tooltipPlugin } from '../charts.js';
+import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf } from './common.js';
+import { isUnavailable } from '../util.js';
+
+const CLASSES = ['elastic', 'inelastic', 'positive'];
+const ABC_COLORS = { A: C.accent, B: '#9b9ef0', C: '#cfd0f3' };
+
+export function renderCatalogs(ctx, root) {
+  const { t, fmt } = ctx;
+  const data = ctx.report.catalogs;
+  if (isUnavailable(data)) {
+    root.innerHTML = header(ctx, 'cat') + unavailable(ctx, 'catalogs', data && data.unavailable);
+    return;
+  }
+  const ui = ctx.ui.catalogs;
+  const cats = data.catalogs || [];
+  const products = data.products || [];
+  if (!ui.catalog || !cats.some((c) => c.catalog === ui.catalog)) ui.catalog = cats[0] ? cats[0].catalog : null;
+
+  const total = cats.reduce((a, c) => a + (c.revenue || 0), 0);
+  // The same lines in the same period: the customers summary's margin is the catalogs' total.
+  const cs = ctx.report.customers && ctx.report.customers.summary;
+  const marginPct = cs ? cs.margin_pct : null;
+  const fitted = products.filter((p) => p.elasticity);
+  const elastic = fitted.filter((p) => p.elasticity.class === 'elastic').length;
+  const skuSet = new Set(products.map((p) => p.sku));
+
+  const picker = cats.length > 1
+    ? `<label class="inline-select"><span>${esc(t('cat.select'))}</span><select data-role="catalog-pick">${cats.map((c) => `<option ${c.catalog === ui.catalog ? 'selected' : ''}>${esc(c.catalog)}</option>`).join('')}</select></label>`
+    : '';
+
+  root.innerHTML = header(ctx, 'cat') + tiles([
+    tile('catalogs', t('filter.catalog'), fmt.int(cats.length), cats.map((c) => c.catalog).slice(0, 3).join(', ') + (cats.length > 3 ? '…' : '')),
+    tile('catalog_revenue', t('cust.revenue'), fmt.moneyShort(total), ''),
+    tile('skus', t('cat.skus'), fmt.int(skuSet.size), ''),
+    tile('margin_pct', t('col.margin_pct'), fmt.pct(marginPct), ''),
+    tile('elastic', t('class.elastic'), fmt.int(elastic), `${fmt.int(fitted.length)} ${t('col.elasticity').toLowerCase()}`),
+  ]) + `<div class="grid">
+    <div class="span-12">${card(ctx, { slot: 'cat-compare', title: t('cat.side_by_side') })}</div>
+    <div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cust.revenue') + ' · ' + t('cat.share'), chart: true })}</div>
+    <div class="span-7">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: t('cat.scatter.hint'), chart: true })}</div>
+    <div class="span-12">${card(ctx, { slot: 'cat-products', title: cats.length > 1 ? t('cat.products', { catalog: ui.catalog }) : t('cat.products.all'), extra: picker })}</div>
+    <div class="span-4">${card(ctx, { slot: 'cat-abc', title: t('cat.abc') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), chart: true })}</div>
+    <div class="span-8">${card(ctx, { slot: 'cat-discounts', title: t('cat.discounts'), hint: t('cat.discounts.hint') })}</div>
+  </div>`;
+
+  // Catalogs side by side.
+  new DataTable({
+    id: 'catalogs', t, fmt, state: ui.compare, rows: cats, pageSize: 50, searchable: false, exportName: 'catalogs',
+    rowKey: (c) => c.catalog, rowClass: (c) => (c.catalog === ui.catalog ? 'selected' : ''),
+    onRowClick: (c) => {
+      ui.catalog = c.catalog;
+      renderCatalogs(ctx, root);
+    },
+    columns: [
+      { key: 'catalog', label: t('col.catalog'), value: (c) => c.catalog, render: (c) => `<b>${esc(c.catalog)}</b>` },
+      { key: 'revenue', label: t('col.revenue'), num: true, value: (c) => c.revenue, render: (c) => fmt.money(c.revenue) },
+      { key: 'revenue_share', label: t('col.share'), num: true, value: (c) => c.revenue_share, render: (c) => ratioBar(c.revenue_share, fmt.pct(c.revenue_share)) },
+      { key: 'orders', label: t('col.orders'), num: true, value: (c) => c.orders, render: (c) => fmt.int(c.orders) },
+      { key: 'customers', label: t('col.customers'), num: true, value: (c) => c.customers, render: (c) => fmt.int(c.customers) },
+      { key: 'aov', label: t('col.aov'), num: true, value: (c) => c.aov, render: (c) => fmt.money(c.aov) },
+      { key: 'margin', label: t('col.margin'), num: true, value: (c) => c.margin, render: (c) => fmt.money(c.margin) },
+      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (c) => c.margin_pct, render: (c) => fmt.pct(c.margin_pct) },
+      { key: 'skus', label: t('cat.skus'), num: true, value: (c) => c.skus, render: (c) => fmt.int(c.skus) },
+      { key: 'units', label: t('col.units'), num: true, value: (c) => c.units, render: (c) => fmt.int(c.units) },
+    ],
+  }).mount(slotOf(root, 'cat-compare'));
+
+  const palette = [C.accent, C.teal, C.amber, C.pink, C.blue, C.violet, C.orange, C.green];
+  ctx.charts.add(slotOf(root, 'cat-share'), {
+    draw: (w) => hbars(w, cats.slice(0, 12).map((c, i) => ({
+      key: c.catalog, label: c.catalog, value: c.revenue, color: palette[i % palette.length],
+      display: `${fmt.moneyShort(c.revenue)} · ${fmt.pct(c.revenue_share, 0)}`,
+    })), { label: t('cat.side_by_side'), rowH: 34, labelW: Math.min(140, w * 0.32) }),
+  });
+  slotOf(root, 'cat-share').addEventListener('click', (e) => {
+    const g = e.target.closest('[data-key]');
+    if (g) {
+      ui.catalog = g.dataset.key;
+      renderCatalogs(ctx, root);
+    }
+  });
+
+  const mine = products.filter((p) => p.catalog === ui.catalog);
+
+  // Elasticity vs revenue.
+  const scatterEl = slotOf(root, 'cat-scatter');
+  const pts = mine.filter((p) => p.elasticity && Number.isFinite(p.elasticity.slope) && p.revenue > 0)
+    .sort((a, b) => a.elasticity.slope - b.elasticity.slope);
+  if (!pts.length) {
+    scatterEl.innerHTML = `<p class="muted pad">${esc(t('cat.scatter.none'))}</p>`;
+  } else {
+    const slopes = pts.map((p) => p.elasticity.slope);
+    const q = (f) => slopes[Math.min(slopes.length - 1, Math.max(0, Math.floor(f * (slopes.length - 1))))];
+    const lo = Math.min(-1.5, Math.floor(q(0.02) - 0.5)), hi = Math.max(0.5, Math.ceil(q(0.98) + 0.5));
+    const clipped = slopes.filter((s) => s < lo || s > hi).length;
+    if (clipped) scatterEl.insertAdjacentHTML('afterend', `<p class="hint">${esc(t('cat.scatter.clipped', { n: fmt.int(clipped) }))}</p>`);
+    const unit = fmt.currency ? ` (${fmt.currency})` : '';
+    ctx.charts.add(scatterEl, {
+      legend: CLASSES.map((k) => ({ label: t('class.' + k), color: CLASS_COLORS[k] })),
+      uplot: () => ({
+        data: [slopes, ...CLASSES.map((k) => pts.map((p) => (p.elasticity.class === k ? p.revenue : null)))],
+        opts: {
+          ...baseOpts(280),
+          cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
+          scales: { x: { time: false, range: () => [lo, hi] }, y: { distr: 3 } },
+          series: [{ label: t('col.elasticity') }, ...CLASSES.map((k) => ({
+            label: t('class.' + k), stroke: CLASS_COLORS[k], fill: CLASS_COLORS[k] + '99', paths: () => null,
+            points: { show: true, size: 7, width: 1, stroke: CLASS_COLORS[k], fill: CLASS_COLORS[k] + '88' },
+          }))],
+          axes: [
+            axis({ label: t('cat.scatter.x'), values: (u, v) => v.map((x) => fmt.num(x, Math.abs(x) < 10 && x % 1 ? 1 : 0)) }),
+            axis({ label: t('cat.scatter.y') + unit, values: (u, v) => v.map((x) => fmt.moneyShort(x)), size: 60 }),
+          ],
+          hooks: {
+            draw: [(u) => {
+              const c = u.ctx;
+              c.save();
+              c.setLineDash([4, 4]);
+              c.strokeStyle = C.faint;
+              c.fillStyle = C.muted;
+              c.font = `${11 * devicePixelRatio}px sans-serif`;
+              for (const v of [-1, 0]) {
+                const x = Math.round(u.valToPos(v, 'x', true));
+                c.beginPath();
+                c.moveTo(x, u.bbox.top);
+                c.lineTo(x, u.bbox.top + u.bbox.height);
+                c.stroke();
+              }
+              c.restore();
+            }],
+          },
+          plugins: [tooltipPlugin((u, idx, left, top) => {
+            let best = null, bd = 400;
+            for (let i = 0; i < pts.length; i++) {
+              const dx = u.valToPos(slopes[i], 'x') - left, dy = u.valToPos(pts[i].revenue, 'y') - top;
+              const d = dx * dx + dy * dy;
+              if (d < bd) (bd = d), (best = pts[i]);
+            }
+            if (!best) return null;
+            const e = best.elasticity;
+            return `<b>${esc(best.product_name || best.sku)}</b><br>${esc(best.sku)}<br>${esc(t('col.elasticity'))}: ${esc(fmt.num2(e.slope))} ± ${esc(fmt.num2(e.std_error))}<br>${esc(t('col.revenue'))}: ${esc(fmt.money(best.revenue))}`;
+          })],
+        },
+      }),
+    });
+  }
+
+  // Product table for the chosen catalog.
+  const abcCount = { A: 0, B: 0, C: 0 }, abcRev = { A: 0, B: 0, C: 0 };
+  for (const p of mine) if (abcCount[p.abc] !== undefined) abcCount[p.abc]++, (abcRev[p.abc] += Math.max(0, p.revenue || 0));
+  ui.products ||= {};
+  const ptable = new DataTable({
+    id: 'products', t, fmt, state: ui.products, rows: mine, pageSize: ctx.pageSize, exportName: `products-${ui.catalog || 'all'}`,
+    searchPlaceholder: t('cat.search'), sort: { key: 'revenue', dir: 'desc' }, rowKey: (p) => p.sku,
+    filter: (p) => (!ui.abc || p.abc === ui.abc) && (!ui.klass || (p.elasticity && p.elasticity.class === ui.klass)),
+    chips: () => [
+      ...['A', 'B', 'C'].filter((k) => abcCount[k]).map((k) => ({ key: 'abc:' + k, label: k, count: fmt.int(abcCount[k]), active: ui.abc === k, dot: ABC_COLORS[k] })),
+      ...CLASSES.map((k) => ({ key: 'class:' + k, label: t('class.' + k), count: fmt.int(mine.filter((p) => p.elasticity && p.elasticity.class === k).length), active: ui.klass === k, dot: CLASS_COLORS[k] })),
+    ],
+    onChip: (key) => {
+      const [kind, v] = key.split(':');
+      if (kind === 'abc') ui.abc = ui.abc === v ? null : v;
+      else ui.klass = ui.klass === v ? null : v;
+    },
+    columns: [
+      { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog, hidden: true },
+      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => `<code>${esc(p.sku)}</code>` },
+      { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, cls: 'wide' },
+      { key: 'abc', label: t('col.abc'), value: (p) => p.abc, render: (p) => abcBadge(p.abc) },
+      { key: 'units', label: t('col.units'), num: true, value: (p) => p.units, render: (p) => fmt.int(p.units) },
+      { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
+      { key: 'revenue_share', label: t('col.share'), num: true, value: (p) => p.revenue_share, render: (p) => fmt.pct(p.revenue_share) },
+      { key: 'orders', label: t('col.orders'), num: true, value: (p) => p.orders, render: (p) => fmt.int(p.orders) },
+      { key: 'customers', label: t('col.customers'), num: true, value: (p) => p.customers, render: (p) => fmt.int(p.customers) },
+      { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.money(p.avg_price) },
+      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
+      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => (p.elasticity ? p.elasticity.slope : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.slope) : '—') },
+      { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
+      { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
+      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class) },
+    ],
+  }).mount(slotOf(root, 'cat-products'));
+  void ptable;
+
+  const pick = root.querySelector('[data-role=catalog-pick]');
+  if (pick) pick.addEventListener('change', () => {
+    ui.catalog = pick.value;
+    renderCatalogs(ctx, root);
+  });
+
+  // ABC mix of the chosen catalog.
+  const revTotal = abcRev.A + abcRev.B + abcRev.C;
+  ctx.charts.add(slotOf(root, 'cat-abc'), {
+    draw: (w) => hbars(w, ['A', 'B', 'C'].map((k) => ({
+      label: `${k} · ${fmt.int(abcCount[k])} SKU`, value: abcRev[k], color: ABC_COLORS[k],
+      display: revTotal ? `${fmt.moneyShort(abcRev[k])} · ${fmt.pct(abcRev[k] / revTotal, 0)}` : '—',
+    })), { label: t('cat.abc'), rowH: 34, labelW: Math.min(130, w * 0.36) }),
+  });
+
+  // Discount candidates (all catalogs).
+  const cand = data.discount_candidates || [];
+  const money = (v) => (v === null || v === undefined ? '—' : `<span class="${v > 0 ? 'pos' : v < 0 ? 'neg' : ''}">${esc(fmt.moneySigned(v))}</span>`);
+  new DataTable({
+    id: 'discount_candidates', t, fmt, state: ui.discounts, rows: cand, pageSize: 10, searchable: cand.length > 10,
+    exportName: 'discount-candidates', searchPlaceholder: t('cat.search'), empty: t('cat.discounts.none'), rowKey: (p) => p.catalog + '/' + p.sku,
+    columns: [
+      { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog },
+      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => `<span class="two"><b>${esc(p.product_name || p.sku)}</b><small>${esc(p.sku)}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
+      { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, hidden: true },
+      { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
+      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && p.elasticity.slope, render: (p) => (p.elasticity ? `${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>` : '—') },
+      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
+      { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => fmt.pctSigned(p.projected_units_change_pct) },
+      { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => money(p.projected_revenue_change) },
+      { key: 'projected_margin_change', label: t('col.proj_margin'), num: true, value: (p) => p.projected_margin_change, render: (p) => money(p.projected_margin_change) },
+    ],
+  }).mount(slotOf(root, 'cat-discounts'));
+}

@@ -1,0 +1,88 @@
+// Building blocks the four dashboards share: header, KPI tiles, cards, badges, empty states.
+import { esc } from '../format.js';
+import { icon } from '../table.js';
+import { STATUS_COLORS, OUTCOME_COLORS, CLASS_COLORS } from '../charts.js';
+
+export function header(ctx, key) {
+  return `<header class="dash-head"><div><h2>${esc(ctx.t(key + '.title'))}</h2><p class="question">${esc(ctx.t(key + '.question'))}</p></div>
+    <p class="scope">${esc(scopeText(ctx))}</p></header>`;
+}
+
+export function scopeText(ctx) {
+  const r = ctx.report;
+  const f = ctx.fmt;
+  const parts = [];
+  if (r.period) parts.push(`${f.date(r.period.from)} – ${f.date(r.period.to)}`);
+  if (r.as_of) parts.push(`${ctx.t('filter.as_of')} ${f.date(r.as_of)}`);
+  const fl = r.filters || {};
+  if (fl.catalog) parts.push(`${ctx.t('filter.catalog')}: ${fl.catalog}`);
+  if (fl.sales_rep) parts.push(`${ctx.t('filter.sales_rep')}: ${ctx.repName(fl.sales_rep)}`);
+  if (fl.customer) parts.push(`${ctx.t('filter.customer')}: ${fl.customer}`);
+  return parts.join(' · ');
+}
+
+/** A KPI tile. kpi: stable id for tests and portals (data-kpi). */
+export function tile(kpi, label, value, sub, tone) {
+  return `<div class="tile ${tone ? 'tone-' + tone : ''}" data-kpi="${esc(kpi)}">
+    <div class="tile-label">${esc(label)}</div>
+    <div class="tile-value">${esc(value)}</div>
+    ${sub ? `<div class="tile-sub">${esc(sub)}</div>` : ''}
+  </div>`;
+}
+
+export function tiles(list) {
+  return `<section class="tiles">${list.join('')}</section>`;
+}
+
+/** A card with a title, optional hint and a slot (data-slot) the dashboard fills. */
+export function card(ctx, { slot, title, hint, chart = false, cls = '', extra = '' }) {
+  return `<section class="card ${cls}" data-card="${esc(slot)}">
+    <div class="card-head"><h3>${esc(title)}</h3>${extra}
+      ${chart ? `<button type="button" class="btn btn-ghost btn-sm" data-png="${esc(slot)}" title="${esc(ctx.t('export.png'))}">${icon('image')} ${esc(ctx.t('action.png'))}</button>` : ''}
+    </div>
+    ${hint ? `<p class="hint">${esc(hint)}</p>` : ''}
+    <div class="${chart ? 'chart-slot' : 'slot'}" data-slot="${esc(slot)}"></div>
+  </section>`;
+}
+
+export function unavailable(ctx, key, reason) {
+  return `<div class="unavailable" data-unavailable="${esc(key)}">
+    <div class="unavailable-icon">${icon('chart')}</div>
+    <h3>${esc(ctx.t('unavailable.title'))}</h3>
+    <p>${esc(ctx.t('unavailable.' + key))}</p>
+    ${reason ? `<p class="reason">${esc(ctx.t('unavailable.reason', { reason }))}</p>` : ''}
+    <div class="row-actions">
+      <button type="button" class="btn" data-action="open-data">${esc(ctx.t('action.open_data'))}</button>
+      ${ctx.canLoadSamples ? `<button type="button" class="btn btn-ghost" data-action="load-samples">${esc(ctx.t('action.load_samples'))}</button>` : ''}
+    </div>
+  </div>`;
+}
+
+export function statusBadge(ctx, status) {
+  if (!status) return '—';
+  return `<span class="badge" style="--c:${STATUS_COLORS[status] || '#999'}"><i></i>${esc(ctx.t('status.' + status))}</span>`;
+}
+
+export function outcomeBadge(ctx, outcome) {
+  return `<span class="badge" style="--c:${OUTCOME_COLORS[outcome] || '#999'}"><i></i>${esc(ctx.t('neg.outcome.' + outcome))}</span>`;
+}
+
+export function classBadge(ctx, klass) {
+  if (!klass) return '—';
+  return `<span class="badge" style="--c:${CLASS_COLORS[klass] || '#999'}"><i></i>${esc(ctx.t('class.' + klass))}</span>`;
+}
+
+export function abcBadge(abc) {
+  return abc ? `<span class="abc abc-${esc(abc)}">${esc(abc)}</span>` : '—';
+}
+
+/** A small inline bar for a 0..1 ratio inside a table cell. */
+export function ratioBar(value, text, color) {
+  if (value === null || value === undefined) return '—';
+  const w = Math.max(0, Math.min(1, value)) * 100;
+  return `<span class="ratio"><span class="ratio-track"><span style="width:${w.toFixed(1)}%;${color ? 'background:' + color : ''}"></span></span>${esc(text)}</span>`;
+}
+
+export function slotOf(root, name) {
+  return root.querySelector(`[data-slot="${name}"]`);
+}

@@ -1,0 +1,221 @@
+// Customer profiles: how each customer company is doing and who is late against their rhythm.
+import { esc, parseDay, daysBetween } from '../format.js';
+import { DataTable } from '../table.js';
+import { C, STATUS_COLORS, baseOpts, axis, bars, hbars, rfmGrid, timeline, tooltipPlugin } from '../charts.js';
+import { header, tiles, tile, card, unavailable, statusBadge, slotOf } from './common.js';
+import { isUnavailable } from '../util.js';
+
+const STATUSES = ['on_track', 'due', 'overdue', 'lapsed', 'unknown'];
+
+export function renderCustomers(ctx, root) {
+  const { t, fmt } = ctx;
+  const data = ctx.report.customers;
+  if (isUnavailable(data)) {
+    root.innerHTML = header(ctx, 'cust') + unavailable(ctx, 'customers', data && data.unavailable);
+    return;
+  }
+  const ui = ctx.ui.customers;
+  const s = data.summary;
+  const rows = data.rows || [];
+  const sc = s.status_counts || {};
+  const late = (sc.overdue || 0) + (sc.lapsed || 0);
+  const known = rows.length || 1;
+
+  root.innerHTML = header(ctx, 'cust') + tiles([
+    tile('customers', t('cust.customers'), fmt.int(s.customers), t('cust.customers.sub', { repeat: fmt.int(s.repeat_customers) })),
+    tile('revenue', t('cust.revenue'), fmt.moneyShort(s.revenue), t('cust.revenue.sub', { orders: fmt.int(s.orders) })),
+    tile('aov', t('cust.aov'), fmt.money(s.aov), s.margin_pct !== null && s.margin_pct !== undefined ? t('cust.aov.sub', { margin: fmt.pct(s.margin_pct) }) : ''),
+    tile('repeat_rate', t('cust.repeat_rate'), fmt.pct(s.repeat_rate), t('cust.repeat_rate.sub')),
+    tile('overdue', t('cust.overdue'), fmt.int(late), t('cust.overdue.sub', { share: fmt.pct(late / known) }), late ? 'warn' : ''),
+  ]) + (s.unattributed_revenue ? `<p class="note">${esc(t('cust.unattributed', { value: fmt.money(s.unattributed_revenue) }))}</p>` : '') +
+  `<div class="grid">
+    <div class="span-8">${card(ctx, { slot: 'cust-monthly', title: t('cust.monthly'), chart: true })}</div>
+    <div class="span-4">${card(ctx, { slot: 'cust-status', title: t('cust.by_status'), hint: t('cust.by_status.hint'), chart: true })}</div>
+    <div class="span-4">${card(ctx, { slot: 'cust-rfm', title: t('cust.rfm'), hint: t('cust.rfm.hint'), chart: true })}</div>
+    <div class="span-8">${card(ctx, { slot: 'cust-detail', title: t('cust.detail'), cls: 'detail-card' })}</div>
+    <div class="span-12">${card(ctx, { slot: 'cust-table', title: t('cust.table') })}</div>
+  </div>`;
+
+  // Monthly revenue (bars) and orders (line).
+  const monthly = data.monthly || [];
+  const unit = fmt.currency ? ` (${fmt.currency})` : '';
+  ctx.charts.add(slotOf(root, 'cust-monthly'), {
+    legend: [{ label: t('chart.revenue') + unit, color: C.accent }, { label: t('chart.orders'), color: C.teal }],
+    uplot: () => ({
+      data: [monthly.map((_, i) => i), monthly.map((m) => m.revenue), monthly.map((m) => m.orders)],
+      opts: monthOpts(ctx, monthly, 260, [
+        { label: t('chart.revenue'), scale: 'y', stroke: C.accent, fill: C.accent + 'cc', width: 0, paths: bars({ size: [0.7, 28] }), points: { show: false } },
+        { label: t('chart.orders'), scale: 'n', stroke: C.teal, width: 2, points: { show: false } },
+      ], [
+        axis({ scale: 'y', label: t('chart.revenue') + unit, values: (u, v) => v.map((x) => fmt.moneyShort(x)), size: 60 }),
+        axis({ scale: 'n', side: 1, label: t('chart.orders'), values: (u, v) => v.map((x) => fmt.int(x)), grid: { show: false }, size: 50 }),
+      ], (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.revenue'))}: ${esc(fmt.money(monthly[i].revenue))}<br>${esc(t('chart.orders'))}: ${esc(fmt.int(monthly[i].orders))}<br>${esc(t('chart.customers'))}: ${esc(fmt.int(monthly[i].active_customers))}`),
+    }),
+  });
+
+  // Customers by status.
+  const statusEl = slotOf(root, 'cust-status');
+  ctx.charts.add(statusEl, {
+    draw: (w) => hbars(w, STATUSES.map((k) => ({
+      key: k, label: t('status.' + k), value: sc[k] || 0, color: STATUS_COLORS[k],
+      display: `${fmt.int(sc[k] || 0)} · ${fmt.pct((sc[k] || 0) / known, 0)}`,
+    })), { label: t('cust.by_status'), rowH: 34, labelW: Math.min(110, w * 0.34) }),
+  });
+  statusEl.addEventListener('click', (e) => {
+    const g = e.target.closest('[data-key]');
+    if (!g) return;
+    ui.status = ui.status === g.dataset.key ? null : g.dataset.key;
+    ui.rfm = null;
+    table.refresh();
+    root.querySelector('[data-card="cust-table"]').scrollIntoView({ block: 'start', behavior: 'smooth' });
+  });
+
+  // RFM grid.
+  const counts = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  for (const r of rows) {
+    if (!r.rfm || r.rfm.length < 2) continue;
+    const R = +r.rfm[0], F = +r.rfm[1];
+    if (R >= 1 && R <= 5 && F >= 1 && F <= 5) counts[R - 1][F - 1]++;
+  }
+  const rfmEl = slotOf(root, 'cust-rfm');
+  const rfmChart = ctx.charts.add(rfmEl, {
+    draw: (w) => rfmGrid(w, counts, { label: t('cust.rfm'), rLabel: t('cust.rfm.r'), fLabel: t('cust.rfm.f'), selected: ui.rfm, fmt: fmt.int }),
+  });
+  rfmEl.addEventListener('click', (e) => {
+    const g = e.target.closest('[data-key]');
+    if (!g) return;
+    ui.rfm = ui.rfm === g.dataset.key ? null : g.dataset.key;
+    ui.status = null;
+    ctx.charts.draw(rfmChart, true);
+    table.refresh();
+  });
+
+  // The table.
+  const table = new DataTable({
+    id: 'customers', t, fmt, state: ui.table, rows, pageSize: ctx.pageSize,
+    exportName: 'customers', searchPlaceholder: t('cust.search'),
+    sort: { key: 'revenue', dir: 'desc' },
+    rowKey: (r) => r.customer_id,
+    rowClass: (r) => (r.customer_id === ui.selected ? 'selected' : ''),
+    onRowClick: (r) => {
+      ui.selected = r.customer_id;
+      renderDetail(ctx, root);
+      table.update();
+      root.querySelector('[data-card="cust-detail"]').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    },
+    filter: (r) => (!ui.status || r.status === ui.status) && (!ui.rfm || (r.rfm && `${r.rfm[0]},${r.rfm[1]}` === ui.rfm)),
+    chips: () => [
+      { key: '', label: t('cust.filter.all'), active: !ui.status && !ui.rfm },
+      ...STATUSES.filter((k) => sc[k]).map((k) => ({ key: k, label: t('status.' + k), count: fmt.int(sc[k]), active: ui.status === k, dot: STATUS_COLORS[k] })),
+      ...(ui.rfm ? [{ key: 'rfm:' + ui.rfm, label: t('cust.filter.rfm', { r: ui.rfm[0], f: ui.rfm[2] }), active: true }] : []),
+    ],
+    onChip: (key) => {
+      if (key.startsWith('rfm:')) ui.rfm = null;
+      else {
+        ui.status = key && ui.status !== key ? key : null;
+        ui.rfm = null;
+      }
+      ctx.charts.draw(rfmChart, true);
+    },
+    columns: [
+      { key: 'customer', label: t('col.customer'), value: (r) => r.customer_name || r.customer_id, searchText: (r) => `${r.customer_name || ''} ${r.customer_id}`,
+        render: (r) => `<span class="two"><b>${esc(r.customer_name || r.customer_id)}</b>${r.customer_name ? `<small>${esc(r.customer_id)}</small>` : ''}</span>`, csv: (r) => r.customer_name },
+      { key: 'customer_id', label: t('col.customer_id'), value: (r) => r.customer_id, hidden: true },
+      { key: 'catalog', label: t('col.catalog'), value: (r) => r.catalog },
+      { key: 'sales_rep', label: t('col.sales_rep'), value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
+      { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => statusBadge(ctx, r.status), searchText: (r) => t('status.' + r.status) },
+      { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
+      { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },
+      { key: 'aov', label: t('col.aov'), num: true, value: (r) => r.aov, render: (r) => fmt.money(r.aov) },
+      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (r) => r.margin_pct, render: (r) => fmt.pct(r.margin_pct) },
+      { key: 'last_order', label: t('col.last_order'), value: (r) => r.last_order, render: (r) => fmt.date(r.last_order), cls: 'nowrap' },
+      { key: 'days_since_last_order', label: t('col.days_since'), num: true, value: (r) => r.days_since_last_order, render: (r) => fmt.int(r.days_since_last_order) },
+      { key: 'median_interval_days', label: t('col.interval'), num: true, value: (r) => r.median_interval_days, render: (r) => (r.median_interval_days === null ? '—' : t('unit.days', { n: fmt.num(r.median_interval_days, r.median_interval_days % 1 ? 1 : 0) })) },
+      { key: 'expected_next_order', label: t('col.expected_next'), value: (r) => r.expected_next_order, render: (r) => fmt.date(r.expected_next_order), cls: 'nowrap' },
+      { key: 'overdue_ratio', label: t('col.overdue_ratio'), num: true, value: (r) => r.overdue_ratio, render: (r) => fmt.num2(r.overdue_ratio) },
+      { key: 'rfm', label: t('col.rfm'), value: (r) => r.rfm, render: (r) => (r.rfm ? `<code>${esc(r.rfm)}</code>` : '—') },
+    ],
+  }).mount(slotOf(root, 'cust-table'));
+
+  if (!ui.selected || !rows.some((r) => r.customer_id === ui.selected)) {
+    // Start with the biggest customer that is late, else the biggest one.
+    const first = rows.find((r) => r.status === 'overdue' || r.status === 'lapsed') || rows[0];
+    ui.selected = first ? first.customer_id : null;
+    table.update();
+  }
+  renderDetail(ctx, root);
+}
+
+/** The x axis and cursor for monthly charts: one slot per month, labelled 'Mar 2025'. */
+export function monthOpts(ctx, monthly, height, series, axes, tip) {
+  const n = monthly.length;
+  const step = Math.max(1, Math.ceil(n / 8));
+  return {
+    ...baseOpts(height),
+    scales: { x: { time: false, range: () => [-0.6, n - 0.4] }, y: { range: (u, lo, hi) => [Math.min(0, lo), hi > 0 ? hi * 1.08 : 1] }, n: { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.1 : 1] }, p: { range: () => [0, 1] } },
+    series: [{ label: ctx.t('chart.month') }, ...series],
+    axes: [
+      axis({ scale: 'x', size: 36, grid: { show: false }, splits: () => monthly.map((_, i) => i).filter((i) => i % step === 0),
+        values: (u, splits) => splits.map((i) => {
+          const m = monthly[i] && monthly[i].month;
+          if (!m) return '';
+          const d = parseDay(m + '-01');
+          return (i === 0 || m.endsWith('-01') || step >= 12 ? ctx.fmt.monthShort(d) + '\n' + ctx.fmt.year(d) : ctx.fmt.monthShort(d));
+        }) }),
+      ...axes,
+    ],
+    plugins: [tooltipPlugin((u, i) => (monthly[i] ? tip(i) : null))],
+  };
+}
+
+function renderDetail(ctx, root) {
+  const { t, fmt } = ctx;
+  const ui = ctx.ui.customers;
+  const slot = slotOf(root, 'cust-detail');
+  ctx.charts.removeWithin(slot);
+  const r = (ctx.report.customers.rows || []).find((x) => x.customer_id === ui.selected);
+  if (!r) {
+    slot.innerHTML = `<p class="muted">—</p>`;
+    return;
+  }
+  const asOf = ctx.report.as_of;
+  const late = r.expected_next_order && asOf > r.expected_next_order ? daysBetween(r.expected_next_order, asOf) : 0;
+  const days = (n) => (n === null || n === undefined ? '—' : t('unit.days_long', { n: fmt.num(n, n % 1 ? 1 : 0) }));
+  const stat = (label, value, tone) => `<div class="stat ${tone ? 'tone-' + tone : ''}"><span>${esc(label)}</span><b>${esc(value)}</b></div>`;
+  const rfm = r.rfm ? t('cust.rfm_scores', { r: r.rfm[0], f: r.rfm[1], m: r.rfm[2] }) : '';
+  slot.innerHTML = `
+    <div class="detail-head" data-customer="${esc(r.customer_id)}">
+      <div><h4>${esc(r.customer_name || r.customer_id)}</h4>
+        <p class="muted">${esc(r.customer_id)}${r.catalog ? ' · ' + esc(r.catalog) : ''}${r.sales_rep ? ' · ' + esc(ctx.repName(r.sales_rep)) : ''}</p></div>
+      <div class="detail-actions">${statusBadge(ctx, r.status)}
+        <button type="button" class="btn btn-ghost btn-sm" data-action="filter-customer" data-id="${esc(r.customer_id)}">${esc(t('action.filter_customer'))}</button></div>
+    </div>
+    <p class="rhythm">${esc(r.median_interval_days ? t('cust.rhythm', { days: days(r.median_interval_days), since: days(r.days_since_last_order) }) : t('cust.no_rhythm'))}</p>
+    <div class="chart-slot timeline" data-slot="cust-timeline"></div>
+    <div class="stats">
+      ${stat(t('cust.first_order'), fmt.date(r.first_order))}
+      ${stat(t('cust.last_order'), fmt.date(r.last_order))}
+      ${stat(t('cust.usual_interval'), days(r.median_interval_days))}
+      ${stat(t('cust.expected_next'), fmt.date(r.expected_next_order))}
+      ${stat(t('cust.days_since'), fmt.int(r.days_since_last_order))}
+      ${stat(t('cust.days_late'), r.expected_next_order ? (late ? fmt.int(late) : t('cust.not_late')) : '—', late ? (r.status === 'due' ? 'warn' : 'bad') : '')}
+      ${stat(t('col.orders'), fmt.int(r.orders))}
+      ${stat(t('col.revenue'), fmt.money(r.revenue))}
+      ${stat(t('col.aov'), fmt.money(r.aov))}
+      ${stat(t('col.margin_pct'), fmt.pct(r.margin_pct))}
+    </div>
+    ${rfm ? `<p class="muted small">${esc(rfm)}</p>` : ''}`;
+  if (r.first_order && r.last_order) {
+    const day = (s) => Math.round(parseDay(s) / 86400000);
+    ctx.charts.add(slotOf(slot, 'cust-timeline'), {
+      draw: (w) => timeline(w, {
+        first: day(r.first_order), last: day(r.last_order), asOf: day(asOf),
+        next: r.expected_next_order ? day(r.expected_next_order) : null, interval: r.median_interval_days || 0,
+      }, {
+        title: t('cust.timeline'), first: t('cust.first_order'), firstDate: fmt.date(r.first_order),
+        last: t('cust.last_order'), lastDate: fmt.date(r.last_order), next: t('cust.expected_next'),
+        nextDate: fmt.date(r.expected_next_order), asOf: t('cust.today'), asOfDate: fmt.date(asOf),
+      }),
+    });
+  }
+}

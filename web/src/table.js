@@ -1,0 +1,220 @@
+// A sortable, searchable, paged table with CSV export. Rows stay plain report objects; each
+// column says how to read (value), draw (render) and export (csv) a cell. Only the visible
+// page is in the DOM, so tables of thousands of customers cost nothing to redraw.
+import { esc } from './format.js';
+import { download } from './util.js';
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function compare(a, b) {
+  const an = a === null || a === undefined || (typeof a === 'number' && Number.isNaN(a));
+  const bn = b === null || b === undefined || (typeof b === 'number' && Number.isNaN(b));
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1; // missing values last, whatever the direction
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+export function csvText(columns, rows) {
+  const cell = (v) => {
+    if (v === null || v === undefined) return '';
+    const s = String(v);
+    return /[",\n\r;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  const cols = columns.filter((c) => c.csv !== false);
+  const lines = [cols.map((c) => cell(c.csvLabel || c.label)).join(',')];
+  for (const r of rows) lines.push(cols.map((c) => cell(c.csv ? c.csv(r) : c.value(r))).join(','));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+export class DataTable {
+  /**
+   * opts: {id, columns, rows, t, state (persisted object), pageSize, searchable,
+   *        searchPlaceholder, rowKey(row), onRowClick(row), rowClass(row), filter(row),
+   *        chips: [{key, label, count, active}], onChip(key), exportName, empty}
+   */
+  constructor(opts) {
+    this.o = opts;
+    this.state = opts.state || {};
+    this.state.sort ||= opts.sort || null;
+    this.state.query ||= '';
+    this.state.page ||= 0;
+    this.rows = opts.rows || [];
+    this.index = null;
+  }
+
+  mount(el) {
+    this.el = el;
+    const o = this.o;
+    const t = o.t;
+    el.classList.add('dt');
+    el.innerHTML = `
+      <div class="dt-bar">
+        ${o.searchable !== false ? `<input type="search" class="dt-search" placeholder="${esc(o.searchPlaceholder || '')}" aria-label="${esc(o.searchPlaceholder || '')}" value="${esc(this.state.query)}">` : ''}
+        <div class="dt-chips"></div>
+        <span class="dt-count"></span>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="csv" title="${esc(t('export.csv'))}">${icon('download')} ${esc(t('action.csv'))}</button>
+      </div>
+      <div class="dt-scroll"><table data-table="${esc(o.id)}"><thead></thead><tbody></tbody></table></div>
+      <div class="dt-pager"></div>`;
+    el.addEventListener('click', (e) => this.onClick(e));
+    const search = el.querySelector('.dt-search');
+    if (search) {
+      search.addEventListener('input', () => {
+        this.state.query = search.value;
+        this.state.page = 0;
+        this.index = null;
+        this.update();
+      });
+    }
+    this.update();
+    return this;
+  }
+
+  setRows(rows) {
+    this.rows = rows;
+    this.index = null;
+    this.update();
+  }
+
+  /** The rows after search and filter, sorted: what the table shows and the CSV exports. */
+  view() {
+    if (this.index) return this.index;
+    const o = this.o;
+    const q = this.state.query.trim().toLowerCase();
+    let rows = this.rows;
+    if (o.filter) rows = rows.filter(o.filter);
+    if (q) {
+      const cols = o.columns.filter((c) => c.search !== false);
+      rows = rows.filter((r) => cols.some((c) => {
+        const v = c.searchText ? c.searchText(r) : c.value(r);
+        return v !== null && v !== undefined && String(v).toLowerCase().includes(q);
+      }));
+    }
+    const sort = this.state.sort;
+    if (sort) {
+      const col = o.columns.find((c) => c.key === sort.key);
+      if (col) {
+        const dir = sort.dir === 'asc' ? 1 : -1;
+        rows = rows.map((r, i) => [col.value(r), i, r]);
+        rows.sort((a, b) => {
+          const an = a[0] === null || a[0] === undefined, bn = b[0] === null || b[0] === undefined;
+          if (an || bn) return an === bn ? a[1] - b[1] : an ? 1 : -1;
+          return dir * compare(a[0], b[0]) || a[1] - b[1];
+        });
+        rows = rows.map((x) => x[2]);
+      }
+    }
+    return (this.index = rows);
+  }
+
+  refresh() {
+    this.index = null;
+    this.update();
+  }
+
+  update() {
+    if (!this.el) return;
+    const o = this.o;
+    const t = o.t;
+    const rows = this.view();
+    const size = o.pageSize || 25;
+    const pages = Math.max(1, Math.ceil(rows.length / size));
+    if (this.state.page >= pages) this.state.page = pages - 1;
+    const start = this.state.page * size;
+    const page = rows.slice(start, start + size);
+    const sort = this.state.sort || {};
+
+    const visible = o.columns.filter((c) => !c.hidden);
+    this.el.querySelector('thead').innerHTML = '<tr>' + visible.map((c) => {
+      const sorted = sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+      return `<th scope="col" class="${c.num ? 'num' : ''} ${c.cls || ''}" aria-sort="${sorted}" data-sort="${esc(c.key)}" title="${esc(c.title || c.label)}"><span>${esc(c.label)}</span><i class="sort-ind"></i></th>`;
+    }).join('') + '</tr>';
+
+    const tb = this.el.querySelector('tbody');
+    if (!page.length) {
+      tb.innerHTML = `<tr class="dt-empty"><td colspan="${visible.length}">${esc(o.empty || '—')}</td></tr>`;
+    } else {
+      tb.innerHTML = page.map((r) => {
+        const key = o.rowKey ? o.rowKey(r) : '';
+        const cls = (o.rowClass ? o.rowClass(r) : '') + (o.onRowClick ? ' clickable' : '');
+        return `<tr data-key="${esc(key)}" class="${cls}" ${o.onRowClick ? 'tabindex="0"' : ''}>` + visible.map((c) => {
+          const html = c.render ? c.render(r) : esc(c.value(r) ?? '—');
+          return `<td class="${c.num ? 'num' : ''} ${c.cls || ''}">${html}</td>`;
+        }).join('') + '</tr>';
+      }).join('');
+    }
+
+    const chips = this.el.querySelector('.dt-chips');
+    chips.innerHTML = (o.chips ? o.chips() : []).map((c) =>
+      `<button type="button" class="chip ${c.active ? 'active' : ''}" data-chip="${esc(c.key)}" aria-pressed="${c.active ? 'true' : 'false'}">${c.dot ? `<i class="dot" style="background:${c.dot}"></i>` : ''}${esc(c.label)}${c.count !== undefined ? ` <b>${esc(c.count)}</b>` : ''}</button>`).join('');
+
+    const fmtInt = o.fmt ? o.fmt.int : String;
+    this.el.querySelector('.dt-count').textContent = rows.length === this.rows.length
+      ? fmtInt(rows.length) : `${fmtInt(rows.length)} / ${fmtInt(this.rows.length)}`;
+
+    const pager = this.el.querySelector('.dt-pager');
+    if (pages > 1) {
+      pager.innerHTML = `<span>${fmtInt(start + 1)}–${fmtInt(start + page.length)} / ${fmtInt(rows.length)}</span>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="prev" ${this.state.page === 0 ? 'disabled' : ''} aria-label="${esc(t('action.prev'))}">‹</button>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="next" ${this.state.page >= pages - 1 ? 'disabled' : ''} aria-label="${esc(t('action.next'))}">›</button>`;
+    } else pager.innerHTML = '';
+  }
+
+  onClick(e) {
+    const act = e.target.closest('[data-act]');
+    if (act && this.el.contains(act)) {
+      const a = act.dataset.act;
+      if (a === 'prev') this.state.page = Math.max(0, this.state.page - 1);
+      else if (a === 'next') this.state.page++;
+      else if (a === 'csv') return this.exportCsv();
+      return this.update();
+    }
+    const chip = e.target.closest('[data-chip]');
+    if (chip && this.o.onChip) {
+      this.o.onChip(chip.dataset.chip);
+      this.state.page = 0;
+      return this.refresh();
+    }
+    const th = e.target.closest('th[data-sort]');
+    if (th) {
+      const key = th.dataset.sort;
+      const col = this.o.columns.find((c) => c.key === key);
+      const cur = this.state.sort;
+      const first = col && col.num ? 'desc' : 'asc';
+      this.state.sort = cur && cur.key === key ? { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: first };
+      this.state.page = 0;
+      return this.refresh();
+    }
+    const tr = e.target.closest('tr[data-key]');
+    if (tr && this.o.onRowClick && !e.target.closest('a,button,input')) {
+      const key = tr.dataset.key;
+      const row = this.rows.find((r) => this.o.rowKey(r) === key);
+      if (row) this.o.onRowClick(row);
+    }
+  }
+
+  exportCsv() {
+    download(`${this.o.exportName || this.o.id}.csv`, new Blob([csvText(this.o.columns, this.view())], { type: 'text/csv;charset=utf-8' }));
+  }
+}
+
+const ICONS = {
+  download: '<path d="M8 2v8m0 0 3-3m-3 3L5 7M3 12.5h10" />',
+  image: '<rect x="2.5" y="3" width="11" height="10" rx="1.5"/><path d="m3 11 3-3 2.5 2.5L10 9l3 3"/><circle cx="10.5" cy="6" r="1"/>',
+  upload: '<path d="M8 11V3m0 0 3 3M8 3 5 6M3 12.5h10" />',
+  link: '<path d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1"/>',
+  print: '<path d="M4.5 6V2.5h7V6M4.5 11.5h-2V6h11v5.5h-2M4.5 9.5h7v4h-7z"/>',
+  file: '<path d="M4 1.5h5l3 3v10H4z M9 1.5v3h3"/>',
+  close: '<path d="m4 4 8 8M12 4l-8 8"/>',
+  globe: '<circle cx="8" cy="8" r="6"/><path d="M2 8h12M8 2c2 2 2 10 0 12M8 2c-2 2-2 10 0 12"/>',
+  sample: '<path d="M6 2v4L3 12.5A1 1 0 0 0 4 14h8a1 1 0 0 0 1-1.5L10 6V2M5 2h6M5 10h6"/>',
+  save: '<path d="M3 2.5h8l2 2v9H3zM5.5 2.5v3h5v-3M5 13.5v-4h6v4"/>',
+  folder: '<path d="M2 4.5v8h12V5.5H8L6.5 4H2z"/>',
+  trash: '<path d="M3 4.5h10M6 4.5V3h4v1.5M4.5 4.5l.5 9h6l.5-9"/>',
+  chart: '<path d="M2.5 13.5h11M4.5 11V7M8 11V3.5M11.5 11V8.5"/>',
+  info: '<circle cx="8" cy="8" r="6"/><path d="M8 7.5V11M8 5v.5"/>',
+};
+
+export function icon(name) {
+  return `<svg class="ic" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${ICONS[name] || ''}</svg>`;
+}

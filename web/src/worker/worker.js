@@ -1,0 +1,55 @@
+// The engine's Web Worker: one engine, requests served one after the other so that a
+// report never runs while a file is half loaded. Messages in: {id, op, ...}; out:
+// {id, progress: [bytes, total]} while loading, then {id, ok, result} or {id, ok: false, error}.
+import { openEngine } from 'pulse-engine-adapter';
+
+let engine = null;
+let queue = Promise.resolve();
+
+function errorOf(err) {
+  return {
+    message: String((err && err.message) || err),
+    code: (err && err.code) || null,
+    load: (err && err.load) || null,
+  };
+}
+
+async function handle(msg) {
+  const { id, op } = msg;
+  if (!engine) engine = openEngine();
+  const e = await engine;
+  switch (op) {
+    case 'init':
+      return { kind: e.kind };
+    case 'load': {
+      let last = 0;
+      const onProgress = (bytes, total) => {
+        const now = performance.now();
+        if (now - last > 40 || bytes === total) {
+          last = now;
+          self.postMessage({ id, progress: [bytes, total] });
+        }
+      };
+      return e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize });
+    }
+    case 'report': {
+      const t0 = performance.now();
+      const text = e.reportText(msg.settings);
+      return { text, ms: performance.now() - t0 };
+    }
+    case 'clear':
+      e.clear();
+      return true;
+    default:
+      throw new Error('unknown request ' + op);
+  }
+}
+
+self.onmessage = (ev) => {
+  const msg = ev.data;
+  const run = () => handle(msg).then(
+    (result) => self.postMessage({ id: msg.id, ok: true, result }),
+    (err) => self.postMessage({ id: msg.id, ok: false, error: errorOf(err) }),
+  );
+  queue = queue.then(run, run);
+};
