@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CLI := build/bin/b2b-pulse
 SAMPLES := samples/orders.csv samples/order_lines.csv samples/customers.csv samples/sales_reps.csv samples/catalog_prices.csv
 
-.PHONY: all deps build native native-debug test test-native test-sanitize demo bench samples golden clean
+.PHONY: all deps build native native-debug test test-native test-sanitize demo bench samples golden clean wasm test-wasm
 
 all: build
 
@@ -18,9 +18,21 @@ native: deps
 
 native-debug: deps
 	@cmake --preset native-debug >/dev/null
-	@cmake --build --preset native-debug -j $(JOBS) --target pulse_tests
+	@cmake --build --preset native-debug -j $(JOBS) --target pulse_parser_tests
 
 build: native
+
+# The engine as WebAssembly: build/wasm-release/wasm/pulse-engine.js (wasm inlined) + pulse.js.
+# emcc's optimizer needs Debian's node modules (TOOLCHAIN.md).
+wasm: export NODE_PATH := /usr/share/nodejs
+wasm:
+	@scripts/install-deps.sh wasm
+	@cmake --preset wasm-release >/dev/null
+	@cmake --build --preset wasm-release -j $(JOBS)
+
+# The wasm module under Node against the native CLI (samples, real datasets, bad input).
+test-wasm: build wasm
+	@node --test tests/wasm/
 
 test: test-native test-sanitize
 
@@ -29,7 +41,7 @@ test-native: native
 
 # Parsers and ingestion under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: native-debug
-	@build/native-debug/bin/pulse_tests "[io],[ingest]"
+	@build/native-debug/bin/pulse_parser_tests
 
 demo: native
 	@echo "B2B Pulse sample report (samples/workspace.json), customer and catalog summary:"

@@ -58,8 +58,6 @@
 
   /** The source's bytes as a sequence of Uint8Arrays, never the whole of a Blob at once. */
   async function* chunksOf(source, chunkSize) {
-    if (source === null || source === undefined)
-      throw new PulseError('[pulse.wasm.006] no source: give bytes, a Blob or chunks');
     if (typeof source === 'string' || source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
       const bytes = asBytes(source);
       for (let at = 0; at < bytes.length; at += chunkSize)
@@ -142,6 +140,8 @@
     }
 
     async _load(name, source, options, onProgress, chunkSize) {
+      if (source === null || source === undefined)
+        throw new PulseError('[pulse.wasm.006] no source: give bytes, a Blob or chunks');
       if (!(chunkSize >= 1)) throw new PulseError('[pulse.wasm.006] chunkSize must be at least 1');
       chunkSize = Math.min(Math.floor(chunkSize), 1 << 30);
       const total = totalSize(source);

@@ -19,6 +19,11 @@ function requireBuilt(file, how) {
 
 const { createPulse, PulseError } = require(path.join(ROOT, 'wasm/pulse.js'));
 
+/** A fresh instance of the raw module (createPulseModule's result). */
+async function newModule() {
+  return require(requireBuilt(path.join(WASM_DIR, 'pulse-engine.js'), 'make wasm'))();
+}
+
 /** A Pulse over a fresh instance of the module (each instance has its own memory). */
 async function newPulse() {
   const factory = require(requireBuilt(path.join(WASM_DIR, 'pulse-engine.js'), 'make wasm'));
@@ -77,5 +82,5 @@ function assertClose(actual, expected, { rel = 1e-9, abs = 1e-12 } = {}, where =
 }
 
 module.exports = {
-  ROOT, DATASETS, SAMPLES, PulseError, newPulse, nativeReport, fileChunks, loadWorkspace, assertClose,
+  ROOT, DATASETS, SAMPLES, PulseError, newModule, newPulse, nativeReport, fileChunks, loadWorkspace, assertClose,
 };

@@ -47,6 +47,10 @@ export class ChartSet {
       chart.el.innerHTML = '';
       const { opts, data } = s.uplot(w);
       chart.u = new uPlot({ ...opts, width: w }, data, chart.el);
+      if (s.legend && s.legend.length) {
+        chart.el.insertAdjacentHTML('beforeend', `<div class="legend">${s.legend.map((l) =>
+          `<span><i style="background:${l.color}"></i>${esc(l.label)}</span>`).join('')}</div>`);
+      }
     }
   }
 
@@ -326,8 +330,8 @@ export function divergingBars(width, rows, { label = '', wonLabel = 'won', lostL
   s += `<text x="${cx + 8}" y="14" fill="${C.green}" font-weight="600" font-size="11">${esc(wonLabel)} →</text>`;
   rows.forEach((r, i) => {
     const y = legH + i * rowH;
-    const wl = ((r.won || 0) / top) * (half - 34);
-    const ll = ((r.lost || 0) / top) * (half - 34);
+    const wl = Math.max(0, ((r.won || 0) / top) * (half - 34));
+    const ll = Math.max(0, ((r.lost || 0) / top) * (half - 34));
     s += `<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${esc(clip(r.label, Math.floor(lw / 7)))}</text>`;
     s += `<rect x="${(cx - ll).toFixed(1)}" y="${y + 6}" width="${ll.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.red}" opacity="0.85"/>`;
     s += `<rect x="${cx}" y="${y + 6}" width="${wl.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.green}"/>`;

@@ -30,8 +30,10 @@ export function formatter(locale, currency) {
     num: (v, digits = 1) => (isNum(v) ? nf('num' + digits, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v) : DASH),
     num2: (v) => (isNum(v) ? nf('num2', { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v) : DASH),
     signed: (v, digits = 2) => (isNum(v) ? nf('signed' + digits, { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v) : DASH),
-    // Money in tables: whole units from 1,000, cents below.
-    money: (v) => (isNum(v) ? nf('money' + (Math.abs(v) >= 1000 ? 0 : 2), moneyOpts(Math.abs(v) >= 1000 ? 0 : 2)).format(v) : DASH),
+    // Money in tables: whole units from 100, cents below.
+    money: (v) => (isNum(v) ? (Math.abs(v) >= 100 ? nf('money0', moneyOpts(0)) : nf('money2', { ...moneyOpts(2), minimumFractionDigits: 2 })).format(v) : DASH),
+    // Unit prices always with cents.
+    price: (v) => (isNum(v) ? nf('price', { ...moneyOpts(2), minimumFractionDigits: 2 }).format(v) : DASH),
     moneySigned: (v) => (isNum(v) ? nf('moneyS', { ...moneyOpts(0), signDisplay: 'exceptZero' }).format(v) : DASH),
     // Money in tiles and axes: 12.6M / 12,6 млн.
     moneyShort: (v) => (isNum(v) ? nf('moneyC', moneyOpts(Math.abs(v) >= 1000 ? 1 : 0, true)).format(v) : DASH),

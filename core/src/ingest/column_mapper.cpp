@@ -139,11 +139,26 @@ std::vector<Field> missing_required(const ColumnMapping& m) {
   return out;
 }
 
+// A quote or opportunity file: a deal id beside what only deals have (an expiry, a negotiated
+// or original total, a close date). Orders may carry a quote id as a link, but not these.
+bool looks_like_deals(const std::vector<std::string>& norm) {
+  return has_named_column(norm, Role::deals, Field::deal_id) &&
+         (has_named_column(norm, Role::deals, Field::expires_at) ||
+          has_named_column(norm, Role::deals, Field::original_amount) ||
+          has_named_column(norm, Role::deals, Field::closed_at));
+}
+
 // Conditions beyond the required fields that keep one role from being mistaken for another.
 bool plausible(const ColumnMapping& m, const std::vector<std::string>& norm) {
   switch (m.role) {
+    case Role::order_lines:
+    case Role::orders:
+      return !looks_like_deals(norm);
     case Role::deals:
-      return true;
+      // A deal carries more than an id, a status and a date; else it is a status history.
+      return m.has(Field::amount) || m.has(Field::original_amount) || m.has(Field::customer_id) ||
+             m.has(Field::sales_rep) || m.has(Field::expires_at) || m.has(Field::closed_at) ||
+             m.has(Field::order_id) || m.has(Field::product);
     case Role::deal_events:
       // A deals file has amounts, customers or reps; a history has none of them.
       return !has_named_column(norm, Role::deals, Field::amount) &&

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "pulse/kpi/customer_profiles.h"
+#include "pulse/kpi/line_totals.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
@@ -16,24 +17,16 @@ constexpr std::uint32_t kNoStamp = std::numeric_limits<std::uint32_t>::max();
 
 /// Running sums of a catalog or a catalog x SKU, with stamps for distinct orders/customers.
 struct Acc {
-  double revenue = 0, units = 0;
+  LineTotals all;  // every line, returns included
   double pos_units = 0, pos_revenue = 0, pos_cost = 0;
   bool pos_cost_known = true;
-  double costed_revenue = 0, cost = 0;
-  bool any_cost = false;
   bool touched = false;
   std::int64_t orders = 0, customers = 0, skus = 0;
   std::uint32_t order_stamp = kNoStamp, customer_stamp = kNoStamp;
 
   void add_line(double rev, double qty, double cost_value) {
     touched = true;
-    revenue += rev;
-    units += qty;
-    if (!std::isnan(cost_value)) {
-      costed_revenue += rev;
-      cost += cost_value;
-      any_cost = true;
-    }
+    all.add(rev, qty, cost_value);
   }
   void add_positive(double rev, double qty, double cost_value, std::uint32_t o, std::uint32_t c) {
     pos_units += qty;
@@ -48,12 +41,6 @@ struct Acc {
       customer_stamp = c;
       ++customers;
     }
-  }
-  std::optional<double> margin() const {
-    return any_cost ? std::optional<double>(costed_revenue - cost) : std::nullopt;
-  }
-  std::optional<double> margin_pct() const {
-    return any_cost ? ratio(costed_revenue - cost, costed_revenue) : std::nullopt;
   }
 };
 
@@ -143,13 +130,13 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     if (prod[p].pos_units > 0) ++cat[facts.products[p].catalog].skus;
     ProductRow row;
     row.product = p;
-    row.units = prod[p].units;
-    row.revenue = prod[p].revenue;
+    row.units = prod[p].all.units;
+    row.revenue = prod[p].all.revenue;
     row.orders = prod[p].orders;
     row.customers = prod[p].customers;
     row.avg_price = ratio(prod[p].pos_revenue, prod[p].pos_units);
-    row.margin = prod[p].margin();
-    row.margin_pct = prod[p].margin_pct();
+    row.margin = prod[p].all.margin();
+    row.margin_pct = prod[p].all.margin_pct();
     row.positive_units = prod[p].pos_units;
     row.positive_revenue = prod[p].pos_revenue;
     if (prod[p].pos_cost_known && prod[p].pos_units > 0)
@@ -184,7 +171,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     const std::uint32_t k = facts.products[report.products[i].product].catalog;
     std::size_t j = i;
     for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k; ++j)
-      report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].revenue);
+      report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].all.revenue);
     assign_abc(report.products, i, j, facts, strings);
     i = j;
   }
@@ -192,15 +179,15 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     if (!cat[k].touched) continue;
     CatalogRow row;
     row.catalog = k;
-    row.revenue = cat[k].revenue;
+    row.revenue = cat[k].all.revenue;
     row.orders = cat[k].orders;
     row.customers = cat[k].customers;
-    row.units = cat[k].units;
-    row.aov = cat[k].orders > 0 ? std::optional<double>(cat[k].revenue / static_cast<double>(cat[k].orders)) : std::nullopt;
+    row.units = cat[k].all.units;
+    row.aov = cat[k].orders > 0 ? std::optional<double>(cat[k].all.revenue / static_cast<double>(cat[k].orders)) : std::nullopt;
     row.skus = cat[k].skus;
-    row.revenue_share = ratio(cat[k].revenue, total_revenue);
-    row.margin = cat[k].margin();
-    row.margin_pct = cat[k].margin_pct();
+    row.revenue_share = ratio(cat[k].all.revenue, total_revenue);
+    row.margin = cat[k].all.margin();
+    row.margin_pct = cat[k].all.margin_pct();
     report.catalogs.push_back(row);
   }
   std::sort(report.catalogs.begin(), report.catalogs.end(), [&](const CatalogRow& a, const CatalogRow& b) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pulse/kpi/line_totals.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
@@ -14,38 +15,6 @@ int month_number(Day d) {
   const CivilDate c = civil_from_day(d);
   return c.year * 12 + static_cast<int>(c.month) - 1;
 }
-
-/// Sums of one group of lines: revenue, units and, where the cost is known, margin.
-struct Totals {
-  double revenue = 0;
-  double units = 0;
-  double costed_revenue = 0;
-  double cost = 0;
-  bool any_cost = false;
-
-  void add(double rev, double qty, double cost_value) {
-    revenue += rev;
-    units += qty;
-    if (!std::isnan(cost_value)) {
-      costed_revenue += rev;
-      cost += cost_value;
-      any_cost = true;
-    }
-  }
-  void add(const Totals& o) {
-    revenue += o.revenue;
-    units += o.units;
-    costed_revenue += o.costed_revenue;
-    cost += o.cost;
-    any_cost = any_cost || o.any_cost;
-  }
-  std::optional<double> margin() const {
-    return any_cost ? std::optional<double>(costed_revenue - cost) : std::nullopt;
-  }
-  std::optional<double> margin_pct() const {
-    return any_cost ? ratio(costed_revenue - cost, costed_revenue) : std::nullopt;
-  }
-};
 
 /// 1 + floor(5 (k - 1) / n) where k - 1 counts strictly smaller values (SPEC §3 RFM).
 std::vector<int> quintile_scores(const std::vector<double>& values) {
@@ -111,7 +80,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   }
   std::vector<std::int32_t> month_customer_stamp(months, kNone - 1);
 
-  Totals all;
+  LineTotals all;
   std::vector<double> order_days;
   std::vector<double> gaps;
   const std::size_t n_customers = facts.customer_count();
@@ -119,7 +88,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   for (std::size_t c = 0; c <= n_customers; ++c) {
     const std::uint32_t begin = c < n_customers ? facts.customer_order_begin[c] : facts.orders_without_customer_begin();
     const std::uint32_t end = c < n_customers ? facts.customer_order_begin[c + 1] : static_cast<std::uint32_t>(facts.order_count());
-    Totals mine;
+    LineTotals mine;
     std::int64_t orders_in_period = 0;
     order_days.clear();
     for (std::uint32_t o = begin; o < end; ++o) {
@@ -127,7 +96,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
       const Day day = facts.order_day[o];
       const bool in_period = scope.in_period(day);
       if (day > scope.as_of && !in_period) continue;
-      Totals order;
+      LineTotals order;
       bool positive = false;
       bool any_line = false;
       for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {

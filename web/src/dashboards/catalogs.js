@@ -6,6 +6,8 @@ import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar,
 import { isUnavailable } from '../util.js';
 
 const CLASSES = ['elastic', 'inelastic', 'positive'];
+const isDecade = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+const decades = (u, splits) => splits.map((v) => (isDecade(v) ? v : null));
 const ABC_COLORS = { A: C.accent, B: '#9b9ef0', C: '#cfd0f3' };
 
 export function renderCatalogs(ctx, root) {
@@ -33,14 +35,14 @@ export function renderCatalogs(ctx, root) {
     : '';
 
   root.innerHTML = header(ctx, 'cat') + tiles([
-    tile('catalogs', t('filter.catalog'), fmt.int(cats.length), cats.map((c) => c.catalog).slice(0, 3).join(', ') + (cats.length > 3 ? '…' : '')),
+    tile('catalogs', t('cat.catalogs'), fmt.int(cats.length), cats.map((c) => c.catalog).slice(0, 3).join(', ') + (cats.length > 3 ? '…' : '')),
     tile('catalog_revenue', t('cust.revenue'), fmt.moneyShort(total), ''),
     tile('skus', t('cat.skus'), fmt.int(skuSet.size), ''),
     tile('margin_pct', t('col.margin_pct'), fmt.pct(marginPct), ''),
-    tile('elastic', t('class.elastic'), fmt.int(elastic), `${fmt.int(fitted.length)} ${t('col.elasticity').toLowerCase()}`),
+    tile('elastic', t('cat.elastic'), fmt.int(elastic), t('cat.elastic.sub', { n: fmt.int(fitted.length) })),
   ]) + `<div class="grid">
     <div class="span-12">${card(ctx, { slot: 'cat-compare', title: t('cat.side_by_side') })}</div>
-    <div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cust.revenue') + ' · ' + t('cat.share'), chart: true })}</div>
+    <div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>
     <div class="span-7">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: t('cat.scatter.hint'), chart: true })}</div>
     <div class="span-12">${card(ctx, { slot: 'cat-products', title: cats.length > 1 ? t('cat.products', { catalog: ui.catalog }) : t('cat.products.all'), extra: picker })}</div>
     <div class="span-4">${card(ctx, { slot: 'cat-abc', title: t('cat.abc') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), chart: true })}</div>
@@ -113,7 +115,8 @@ export function renderCatalogs(ctx, root) {
           }))],
           axes: [
             axis({ label: t('cat.scatter.x'), values: (u, v) => v.map((x) => fmt.num(x, Math.abs(x) < 10 && x % 1 ? 1 : 0)) }),
-            axis({ label: t('cat.scatter.y') + unit, values: (u, v) => v.map((x) => fmt.moneyShort(x)), size: 60 }),
+            axis({ label: t('cat.scatter.y') + unit, values: (u, v) => v.map((x) => (isDecade(x) ? fmt.moneyShort(x) : '')), size: 60,
+              grid: { stroke: C.grid, width: 1, filter: decades }, ticks: { stroke: C.axis, width: 1, size: 4, filter: decades } }),
           ],
           hooks: {
             draw: [(u) => {
@@ -176,7 +179,7 @@ export function renderCatalogs(ctx, root) {
       { key: 'revenue_share', label: t('col.share'), num: true, value: (p) => p.revenue_share, render: (p) => fmt.pct(p.revenue_share) },
       { key: 'orders', label: t('col.orders'), num: true, value: (p) => p.orders, render: (p) => fmt.int(p.orders) },
       { key: 'customers', label: t('col.customers'), num: true, value: (p) => p.customers, render: (p) => fmt.int(p.customers) },
-      { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.money(p.avg_price) },
+      { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.price(p.avg_price) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
       { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => (p.elasticity ? p.elasticity.slope : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.slope) : '—') },
       { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },

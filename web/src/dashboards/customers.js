@@ -122,7 +122,7 @@ export function renderCustomers(ctx, root) {
         render: (r) => `<span class="two"><b>${esc(r.customer_name || r.customer_id)}</b>${r.customer_name ? `<small>${esc(r.customer_id)}</small>` : ''}</span>`, csv: (r) => r.customer_name },
       { key: 'customer_id', label: t('col.customer_id'), value: (r) => r.customer_id, hidden: true },
       { key: 'catalog', label: t('col.catalog'), value: (r) => r.catalog },
-      { key: 'sales_rep', label: t('col.sales_rep'), value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
+      { key: 'sales_rep', label: t('col.sales_rep'), cls: 'nowrap', value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
       { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => statusBadge(ctx, r.status), searchText: (r) => t('status.' + r.status) },
       { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },

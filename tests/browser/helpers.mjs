@@ -1,0 +1,83 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, a static server for
+// dist/, and a recorder of every request the page makes.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = path.join(repo, 'dist');
+const require = createRequire(path.join(repo, 'web/package.json'));
+const { chromium } = require('playwright-core');
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage', '--font-render-hinting=none'];
+
+export async function launch() {
+  const userDataDir = fs.mkdtempSync('/tmp/pulse-chromium-');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, headless: true, args: FLAGS,
+    viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, acceptDownloads: true,
+  });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  return {
+    context, requests,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv' };
+
+/** Serves dir on 127.0.0.1 (random port); resolves to {origin, close, hits}. */
+export function serve(dir = dist) {
+  const hits = [];
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    hits.push(rel);
+    let file = path.join(dir, path.normalize(rel));
+    if (file.endsWith('/')) file += 'index.html';
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    ok({ origin, hits, close: () => new Promise((done) => server.close(done)) });
+  }));
+}
+
+/** Waits until <b2b-pulse> has data-state=state (default ready). */
+export async function waitState(page, state = 'ready', timeout = 60000) {
+  await page.waitForFunction((s) => document.querySelector('b2b-pulse')?.dataset.state === s, state, { timeout });
+}
+
+/** Runs fn in the page and resolves after the element's next `report` event. */
+export async function nextReport(page, action) {
+  const wait = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse')
+    .addEventListener('report', (e) => ok(e.detail.filters), { once: true })));
+  await action();
+  return wait;
+}
+
+/** Text of a KPI tile's value inside a dashboard. */
+export function kpi(page, dashboard, id) {
+  return page.locator(`b2b-pulse [data-dashboard=${dashboard}] [data-kpi=${id}] .tile-value`).innerText();
+}
+
+export function engineKind() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dist, 'build-info.json'), 'utf8')).engine.startsWith('FAKE') ? 'fake' : 'wasm';
+  } catch {
+    return 'missing';
+  }
+}

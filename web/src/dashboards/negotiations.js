@@ -1,0 +1,124 @@
+// Negotiations: quote-to-order conversion, time to close, and which open quotes will be won.
+import { esc, daysBetween } from '../format.js';
+import { DataTable } from '../table.js';
+import { C, OUTCOME_COLORS, axis, bars, funnel, hbars } from '../charts.js';
+import { header, tiles, tile, card, unavailable, ratioBar, slotOf } from './common.js';
+import { monthOpts } from './customers.js';
+import { isUnavailable } from '../util.js';
+
+export function renderNegotiations(ctx, root) {
+  const { t, fmt } = ctx;
+  const data = ctx.report.negotiations;
+  if (isUnavailable(data)) {
+    root.innerHTML = header(ctx, 'neg') + unavailable(ctx, 'negotiations', data && data.unavailable);
+    return;
+  }
+  const ui = ctx.ui.negotiations;
+  const s = data.summary || {};
+  const days = (n) => (n === null || n === undefined ? '—' : t('unit.days_long', { n: fmt.num(n, n % 1 ? 1 : 0) }));
+  const has = (k) => s[k] !== undefined && s[k] !== null;
+
+  const list = [
+    tile('win_rate', t('neg.win_rate'), fmt.pct(s.win_rate), t('neg.win_rate.sub', { won: fmt.int(s.won), lost: fmt.int(s.lost) })),
+    tile('won_amount', t('neg.won_amount'), fmt.moneyShort(s.won_amount), t('neg.won_amount.sub', { avg: fmt.money(s.avg_deal_size) })),
+    tile('cycle_days', t('neg.cycle'), days(s.cycle_days_median), t('neg.cycle.sub', { lost: days(s.lost_cycle_days_median) })),
+  ];
+  if (has('negotiation_days_median') || has('rounds_mean')) {
+    list.push(tile('negotiation', t('neg.negotiation'), days(s.negotiation_days_median), has('rounds_mean') ? t('neg.negotiation.sub', { rounds: fmt.num(s.rounds_mean, 1) }) : ''));
+  }
+  list.push(tile('avg_discount', t('neg.discount'), fmt.pct(s.avg_discount), t('neg.discount.sub')));
+  list.push(tile('open', t('neg.open'), fmt.int(s.open), has('expiring_soon') ? t('neg.open.sub', { n: fmt.int(s.expiring_soon) }) : '', s.expiring_soon ? 'warn' : ''));
+
+  const monthly = data.monthly || [];
+  const hasCycle = monthly.some((m) => m.cycle_days_median !== undefined);
+
+  root.innerHTML = header(ctx, 'neg') + tiles(list) + `<div class="grid">
+    <div class="span-5">${card(ctx, { slot: 'neg-funnel', title: t('neg.funnel'), chart: true })}</div>
+    <div class="span-7">${card(ctx, { slot: 'neg-status', title: t('neg.by_status'), chart: true })}</div>
+    <div class="span-${hasCycle ? 7 : 12}">${card(ctx, { slot: 'neg-monthly', title: t('neg.monthly'), hint: t('neg.monthly.hint'), chart: true })}</div>
+    ${hasCycle ? `<div class="span-5">${card(ctx, { slot: 'neg-cycle', title: t('neg.monthly.cycle'), chart: true })}</div>` : ''}
+    <div class="span-12">${card(ctx, { slot: 'neg-open', title: t('neg.open_table') })}</div>
+  </div>`;
+  if (!hasCycle && has('cycle_days_median')) {
+    slotOf(root, 'neg-monthly').insertAdjacentHTML('afterend', `<p class="hint">${esc(t('neg.monthly.no_cycle', { days: days(s.cycle_days_median) }))}</p>`);
+  }
+
+  // Outcome funnel: every deal, those decided, those won.
+  const decided = (s.won || 0) + (s.lost || 0);
+  ctx.charts.add(slotOf(root, 'neg-funnel'), {
+    draw: (w) => funnel(w, [
+      { label: t('neg.funnel.all'), value: s.deals || 0, display: fmt.int(s.deals), color: '#9b9ef0' },
+      { label: t('neg.funnel.decided'), value: decided, display: fmt.int(decided), color: C.accent },
+      { label: t('neg.funnel.won'), value: s.won || 0, display: `${fmt.int(s.won)} · ${fmt.pct(s.win_rate, 0)}`, color: C.green },
+      { label: t('neg.funnel.open'), value: s.open || 0, display: fmt.int(s.open), color: C.blue, base: s.deals || 1 },
+    ], { label: t('neg.funnel'), fmtPct: (v) => fmt.pct(v, 0) }),
+  });
+
+  // Deals by status, coloured by outcome.
+  const byStatus = data.by_status || [];
+  ctx.charts.add(slotOf(root, 'neg-status'), {
+    draw: (w) => hbars(w, byStatus.map((b) => ({
+      label: String(b.status).replace(/_/g, ' '), value: b.count, color: OUTCOME_COLORS[b.outcome],
+      display: `${fmt.int(b.count)} · ${fmt.moneyShort(b.amount)}`, sub: t('neg.outcome.' + b.outcome),
+    })), { label: t('neg.by_status'), rowH: 26, labelW: Math.min(190, w * 0.4) }),
+  });
+
+  // Win rate and outcomes by close month.
+  ctx.charts.add(slotOf(root, 'neg-monthly'), {
+    legend: [{ label: t('chart.won'), color: C.green }, { label: t('chart.lost'), color: C.red }, { label: t('chart.created'), color: C.faint }, { label: t('chart.win_rate'), color: C.accent }],
+    uplot: () => ({
+      data: [monthly.map((_, i) => i), monthly.map((m) => m.won), monthly.map((m) => m.lost), monthly.map((m) => m.created), monthly.map((m) => m.win_rate)],
+      opts: monthOpts(ctx, monthly, 260, [
+        { label: t('chart.won'), scale: 'n', stroke: C.green, fill: C.green + 'd0', width: 0, paths: bars({ size: [0.38, 16], align: -1 }), points: { show: false } },
+        { label: t('chart.lost'), scale: 'n', stroke: C.red, fill: C.red + 'b0', width: 0, paths: bars({ size: [0.38, 16], align: 1 }), points: { show: false } },
+        { label: t('chart.created'), scale: 'n', stroke: C.faint, width: 1.5, dash: [4, 4], points: { show: false } },
+        { label: t('chart.win_rate'), scale: 'p', stroke: C.accent, width: 2.5, points: { show: false } },
+      ], [
+        axis({ scale: 'n', label: t('chart.deals'), values: (u, v) => v.map((x) => fmt.int(x)), size: 50 }),
+        axis({ scale: 'p', side: 1, label: t('chart.win_rate'), values: (u, v) => v.map((x) => fmt.pct(x, 0)), grid: { show: false }, size: 50 }),
+      ], (i) => {
+        const m = monthly[i];
+        return `<b>${esc(fmt.month(m.month))}</b><br>${esc(t('chart.win_rate'))}: ${esc(fmt.pct(m.win_rate))}<br>${esc(t('chart.won'))}: ${esc(fmt.int(m.won))} · ${esc(fmt.money(m.won_amount))}<br>${esc(t('chart.lost'))}: ${esc(fmt.int(m.lost))}<br>${esc(t('chart.created'))}: ${esc(fmt.int(m.created))}`;
+      }),
+    }),
+  });
+
+  if (hasCycle) {
+    ctx.charts.add(slotOf(root, 'neg-cycle'), {
+      legend: [{ label: t('chart.cycle'), color: C.violet }],
+      uplot: () => ({
+        data: [monthly.map((_, i) => i), monthly.map((m) => m.cycle_days_median)],
+        opts: monthOpts(ctx, monthly, 260, [
+          { label: t('chart.cycle'), scale: 'n', stroke: C.violet, width: 2.5, points: { show: true, size: 5 } },
+        ], [axis({ scale: 'n', label: t('chart.days'), values: (u, v) => v.map((x) => fmt.int(x)) })],
+        (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.cycle'))}: ${esc(days(monthly[i].cycle_days_median))}`),
+      }),
+    });
+  }
+
+  // Open quotes.
+  const asOf = ctx.report.as_of;
+  const open = data.open || [];
+  new DataTable({
+    id: 'open_deals', t, fmt, state: ui.open, rows: open, pageSize: ctx.pageSize, exportName: 'open-quotes',
+    searchPlaceholder: t('neg.open.search'), sort: { key: 'expected_value', dir: 'desc' }, rowKey: (d) => d.deal_id,
+    rowClass: (d) => (d.expiring_soon ? 'warn-row' : ''),
+    columns: [
+      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => `<code>${esc(d.deal_id)}</code>` },
+      { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, searchText: (d) => `${d.customer_id || ''} ${ctx.customerName(d.customer_id) || ''}`,
+        render: (d) => (d.customer_id ? `<span class="two"><b>${esc(ctx.customerName(d.customer_id) || d.customer_id)}</b>${ctx.customerName(d.customer_id) ? `<small>${esc(d.customer_id)}</small>` : ''}</span>` : '—') },
+      { key: 'sales_rep', label: t('col.rep'), cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)), searchText: (d) => `${d.sales_rep || ''} ${ctx.repName(d.sales_rep)}` },
+      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => `<span class="tag">${esc(d.status)}</span>` },
+      { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
+      { key: 'age_days', label: t('col.age'), num: true, value: (d) => d.age_days, render: (d) => fmt.int(d.age_days) },
+      { key: 'win_probability', label: t('col.win_probability'), num: true, value: (d) => d.win_probability, render: (d) => ratioBar(d.win_probability, fmt.pct(d.win_probability, 0)) },
+      { key: 'expected_value', label: t('col.expected_value'), num: true, value: (d) => d.expected_value, render: (d) => fmt.money(d.expected_value) },
+      { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
+        if (!d.expires_at) return '—';
+        const n = daysBetween(asOf, d.expires_at);
+        const rel = n < 0 ? `<span class="tag bad">${esc(t('neg.expired'))}</span>` : `<span class="tag ${d.expiring_soon ? 'warn' : ''}">${esc(n === 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) }))}</span>`;
+        return `${esc(fmt.date(d.expires_at))} ${rel}`;
+      } },
+    ],
+  }).mount(slotOf(root, 'neg-open'));
+}

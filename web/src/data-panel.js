@@ -1,0 +1,162 @@
+// The Data panel: add files (pick, drop, URL, samples), see how each one was read (role,
+// column mapping, conventions, problems with line numbers), correct it, save the workspace.
+import { esc } from './format.js';
+import { icon } from './table.js';
+
+/** The fields of each role (SPEC §2), required ones first in the engine's order. */
+export const ROLE_FIELDS = {
+  order_lines: ['order_id', 'order_date', 'customer_id', 'customer_name', 'sku', 'product_name', 'category', 'quantity', 'unit_price', 'line_total', 'discount', 'unit_cost', 'catalog', 'sales_rep', 'status', 'currency', 'parent_item_id', 'quote_id'],
+  orders: ['order_id', 'order_date', 'customer_id', 'customer_name', 'status', 'order_total', 'catalog', 'sales_rep', 'currency', 'quote_id'],
+  customers: ['customer_id', 'customer_name', 'catalog', 'sales_rep', 'segment', 'region', 'created_at'],
+  deals: ['deal_id', 'customer_id', 'sales_rep', 'created_at', 'updated_at', 'closed_at', 'expires_at', 'status', 'amount', 'original_amount', 'order_id', 'product'],
+  deal_events: ['deal_id', 'timestamp', 'status'],
+  sales_reps: ['sales_rep', 'rep_name', 'manager', 'team'],
+  catalog_prices: ['catalog', 'sku', 'price', 'list_price'],
+};
+export const REQUIRED = {
+  order_lines: ['order_id', 'sku'], orders: ['order_id', 'order_date'], customers: ['customer_id'],
+  deals: ['deal_id', 'status'], deal_events: ['deal_id', 'timestamp', 'status'], sales_reps: ['sales_rep'], catalog_prices: ['catalog', 'sku'],
+};
+export const ROLES = Object.keys(ROLE_FIELDS);
+const DELIMS = [['auto', null], [',', ','], [';', ';'], ['tab', 'Tab'], ['|', '|']];
+const DECIMALS = [['auto', null], ['.', '1234.5'], [',', '1234,5']];
+const DATES = [['auto', null], ['DD/MM/YYYY', 'DD/MM/YYYY'], ['MM/DD/YYYY', 'MM/DD/YYYY']];
+
+/** "orders.csv:14: order_date: bad date" -> {line: 14, text: "order_date: bad date"} */
+export function splitProblem(p, file) {
+  const s = String(p);
+  const m = /^(.*?):(\d+):\s*(.*)$/s.exec(s);
+  if (m && (!file || m[1] === file || m[1].endsWith(file))) return { line: +m[2], text: m[3] };
+  if (m) return { line: +m[2], text: m[3] };
+  return { line: null, text: s };
+}
+
+export function renderDataPanel(host, root) {
+  const { t, fmt } = host;
+  const files = host.files;
+  const warnings = (host.report && host.report.warnings) || [];
+  root.innerHTML = `
+    <header class="dash-head"><div><h2>${esc(t('data.title'))}</h2><p class="question">${esc(t('data.question'))}</p></div>
+      <p class="scope">${esc(t('app.privacy'))}</p></header>
+    <div class="grid">
+      <div class="span-7"><section class="card">
+        <div class="card-head"><h3>${esc(t('data.files'))}</h3></div>
+        <div class="dropzone" data-role="dropzone">
+          ${icon('upload')}<span>${esc(t('data.drop'))}</span>
+          <button type="button" class="btn" data-action="choose-files">${esc(t('action.choose_files'))}</button>
+        </div>
+        <form class="url-form" data-role="url-form">
+          <label class="sr" for="url-in">${esc(t('data.url'))}</label>
+          <span class="url-ic">${icon('link')}</span>
+          <input id="url-in" type="url" name="url" required placeholder="${esc(t('empty.url'))}" aria-label="${esc(t('data.url'))}">
+          <button type="submit" class="btn btn-ghost">${esc(t('action.fetch'))}</button>
+        </form>
+        ${host.samplesUrl() ? `<div class="samples-row"><button type="button" class="btn btn-ghost" data-action="load-samples">${icon('sample')} ${esc(t('action.load_samples'))}</button></div>`
+          : host.getAttribute('samples') ? `<p class="hint">${esc(t('empty.samples_note'))}</p>` : ''}
+      </section></div>
+      <div class="span-5"><section class="card">
+        <div class="card-head"><h3>${esc(t('data.workspace'))}</h3></div>
+        <p class="hint">${esc(t('data.workspace.hint'))}</p>
+        <div class="row-actions">
+          <button type="button" class="btn btn-ghost" data-action="save-workspace" ${files.length ? '' : 'disabled'}>${icon('save')} ${esc(t('action.save_ws'))}</button>
+          <button type="button" class="btn btn-ghost" data-action="load-workspace">${icon('folder')} ${esc(t('action.load_ws'))}</button>
+          <button type="button" class="btn btn-ghost btn-danger" data-action="clear-files" ${files.length ? '' : 'disabled'}>${icon('trash')} ${esc(t('action.clear'))}</button>
+        </div>
+        ${host.dataMessage ? `<p class="note" data-role="data-message">${esc(host.dataMessage)}</p>` : ''}
+      </section></div>
+      <div class="span-12" data-role="file-list">
+        ${files.length ? files.map((f) => fileCard(host, f)).join('') : `<p class="muted pad">${esc(t('data.none'))}</p>`}
+      </div>
+      ${warnings.length ? `<div class="span-12"><section class="card"><div class="card-head"><h3>${esc(t('data.warnings'))}</h3></div><ul class="plain">${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section></div>` : ''}
+    </div>`;
+}
+
+function fileCard(host, f) {
+  const { t, fmt } = host;
+  const load = f.load;
+  const d = f.draft || f.options;
+  const role = (load && load.role) || null;
+  const shownRole = d.role && d.role !== 'auto' ? d.role : role;
+  const state = f.status === 'loading' ? 'loading' : f.error ? 'bad' : load && load.rows_skipped ? 'warn' : 'ok';
+  const columns = (load && load.columns) || [];
+  const mapping = (load && load.mapping) || {};
+  const reasons = (load && load.mapping_reasons) || {};
+  const conv = (load && load.conventions) || {};
+  const fields = shownRole ? [...new Set([...(ROLE_FIELDS[shownRole] || []), ...Object.keys(mapping)])] : Object.keys(mapping);
+  const required = (shownRole && REQUIRED[shownRole]) || [];
+  const problems = (load && load.problems) || [];
+  const changed = f.draft && JSON.stringify(f.draft) !== JSON.stringify(f.options);
+  const sel = (name, list, value) => `<select data-opt="${name}">${list.map(([v, label]) => `<option value="${esc(v)}" ${v === (value || 'auto') ? 'selected' : ''}>${esc(label || t('data.auto'))}</option>`).join('')}</select>`;
+
+  const mappingRows = fields.map((field) => {
+    const explicit = d.columns && d.columns[field];
+    const detected = mapping[field];
+    const colOpts = [`<option value="">${esc(detected && !explicit ? `${t('data.auto_col')}: ${detected}` : t('data.auto_col'))}</option>`]
+      .concat(columns.map((c) => `<option value="${esc(c)}" ${explicit === c ? 'selected' : ''}>${esc(c)}</option>`)).join('');
+    const convText = detected ? conv[detected] || conv[field] || '' : '';
+    return `<tr class="${detected ? '' : 'unmapped'}"><th scope="row"><code>${esc(field)}</code>${required.includes(field) ? ` <small class="req">${esc(t('data.required'))}</small>` : ''}</th>
+      <td><select data-col="${esc(field)}" aria-label="${esc(field)}">${colOpts}</select></td>
+      <td class="muted small">${esc(reasons[field] || '')}${convText ? ` · ${esc(convText)}` : ''}</td></tr>`;
+  }).join('');
+
+  return `<article class="file card state-${state}" data-file="${esc(f.name)}">
+    <div class="file-head">
+      <span class="file-ic">${icon('file')}</span>
+      <div class="file-title"><b>${esc(f.name)}</b>
+        <small>${esc(fmt.bytes(f.size))}${load && load.format ? ' · ' + esc(load.format.toUpperCase()) : ''}${load && load.delimiter ? ` · “${esc(load.delimiter === '\t' ? 'Tab' : load.delimiter)}”` : ''}</small></div>
+      <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${esc(role || '')}">${esc(role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none'))}</span>
+      ${load ? `<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${esc(t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) }))}${load.rows_skipped ? ` · <b class="neg">${esc(t('data.skipped', { n: fmt.int(load.rows_skipped) }))}</b>` : ''}</span>` : ''}
+      <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${esc(f.name)}" title="${esc(t('action.remove'))}">${icon('close')}</button>
+    </div>
+    ${f.error ? `<div class="file-error" role="alert"><b>${esc(t('data.refused'))}:</b> ${esc(f.error)}</div>` : ''}
+    <div class="file-opts">
+      <label>${esc(t('data.role'))} <select data-opt="role"><option value="auto">${esc(t('data.role.auto'))}${role && (!d.role || d.role === 'auto') ? ': ' + esc(t('role.' + role)) : ''}</option>${ROLES.map((r) => `<option value="${r}" ${d.role === r ? 'selected' : ''}>${esc(t('role.' + r))}</option>`).join('')}</select></label>
+      <label>${esc(t('data.delimiter'))} ${sel('delimiter', DELIMS, d.delimiter)}</label>
+      <label>${esc(t('data.decimal'))} ${sel('decimal', DECIMALS, d.decimal)}</label>
+      <label>${esc(t('data.date_format'))} ${sel('date_format', DATES, d.date_format)}</label>
+      ${changed ? `<button type="button" class="btn btn-primary btn-sm" data-action="apply-file" data-name="${esc(f.name)}">${esc(t('action.apply'))}</button>` : ''}
+    </div>
+    ${changed ? `<p class="hint">${esc(t('data.changed'))}</p>` : ''}
+    ${fields.length ? `<details class="mapping" ${f.open ? 'open' : ''}><summary>${esc(t('data.field'))} → ${esc(t('data.column'))} (${Object.keys(mapping).length}/${columns.length})</summary>
+      <table class="map-table"><thead><tr><th>${esc(t('data.field'))}</th><th>${esc(t('data.column'))}</th><th>${esc(t('data.why'))}</th></tr></thead><tbody>${mappingRows}</tbody></table></details>` : ''}
+    ${load && load.notes && load.notes.length ? `<ul class="notes">${load.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+    ${problems.length ? `<div class="problems" data-role="problems"><h4>${esc(t('data.problems'))} (${fmt.int(load.rows_skipped)})</h4>
+      <table><thead><tr><th class="num">${esc(t('data.line'))}</th><th>${esc(t('data.problem'))}</th></tr></thead><tbody>
+      ${problems.map((p) => splitProblem(p, f.name)).map((p) => `<tr data-line="${p.line ?? ''}"><td class="num">${p.line ?? '—'}</td><td>${esc(p.text)}</td></tr>`).join('')}
+      </tbody></table>${problems.length >= 100 ? `<p class="hint">${esc(t('data.problems.more', { n: 100 }))}</p>` : ''}</div>` : ''}
+  </article>`;
+}
+
+/** Wires the panel's controls to the element (once; the panel re-renders its content). */
+export function wireDataPanel(host, root) {
+  root.addEventListener('change', (e) => {
+    const card = e.target.closest('[data-file]');
+    if (!card) return;
+    const f = host.files.find((x) => x.name === card.dataset.file);
+    if (!f) return;
+    f.draft ||= JSON.parse(JSON.stringify(f.options));
+    const opt = e.target.dataset.opt;
+    const col = e.target.dataset.col;
+    if (opt) f.draft[opt] = e.target.value;
+    if (col) {
+      f.draft.columns ||= {};
+      if (e.target.value) f.draft.columns[col] = e.target.value;
+      else delete f.draft.columns[col];
+      f.open = true;
+    }
+    host.renderData();
+  });
+  root.addEventListener('toggle', (e) => {
+    const card = e.target.closest && e.target.closest('[data-file]');
+    if (!card || !e.target.matches('details')) return;
+    const f = host.files.find((x) => x.name === card.dataset.file);
+    if (f) f.open = e.target.open;
+  }, true);
+  root.addEventListener('submit', (e) => {
+    const form = e.target.closest('[data-role=url-form]');
+    if (!form) return;
+    e.preventDefault();
+    const url = form.elements.url.value.trim();
+    if (url) host.loadUrls([url]);
+  });
+}
