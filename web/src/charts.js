@@ -28,13 +28,27 @@ export class ChartSet {
     const chart = { el, spec, width: 0, u: null };
     el.classList.add('chart');
     this.charts.add(chart);
-    this.draw(chart);
     el._chart = chart;
+    // Drawn in one batch after the current task's DOM writes: every width is read in one
+    // layout, then every chart is drawn, instead of a forced layout per chart.
+    (this.pending ||= []).push(chart);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
     return chart;
   }
 
-  draw(chart, force) {
-    const w = Math.floor(chart.el.clientWidth);
+  flush() {
+    this.scheduled = false;
+    const list = (this.pending || []).filter((c) => c.el.isConnected);
+    this.pending = [];
+    const widths = list.map((c) => Math.floor(c.el.clientWidth));
+    list.forEach((c, i) => this.draw(c, false, widths[i]));
+  }
+
+  draw(chart, force, width) {
+    const w = width ?? Math.floor(chart.el.clientWidth);
     if (!w) return; // hidden: drawn when shown
     if (!force && w === chart.width && (chart.u || chart.svg)) return;
     chart.width = w;
@@ -55,13 +69,13 @@ export class ChartSet {
   }
 
   resize() {
+    const list = [];
     for (const c of this.charts) {
-      if (!c.el.isConnected) {
-        this.remove(c);
-        continue;
-      }
-      this.draw(c);
+      if (!c.el.isConnected) this.remove(c);
+      else list.push(c);
     }
+    const widths = list.map((c) => Math.floor(c.el.clientWidth));
+    list.forEach((c, i) => this.draw(c, false, widths[i]));
   }
 
   removeWithin(root) {

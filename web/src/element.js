@@ -241,6 +241,7 @@ export class B2BPulseElement extends HTMLElement {
     this.$ = (sel) => root.querySelector(sel);
     this.main = this.$('[data-role=main]');
     this.charts = new ChartSet();
+    this.dirty = new Set();
     new ResizeObserver(() => this.charts.resize()).observe(this.main);
     wireDataPanel(this, this.$('[data-panel=data]'));
     this.wireEvents();
@@ -369,6 +370,8 @@ export class B2BPulseElement extends HTMLElement {
       b.tabIndex = on ? 0 : -1;
     });
     this.main.querySelectorAll('.dash').forEach((s) => s.classList.toggle('active', (s.dataset.dashboard || s.dataset.panel) === tab));
+    if (this.dirty && this.dirty.has(tab)) this.renderPanel(tab);
+    if (tab === 'data' && this.dataDirty) this.renderData();
     this.updateWelcome();
     requestAnimationFrame(() => this.charts.resize());
     if (user) this.writeHash();
@@ -599,6 +602,7 @@ export class B2BPulseElement extends HTMLElement {
       const r0 = performance.now();
       this.renderAll();
       this.timings.render = performance.now() - r0;
+      this.timings.total = performance.now() - t0;
       this.hideProgress();
       this.setState('ready');
       this.updateStatus();
@@ -647,22 +651,43 @@ export class B2BPulseElement extends HTMLElement {
     };
   }
 
+  /** Draws the visible panel now and the others one by one in idle time. */
   renderAll() {
     if (!this.$) return;
     this.updateWelcome();
     this.charts.removeWithin(this.main);
-    if (this._report) {
-      this.timings.parts = {};
-      for (const k of DASHBOARDS) {
-        const t0 = performance.now();
-        this.renderOne(k);
-        this.timings.parts[k] = Math.round(performance.now() - t0);
-      }
-    } else for (const k of DASHBOARDS) this.main.querySelector(`[data-dashboard=${k}]`).innerHTML = '';
-    this.renderData();
+    clearTimeout(this._idle);
+    this.dirty = new Set(this._report ? DASHBOARDS : []);
+    if (!this._report) for (const k of DASHBOARDS) this.main.querySelector(`[data-dashboard=${k}]`).innerHTML = '';
+    this.timings.parts = {};
+    this._drawStart = performance.now();
+    this.dataDirty = true;
+    if (this.tab === 'data') this.renderData();
+    else if (this.dirty.has(this.tab)) this.renderPanel(this.tab);
     this.updateStatus();
-    // Charts of a panel that was not laid out yet draw on the next frame.
-    requestAnimationFrame(() => this.charts.resize());
+    this.scheduleRest();
+  }
+
+  renderPanel(k) {
+    const t0 = performance.now();
+    this.renderOne(k);
+    this.dirty.delete(k);
+    this.timings.parts[k] = Math.round(performance.now() - t0);
+    if (!this.dirty.size && this._report) {
+      this.timings.allDrawn = performance.now() - this._drawStart;
+      this.dispatchEvent(new CustomEvent('rendered', { detail: { ...this.timings } }));
+    }
+  }
+
+  scheduleRest() {
+    clearTimeout(this._idle);
+    if (!this.dirty.size && !this.dataDirty) return;
+    this._idle = setTimeout(() => {
+      const k = this.dirty.values().next().value;
+      if (k) this.renderPanel(k);
+      else if (this.dataDirty) this.renderData();
+      this.scheduleRest();
+    }, 0);
   }
 
   renderOne(k) {
@@ -678,6 +703,7 @@ export class B2BPulseElement extends HTMLElement {
 
   renderData() {
     if (!this.$) return;
+    this.dataDirty = false;
     renderDataPanel(this, this.$('[data-panel=data]'));
     const n = this.files.length;
     const count = this.$('[data-role=file-count]');
@@ -821,7 +847,7 @@ export class B2BPulseElement extends HTMLElement {
     if (this._report) {
       // Tables print every row (up to a thousand), not only the page on screen.
       this.charts.removeWithin(this.main);
-      for (const k of DASHBOARDS) this.renderOne(k);
+      for (const k of DASHBOARDS) this.renderPanel(k);
     }
   }
 

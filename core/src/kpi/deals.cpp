@@ -1,5 +1,7 @@
 #include "pulse/kpi/deals.h"
 
+#include "pulse/kpi/dense_index.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,7 +12,7 @@ namespace pulse::kpi {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kNoIndex = DenseIndex::kMissing;
 // Marks "no such order" in the order-date index; kNoDay means "exists, date unknown".
 constexpr Day kAbsent = std::numeric_limits<Day>::max();
 
@@ -35,26 +37,6 @@ Day later(Day a, Day b) {
 Day earlier(Day a, Day b) {
   return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b));
 }
-
-/// Dense numbering of ids in first-seen order, backed by a vector over the string pool.
-class DenseIndex {
- public:
-  explicit DenseIndex(std::size_t pool_size) : index_(pool_size, kNoIndex) {}
-  std::uint32_t find(StrId id) const { return index_[id]; }
-  std::uint32_t get(StrId id, bool& added) {
-    added = index_[id] == kNoIndex;
-    if (added) {
-      index_[id] = static_cast<std::uint32_t>(ids_.size());
-      ids_.push_back(id);
-    }
-    return index_[id];
-  }
-  const std::vector<StrId>& ids() const { return ids_; }
-
- private:
-  std::vector<std::uint32_t> index_;
-  std::vector<StrId> ids_;
-};
 
 /// What a customers file says about one customer.
 struct CustomerInfo {

@@ -1,5 +1,7 @@
 #include "pulse/kpi/facts.h"
 
+#include "pulse/kpi/dense_index.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -61,26 +63,6 @@ class StatusFilter {
   std::vector<std::int8_t> cache_;  // by StrId
 };
 
-/// Dense numbering of ids in first-seen order, backed by a vector over the string pool.
-class DenseIndex {
- public:
-  explicit DenseIndex(std::size_t pool_size) : index_(pool_size, kNone) {}
-  std::int32_t find(StrId id) const { return index_[id]; }
-  std::int32_t get(StrId id, bool& added) {
-    added = index_[id] == kNone;
-    if (added) {
-      index_[id] = static_cast<std::int32_t>(ids_.size());
-      ids_.push_back(id);
-    }
-    return index_[id];
-  }
-  const std::vector<StrId>& ids() const { return ids_; }
-
- private:
-  std::vector<std::int32_t> index_;
-  std::vector<StrId> ids_;
-};
-
 /// Lines and orders as read, before grouping.
 struct Raw {
   std::vector<std::uint32_t> line_order;
@@ -140,7 +122,7 @@ class FactsBuilder {
       // Orders-file rows that no line names: with line items loaded they cannot count.
       std::size_t without_lines = 0;
       for (const auto& [id, h] : headers_)
-        if (!excluded_order_[id] && orders_.find(id) == kNone) ++without_lines;
+        if (!excluded_order_[id] && orders_.find(id) == DenseIndex::kMissing) ++without_lines;
       if (without_lines > 0)
         facts_.warnings.push_back(std::to_string(without_lines) +
                                   " orders of the orders files have no line items and are left "
@@ -212,25 +194,25 @@ class FactsBuilder {
 
   std::uint32_t catalog_index(StrId catalog) {
     bool added;
-    return static_cast<std::uint32_t>(catalogs_.get(catalog, added));
+    return catalogs_.get(catalog, added);
   }
 
   /// The dense order for `id`, created with the order-level attributes on first sight.
   std::uint32_t order_index(StrId id, Day day, StrId customer, StrId customer_name, StrId rep) {
     bool added;
-    const auto o = static_cast<std::uint32_t>(orders_.get(id, added));
+    const std::uint32_t o = orders_.get(id, added);
     if (!added) return o;
     std::int32_t c = kNone;
     if (customer != kNoStr) {
       bool new_customer;
-      c = customers_.get(customer, new_customer);
+      c = static_cast<std::int32_t>(customers_.get(customer, new_customer));
     }
     const CustomerInfo* info = info_of(customer);
     rep = first_of(rep, info ? info->rep : kNoStr);
     bool new_rep;
     raw_.order_day.push_back(day);
     raw_.order_customer.push_back(c);
-    raw_.order_rep.push_back(static_cast<std::uint32_t>(reps_.get(first_of(rep, unassigned_), new_rep)));
+    raw_.order_rep.push_back(reps_.get(first_of(rep, unassigned_), new_rep));
     if (c != kNone && customer_name != kNoStr) note_name(c, customer_name, day);
     return o;
   }

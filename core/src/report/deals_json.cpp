@@ -1,30 +1,11 @@
 #include "pulse/report/deals_json.h"
 
+#include "json_values.h"
+
 namespace pulse::report {
 namespace {
 
 using nlohmann::json;
-
-void day_value(JsonWriter& w, Day d) {
-  if (d == kNoDay)
-    w.null();
-  else
-    w.value(format_day(d));
-}
-
-void text_value(JsonWriter& w, const StringPool& s, StrId id) {
-  if (id == kNoStr)
-    w.null();
-  else
-    w.value(s.view(id));
-}
-
-void count_value(JsonWriter& w, const std::optional<std::int64_t>& n) {
-  if (n)
-    w.value(*n);
-  else
-    w.null();
-}
 
 void write_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {
   w.begin_object();

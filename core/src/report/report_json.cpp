@@ -1,19 +1,11 @@
 #include "pulse/report/report_json.h"
 
+#include "json_values.h"
+
 namespace pulse::report {
 namespace {
 
 using nlohmann::json;
-
-void day_value(JsonWriter& w, Day d) {
-  if (d == kNoDay) w.null();
-  else w.value(format_day(d));
-}
-
-void text_value(JsonWriter& w, const StringPool& s, StrId id) {
-  if (id == kNoStr) w.null();
-  else w.value(s.view(id));
-}
 
 void text_or_null(JsonWriter& w, const std::string& text) {
   if (text.empty()) w.null();

@@ -12,6 +12,7 @@ const ABC_COLORS = { A: C.accent, B: '#9b9ef0', C: '#cfd0f3' };
 
 export function renderCatalogs(ctx, root) {
   const { t, fmt } = ctx;
+  ctx.charts.removeWithin(root);
   const data = ctx.report.catalogs;
   if (isUnavailable(data)) {
     root.innerHTML = header(ctx, 'cat') + unavailable(ctx, 'catalogs', data && data.unavailable);
