@@ -44,10 +44,11 @@ test-sanitize: native-debug
 	@build/native-debug/bin/pulse_parser_tests
 
 demo: native
-	@echo "B2B Pulse sample report (samples/workspace.json), customer and catalog summary:"
-	@$(CLI) report --config samples/workspace.json --pretty > build/demo-report.json
-	@python3 -c 'import json;d=json.load(open("build/demo-report.json"));print(json.dumps({"as_of":d["as_of"],"customers":d["customers"].get("summary",d["customers"]),"catalogs":d["catalogs"].get("catalogs",d["catalogs"])},indent=2))' 2>/dev/null || head -c 3000 build/demo-report.json
-	@echo "Full report: build/demo-report.json"
+	@echo "B2B Pulse on the bundled samples (samples/workspace.json):"
+	@$(CLI) summary --config samples/workspace.json
+	@$(CLI) report --config samples/workspace.json > build/demo-report.json
+	@echo
+	@echo "The whole report (SPEC JSON): build/demo-report.json"
 
 bench: native
 	@build/native-release/bin/pulse_bench

@@ -7,5 +7,6 @@ namespace pulse::cli {
 /// Exit codes: 0 a report was made, 1 nothing could be loaded, 2 usage error.
 int run_report(const Args& args);
 int run_inspect(const Args& args);
+int run_summary(const Args& args);
 
 }  // namespace pulse::cli

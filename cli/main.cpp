@@ -13,7 +13,8 @@ const char* kUsage =
     "usage:\n"
     "  b2b-pulse report [--config workspace.json] [--as-of D] [--from D] [--to D]\n"
     "                   [--catalog X] [--rep X] [--customer X] [--pretty] [FILE...]\n"
-    "  b2b-pulse inspect FILE...\n"
+    "  b2b-pulse summary [same options as report]   the report as text, for people\n"
+    "  b2b-pulse inspect FILE...                      how each file is read, and why\n"
     "Files named on the command line are detected automatically (role, columns, formats).\n";
 
 }  // namespace
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     }
     if (args.command == "report") return run_report(args);
     if (args.command == "inspect") return run_inspect(args);
+    if (args.command == "summary") return run_summary(args);
     throw UsageError{"unknown command '" + args.command + "'"};
   } catch (const UsageError& e) {
     std::fprintf(stderr, "[pulse.cli.001] %s\n%s", e.message.c_str(), kUsage);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "report_options.h"
 #include "pulse/error.h"
 #include "pulse/ingest/workspace.h"
 #include "pulse/io/date_parser.h"
@@ -23,7 +24,7 @@ std::optional<Day> date_option(const Args& args, const std::string& name) {
 
 }  // namespace
 
-int run_report(const Args& args) {
+int make_report(const Args& args, std::string& out) {
   ingest::Workspace ws;
   std::string base = ".";
   try {
@@ -52,13 +53,21 @@ int run_report(const Args& args) {
   for (const LoadReport& r : engine.dataset().loads)
     if (r.refused()) std::fprintf(stderr, "%s\n", r.error.c_str());
 
-  if (args.flag("--pretty")) std::cout << nlohmann::json::parse(engine.report_text(s)).dump(2) << "\n";
-  else std::cout << engine.report_text(s) << "\n";
+  out = engine.report_text(s);
   if (loaded == 0) {
     std::fprintf(stderr, "[pulse.cli.002] nothing could be loaded\n");
     return 1;
   }
   return 0;
+}
+
+int run_report(const Args& args) {
+  std::string text;
+  const int status = make_report(args, text);
+  if (text.empty()) return status;
+  if (args.flag("--pretty")) std::cout << nlohmann::json::parse(text).dump(2) << "\n";
+  else std::cout << text << "\n";
+  return status;
 }
 
 }  // namespace pulse::cli

@@ -176,7 +176,9 @@ export class B2BPulseElement extends HTMLElement {
   setFilters(patch) {
     for (const [k, v] of Object.entries(patch)) if (FILTERS.includes(k)) this.filters[k] = clean(k, v);
     this.syncFilterInputs();
-    this.writeHash();
+    // After the report: replaceState forces a style pass, which costs most while the DOM is dirty.
+    clearTimeout(this._hashTimer);
+    this._hashTimer = setTimeout(() => this.writeHash(), 120);
     if (this.hasData()) return this.runReport();
   }
 
@@ -582,6 +584,7 @@ export class B2BPulseElement extends HTMLElement {
     if (!this.engine) return;
     if (!this.hasData()) return this.settle();
     const seq = ++this._seq;
+    clearTimeout(this._idle); // the hidden panels are drawn again from the new report anyway
     this.setState('loading');
     this.showProgress(null, null, null, this.t('state.computing'));
     try {
