@@ -230,7 +230,7 @@ function clip(s, max) {
  */
 export function hbars(width, rows, { label = '', rowH = 30, labelW, max } = {}) {
   const lw = labelW ?? Math.min(170, Math.round(width * 0.34));
-  const vw = 84;
+  const vw = Math.min(170, Math.max(48, 12 + 7.2 * Math.max(...rows.map((r) => String(r.display ?? r.value).length))));
   const bw = Math.max(20, width - lw - vw - 12);
   const h = rows.length * rowH + 6;
   const top = max ?? Math.max(1e-9, ...rows.map((r) => Math.abs(r.value || 0)));
@@ -297,7 +297,7 @@ export function stackedBars(width, rows, series, { label = '', fmt = String } = 
   if (line.length) legendLines.push(line);
   const legH = legendLines.length * 20 + 8;
   const lw = Math.min(160, Math.round(width * 0.3));
-  const vw = 64;
+  const vw = Math.min(170, Math.max(48, 12 + 7.2 * Math.max(...rows.map((r) => String(r.display ?? r.total).length))));
   const bw = Math.max(20, width - lw - vw - 8);
   const h = legH + rows.length * rowH + 4;
   const top = Math.max(1e-9, ...rows.map((r) => r.total || 0));
@@ -439,7 +439,7 @@ export function timeline(width, d, labels) {
   }
   const mark = (v, text, sub, above, color, anchor) => {
     const x = X(v);
-    const ty = above ? y - 18 : y + 26;
+    const ty = above ? y - 26 : y + 26;
     return `<circle cx="${x}" cy="${y}" r="${above ? 5 : 4}" fill="${color}"/>` +
       `<text x="${x}" y="${ty}" text-anchor="${anchor}" fill="${C.ink}" font-size="11" font-weight="600">${esc(text)}</text>` +
       `<text x="${x}" y="${ty + 13}" text-anchor="${anchor}" fill="${C.muted}" font-size="11">${esc(sub)}</text>`;

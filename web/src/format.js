@@ -19,6 +19,11 @@ export function formatter(locale, currency) {
     ...(compact ? { notation: 'compact' } : {}),
   });
   const dateF = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  // Tables: compact dates (ru 22.10.2026; en Oct 22, 2026).
+  const dateShortF = new Intl.DateTimeFormat(locale, locale.startsWith('ru')
+    ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
+    : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const byteUnits = locale.startsWith('ru') ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'kB', 'MB', 'GB'];
   const monthF = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const monthShortF = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const yearF = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
@@ -42,12 +47,13 @@ export function formatter(locale, currency) {
     pctSigned: (v) => (isNum(v) ? nf('pctS', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v) : DASH),
     bytes: (v) => {
       if (!isNum(v)) return DASH;
-      const units = ['B', 'kB', 'MB', 'GB'];
+      const units = byteUnits;
       let i = 0;
       while (v >= 1000 && i < units.length - 1) (v /= 1000), i++;
       return nf('bytes' + i, { maximumFractionDigits: i ? 1 : 0 }).format(v) + ' ' + units[i];
     },
     date: (s) => (s ? dateF.format(parseDay(s)) : DASH),
+    dateShort: (s) => (s ? dateShortF.format(parseDay(s)) : DASH),
     month: (s) => (s ? monthF.format(parseDay(s + '-01')) : DASH),
     monthShort: (d) => monthShortF.format(d),
     year: (d) => yearF.format(d),

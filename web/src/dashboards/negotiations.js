@@ -117,7 +117,7 @@ export function renderNegotiations(ctx, root) {
         if (!d.expires_at) return '—';
         const n = daysBetween(asOf, d.expires_at);
         const rel = n < 0 ? `<span class="tag bad">${esc(t('neg.expired'))}</span>` : `<span class="tag ${d.expiring_soon ? 'warn' : ''}">${esc(n === 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) }))}</span>`;
-        return `${esc(fmt.date(d.expires_at))} ${rel}`;
+        return `${esc(fmt.dateShort(d.expires_at))} ${rel}`;
       } },
     ],
   }).mount(slotOf(root, 'neg-open'));

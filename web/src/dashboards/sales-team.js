@@ -44,7 +44,7 @@ export function renderSalesTeam(ctx, root) {
   const label = (r) => r.rep_name || r.sales_rep;
   if (hasDeals) {
     const stages = (reps.find((r) => r.open_by_stage && r.open_by_stage.length) || { open_by_stage: [] }).open_by_stage.map((s) => s.stage);
-    const series = stages.map((s, i) => ({ label: s, color: STAGE_PALETTE[i % STAGE_PALETTE.length] }));
+    const series = stages.map((s, i) => ({ label: String(s).replace(/_/g, ' '), color: STAGE_PALETTE[i % STAGE_PALETTE.length] }));
     ctx.charts.add(slotOf(root, 'team-funnel'), {
       draw: (w) => stackedBars(w, reps.map((r) => {
         const seg = stages.map((s) => ((r.open_by_stage || []).find((x) => x.stage === s) || { count: 0 }).count);
@@ -104,7 +104,7 @@ export function renderSalesTeam(ctx, root) {
       { key: 'win_probability', label: t('col.win_probability'), num: true, value: (d) => d.win_probability, render: (d) => fmt.pct(d.win_probability, 0) },
       { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
         const n = d.expires_at ? daysBetween(asOf, d.expires_at) : null;
-        return `${esc(fmt.date(d.expires_at))}${n !== null ? ` <span class="tag warn">${esc(n <= 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) }))}</span>` : ''}`;
+        return `${esc(fmt.dateShort(d.expires_at))}${n !== null ? ` <span class="tag warn">${esc(n <= 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) }))}</span>` : ''}`;
       } },
     ],
   }).mount(slotOf(root, 'team-closing'));

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The CLI contract: exit 0 when a report was made, 1 when nothing could be loaded, 2 on a
+# usage error; errors on stderr as one line with a stable id. usage: cli_test.sh B2B_PULSE REPO
+set -u
+cli="$1"
+repo="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+passed=0
+
+# expect NAME EXIT STDERR_PATTERN STDOUT_PATTERN -- COMMAND...
+expect() {
+  local name="$1" want_exit="$2" err_pattern="$3" out_pattern="$4"
+  shift 5
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$want_exit" ]; then
+    echo "FAIL $name: exit $got, expected $want_exit"; failures=$((failures + 1)); return
+  fi
+  if [ -n "$err_pattern" ] && ! grep -qE -- "$err_pattern" "$tmp/err"; then
+    echo "FAIL $name: stderr lacks /$err_pattern/: $(head -c 300 "$tmp/err")"; failures=$((failures + 1)); return
+  fi
+  if [ -n "$out_pattern" ] && ! grep -qE -- "$out_pattern" "$tmp/out"; then
+    echo "FAIL $name: stdout lacks /$out_pattern/: $(head -c 300 "$tmp/out")"; failures=$((failures + 1)); return
+  fi
+  passed=$((passed + 1))
+}
+
+printf 'order_id,sku,quantity,unit_price,order_date\n1,A,2,3.5,2024-01-05\n2,B,x,1,2024-01-06\n' >"$tmp/bad_row.csv"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$tmp/image.csv"
+: >"$tmp/empty.csv"
+printf '{"files": [{"path": "bad_row.csv", "columns": {"catalog": "Land"}}]}' >"$tmp/ws_bad_column.json"
+printf '{"settings": {"as_of": "someday"}}' >"$tmp/ws_bad_date.json"
+
+expect "samples report" 0 "" '"as_of":"2026-10-30"' -- "$cli" report --config "$repo/samples/workspace.json"
+expect "filters narrow the report" 0 "" '"catalog":"Premium"' -- "$cli" report --catalog Premium --config "$repo/samples/workspace.json"
+expect "a bad row is reported, the rest loads" 0 "" 'bad_row.csv:3: quantity: bad number' -- "$cli" report "$tmp/bad_row.csv"
+expect "missing file" 1 '^\[pulse\.ingest\.004\] .*missing\.csv: cannot open' "" -- "$cli" report "$tmp/missing.csv"
+expect "binary file" 1 '^\[pulse\.ingest\.002\]' "" -- "$cli" report "$tmp/image.csv"
+expect "empty file" 1 '^\[pulse\.ingest\.001\]' "" -- "$cli" report "$tmp/empty.csv"
+expect "unknown option" 2 '^\[pulse\.cli\.001\] unknown option --bogus' "" -- "$cli" report --bogus x.csv
+expect "no command" 2 '^\[pulse\.cli\.001\]' "" -- "$cli"
+expect "bad date option" 2 "cannot read the date 'tomorrow'" "" -- "$cli" report --as-of tomorrow x.csv
+expect "workspace names a missing column" 1 "^\[pulse\.ingest\.102\] column 'Land'" "" -- "$cli" report --config "$tmp/ws_bad_column.json"
+expect "workspace with a bad date" 2 '^\[pulse\.config\.201\] .*settings\.as_of' "" -- "$cli" report --config "$tmp/ws_bad_date.json"
+expect "inspect explains the mapping" 0 "" "'InvoiceNo' +-> order_id" -- "$cli" inspect "$repo/../shared/datasets/online-retail/online_retail.csv"
+expect "summary reads as text" 0 "" "SKU-0042 in Wholesale" -- "$cli" summary --config "$repo/samples/workspace.json"
+
+echo "cli: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]
