@@ -63,3 +63,21 @@ golden: native
 
 clean:
 	rm -rf build dist
+
+# The page (web/): dist/index.html + dist/assets/ for any static host, and the single
+# self-contained dist/b2b-pulse.html (wasm, JS, CSS inlined) that works from file://.
+.PHONY: web test-browser demo-web
+web: wasm web/node_modules/.package-lock.json
+	@node web/build.mjs
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	@command -v npm >/dev/null && command -v chromium >/dev/null || scripts/install-deps.sh browser
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+
+# The page in Debian's headless Chromium through playwright-core; screenshots in build/screenshots/.
+test-browser: web
+	@node --test --test-concurrency=1 tests/browser/
+
+# Serves dist/ on localhost and prints the URL and the single file's path (Ctrl+C stops).
+demo-web: web
+	@node web/serve.mjs dist $(or $(PORT),8080)

@@ -5,7 +5,7 @@ set -euo pipefail
 
 declare -A PACKAGES=(
   [native]="cmake ninja-build g++ catch2 nlohmann-json3-dev"
-  [wasm]="emscripten nodejs npm cmake ninja-build nlohmann-json3-dev"
+  [wasm]="emscripten nodejs cmake ninja-build nlohmann-json3-dev"
   [browser]="chromium nodejs npm"
 )
 

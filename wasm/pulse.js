@@ -64,7 +64,11 @@
         yield bytes.subarray(at, Math.min(at + chunkSize, bytes.length));
     } else if (isBlob(source)) {
       // The next slice is read while the engine parses this one.
-      const read = (at) => source.slice(at, Math.min(at + chunkSize, source.size)).arrayBuffer();
+      const read = (at) => {
+        const bytes = source.slice(at, Math.min(at + chunkSize, source.size)).arrayBuffer();
+        bytes.catch(() => {});  // if the load stops before awaiting it, its failure is moot
+        return bytes;
+      };
       let next = source.size > 0 ? read(0) : null;
       for (let at = 0; at < source.size; at += chunkSize) {
         const bytes = new Uint8Array(await next);
@@ -209,5 +213,5 @@
     return new Pulse(module);
   }
 
-  return { createPulse, PulseError, Pulse };
+  return { createPulse, PulseError };
 });

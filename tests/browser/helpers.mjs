@@ -71,7 +71,7 @@ export async function nextReport(page, action) {
 
 /** Text of a KPI tile's value inside a dashboard. */
 export function kpi(page, dashboard, id) {
-  return page.locator(`b2b-pulse [data-dashboard=${dashboard}] [data-kpi=${id}] .tile-value`).innerText();
+  return page.locator(`b2b-pulse [data-dashboard=${dashboard}] [data-kpi=${id}] .tile-value`).textContent();
 }
 
 export function engineKind() {

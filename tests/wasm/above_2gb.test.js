@@ -5,13 +5,13 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { ROOT, SAMPLES, newPulse, loadWorkspace } = require('./support');
+const { ROOT, WASM_DIR, SAMPLES, newPulse, loadWorkspace } = require('./support');
 const { createPulse } = require(path.join(ROOT, 'wasm/pulse.js'));
 
 const TWO_GB = 2 ** 31;
 
 test('the engine works with its memory above 2 GB', async () => {
-  const factory = require(path.join(ROOT, 'build/wasm-release/wasm/pulse-engine.js'));
+  const factory = require(path.join(WASM_DIR, 'pulse-engine.js'));
   let module;
   const high = await createPulse(async (options) => {
     module = await factory(options);

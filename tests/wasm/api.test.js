@@ -6,7 +6,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { ROOT, newPulse } = require('./support');
+const { ROOT, WASM_DIR, newPulse } = require('./support');
+const { createPulse } = require('../../wasm/pulse.js');
 
 const TEXT = 'order_id,order_date,customer_id,sku,quantity,unit_price\n' +
              '1,2024-01-05,C1,A,2,3.5\n2,2024-01-06,C2,B,1,10\n3,2024-02-01,C1,C,4,2.25\n';
@@ -79,12 +80,23 @@ test('as plain scripts with globals only, the way a Web Worker runs them', async
                    location: { href: 'blob:null/worker' }, importScripts() {}, postMessage() {} };
   worker.self = worker;
   vm.createContext(worker);
-  for (const script of ['build/wasm-release/wasm/pulse-engine.js', 'wasm/pulse.js'])
-    vm.runInContext(fs.readFileSync(path.join(ROOT, script), 'utf8'), worker, { filename: script });
+  for (const script of [path.join(WASM_DIR, 'pulse-engine.js'), path.join(ROOT, 'wasm/pulse.js')])
+    vm.runInContext(fs.readFileSync(script, 'utf8'), worker, { filename: script });
   assert.equal(typeof worker.createPulseModule, 'function');
   const customers = await vm.runInContext(`createPulse().then(async (pulse) => {
     await pulse.loadFile('lines.csv', new Blob([${JSON.stringify(TEXT)}]));
     return pulse.report({}).customers.summary.customers;
   })`, worker);
   assert.equal(customers, 2);
+});
+
+const SPLIT = path.join(WASM_DIR, 'split');
+test('the split build (separate .wasm, given as wasmBinary) reports the same',
+     { skip: !fs.existsSync(SPLIT) && 'built only with PULSE_WASM_SPLIT' }, async () => {
+  const pulse = await createPulse(require(path.join(SPLIT, 'pulse-engine.js')),
+                                  { wasmBinary: fs.readFileSync(path.join(SPLIT, 'pulse-engine.wasm')) });
+  await pulse.loadFile('lines.csv', TEXT);
+  const single = await newPulse();
+  await single.loadFile('lines.csv', TEXT);
+  assert.equal(pulse.reportText({}), single.reportText({}));
 });

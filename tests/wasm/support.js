@@ -82,5 +82,5 @@ function assertClose(actual, expected, { rel = 1e-9, abs = 1e-12 } = {}, where =
 }
 
 module.exports = {
-  ROOT, DATASETS, SAMPLES, PulseError, newModule, newPulse, nativeReport, fileChunks, loadWorkspace, assertClose,
+  ROOT, WASM_DIR, DATASETS, SAMPLES, PulseError, newModule, newPulse, nativeReport, fileChunks, loadWorkspace, assertClose,
 };

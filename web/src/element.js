@@ -489,6 +489,7 @@ export class B2BPulseElement extends HTMLElement {
     this.ui = freshUi();
     if (!this.hasData()) {
       this._report = null;
+      this.$('.app').classList.remove('has-report');
       this.renderAll();
       this.setState(this.files.length ? 'error' : 'empty');
       if (this.files.length) this.showTab('data', true);
@@ -500,6 +501,7 @@ export class B2BPulseElement extends HTMLElement {
   async clearFiles() {
     this.files = [];
     this._report = null;
+    this.$('.app').classList.remove('has-report');
     this.dataMessage = '';
     this.ui = freshUi();
     try {
@@ -563,7 +565,8 @@ export class B2BPulseElement extends HTMLElement {
     const s = ws.settings || {};
     const rest = {};
     for (const [k, v] of Object.entries(s)) {
-      if (FILTERS.includes(k)) this.filters[k] = clean(k, v);
+      // A filter the workspace leaves null keeps the current one (e.g. from a shared link).
+      if (FILTERS.includes(k)) this.filters[k] = clean(k, v) ?? this.filters[k];
       else rest[k] = v;
     }
     this.wsSettings = rest;
@@ -600,6 +603,7 @@ export class B2BPulseElement extends HTMLElement {
       this.timings.parse = parseMs;
       this.timings.roundtrip = performance.now() - t0;
       this._report = report;
+      this.$('.app').classList.add('has-report');
       if (this.choicesStale) this.takeChoices(report);
       this.hideError();
       const r0 = performance.now();

@@ -42,6 +42,8 @@ export function formatter(locale, currency) {
     moneySigned: (v) => (isNum(v) ? nf('moneyS', { ...moneyOpts(0), signDisplay: 'exceptZero' }).format(v) : DASH),
     // Money in tiles and axes: 12.6M / 12,6 млн.
     moneyShort: (v) => (isNum(v) ? nf('moneyC', moneyOpts(Math.abs(v) >= 1000 ? 1 : 0, true)).format(v) : DASH),
+    // Axis ticks: compact with up to 3 significant digits (1.25M, not 1.3M).
+    axisMoney: (v) => (isNum(v) ? nf('axisM', { ...moneyOpts(0, true), maximumFractionDigits: undefined, minimumFractionDigits: undefined, maximumSignificantDigits: 3 }).format(v) : ''),
     compact: (v) => (isNum(v) ? nf('compact', { notation: 'compact', maximumFractionDigits: 1 }).format(v) : DASH),
     pct: (v, digits = 1) => (isNum(v) ? nf('pct' + digits, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v) : DASH),
     pctSigned: (v) => (isNum(v) ? nf('pctS', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v) : DASH),

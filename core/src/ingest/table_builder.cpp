@@ -53,13 +53,17 @@ TableBuilder::TableBuilder(Table& table, StringPool& strings, const ColumnMappin
     Column& column = table_.column(f);
     column.mapped = true;
     column.kind = field_kind(f);
-    Slot slot{f, mapping.at(f), field_kind(f), required_in_row(mapping.role, f, mapping),
-              kNoStr, {}, {}};
+    Slot slot;
+    slot.field = f;
+    slot.column = mapping.at(f);
+    slot.kind = field_kind(f);
+    slot.required = required_in_row(mapping.role, f, mapping);
+    slot.prices_line = f == Field::unit_price || f == Field::line_total;
+    slot.target = &column;
     slot.number.mark = conventions.decimal;
     slot.date.order = conventions.date_order;
     slots_.push_back(std::move(slot));
   }
-  cells_.resize(slots_.size());
   need_price_or_total_ = mapping.role == Role::order_lines;
 }
 
@@ -86,13 +90,13 @@ void TableBuilder::decide_date(Slot& slot, io::DateOrder order) {
   slot.date.pending.shrink_to_fit();
 }
 
-bool TableBuilder::convert(Slot& slot, std::string_view raw, std::size_t line, Cell& cell) {
-  cell.pending = false;
+bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, std::size_t row) {
+  Column& column = *slot.target;
   switch (slot.kind) {
     case FieldKind::text:
       // Runs of equal values (an invoice's lines) skip the hash; the pool's text is stable.
       if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id)) slot.last_id = strings_.intern(raw);
-      cell.text = slot.last_id;
+      column.text.push_back(slot.last_id);
       return true;
 
     case FieldKind::number: {
@@ -114,17 +118,15 @@ bool TableBuilder::convert(Slot& slot, std::string_view raw, std::size_t line, C
       }
       const bool undecided = mark == io::DecimalMark::unknown;
       const io::DecimalMark used = undecided ? conventions_.decimal_default : mark;
-      cell.number = used == io::DecimalMark::comma ? scan.as_comma : scan.as_dot;
-      if (undecided && scan.as_dot != scan.as_comma) {
-        cell.pending = true;
-        cell.alt = used == io::DecimalMark::comma ? scan.as_dot : scan.as_comma;
-      }
+      column.numbers.push_back(used == io::DecimalMark::comma ? scan.as_comma : scan.as_dot);
+      if (undecided && scan.as_dot != scan.as_comma)
+        slot.number.pending.push_back({row, used == io::DecimalMark::comma ? scan.as_dot : scan.as_comma});
       return true;
     }
 
     case FieldKind::date: {
       if (slot.date.last_day != kNoDay && raw == slot.date.last_text) {
-        cell.day = slot.date.last_day;
+        column.days.push_back(slot.date.last_day);
         return true;
       }
       const io::DateScan scan = io::scan_date(raw);
@@ -133,8 +135,9 @@ bool TableBuilder::convert(Slot& slot, std::string_view raw, std::size_t line, C
         return false;
       }
       if (slot.date.shape == io::DateShape::none) slot.date.shape = scan.shape;
+      Day day = scan.day;
       if (scan.shape == io::DateShape::slash) {
-        io::DateOrder order = slot.date.order;
+        const io::DateOrder order = slot.date.order;
         if (scan.evidence != io::DateOrder::unknown) {
           if (order == io::DateOrder::unknown) {
             decide_date(slot, scan.evidence);
@@ -143,75 +146,79 @@ bool TableBuilder::convert(Slot& slot, std::string_view raw, std::size_t line, C
                                     order_label(order));
             return false;
           }
-          cell.day = scan.day;
         } else if (order != io::DateOrder::unknown) {
-          cell.day = io::resolve_slash(scan, order).value_or(kNoDay);
+          day = io::resolve_slash(scan, order).value_or(kNoDay);
         } else {
-          cell.day = kNoDay;
-          cell.pending = true;
-          cell.scan = scan;
-          return true;  // not cached: its day is not known yet
+          // Either order reads it; which one is decided later (and patched then).
+          column.days.push_back(kNoDay);
+          slot.date.pending.push_back({row, scan});
+          return true;
         }
-      } else {
-        cell.day = scan.day;
       }
+      column.days.push_back(day);
       slot.date.last_text.assign(raw);
-      slot.date.last_day = cell.day;
+      slot.date.last_day = day;
       return true;
     }
   }
   return false;
 }
 
-bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>& fields) {
-  for (std::size_t i = 0; i < slots_.size(); ++i) {
+void TableBuilder::append_missing(Slot& slot) {
+  Column& column = *slot.target;
+  switch (slot.kind) {
+    case FieldKind::text: column.text.push_back(kNoStr); break;
+    case FieldKind::number: column.numbers.push_back(kNaN); break;
+    case FieldKind::date: column.days.push_back(kNoDay); break;
+  }
+}
+
+void TableBuilder::roll_back(std::size_t slots, std::size_t row) {
+  for (std::size_t i = 0; i < slots; ++i) {
     Slot& slot = slots_[i];
-    Cell& cell = cells_[i];
+    Column& column = *slot.target;
+    switch (slot.kind) {
+      case FieldKind::text: column.text.pop_back(); break;
+      case FieldKind::number:
+        column.numbers.pop_back();
+        if (!slot.number.pending.empty() && slot.number.pending.back().row == row)
+          slot.number.pending.pop_back();
+        break;
+      case FieldKind::date:
+        column.days.pop_back();
+        if (!slot.date.pending.empty() && slot.date.pending.back().row == row)
+          slot.date.pending.pop_back();
+        break;
+    }
+  }
+}
+
+bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>& fields) {
+  // Values go straight into the columns; the rare bad row is taken back out.
+  const std::size_t row = table_.rows;
+  bool priced = !need_price_or_total_;
+  std::size_t done = 0;
+  for (; done < slots_.size(); ++done) {
+    Slot& slot = slots_[done];
     const std::string_view raw = static_cast<std::size_t>(slot.column) < fields.size()
                                      ? trim(fields[static_cast<std::size_t>(slot.column)])
                                      : std::string_view{};
     if (raw.empty()) {
       if (slot.required) {
         problem(line, slot, "missing value");
-        return false;
+        break;
       }
-      cell.text = kNoStr;
-      cell.day = kNoDay;
-      cell.number = kNaN;
-      cell.pending = false;
+      append_missing(slot);
       continue;
     }
-    if (!convert(slot, raw, line, cell)) return false;
+    if (!append(slot, raw, line, row)) break;
+    if (slot.prices_line) priced = true;
   }
-  if (need_price_or_total_) {
-    bool priced = false;
-    for (std::size_t i = 0; i < slots_.size(); ++i)
-      if ((slots_[i].field == Field::unit_price || slots_[i].field == Field::line_total) &&
-          !std::isnan(cells_[i].number))
-        priced = true;
-    if (!priced) {
-      report_.add_problem({report_.file, line, "unit_price", "missing unit_price and line_total"});
-      return false;
-    }
-  }
-  const std::size_t row = table_.rows;
-  for (std::size_t i = 0; i < slots_.size(); ++i) {
-    Slot& slot = slots_[i];
-    const Cell& cell = cells_[i];
-    Column& column = table_.column(slot.field);
-    switch (slot.kind) {
-      case FieldKind::text:
-        column.text.push_back(cell.text);
-        break;
-      case FieldKind::number:
-        column.numbers.push_back(cell.number);
-        if (cell.pending) slot.number.pending.push_back({row, cell.alt});
-        break;
-      case FieldKind::date:
-        column.days.push_back(cell.day);
-        if (cell.pending) slot.date.pending.push_back({row, cell.scan});
-        break;
-    }
+  if (done == slots_.size() && !priced)
+    report_.add_problem({report_.file, line, "unit_price", "missing unit_price and line_total"});
+  if (done < slots_.size() || !priced) {
+    roll_back(done, row);
+    return false;
   }
   ++table_.rows;
   return true;

@@ -114,6 +114,18 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// Bytes that cannot be copied as they are: controls, '"', '\\' and non-ASCII (checked as UTF-8).
+struct SpecialBytes {
+  bool table[256] = {};
+  constexpr SpecialBytes() {
+    for (int c = 0; c < 0x20; ++c) table[c] = true;
+    for (int c = 0x80; c < 0x100; ++c) table[c] = true;
+    table[static_cast<unsigned char>('"')] = true;
+    table[static_cast<unsigned char>('\\')] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 }  // namespace
 
 void JsonWriter::escape(std::string_view text) {
@@ -122,7 +134,7 @@ void JsonWriter::escape(std::string_view text) {
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (!kSpecial.table[c]) {
       ++i;
       continue;
     }

@@ -43,8 +43,8 @@ export function renderCatalogs(ctx, root) {
     tile('elastic', t('cat.elastic'), fmt.int(elastic), t('cat.elastic.sub', { n: fmt.int(fitted.length) })),
   ]) + `<div class="grid">
     <div class="span-12">${card(ctx, { slot: 'cat-compare', title: t('cat.side_by_side') })}</div>
-    <div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>
-    <div class="span-7">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: t('cat.scatter.hint'), chart: true })}</div>
+    ${cats.length > 1 ? `<div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>` : ''}
+    <div class="span-${cats.length > 1 ? 7 : 12}">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: t('cat.scatter.hint'), chart: true })}</div>
     <div class="span-12">${card(ctx, { slot: 'cat-products', title: cats.length > 1 ? t('cat.products', { catalog: ui.catalog }) : t('cat.products.all'), extra: picker })}</div>
     <div class="span-4">${card(ctx, { slot: 'cat-abc', title: t('cat.abc') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), chart: true })}</div>
     <div class="span-8">${card(ctx, { slot: 'cat-discounts', title: t('cat.discounts'), hint: t('cat.discounts.hint') })}</div>
@@ -73,13 +73,13 @@ export function renderCatalogs(ctx, root) {
   }).mount(slotOf(root, 'cat-compare'));
 
   const palette = [C.accent, C.teal, C.amber, C.pink, C.blue, C.violet, C.orange, C.green];
-  ctx.charts.add(slotOf(root, 'cat-share'), {
+  if (cats.length > 1) ctx.charts.add(slotOf(root, 'cat-share'), {
     draw: (w) => hbars(w, cats.slice(0, 12).map((c, i) => ({
       key: c.catalog, label: c.catalog, value: c.revenue, color: palette[i % palette.length],
       display: `${fmt.moneyShort(c.revenue)} · ${fmt.pct(c.revenue_share, 0)}`,
     })), { label: t('cat.side_by_side'), rowH: 34, labelW: Math.min(140, w * 0.32) }),
   });
-  slotOf(root, 'cat-share').addEventListener('click', (e) => {
+  if (cats.length > 1) slotOf(root, 'cat-share').addEventListener('click', (e) => {
     const g = e.target.closest('[data-key]');
     if (g) {
       ui.catalog = g.dataset.key;
@@ -116,7 +116,7 @@ export function renderCatalogs(ctx, root) {
           }))],
           axes: [
             axis({ label: t('cat.scatter.x'), values: (u, v) => v.map((x) => fmt.num(x, Math.abs(x) < 10 && x % 1 ? 1 : 0)) }),
-            axis({ label: t('cat.scatter.y') + unit, values: (u, v) => v.map((x) => (isDecade(x) ? fmt.moneyShort(x) : '')), size: 60,
+            axis({ label: t('cat.scatter.y') + unit, values: (u, v) => v.map((x) => (isDecade(x) ? fmt.axisMoney(x) : '')), size: 60,
               grid: { stroke: C.grid, width: 1, filter: decades }, ticks: { stroke: C.axis, width: 1, size: 4, filter: decades } }),
           ],
           hooks: {

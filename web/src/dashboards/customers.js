@@ -47,7 +47,7 @@ export function renderCustomers(ctx, root) {
         { label: t('chart.revenue'), scale: 'y', stroke: C.accent, fill: C.accent + 'cc', width: 0, paths: bars({ size: [0.7, 28] }), points: { show: false } },
         { label: t('chart.orders'), scale: 'n', stroke: C.teal, width: 2, points: { show: false } },
       ], [
-        axis({ scale: 'y', label: t('chart.revenue') + unit, values: (u, v) => v.map((x) => fmt.moneyShort(x)), size: 60 }),
+        axis({ scale: 'y', label: t('chart.revenue') + unit, values: (u, v) => v.map((x) => fmt.axisMoney(x)), size: 60 }),
         axis({ scale: 'n', side: 1, label: t('chart.orders'), values: (u, v) => v.map((x) => fmt.int(x)), grid: { show: false }, size: 50 }),
       ], (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.revenue'))}: ${esc(fmt.money(monthly[i].revenue))}<br>${esc(t('chart.orders'))}: ${esc(fmt.int(monthly[i].orders))}<br>${esc(t('chart.customers'))}: ${esc(fmt.int(monthly[i].active_customers))}`),
     }),
@@ -186,7 +186,7 @@ function renderDetail(ctx, root) {
   slot.innerHTML = `
     <div class="detail-head" data-customer="${esc(r.customer_id)}">
       <div><h4>${esc(r.customer_name || r.customer_id)}</h4>
-        <p class="muted">${esc(r.customer_id)}${r.catalog ? ' · ' + esc(r.catalog) : ''}${r.sales_rep ? ' · ' + esc(ctx.repName(r.sales_rep)) : ''}</p></div>
+        <p class="muted">${esc([r.customer_name ? r.customer_id : null, r.catalog, r.sales_rep ? ctx.repName(r.sales_rep) : null].filter(Boolean).join(' · '))}</p></div>
       <div class="detail-actions">${statusBadge(ctx, r.status)}
         <button type="button" class="btn btn-ghost btn-sm" data-action="filter-customer" data-id="${esc(r.customer_id)}">${esc(t('action.filter_customer'))}</button></div>
     </div>

@@ -120,7 +120,7 @@ export function renderSalesTeam(ctx, root) {
       { key: 'rep', label: t('col.rep'), cls: 'nowrap', value: (a) => a.rep, render: (a) => esc(ctx.repName(a.rep)) },
       { key: 'status', label: t('col.status'), value: (a) => a.c && a.c.status, render: (a) => statusBadge(ctx, a.c && a.c.status) },
       { key: 'days', label: t('col.days_since'), num: true, value: (a) => a.c && a.c.days_since_last_order, render: (a) => fmt.int(a.c && a.c.days_since_last_order) },
-      { key: 'ratio', label: t('col.overdue_ratio'), num: true, value: (a) => a.c && a.c.overdue_ratio, render: (a) => fmt.num2(a.c && a.c.overdue_ratio) },
+      { key: 'ratio', label: t('col.overdue_ratio'), num: true, hidden: true, value: (a) => a.c && a.c.overdue_ratio, render: (a) => fmt.num2(a.c && a.c.overdue_ratio) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (a) => a.c && a.c.revenue, render: (a) => fmt.money(a.c && a.c.revenue) },
     ],
   }).mount(slotOf(root, 'team-attention'));

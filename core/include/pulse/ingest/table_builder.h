@@ -35,7 +35,6 @@ class TableBuilder {
   void finish(const std::vector<std::string>& column_names);
 
  private:
-  struct Slot;
   struct PendingNumber {
     std::size_t row;
     double alternative;  // the value under the other decimal mark
@@ -56,24 +55,22 @@ class TableBuilder {
     Day last_day = kNoDay;
   };
   struct Slot {
-    Field field;
-    int column;
-    FieldKind kind;
-    bool required;
-    StrId last_id = kNoStr;  // the previous text value, to skip interning repeats
+    Field field = Field::order_id;
+    int column = 0;            // source column index
+    FieldKind kind = FieldKind::text;
+    bool required = false;     // a row without it is skipped
+    bool prices_line = false;  // unit_price or line_total: an order line needs one of them
+    Column* target = nullptr;
+    StrId last_id = kNoStr;    // the previous text value, to skip interning repeats
     NumberState number;
     DateState date;
   };
-  struct Cell {
-    StrId text = kNoStr;
-    Day day = kNoDay;
-    double number = 0;
-    bool pending = false;
-    double alt = 0;
-    io::DateScan scan;
-  };
 
-  bool convert(Slot& slot, std::string_view raw, std::size_t line, Cell& cell);
+  /// Converts `raw` and appends it to the slot's column; false (and a problem) when unreadable.
+  bool append(Slot& slot, std::string_view raw, std::size_t line, std::size_t row);
+  void append_missing(Slot& slot);
+  /// Takes back what the first `slots` slots appended for `row`.
+  void roll_back(std::size_t slots, std::size_t row);
   void decide_number(Slot& slot, io::DecimalMark mark);
   void decide_date(Slot& slot, io::DateOrder order);
   void problem(std::size_t line, const Slot& slot, std::string reason);
@@ -83,7 +80,6 @@ class TableBuilder {
   Conventions conventions_;
   LoadReport& report_;
   std::vector<Slot> slots_;
-  std::vector<Cell> cells_;
   bool need_price_or_total_ = false;
 };
 

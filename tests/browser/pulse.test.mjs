@@ -1,0 +1,312 @@
+// The page in Debian's headless Chromium (playwright-core): figures against the golden
+// reports, filters, bad files, the offline single file, embedding, exports, privacy, and a
+// screenshot of every dashboard in English and Russian (build/screenshots/).
+// Run: make test-browser (builds dist/ first), or node --test tests/browser/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, waitState, nextReport, kpi, engineKind, repo, dist } from './helpers.mjs';
+
+const golden = (name) => JSON.parse(fs.readFileSync(path.join(repo, 'tests/golden', name), 'utf8'));
+const SAMPLES = golden('samples.json');
+const PREMIUM_Q3 = golden('samples_premium_q3.json');
+const REP_R03 = golden('samples_rep_r03.json');
+const RETAIL = '/work/shared/datasets/online-retail/online_retail.csv';
+const RETAIL_PATH = fs.existsSync(RETAIL) ? RETAIL : path.resolve(repo, '../shared/datasets/online-retail/online_retail.csv');
+const SHOTS = path.join(repo, 'build/screenshots');
+const ENGINE = engineKind();
+const en = (v, o) => new Intl.NumberFormat('en-US', o).format(v);
+
+let browser, server;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  server = await serve();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(url = server.origin + '/') {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(url);
+  await waitState(page, 'empty');
+  return { page, errors };
+}
+
+async function loadSamples(page) {
+  await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
+  await waitState(page, 'ready');
+}
+
+/** Numbers equal to 1e-9 relative, everything else exactly. */
+function assertClose(actual, expected, where = '') {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const tol = 1e-9 * Math.max(1, Math.abs(expected));
+    assert.ok(Math.abs(actual - expected) <= tol, `${where}: ${actual} != ${expected}`);
+  } else if (expected && typeof expected === 'object') {
+    assert.equal(typeof actual, 'object', where);
+    assert.ok(actual !== null, `${where}: null`);
+    if (Array.isArray(expected)) assert.equal(actual.length, expected.length, `${where}.length`);
+    for (const k of Object.keys(expected)) assertClose(actual[k], expected[k], `${where}.${k}`);
+  } else {
+    assert.equal(actual, expected, where);
+  }
+}
+
+const report = (page) => page.evaluate(() => document.querySelector('b2b-pulse').report);
+
+test('the bundled samples show the golden figures on every dashboard', async () => {
+  const { page, errors } = await openPage();
+  await loadSamples(page);
+  const r = await report(page);
+  if (ENGINE === 'wasm') {
+    for (const k of ['as_of', 'period', 'customers', 'catalogs', 'negotiations', 'sales_team']) assertClose(r[k], SAMPLES[k], k);
+  }
+  const s = SAMPLES.customers.summary;
+  assert.equal(await kpi(page, 'customers', 'customers'), en(s.customers));
+  assert.equal(await kpi(page, 'customers', 'revenue'), en(s.revenue, { notation: 'compact', maximumFractionDigits: 1 }));
+  assert.equal(await kpi(page, 'customers', 'aov'), en(s.aov, { maximumFractionDigits: 0 }));
+  assert.equal(await kpi(page, 'customers', 'overdue'), en(s.status_counts.overdue + s.status_counts.lapsed));
+  assert.equal(await page.locator('b2b-pulse [data-table=customers] tbody tr').count(), 25);
+  const first = SAMPLES.customers.rows[0];
+  assert.match(await page.locator('b2b-pulse [data-table=customers] tbody tr').first().innerText(), new RegExp(first.customer_name));
+
+  await page.locator('b2b-pulse [data-tab=catalogs]').click();
+  const cats = page.locator('b2b-pulse [data-table=catalogs] tbody tr');
+  assert.equal(await cats.count(), SAMPLES.catalogs.catalogs.length);
+  assert.match(await cats.first().innerText(), new RegExp(`${SAMPLES.catalogs.catalogs[0].catalog}\\s+${en(SAMPLES.catalogs.catalogs[0].revenue, { maximumFractionDigits: 0 })}`));
+  assert.equal(await page.locator('b2b-pulse [data-table=discount_candidates] tbody tr').count(), SAMPLES.catalogs.discount_candidates.length);
+
+  await page.locator('b2b-pulse [data-tab=negotiations]').click();
+  const n = SAMPLES.negotiations.summary;
+  assert.equal(await kpi(page, 'negotiations', 'win_rate'), en(n.win_rate, { style: 'percent', maximumFractionDigits: 1 }));
+  assert.equal(await kpi(page, 'negotiations', 'open'), en(n.open));
+
+  await page.locator('b2b-pulse [data-tab=sales_team]').click();
+  assert.equal(await kpi(page, 'sales_team', 'reps'), en(SAMPLES.sales_team.reps.length));
+  assert.equal(await page.locator('b2b-pulse [data-table=reps] tbody tr').count(), SAMPLES.sales_team.reps.length);
+  const overdue = SAMPLES.sales_team.reps.reduce((a, x) => a + x.customers_overdue, 0);
+  assert.equal(await kpi(page, 'sales_team', 'attention'), en(overdue));
+
+  // The customer view: timeline, usual interval, expected next order, days late.
+  await page.locator('b2b-pulse [data-tab=customers]').click();
+  await page.locator('b2b-pulse [data-table=customers] tbody tr').first().click();
+  const detail = page.locator('b2b-pulse [data-slot=cust-detail]');
+  await detail.locator(`[data-customer="${first.customer_id}"]`).waitFor();
+  assert.equal(await detail.locator('[data-slot=cust-timeline] svg').count(), 1);
+  assert.match(await detail.innerText(), /Usual interval/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('filters re-run the report, change the figures and live in the URL hash', async () => {
+  const { page, errors } = await openPage();
+  await loadSamples(page);
+  const before = await kpi(page, 'customers', 'customers');
+  await nextReport(page, () => page.locator('b2b-pulse select[data-filter=catalog]').selectOption('Premium'));
+  await nextReport(page, () => page.locator('b2b-pulse input[data-filter=from]').fill('2026-07-01'));
+  const f = await nextReport(page, () => page.locator('b2b-pulse input[data-filter=to]').fill('2026-09-30'));
+  assert.deepEqual(f, PREMIUM_Q3.filters);
+  const r = await report(page);
+  assert.deepEqual(r.period, PREMIUM_Q3.period);
+  if (ENGINE === 'wasm') assertClose(r.customers, PREMIUM_Q3.customers, 'customers');
+  const after = await kpi(page, 'customers', 'customers');
+  assert.equal(after, en(PREMIUM_Q3.customers.summary.customers));
+  assert.notEqual(after, before);
+
+  await page.waitForFunction(() => location.hash.includes('catalog=Premium'));
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /from=2026-07-01/);
+  assert.match(hash, /to=2026-09-30/);
+
+  // The link opens the same view.
+  const other = await openPage(server.origin + '/' + hash);
+  await loadSamples(other.page);
+  assert.deepEqual((await report(other.page)).filters, PREMIUM_Q3.filters);
+  assert.equal(await kpi(other.page, 'customers', 'customers'), after);
+  await other.page.close();
+
+  // Rep filter.
+  await nextReport(page, () => page.locator('b2b-pulse [data-action=reset-filters]').click());
+  await nextReport(page, () => page.locator('b2b-pulse select[data-filter=sales_rep]').selectOption('R03'));
+  const rr = await report(page);
+  assert.deepEqual(rr.filters, REP_R03.filters);
+  if (ENGINE === 'wasm') assertClose(rr.customers.summary, REP_R03.customers.summary, 'rep R03');
+  assert.equal(await kpi(page, 'customers', 'customers'), en(REP_R03.customers.summary.customers));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a malformed file loads its good rows and lists its problems with line numbers', { skip: ENGINE !== 'wasm' && 'needs the wasm engine' }, async () => {
+  const { page } = await openPage();
+  const bad = 'order_id,order_date,customer_id,sku,quantity,unit_price\n' +
+    'A1,2024-01-05,C1,S1,2,10.5\nA2,31/02/2024,C2,S1,1,4\nA3,2024-01-07,C1,S2\nA4,2024-01-09,C3,S2,3,7\n';
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await waitState(page, 'ready');
+  const r = await report(page);
+  assert.equal(r.load[0].rows_loaded, 2);
+  assert.equal(r.load[0].rows_skipped, 2);
+  await page.locator('b2b-pulse [data-tab=data]').click();
+  const problems = page.locator('b2b-pulse [data-file="bad.csv"] [data-role=problems]');
+  await problems.waitFor();
+  const lines = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.line).sort());
+  assert.deepEqual(lines, ['3', '4']);
+  assert.match(await problems.innerText(), /bad date '31\/02\/2024'/);
+  assert.equal(await kpi(page, 'customers', 'customers'), '2');
+  // The deals dashboards say which file would feed them.
+  await page.locator('b2b-pulse [data-tab=negotiations]').click();
+  assert.match(await page.locator('b2b-pulse [data-dashboard=negotiations] [data-unavailable]').innerText(), /quotes\.csv/);
+
+  // A file no role fits is refused with the reason; nothing loads: error state.
+  const other = await openPage();
+  await other.page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('colour,size\nred,1\nblue,2\n') });
+  await waitState(other.page, 'error');
+  assert.match(await other.page.locator('b2b-pulse [data-file="notes.csv"] .file-error').innerText(), /pulse\.ingest/);
+  await other.page.close();
+  await page.close();
+});
+
+test('online_retail.csv picked through the file input shows 4,339 customers', { skip: (ENGINE !== 'wasm' && 'needs the wasm engine') || (!fs.existsSync(RETAIL_PATH) && 'dataset missing') }, async () => {
+  const { page, errors } = await openPage();
+  const t0 = Date.now();
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(RETAIL_PATH);
+  await waitState(page, 'ready', 120000);
+  const ms = Date.now() - t0;
+  assert.equal(await kpi(page, 'customers', 'customers'), '4,339');
+  const r = await report(page);
+  assert.equal(r.customers.summary.customers, 4339);
+  assert.equal(r.load[0].role, 'order_lines');
+  const t = await page.evaluate(() => document.querySelector('b2b-pulse').timings);
+  console.log(`# online_retail.csv: ready ${ms} ms after picking (load ${Math.round(t.load)} ms, report ${Math.round(t.report)} ms, render ${Math.round(t.render)} ms)`);
+  for (const d of ['customers', 'catalogs', 'data']) {
+    await page.locator(`b2b-pulse [data-tab=${d}]`).click();
+    await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, `en-online-retail-${d}.png`) });
+  }
+  await page.locator('b2b-pulse [data-tab=customers]').click();
+  // Re-filtering stays quick.
+  const t1 = Date.now();
+  await nextReport(page, () => page.locator('b2b-pulse input[data-filter=from]').fill('2011-06-01'));
+  console.log(`# online_retail.csv: re-filter ${Date.now() - t1} ms`);
+  assert.notEqual(await kpi(page, 'customers', 'customers'), '4,339');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the single file works from file:// with no network', async () => {
+  const page = await browser.context.newPage();
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  await page.goto('file://' + path.join(dist, 'b2b-pulse.html'));
+  await waitState(page, 'empty');
+  // No samples button offline: the note says why and how.
+  assert.equal(await page.locator('b2b-pulse [data-action=load-samples]').count(), 0);
+  assert.match(await page.locator('b2b-pulse .welcome').innerText(), /single file|make demo-web/);
+  const files = ['workspace.json', ...SAMPLES.load.map((l) => l.file)].map((f) => path.join(repo, 'samples', f));
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
+  await waitState(page, 'ready');
+  const r = await report(page);
+  assert.equal(r.load.length, SAMPLES.load.length);
+  if (ENGINE === 'wasm') assertClose(r.customers.summary, SAMPLES.customers.summary, 'offline');
+  assert.equal(await kpi(page, 'customers', 'customers'), en(SAMPLES.customers.summary.customers));
+  const outside = seen.filter((u) => !/^(file|blob|data):/.test(u));
+  assert.deepEqual(outside, [], 'requests from the single file');
+  await page.close();
+});
+
+test('no request leaves the page: only the page itself and the files asked for', async () => {
+  const page = await browser.context.newPage();
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  await page.goto(server.origin + '/');
+  await waitState(page, 'empty');
+  await page.waitForTimeout(300);
+  const http = () => seen.filter((u) => !/^(blob|data):/.test(u)).map((u) => (u.startsWith(server.origin) ? u.slice(server.origin.length) : u));
+  assert.deepEqual(http(), ['/', '/assets/b2b-pulse.js'], 'before anything is asked');
+  await loadSamples(page);
+  for (const tab of ['catalogs', 'negotiations', 'sales_team', 'data', 'customers']) await page.locator(`b2b-pulse [data-tab=${tab}]`).click();
+  await nextReport(page, () => page.locator('b2b-pulse select[data-filter=catalog]').selectOption('Wholesale'));
+  const dl = page.waitForEvent('download');
+  await page.locator('b2b-pulse [data-dashboard=customers] [data-table=customers]').locator('xpath=ancestor::div[contains(@class,"dt")]').locator('[data-act=csv]').click();
+  await dl;
+  const expected = ['/', '/assets/b2b-pulse.js', '/samples/workspace.json', ...SAMPLES.load.map((l) => '/samples/' + l.file)];
+  assert.deepEqual(http(), expected);
+  await page.close();
+});
+
+test('tables export CSV and charts export PNG', async () => {
+  const { page } = await openPage();
+  await loadSamples(page);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('b2b-pulse [data-card=cust-table] [data-act=csv]').click(),
+  ]);
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  const lines = text.trim().split(/\r\n/);
+  assert.equal(lines.length, SAMPLES.customers.rows.length + 1);
+  assert.match(lines[0], /Customer/);
+  assert.match(text, new RegExp(SAMPLES.customers.rows[0].customer_id));
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('b2b-pulse [data-png=cust-monthly]').click(),
+  ]);
+  const head = fs.readFileSync(await png.path()).subarray(0, 8);
+  assert.deepEqual([...head], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const [svgPng] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('b2b-pulse [data-png=cust-status]').click(),
+  ]);
+  assert.ok(fs.statSync(await svgPng.path()).size > 1000);
+  await page.close();
+});
+
+test('the element embeds in a portal page: its data loads from src, styles stay apart', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.origin + '/embed.html');
+  await waitState(page, 'ready');
+  const r = await report(page);
+  assert.equal(r.load.length, SAMPLES.load.length);
+  // The portal styles h2 in red and the element's headings stay dark; its own CSS stays inside.
+  const colors = await page.evaluate(() => {
+    const el = document.querySelector('b2b-pulse');
+    return {
+      inside: getComputedStyle(el.shadowRoot.querySelector('[data-dashboard=customers] h2')).color,
+      portal: getComputedStyle(document.querySelector('h2')).color,
+      portalTable: getComputedStyle(document.querySelector('table') || document.body).fontSize,
+    };
+  });
+  assert.notEqual(colors.inside, colors.portal);
+  await page.close();
+});
+
+test('screenshots of every dashboard in English and Russian', async () => {
+  for (const lang of ['en', 'ru']) {
+    const { page, errors } = await openPage(`${server.origin}/#lang=${lang}`);
+    if (lang === 'en') await page.screenshot({ path: path.join(SHOTS, 'en-empty.png') });
+    await loadSamples(page);
+    for (const d of ['customers', 'catalogs', 'negotiations', 'sales_team', 'data']) {
+      await page.locator(`b2b-pulse [data-tab=${d}]`).click();
+      await page.waitForTimeout(250);
+      await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, `${lang}-${d}.png`) });
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  // Narrow screen, and a dashboard without its data.
+  const { page } = await openPage();
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(path.join(repo, 'samples/orders.csv'));
+  await waitState(page, 'ready');
+  await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, 'en-mobile-customers.png') });
+  await page.locator('b2b-pulse [data-tab=catalogs]').click();
+  await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, 'en-mobile-catalogs-unavailable.png') });
+  await page.close();
+});
