@@ -34,7 +34,7 @@ wasm:
 test-wasm: build wasm
 	@node --test tests/wasm/
 
-test: test-native test-sanitize
+test: test-native test-sanitize test-wasm test-browser
 
 test-native: native
 	@cd build/native-release && ctest --output-on-failure -j $(JOBS)
@@ -49,6 +49,8 @@ demo: native
 	@$(CLI) report --config samples/workspace.json > build/demo-report.json
 	@echo
 	@echo "The whole report (SPEC JSON): build/demo-report.json"
+	@echo
+	@$(MAKE) --no-print-directory demo-web
 
 bench: native
 	@build/native-release/bin/pulse_bench
@@ -71,11 +73,12 @@ web: wasm web/node_modules/.package-lock.json
 	@node web/build.mjs
 
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
-	@command -v npm >/dev/null && command -v chromium >/dev/null || scripts/install-deps.sh browser
+	@scripts/install-deps.sh browser
 	@cd web && npm ci --no-audit --no-fund --loglevel=error
 
 # The page in Debian's headless Chromium through playwright-core; screenshots in build/screenshots/.
 test-browser: web
+	@scripts/install-deps.sh browser
 	@node --test --test-concurrency=1 tests/browser/
 
 # Serves dist/ on localhost and prints the URL and the single file's path (Ctrl+C stops).

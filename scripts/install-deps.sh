@@ -3,16 +3,26 @@
 # usage: scripts/install-deps.sh native|wasm|browser ...
 set -euo pipefail
 
+# package[:command]: a package that provides a command is skipped when the command is already
+# there, however it was installed (a Node.js from another source brings its own npm, and
+# Debian's npm package would conflict with it).
 declare -A PACKAGES=(
   [native]="cmake ninja-build g++ catch2 nlohmann-json3-dev"
-  [wasm]="emscripten nodejs cmake ninja-build nlohmann-json3-dev"
-  [browser]="chromium nodejs npm"
+  [wasm]="emscripten nodejs:node cmake ninja-build nlohmann-json3-dev"
+  [browser]="chromium:chromium nodejs:node npm:npm"
 )
+
+installed() {
+  local pkg="${1%%:*}" cmd=""
+  [[ "$1" == *:* ]] && cmd="${1#*:}"
+  if [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; then return 0; fi
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"
+}
 
 missing=()
 for kind in "$@"; do
-  for pkg in ${PACKAGES[$kind]:?unknown kind $kind}; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  for entry in ${PACKAGES[$kind]:?unknown kind $kind}; do
+    installed "$entry" || missing+=("${entry%%:*}")
   done
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

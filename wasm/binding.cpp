@@ -113,6 +113,15 @@ class PulseEngine {
     });
   }
 
+  /// Drops the file being loaded, unfinished: nothing of it stays (a source that failed).
+  std::string abandon_file() {
+    return guarded("abandonFile", [&] {
+      open_ = false;
+      engine_.abandon_file();
+      return std::string();
+    });
+  }
+
   /// Forgets every file, including one being loaded.
   std::string clear() {
     return guarded("clear", [&] {
@@ -136,6 +145,7 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("beginFile", &PulseEngine::begin_file)
       .function("feed", &PulseEngine::feed)
       .function("finishFile", &PulseEngine::finish_file)
+      .function("abandonFile", &PulseEngine::abandon_file)
       .function("report", &PulseEngine::report)
       .function("clear", &PulseEngine::clear);
 }

@@ -158,7 +158,8 @@
           if (onProgress) onProgress({ file: name, bytes, total });
         }
       } catch (err) {
-        try { this._engine.finishFile(); } catch (_) { /* the first error is the one to report */ }
+        // Nothing of a half-read file stays loaded; the first error is the one to report.
+        try { this._engine.abandonFile(); } catch (_) { /* ignore */ }
         throw err;
       }
       const load = JSON.parse(this._call('finishFile', [], true));

@@ -161,6 +161,7 @@ test('a malformed file loads its good rows and lists its problems with line numb
   const lines = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.line).sort());
   assert.deepEqual(lines, ['3', '4']);
   assert.match(await problems.innerText(), /bad date '31\/02\/2024'/);
+  await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'en-data-problems.png') });
   assert.equal(await kpi(page, 'customers', 'customers'), '2');
   // The deals dashboards say which file would feed them.
   await page.locator('b2b-pulse [data-tab=negotiations]').click();
@@ -172,6 +173,81 @@ test('a malformed file loads its good rows and lists its problems with line numb
   await waitState(other.page, 'error');
   assert.match(await other.page.locator('b2b-pulse [data-file="notes.csv"] .file-error').innerText(), /pulse\.ingest/);
   await other.page.close();
+  await page.close();
+});
+
+test('a column mapping edited in the data panel reloads the files with it', async () => {
+  const { page, errors } = await openPage();
+  await loadSamples(page);
+  await page.locator('b2b-pulse [data-tab=data]').click();
+  const card = page.locator('b2b-pulse [data-file="quotes.csv"]');
+  await card.locator('details.mapping summary').click();
+  await card.locator('select[data-col=amount]').selectOption('original_total');
+  const filters = nextReport(page, () => card.locator('[data-action=apply-file]').click());
+  await filters;
+  const r = await report(page);
+  assert.equal(r.load.find((l) => l.file === 'quotes.csv').mapping.amount, 'original_total');
+  if (ENGINE === 'wasm') assert.ok(r.negotiations.summary.won_amount > SAMPLES.negotiations.summary.won_amount, 'list prices exceed negotiated ones');
+  const ws = await page.evaluate(() => document.querySelector('b2b-pulse').workspace());
+  assert.equal(ws.files.find((f) => f.path === 'quotes.csv').columns.amount, 'original_total');
+  await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'en-data-mapping.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('files dropped on the element, fetched from a URL, and the workspace saved and loaded', async () => {
+  const { page, errors } = await openPage();
+  // Drop two files at once.
+  const texts = Object.fromEntries(['customers.csv', 'sales_reps.csv'].map((f) => [f, fs.readFileSync(path.join(repo, 'samples', f), 'utf8')]));
+  await page.evaluate((texts) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of Object.entries(texts)) dt.items.add(new File([text], name, { type: 'text/csv' }));
+    const el = document.querySelector('b2b-pulse');
+    el.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, texts);
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').files.length === 2 && document.querySelector('b2b-pulse').dataset.state !== 'loading');
+  // Fetch order lines and orders by URL through the data panel.
+  await page.locator('b2b-pulse [data-tab=data]').click();
+  for (const f of ['orders.csv', 'order_lines.csv']) {
+    const input = page.locator('b2b-pulse [data-role=url-form] input');
+    await input.fill(`${server.origin}/samples/${f}`);
+    await nextReport(page, () => input.press('Enter'));
+  }
+  const r = await report(page);
+  assert.deepEqual(r.load.map((l) => [l.file, l.role]).sort(), [['customers.csv', 'customers'], ['order_lines.csv', 'order_lines'], ['orders.csv', 'orders'], ['sales_reps.csv', 'sales_reps']]);
+  assert.equal(r.customers.summary.customers, SAMPLES.customers.summary.customers);
+  // Save the workspace with a filter, then load it into a fresh page with the same files.
+  await nextReport(page, () => page.locator('b2b-pulse select[data-filter=catalog]').selectOption('Premium'));
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('b2b-pulse [data-action=save-workspace]').click()]);
+  const ws = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(ws.settings.catalog, 'Premium');
+  assert.deepEqual(ws.files.map((f) => f.path).sort(), ['customers.csv', 'order_lines.csv', 'orders.csv', 'sales_reps.csv']);
+  ws.files.find((f) => f.path === 'orders.csv').role = 'orders';
+  const other = await openPage();
+  await other.page.locator('b2b-pulse input[data-role=workspace]').setInputFiles({ name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+  await other.page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(['orders.csv', 'order_lines.csv', 'customers.csv', 'sales_reps.csv'].map((f) => path.join(repo, 'samples', f)));
+  await waitState(other.page, 'ready');
+  const r2 = await report(other.page);
+  assert.equal(r2.filters.catalog, 'Premium');
+  assert.deepEqual(r2.customers.summary, (await report(page)).customers.summary);
+  await other.page.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('print layout: the active dashboard, no controls', async () => {
+  const { page } = await openPage();
+  await loadSamples(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(200);
+  const shown = await page.evaluate(() => {
+    const r = document.querySelector('b2b-pulse').shadowRoot;
+    const vis = (sel) => [...r.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== 'none' && e.getClientRects().length);
+    return { tabs: vis('.tabs'), buttons: vis('.btn'), customers: vis('[data-dashboard=customers]'), catalogs: vis('[data-dashboard=catalogs]') };
+  });
+  assert.deepEqual(shown, { tabs: false, buttons: false, customers: true, catalogs: false });
+  await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'en-print-customers.png') });
   await page.close();
 });
 
@@ -189,7 +265,7 @@ test('online_retail.csv picked through the file input shows 4,339 customers', { 
   console.log(`# online_retail.csv: ready ${ms} ms after picking (load ${Math.round(t.load)} ms, report ${Math.round(t.report)} ms, render ${Math.round(t.render)} ms)`);
   for (const d of ['customers', 'catalogs', 'data']) {
     await page.locator(`b2b-pulse [data-tab=${d}]`).click();
-    await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, `en-online-retail-${d}.png`) });
+    await page.screenshot({ fullPage: true, path: path.join(SHOTS, `en-online-retail-${d}.png`) });
   }
   await page.locator('b2b-pulse [data-tab=customers]').click();
   // Re-filtering stays quick.
@@ -295,7 +371,7 @@ test('screenshots of every dashboard in English and Russian', async () => {
     for (const d of ['customers', 'catalogs', 'negotiations', 'sales_team', 'data']) {
       await page.locator(`b2b-pulse [data-tab=${d}]`).click();
       await page.waitForTimeout(250);
-      await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, `${lang}-${d}.png`) });
+      await page.screenshot({ fullPage: true, path: path.join(SHOTS, `${lang}-${d}.png`) });
     }
     assert.deepEqual(errors, []);
     await page.close();
@@ -305,8 +381,8 @@ test('screenshots of every dashboard in English and Russian', async () => {
   await page.setViewportSize({ width: 420, height: 900 });
   await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(path.join(repo, 'samples/orders.csv'));
   await waitState(page, 'ready');
-  await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, 'en-mobile-customers.png') });
+  await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'en-mobile-customers.png') });
   await page.locator('b2b-pulse [data-tab=catalogs]').click();
-  await page.locator('b2b-pulse').screenshot({ path: path.join(SHOTS, 'en-mobile-catalogs-unavailable.png') });
+  await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'en-mobile-catalogs-unavailable.png') });
   await page.close();
 });

@@ -86,7 +86,10 @@ test('a source that fails midway rejects with its error and leaves the engine us
   }
   await assert.rejects(pulse.loadFile('cut.csv', broken()), /network gone/);
   assert.equal((await pulse.loadFile('good.csv', GOOD)).rows_loaded, 1);
-  assert.ok(pulse.report({}).customers.summary);
+  const report = pulse.report({});
+  assert.ok(report.customers.summary);
+  // The half-read file left nothing behind: only good.csv is loaded.
+  assert.deepEqual(report.load.map((l) => l.file), ['good.csv']);
 });
 
 test('the raw binding never throws: misuse comes back as an error value', async () => {

@@ -122,7 +122,7 @@ function fileCard(host, f) {
     ${load && load.notes && load.notes.length ? `<ul class="notes">${load.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
     ${problems.length ? `<div class="problems" data-role="problems"><h4>${esc(t('data.problems'))} (${fmt.int(load.rows_skipped)})</h4>
       <table><thead><tr><th class="num">${esc(t('data.line'))}</th><th>${esc(t('data.problem'))}</th></tr></thead><tbody>
-      ${problems.map((p) => splitProblem(p, f.name)).map((p) => `<tr data-line="${p.line ?? ''}"><td class="num">${p.line ?? '—'}</td><td>${esc(p.text)}</td></tr>`).join('')}
+      ${problems.map((p) => splitProblem(p, f.name)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => `<tr data-line="${p.line ?? ''}"><td class="num">${p.line ?? '—'}</td><td>${esc(p.text)}</td></tr>`).join('')}
       </tbody></table>${problems.length >= 100 ? `<p class="hint">${esc(t('data.problems.more', { n: 100 }))}</p>` : ''}</div>` : ''}
   </article>`;
 }

@@ -398,8 +398,10 @@ export class B2BPulseElement extends HTMLElement {
       this.engineError(err);
       return;
     }
+    const t0 = performance.now();
     this.engine.ready.then((info) => {
       this.engineKind = info.kind;
+      this.timings.engineReady = performance.now() - t0;
       const dev = this.$('[data-role=dev-banner]');
       if (info.kind === 'fake') {
         dev.textContent = this.t('app.engine.fake');
@@ -429,7 +431,7 @@ export class B2BPulseElement extends HTMLElement {
       entries.push({ name: file.name, source: file, size: file.size });
     }
     if (entries.length) await this.addEntries(entries);
-    else if (this.hasData()) await this.reloadAll();
+    else if (this.hasData()) await (this._optionsChanged ? this.reloadAll() : this.runReport());
     else this.settle();
   }
 
@@ -464,6 +466,16 @@ export class B2BPulseElement extends HTMLElement {
 
   async loadEntries(entries) {
     if (!this.engine) return;
+    this._loading = (this._loading || 0) + 1;
+    try {
+      await this.loadEntriesNow(entries);
+    } finally {
+      this._loading--;
+    }
+    if (!this._loading) await this.afterLoad();
+  }
+
+  async loadEntriesNow(entries) {
     this.setState('loading');
     this.hideError();
     const total = entries.reduce((a, e) => a + (e.size || 0), 0);
@@ -484,6 +496,9 @@ export class B2BPulseElement extends HTMLElement {
       done += e.size || 0;
     }
     this.timings.load = performance.now() - t0;
+  }
+
+  async afterLoad() {
     this.hideProgress();
     this.choicesStale = true;
     this.ui = freshUi();
@@ -584,7 +599,7 @@ export class B2BPulseElement extends HTMLElement {
   }
 
   async runReport() {
-    if (!this.engine) return;
+    if (!this.engine || this._loading) return; // a load in progress ends with a report
     if (!this.hasData()) return this.settle();
     const seq = ++this._seq;
     clearTimeout(this._idle); // the hidden panels are drawn again from the new report anyway

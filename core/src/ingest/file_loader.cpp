@@ -1,5 +1,6 @@
 #include "pulse/ingest/file_loader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -190,6 +191,9 @@ const LoadReport& FileLoader::finish() {
     Table table = pipeline_->take_table();
     if (table.rows > 0) dataset_.tables.push_back(std::move(table));
   }
+  // Problems are found in two passes (the first rows wait for the mapping): list them by line.
+  std::stable_sort(report_.problems.begin(), report_.problems.end(),
+                   [](const Problem& a, const Problem& b) { return a.line < b.line; });
   if (report_.refused() && report_.rows_loaded == 0) {
     report_.role.clear();
     report_.rows_skipped = report_.rows_read;  // nothing of a refused file is loaded

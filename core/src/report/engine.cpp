@@ -27,13 +27,20 @@ void Engine::feed(std::string_view bytes) {
 }
 
 const LoadReport& Engine::finish_file() {
-  if (loader_) {
-    loader_->finish();
-    loader_.reset();
-    facts_.reset();
-    deals_.reset();
+  if (!loader_) {
+    no_file_.error = "[pulse.engine.001] no file was begun";
+    return no_file_;
   }
+  loader_->finish();
+  loader_.reset();
+  facts_.reset();
+  deals_.reset();
   return dataset_.loads.back();
+}
+
+void Engine::abandon_file() {
+  // The loader adds its table and report only in finish(), so dropping it leaves no trace.
+  loader_.reset();
 }
 
 const LoadReport& Engine::load_path(const std::string& path, const std::string& display_name,

@@ -102,17 +102,22 @@ export function renderCatalogs(ctx, root) {
     const clipped = slopes.filter((s) => s < lo || s > hi).length;
     if (clipped) scatterEl.insertAdjacentHTML('afterend', `<p class="hint">${esc(t('cat.scatter.clipped', { n: fmt.int(clipped) }))}</p>`);
     const unit = fmt.currency ? ` (${fmt.currency})` : '';
+    // Fits with a standard error of 0.5 or more are drawn grey: their class is not reliable.
+    const sure = (p) => p.elasticity.std_error !== null && p.elasticity.std_error < 0.5;
+    // Grey first, so that the reliable fits are drawn on top.
+    const groups = [{ label: t('cat.scatter.uncertain'), color: '#b9bbc6', faint: true, has: (p) => !sure(p) },
+      ...CLASSES.map((k) => ({ label: t('class.' + k), color: CLASS_COLORS[k], has: (p) => sure(p) && p.elasticity.class === k }))];
     ctx.charts.add(scatterEl, {
-      legend: CLASSES.map((k) => ({ label: t('class.' + k), color: CLASS_COLORS[k] })),
+      legend: [...groups.slice(1), groups[0]].map((g) => ({ label: g.label, color: g.color })),
       uplot: () => ({
-        data: [slopes, ...CLASSES.map((k) => pts.map((p) => (p.elasticity.class === k ? p.revenue : null)))],
+        data: [slopes, ...groups.map((g) => pts.map((p) => (g.has(p) ? p.revenue : null)))],
         opts: {
           ...baseOpts(280),
           cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
           scales: { x: { time: false, range: () => [lo, hi] }, y: { distr: 3 } },
-          series: [{ label: t('col.elasticity') }, ...CLASSES.map((k) => ({
-            label: t('class.' + k), stroke: CLASS_COLORS[k], fill: CLASS_COLORS[k] + '99', paths: () => null,
-            points: { show: true, size: 7, width: 1, stroke: CLASS_COLORS[k], fill: CLASS_COLORS[k] + '88' },
+          series: [{ label: t('col.elasticity') }, ...groups.map((g) => ({
+            label: g.label, stroke: g.color, fill: g.color + '99', paths: () => null,
+            points: { show: true, size: g.faint ? 6 : 8, width: 1, stroke: g.color, fill: g.color + (g.faint ? '55' : 'cc') },
           }))],
           axes: [
             axis({ label: t('cat.scatter.x'), values: (u, v) => v.map((x) => fmt.num(x, Math.abs(x) < 10 && x % 1 ? 1 : 0)) }),
@@ -185,7 +190,7 @@ export function renderCatalogs(ctx, root) {
       { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => (p.elasticity ? p.elasticity.slope : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.slope) : '—') },
       { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
       { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
-      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class) },
+      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error) },
     ],
   }).mount(slotOf(root, 'cat-products'));
   void ptable;

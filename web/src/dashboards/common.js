@@ -67,9 +67,11 @@ export function outcomeBadge(ctx, outcome) {
   return `<span class="badge" style="--c:${OUTCOME_COLORS[outcome] || '#999'}"><i></i>${esc(ctx.t('neg.outcome.' + outcome))}</span>`;
 }
 
-export function classBadge(ctx, klass) {
+/** An elasticity class; a fit with a standard error of 0.5 or more is shown faint (unreliable). */
+export function classBadge(ctx, klass, stdError) {
   if (!klass) return '—';
-  return `<span class="badge" style="--c:${CLASS_COLORS[klass] || '#999'}"><i></i>${esc(ctx.t('class.' + klass))}</span>`;
+  const unsure = stdError === null || stdError === undefined || stdError >= 0.5;
+  return `<span class="badge ${unsure ? 'faint' : ''}" style="--c:${CLASS_COLORS[klass] || '#999'}" ${unsure ? `title="${esc(ctx.t('cat.scatter.uncertain'))}"` : ''}><i></i>${esc(ctx.t('class.' + klass))}</span>`;
 }
 
 export function abcBadge(abc) {

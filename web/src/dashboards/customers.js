@@ -156,12 +156,19 @@ export function monthOpts(ctx, monthly, height, series, axes, tip) {
     series: [{ label: ctx.t('chart.month') }, ...series],
     axes: [
       axis({ scale: 'x', size: 36, grid: { show: false }, splits: () => monthly.map((_, i) => i).filter((i) => i % step === 0),
-        values: (u, splits) => splits.map((i) => {
-          const m = monthly[i] && monthly[i].month;
-          if (!m) return '';
-          const d = parseDay(m + '-01');
-          return (i === 0 || m.endsWith('-01') || step >= 12 ? ctx.fmt.monthShort(d) + '\n' + ctx.fmt.year(d) : ctx.fmt.monthShort(d));
-        }) }),
+        // The year under the first tick and under every tick that starts a new year.
+        values: (u, splits) => {
+          let year = null;
+          return splits.map((i) => {
+            const m = monthly[i] && monthly[i].month;
+            if (!m) return '';
+            const d = parseDay(m + '-01');
+            const y = m.slice(0, 4);
+            const label = y !== year ? ctx.fmt.monthShort(d) + '\n' + ctx.fmt.year(d) : ctx.fmt.monthShort(d);
+            year = y;
+            return label;
+          });
+        } }),
       ...axes,
     ],
     plugins: [tooltipPlugin((u, i) => (monthly[i] ? tip(i) : null))],

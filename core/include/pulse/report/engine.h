@@ -31,7 +31,12 @@ class Engine {
 
   void begin_file(std::string name, ingest::FileOptions options = {});
   void feed(std::string_view bytes);
+  /// Ends the file begun last and returns its load report (an error report when no file
+  /// was begun).
   const LoadReport& finish_file();
+  /// Drops the file begun last, unfinished: nothing of it stays loaded (a source that failed
+  /// midway, a load the user cancelled).
+  void abandon_file();
   /// Reads a whole file from disk in chunks.
   const LoadReport& load_path(const std::string& path, const std::string& display_name,
                               const ingest::FileOptions& options = {});
@@ -50,6 +55,7 @@ class Engine {
 
   Dataset dataset_;
   std::unique_ptr<ingest::FileLoader> loader_;
+  LoadReport no_file_;  // what finish_file() returns when no file was begun
   std::optional<kpi::Facts> facts_;
   std::vector<std::string> facts_exclusions_;
   std::optional<kpi::DealFacts> deals_;
