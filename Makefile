@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 CLI := build/bin/b2b-pulse
-SAMPLES := samples/orders.csv samples/order_lines.csv samples/customers.csv samples/sales_reps.csv samples/catalog_prices.csv
 
 .PHONY: all deps build native native-debug test test-native test-sanitize demo bench samples golden clean wasm test-wasm
 
@@ -20,7 +19,8 @@ native-debug: deps
 	@cmake --preset native-debug >/dev/null
 	@cmake --build --preset native-debug -j $(JOBS) --target pulse_parser_tests
 
-build: native
+# The CLI at build/bin/b2b-pulse and the web app in dist/.
+build: native web
 
 # The engine as WebAssembly: build/wasm-release/wasm/pulse-engine.js (wasm inlined) + pulse.js.
 # emcc's optimizer needs Debian's node modules (TOOLCHAIN.md).
@@ -31,7 +31,7 @@ wasm:
 	@cmake --build --preset wasm-release -j $(JOBS)
 
 # The wasm module under Node against the native CLI (samples, real datasets, bad input).
-test-wasm: build wasm
+test-wasm: native wasm
 	@node --test tests/wasm/
 
 test: test-native test-sanitize test-wasm test-browser

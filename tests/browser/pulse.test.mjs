@@ -360,6 +360,7 @@ test('the element embeds in a portal page: its data loads from src, styles stay 
     };
   });
   assert.notEqual(colors.inside, colors.portal);
+  await page.screenshot({ path: path.join(SHOTS, 'en-embed.png') });
   await page.close();
 });
 

@@ -127,6 +127,7 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
                 kMaxMonths, static_cast<std::size_t>(month_number(scope.to) - first_month + 1))
           : 0;
   std::vector<AmountSum> month_won_amount(months);
+  std::vector<std::vector<double>> month_won_cycles(months);
   report.monthly.resize(months);
   for (std::size_t m = 0; m < months; ++m) {
     const int mn = first_month + static_cast<int>(m);
@@ -171,8 +172,9 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
       if (a > 0 && o > 0) discounts.push_back(1.0 - a / o);
       if (month) {
         ++month->won;
-        month_won_amount[static_cast<std::size_t>(month - report.monthly.data())].add(
-            deals.amount[d]);
+        const auto m = static_cast<std::size_t>(month - report.monthly.data());
+        month_won_amount[m].add(deals.amount[d]);
+        if (cycle) month_won_cycles[m].push_back(*cycle);
       }
     } else {
       ++s.lost;
@@ -185,6 +187,7 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
   for (std::size_t m = 0; m < months; ++m) {
     report.monthly[m].win_rate = rate(report.monthly[m].won, report.monthly[m].lost);
     report.monthly[m].won_amount = month_won_amount[m].value(amounts);
+    report.monthly[m].cycle_days_median = median(month_won_cycles[m]);
   }
 
   s.win_rate = rate(s.won, s.lost);

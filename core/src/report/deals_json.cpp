@@ -116,6 +116,7 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kp
     w.key("lost"), w.value(m.lost);
     w.key("win_rate"), w.value(m.win_rate);
     w.key("won_amount"), w.value(m.won_amount);
+    w.key("cycle_days_median"), w.value(m.cycle_days_median);
     w.key("created"), w.value(m.created);
     w.end_object();
   }

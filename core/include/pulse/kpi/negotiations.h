@@ -74,6 +74,7 @@ struct NegotiationMonth {
   std::int64_t lost = 0;
   std::optional<double> win_rate;
   std::optional<double> won_amount;
+  std::optional<double> cycle_days_median;  // of the deals won that month; null with none
   std::int64_t created = 0;
 };
 
