@@ -46,6 +46,38 @@ struct Acc {
 
 Day period_of(Day d, bool monthly) { return monthly ? month_start(d) : week_start(d); }
 
+/// A positive line as the elasticity estimate sees it, with its catalog x SKU.
+struct Point {
+  std::uint32_t product;
+  PricePoint point;
+};
+
+int month_index(Day d) {
+  const CivilDate c = civil_from_day(d);
+  return c.year * 12 + static_cast<int>(c.month);
+}
+
+/// Stable counting sort of the points by period (weeks or months are few and dense).
+void sort_by_period(std::vector<Point>& points, bool monthly) {
+  if (points.empty()) return;
+  Day first = points.front().point.period;
+  Day last = first;
+  for (const Point& pt : points) {
+    first = std::min(first, pt.point.period);
+    last = std::max(last, pt.point.period);
+  }
+  const auto slot = [&](Day period) {
+    return static_cast<std::size_t>(monthly ? month_index(period) - month_index(first)
+                                            : (period - first) / 7);
+  };
+  std::vector<std::uint32_t> begin(slot(last) + 2, 0);
+  for (const Point& pt : points) ++begin[slot(pt.point.period) + 1];
+  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  std::vector<Point> sorted(points.size());
+  for (const Point& pt : points) sorted[begin[slot(pt.point.period)]++] = pt;
+  points.swap(sorted);
+}
+
 void assign_abc(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
                 const Facts& facts, const StringPool& strings) {
   std::vector<std::size_t> order;
@@ -91,10 +123,6 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
   const bool monthly = settings.elasticity_period == "month";
   std::vector<Acc> cat(facts.catalogs.size());
   std::vector<Acc> prod(facts.products.size());
-  struct Point {
-    std::uint32_t product;
-    PricePoint point;
-  };
   std::vector<Point> points;
   points.reserve(facts.line_sku.size());
   double total_revenue = 0;
@@ -104,6 +132,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     if (!scope.in_period(day) || !order_in_filter(facts, scope, o)) continue;
     const std::int32_t c = facts.order_customer[o];
     const std::uint32_t customer = c == kNone ? kNoStamp : static_cast<std::uint32_t>(c);
+    const Day period = period_of(day, monthly);
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
       if (!line_in_filter(facts, scope, l)) continue;
       const double qty = facts.line_quantity[l];
@@ -117,7 +146,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
       if (!(qty > 0)) continue;
       k.add_positive(rev, qty, cost, o, customer);
       prod[p].add_positive(rev, qty, cost, o, customer);
-      points.push_back({p, {period_of(day, monthly), qty, rev}});
+      points.push_back({p, {period, qty, rev}});
     }
   }
 
@@ -151,7 +180,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     return strings.view(pa.sku) < strings.view(pb.sku);
   });
 
-  // Elasticity: bucket the points by product (a counting sort: one pass), then estimate each.
+  // Elasticity: order the points by period, then (stably) by product, with two counting
+  // sorts, so that each product's points arrive in period order; then estimate each.
+  sort_by_period(points, monthly);
   std::vector<std::uint32_t> begin(facts.products.size() + 1, 0);
   for (const Point& pt : points) ++begin[pt.product + 1];
   for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];

@@ -19,8 +19,9 @@ const char* elasticity_class(double slope) {
 
 std::optional<Elasticity> estimate_elasticity(std::vector<PricePoint>& points) {
   if (points.size() < kMinPeriods) return std::nullopt;
-  std::sort(points.begin(), points.end(),
-            [](const PricePoint& a, const PricePoint& b) { return a.period < b.period; });
+  const auto by_period = [](const PricePoint& a, const PricePoint& b) { return a.period < b.period; };
+  if (!std::is_sorted(points.begin(), points.end(), by_period))  // callers usually sort already
+    std::sort(points.begin(), points.end(), by_period);
   std::vector<double> log_p, log_q;
   double min_p = 0, max_p = 0;
   for (std::size_t i = 0; i < points.size();) {

@@ -344,8 +344,7 @@ class FactsBuilder {
     facts_.line_quantity.resize(n_lines);
     facts_.line_revenue.resize(n_lines);
     facts_.line_cost.resize(n_lines);
-    std::unordered_map<std::uint64_t, std::uint32_t> product_index;
-    product_index.reserve(1024);
+    PairIndex product_index;
     for (std::size_t l = 0; l < n_lines; ++l) {
       const std::uint32_t k = begin[new_index[raw_.line_order[l]]]++;
       facts_.line_sku[k] = raw_.line_sku[l];
@@ -353,11 +352,10 @@ class FactsBuilder {
       facts_.line_quantity[k] = raw_.qty[l];
       facts_.line_revenue[k] = raw_.revenue[l];
       facts_.line_cost[k] = raw_.cost[l];
-      const std::uint64_t key = (std::uint64_t{raw_.line_catalog[l]} << 32) | raw_.line_sku[l];
-      auto [it, added] = product_index.emplace(key, static_cast<std::uint32_t>(facts_.products.size()));
+      bool added;
+      facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
       if (added)
         facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]]});
-      facts_.line_product[k] = it->second;
     }
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();

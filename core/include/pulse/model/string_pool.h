@@ -36,8 +36,9 @@ class StringPool {
 
   std::deque<std::string> blocks_;          // stable storage; views point into it
   std::vector<std::string_view> views_;     // id -> text
-  std::vector<std::uint32_t> slots_;        // open addressing: id + 1, 0 = empty
-  std::vector<std::uint32_t> slot_hashes_;  // low 32 bits of the hash, to skip compares
+  // Open addressing; a slot packs the hash's low 32 bits (to skip most compares) above
+  // id + 1 (0 = empty), so that a probe touches one cache line.
+  std::vector<std::uint64_t> slots_;
   std::size_t block_used_ = 0;
 };
 
