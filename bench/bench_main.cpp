@@ -58,7 +58,9 @@ void bench_files(const std::string& label, const std::vector<std::string>& paths
     pulse::report::Engine engine;
     auto t0 = Clock::now();
     for (std::size_t i = 0; i < paths.size(); ++i) {
-      engine.begin_file(paths[i]);
+      pulse::ingest::FileOptions options;
+      options.expected_bytes = contents[i].size();  // as load_path and the page know it
+      engine.begin_file(paths[i], options);
       const std::string& text = contents[i];
       for (std::size_t at = 0; at < text.size(); at += 1 << 20)
         engine.feed(std::string_view(text).substr(at, 1 << 20));

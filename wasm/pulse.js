@@ -37,6 +37,14 @@
     return typeof value === 'string' ? value : JSON.stringify(value);
   }
 
+  // The file's size lets the engine size its columns once instead of growing them.
+  function optionsWithSize(options, total) {
+    if (total === undefined) return asJson(options);
+    const entry = typeof options === 'string' ? (options ? JSON.parse(options) : {}) : { ...(options || {}) };
+    if (entry.expected_bytes === undefined) entry.expected_bytes = total;
+    return JSON.stringify(entry);
+  }
+
   const isBlob = (s) => typeof s.slice === 'function' && typeof s.arrayBuffer === 'function' &&
                         typeof s.size === 'number';
 
@@ -149,7 +157,7 @@
       if (!(chunkSize >= 1)) throw new PulseError('[pulse.wasm.006] chunkSize must be at least 1');
       chunkSize = Math.min(Math.floor(chunkSize), 1 << 30);
       const total = totalSize(source);
-      this._call('beginFile', [name, asJson(options)], false);
+      this._call('beginFile', [name, optionsWithSize(options, total)], false);
       let bytes = 0;
       try {
         for await (const chunk of chunksOf(source, chunkSize)) {

@@ -99,6 +99,14 @@ class FileLoader::Pipeline : public io::RecordSink {
     table_.source = report_.file;
     builder_ = std::make_unique<TableBuilder>(table_, strings_, mapping, options_.conventions,
                                               report_);
+    if (options_.expected_bytes > 0 && !sample_.rows.empty()) {
+      // Rows to come, from the sample's bytes per row; 10% spare for longer rows later.
+      std::size_t sample_bytes = 0;
+      for (const auto& row : sample_.rows)
+        for (const std::string& field : row) sample_bytes += field.size() + 1;
+      const double per_row = static_cast<double>(sample_bytes) / static_cast<double>(sample_.rows.size());
+      builder_->reserve(static_cast<std::size_t>(1.1 * static_cast<double>(options_.expected_bytes) / per_row));
+    }
     std::vector<std::string_view> views;
     for (std::size_t i = 0; i < sample_.rows.size(); ++i) {
       views.assign(sample_.rows[i].begin(), sample_.rows[i].end());
@@ -205,7 +213,6 @@ const LoadReport& FileLoader::finish() {
 
 LoadReport load_path(Dataset& dataset, const std::string& path, const std::string& display_name,
                      const FileOptions& options) {
-  FileLoader loader(dataset, display_name, options);
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) {
     LoadReport report;
@@ -214,6 +221,13 @@ LoadReport load_path(Dataset& dataset, const std::string& path, const std::strin
     dataset.loads.push_back(report);
     return report;
   }
+  FileOptions sized = options;
+  if (std::fseek(file, 0, SEEK_END) == 0) {
+    const long size = std::ftell(file);
+    if (size > 0) sized.expected_bytes = static_cast<std::size_t>(size);
+    std::rewind(file);
+  }
+  FileLoader loader(dataset, display_name, sized);
   std::vector<char> buffer(std::size_t{1} << 20);
   std::size_t n;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) loader.feed({buffer.data(), n});

@@ -224,6 +224,16 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
   return true;
 }
 
+void TableBuilder::reserve(std::size_t rows) {
+  for (Slot& slot : slots_) {
+    switch (slot.kind) {
+      case FieldKind::text: slot.target->text.reserve(rows); break;
+      case FieldKind::number: slot.target->numbers.reserve(rows); break;
+      case FieldKind::date: slot.target->days.reserve(rows); break;
+    }
+  }
+}
+
 void TableBuilder::finish(const std::vector<std::string>& column_names) {
   for (Slot& slot : slots_) {
     const std::string name = static_cast<std::size_t>(slot.column) < column_names.size()

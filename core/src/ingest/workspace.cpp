@@ -29,6 +29,8 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
     options.mapping.role = role_from_name(role);
     if (!options.mapping.role) bad(where + ".role", "unknown role '" + role + "'");
   }
+  if (f.contains("expected_bytes") && f["expected_bytes"].is_number_unsigned())
+    options.expected_bytes = f["expected_bytes"].get<std::size_t>();  // a sizing hint only
   if (f.contains("columns") && !f["columns"].is_null()) {
     if (!f["columns"].is_object()) bad(where + ".columns", "expected an object {field: column}");
     for (const auto& [key, value] : f["columns"].items()) {

@@ -17,6 +17,7 @@ struct FileOptions {
   char delimiter = 0;  // 0 = detect
   Conventions conventions;
   std::size_t max_field_bytes = std::size_t{1} << 20;
+  std::size_t expected_bytes = 0;  // the file's size when known: columns are sized once
 };
 
 /// Loads one file into a Dataset from chunks of bytes, so a big file never has to sit in

@@ -31,6 +31,8 @@ class TableBuilder {
 
   /// Adds a row, or reports why it cannot be read and skips it. Returns true when added.
   bool add_row(std::size_t line, const std::vector<std::string_view>& fields);
+  /// Makes room for `rows` rows in every column, so that they grow once.
+  void reserve(std::size_t rows);
   /// Applies the column decisions to earlier values; fills the report's conventions.
   void finish(const std::vector<std::string>& column_names);
 
