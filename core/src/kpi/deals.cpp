@@ -22,15 +22,6 @@ const char* const kKnownStages[] = {
     "new",         "draft",         "open",      "submitted", "client reviewed", "updated",
     "prospecting", "qualification", "qualified", "engaging",  "proposal",        "negotiation"};
 
-StrId text_at(const Table& t, Field f, std::size_t row) {
-  return t.has(f) ? t.text(f)[row] : kNoStr;
-}
-Day day_at(const Table& t, Field f, std::size_t row) {
-  return t.has(f) ? t.days(f)[row] : kNoDay;
-}
-double number_at(const Table& t, Field f, std::size_t row) {
-  return t.has(f) ? t.numbers(f)[row] : kNaN;
-}
 Day later(Day a, Day b) {
   return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b));
 }
@@ -75,9 +66,9 @@ class DealBuilder {
   void read_customers() {
     for (const Table* t : dataset_.tables_of(Role::customers))
       for (std::size_t r = 0; r < t->rows; ++r) {
-        CustomerInfo& info = customers_[text_at(*t, Field::customer_id, r)];
-        if (info.catalog == kNoStr) info.catalog = text_at(*t, Field::catalog, r);
-        if (info.rep == kNoStr) info.rep = text_at(*t, Field::sales_rep, r);
+        CustomerInfo& info = customers_[t->text_at(Field::customer_id, r)];
+        if (info.catalog == kNoStr) info.catalog = t->text_at(Field::catalog, r);
+        if (info.rep == kNoStr) info.rep = t->text_at(Field::sales_rep, r);
       }
   }
 
@@ -93,13 +84,13 @@ class DealBuilder {
     for (Role role : {Role::orders, Role::order_lines})
       for (const Table* t : dataset_.tables_of(role))
         for (std::size_t r = 0; r < t->rows; ++r) {
-          const StrId order = text_at(*t, Field::order_id, r);
-          Day day = day_at(*t, Field::order_date, r);
+          const StrId order = t->text_at(Field::order_id, r);
+          Day day = t->day_at(Field::order_date, r);
           note(order_day_, order, day);
           // A line without its own date takes its order's (headers were read first).
           if (day == kNoDay && order != kNoStr && order_day_[order] != kAbsent)
             day = order_day_[order];
-          note(quote_day_, text_at(*t, Field::quote_id, r), day);
+          note(quote_day_, t->text_at(Field::quote_id, r), day);
         }
   }
 
@@ -138,16 +129,16 @@ class DealBuilder {
         ++repeated_rows_;
       }
       // The first row of a deal id wins; later rows only fill its gaps.
-      fill(out_.customer[d], text_at(t, Field::customer_id, r));
-      fill(raw_rep_[d], text_at(t, Field::sales_rep, r));
-      fill(raw_order_[d], text_at(t, Field::order_id, r));
-      fill_day(out_.created[d], day_at(t, Field::created_at, r));
-      fill_day(out_.updated[d], day_at(t, Field::updated_at, r));
-      fill_day(out_.expires[d], day_at(t, Field::expires_at, r));
-      fill_day(raw_closed_[d], day_at(t, Field::closed_at, r));
-      fill_number(out_.amount[d], number_at(t, Field::amount, r));
-      fill_number(out_.original_amount[d], number_at(t, Field::original_amount, r));
-      const StrId status = text_at(t, Field::status, r);
+      fill(out_.customer[d], t.text_at(Field::customer_id, r));
+      fill(raw_rep_[d], t.text_at(Field::sales_rep, r));
+      fill(raw_order_[d], t.text_at(Field::order_id, r));
+      fill_day(out_.created[d], t.day_at(Field::created_at, r));
+      fill_day(out_.updated[d], t.day_at(Field::updated_at, r));
+      fill_day(out_.expires[d], t.day_at(Field::expires_at, r));
+      fill_day(raw_closed_[d], t.day_at(Field::closed_at, r));
+      fill_number(out_.amount[d], t.number_at(Field::amount, r));
+      fill_number(out_.original_amount[d], t.number_at(Field::original_amount, r));
+      const StrId status = t.text_at(Field::status, r);
       if (raw_status_[d] == kNoIndex && status != kNoStr) raw_status_[d] = status_index(status);
     }
   }
@@ -175,12 +166,12 @@ class DealBuilder {
       for (std::size_t r = 0; r < t->rows; ++r) {
         const StrId id = t->text(Field::deal_id)[r];
         const std::uint32_t d = id == kNoStr ? kNoIndex : deals_.find(id);
-        const Day day = day_at(*t, Field::timestamp, r);
+        const Day day = t->day_at(Field::timestamp, r);
         if (d == kNoIndex || day == kNoDay) {
           ++orphan_events_;
           continue;
         }
-        const StrId status = text_at(*t, Field::status, r);
+        const StrId status = t->text_at(Field::status, r);
         auto it = is_round.find(status);
         if (it == is_round.end())
           it = is_round.emplace(status, fold_status(strings_.view(status)) == rounds_status).first;
@@ -198,13 +189,13 @@ class DealBuilder {
     for (std::size_t d = 0; d < raw_rep_.size(); ++d) raw_rep_index_[d] = rep_index(resolve_rep(d));
     for (const Table* t : dataset_.tables_of(Role::sales_reps))
       for (std::size_t r = 0; r < t->rows; ++r) {
-        const StrId id = text_at(*t, Field::sales_rep, r);
+        const StrId id = t->text_at(Field::sales_rep, r);
         if (id == kNoStr) continue;
         const std::uint32_t k = rep_index(id);
         if (k >= names_.size()) names_.resize(k + 1, {kNoStr, kNoStr, kNoStr});
-        fill(names_[k][0], text_at(*t, Field::rep_name, r));
-        fill(names_[k][1], text_at(*t, Field::manager, r));
-        fill(names_[k][2], text_at(*t, Field::team, r));
+        fill(names_[k][0], t->text_at(Field::rep_name, r));
+        fill(names_[k][1], t->text_at(Field::manager, r));
+        fill(names_[k][2], t->text_at(Field::team, r));
       }
   }
 

@@ -31,15 +31,6 @@ struct CustomerInfo {
   StrId rep = kNoStr;
 };
 
-StrId text_at(const Table& t, Field f, std::size_t row) {
-  return t.has(f) ? t.text(f)[row] : kNoStr;
-}
-Day day_at(const Table& t, Field f, std::size_t row) {
-  return t.has(f) ? t.days(f)[row] : kNoDay;
-}
-double number_at(const Table& t, Field f, std::size_t row) {
-  return t.has(f) ? t.numbers(f)[row] : kNaN;
-}
 StrId first_of(StrId a, StrId b) { return a != kNoStr ? a : b; }
 
 /// Decides once per distinct status text whether it is excluded (a lookup per line after).
@@ -139,26 +130,26 @@ class FactsBuilder {
   void read_customers() {
     for (const Table* t : dataset_.tables_of(Role::customers))
       for (std::size_t r = 0; r < t->rows; ++r) {
-        CustomerInfo& info = customer_info_[text_at(*t, Field::customer_id, r)];
-        info.name = first_of(text_at(*t, Field::customer_name, r), info.name);
-        info.catalog = first_of(text_at(*t, Field::catalog, r), info.catalog);
-        info.rep = first_of(text_at(*t, Field::sales_rep, r), info.rep);
+        CustomerInfo& info = customer_info_[t->text_at(Field::customer_id, r)];
+        info.name = first_of(t->text_at(Field::customer_name, r), info.name);
+        info.catalog = first_of(t->text_at(Field::catalog, r), info.catalog);
+        info.rep = first_of(t->text_at(Field::sales_rep, r), info.rep);
       }
   }
 
   void read_headers() {
     for (const Table* t : dataset_.tables_of(Role::orders))
       for (std::size_t r = 0; r < t->rows; ++r) {
-        const StrId id = text_at(*t, Field::order_id, r);
+        const StrId id = t->text_at(Field::order_id, r);
         if (headers_.count(id)) continue;  // the first row of an order id wins
         Header h;
-        h.day = day_at(*t, Field::order_date, r);
-        h.customer = text_at(*t, Field::customer_id, r);
-        h.customer_name = text_at(*t, Field::customer_name, r);
-        h.status = text_at(*t, Field::status, r);
-        h.catalog = text_at(*t, Field::catalog, r);
-        h.rep = text_at(*t, Field::sales_rep, r);
-        h.total = number_at(*t, Field::order_total, r);
+        h.day = t->day_at(Field::order_date, r);
+        h.customer = t->text_at(Field::customer_id, r);
+        h.customer_name = t->text_at(Field::customer_name, r);
+        h.status = t->text_at(Field::status, r);
+        h.catalog = t->text_at(Field::catalog, r);
+        h.rep = t->text_at(Field::sales_rep, r);
+        h.total = t->number_at(Field::order_total, r);
         headers_.emplace(id, h);
         see_day(h.day);
       }
@@ -247,7 +238,7 @@ class FactsBuilder {
         h = it == headers_.end() ? nullptr : &it->second;
         last_order = order;
       }
-      const Day own_day = day_at(t, Field::order_date, r);
+      const Day own_day = t.day_at(Field::order_date, r);
       see_day(own_day);
       if (excluded_order_[order]) continue;
       const Day day = own_day != kNoDay ? own_day : (h ? h->day : kNoDay);
@@ -255,26 +246,26 @@ class FactsBuilder {
         ++skipped_no_date_;
         continue;
       }
-      const StrId customer = first_of(text_at(t, Field::customer_id, r), h ? h->customer : kNoStr);
-      const StrId name = first_of(text_at(t, Field::customer_name, r), h ? h->customer_name : kNoStr);
-      const StrId rep = first_of(text_at(t, Field::sales_rep, r), h ? h->rep : kNoStr);
+      const StrId customer = first_of(t.text_at(Field::customer_id, r), h ? h->customer : kNoStr);
+      const StrId name = first_of(t.text_at(Field::customer_name, r), h ? h->customer_name : kNoStr);
+      const StrId rep = first_of(t.text_at(Field::sales_rep, r), h ? h->rep : kNoStr);
       const std::uint32_t o = order_index(order, day, customer, name, rep);
 
       const double qty = has_qty ? t.numbers(Field::quantity)[r] : 1.0;
-      const double total = number_at(t, Field::line_total, r);
-      double revenue = !std::isnan(total) ? total : qty * number_at(t, Field::unit_price, r);
-      const double discount = number_at(t, Field::discount, r);
+      const double total = t.number_at(Field::line_total, r);
+      double revenue = !std::isnan(total) ? total : qty * t.number_at(Field::unit_price, r);
+      const double discount = t.number_at(Field::discount, r);
       if (!std::isnan(discount)) revenue -= discount;
-      const double unit_cost = number_at(t, Field::unit_cost, r);
+      const double unit_cost = t.number_at(Field::unit_cost, r);
 
       const StrId sku = t.text(Field::sku)[r];
       raw_.line_order.push_back(o);
       raw_.line_sku.push_back(sku);
-      raw_.line_catalog.push_back(catalog_index(line_catalog(text_at(t, Field::catalog, r), h, customer)));
+      raw_.line_catalog.push_back(catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)));
       raw_.qty.push_back(qty);
       raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
       raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
-      const StrId product_name = text_at(t, Field::product_name, r);
+      const StrId product_name = t.text_at(Field::product_name, r);
       if (product_name != kNoStr) sku_name_[sku] = product_name;
     }
   }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ struct Table {
   const std::vector<StrId>& text(Field f) const { return column(f).text; }
   const std::vector<Day>& days(Field f) const { return column(f).days; }
   const std::vector<double>& numbers(Field f) const { return column(f).numbers; }
+
+  // One value, or the missing value when the field is not mapped in this file.
+  StrId text_at(Field f, std::size_t row) const { return has(f) ? text(f)[row] : kNoStr; }
+  Day day_at(Field f, std::size_t row) const { return has(f) ? days(f)[row] : kNoDay; }
+  double number_at(Field f, std::size_t row) const {
+    return has(f) ? numbers(f)[row] : std::numeric_limits<double>::quiet_NaN();
+  }
 };
 
 }  // namespace pulse
