@@ -44,6 +44,7 @@ expect "no command" 2 '^\[pulse\.cli\.001\]' "" -- "$cli"
 expect "bad date option" 2 "cannot read the date 'tomorrow'" "" -- "$cli" report --as-of tomorrow x.csv
 expect "workspace names a missing column" 1 "^\[pulse\.ingest\.102\] column 'Land'" "" -- "$cli" report --config "$tmp/ws_bad_column.json"
 expect "workspace with a bad date" 2 '^\[pulse\.config\.201\] .*settings\.as_of' "" -- "$cli" report --config "$tmp/ws_bad_date.json"
+expect "Online Retail with catalog = Country" 0 "" '"catalog":"United Kingdom"' -- "$cli" report --config "$repo/tests/fixtures/online-retail/workspace-country.json"
 expect "inspect explains the mapping" 0 "" "'InvoiceNo' +-> order_id" -- "$cli" inspect "$repo/../shared/datasets/online-retail/online_retail.csv"
 expect "summary reads as text" 0 "" "SKU-0042 in Wholesale" -- "$cli" summary --config "$repo/samples/workspace.json"
 

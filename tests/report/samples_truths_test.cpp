@@ -220,3 +220,51 @@ TEST_CASE("samples: Premium's margin_pct beats every other catalog by >= 10 poin
     CHECK(premium - num(row.at("margin_pct")) >= 0.10);
   }
 }
+
+namespace {
+
+/// Every file of samples/workspace.json, quotes and their history included (issue #3's truths).
+json full_samples_report() {
+  const std::string path = test::source_path("samples/workspace.json");
+  const ingest::Workspace ws = ingest::workspace_from_json(json::parse(test::read_file(path)));
+  report::Engine engine;
+  for (const ingest::WorkspaceFile& f : ws.files)
+    engine.load_path(test::source_path("samples/" + f.path), f.path, f.options);
+  return engine.report(ws.settings);
+}
+
+}  // namespace
+
+TEST_CASE("samples: the planted negotiation truths hold (samples/README.md)", "[truths]") {
+  const json doc = full_samples_report();
+  REQUIRE(doc["as_of"] == "2026-10-30");  // quote expiries never move as_of
+  const json& s = doc["negotiations"]["summary"];
+  CHECK(s["deals"] == 1200);
+  CHECK(s["won"] == 685);
+  CHECK(s["lost"] == 460);
+  CHECK(s["open"] == 55);
+  CHECK(s["cycle_days_median"] == 12.0);  // known median time to close
+  CHECK(std::fabs(s["avg_discount"].get<double>() - 0.080) <= 0.002);
+  CHECK(s["expiring_soon"] == 22);  // open quotes expiring 2026-10-31 .. 2026-11-13
+
+  std::set<std::string> expiring;
+  for (const json& o : doc["negotiations"]["open"])
+    if (o["expiring_soon"] == true) expiring.insert(o["deal_id"].get<std::string>());
+  CHECK(expiring.size() == 22);
+  CHECK(expiring.count("Q-11141") == 1);  // expires on as_of + 1
+  CHECK(expiring.count("Q-11175") == 0);  // as_of + 15: just outside
+
+  // One rep with a clearly lower win rate: R07 ≤ 0.35, every other rep ≥ 0.55.
+  int reps = 0;
+  for (const json& rep : doc["sales_team"]["reps"]) {
+    const std::string id = rep["sales_rep"].get<std::string>();
+    if (!rep["win_rate"].is_number()) continue;
+    ++reps;
+    INFO(id);
+    if (id == "R07")
+      CHECK(rep["win_rate"].get<double>() <= 0.35);
+    else
+      CHECK(rep["win_rate"].get<double>() >= 0.55);
+  }
+  CHECK(reps == 8);
+}
