@@ -325,3 +325,22 @@ TEST_CASE("JsonReader reads a long NDJSON stream in 4 KB chunks", "[io]") {
   CHECK(sink.rows.back().line == 20000);
   CHECK(sink.rows.back().fields == std::vector<std::string>{"19999", "0", "2.55"});
 }
+
+TEST_CASE("a record over the size limit stops the file with a clear error, rows before it read",
+          "[io]") {
+  // An unclosed bracket would otherwise keep the rest of the file in memory.
+  const std::string text = "[{\"a\": 1},\n{\"a\": 2},\n{\"a\": \"" + std::string(4000, 'x');
+  for (std::size_t chunk : {std::size_t{64}, std::size_t{1000}, text.size()}) {
+    INFO("chunk " << chunk);
+    pulse::test::CollectingSink sink;
+    pulse::io::JsonReader reader(sink, 1024);
+    try {
+      pulse::test::feed_in_chunks(reader, text, chunk);
+      FAIL("expected pulse.json.002");
+    } catch (const pulse::PulseError& e) {
+      CHECK(e.id() == "pulse.json.002");
+      CHECK(std::string(e.what()).find("line 3") != std::string::npos);
+    }
+    CHECK(sink.rows.size() == 2);
+  }
+}

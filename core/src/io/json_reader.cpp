@@ -300,8 +300,10 @@ bool JsonReader::Flattener::end_array() {
   return true;
 }
 
-JsonReader::JsonReader(RecordSink& sink)
-    : sink_(sink), flat_(std::make_unique<Flattener>(columns_, column_index_)) {}
+JsonReader::JsonReader(RecordSink& sink, std::size_t max_record_bytes)
+    : sink_(sink),
+      flat_(std::make_unique<Flattener>(columns_, column_index_)),
+      max_record_bytes_(max_record_bytes) {}
 
 JsonReader::~JsonReader() = default;
 
@@ -321,6 +323,11 @@ void JsonReader::feed(std::string_view bytes) {
   // The record goes on in the next chunk: keep its bytes (only the open record's).
   if (mode_ == Mode::kObject || mode_ == Mode::kElement) {
     pending_.append(bytes.data() + seg_start_, bytes.size() - seg_start_);
+    if (pending_.size() > max_record_bytes_)
+      throw PulseError("pulse.json.002", "line " + std::to_string(record_line_) +
+                                             ": a JSON record longer than " +
+                                             std::to_string(max_record_bytes_) +
+                                             " bytes (a bracket left open?)");
   }
   chunk_ = {};
 }

@@ -36,7 +36,9 @@ namespace pulse::io {
 /// with no partial record: "array" / "object" in place of "record").
 class JsonReader {
  public:
-  explicit JsonReader(RecordSink& sink);
+  /// A record longer than `max_record_bytes` throws PulseError "pulse.json.002" naming its
+  /// line (a bracket left open would otherwise hold the rest of the file in memory).
+  explicit JsonReader(RecordSink& sink, std::size_t max_record_bytes = std::size_t{64} << 20);
   ~JsonReader();  // out of line: Flattener is defined in the .cpp
   void feed(std::string_view bytes);
   void finish();
@@ -80,6 +82,7 @@ class JsonReader {
   std::size_t rows_read_ = 0;
   // Scanner state, carried across chunks.
   std::string pending_;        // bytes of the record being scanned, from earlier chunks
+  std::size_t max_record_bytes_;
   std::string_view chunk_;     // the chunk being scanned (only during feed)
   std::size_t seg_start_ = 0;  // where the current record's bytes start in chunk_
   Mode mode_ = Mode::kTop;
