@@ -52,11 +52,6 @@ struct Point {
   PricePoint point;
 };
 
-int month_index(Day d) {
-  const CivilDate c = civil_from_day(d);
-  return c.year * 12 + static_cast<int>(c.month);
-}
-
 /// Stable counting sort of the points by period (weeks or months are few and dense).
 void sort_by_period(std::vector<Point>& points, bool monthly) {
   if (points.empty()) return;
@@ -67,7 +62,7 @@ void sort_by_period(std::vector<Point>& points, bool monthly) {
     last = std::max(last, pt.point.period);
   }
   const auto slot = [&](Day period) {
-    return static_cast<std::size_t>(monthly ? month_index(period) - month_index(first)
+    return static_cast<std::size_t>(monthly ? month_ordinal(period) - month_ordinal(first)
                                             : (period - first) / 7);
   };
   std::vector<std::uint32_t> begin(slot(last) + 2, 0);

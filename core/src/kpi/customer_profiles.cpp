@@ -4,17 +4,11 @@
 #include <cmath>
 
 #include "pulse/kpi/line_totals.h"
+#include "pulse/kpi/month_range.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
 namespace {
-
-constexpr std::size_t kMaxMonths = 1200;  // a century: guards against absurd periods
-
-int month_number(Day d) {
-  const CivilDate c = civil_from_day(d);
-  return c.year * 12 + static_cast<int>(c.month) - 1;
-}
 
 /// 1 + floor(5 (k - 1) / n) where k - 1 counts strictly smaller values (SPEC §3 RFM).
 std::vector<int> quintile_scores(const std::vector<double>& values) {
@@ -68,17 +62,10 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   CustomerReport report;
   const bool units_known = facts.has_lines;
 
-  const bool period_ok = scope.from != kNoDay && scope.to != kNoDay && scope.from <= scope.to;
-  const int first_month = period_ok ? month_number(scope.from) : 0;
-  const std::size_t months =
-      period_ok ? std::min<std::size_t>(kMaxMonths, static_cast<std::size_t>(month_number(scope.to) - first_month + 1))
-                : 0;
-  report.monthly.resize(months);
-  for (std::size_t m = 0; m < months; ++m) {
-    const int mn = first_month + static_cast<int>(m);
-    report.monthly[m].month = day_from_civil(mn / 12, static_cast<unsigned>(mn % 12) + 1, 1);
-  }
-  std::vector<std::int32_t> month_customer_stamp(months, kNone - 1);
+  const MonthRange months(scope.from, scope.to);
+  report.monthly.resize(months.size());
+  for (std::size_t m = 0; m < months.size(); ++m) report.monthly[m].month = months.start(m);
+  std::vector<std::int32_t> month_customer_stamp(months.size(), kNone - 1);
 
   LineTotals all;
   std::vector<double> order_days;
@@ -111,8 +98,8 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
       if (!in_period) continue;
       mine.add(order);
       if (positive) ++orders_in_period;
-      const int mi = month_number(day) - first_month;
-      if (mi >= 0 && static_cast<std::size_t>(mi) < months) {
+      const std::ptrdiff_t mi = months.index(day);
+      if (mi >= 0) {
         CustomerMonth& month = report.monthly[static_cast<std::size_t>(mi)];
         month.revenue += order.revenue;
         if (positive) {

@@ -1,5 +1,7 @@
 #include "pulse/kpi/negotiations.h"
 
+#include "pulse/kpi/month_range.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -8,13 +10,7 @@
 namespace pulse::kpi {
 namespace {
 
-constexpr std::size_t kMaxMonths = 1200;     // a century: guards against absurd periods
 constexpr std::size_t kMinConditional = 10;  // closed deals needed for an age-conditional rate
-
-int month_number(Day d) {
-  const CivilDate c = civil_from_day(d);
-  return c.year * 12 + static_cast<int>(c.month) - 1;
-}
 
 std::optional<double> mean(const std::vector<double>& values) {
   if (values.empty()) return std::nullopt;
@@ -119,24 +115,15 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
   const bool amounts = deals.has_amount;
 
   // Months of the period.
-  const bool period_ok = scope.from != kNoDay && scope.to != kNoDay && scope.from <= scope.to;
-  const int first_month = period_ok ? month_number(scope.from) : 0;
-  const std::size_t months =
-      period_ok
-          ? std::min<std::size_t>(
-                kMaxMonths, static_cast<std::size_t>(month_number(scope.to) - first_month + 1))
-          : 0;
+  const MonthRange range(scope.from, scope.to);
+  const std::size_t months = range.size();
   std::vector<AmountSum> month_won_amount(months);
   std::vector<std::vector<double>> month_won_cycles(months);
   report.monthly.resize(months);
-  for (std::size_t m = 0; m < months; ++m) {
-    const int mn = first_month + static_cast<int>(m);
-    report.monthly[m].month = day_from_civil(mn / 12, static_cast<unsigned>(mn % 12) + 1, 1);
-  }
+  for (std::size_t m = 0; m < months; ++m) report.monthly[m].month = range.start(m);
   auto month_of = [&](Day d) -> NegotiationMonth* {
-    const int mi = month_number(d) - first_month;
-    if (mi < 0 || static_cast<std::size_t>(mi) >= months) return nullptr;
-    return &report.monthly[static_cast<std::size_t>(mi)];
+    const std::ptrdiff_t mi = range.index(d);
+    return mi < 0 ? nullptr : &report.monthly[static_cast<std::size_t>(mi)];
   };
 
   // By status: one slot per (status, outcome), since an order link makes an open status won.

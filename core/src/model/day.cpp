@@ -88,4 +88,15 @@ std::string format_month(Day day) {
   return std::string(buf, static_cast<std::size_t>(n));
 }
 
+int month_ordinal(Day day) {
+  const CivilDate c = civil_from_day(day);
+  return c.year * 12 + static_cast<int>(c.month) - 1;
+}
+
+Day day_of_month_ordinal(int ordinal) {
+  // Floor division, so that ordinals before year 0 still map to a month.
+  const int year = ordinal >= 0 ? ordinal / 12 : -((11 - ordinal) / 12);
+  return day_from_civil(year, static_cast<unsigned>(ordinal - year * 12) + 1, 1);
+}
+
 }  // namespace pulse

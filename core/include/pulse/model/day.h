@@ -29,6 +29,11 @@ Day week_start(Day day);
 /// The first day of the month that holds `day`.
 Day month_start(Day day);
 
+/// Months since year 0 (year × 12 + month − 1): consecutive months differ by one.
+int month_ordinal(Day day);
+/// The first day of the month `month_ordinal` numbers.
+Day day_of_month_ordinal(int ordinal);
+
 /// "2024-03-07"; empty string for kNoDay.
 std::string format_day(Day day);
 /// "2024-03".
