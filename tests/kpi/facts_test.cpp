@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pulse/ingest/file_loader.h"
+#include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/report/engine.h"
 
@@ -404,4 +405,28 @@ TEST_CASE("facts through the Engine: joins fed in chunks give the same catalogs"
   CHECK(cats[1].at("catalog") == "All");
   CHECK(cats[1].at("revenue").get<double>() == 5);
   CHECK(doc.at("customers").at("summary").at("orders") == 2);
+}
+
+TEST_CASE("facts: a customer listed twice keeps the first non-empty value of each field",
+          "[kpi]") {
+  World w;
+  w.load("customers.csv", Role::customers,
+         "customer_id,customer_name,catalog,sales_rep\n"
+         "C1,,Silver,R5\n"
+         "C1,Acme,Gold,R6\n");  // the name is new; catalog and rep were given already
+  w.load("lines.csv", Role::order_lines,
+         "order_id,order_date,customer_id,sku,quantity,unit_price\n"
+         "O1,2024-03-01,C1,A,1,1\n");
+  // A deal of the same customer, with no rep of its own, takes the same rep.
+  w.load("deals.csv", Role::deals, "deal_id,customer_id,status,amount\nD1,C1,won,5\n");
+  const Facts f = w.facts();
+  REQUIRE(f.customer_count() == 1);
+  CHECK(w.text(f.customer_name[0]) == "Acme");
+  CHECK(w.text(f.customer_catalog[0]) == "Silver");
+  CHECK(w.text(f.customer_rep[0]) == "R5");
+  CHECK(w.text(f.catalogs[f.line_catalog[0]]) == "Silver");
+  CHECK(w.text(f.reps[f.order_rep[0]]) == "R5");
+  const kpi::DealFacts deals = kpi::build_deal_facts(w.dataset, Settings{}, w.dataset.strings);
+  REQUIRE(deals.rep.size() == 1);
+  CHECK(w.text(deals.reps[deals.rep[0]]) == "R5");
 }

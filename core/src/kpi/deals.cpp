@@ -1,5 +1,6 @@
 #include "pulse/kpi/deals.h"
 
+#include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
 
 #include <algorithm>
@@ -29,12 +30,6 @@ Day earlier(Day a, Day b) {
   return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b));
 }
 
-/// What a customers file says about one customer.
-struct CustomerInfo {
-  StrId catalog = kNoStr;
-  StrId rep = kNoStr;
-};
-
 class DealBuilder {
  public:
   DealBuilder(const Dataset& dataset, const Settings& settings, StringPool& strings)
@@ -49,7 +44,7 @@ class DealBuilder {
   DealFacts build() {
     const auto deal_tables = dataset_.tables_of(Role::deals);
     out_.has_deals = !deal_tables.empty();
-    read_customers();
+    customers_ = read_customer_directory(dataset_);
     if (out_.has_deals) read_orders();
     for (const Table* t : deal_tables) read_deals(*t);
     for (std::uint32_t& s : raw_status_)
@@ -63,15 +58,6 @@ class DealBuilder {
   }
 
  private:
-  void read_customers() {
-    for (const Table* t : dataset_.tables_of(Role::customers))
-      for (std::size_t r = 0; r < t->rows; ++r) {
-        CustomerInfo& info = customers_[t->text_at(Field::customer_id, r)];
-        if (info.catalog == kNoStr) info.catalog = t->text_at(Field::catalog, r);
-        if (info.rep == kNoStr) info.rep = t->text_at(Field::sales_rep, r);
-      }
-  }
-
   /// Every order id and quote id of every orders and order_lines table, excluded or not.
   void read_orders() {
     order_day_.assign(pool_size_, kAbsent);

@@ -1,5 +1,6 @@
 #include "pulse/kpi/facts.h"
 
+#include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
 
 #include <algorithm>
@@ -22,13 +23,6 @@ struct Header {
   StrId catalog = kNoStr;
   StrId rep = kNoStr;
   double total = kNaN;
-};
-
-/// What a customers file says about one customer.
-struct CustomerInfo {
-  StrId name = kNoStr;
-  StrId catalog = kNoStr;
-  StrId rep = kNoStr;
 };
 
 StrId first_of(StrId a, StrId b) { return a != kNoStr ? a : b; }
@@ -90,7 +84,7 @@ class FactsBuilder {
         excluded_order_(strings.size(), 0) {}
 
   Facts build() {
-    read_customers();
+    customer_info_ = read_customer_directory(dataset_);
     read_headers();
     const auto line_tables = dataset_.tables_of(Role::order_lines);
     facts_.has_lines = !line_tables.empty();
@@ -127,16 +121,6 @@ class FactsBuilder {
   }
 
  private:
-  void read_customers() {
-    for (const Table* t : dataset_.tables_of(Role::customers))
-      for (std::size_t r = 0; r < t->rows; ++r) {
-        CustomerInfo& info = customer_info_[t->text_at(Field::customer_id, r)];
-        info.name = first_of(t->text_at(Field::customer_name, r), info.name);
-        info.catalog = first_of(t->text_at(Field::catalog, r), info.catalog);
-        info.rep = first_of(t->text_at(Field::sales_rep, r), info.rep);
-      }
-  }
-
   void read_headers() {
     for (const Table* t : dataset_.tables_of(Role::orders))
       for (std::size_t r = 0; r < t->rows; ++r) {
