@@ -22,9 +22,19 @@ std::string with_thousands(std::size_t n) {
 void print_report(const LoadReport& r) {
   std::printf("%s\n", r.file.c_str());
   if (!r.format.empty())
-    std::printf("  format       %s%s\n", r.format == "csv" ? "CSV" : "JSON",
-                r.delimiter.empty() ? "" : (", delimiter '" + r.delimiter + "'").c_str());
+    std::printf("  format       %s%s%s\n",
+                r.format == "csv" ? "CSV" : r.format == "xlsx" ? "Excel workbook (xlsx)" : "JSON",
+                r.delimiter.empty() ? "" : (", delimiter '" + r.delimiter + "'").c_str(),
+                r.container == "gzip" ? ", gzip-compressed (detected from its first bytes)" : "");
+  if (r.format == "xlsx") {
+    std::string sheets;
+    for (const std::string& s : r.sheets) sheets += (sheets.empty() ? "'" : ", '") + s + "'";
+    std::printf("  sheet        %s%s\n", r.sheet.empty() ? "(none)" : ("'" + r.sheet + "'").c_str(),
+                r.sheets.size() > 1 ? (" of " + sheets + " (choose with \"sheet\" in the workspace)").c_str()
+                                    : "");
+  }
   std::printf("  role         %s\n", r.role.empty() ? "(none)" : r.role.c_str());
+  if (!r.recognized_as.empty()) std::printf("  recognized   %s\n", r.recognized_as.c_str());
   std::printf("  rows         %s read, %s loaded, %s skipped\n", with_thousands(r.rows_read).c_str(),
               with_thousands(r.rows_loaded).c_str(), with_thousands(r.rows_skipped).c_str());
   if (!r.error.empty()) std::printf("  error        %s\n", r.error.c_str());

@@ -7,7 +7,7 @@ set -euo pipefail
 # there, however it was installed (a Node.js from another source brings its own npm, and
 # Debian's npm package would conflict with it).
 declare -A PACKAGES=(
-  [native]="cmake ninja-build g++ catch2 nlohmann-json3-dev"
+  [native]="cmake ninja-build g++ catch2 nlohmann-json3-dev zlib1g-dev"
   [wasm]="emscripten nodejs:node cmake ninja-build nlohmann-json3-dev"
   [browser]="chromium:chromium nodejs:node npm:npm"
 )

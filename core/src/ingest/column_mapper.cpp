@@ -5,6 +5,7 @@
 
 #include "pulse/error.h"
 #include "pulse/ingest/header_synonyms.h"
+#include "pulse/ingest/known_formats.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/io/number_parser.h"
 
@@ -17,7 +18,7 @@ constexpr double kMinShapeShare = 0.5;
 // Roles tried in this order when the workspace does not fix one: the more specific first.
 constexpr Role kRolePriority[] = {Role::order_lines, Role::orders,     Role::deals,
                                   Role::deal_events, Role::catalog_prices, Role::sales_reps,
-                                  Role::customers};
+                                  Role::customers,   Role::catalogs};
 
 std::string trim_lower(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -173,6 +174,12 @@ bool plausible(const ColumnMapping& m, const std::vector<std::string>& norm) {
     case Role::customers:
       return !has_named_column(norm, Role::order_lines, Field::order_id) &&
              !has_named_column(norm, Role::deals, Field::deal_id);
+    case Role::catalogs:
+      // Only a catalog and its name: anything about customers, orders or products is more.
+      return !has_named_column(norm, Role::customers, Field::customer_id) &&
+             !has_named_column(norm, Role::order_lines, Field::order_id) &&
+             !has_named_column(norm, Role::order_lines, Field::sku) &&
+             !has_named_column(norm, Role::deals, Field::deal_id);
     default:
       return true;
   }
@@ -205,6 +212,7 @@ double shape_share(const Sample& sample, int column, FieldKind kind) {
 }
 
 ColumnMapping map_columns(const Sample& sample, const MappingOverrides& overrides) {
+  if (auto known = map_known_format(sample, overrides)) return std::move(*known);
   std::vector<std::string> norm;
   norm.reserve(sample.columns.size());
   for (const std::string& c : sample.columns) norm.push_back(normalize_header(c));

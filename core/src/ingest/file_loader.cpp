@@ -10,6 +10,7 @@
 #include "pulse/ingest/text_sniffer.h"
 #include "pulse/io/csv_reader.h"
 #include "pulse/io/json_reader.h"
+#include "file_loader_container.h"
 
 namespace pulse::ingest {
 namespace {
@@ -28,15 +29,19 @@ class FileLoader::Pipeline : public io::RecordSink {
         conv.decimal_default = io::DecimalMark::comma;  // ';' files come from decimal-comma locales
       csv_ = std::make_unique<io::CsvReader>(*this, io::CsvOptions{sniff.delimiter,
                                                                    options.max_field_bytes});
-    } else {
+    } else if (sniff.format == TextFormat::json) {
       json_ = std::make_unique<io::JsonReader>(*this);
-    }
+    }  // TextFormat::records: the rows come from a workbook's sheet reader, not from text
   }
 
-  void feed(std::string_view bytes) { csv_ ? csv_->feed(bytes) : json_->feed(bytes); }
+  void feed(std::string_view bytes) {
+    if (csv_) csv_->feed(bytes);
+    else if (json_) json_->feed(bytes);
+  }
 
   void finish() {
-    csv_ ? csv_->finish() : json_->finish();
+    if (csv_) csv_->finish();
+    else if (json_) json_->finish();
     if (!builder_) decide();
   }
 
@@ -88,6 +93,7 @@ class FileLoader::Pipeline : public io::RecordSink {
                                                                  : ": no header row"));
     const ColumnMapping mapping = map_columns(sample_, options_.mapping);
     report_.role = std::string(role_name(mapping.role));
+    report_.recognized_as = mapping.recognized_as;
     report_.columns = columns_;
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       if (mapping.column[f] == kUnmapped) continue;
@@ -158,6 +164,7 @@ void FileLoader::start(std::string_view head) {
 
 void FileLoader::feed(std::string_view bytes) {
   if (failed_ || finished_) return;
+  if (!unwrapping_ && unwrap(bytes)) return;  // gzip and zip (file_loader_containers.cpp)
   bytes_fed_ += bytes.size();
   try {
     if (!pipeline_) {
@@ -180,6 +187,7 @@ void FileLoader::feed(std::string_view bytes) {
 
 const LoadReport& FileLoader::finish() {
   if (finished_) return report_;
+  if (container_) finish_container();  // the rest of a gzip stream; a workbook's rows
   try {
     if (!failed_ && !pipeline_) {
       start(head_);
@@ -209,6 +217,13 @@ const LoadReport& FileLoader::finish() {
   pipeline_.reset();
   dataset_.loads.push_back(report_);
   return report_;
+}
+
+io::RecordSink& FileLoader::start_records() {
+  Sniff sniff;
+  sniff.format = TextFormat::records;
+  pipeline_ = std::make_unique<Pipeline>(report_, dataset_.strings, options_, sniff);
+  return *pipeline_;
 }
 
 LoadReport load_path(Dataset& dataset, const std::string& path, const std::string& display_name,

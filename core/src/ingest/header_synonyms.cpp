@@ -19,6 +19,7 @@ constexpr unsigned kDeals = mask(R::deals);
 constexpr unsigned kEvents = mask(R::deal_events);
 constexpr unsigned kReps = mask(R::sales_reps);
 constexpr unsigned kPrices = mask(R::catalog_prices);
+constexpr unsigned kCatalogs = mask(R::catalogs);
 
 // One entry: a field's names (normalized) for the roles in `roles`. A field may have several
 // entries; for a role, its names are the entries' names in table order, best first.
@@ -103,6 +104,9 @@ const std::vector<Entry>& table() {
       {F::region, kCustomers,
        {"region", "state", "country", "officelocation", "province", "city", "location",
         "регион", "страна", "область", "город"}},
+      {F::company_id, kCustomers,
+       {"customeruniqueid", "parentcompanyid", "parentaccountid", "parentcustomerid",
+        "headofficeid", "головнаяорганизация", "головнойконтрагент"}},
       {F::created_at, kCustomers,
        {"createdat", "created", "createddate", "customersince", "signupdate", "датасоздания",
         "датарегистрации"}},
@@ -141,6 +145,10 @@ const std::vector<Entry>& table() {
       {F::manager, kReps, {"manager", "supervisor", "teamlead", "lead", "руководитель"}},
       {F::team, kReps, {"team", "regionaloffice", "office", "region", "department", "отдел",
                         "команда", "филиал"}},
+      // catalogs (names of price lists / customer groups)
+      {F::catalog_name, kCatalogs,
+       {"catalogname", "sharedcatalogname", "pricelistname", "customergroupname", "name",
+        "наименованиепрайслиста", "наименование", "название"}},
       // catalog prices
       {F::price, kPrices, {"price", "catalogprice", "netprice", "unitprice", "цена"}},
       {F::list_price, kPrices, {"listprice", "msrp", "rrp", "baseprice", "recommendedprice",

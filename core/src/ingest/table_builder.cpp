@@ -59,6 +59,9 @@ TableBuilder::TableBuilder(Table& table, StringPool& strings, const ColumnMappin
     slot.kind = field_kind(f);
     slot.required = required_in_row(mapping.role, f, mapping);
     slot.prices_line = f == Field::unit_price || f == Field::line_total;
+    slot.rule = mapping.rule[static_cast<std::size_t>(f)];
+    slot.plain = slot.rule.plain();
+    if (slot.rule.empty_skips_row) slot.required = true;
     slot.target = &column;
     slot.number.mark = conventions.decimal;
     slot.date.order = conventions.date_order;
@@ -200,10 +203,17 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
   std::size_t done = 0;
   for (; done < slots_.size(); ++done) {
     Slot& slot = slots_[done];
-    const std::string_view raw = static_cast<std::size_t>(slot.column) < fields.size()
-                                     ? trim(fields[static_cast<std::size_t>(slot.column)])
-                                     : std::string_view{};
+    const std::string_view raw =
+        !slot.plain ? read_source(fields, slot.rule, slot.scratch)
+        : static_cast<std::size_t>(slot.column) < fields.size()
+            ? trim(fields[static_cast<std::size_t>(slot.column)])
+            : std::string_view{};
     if (raw.empty()) {
+      if (slot.rule.empty_skips_row) {
+        ++quiet_skips_;
+        quiet_skip_field_ = std::string(field_name(slot.field));
+        break;
+      }
       if (slot.required) {
         problem(line, slot, "missing value");
         break;
@@ -235,6 +245,10 @@ void TableBuilder::reserve(std::size_t rows) {
 }
 
 void TableBuilder::finish(const std::vector<std::string>& column_names) {
+  if (quiet_skips_ > 0)
+    report_.notes.push_back(std::to_string(quiet_skips_) + " rows carry no " + quiet_skip_field_ +
+                            " and are not " + std::string(role_name(table_.role)) +
+                            " rows (e.g. history entries that change no status): skipped");
   for (Slot& slot : slots_) {
     const std::string name = static_cast<std::size_t>(slot.column) < column_names.size()
                                  ? column_names[static_cast<std::size_t>(slot.column)]

@@ -48,6 +48,7 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
   if (decimal == "." || decimal == "dot") options.conventions.decimal = io::DecimalMark::dot;
   else if (decimal == "," || decimal == "comma") options.conventions.decimal = io::DecimalMark::comma;
   else if (decimal != "auto") bad(where + ".decimal", "expected \"auto\", \".\" or \",\"");
+  options.sheet = string_or(f, "sheet", "");  // a workbook's sheet; empty = the first
   const std::string date = string_or(f, "date_format", "auto");
   if (date == "DD/MM/YYYY" || date == "dmy") options.conventions.date_order = io::DateOrder::dmy;
   else if (date == "MM/DD/YYYY" || date == "mdy") options.conventions.date_order = io::DateOrder::mdy;

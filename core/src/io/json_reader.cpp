@@ -14,6 +14,8 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::size_t kMaxProbeKey = 32;  // longer keys are neither `items` nor envelope keys
+// A Magento cart carrying this object is a negotiable quote (a deal), not an order.
+constexpr std::string_view kNegotiableQuotePrefix = "extension_attributes.negotiable_quote.";
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -110,6 +112,7 @@ struct JsonReader::Flattener {
 
   // An order with an `items` array of objects gives a row per item; an empty one gives none.
   std::size_t row_count() const {
+    if (not_an_order_) return 1;
     if (item_count_ > 0) return item_count_;
     return has_items_ && !items_had_scalars_ ? 0 : 1;
   }
@@ -118,7 +121,7 @@ struct JsonReader::Flattener {
   void for_each_row(std::size_t width, Deliver deliver) {
     row_.assign(width, std::string_view());
     parent_.apply(row_);
-    if (item_count_ == 0) {
+    if (item_count_ == 0 || not_an_order_) {
       deliver(row_);
       return;
     }
@@ -194,6 +197,7 @@ struct JsonReader::Flattener {
   bool has_items_ = false;
   bool items_had_scalars_ = false;
   bool not_object_ = false;
+  bool not_an_order_ = false;  // a negotiable quote's cart: its items are not order lines
   std::string error_;
   std::vector<Frame> frames_;
   std::size_t skip_ = 0;  // depth inside a dropped array
@@ -212,6 +216,7 @@ void JsonReader::Flattener::reset() {
   has_items_ = false;
   items_had_scalars_ = false;
   not_object_ = false;
+  not_an_order_ = false;
   error_.clear();
   frames_.clear();
   skip_ = 0;
@@ -259,6 +264,7 @@ bool JsonReader::Flattener::start_object(std::size_t /*elements*/) {
     return true;
   }
   prefix_.append(key_).push_back('.');
+  if (frames_.size() == 3 && !in_item_ && prefix_ == kNegotiableQuotePrefix) not_an_order_ = true;
   return true;
 }
 

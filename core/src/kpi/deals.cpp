@@ -1,5 +1,6 @@
 #include "pulse/kpi/deals.h"
 
+#include "pulse/kpi/catalog_names.h"
 #include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
 
@@ -44,7 +45,8 @@ class DealBuilder {
   DealFacts build() {
     const auto deal_tables = dataset_.tables_of(Role::deals);
     out_.has_deals = !deal_tables.empty();
-    customers_ = read_customer_directory(dataset_);
+    customers_ = CustomerDirectory(dataset_);
+    catalog_names_ = CatalogNames(dataset_);
     if (out_.has_deals) read_orders();
     for (const Table* t : deal_tables) read_deals(*t);
     for (std::uint32_t& s : raw_status_)
@@ -115,7 +117,7 @@ class DealBuilder {
         ++repeated_rows_;
       }
       // The first row of a deal id wins; later rows only fill its gaps.
-      fill(out_.customer[d], t.text_at(Field::customer_id, r));
+      fill(out_.customer[d], customers_.account(t.text_at(Field::customer_id, r)));
       fill(raw_rep_[d], t.text_at(Field::sales_rep, r));
       fill(raw_order_[d], t.text_at(Field::order_id, r));
       fill_day(out_.created[d], t.day_at(Field::created_at, r));
@@ -192,9 +194,8 @@ class DealBuilder {
 
   StrId resolve_rep(std::size_t d) const {
     if (raw_rep_[d] != kNoStr) return raw_rep_[d];
-    auto it = customers_.find(out_.customer[d]);
-    if (out_.customer[d] != kNoStr && it != customers_.end() && it->second.rep != kNoStr)
-      return it->second.rep;
+    const CustomerInfo* info = customers_.find(out_.customer[d]);
+    if (info && info->rep != kNoStr) return info->rep;
     return unassigned_;
   }
 
@@ -264,9 +265,8 @@ class DealBuilder {
         if (close == kNoDay) ++undated_closed;
       }
       out_.last_activity[d] = later(out_.last_event[d], out_.updated[d]);
-      auto it = customers_.find(out_.customer[d]);
-      if (out_.customer[d] != kNoStr && it != customers_.end())
-        out_.customer_catalog[d] = it->second.catalog;
+      if (const CustomerInfo* info = customers_.find(out_.customer[d]))
+        out_.customer_catalog[d] = catalog_names_(info->catalog);
       for (Day day : {out_.created[d], out_.updated[d], out_.close[d], out_.first_event[d],
                       out_.last_event[d]}) {
         out_.first_day = earlier(out_.first_day, day);
@@ -303,7 +303,8 @@ class DealBuilder {
   std::size_t pool_size_;
   DenseIndex deals_;
   DenseIndex reps_;
-  std::unordered_map<StrId, CustomerInfo> customers_;
+  CustomerDirectory customers_;
+  CatalogNames catalog_names_;
   std::vector<Day> order_day_;  // by order id; kAbsent = no such order
   std::vector<Day> quote_day_;  // by deal id named in an order's quote_id
   std::unordered_map<StrId, std::uint32_t> status_cache_;

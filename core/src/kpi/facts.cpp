@@ -1,5 +1,6 @@
 #include "pulse/kpi/facts.h"
 
+#include "pulse/kpi/catalog_names.h"
 #include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
 
@@ -84,7 +85,8 @@ class FactsBuilder {
         excluded_order_(strings.size(), 0) {}
 
   Facts build() {
-    customer_info_ = read_customer_directory(dataset_);
+    directory_ = CustomerDirectory(dataset_);
+    catalog_names_ = CatalogNames(dataset_);
     read_headers();
     const auto line_tables = dataset_.tables_of(Role::order_lines);
     facts_.has_lines = !line_tables.empty();
@@ -162,14 +164,11 @@ class FactsBuilder {
     if (facts_.last_day == kNoDay || d > facts_.last_day) facts_.last_day = d;
   }
 
-  const CustomerInfo* info_of(StrId customer) const {
-    auto it = customer_info_.find(customer);
-    return it == customer_info_.end() ? nullptr : &it->second;
-  }
+  const CustomerInfo* info_of(StrId account) const { return directory_.find(account); }
 
   std::uint32_t catalog_index(StrId catalog) {
     bool added;
-    return catalogs_.get(catalog, added);
+    return catalogs_.get(catalog_names_(catalog), added);
   }
 
   /// The dense order for `id`, created with the order-level attributes on first sight.
@@ -230,7 +229,8 @@ class FactsBuilder {
         ++skipped_no_date_;
         continue;
       }
-      const StrId customer = first_of(t.text_at(Field::customer_id, r), h ? h->customer : kNoStr);
+      const StrId customer =
+          directory_.account(first_of(t.text_at(Field::customer_id, r), h ? h->customer : kNoStr));
       const StrId name = first_of(t.text_at(Field::customer_name, r), h ? h->customer_name : kNoStr);
       const StrId rep = first_of(t.text_at(Field::sales_rep, r), h ? h->rep : kNoStr);
       const std::uint32_t o = order_index(order, day, customer, name, rep);
@@ -257,10 +257,11 @@ class FactsBuilder {
   void lines_from_headers() {
     for (const auto& [id, h] : headers_order()) {
       if (status_.excluded(h->status) || h->day == kNoDay) continue;
-      const std::uint32_t o = order_index(id, h->day, h->customer, h->customer_name, h->rep);
+      const StrId customer = directory_.account(h->customer);
+      const std::uint32_t o = order_index(id, h->day, customer, h->customer_name, h->rep);
       raw_.line_order.push_back(o);
       raw_.line_sku.push_back(kNoStr);
-      raw_.line_catalog.push_back(catalog_index(line_catalog(kNoStr, h, h->customer)));
+      raw_.line_catalog.push_back(catalog_index(line_catalog(kNoStr, h, customer)));
       raw_.qty.push_back(kNaN);
       raw_.revenue.push_back(std::isnan(h->total) ? 0.0 : h->total);
       raw_.cost.push_back(kNaN);
@@ -347,7 +348,7 @@ class FactsBuilder {
       const CustomerInfo* info = info_of(facts_.customer_id[c]);
       if (info) {
         facts_.customer_name[c] = info->name;
-        facts_.customer_catalog[c] = info->catalog;
+        facts_.customer_catalog[c] = catalog_names_(info->catalog);
         facts_.customer_rep[c] = info->rep;
       }
       if (facts_.customer_name[c] == kNoStr && c < seen_name_.size())
@@ -371,7 +372,8 @@ class FactsBuilder {
   DenseIndex customers_;
   DenseIndex catalogs_;
   DenseIndex reps_;
-  std::unordered_map<StrId, CustomerInfo> customer_info_;
+  CustomerDirectory directory_;
+  CatalogNames catalog_names_;
   std::unordered_map<StrId, Header> headers_;
   std::vector<StrId> sku_name_;  // by SKU id: the latest product name seen
   std::vector<std::pair<StrId, Day>> seen_name_;

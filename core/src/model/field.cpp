@@ -29,11 +29,13 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
     {"rep_name", FieldKind::text},        {"manager", FieldKind::text},
     {"team", FieldKind::text},            {"price", FieldKind::number},
     {"list_price", FieldKind::number},    {"quote_id", FieldKind::text},
-    {"parent_item_id", FieldKind::text},
+    {"parent_item_id", FieldKind::text}, {"company_id", FieldKind::text},
+    {"catalog_name", FieldKind::text},
 }};
 
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
-    "order_lines", "orders", "customers", "deals", "deal_events", "sales_reps", "catalog_prices"};
+    "order_lines", "orders", "customers", "deals", "deal_events", "sales_reps", "catalog_prices",
+    "catalogs"};
 
 using F = Field;
 
@@ -50,7 +52,7 @@ std::array<RoleSpec, kRoleCount> make_specs() {
        {F::order_id, F::order_date}},
       {Role::customers,
        {F::customer_id, F::customer_name, F::catalog, F::sales_rep, F::segment, F::region,
-        F::created_at},
+        F::created_at, F::company_id},
        {F::customer_id}},
       {Role::deals,
        {F::deal_id, F::customer_id, F::sales_rep, F::created_at, F::updated_at, F::closed_at,
@@ -59,6 +61,7 @@ std::array<RoleSpec, kRoleCount> make_specs() {
       {Role::deal_events, {F::deal_id, F::timestamp, F::status}, {F::deal_id, F::timestamp, F::status}},
       {Role::sales_reps, {F::sales_rep, F::rep_name, F::manager, F::team}, {F::sales_rep}},
       {Role::catalog_prices, {F::catalog, F::sku, F::price, F::list_price}, {F::catalog, F::sku}},
+      {Role::catalogs, {F::catalog, F::catalog_name}, {F::catalog, F::catalog_name}},
   }};
 }
 

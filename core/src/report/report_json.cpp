@@ -64,6 +64,7 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.key("role"), text_or_null(w, load.role);
   w.key("format"), text_or_null(w, load.format);
   w.key("delimiter"), text_or_null(w, load.delimiter);
+  w.key("recognized_as"), text_or_null(w, load.recognized_as);
   w.key("rows_read"), w.value(static_cast<std::uint64_t>(load.rows_read));
   w.key("rows_loaded"), w.value(static_cast<std::uint64_t>(load.rows_loaded));
   w.key("rows_skipped"), w.value(static_cast<std::uint64_t>(load.rows_skipped));
@@ -82,6 +83,15 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.begin_array();
   for (const std::string& n : load.notes) w.value(n);
   w.end_array();
+  // Packed files and workbooks only: the keys are absent for plain text files.
+  if (!load.container.empty()) w.key("container"), w.value(load.container);
+  if (load.format == "xlsx") {
+    w.key("sheet"), text_or_null(w, load.sheet);
+    w.key("sheets");
+    w.begin_array();
+    for (const std::string& s : load.sheets) w.value(s);
+    w.end_array();
+  }
   w.key("error"), text_or_null(w, load.error);
   w.end_object();
 }

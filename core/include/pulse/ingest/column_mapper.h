@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pulse/ingest/source_rule.h"
 #include "pulse/model/field.h"
 
 namespace pulse::ingest {
@@ -18,7 +19,9 @@ struct ColumnMapping {
   Role role = Role::order_lines;
   std::array<int, kFieldCount> column{};  // source column index or kUnmapped
   std::array<std::string, kFieldCount> reason{};
+  std::array<SourceRule, kFieldCount> rule{};  // more than one column, or a value inside one
   std::vector<std::string> notes;         // e.g. "no quantity column: each line counts 1 unit"
+  std::string recognized_as;              // a known export, e.g. "Magento REST orders (GET /V1/orders)"
 
   ColumnMapping() { column.fill(kUnmapped); }
   bool has(Field f) const { return column[static_cast<std::size_t>(f)] != kUnmapped; }

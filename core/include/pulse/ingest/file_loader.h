@@ -7,6 +7,7 @@
 
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/table_builder.h"
+#include "pulse/io/record_sink.h"
 #include "pulse/model/dataset.h"
 
 namespace pulse::ingest {
@@ -18,6 +19,7 @@ struct FileOptions {
   Conventions conventions;
   std::size_t max_field_bytes = std::size_t{1} << 20;
   std::size_t expected_bytes = 0;  // the file's size when known: columns are sized once
+  std::string sheet;  // a workbook's sheet to read, by name; empty = the first visible sheet
 };
 
 /// Loads one file into a Dataset from chunks of bytes, so a big file never has to sit in
@@ -40,8 +42,27 @@ class FileLoader {
   const LoadReport& finish();
   std::size_t bytes_fed() const { return bytes_fed_; }
 
+  /// A workbook given by its zip entries, for a caller that unzips it (the page, with fflate;
+  /// natively feed() detects a zip and does the same from the buffered file). The loader asks
+  /// for one entry at a time; the sheet, last, may come in chunks:
+  ///
+  ///   loader.begin_parts();
+  ///   for (std::string name; !(name = loader.wanted_part()).empty();)
+  ///     if (zip.has(name)) { loader.part_data(bytes); ...; loader.part_end(); }
+  ///     else loader.part_missing();
+  ///   loader.finish();
+  void begin_parts();
+  std::string wanted_part() const;  // "" when nothing more is wanted (or the file failed)
+  void part_data(std::string_view bytes);
+  void part_end();
+  void part_missing();
+
  private:
   class Pipeline;
+  class Container;  // gzip and zip unwrapping, workbook parts (file_loader_containers.cpp)
+  bool unwrap(std::string_view bytes);  // feed(): true when a container took the bytes
+  void finish_container();
+  io::RecordSink& start_records();  // a pipeline for rows that do not come from text
   void start(std::string_view head);
   void fail(const std::string& message);
 
@@ -51,6 +72,8 @@ class FileLoader {
   std::string head_;  // bytes kept until the format is known
   std::unique_ptr<Pipeline> pipeline_;
   std::size_t bytes_fed_ = 0;
+  std::unique_ptr<Container> container_;
+  bool unwrapping_ = false;  // feeding what a container decompressed
   bool failed_ = false;
   bool finished_ = false;
 };

@@ -62,6 +62,9 @@ class TableBuilder {
     FieldKind kind = FieldKind::text;
     bool required = false;     // a row without it is skipped
     bool prices_line = false;  // unit_price or line_total: an order line needs one of them
+    SourceRule rule;           // fallbacks, joins, JSON inside the column
+    bool plain = true;         // the column's text is the value (the fast path)
+    std::string scratch;       // text assembled under `rule`
     Column* target = nullptr;
     StrId last_id = kNoStr;    // the previous text value, to skip interning repeats
     NumberState number;
@@ -83,6 +86,8 @@ class TableBuilder {
   LoadReport& report_;
   std::vector<Slot> slots_;
   bool need_price_or_total_ = false;
+  std::size_t quiet_skips_ = 0;  // rows without a value their role needs (SourceRule::empty_skips_row)
+  std::string quiet_skip_field_;
 };
 
 }  // namespace pulse::ingest

@@ -5,7 +5,8 @@
 
 namespace pulse::ingest {
 
-enum class TextFormat : unsigned char { csv, json };
+// records: rows given one by one by a reader that is not text (a workbook's sheet).
+enum class TextFormat : unsigned char { csv, json, records };
 
 /// What the first bytes of a file say about how to read it.
 struct Sniff {

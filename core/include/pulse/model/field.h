@@ -47,6 +47,8 @@ enum class Field : std::uint8_t {
   list_price,
   quote_id,
   parent_item_id,
+  company_id,    // the account a customer belongs to (a company, a person across orders)
+  catalog_name,  // a catalog's display name (shared catalogs name customer groups)
   count_  // number of fields, not a field
 };
 constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::count_);
@@ -67,6 +69,7 @@ enum class Role : std::uint8_t {
   deal_events,
   sales_reps,
   catalog_prices,
+  catalogs,  // catalog id -> name (Magento shared catalogs: customer group -> name)
   count_
 };
 constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::count_);

@@ -25,6 +25,10 @@ struct LoadReport {
   std::string role;       // empty when the file was refused
   std::string format;     // "csv", "json", "ndjson"
   std::string delimiter;  // "," ";" "\t" "|" for text tables
+  std::string container;            // "gzip" or "zip" when the file came packed; empty otherwise
+  std::string sheet;                // a workbook (format "xlsx"): the sheet that was read
+  std::vector<std::string> sheets;  // a workbook: its worksheets, in the workbook's order
+  std::string recognized_as;  // a known export ("Magento REST orders (GET /V1/orders)"), else empty
   std::size_t rows_read = 0;
   std::size_t rows_loaded = 0;
   std::size_t rows_skipped = 0;

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+
+#include "pulse/ingest/column_mapper.h"
+
+namespace pulse::ingest {
+
+/// Recognizes exports whose shape is known (Magento 2 / Adobe Commerce B2B REST responses and
+/// admin grid CSVs) by their signature columns and maps them exactly as the system means them:
+/// base-currency amounts, the company as the customer, the status change inside a quote
+/// history's `log_data`. Returns nothing for any other file (the generic detection reads it).
+/// The workspace's role and columns still win over what is recognized.
+std::optional<ColumnMapping> map_known_format(const Sample& sample, const MappingOverrides& overrides);
+
+}  // namespace pulse::ingest

@@ -1,0 +1,113 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pulse/io/record_sink.h"
+
+namespace pulse::io {
+
+/// How a number format shows a cell's number (SpreadsheetML cellXfs -> numFmtId).
+enum class NumberKind : unsigned char {
+  number,    // as a number
+  date,      // a calendar date: "2024-03-07"
+  datetime,  // a date and a time of day: "2024-03-07 14:30:00"
+  time,      // a time of day or a duration: "14:30:00", "[h]:mm" -> "27:30:00"
+};
+
+/// What a number format code shows: built-in ids 14-22, 27-36, 45-47 and 50-58 are dates or
+/// times; a custom code is one when its first section has d, m, y, h or s outside quotes,
+/// brackets and escapes ("yyyy\-mm\-dd", "[$-409]d mmm yyyy;@" are; "0.00 \"days\"" is not).
+NumberKind number_kind(int builtin_id);
+NumberKind number_kind(std::string_view format_code);
+
+/// A cell's number as text: rounded to the 15 significant digits Excel keeps and shows, then
+/// written with the fewest digits that read back the same ("0.30000000000000004" -> "0.3",
+/// "45000" -> "45000", "1.0000000002" stays).
+std::string excel_number_text(double value);
+
+/// An Excel serial date as ISO text (1900 date system with its phantom 1900-02-29, or the
+/// 1904 system). Seconds are rounded. Returns "" for a serial no date can have (negative).
+std::string excel_serial_text(double serial, NumberKind kind, bool date1904, bool elapsed = false);
+
+/// A sheet of the workbook, in the workbook's order.
+struct XlsxSheet {
+  std::string name;
+  std::string part;  // zip entry name: "xl/worksheets/sheet1.xml"
+  bool hidden = false;
+};
+
+/// Reads an Excel workbook (.xlsx, ECMA-376 SpreadsheetML) from its zip entries, without
+/// knowing about zip itself: the CLI inflates them with zlib and the page with fflate, and
+/// both hand them to this same reader. It asks for one part at a time:
+///
+///   XlsxWorkbook book("Orders");              // or "" for the first visible sheet
+///   while (book.wants_part()) {               // _rels/.rels, xl/workbook.xml, its rels,
+///     auto name = book.wanted_part();         //   sharedStrings, styles
+///     zip has name ? book.give_part(bytes) : book.part_missing();
+///   }
+///   book.begin_sheet(sink);                    // book.sheet_part() names the sheet's entry
+///   book.feed_sheet(chunk); ...                // any chunking
+///   book.finish_sheet();
+///
+/// The sheet streams (no tree is built): rows go to the RecordSink as they end. The header is
+/// the first row with a value; columns run from its first to its last non-empty cell (an
+/// empty header cell is named by its column letter). `line` is the sheet's row number.
+/// Errors that stop the workbook throw PulseError: "pulse.xlsx.001" (no workbook, no sheet),
+/// "pulse.xlsx.002" (the chosen sheet is not there: the message lists the sheets),
+/// "pulse.xlsx.003" (malformed XML).
+class XlsxWorkbook {
+ public:
+  explicit XlsxWorkbook(std::string sheet_choice = {});
+  ~XlsxWorkbook();
+  XlsxWorkbook(const XlsxWorkbook&) = delete;
+  XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
+
+  bool wants_part() const { return !wanted_.empty(); }
+  /// The zip entry wanted next (without a leading '/'); entry names compare case-insensitively.
+  const std::string& wanted_part() const { return wanted_; }
+  void give_part(std::string_view bytes);
+  void part_missing();
+
+  /// After the parts: the sheet chosen and its entry.
+  const std::vector<XlsxSheet>& sheets() const { return sheets_; }
+  const XlsxSheet& sheet() const { return sheets_[chosen_]; }
+  const std::string& sheet_part() const { return sheets_[chosen_].part; }
+  bool date1904() const { return date1904_; }
+
+  void begin_sheet(RecordSink& sink);
+  void feed_sheet(std::string_view bytes);
+  void finish_sheet();
+  /// Non-empty cells left or right of the header's columns (ignored), and the first of them.
+  std::size_t cells_outside_header() const;
+  std::string first_cell_outside_header() const;
+
+ private:
+  class SheetReader;
+  void read_part(std::string_view bytes, bool present);
+  void choose_sheet();
+
+  enum class Step : unsigned char { root_rels, workbook, workbook_rels, shared_strings, styles, sheet };
+  Step step_ = Step::root_rels;
+  std::string sheet_choice_;
+  std::string wanted_;
+  std::string workbook_part_ = "xl/workbook.xml";
+  std::vector<XlsxSheet> sheets_;
+  std::vector<std::string> sheet_rel_ids_;
+  std::string shared_strings_part_;
+  std::string styles_part_;
+  std::size_t chosen_ = 0;
+  bool date1904_ = false;
+  std::vector<std::string> shared_strings_;
+  std::vector<NumberKind> xf_kinds_;    // per cellXfs index
+  std::vector<bool> xf_elapsed_;        // "[h]:mm": hours beyond a day
+  std::unique_ptr<SheetReader> reader_;
+};
+
+/// "C" -> 2, "AA" -> 26; and back. Column letters of a cell reference ("C5").
+std::string column_letters(std::size_t index);
+
+}  // namespace pulse::io

@@ -1,0 +1,247 @@
+#include "xml_scanner.h"
+
+#include <cstring>
+
+#include "pulse/error.h"
+
+namespace pulse::io {
+namespace {
+
+std::string_view local_name(std::string_view name) {
+  const std::size_t colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+void append_utf8(std::string& out, unsigned long cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// Decodes the entity at text[0] == '&' into out; returns the bytes consumed (0: not an entity).
+std::size_t decode_entity(std::string_view text, std::string& out) {
+  const std::size_t semi = text.find(';');
+  if (semi == std::string_view::npos || semi > 12) return 0;
+  const std::string_view name = text.substr(1, semi - 1);
+  if (name == "amp") out += '&';
+  else if (name == "lt") out += '<';
+  else if (name == "gt") out += '>';
+  else if (name == "quot") out += '"';
+  else if (name == "apos") out += '\'';
+  else if (name.size() >= 2 && name[0] == '#') {
+    unsigned long cp = 0;
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    for (char c : digits) {
+      const int d = hex ? hex_digit(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
+      if (d < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+      if (cp > 0x10FFFF) cp = 0x110000;  // saturate: replaced below
+    }
+    append_utf8(out, cp);
+  } else {
+    return 0;
+  }
+  return semi + 1;
+}
+
+}  // namespace
+
+XmlScanner::XmlScanner(XmlHandler& handler, std::string part, std::size_t max_token)
+    : handler_(handler), part_(std::move(part)), max_token_(max_token) {}
+
+void XmlScanner::malformed(const std::string& why) const {
+  throw PulseError("pulse.xlsx.003", part_ + ": " + why);
+}
+
+void XmlScanner::feed(std::string_view bytes) {
+  if (!started_) {
+    started_ = true;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  }
+  if (pending_.empty()) {
+    const std::size_t used = scan(bytes, false);
+    pending_.assign(bytes.substr(used));
+  } else {
+    pending_.append(bytes);
+    const std::size_t used = scan(pending_, false);
+    pending_.erase(0, used);
+  }
+  if (pending_.size() > max_token_)
+    malformed("an element or text longer than " + std::to_string(max_token_ >> 20) + " MiB");
+}
+
+void XmlScanner::finish() {
+  const std::size_t used = scan(pending_, true);
+  if (used < pending_.size()) malformed("the XML ends inside a tag (truncated part?)");
+  pending_.clear();
+}
+
+/// Handles every complete token of `text`; returns how many bytes were consumed. With `last`,
+/// trailing text is complete too.
+std::size_t XmlScanner::scan(std::string_view text, bool last) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin;
+  while (p < end) {
+    if (*p != '<') {
+      const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)));
+      if (!lt) {
+        if (!last) break;
+        lt = end;
+      }
+      handler_.on_text(std::string_view(p, static_cast<std::size_t>(lt - p)), false);
+      p = lt;
+      continue;
+    }
+    const std::size_t left = static_cast<std::size_t>(end - p);
+    if (left < 2) break;
+    if (p[1] == '!') {
+      const std::string_view rest(p, left);
+      if (rest.size() < 9 && !last) break;  // "<![CDATA[" or "<!--" may still be arriving
+      if (rest.substr(0, 4) == "<!--") {
+        const std::size_t close = rest.find("-->", 4);
+        if (close == std::string_view::npos) break;
+        p += close + 3;
+      } else if (rest.substr(0, 9) == "<![CDATA[") {
+        const std::size_t close = rest.find("]]>", 9);
+        if (close == std::string_view::npos) break;
+        handler_.on_text(rest.substr(9, close - 9), true);
+        p += close + 3;
+      } else {  // <!DOCTYPE ...>: no entity definitions are honoured, the declaration is skipped
+        const char* gt = static_cast<const char*>(std::memchr(p, '>', left));
+        if (!gt) break;
+        p = gt + 1;
+      }
+      continue;
+    }
+    if (p[1] == '?') {
+      const std::string_view rest(p, left);
+      const std::size_t close = rest.find("?>", 2);
+      if (close == std::string_view::npos) break;
+      p += close + 2;
+      continue;
+    }
+    // A tag: find its '>' outside quoted attribute values.
+    const char* q = p + 1;
+    char quote = 0;
+    for (; q < end; ++q) {
+      const char c = *q;
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      } else if (c == '<') {
+        malformed("'<' inside a tag");
+      }
+    }
+    if (q >= end) break;
+    std::string_view tag(p + 1, static_cast<std::size_t>(q - p - 1));
+    p = q + 1;
+    if (!tag.empty() && tag[0] == '/') {
+      tag.remove_prefix(1);
+      while (!tag.empty() && is_space(tag.back())) tag.remove_suffix(1);
+      handler_.on_end(local_name(tag));
+      continue;
+    }
+    const bool self_closing = !tag.empty() && tag.back() == '/';
+    if (self_closing) tag.remove_suffix(1);
+    std::size_t name_end = 0;
+    while (name_end < tag.size() && !is_space(tag[name_end])) ++name_end;
+    if (name_end == 0) malformed("a tag without a name");
+    handler_.on_start(local_name(tag.substr(0, name_end)), tag.substr(name_end), self_closing);
+    if (self_closing) handler_.on_end(local_name(tag.substr(0, name_end)));
+  }
+  return static_cast<std::size_t>(p - begin);
+}
+
+bool xml_attribute(std::string_view attributes, std::string_view name, std::string& out) {
+  std::size_t i = 0;
+  const std::size_t n = attributes.size();
+  while (i < n) {
+    while (i < n && is_space(attributes[i])) ++i;
+    const std::size_t key_begin = i;
+    while (i < n && attributes[i] != '=' && !is_space(attributes[i])) ++i;
+    const std::string_view key = attributes.substr(key_begin, i - key_begin);
+    while (i < n && is_space(attributes[i])) ++i;
+    if (i >= n || attributes[i] != '=') return false;  // not an attribute list we understand
+    ++i;
+    while (i < n && is_space(attributes[i])) ++i;
+    if (i >= n || (attributes[i] != '"' && attributes[i] != '\'')) return false;
+    const char quote = attributes[i++];
+    const std::size_t value_end = attributes.find(quote, i);
+    if (value_end == std::string_view::npos) return false;
+    if (local_name(key) == name) {
+      out.clear();
+      append_xml_text(out, attributes.substr(i, value_end - i));
+      return true;
+    }
+    i = value_end + 1;
+  }
+  return false;
+}
+
+void append_xml_text(std::string& out, std::string_view text, bool ooxml_escapes) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t next = i;
+    while (next < text.size() && text[next] != '&' && !(ooxml_escapes && text[next] == '_')) ++next;
+    out.append(text.substr(i, next - i));
+    if (next >= text.size()) break;
+    i = next;
+    if (text[i] == '&') {
+      const std::size_t used = decode_entity(text.substr(i), out);
+      if (used == 0) {
+        out += '&';  // a stray '&': kept as written
+        ++i;
+      } else {
+        i += used;
+      }
+      continue;
+    }
+    // "_xHHHH_": a character XML 1.0 cannot hold (ECMA-376 ST_Xstring).
+    if (i + 7 <= text.size() && text[i + 1] == 'x' && text[i + 6] == '_') {
+      unsigned long cp = 0;
+      bool ok = true;
+      for (std::size_t k = i + 2; k < i + 6; ++k) {
+        const int d = hex_digit(text[k]);
+        if (d < 0) ok = false;
+        else cp = cp * 16 + static_cast<unsigned long>(d);
+      }
+      if (ok) {
+        append_utf8(out, cp);
+        i += 7;
+        continue;
+      }
+    }
+    out += '_';
+    ++i;
+  }
+}
+
+}  // namespace pulse::io
