@@ -38,45 +38,46 @@ const std::vector<Entry>& table() {
        {"orderid", "ordernumber", "orderno", "ordernum", "ordernr", "incrementid", "invoiceno",
         "invoicenumber", "invoiceid", "invoice", "order", "salesorder", "documentnumber",
         "documentno", "docno", "номерзаказа", "заказ", "номердокумента", "номер", "документ",
-        "заказклиента", "счет"}},
+        "заказклиента", "счет", "rechnung", "rechnungsnummer", "rechnungsnr", "auftrag", "auftragsnummer", "auftragsnr",
+        "bestellung", "bestellnummer", "bestellnr", "belegnummer", "belegnr"}},
       {F::order_date, kOrderish,
        {"orderdate", "invoicedate", "orderpurchasetimestamp", "purchasedate", "orderdatetime",
         "date", "createdat", "created", "orderedat", "dateordered", "documentdate", "datetime",
-        "датазаказа", "датадокумента", "дата", "период"}},
+        "датазаказа", "датадокумента", "дата", "период", "datum", "rechnungsdatum", "auftragsdatum", "bestelldatum", "belegdatum"}},
       {F::customer_id, kCustomers | kDeals, {"id"}},
       {F::customer_id, kAll,
        {"customerid", "companyid", "clientid", "accountid", "buyerid", "customernumber",
         "customerno", "customercode", "customer", "company", "client", "account", "buyer",
-        "кодклиента", "кодконтрагента", "контрагент", "клиент", "покупатель", "заказчик"}},
+        "кодклиента", "кодконтрагента", "контрагент", "клиент", "покупатель", "заказчик", "kunde", "kundennummer", "kundennr", "debitor", "debitornummer"}},
       {F::customer_name, kAll,
        {"customername", "companyname", "clientname", "accountname", "buyername", "billtoname",
-        "наименованиеконтрагента", "названиекомпании", "наименованиеклиента"}},
+        "наименованиеконтрагента", "названиекомпании", "наименованиеклиента", "kundenname", "firma"}},
       {F::customer_name, kCustomers, {"name", "наименование", "название"}},
       {F::sku, kLines | kPrices,
        {"sku", "stockcode", "productid", "productcode", "itemcode", "itemno", "itemnumber",
         "articlenumber", "articleno", "article", "partnumber", "partno", "material",
-        "артикул", "кодтовара", "кодноменклатуры", "код"}},
+        "артикул", "кодтовара", "кодноменклатуры", "код", "artikelnummer", "artikelnr", "artnr", "materialnummer"}},
       {F::product_name, kLines,
        {"productname", "description", "itemname", "product", "item", "name", "title",
-        "номенклатура", "товар", "наименованиетовара", "наименование", "продукт"}},
+        "номенклатура", "товар", "наименованиетовара", "наименование", "продукт", "artikel", "artikelbezeichnung", "bezeichnung", "produkt"}},
       {F::category, kLines,
        {"category", "productcategory", "productcategoryname", "categoryname", "productgroup",
-        "productline", "group", "категория", "группатоваров", "группа", "группаноменклатуры"}},
+        "productline", "group", "категория", "группатоваров", "группа", "группаноменклатуры", "warengruppe", "kategorie"}},
       {F::quantity, kLines,
        {"quantity", "qty", "qtyordered", "quantityordered", "units", "count", "pieces",
-        "количество", "колво", "кол"}},
+        "количество", "колво", "кол", "menge", "anzahl", "stuck"}},
       {F::unit_price, kLines,
        {"unitprice", "price", "baseprice", "saleprice", "sellingprice", "netprice", "priceeach",
-        "цена", "ценазаединицу", "ценапродажи"}},
+        "цена", "ценазаединицу", "ценапродажи", "preis", "einzelpreis", "stuckpreis", "nettopreis", "verkaufspreis"}},
       {F::line_total, kLines,
        {"linetotal", "baserowtotal", "rowtotal", "lineamount", "extendedprice", "total",
         "amount", "netamount", "subtotal", "revenue", "sales", "сумма", "суммасндс", "итого",
-        "стоимость", "выручка"}},
+        "стоимость", "выручка", "betrag", "gesamt", "gesamtbetrag", "summe", "nettobetrag", "umsatz"}},
       {F::discount, kLines,
-       {"discount", "basediscountamount", "discountamount", "скидка", "суммаскидки"}},
+       {"discount", "basediscountamount", "discountamount", "скидка", "суммаскидки", "rabatt"}},
       {F::unit_cost, kLines,
        {"unitcost", "basecost", "cost", "costprice", "purchaseprice", "себестоимость",
-        "закупочнаяцена", "ценазакупки"}},
+        "закупочнаяцена", "ценазакупки", "einstandspreis", "einkaufspreis", "ekpreis"}},
       {F::catalog, kAll,
        {"catalog", "sharedcatalog", "pricelist", "customergroup", "customergroupid",
         "pricegroup", "tier", "прайслист", "типцен", "каталог", "видцен"}},
@@ -163,6 +164,13 @@ void append_folded(std::string& out, unsigned cp) {
     const char c = static_cast<char>(cp);
     if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    return;
+  }
+  if (cp >= 0xC0 && cp <= 0xFF) {  // Latin-1 letters without their accents: "Stück" -> "stuck"
+    static const char kBase[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts" "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    const char base = kBase[cp - 0xC0];
+    if (cp == 0xDF) out += "ss";
+    else if (base != '*' && base != '/') out += base;
     return;
   }
   if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;  // А..Я -> а..я
