@@ -33,6 +33,9 @@ void print_report(const LoadReport& r) {
                 r.sheets.size() > 1 ? (" of " + sheets + " (choose with \"sheet\" in the workspace)").c_str()
                                     : "");
   }
+  if (!r.encoding.empty())
+    std::printf("  encoding     %s%s\n", r.encoding.c_str(),
+                r.encoding_reason.empty() ? "" : (" (" + r.encoding_reason + ")").c_str());
   std::printf("  role         %s\n", r.role.empty() ? "(none)" : r.role.c_str());
   if (!r.recognized_as.empty()) std::printf("  recognized   %s\n", r.recognized_as.c_str());
   std::printf("  rows         %s read, %s loaded, %s skipped\n", with_thousands(r.rows_read).c_str(),

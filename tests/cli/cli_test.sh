@@ -47,6 +47,10 @@ expect "workspace with a bad date" 2 '^\[pulse\.config\.201\] .*settings\.as_of'
 expect "Online Retail with catalog = Country" 0 "" '"catalog":"United Kingdom"' -- "$cli" report --config "$repo/tests/fixtures/online-retail/workspace-country.json"
 expect "inspect explains the mapping" 0 "" "'InvoiceNo' +-> order_id" -- "$cli" inspect "$repo/../shared/datasets/online-retail/online_retail.csv"
 expect "summary reads as text" 0 "" "SKU-0042 in Wholesale" -- "$cli" summary --config "$repo/samples/workspace.json"
+expect "inspect names a 1C file's encoding" 0 "" "encoding +windows-1251 \(.*read as Cyrillic letters" -- "$cli" inspect "$repo/tests/fixtures/1c/realizatsiya_1251.csv"
+expect "1C names come out as UTF-8" 0 "" '"customer_id":"ООО \\"Ромашка\\""' -- "$cli" report "$repo/tests/fixtures/1c/realizatsiya_1251.csv"
+printf '{"files": [{"path": "x.csv", "encoding": "koi8-r"}]}' >"$tmp/ws_bad_encoding.json"
+expect "workspace with an unknown encoding" 2 '^\[pulse\.config\.101\] .*files\[0\]\.encoding' "" -- "$cli" report --config "$tmp/ws_bad_encoding.json"
 
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

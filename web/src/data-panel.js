@@ -21,6 +21,7 @@ export const ROLES = Object.keys(ROLE_FIELDS);
 const DELIMS = [['auto', null], [',', ','], [';', ';'], ['tab', 'Tab'], ['|', '|']];
 const DECIMALS = [['auto', null], ['.', '1234.5'], [',', '1234,5']];
 const DATES = [['auto', null], ['DD/MM/YYYY', 'DD/MM/YYYY'], ['MM/DD/YYYY', 'MM/DD/YYYY']];
+const ENCODINGS = [['auto', null], ['utf-8', 'UTF-8'], ['windows-1251', 'Windows-1251'], ['windows-1252', 'Windows-1252'], ['utf-16', 'UTF-16']];
 
 /** "orders.csv:14: order_date: bad date" -> {line: 14, text: "order_date: bad date"} */
 export function splitProblem(p, file) {
@@ -103,7 +104,7 @@ function fileCard(host, f) {
     <div class="file-head">
       <span class="file-ic">${icon('file')}</span>
       <div class="file-title"><b>${esc(f.name)}</b>
-        <small>${esc(fmt.bytes(f.size))}${load && load.format ? ' · ' + esc(load.format.toUpperCase()) : ''}${load && load.delimiter ? ` · “${esc(load.delimiter === '\t' ? 'Tab' : load.delimiter)}”` : ''}</small></div>
+        <small>${esc(fmt.bytes(f.size))}${load && load.format ? ' · ' + esc(load.format.toUpperCase()) : ''}${load && load.delimiter ? ` · “${esc(load.delimiter === '\t' ? 'Tab' : load.delimiter)}”` : ''}${load && load.encoding ? ` · <span data-encoding="${esc(load.encoding)}" title="${esc(t('data.encoding') + ': ' + (load.encoding_reason || ''))}">${esc(load.encoding.toUpperCase())}</span>` : ''}</small></div>
       <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${esc(role || '')}">${esc(role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none'))}</span>
       ${load ? `<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${esc(t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) }))}${load.rows_skipped ? ` · <b class="neg">${esc(t('data.skipped', { n: fmt.int(load.rows_skipped) }))}</b>` : ''}</span>` : ''}
       <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${esc(f.name)}" title="${esc(t('action.remove'))}">${icon('close')}</button>
@@ -114,6 +115,7 @@ function fileCard(host, f) {
       <label>${esc(t('data.delimiter'))} ${sel('delimiter', DELIMS, d.delimiter)}</label>
       <label>${esc(t('data.decimal'))} ${sel('decimal', DECIMALS, d.decimal)}</label>
       <label>${esc(t('data.date_format'))} ${sel('date_format', DATES, d.date_format)}</label>
+      <label>${esc(t('data.encoding'))} ${sel('encoding', ENCODINGS, d.encoding)}</label>
       ${changed ? `<button type="button" class="btn btn-primary btn-sm" data-action="apply-file" data-name="${esc(f.name)}">${esc(t('action.apply'))}</button>` : ''}
     </div>
     ${changed ? `<p class="hint">${esc(t('data.changed'))}</p>` : ''}

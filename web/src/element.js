@@ -29,7 +29,7 @@ const FILTERS = ['from', 'to', 'as_of', 'catalog', 'sales_rep', 'customer'];
 const ATTR_FILTER = { from: 'from', to: 'to', 'as-of': 'as_of', catalog: 'catalog', 'sales-rep': 'sales_rep', customer: 'customer' };
 const HASH_KEY = { from: 'from', to: 'to', as_of: 'as_of', catalog: 'catalog', sales_rep: 'rep', customer: 'customer' };
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const defaultOptions = () => ({ role: 'auto', columns: {}, delimiter: 'auto', decimal: 'auto', date_format: 'auto' });
+const defaultOptions = () => ({ role: 'auto', columns: {}, delimiter: 'auto', decimal: 'auto', date_format: 'auto', encoding: 'auto' });
 const freshUi = () => ({
   customers: { table: {} }, catalogs: { compare: {}, products: {}, discounts: {} },
   negotiations: { open: {} }, sales_team: { reps: {}, closing: {}, attention: {} },
@@ -567,7 +567,7 @@ export class B2BPulseElement extends HTMLElement {
     for (const f of ws.files || []) {
       const name = baseName(f.path || '');
       if (!name) continue;
-      const options = { ...defaultOptions(), ...pick(f, ['role', 'columns', 'delimiter', 'decimal', 'date_format']) };
+      const options = { ...defaultOptions(), ...pick(f, ['role', 'columns', 'delimiter', 'decimal', 'date_format', 'encoding']) };
       options.columns = { ...(options.columns || {}) };
       this.pendingOptions.set(name, options);
       const entry = this.files.find((x) => x.name === name);

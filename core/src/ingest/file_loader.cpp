@@ -153,13 +153,34 @@ void FileLoader::fail(const std::string& message) {
   report_.error = message;
 }
 
+/// Decides the encoding and the format from the head of the file and feeds the head on.
 void FileLoader::start(std::string_view head) {
-  Sniff sniff = sniff_text(head, report_.file);
+  io::EncodingGuess guess;
+  if (options_.encoding) {
+    guess = {*options_.encoding, "set in the workspace", true};
+    if (guess.encoding == io::TextEncoding::utf16le && head.substr(0, 2) == "\xFE\xFF")
+      guess.encoding = io::TextEncoding::utf16be;  // "utf-16": the byte order mark says which
+  } else {
+    guess = io::detect_encoding(head);
+  }
+  decoder_ = std::make_unique<io::Utf8Decoder>(guess);
+  report_.encoding = std::string(io::encoding_name(guess.encoding));
+  report_.encoding_reason = guess.reason;
+  std::string text;
+  decoder_->decode(head, [&](std::string_view utf8) { text.append(utf8); });
+  // UTF-16 is sniffed as text; other bytes as they are, so that binary data stays binary.
+  const bool utf16 = guess.encoding == io::TextEncoding::utf16le || guess.encoding == io::TextEncoding::utf16be;
+  Sniff sniff = sniff_text(utf16 ? std::string_view(text) : head, report_.file);
   if (options_.delimiter != 0) sniff.delimiter = options_.delimiter;
   report_.format = sniff.format == TextFormat::json ? "json" : "csv";
   if (sniff.format == TextFormat::csv)
     report_.delimiter = sniff.delimiter == '\t' ? "\\t" : std::string(1, sniff.delimiter);
   pipeline_ = std::make_unique<Pipeline>(report_, dataset_.strings, options_, sniff);
+  pipeline_->feed(text);
+}
+
+void FileLoader::decode(std::string_view bytes) {
+  decoder_->decode(bytes, [this](std::string_view utf8) { pipeline_->feed(utf8); });
 }
 
 void FileLoader::feed(std::string_view bytes) {
@@ -170,13 +191,12 @@ void FileLoader::feed(std::string_view bytes) {
     if (!pipeline_) {
       head_.append(bytes);
       if (head_.size() < kSniffBytes) return;
-      start(head_);
-      std::string head = std::move(head_);
+      const std::string head = std::move(head_);
       head_.clear();
-      pipeline_->feed(head);
+      start(head);
       return;
     }
-    pipeline_->feed(bytes);
+    decode(bytes);
   } catch (const PulseError& e) {
     fail(e.what());
   } catch (const std::bad_alloc&) {
@@ -190,17 +210,28 @@ const LoadReport& FileLoader::finish() {
   if (container_) finish_container();  // the rest of a gzip stream; a workbook's rows
   try {
     if (!failed_ && !pipeline_) {
-      start(head_);
-      pipeline_->feed(head_);
+      const std::string head = std::move(head_);
       head_.clear();
+      start(head);
     }
-    if (!failed_) pipeline_->finish();
+    if (!failed_) {
+      if (decoder_) decoder_->finish([this](std::string_view utf8) { pipeline_->feed(utf8); });
+      pipeline_->finish();
+    }
   } catch (const PulseError& e) {
     fail(e.what());
   } catch (const std::bad_alloc&) {
     fail("[pulse.ingest.005] " + report_.file + ": out of memory");
   }
   finished_ = true;
+  if (decoder_) {
+    // ASCII-only heads are decided by the first non-ASCII byte, later in the file.
+    report_.encoding = std::string(io::encoding_name(decoder_->encoding()));
+    report_.encoding_reason = decoder_->reason();
+    if (const std::size_t n = decoder_->replaced(); n > 0)
+      report_.notes.push_back(std::to_string(n) + (n == 1 ? " byte sequence is" : " byte sequences are") +
+                              " not valid " + report_.encoding + ": shown as U+FFFD (\xEF\xBF\xBD)");
+  }
   // Rows read before a fatal error stay loaded: the report says where reading stopped.
   if (pipeline_ && failed_) pipeline_->salvage();
   if (pipeline_ && pipeline_->has_table()) {

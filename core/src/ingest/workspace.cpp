@@ -49,6 +49,13 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
   else if (decimal == "," || decimal == "comma") options.conventions.decimal = io::DecimalMark::comma;
   else if (decimal != "auto") bad(where + ".decimal", "expected \"auto\", \".\" or \",\"");
   options.sheet = string_or(f, "sheet", "");  // a workbook's sheet; empty = the first
+  const std::string encoding = string_or(f, "encoding", "auto");
+  if (encoding != "auto") {
+    options.encoding = io::encoding_from_name(encoding);
+    if (!options.encoding)
+      bad(where + ".encoding",
+          "expected \"auto\", \"utf-8\", \"windows-1251\", \"windows-1252\" or \"utf-16\"");
+  }
   const std::string date = string_or(f, "date_format", "auto");
   if (date == "DD/MM/YYYY" || date == "dmy") options.conventions.date_order = io::DateOrder::dmy;
   else if (date == "MM/DD/YYYY" || date == "mdy") options.conventions.date_order = io::DateOrder::mdy;

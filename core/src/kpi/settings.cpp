@@ -53,9 +53,30 @@ json text_json(const std::optional<std::string>& s) { return s ? json(*s) : json
 std::string fold_status(std::string_view status) {
   while (!status.empty() && status.front() == ' ') status.remove_prefix(1);
   while (!status.empty() && status.back() == ' ') status.remove_suffix(1);
-  std::string out(status);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  out.reserve(status.size());
+  for (std::size_t i = 0; i < status.size(); ++i) {
+    const auto c = static_cast<unsigned char>(status[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+      continue;
+    }
+    // Latin-1 and Cyrillic letters are two bytes in UTF-8: "ОТМЕНЁН" reads as "отменен".
+    if ((c & 0xE0) == 0xC0 && i + 1 < status.size() &&
+        (static_cast<unsigned char>(status[i + 1]) & 0xC0) == 0x80) {
+      unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(status[i + 1]) & 0x3Fu);
+      if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;       // À..Þ -> à..þ
+      else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;              // Ѐ..Џ -> ѐ..џ
+      else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;              // А..Я -> а..я
+      else if (cp == 0x490) cp = 0x491;                             // Ґ -> ґ
+      if (cp == 0x451) cp = 0x435;                                  // ё -> е, as Russian is often typed
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+      ++i;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
   return out;
 }
 

@@ -64,6 +64,8 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.key("role"), text_or_null(w, load.role);
   w.key("format"), text_or_null(w, load.format);
   w.key("delimiter"), text_or_null(w, load.delimiter);
+  w.key("encoding"), text_or_null(w, load.encoding);
+  w.key("encoding_reason"), text_or_null(w, load.encoding_reason);
   w.key("recognized_as"), text_or_null(w, load.recognized_as);
   w.key("rows_read"), w.value(static_cast<std::uint64_t>(load.rows_read));
   w.key("rows_loaded"), w.value(static_cast<std::uint64_t>(load.rows_loaded));

@@ -2,11 +2,13 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/table_builder.h"
+#include "pulse/io/text_encoding.h"
 #include "pulse/io/record_sink.h"
 #include "pulse/model/dataset.h"
 
@@ -19,6 +21,7 @@ struct FileOptions {
   Conventions conventions;
   std::size_t max_field_bytes = std::size_t{1} << 20;
   std::size_t expected_bytes = 0;  // the file's size when known: columns are sized once
+  std::optional<io::TextEncoding> encoding;  // nullopt = detect (UTF-8, UTF-16, windows-1251/1252)
   std::string sheet;  // a workbook's sheet to read, by name; empty = the first visible sheet
 };
 
@@ -65,12 +68,14 @@ class FileLoader {
   io::RecordSink& start_records();  // a pipeline for rows that do not come from text
   void start(std::string_view head);
   void fail(const std::string& message);
+  void decode(std::string_view bytes);
 
   Dataset& dataset_;
   FileOptions options_;
   LoadReport report_;
   std::string head_;  // bytes kept until the format is known
   std::unique_ptr<Pipeline> pipeline_;
+  std::unique_ptr<io::Utf8Decoder> decoder_;  // file bytes -> UTF-8 for the pipeline
   std::size_t bytes_fed_ = 0;
   std::unique_ptr<Container> container_;
   bool unwrapping_ = false;  // feeding what a container decompressed

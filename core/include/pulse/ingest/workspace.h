@@ -26,7 +26,7 @@ struct Workspace {
 Workspace workspace_from_json(const nlohmann::json& doc);
 
 /// How to read one file, from a workspace "files" entry ({"role", "columns", "delimiter",
-/// "decimal", "date_format"}; "path" is ignored). `where` names the entry in errors.
+/// "decimal", "date_format", "encoding"}; "path" is ignored). `where` names the entry in errors.
 FileOptions file_options_from_json(const nlohmann::json& entry, const std::string& where = "file");
 
 }  // namespace pulse::ingest

@@ -20,8 +20,11 @@ struct Settings {
   std::optional<std::string> catalog;
   std::optional<std::string> sales_rep;
   std::optional<std::string> customer;
-  std::vector<std::string> excluded_statuses{"canceled", "cancelled", "closed", "fraud",
-                                             "unavailable"};
+  // Magento's codes, then 1C's Russian cancellations ("Закрыт" is not one: 1C closes done orders).
+  std::vector<std::string> excluded_statuses{
+      "canceled",  "cancelled", "closed",      "fraud",        "unavailable",
+      "отменен",   "отменён",   "отменено",    "отменена",     "аннулирован",
+      "аннулировано", "аннулирована"};
   std::vector<std::string> won_statuses{"ordered", "won", "closed won"};
   std::vector<std::string> lost_statuses{"declined", "expired", "closed", "lost", "closed lost"};
   std::vector<std::string> stage_order{
@@ -39,7 +42,8 @@ struct Settings {
 Settings settings_from_json(const nlohmann::json& doc);
 nlohmann::json settings_to_json(const Settings& settings);
 
-/// Lower-cased, trimmed status text, as statuses are compared (case-insensitive).
+/// Lower-cased, trimmed status text, as statuses are compared (case-insensitive): ASCII,
+/// Latin-1 and Cyrillic letters are lower-cased, and "ё" reads as "е" ("Отменён" = "отменен").
 std::string fold_status(std::string_view status);
 
 }  // namespace pulse::kpi

@@ -25,6 +25,8 @@ struct LoadReport {
   std::string role;       // empty when the file was refused
   std::string format;     // "csv", "json", "ndjson"
   std::string delimiter;  // "," ";" "\t" "|" for text tables
+  std::string encoding;         // the text's encoding: "utf-8", "windows-1251", "utf-16le", ...
+  std::string encoding_reason;  // why: "1,204 bytes are not UTF-8 and read as Cyrillic letters"
   std::string container;            // "gzip" or "zip" when the file came packed; empty otherwise
   std::string sheet;                // a workbook (format "xlsx"): the sheet that was read
   std::vector<std::string> sheets;  // a workbook: its worksheets, in the workbook's order
