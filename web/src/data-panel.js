@@ -7,15 +7,17 @@ import { icon } from './table.js';
 export const ROLE_FIELDS = {
   order_lines: ['order_id', 'order_date', 'customer_id', 'customer_name', 'sku', 'product_name', 'category', 'quantity', 'unit_price', 'line_total', 'discount', 'unit_cost', 'catalog', 'sales_rep', 'status', 'currency', 'parent_item_id', 'quote_id'],
   orders: ['order_id', 'order_date', 'customer_id', 'customer_name', 'status', 'order_total', 'catalog', 'sales_rep', 'currency', 'quote_id'],
-  customers: ['customer_id', 'customer_name', 'catalog', 'sales_rep', 'segment', 'region', 'created_at'],
+  customers: ['customer_id', 'customer_name', 'catalog', 'sales_rep', 'segment', 'region', 'created_at', 'company_id'],
   deals: ['deal_id', 'customer_id', 'sales_rep', 'created_at', 'updated_at', 'closed_at', 'expires_at', 'status', 'amount', 'original_amount', 'order_id', 'product'],
   deal_events: ['deal_id', 'timestamp', 'status'],
   sales_reps: ['sales_rep', 'rep_name', 'manager', 'team'],
   catalog_prices: ['catalog', 'sku', 'price', 'list_price'],
+  catalogs: ['catalog', 'catalog_name'],
 };
 export const REQUIRED = {
   order_lines: ['order_id', 'sku'], orders: ['order_id', 'order_date'], customers: ['customer_id'],
   deals: ['deal_id', 'status'], deal_events: ['deal_id', 'timestamp', 'status'], sales_reps: ['sales_rep'], catalog_prices: ['catalog', 'sku'],
+  catalogs: ['catalog', 'catalog_name'],
 };
 export const ROLES = Object.keys(ROLE_FIELDS);
 const DELIMS = [['auto', null], [',', ','], [';', ';'], ['tab', 'Tab'], ['|', '|']];
@@ -109,6 +111,7 @@ function fileCard(host, f) {
       ${load ? `<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${esc(t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) }))}${load.rows_skipped ? ` · <b class="neg">${esc(t('data.skipped', { n: fmt.int(load.rows_skipped) }))}</b>` : ''}</span>` : ''}
       <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${esc(f.name)}" title="${esc(t('action.remove'))}">${icon('close')}</button>
     </div>
+    ${load && load.recognized_as ? `<p class="recognized" data-recognized="${esc(load.recognized_as)}">${esc(t('data.recognized'))}: <b>${esc(load.recognized_as)}</b></p>` : ''}
     ${f.error ? `<div class="file-error" role="alert"><b>${esc(t('data.refused'))}:</b> ${esc(f.error)}</div>` : ''}
     <div class="file-opts">
       <label>${esc(t('data.role'))} <select data-opt="role"><option value="auto">${esc(t('data.role.auto'))}${role && (!d.role || d.role === 'auto') ? ': ' + esc(t('role.' + role)) : ''}</option>${ROLES.map((r) => `<option value="${r}" ${d.role === r ? 'selected' : ''}>${esc(t('role.' + r))}</option>`).join('')}</select></label>

@@ -317,6 +317,8 @@ const en = {
   'role.deal_events': 'Quote history',
   'role.sales_reps': 'Sales reps',
   'role.catalog_prices': 'Catalog prices',
+  'role.catalogs': 'Catalog names',
+  'data.recognized': 'Recognized as',
   'role.none': 'not recognised',
 
   'error.engine': 'The engine could not start: {reason}',
@@ -634,6 +636,8 @@ const ru = {
   'role.deal_events': 'История предложений',
   'role.sales_reps': 'Менеджеры',
   'role.catalog_prices': 'Цены каталогов',
+  'role.catalogs': 'Названия каталогов',
+  'data.recognized': 'Распознано как',
   'role.none': 'не распознан',
 
   'error.engine': 'Движок не запустился: {reason}',
