@@ -28,7 +28,10 @@ for (const [file, encoding] of [['realizatsiya_1251.csv', 'windows-1251'], ['uni
 test('a workspace encoding reaches the wasm engine', async () => {
   const pulse = await newPulse();
   const file = path.join(FIXTURES, 'realizatsiya_1251.csv');
-  const load = await pulse.loadFile('realizatsiya_1251.csv', fileChunks(file), { options: { encoding: 'windows-1252' } });
-  assert.equal(load.encoding, 'windows-1252');
+  // Read as windows-1252 on purpose: the 1C headers turn into Latin letters and no role fits.
+  await assert.rejects(pulse.loadFile('realizatsiya_1251.csv', fileChunks(file), { options: { encoding: 'windows-1252' } }),
+    (e) => e.code === 'pulse.ingest.101' && e.message.includes("'\u00cd\u00ee\u00ec\u00e5\u00f0'"));  // "Номер" as 1252
+  const load = await pulse.loadFile('realizatsiya_1251.csv', fileChunks(file), { options: { encoding: 'windows-1251' } });
+  assert.equal(load.encoding, 'windows-1251');
   assert.equal(load.encoding_reason, 'set in the workspace');
 });
