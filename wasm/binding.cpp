@@ -93,6 +93,52 @@ class PulseEngine {
     });
   }
 
+  /// A workbook (.xlsx) that JS unzipped: after beginFile, beginParts(); then, while
+  /// wantedPart() names an entry, give its bytes by partData() chunks and partEnd(), or
+  /// partMissing() when the archive has no such entry; then finishFile(). The same reader as
+  /// the CLI's (FileLoader's part API), so both read a workbook alike.
+  std::string begin_parts() {
+    return guarded("beginParts", [&] {
+      loader("beginParts").begin_parts();
+      return std::string();
+    });
+  }
+
+  /// The zip entry wanted next, "" when none (or the file failed: finishFile says why).
+  std::string wanted_part() {
+    return guarded("wantedPart", [&] { return loader("wantedPart").wanted_part(); });
+  }
+
+  std::string part_data(std::uintptr_t ptr, std::size_t len) {
+    return guarded("partData", [&] {
+      loader("partData").part_data(std::string_view(reinterpret_cast<const char*>(ptr), len));
+      return std::string();
+    });
+  }
+
+  std::string part_end() {
+    return guarded("partEnd", [&] {
+      loader("partEnd").part_end();
+      return std::string();
+    });
+  }
+
+  std::string part_missing() {
+    return guarded("partMissing", [&] {
+      loader("partMissing").part_missing();
+      return std::string();
+    });
+  }
+
+  /// JS could not unpack the file (corrupt gzip or zip): finishFile() then refuses it with
+  /// `message`, like the CLI does, so that it is listed in the report's "load" section.
+  std::string refuse_file(const std::string& message) {
+    return guarded("refuseFile", [&] {
+      loader("refuseFile").refuse(message);
+      return std::string();
+    });
+  }
+
   /// The file's load report (SPEC §4 "load" entry). A refused file is a report with "error"
   /// set; the good rows of a file with bad ones are loaded and the bad ones are in "problems".
   std::string finish_file() {
@@ -132,6 +178,12 @@ class PulseEngine {
   }
 
  private:
+  ingest::FileLoader& loader(const char* call) {
+    ingest::FileLoader* loader = open_ ? engine_.loader() : nullptr;
+    if (!loader) throw PulseError("pulse.wasm.004", std::string(call) + ": no file begun (call beginFile)");
+    return *loader;
+  }
+
   report::Engine engine_;
   bool open_ = false;  // between beginFile and finishFile
 };
@@ -145,6 +197,12 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("beginFile", &PulseEngine::begin_file)
       .function("feed", &PulseEngine::feed)
       .function("finishFile", &PulseEngine::finish_file)
+      .function("beginParts", &PulseEngine::begin_parts)
+      .function("wantedPart", &PulseEngine::wanted_part)
+      .function("partData", &PulseEngine::part_data)
+      .function("partEnd", &PulseEngine::part_end)
+      .function("partMissing", &PulseEngine::part_missing)
+      .function("refuseFile", &PulseEngine::refuse_file)
       .function("abandonFile", &PulseEngine::abandon_file)
       .function("report", &PulseEngine::report)
       .function("clear", &PulseEngine::clear);

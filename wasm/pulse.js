@@ -13,6 +13,13 @@
   const DEFAULT_CHUNK = 4 << 20;
 
   /** An error from the engine; `code` is its stable id ("pulse.ingest.101"). */
+  /** A packed file JS could not unpack: the engine refuses it (listed in the report). */
+  function unreadable(message) {
+    const err = new PulseError(message);
+    err.refuse = true;
+    return err;
+  }
+
   class PulseError extends Error {
     constructor(message, load) {
       super(message);
@@ -102,9 +109,77 @@
     }
   }
 
+  // Packed files are recognized by their first bytes, whatever their name.
+  const isGzip = (b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+  const isZip = (b) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b &&
+                       ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+
+  function concat(parts, length) {
+    if (parts.length === 1) return parts[0];
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    return out;
+  }
+
+  /** The first bytes of a chunk sequence (at least `n` unless it ends sooner) and the rest of it. */
+  async function peek(chunks, n) {
+    const iterator = chunks[Symbol.asyncIterator]();
+    const parts = [];
+    let length = 0;
+    while (length < n) {
+      const { done, value } = await iterator.next();
+      if (done) break;
+      parts.push(value);
+      length += value.length;
+    }
+    const head = concat(parts, length);
+    async function* all() {
+      if (head.length) yield head;
+      for (;;) {
+        const { done, value } = await iterator.next();
+        if (done) return;
+        yield value;
+      }
+    }
+    return { head, chunks: all() };
+  }
+
+  /** gzip, decompressed as it streams by the platform's DecompressionStream (no library). */
+  async function* gunzip(chunks, name, counted) {
+    if (typeof DecompressionStream !== 'function')
+      throw unreadable('[pulse.ingest.003] ' + name + ': gzip-compressed, and this browser cannot decompress (no DecompressionStream)');
+    const stream = new DecompressionStream('gzip');
+    const writer = stream.writable.getWriter();
+    const pump = (async () => {
+      for await (const chunk of chunks) {
+        await writer.write(chunk);
+        counted(chunk.length);
+      }
+      await writer.close();
+    })();
+    pump.catch((err) => writer.abort(err).catch(() => {}));
+    const reader = stream.readable.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        yield value;
+      }
+      await pump;
+    } catch (err) {
+      if (err instanceof PulseError) throw err;
+      throw unreadable('[pulse.ingest.003] ' + name + ': corrupt or truncated gzip data (' + (err && err.message || err) + ')');
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
   class Pulse {
-    constructor(module) {
+    constructor(module, { unzipSync } = {}) {
       this._module = module;
+      // fflate's unzipSync (the page bundles it); a global fflate when not given.
+      this._unzipSync = unzipSync || (typeof fflate !== 'undefined' && fflate.unzipSync) || null;  // eslint-disable-line no-undef
       this._engine = new module.PulseEngine();
       this._buffer = 0;      // wasm address of the chunk buffer, reused across chunks and files
       this._bufferSize = 0;
@@ -116,7 +191,9 @@
      * rows_loaded, rows_skipped, problems, columns, mapping, ..., error: null}).
      * source: Uint8Array | ArrayBuffer | string | Blob/File | ReadableStream | (async) iterable
      *         of Uint8Array chunks.
-     * options: a workspace "files" entry ({role, columns, delimiter, decimal, date_format}).
+     * options: a workspace "files" entry ({role, columns, delimiter, decimal, date_format, sheet}).
+     * gzip (DecompressionStream) and zip workbooks (fflate) are recognized by their first bytes;
+     * a workbook reads its first visible sheet, or options.sheet.
      * onProgress({file, bytes, total}): after each chunk; total is undefined for streams.
      * A refused file (empty, binary, no usable header) rejects with a PulseError whose `load`
      * is its load report; the file stays listed in the report's "load" section.
@@ -157,25 +234,82 @@
       if (!(chunkSize >= 1)) throw new PulseError('[pulse.wasm.006] chunkSize must be at least 1');
       chunkSize = Math.min(Math.floor(chunkSize), 1 << 30);
       const total = totalSize(source);
-      this._call('beginFile', [name, optionsWithSize(options, total)], false);
+      // Peeked before beginFile: reading a Blob's first slice may reject (nothing begun yet).
+      const { head, chunks } = await peek(chunksOf(source, chunkSize), 4);
+      const gzip = isGzip(head);
+      let entry = optionsWithSize(options, total);
+      if (gzip) entry = JSON.stringify({ ...(entry ? JSON.parse(entry) : {}), container: 'gzip' });
+      this._call('beginFile', [name, entry], false);
       let bytes = 0;
+      const counted = (n) => {
+        bytes += n;
+        if (onProgress) onProgress({ file: name, bytes, total });
+      };
       try {
-        for await (const chunk of chunksOf(source, chunkSize)) {
-          this._feed(chunk, chunkSize);
-          bytes += chunk.length;
-          if (onProgress) onProgress({ file: name, bytes, total });
+        if (isZip(head)) {
+          await this._loadWorkbook(name, chunks, chunkSize, counted);
+        } else if (gzip) {
+          // Progress counts the compressed bytes read, against the file's size.
+          for await (const chunk of gunzip(chunks, name, counted)) this._feed(chunk, chunkSize);
+        } else {
+          for await (const chunk of chunks) {
+            this._feed(chunk, chunkSize);
+            counted(chunk.length);
+          }
         }
       } catch (err) {
-        // Nothing of a half-read file stays loaded; the first error is the one to report.
-        try { this._engine.abandonFile(); } catch (_) { /* ignore */ }
-        throw err;
+        if (!err || !err.refuse) {
+          // Nothing of a half-read file stays loaded; the first error is the one to report.
+          try { this._engine.abandonFile(); } catch (_) { /* ignore */ }
+          throw err;
+        }
+        this._call('refuseFile', [err.message], false);  // listed as refused, as the CLI does
       }
       const load = JSON.parse(this._call('finishFile', [], true));
       if (load.error) throw new PulseError(load.error, load);
       return load;
     }
 
-    _feed(chunk, chunkSize) {
+    /**
+     * A zip: an Excel workbook. Zip keeps its directory at the end, so the file is read whole;
+     * fflate inflates the entries the engine asks for, one at a time, and the engine's own
+     * workbook reader (the CLI's) reads them.
+     */
+    async _loadWorkbook(name, chunks, chunkSize, counted) {
+      if (!this._unzipSync)
+        throw unreadable('[pulse.ingest.003] ' + name + ': a zip archive (an Excel workbook?), and no unzip (pass fflate.unzipSync to createPulse)');
+      const parts = [];
+      let length = 0;
+      for await (const chunk of chunks) {
+        parts.push(chunk);
+        length += chunk.length;
+        counted(chunk.length);
+      }
+      const zip = concat(parts, length);
+      parts.length = 0;
+      const unzip = (filter) => {
+        try {
+          return this._unzipSync(zip, { filter });
+        } catch (err) {
+          throw unreadable('[pulse.ingest.003] ' + name + ': cannot read the zip archive: ' + (err && err.message || err));
+        }
+      };
+      const entries = new Map();  // entry names compare case-insensitively (OPC part names)
+      unzip((file) => { entries.set(file.name.replace(/^\//, '').toLowerCase(), file.name); return false; });
+      this._call('beginParts', [], false);
+      for (let wanted; (wanted = this._call('wantedPart', [], false)) !== '';) {
+        const entry = entries.get(wanted.toLowerCase());
+        if (entry === undefined) {
+          this._call('partMissing', [], false);
+          continue;
+        }
+        const data = unzip((file) => file.name === entry)[entry];
+        this._feed(data, chunkSize, 'partData');
+        this._call('partEnd', [], false);
+      }
+    }
+
+    _feed(chunk, chunkSize, method = 'feed') {
       const step = Math.min(chunk.length, chunkSize);
       if (step === 0) return;
       if (step > this._bufferSize) this._grow(step);
@@ -183,7 +317,7 @@
         const part = chunk.subarray(at, Math.min(at + step, chunk.length));
         // Read HEAPU8 anew each time: memory growth during the previous feed replaces it.
         this._module.HEAPU8.set(part, this._buffer);
-        this._call('feed', [this._buffer, part.length], false);
+        this._call(method, [this._buffer, part.length], false);
       }
     }
 
@@ -213,13 +347,14 @@
   /**
    * Instantiates the wasm module and returns a Pulse. factory: createPulseModule from
    * pulse-engine.js (found as a global when omitted). moduleOptions go to the factory.
+   * pulseOptions.unzipSync: fflate's unzipSync, to read Excel workbooks (.xlsx).
    */
-  async function createPulse(factory, moduleOptions) {
+  async function createPulse(factory, moduleOptions, pulseOptions) {
     if (factory === undefined && typeof createPulseModule === 'function') factory = createPulseModule;  // eslint-disable-line no-undef
     if (typeof factory !== 'function')
       throw new PulseError('[pulse.wasm.009] createPulse: pass createPulseModule from pulse-engine.js');
     const module = await factory(moduleOptions || {});
-    return new Pulse(module);
+    return new Pulse(module, pulseOptions);
   }
 
   return { createPulse, PulseError };

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = path.join(repo, 'dist');
+export const dist = process.env.PULSE_DIST ? path.resolve(process.env.PULSE_DIST) : path.join(repo, 'dist');  // a build elsewhere: PULSE_DIST
 const require = createRequire(path.join(repo, 'web/package.json'));
 const { chromium } = require('playwright-core');
 

@@ -176,6 +176,46 @@ test('a malformed file loads its good rows and lists its problems with line numb
   await page.close();
 });
 
+test('an Excel workbook and a gzipped CSV picked through the file input: figures, the sheet read, another sheet picked', { skip: ENGINE !== 'wasm' && 'needs the wasm engine' }, async () => {
+  const { page, errors } = await openPage();
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(path.join(repo, 'tests/fixtures/xlsx/orders.xlsx'));
+  await waitState(page, 'ready');
+  let r = await report(page);
+  const load = r.load.find((l) => l.file === 'orders.xlsx');
+  assert.equal(load.format, 'xlsx');
+  assert.equal(load.sheet, 'Orders');
+  assert.equal(load.rows_loaded, 5);
+  // Hand-checked (tests/fixtures/xlsx/README.md): 25.9 + 209.98 + 100.
+  assert.equal(r.customers.summary.revenue, 335.88);
+  assert.equal(r.customers.rows.find((c) => c.customer_id === 'C001').revenue, 25.9);
+  assert.equal(await kpi(page, 'customers', 'customers'), '3');
+  await page.locator('b2b-pulse [data-tab=data]').click();
+  const card = page.locator('b2b-pulse [data-file="orders.xlsx"]');
+  assert.equal(await card.locator('[data-sheet]').getAttribute('data-sheet'), 'Orders');
+  assert.deepEqual(await card.locator('select[data-opt=sheet] option').allInnerTexts(), ['Orders', 'Customers']);
+  await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'en-data-xlsx.png') });
+  // The other sheet: the file is read again from it.
+  await nextReport(page, () => card.locator('select[data-opt=sheet]').selectOption('Customers'));
+  await page.waitForFunction(() => {
+    const rep = document.querySelector('b2b-pulse').report;
+    return rep && rep.load.some((l) => l.file === 'orders.xlsx' && l.sheet === 'Customers');
+  });
+  r = await report(page);
+  assert.equal(r.load.find((l) => l.file === 'orders.xlsx').role, 'customers');
+  assert.equal((await page.evaluate(() => document.querySelector('b2b-pulse').workspace())).files[0].sheet, 'Customers');
+
+  const gz = await openPage();
+  await gz.page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(path.join(repo, 'tests/fixtures/gzip/orders.csv.gz'));
+  await waitState(gz.page, 'ready');
+  const g = await report(gz.page);
+  assert.equal(g.load[0].container, 'gzip');
+  assert.equal(g.customers.summary.revenue, 335.88);
+  assert.deepEqual(gz.errors, []);
+  await gz.page.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a column mapping edited in the data panel reloads the files with it', async () => {
   const { page, errors } = await openPage();
   await loadSamples(page);

@@ -24,10 +24,19 @@ async function newModule() {
   return require(requireBuilt(path.join(WASM_DIR, 'pulse-engine.js'), 'make wasm'))();
 }
 
+/** fflate's unzipSync from web/node_modules (the page bundles the same), for .xlsx files. */
+function unzipSync() {
+  try {
+    return require(path.join(ROOT, 'web/node_modules/fflate')).unzipSync;
+  } catch (_) {
+    return undefined;  // `npm ci` in web/ not run: workbooks are refused, other files load
+  }
+}
+
 /** A Pulse over a fresh instance of the module (each instance has its own memory). */
 async function newPulse() {
   const factory = require(requireBuilt(path.join(WASM_DIR, 'pulse-engine.js'), 'make wasm'));
-  return createPulse(factory);
+  return createPulse(factory, undefined, { unzipSync: unzipSync() });
 }
 
 /** The native CLI's report for the given arguments, parsed. */

@@ -119,6 +119,7 @@ function fileCard(host, f) {
       <label>${esc(t('data.decimal'))} ${sel('decimal', DECIMALS, d.decimal)}</label>
       <label>${esc(t('data.date_format'))} ${sel('date_format', DATES, d.date_format)}</label>
       <label>${esc(t('data.encoding'))} ${sel('encoding', ENCODINGS, d.encoding)}</label>
+      ${sheetPicker(host, f, load, d)}
       ${changed ? `<button type="button" class="btn btn-primary btn-sm" data-action="apply-file" data-name="${esc(f.name)}">${esc(t('action.apply'))}</button>` : ''}
     </div>
     ${changed ? `<p class="hint">${esc(t('data.changed'))}</p>` : ''}
@@ -132,6 +133,21 @@ function fileCard(host, f) {
   </article>`;
 }
 
+/** A packed file: gzip said; a workbook's sheet that was read and, when it has several, a choice (reloads the file). */
+function sheetPicker(host, f, load, d) {
+  const { t } = host;
+  const sheets = (load && load.sheets) || [];
+  if (load && load.container === 'gzip')
+    return `<span class="sheet-read" data-container="gzip">${esc(t('data.gzip'))}</span>`;
+  if (!load || load.format !== 'xlsx' || !sheets.length) return '';
+  const current = d.sheet || load.sheet || sheets[0];
+  if (sheets.length < 2)
+    return `<span class="sheet-read" data-sheet="${esc(load.sheet || '')}">${esc(t('data.sheet'))}: <b>${esc(load.sheet || '')}</b></span>`;
+  return `<label data-sheet="${esc(load.sheet || '')}">${esc(t('data.sheet'))} <select data-opt="sheet" aria-label="${esc(t('data.sheet'))}">${sheets.map((name) =>
+    `<option value="${esc(name)}" ${name === current ? 'selected' : ''}>${esc(name)}</option>`).join('')}</select>
+    <small class="muted">${esc(t('data.sheet_of', { n: sheets.length }))}</small></label>`;
+}
+
 /** Wires the panel's controls to the element (once; the panel re-renders its content). */
 export function wireDataPanel(host, root) {
   root.addEventListener('change', (e) => {
@@ -143,6 +159,7 @@ export function wireDataPanel(host, root) {
     const opt = e.target.dataset.opt;
     const col = e.target.dataset.col;
     if (opt) f.draft[opt] = e.target.value;
+    if (opt === 'sheet') return host.applyFileOptions(f.name);  // another sheet: read it now
     if (col) {
       f.draft.columns ||= {};
       if (e.target.value) f.draft.columns[col] = e.target.value;

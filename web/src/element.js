@@ -236,7 +236,7 @@ export class B2BPulseElement extends HTMLElement {
           <section class="dash data-panel" role="tabpanel" data-panel="data"></section>
         </main>
         <footer class="foot"><span data-role="status"></span><span class="privacy">${icon('info')} <span data-t="app.privacy"></span></span></footer>
-        <input type="file" data-role="files" multiple hidden accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,text/csv,application/json">
+        <input type="file" data-role="files" multiple hidden accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.gz,.xlsx,text/csv,application/json,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
         <input type="file" data-role="workspace" hidden accept=".json,application/json">
         <div class="drop-overlay" data-role="drop-overlay" hidden><div>${icon('upload')}<span data-t="empty.drop"></span></div></div>
       </div>`;
@@ -567,7 +567,7 @@ export class B2BPulseElement extends HTMLElement {
     for (const f of ws.files || []) {
       const name = baseName(f.path || '');
       if (!name) continue;
-      const options = { ...defaultOptions(), ...pick(f, ['role', 'columns', 'delimiter', 'decimal', 'date_format', 'encoding']) };
+      const options = { ...defaultOptions(), ...pick(f, ['role', 'columns', 'delimiter', 'decimal', 'date_format', 'encoding', 'sheet']) };
       options.columns = { ...(options.columns || {}) };
       this.pendingOptions.set(name, options);
       const entry = this.files.find((x) => x.name === name);

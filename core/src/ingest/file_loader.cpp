@@ -215,6 +215,7 @@ const LoadReport& FileLoader::finish() {
       start(head);
     }
     if (!failed_) {
+      // No decoder: the rows came from a workbook's sheet, not from text.
       if (decoder_) decoder_->finish([this](std::string_view utf8) { pipeline_->feed(utf8); });
       pipeline_->finish();
     }

@@ -48,6 +48,7 @@ void list_sheets(LoadReport& report, const io::XlsxWorkbook& book, bool chosen) 
 
 bool FileLoader::unwrap(std::string_view bytes) {
   if (container_ && container_->kind == Container::Kind::plain) return false;
+  if (!container_ && !options_.container.empty()) report_.container = options_.container;
 #ifndef PULSE_HAVE_ZLIB
   // Without zlib (the wasm build) only the part API reads workbooks; packed bytes fed as they
   // are reach the sniffer, which refuses them (pulse.js decompresses before feeding).
@@ -255,6 +256,10 @@ void FileLoader::part_missing() {
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   }
+}
+
+void FileLoader::refuse(const std::string& message) {
+  if (!failed_ && !finished_) fail(message);
 }
 
 }  // namespace pulse::ingest

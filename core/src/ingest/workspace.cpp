@@ -48,7 +48,6 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
   if (decimal == "." || decimal == "dot") options.conventions.decimal = io::DecimalMark::dot;
   else if (decimal == "," || decimal == "comma") options.conventions.decimal = io::DecimalMark::comma;
   else if (decimal != "auto") bad(where + ".decimal", "expected \"auto\", \".\" or \",\"");
-  options.sheet = string_or(f, "sheet", "");  // a workbook's sheet; empty = the first
   const std::string encoding = string_or(f, "encoding", "auto");
   if (encoding != "auto") {
     options.encoding = io::encoding_from_name(encoding);
@@ -56,6 +55,8 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
       bad(where + ".encoding",
           "expected \"auto\", \"utf-8\", \"windows-1251\", \"windows-1252\" or \"utf-16\"");
   }
+  options.sheet = string_or(f, "sheet", "");  // a workbook's sheet; empty = the first
+  options.container = string_or(f, "container", "");  // set by pulse.js when it decompressed
   const std::string date = string_or(f, "date_format", "auto");
   if (date == "DD/MM/YYYY" || date == "dmy") options.conventions.date_order = io::DateOrder::dmy;
   else if (date == "MM/DD/YYYY" || date == "mdy") options.conventions.date_order = io::DateOrder::mdy;

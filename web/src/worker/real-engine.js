@@ -1,9 +1,12 @@
 // The real engine: wasm/pulse.js's createPulse over the Emscripten factory createPulseModule.
 // build.mjs puts pulse-engine.js and pulse.js in front of this worker's code, so both are
-// globals here (the files are plain scripts, not modules).
+// globals here (the files are plain scripts, not modules). gzip needs no library
+// (DecompressionStream); fflate's unzipSync is bundled into the worker for workbooks.
+import { unzipSync } from 'fflate';  // Excel workbooks (.xlsx) are zip archives
+
 export async function openEngine() {
   const factory = self.createPulseModule;
-  const pulse = await self.createPulse(factory);
+  const pulse = await self.createPulse(factory, undefined, { unzipSync });
   return {
     kind: 'wasm',
     loadFile(name, source, { options, onProgress, chunkSize }) {

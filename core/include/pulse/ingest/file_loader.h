@@ -8,8 +8,8 @@
 
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/table_builder.h"
-#include "pulse/io/text_encoding.h"
 #include "pulse/io/record_sink.h"
+#include "pulse/io/text_encoding.h"
 #include "pulse/model/dataset.h"
 
 namespace pulse::ingest {
@@ -23,6 +23,7 @@ struct FileOptions {
   std::size_t expected_bytes = 0;  // the file's size when known: columns are sized once
   std::optional<io::TextEncoding> encoding;  // nullopt = detect (UTF-8, UTF-16, windows-1251/1252)
   std::string sheet;  // a workbook's sheet to read, by name; empty = the first visible sheet
+  std::string container;  // "gzip" when the caller decompressed the bytes (the page): for the report
 };
 
 /// Loads one file into a Dataset from chunks of bytes, so a big file never has to sit in
@@ -59,6 +60,9 @@ class FileLoader {
   void part_data(std::string_view bytes);
   void part_end();
   void part_missing();
+  /// The caller found the file unreadable (the page's gzip or zip decompression failed): the
+  /// file is refused with `message` ("[pulse.ingest.003] ..."), rows read before it stay.
+  void refuse(const std::string& message);
 
  private:
   class Pipeline;

@@ -46,6 +46,9 @@ class Engine {
   /// The same document as a tree (parsed from report_text), for tests and tools.
   nlohmann::json report(const kpi::Settings& settings);
   const Dataset& dataset() const { return dataset_; }
+  /// The file being loaded (nullptr when none): a workbook the caller unzips is given to it
+  /// part by part (FileLoader::begin_parts).
+  ingest::FileLoader* loader() { return loader_.get(); }
   /// Forgets every file.
   void clear();
 
