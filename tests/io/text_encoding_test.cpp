@@ -252,10 +252,11 @@ TEST_CASE("encoding: every chunk split gives the same text", "[io][encoding]") {
 TEST_CASE("encoding: the first non-ASCII byte settles an ASCII head, and the reason says where", "[io][encoding]") {
   const Decoded latin = decode("id;name\n1;M\xFC" "ller\n", detect_encoding("id;name\n"), 8);
   CHECK(latin.encoding == TextEncoding::windows1252);
-  CHECK_THAT(latin.reason, Catch::StartsWith("ASCII only in the first 11 bytes, then 1 byte is not UTF-8"));
+  // No counts after the offset: they would depend on where the chunks end.
+  CHECK(latin.reason == "ASCII only in the first 11 bytes, then read as windows-1252");
   const Decoded utf8 = decode("id;name\n1;M\xC3\xBC" "ller\n", detect_encoding("id;name\n"), 8);
   CHECK(utf8.encoding == TextEncoding::utf8);
-  CHECK_THAT(utf8.reason, Catch::EndsWith("then 1 non-ASCII character, valid UTF-8"));
+  CHECK(utf8.reason == "ASCII only in the first 11 bytes, then valid UTF-8");
   const Decoded ascii = decode("id;name\n1;x\n", detect_encoding("id;name\n1;x\n"), 4);
   CHECK(ascii.encoding == TextEncoding::utf8);
   CHECK(ascii.reason == "all 12 bytes are ASCII: read as UTF-8");

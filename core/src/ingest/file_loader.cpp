@@ -161,7 +161,7 @@ void FileLoader::start(std::string_view head) {
     if (guess.encoding == io::TextEncoding::utf16le && head.substr(0, 2) == "\xFE\xFF")
       guess.encoding = io::TextEncoding::utf16be;  // "utf-16": the byte order mark says which
   } else {
-    guess = io::detect_encoding(head);
+    guess = io::detect_encoding(head.substr(0, kSniffBytes));  // the same sample however the bytes arrive
   }
   decoder_ = std::make_unique<io::Utf8Decoder>(guess);
   report_.encoding = std::string(io::encoding_name(guess.encoding));

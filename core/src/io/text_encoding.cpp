@@ -310,8 +310,10 @@ void Utf8Decoder::decode_ascii(std::string_view bytes, const Output& out) {
   const std::string offset = with_thousands(base + first_high);
   guess_.encoding = later.encoding;
   guess_.decided = true;
+  // The reason names no counts: they would depend on where the chunks happen to end.
   guess_.reason = "ASCII only in the first " + offset + " bytes, then " +
-                  (later.reason.empty() ? "UTF-8" : later.reason);
+                  (guess_.encoding == TextEncoding::utf8 ? std::string("valid UTF-8")
+                                                         : "read as " + std::string(encoding_name(guess_.encoding)));
   if (guess_.encoding == TextEncoding::utf8) {
     decode_utf8(bytes, out);
     return;
