@@ -30,8 +30,9 @@ wasm:
 	@cmake --preset wasm-release >/dev/null
 	@cmake --build --preset wasm-release -j $(JOBS)
 
-# The wasm module under Node against the native CLI (samples, real datasets, bad input).
-test-wasm: native wasm
+# The wasm module under Node against the native CLI (samples, real datasets, bad input,
+# workbooks: those take fflate from web/node_modules, as the page bundles it).
+test-wasm: native wasm web/node_modules/.package-lock.json
 	@node --test tests/wasm/
 
 test: test-native test-sanitize test-wasm test-browser
