@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "pulse/error.h"
+#include "pulse/io/text_encoding.h"
 
 namespace pulse::io {
 namespace {
@@ -14,23 +15,9 @@ std::string_view local_name(std::string_view name) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// A character reference (&#...; or _xHHHH_): NUL is no XML character either.
+void append_char_ref(std::string& out, unsigned long cp) {
+  io::append_utf8(out, cp == 0 ? 0xFFFD : static_cast<std::uint32_t>(cp));  // the callers saturate at 0x110000
 }
 
 int hex_digit(char c) {
@@ -61,7 +48,7 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
       cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
       if (cp > 0x10FFFF) cp = 0x110000;  // saturate: replaced below
     }
-    append_utf8(out, cp);
+    append_char_ref(out, cp);
   } else {
     return 0;
   }
@@ -234,7 +221,7 @@ void append_xml_text(std::string& out, std::string_view text, bool ooxml_escapes
         else cp = cp * 16 + static_cast<unsigned long>(d);
       }
       if (ok) {
-        append_utf8(out, cp);
+        append_char_ref(out, cp);
         i += 7;
         continue;
       }

@@ -85,4 +85,8 @@ class Utf8Decoder {
   bool at_start_ = true;  // UTF-16: a byte order mark is skipped
 };
 
+/// Appends code point `cp` as UTF-8. Values that are no character (surrogates, beyond
+/// U+10FFFF) become U+FFFD, so that the output is always valid UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp);
+
 }  // namespace pulse::io
