@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pulse/ingest/file_loader.h"
 #include "pulse/report/engine.h"
 #include "test_support.h"
 
@@ -223,4 +224,21 @@ TEST_CASE("magento admin grids: order totals by customer, quotes by label", "[ma
   CHECK(s.at("lost") == 3);
   CHECK(s.at("open") == 5);
   CHECK(near(s.at("won_amount"), 873.00 + 792.00));
+}
+
+TEST_CASE("magento history: log_data as a JSON object reads the same as JSON text", "[magento]") {
+  const std::string object_form =
+      R"({"items": [{"quote_id": 5, "created_at": "2024-01-02", "log_data": {"status": {"old_value": "created", "new_value": "submitted_by_admin"}}},)"
+      R"( {"quote_id": 5, "created_at": "2024-01-03", "log_data": {"comment": "call me"}}]})";
+  Dataset dataset;
+  ingest::FileLoader loader(dataset, "history.json");
+  loader.feed(object_form);
+  const LoadReport& load = loader.finish();
+  CHECK(load.recognized_as == "Magento negotiable quote history (log_data)");
+  CHECK(load.mapping.at("status") == "log_data.status.new_value");
+  CHECK(load.rows_loaded == 1);   // the comment changes no status: no event
+  CHECK(load.rows_skipped == 1);
+  CHECK(load.problems.empty());
+  REQUIRE(dataset.tables.size() == 1);
+  CHECK(dataset.strings.view(dataset.tables[0].text_at(Field::status, 0)) == "submitted_by_admin");
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pulse/error.h"
@@ -22,12 +23,29 @@ struct FieldSources {
 struct KnownFormat {
   const char* name;
   Role role;
-  std::vector<const char*> signature;  // all present: it is this export
+  std::vector<const char*> signature;  // all present ("a|b": either): it is this export
   std::vector<const char*> absent;     // none present (to tell two similar exports apart)
   std::vector<FieldSources> fields;
   Field skip_rows_without = Field::count_;  // a row without it is not a row of the role
   const char* note = nullptr;
 };
+
+/// What a REST order says about itself, with or without its items.
+std::vector<FieldSources> magento_order_fields(std::vector<FieldSources> more) {
+  std::vector<FieldSources> fields = {
+      {F::order_id, {"increment_id"}},
+      {F::order_date, {"created_at"}},
+      {F::customer_id, {"extension_attributes.company_order_attributes.company_id", "customer_email"}},
+      {F::customer_name,
+       {"extension_attributes.company_order_attributes.company_name",
+        "customer_firstname + customer_lastname", "customer_email"}},
+      {F::catalog, {"customer_group_id"}},
+      {F::status, {"status", "state"}},
+      {F::currency, {"base_currency_code"}},
+      {F::quote_id, {"quote_id"}}};
+  fields.insert(fields.end(), more.begin(), more.end());
+  return fields;
+}
 
 const std::vector<KnownFormat>& formats() {
   static const std::vector<KnownFormat> all = {
@@ -35,24 +53,14 @@ const std::vector<KnownFormat>& formats() {
        Role::order_lines,
        {"increment_id", "base_grand_total", "items.sku"},
        {},
-       {{F::order_id, {"increment_id"}},
-        {F::order_date, {"created_at"}},
-        {F::customer_id, {"extension_attributes.company_order_attributes.company_id", "customer_email"}},
-        {F::customer_name,
-         {"extension_attributes.company_order_attributes.company_name",
-          "customer_firstname + customer_lastname", "customer_email"}},
-        {F::sku, {"items.sku"}},
-        {F::product_name, {"items.name"}},
-        {F::quantity, {"items.qty_ordered"}},
-        {F::unit_price, {"items.base_price"}},
-        {F::line_total, {"items.base_row_total"}},
-        {F::discount, {"items.base_discount_amount"}},
-        {F::unit_cost, {"items.base_cost"}},
-        {F::catalog, {"customer_group_id"}},
-        {F::status, {"status", "state"}},
-        {F::currency, {"base_currency_code"}},
-        {F::parent_item_id, {"items.parent_item_id"}},
-        {F::quote_id, {"quote_id"}}},
+       magento_order_fields({{F::sku, {"items.sku"}},
+                             {F::product_name, {"items.name"}},
+                             {F::quantity, {"items.qty_ordered"}},
+                             {F::unit_price, {"items.base_price"}},
+                             {F::line_total, {"items.base_row_total"}},
+                             {F::discount, {"items.base_discount_amount"}},
+                             {F::unit_cost, {"items.base_cost"}},
+                             {F::parent_item_id, {"items.parent_item_id"}}}),
        F::count_,
        "amounts in the base currency (base_*), each item's discount subtracted; the company "
        "(company_order_attributes) is the customer, else the buyer's e-mail; the customer group "
@@ -61,17 +69,7 @@ const std::vector<KnownFormat>& formats() {
        Role::orders,
        {"increment_id", "base_grand_total"},
        {},
-       {{F::order_id, {"increment_id"}},
-        {F::order_date, {"created_at"}},
-        {F::customer_id, {"extension_attributes.company_order_attributes.company_id", "customer_email"}},
-        {F::customer_name,
-         {"extension_attributes.company_order_attributes.company_name",
-          "customer_firstname + customer_lastname", "customer_email"}},
-        {F::order_total, {"base_grand_total"}},
-        {F::catalog, {"customer_group_id"}},
-        {F::status, {"status", "state"}},
-        {F::currency, {"base_currency_code"}},
-        {F::quote_id, {"quote_id"}}},
+       magento_order_fields({{F::order_total, {"base_grand_total"}}}),
        F::count_,
        "order totals in the base currency (base_grand_total, with tax and shipping); no items: "
        "the catalog dashboard needs the orders with their items"},
@@ -124,21 +122,12 @@ const std::vector<KnownFormat>& formats() {
        "customer"},
       {"Magento negotiable quote history (log_data)",
        Role::deal_events,
-       {"quote_id", "log_data"},
+       {"quote_id", "log_data|log_data.status.new_value"},
        {},
        {{F::deal_id, {"quote_id"}},
         {F::timestamp, {"created_at"}},
-        {F::status, {"log_data#status.new_value"}}},
-       F::status,
-       "the status is the new value of the status change in log_data; entries that change only "
-       "prices or comments are not status events"},
-      {"Magento negotiable quote history (log_data)",
-       Role::deal_events,
-       {"quote_id", "log_data.status.new_value"},
-       {},
-       {{F::deal_id, {"quote_id"}},
-        {F::timestamp, {"created_at"}},
-        {F::status, {"log_data.status.new_value"}}},
+        // log_data as a JSON object is flattened by the reader; as JSON text it is read inside.
+        {F::status, {"log_data.status.new_value", "log_data#status.new_value"}}},
        F::status,
        "the status is the new value of the status change in log_data; entries that change only "
        "prices or comments are not status events"},
@@ -235,8 +224,15 @@ class Columns {
 };
 
 bool matches(const KnownFormat& format, const Columns& columns) {
-  for (const char* c : format.signature)
-    if (columns.find(c) == kUnmapped) return false;
+  for (std::string_view c : format.signature) {
+    bool any = false;
+    for (std::size_t at = 0; !any && at <= c.size();) {
+      const std::size_t bar = std::min(c.find('|', at), c.size());
+      any = columns.find(c.substr(at, bar - at)) != kUnmapped;
+      at = bar + 1;
+    }
+    if (!any) return false;
+  }
   for (const char* c : format.absent)
     if (columns.find(c) != kUnmapped) return false;
   return true;
