@@ -5,17 +5,9 @@
 namespace pulse::ingest {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
 std::string_view field_at(const std::vector<std::string_view>& fields, int column) {
   if (column < 0 || static_cast<std::size_t>(column) >= fields.size()) return {};
-  return trim(fields[static_cast<std::size_t>(column)]);
+  return trim_value(fields[static_cast<std::size_t>(column)]);
 }
 
 }  // namespace
@@ -45,7 +37,7 @@ std::string_view read_source(const std::vector<std::string_view>& fields, const 
     std::string_view value = field_at(fields, source.column);
     if (!source.json_key.empty() && !value.empty()) {
       scratch = json_value_at(value, source.json_key);
-      value = trim(scratch);
+      value = trim_value(scratch);
     }
     if (source.joined >= 0) {
       const std::string_view second = field_at(fields, source.joined);

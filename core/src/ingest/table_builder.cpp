@@ -8,16 +8,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                        s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
 // Fields a row cannot do without (beyond them, a missing value is simply missing).
 bool required_in_row(Role role, Field f, const ColumnMapping& mapping) {
   for (Field r : role_spec(role).required)
@@ -206,7 +196,7 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
     const std::string_view raw =
         !slot.plain ? read_source(fields, slot.rule, slot.scratch)
         : static_cast<std::size_t>(slot.column) < fields.size()
-            ? trim(fields[static_cast<std::size_t>(slot.column)])
+            ? trim_value(fields[static_cast<std::size_t>(slot.column)])
             : std::string_view{};
     if (raw.empty()) {
       if (slot.rule.empty_skips_row) {

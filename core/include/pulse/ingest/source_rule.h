@@ -28,6 +28,15 @@ struct SourceRule {
   }
 };
 
+/// A field's value without the spaces, tabs and line breaks around it (as every value is
+/// read). Inline: the table builder calls it for every field of every row.
+inline std::string_view trim_value(std::string_view s) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 /// The value of a field under `rule` (its alternatives in order). `scratch` holds text that
 /// had to be assembled; the view points into `fields` or into `scratch`.
 std::string_view read_source(const std::vector<std::string_view>& fields, const SourceRule& rule,
