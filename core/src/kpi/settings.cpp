@@ -1,5 +1,8 @@
 #include "pulse/kpi/settings.h"
 
+#include <cmath>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
@@ -38,11 +41,34 @@ void list_setting(const json& doc, const char* key, std::vector<std::string>& ou
   }
 }
 
+/// A number within [lo, hi]; integers must be whole. Read as double first so that 1e300 or
+/// -5 is refused with its range instead of being converted with undefined behaviour.
 template <class T>
-void number_setting(const json& doc, const char* key, T& out) {
+void number_setting(const json& doc, const char* key, T& out, double lo, double hi) {
   if (!doc.contains(key) || doc[key].is_null()) return;
   if (!doc[key].is_number()) bad(key, "expected a number");
-  out = doc[key].get<T>();
+  const double v = doc[key].get<double>();
+  const std::string range = "expected a number from " + json(lo).dump() + " to " + json(hi).dump();
+  if (!std::isfinite(v) || v < lo || v > hi) bad(key, range + ", got " + doc[key].dump());
+  if (std::is_integral<T>::value && v != std::floor(v)) bad(key, "expected a whole number, got " + doc[key].dump());
+  out = static_cast<T>(v);
+}
+
+/// Three non-decreasing numbers within [lo, hi].
+void triple_setting(const json& doc, const char* key, std::array<double, 3>& out, double lo, double hi,
+                    const char* example) {
+  if (!doc.contains(key) || doc[key].is_null()) return;
+  const json& t = doc[key];
+  const std::string expected = std::string("expected three numbers from ") + json(lo).dump() + " to " +
+                               json(hi).dump() + " such as " + example;
+  if (!t.is_array() || t.size() != 3) bad(key, expected);
+  std::array<double, 3> v{};
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!t[i].is_number()) bad(key, expected);
+    v[i] = t[i].get<double>();
+    if (!std::isfinite(v[i]) || v[i] < lo || v[i] > hi) bad(key, expected);
+  }
+  out = v;
 }
 
 json date_json(const std::optional<Day>& d) { return d ? json(format_day(*d)) : json(nullptr); }
@@ -98,17 +124,25 @@ Settings settings_from_json(const json& doc) {
     if (*period != "week" && *period != "month") bad("elasticity_period", "expected \"week\" or \"month\"");
     s.elasticity_period = *period;
   }
-  if (doc.contains("status_thresholds") && !doc["status_thresholds"].is_null()) {
-    const json& t = doc["status_thresholds"];
-    if (!t.is_array() || t.size() != 3 || !t[0].is_number() || !t[1].is_number() || !t[2].is_number())
-      bad("status_thresholds", "expected three increasing numbers such as [1.0, 1.5, 3.0]");
-    s.status_thresholds = {t[0].get<double>(), t[1].get<double>(), t[2].get<double>()};
-    if (!(s.status_thresholds[0] <= s.status_thresholds[1] && s.status_thresholds[1] <= s.status_thresholds[2]))
-      bad("status_thresholds", "expected three increasing numbers");
-  }
-  number_setting(doc, "expiring_days", s.expiring_days);
-  number_setting(doc, "stale_days", s.stale_days);
+  triple_setting(doc, "status_thresholds", s.status_thresholds, 0, 1000, "[1.0, 1.5, 3.0]");
+  if (!(s.status_thresholds[0] <= s.status_thresholds[1] && s.status_thresholds[1] <= s.status_thresholds[2]))
+    bad("status_thresholds", "expected three increasing numbers");
+  triple_setting(doc, "activity_thresholds", s.activity_thresholds, 0, 1, "[0.7, 0.5, 0.25]");
+  if (!(s.activity_thresholds[0] >= s.activity_thresholds[1] && s.activity_thresholds[1] >= s.activity_thresholds[2]))
+    bad("activity_thresholds", "expected three decreasing probabilities");
+  number_setting(doc, "expiring_days", s.expiring_days, 0, 3650);
+  number_setting(doc, "stale_days", s.stale_days, 0, 3650);
   if (auto rounds = text_setting(doc, "rounds_status")) s.rounds_status = *rounds;
+  number_setting(doc, "horizon_days", s.horizon_days, 1, 3650);
+  number_setting(doc, "shrinking_recent_orders", s.shrinking_recent_orders, 1, 100);
+  number_setting(doc, "shrinking_drop", s.shrinking_drop, 0.01, 0.99);
+  number_setting(doc, "elasticity_confidence", s.elasticity_confidence, 0.5, 0.999);
+  number_setting(doc, "discount_cut", s.discount_cut, 0.01, 0.9);
+  if (auto method = text_setting(doc, "win_probability_method")) {
+    if (*method != "aalen_johansen" && *method != "closed_share")
+      bad("win_probability_method", "expected \"aalen_johansen\" or \"closed_share\"");
+    s.win_probability_method = *method;
+  }
   return s;
 }
 
@@ -127,7 +161,14 @@ json settings_to_json(const Settings& s) {
               {"status_thresholds", s.status_thresholds},
               {"expiring_days", s.expiring_days},
               {"stale_days", s.stale_days},
-              {"rounds_status", s.rounds_status}};
+              {"rounds_status", s.rounds_status},
+              {"horizon_days", s.horizon_days},
+              {"activity_thresholds", s.activity_thresholds},
+              {"shrinking_recent_orders", s.shrinking_recent_orders},
+              {"shrinking_drop", s.shrinking_drop},
+              {"elasticity_confidence", s.elasticity_confidence},
+              {"discount_cut", s.discount_cut},
+              {"win_probability_method", s.win_probability_method}};
 }
 
 }  // namespace pulse::kpi

@@ -33,6 +33,14 @@ struct CustomerRow {
   std::optional<double> overdue_ratio;
   CustomerStatus status = CustomerStatus::unknown;
   std::string rfm;  // empty (null) for customers without an order in the period
+
+  // Forward-looking figures (docs/kpi.md, "Return probability"); null when no model could
+  // be fitted (too few customers with repeat orders).
+  std::optional<double> p_active;              // still active as of as_of
+  std::optional<double> p_order_next;          // at least one order in the next horizon_days
+  std::optional<double> expected_orders_next;  // orders expected in the next horizon_days
+  std::optional<double> expected_revenue_next;
+  std::optional<double> revenue_at_risk;       // normal H-day revenue x (1 - p_order_next)
 };
 
 struct CustomerSummary {

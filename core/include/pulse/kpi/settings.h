@@ -35,6 +35,19 @@ struct Settings {
   int expiring_days = 14;
   int stale_days = 30;
   std::string rounds_status = "submitted_by_admin";
+
+  // Forward-looking figures (docs/kpi.md, "Decisions").
+  int horizon_days = 90;  // the "next H days" of p_order_next and revenue_at_risk
+  // p_active bands for the status of every customer: >= [0] on_track, >= [1] due, >= [2]
+  // overdue, else lapsed; the worse of this and the rhythm's band is the status.
+  std::array<double, 3> activity_thresholds{0.7, 0.5, 0.25};
+  int shrinking_recent_orders = 3;  // the last k orders compared with the earlier median
+  double shrinking_drop = 0.3;      // flagged when the recent median is this much lower
+  double elasticity_confidence = 0.9;  // the slope's interval
+  double discount_cut = 0.10;          // the price cut the discount projections try
+  // "aalen_johansen" (open deals counted, docs/kpi-deals.md) or "closed_share" (SPEC §3's
+  // naive rule, kept as the baseline).
+  std::string win_probability_method = "aalen_johansen";
 };
 
 /// Reads the "settings" object of a workspace; absent keys keep their defaults.
