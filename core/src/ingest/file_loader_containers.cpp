@@ -41,7 +41,7 @@ std::string located(const PulseError& e, const std::string& file) {
 void list_sheets(LoadReport& report, const io::XlsxWorkbook& book, bool chosen) {
   report.sheets.clear();
   for (const io::XlsxSheet& s : book.sheets()) report.sheets.push_back(s.name);
-  if (chosen) report.sheet = book.sheet().name;
+  if (chosen && !book.sheets().empty()) report.sheet = book.sheet().name;
 }
 
 }  // namespace
@@ -181,7 +181,9 @@ std::string FileLoader::wanted_part() const {
   if (failed_ || finished_ || !container_ || !container_->book) return {};
   const io::XlsxWorkbook& book = *container_->book;
   if (book.wants_part()) return book.wanted_part();
-  return container_->sheet_done ? std::string() : book.sheet_part();
+  // No sheet (a workbook refused while its parts were read): nothing more is wanted.
+  if (container_->sheet_done || book.sheets().empty()) return {};
+  return book.sheet_part();
 }
 
 void FileLoader::part_data(std::string_view bytes) {

@@ -47,6 +47,14 @@ std::string resolve(const std::string& base_folder, const std::string& target) {
   return out;
 }
 
+/// False when a relationship's Target names a folder rather than a part: "", "/", ".",
+/// "xl/", "..": whatever it resolves against, there is no entry to read there.
+bool names_a_part(const std::string& target) {
+  const std::size_t slash = target.rfind('/');
+  const std::string last = slash == std::string::npos ? target : target.substr(slash + 1);
+  return !last.empty() && last != "." && last != "..";
+}
+
 /// Feeds a whole part through a handler.
 void scan_part(XmlHandler& handler, const std::string& part, std::string_view bytes) {
   XmlScanner scanner(handler, part);
@@ -488,8 +496,13 @@ void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
       if (present) {
         RelsHandler rels;
         scan_part(rels, wanted_, bytes);
-        for (const Relationship& r : rels.rels)
-          if (ends_with(r.type, "/officeDocument")) workbook_part_ = resolve("", r.target);
+        // A Target that resolves to no part ("", "/", ".", or none) is no relationship at all:
+        // the workbook is then looked for where it is without one. Taken as given, the empty
+        // name ended the part requests with no sheet list (a crash in the loader).
+        for (const Relationship& r : rels.rels) {
+          if (ends_with(r.type, "/officeDocument") && names_a_part(r.target))
+            workbook_part_ = resolve("", r.target);
+        }
       }
       step_ = Step::workbook;
       wanted_ = workbook_part_;
@@ -521,11 +534,13 @@ void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
         for (const Relationship& r : rels.rels) {
           // Chart sheets and dialog sheets have no cells: only worksheets are listed.
           if (r.id != sheet_rel_ids_[i] || !ends_with(r.type, "/worksheet")) continue;
+          if (!names_a_part(r.target)) continue;  // no part to read: not a sheet of this workbook
           sheets_[i].part = resolve(base, r.target);
           worksheets.push_back(sheets_[i]);
         }
       }
       for (const Relationship& r : rels.rels) {
+        if (!names_a_part(r.target)) continue;  // optional parts: as if absent
         if (ends_with(r.type, "/sharedStrings")) shared_strings_part_ = resolve(base, r.target);
         if (ends_with(r.type, "/styles")) styles_part_ = resolve(base, r.target);
       }
@@ -590,6 +605,11 @@ void XlsxWorkbook::choose_sheet() {
     }
   }
   chosen_ = 0;
+}
+
+const XlsxSheet& XlsxWorkbook::sheet() const {
+  if (chosen_ >= sheets_.size()) throw PulseError("pulse.xlsx.001", "the workbook has no worksheet");
+  return sheets_[chosen_];
 }
 
 void XlsxWorkbook::begin_sheet(RecordSink& sink) { reader_ = std::make_unique<SheetReader>(*this, sink); }

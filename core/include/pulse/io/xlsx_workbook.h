@@ -72,10 +72,11 @@ class XlsxWorkbook {
   void give_part(std::string_view bytes);
   void part_missing();
 
-  /// After the parts: the sheet chosen and its entry.
+  /// After the parts: the sheet chosen and its entry. sheet() and sheet_part() throw
+  /// "pulse.xlsx.001" when there is no sheet (asked before the parts, or after a refusal).
   const std::vector<XlsxSheet>& sheets() const { return sheets_; }
-  const XlsxSheet& sheet() const { return sheets_[chosen_]; }
-  const std::string& sheet_part() const { return sheets_[chosen_].part; }
+  const XlsxSheet& sheet() const;
+  const std::string& sheet_part() const { return sheet().part; }
   bool date1904() const { return date1904_; }
 
   void begin_sheet(RecordSink& sink);
