@@ -8,5 +8,6 @@ namespace pulse::cli {
 int run_report(const Args& args);
 int run_inspect(const Args& args);
 int run_summary(const Args& args);
+int run_backtest(const Args& args);
 
 }  // namespace pulse::cli
