@@ -56,6 +56,12 @@ demo: native
 bench: native
 	@build/native-release/bin/pulse_bench
 
+# The forecasts scored against what came after a cutoff (docs/backtest.md): the samples at two
+# cutoffs, and the shared datasets when present; JSON in build/backtest/.
+.PHONY: backtest
+backtest: native
+	@scripts/backtest.sh $(CLI)
+
 samples: native
 	@build/native-release/bin/b2b-pulse-samplegen samples
 

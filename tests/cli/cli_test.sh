@@ -52,5 +52,13 @@ expect "1C names come out as UTF-8" 0 "" '"customer_id":"ООО \\"Ромашк�
 printf '{"files": [{"path": "x.csv", "encoding": "koi8-r"}]}' >"$tmp/ws_bad_encoding.json"
 expect "workspace with an unknown encoding" 2 '^\[pulse\.config\.101\] .*files\[0\]\.encoding' "" -- "$cli" report --config "$tmp/ws_bad_encoding.json"
 
+expect "backtest scores the samples (JSON)" 0 "" '"days_since_last_order": \{' -- "$cli" backtest --cutoff 2026-06-30 --format json --config "$repo/samples/workspace.json"
+expect "backtest summary as text" 0 "" "days_since_last_order +AUC 0\.[0-9]{3}" -- "$cli" backtest --cutoff 2026-06-30 --config "$repo/samples/workspace.json"
+expect "backtest writes its JSON file" 0 "" "" -- "$cli" backtest --cutoff 2026-06-30 --json "$tmp/backtest.json" --config "$repo/samples/workspace.json"
+expect "backtest JSON file has the deal scores" 0 "" '"closed_share"' -- cat "$tmp/backtest.json"
+expect "backtest needs a cutoff" 2 '^\[pulse\.cli\.001\] backtest needs --cutoff' "" -- "$cli" backtest --config "$repo/samples/workspace.json"
+expect "backtest with a bad horizon" 2 '^\[pulse\.cli\.001\] --horizon: expected a whole number' "" -- "$cli" backtest --cutoff 2026-06-30 --horizon 0 --config "$repo/samples/workspace.json"
+expect "backtest of a missing file" 1 '^\[pulse\.ingest\.004\]' "" -- "$cli" backtest --cutoff 2026-06-30 "$tmp/missing.csv"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
