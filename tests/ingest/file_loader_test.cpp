@@ -119,14 +119,27 @@ TEST_CASE("a truncated quote at the end reports that row and keeps the rest", "[
 }
 
 TEST_CASE("a field over the size limit stops the file but keeps the rows before it", "[ingest]") {
-  std::string text = "order_id,sku,quantity,unit_price\n1,A,1,1\n2,B,1,1\n3,\"";
-  text += std::string(2 << 20, 'x');
-  text += "\",1,1\n";
+  std::string text = "order_id,sku,quantity,unit_price\n1,A,1,1\n2,B,1,1\n3,";
+  text += std::string(2 << 20, 'x');  // unquoted: no quote to go back to
+  text += ",1,1\n";
   const Loaded l = load_text("giant.csv", text, 1 << 16);
   CHECK(l.report.refused());
   CHECK(l.report.error.find("[pulse.csv.003]") == 0);
   CHECK(l.report.rows_loaded == 2);
   CHECK(only_table(l).rows == 2);
+}
+
+TEST_CASE("a quoted field over the size limit costs its row only", "[ingest]") {
+  std::string text = "order_id,sku,quantity,unit_price\n1,A,1,1\n2,B,1,1\n3,\"";
+  text += std::string(2 << 20, 'x');
+  text += "\",1,1\n4,D,1,1\n";
+  const Loaded l = load_text("giant.csv", text, 1 << 16);
+  CHECK_FALSE(l.report.refused());
+  CHECK(l.report.rows_loaded == 3);
+  REQUIRE(l.report.problems.size() == 1);
+  CHECK(l.report.problems[0].to_string() ==
+        "giant.csv:4: unterminated quote opened on line 4 in column 'sku': no closing quote within 1048576 "
+        "bytes; the row is skipped, reading resumes on line 5");
 }
 
 TEST_CASE("decimal comma and thousands are decided per column, early values patched", "[ingest]") {

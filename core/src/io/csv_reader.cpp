@@ -204,6 +204,7 @@ std::string_view CsvReader::skip_bom(std::string_view bytes) {
 
 void CsvReader::parse(const char* p, const char* end) {
   pending_ = p;
+  quote_raw_from_ = p;  // a quote opened in an earlier chunk goes on here
   while (p < end) {
     switch (state_) {
       case State::row_start:
@@ -225,9 +226,14 @@ void CsvReader::parse(const char* p, const char* end) {
         state_ = State::row_start;
         if (*p == '\n') ++p;
         break;
+      case State::skip_line:
+        p = on_skip_line(p, end);
+        break;
     }
   }
-  if (state_ == State::row_start || state_ == State::after_cr) return;
+  if (state_ == State::row_start || state_ == State::after_cr || state_ == State::skip_line) return;
+  if (state_ == State::quoted || state_ == State::quote_in_quoted)
+    quote_raw_.append(quote_raw_from_, static_cast<std::size_t>(end - quote_raw_from_));
   // The chunk goes away: keep the row's bytes, but never more than one field's limit.
   if (state_ == State::unquoted || state_ == State::quoted) check_field(logical(end));
   flush(end);
@@ -255,6 +261,8 @@ const char* CsvReader::on_field_start(const char* p) {
   pending_ = p + 1;  // the opening quote is not part of the value
   field_begin_ = row_.size();
   quote_line_ = line_;
+  quote_raw_.clear();
+  quote_raw_from_ = p + 1;
   prev_cr_ = false;
   state_ = State::quoted;
   return p + 1;
@@ -304,6 +312,20 @@ const char* CsvReader::on_quoted(const char* p, const char* end) {
   const void* hit = std::memchr(p, '"', static_cast<std::size_t>(end - p));
   const char* q = hit ? static_cast<const char*>(hit) : end;
   count_lines(p, q);
+  if (logical(q) - field_begin_ > options_.max_field_bytes && can_recover()) {
+    // Only the bytes up to the limit are needed to find the line after the opening quote.
+    const char* cut = q - (logical(q) - field_begin_ - options_.max_field_bytes);
+    std::string raw = std::move(quote_raw_);
+    raw.append(quote_raw_from_, static_cast<std::size_t>(cut - quote_raw_from_));
+    recover_quote(raw, "no closing quote within " + std::to_string(options_.max_field_bytes) + " bytes; ");
+    // The rest of this chunk follows what the re-scan left.
+    if (state_ == State::row_start || state_ == State::after_cr || state_ == State::skip_line) {
+      row_.clear();
+    }
+    pending_ = cut;
+    quote_raw_from_ = cut;
+    return cut;
+  }
   check_field(logical(q));
   if (q == end) return q;
   flush(q);
@@ -328,6 +350,37 @@ const char* CsvReader::on_quote_in_quoted(const char* p) {
   if (c != options_.delimiter) return end_row(p);
   state_ = State::field_start;
   return p + 1;
+}
+
+const char* CsvReader::on_skip_line(const char* p, const char* end) {
+  for (; p < end; ++p) {
+    if (!is_newline(*p)) continue;
+    ++line_;
+    state_ = *p == '\r' ? State::after_cr : State::row_start;
+    return p + 1;
+  }
+  return end;
+}
+
+// The row of an unterminated quote is bad; the bytes after the quote are read again from the
+// line after the one that opened it. `raw_tail` holds the original bytes after the quote.
+void CsvReader::recover_quote(std::string_view raw_tail, const std::string& why) {
+  ++recoveries_;
+  std::string where;
+  const std::size_t field = spans_.size();
+  if (have_header_ && field < header_.size()) where = " in column '" + header_[field] + "'";
+  if (have_header_) ++rows_read_;
+  sink_.on_bad_record(row_line_, "unterminated quote opened on line " + std::to_string(quote_line_) + where +
+                                     ": " + why + "the row is skipped, reading resumes on line " +
+                                     std::to_string(quote_line_ + 1));
+  row_.clear();
+  spans_.clear();
+  quote_raw_.clear();
+  line_ = quote_line_;
+  prev_cr_ = false;
+  state_ = State::skip_line;
+  const std::string tail(raw_tail);  // parse() may keep pointers into it until it returns
+  if (!tail.empty()) parse(tail.data(), tail.data() + tail.size());
 }
 
 const char* CsvReader::end_row(const char* newline) {
@@ -402,6 +455,11 @@ void CsvReader::emit_header(const char* base) {
   sink_.on_columns(header_);
 }
 
+std::size_t CsvReader::lines() const {
+  const bool between_lines = state_ == State::row_start || state_ == State::after_cr;
+  return between_lines ? line_ - 1 : line_;
+}
+
 void CsvReader::finish() {
   if (at_file_start_ && !bom_probe_.empty()) {
     // A file shorter than a BOM that starts like one: those bytes are data.
@@ -411,9 +469,14 @@ void CsvReader::finish() {
     parse(probe.data(), probe.data() + probe.size());
   }
   // Every byte of the open row is in row_ now (parse() flushes at the end of each chunk).
+  while (state_ == State::quoted && can_recover()) {
+    const std::string raw = std::move(quote_raw_);
+    recover_quote(raw, "");
+  }
   switch (state_) {
     case State::row_start:
     case State::after_cr:
+    case State::skip_line:
       break;
     case State::quoted:
       if (have_header_) ++rows_read_;
@@ -431,6 +494,7 @@ void CsvReader::finish() {
   }
   row_.clear();
   spans_.clear();
+  if (state_ != State::row_start && state_ != State::after_cr) ++line_;  // a last line without a newline
   state_ = State::row_start;
 }
 

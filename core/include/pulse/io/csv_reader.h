@@ -27,10 +27,19 @@ char detect_delimiter(std::string_view head);
 ///   reader.finish();
 ///
 /// Rows whose field count differs from the header's are passed to on_bad_record (a row with
-/// extra fields that are all empty is accepted). Blank lines are skipped. A file that ends
-/// inside a quoted field reports that row as bad ("unterminated quote opened on line N").
-/// A field longer than max_field_bytes throws PulseError "pulse.csv.003" naming the line;
-/// rows before it have already been delivered.
+/// extra fields that are all empty is accepted). Blank lines are skipped.
+///
+/// A quote that is never closed (the file ends inside it, or it runs past max_field_bytes)
+/// costs its row only: the row goes to on_bad_record ("unterminated quote opened on line N in
+/// column 'c': ..."), and reading goes back to the line after the one that opened the quote,
+/// re-scanning the original bytes kept since the quote (at most max_field_bytes of them).
+/// Without this, one stray quote swallowed the rest of the file into a single field. After
+/// kMaxQuoteRecoveries such rows the reader stops recovering (a file of stray quotes would be
+/// re-scanned once per quote) and behaves as before: the row runs to the end, or the limit
+/// throws.
+///
+/// An unquoted field longer than max_field_bytes throws PulseError "pulse.csv.003" naming
+/// the line; rows before it have already been delivered.
 class CsvReader {
  public:
   CsvReader(RecordSink& sink, CsvOptions options);
@@ -38,6 +47,9 @@ class CsvReader {
   void finish();
   // Data rows, bad ones included; not the header.
   std::size_t rows_read() const { return rows_read_; }
+  // Physical lines read so far (CR, LF or CRLF each end one; a last line without one counts).
+  std::size_t lines() const;
+  static constexpr std::size_t kMaxQuoteRecoveries = 100;
 
  private:
   // row_start: between rows; after_cr: a row ended with CR, an LF may follow.
@@ -47,7 +59,8 @@ class CsvReader {
     unquoted,
     quoted,
     quote_in_quoted,
-    after_cr
+    after_cr,
+    skip_line  // after an unterminated quote: the rest of the line that opened it
   };
   struct Span {
     std::size_t begin;
@@ -61,6 +74,9 @@ class CsvReader {
   const char* on_unquoted(const char* p, const char* end);
   const char* on_quoted(const char* p, const char* end);
   const char* on_quote_in_quoted(const char* p);
+  const char* on_skip_line(const char* p, const char* end);
+  bool can_recover() const { return recoveries_ < kMaxQuoteRecoveries; }
+  void recover_quote(std::string_view raw_tail, const std::string& why);
   const char* end_row(const char* newline);
   void flush(const char* upto);
   void check_field(std::size_t end) const;
@@ -92,6 +108,11 @@ class CsvReader {
   std::size_t row_line_ = 1;    // line where the current row started
   std::size_t quote_line_ = 0;  // line where the open quote started
   std::size_t rows_read_ = 0;
+  // The original bytes after the open quote (row_ holds them unescaped): quote_raw_ from
+  // earlier chunks, then the current chunk from quote_raw_from_.
+  std::string quote_raw_;
+  const char* quote_raw_from_ = nullptr;
+  std::size_t recoveries_ = 0;
 };
 
 }  // namespace pulse::io
