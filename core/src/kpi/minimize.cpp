@@ -1,0 +1,157 @@
+#include "pulse/kpi/minimize.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace pulse::kpi {
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct Vertex {
+  std::vector<double> point;
+  double value;
+};
+
+// Counts calls and maps every non-finite value to +infinity (a fenced-off region).
+class CountedObjective {
+ public:
+  CountedObjective(const std::function<double(const std::vector<double>&)>& f, int budget)
+      : f_(f), budget_(budget) {}
+  double operator()(const std::vector<double>& x) {
+    ++calls_;
+    const double v = f_(x);
+    return std::isfinite(v) ? v : kInfinity;
+  }
+  bool exhausted() const { return calls_ >= budget_; }
+  int calls() const { return calls_; }
+
+ private:
+  const std::function<double(const std::vector<double>&)>& f_;
+  int budget_;
+  int calls_ = 0;
+};
+
+// One Nelder–Mead run from a simplex with edge `step` around `start`. Returns true when both
+// tolerances were met (false when the budget ran out first).
+bool run_simplex(CountedObjective& f, const std::vector<double>& start, double start_value,
+                 double step, const MinimizeOptions& options, Vertex& best) {
+  const std::size_t n = start.size();
+  // Gao & Han's coefficients for n >= 2; the classic ones in one dimension, where theirs
+  // would make the shrink a collapse onto the best point.
+  const double dim = static_cast<double>(n);
+  const double reflect = 1.0;
+  const double expand = n >= 2 ? 1.0 + 2.0 / dim : 2.0;
+  const double contract = n >= 2 ? 0.75 - 1.0 / (2.0 * dim) : 0.5;
+  const double shrink = n >= 2 ? 1.0 - 1.0 / dim : 0.5;
+
+  std::vector<Vertex> simplex;
+  simplex.reserve(n + 1);
+  simplex.push_back({start, start_value});
+  for (std::size_t i = 0; i < n; ++i) {
+    Vertex v{start, 0};
+    v.point[i] += step;
+    v.value = f(v.point);
+    simplex.push_back(std::move(v));
+  }
+
+  auto order = [&] {
+    std::sort(simplex.begin(), simplex.end(),
+              [](const Vertex& l, const Vertex& r) { return l.value < r.value; });
+  };
+  auto affine = [n](const std::vector<double>& from, const std::vector<double>& to, double t) {
+    std::vector<double> out(n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = from[i] + t * (to[i] - from[i]);
+    return out;
+  };
+
+  std::vector<double> centroid(n);
+  bool converged = false;
+  for (;;) {
+    order();
+    const Vertex& lowest = simplex.front();
+    double value_spread = 0, point_spread = 0;
+    for (std::size_t j = 1; j <= n; ++j) {
+      value_spread = std::max(value_spread, std::abs(simplex[j].value - lowest.value));
+      for (std::size_t i = 0; i < n; ++i)
+        point_spread = std::max(point_spread, std::abs(simplex[j].point[i] - lowest.point[i]));
+    }
+    // Infinite values on every vertex but the best: spread is infinite, keep shrinking.
+    if (std::isfinite(lowest.value) && value_spread <= options.value_tolerance &&
+        point_spread <= options.point_tolerance) {
+      converged = true;
+      break;
+    }
+    if (f.exhausted()) break;
+
+    std::fill(centroid.begin(), centroid.end(), 0.0);
+    for (std::size_t j = 0; j < n; ++j)
+      for (std::size_t i = 0; i < n; ++i) centroid[i] += simplex[j].point[i] / dim;
+    Vertex& worst = simplex[n];
+    const double second_worst = simplex[n - 1].value;
+
+    Vertex reflected{affine(centroid, worst.point, -reflect), 0};
+    reflected.value = f(reflected.point);
+    if (reflected.value < lowest.value) {
+      Vertex expanded{affine(centroid, worst.point, -reflect * expand), 0};
+      expanded.value = f(expanded.point);
+      worst = expanded.value < reflected.value ? std::move(expanded) : std::move(reflected);
+      continue;
+    }
+    if (reflected.value < second_worst) {
+      worst = std::move(reflected);
+      continue;
+    }
+    const bool outside = reflected.value < worst.value;
+    Vertex contracted{outside ? affine(centroid, reflected.point, contract)
+                              : affine(centroid, worst.point, contract),
+                      0};
+    contracted.value = f(contracted.point);
+    if (outside ? contracted.value <= reflected.value : contracted.value < worst.value) {
+      worst = std::move(contracted);
+      continue;
+    }
+    for (std::size_t j = 1; j <= n; ++j) {
+      simplex[j].point = affine(simplex[0].point, simplex[j].point, shrink);
+      simplex[j].value = f(simplex[j].point);
+    }
+  }
+  order();
+  best = simplex.front();
+  return converged;
+}
+
+}  // namespace
+
+MinimizeResult minimize_nelder_mead(const std::function<double(const std::vector<double>&)>& objective,
+                                    const std::vector<double>& start,
+                                    const MinimizeOptions& options) {
+  MinimizeResult result;
+  result.point = start;
+  CountedObjective f(objective, std::max(1, options.max_evaluations));
+  result.value = f(start);
+  if (start.empty()) {
+    result.evaluations = f.calls();
+    result.converged = std::isfinite(result.value);
+    return result;
+  }
+  Vertex best{start, result.value};
+  bool converged = run_simplex(f, start, result.value, options.initial_step, options, best);
+  // Restart around the optimum: accept convergence once a fresh simplex cannot improve it.
+  for (int restart = 0; converged && restart < options.restarts && !f.exhausted(); ++restart) {
+    Vertex again = best;
+    converged = run_simplex(f, best.point, best.value, options.initial_step, options, again);
+    const double gain = best.value - again.value;
+    if (again.value < best.value) best = std::move(again);
+    if (gain <= options.value_tolerance) break;
+  }
+  result.point = best.point;
+  result.value = best.value;
+  result.evaluations = f.calls();
+  result.converged = converged && std::isfinite(best.value);
+  return result;
+}
+
+}  // namespace pulse::kpi
