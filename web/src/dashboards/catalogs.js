@@ -2,8 +2,10 @@
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
 import { C, CLASS_COLORS, baseOpts, axis, hbars, tooltipPlugin } from '../charts.js';
-import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf } from './common.js';
+import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText } from './common.js';
 import { isUnavailable } from '../util.js';
+import { renderDiscountLevels } from './discount-levels.js';
+import { renderAssortment } from './assortment.js';
 
 const CLASSES = ['elastic', 'inelastic', 'positive'];
 const isDecade = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
@@ -30,6 +32,12 @@ export function renderCatalogs(ctx, root) {
   const fitted = products.filter((p) => p.elasticity);
   const elastic = fitted.filter((p) => p.elasticity.class === 'elastic').length;
   const skuSet = new Set(products.map((p) => p.sku));
+  // An engine with intervals classes each fit itself (`uncertain` when the interval crosses
+  // −1 or 0); an older one gives a standard error only.
+  const withCi = fitted.some((p) => Number.isFinite(p.elasticity.ci_low));
+  const conf = fmt.pct((fitted.find((p) => p.elasticity.confidence) || { elasticity: { confidence: 0.9 } }).elasticity.confidence, 0);
+  const classes = withCi ? [...CLASSES, 'uncertain'] : CLASSES;
+  const assortment = (data.assortment || []).find((a) => a.catalog === ui.catalog);
 
   const picker = cats.length > 1
     ? `<label class="inline-select"><span>${esc(t('cat.select'))}</span><select data-role="catalog-pick">${cats.map((c) => `<option ${c.catalog === ui.catalog ? 'selected' : ''}>${esc(c.catalog)}</option>`).join('')}</select></label>`
@@ -44,10 +52,13 @@ export function renderCatalogs(ctx, root) {
   ]) + `<div class="grid">
     <div class="span-12">${card(ctx, { slot: 'cat-compare', title: t('cat.side_by_side') })}</div>
     ${cats.length > 1 ? `<div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>` : ''}
-    <div class="span-${cats.length > 1 ? 7 : 12}">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: t('cat.scatter.hint'), chart: true })}</div>
+    <div class="span-${cats.length > 1 ? 7 : 12}">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: withCi ? t('cat.scatter.hint_ci', { conf }) : t('cat.scatter.hint'), chart: true })}</div>
     <div class="span-12">${card(ctx, { slot: 'cat-products', title: cats.length > 1 ? t('cat.products', { catalog: ui.catalog }) : t('cat.products.all'), extra: picker })}</div>
     <div class="span-4">${card(ctx, { slot: 'cat-abc', title: t('cat.abc') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), chart: true })}</div>
     <div class="span-8">${card(ctx, { slot: 'cat-discounts', title: t('cat.discounts'), hint: t('cat.discounts.hint') })}</div>
+    ${data.discount_levels ? `<div class="span-12">${card(ctx, { slot: 'cat-levels', title: t('cat.levels'), hint: t('cat.levels.hint') })}</div>` : ''}
+    ${assortment ? `<div class="span-12">${card(ctx, { slot: 'cat-gaps', title: t('cat.gaps'), extra: `<span class="muted small">${esc(t('cat.assortment', { catalog: ui.catalog }))}</span>` })}</div>
+      <div class="span-12">${card(ctx, { slot: 'cat-drops', title: t('cat.drops'), extra: `<span class="muted small">${esc(t('cat.assortment', { catalog: ui.catalog }))}</span>` })}</div>` : ''}
   </div>`;
 
   // Catalogs side by side.
@@ -102,11 +113,12 @@ export function renderCatalogs(ctx, root) {
     const clipped = slopes.filter((s) => s < lo || s > hi).length;
     if (clipped) scatterEl.insertAdjacentHTML('afterend', `<p class="hint">${esc(t('cat.scatter.clipped', { n: fmt.int(clipped) }))}</p>`);
     const unit = fmt.currency ? ` (${fmt.currency})` : '';
-    // Fits with a standard error of 0.5 or more are drawn grey: their class is not reliable.
-    const sure = (p) => p.elasticity.std_error !== null && p.elasticity.std_error < 0.5;
+    // Grey: the class is not reliable (the interval crosses −1 or 0; before intervals, a
+    // standard error of 0.5 or more).
+    const sure = withCi ? (p) => p.elasticity.class !== 'uncertain' : (p) => p.elasticity.std_error !== null && p.elasticity.std_error < 0.5;
     // Grey first, so that the reliable fits are drawn on top.
-    const groups = [{ label: t('cat.scatter.uncertain'), color: '#b9bbc6', faint: true, has: (p) => !sure(p) },
-      ...CLASSES.map((k) => ({ label: t('class.' + k), color: CLASS_COLORS[k], has: (p) => sure(p) && p.elasticity.class === k }))];
+    const groups = [{ label: t(withCi ? 'cat.legend.uncertain' : 'cat.scatter.uncertain'), color: '#b9bbc6', faint: true, has: (p) => !sure(p) },
+      ...CLASSES.map((k) => ({ label: t((withCi ? 'cat.legend.' : 'class.') + k), color: CLASS_COLORS[k], has: (p) => sure(p) && p.elasticity.class === k }))];
     ctx.charts.add(scatterEl, {
       legend: [...groups.slice(1), groups[0]].map((g) => ({ label: g.label, color: g.color })),
       uplot: () => ({
@@ -125,6 +137,27 @@ export function renderCatalogs(ctx, root) {
               grid: { stroke: C.grid, width: 1, filter: decades }, ticks: { stroke: C.axis, width: 1, size: 4, filter: decades } }),
           ],
           hooks: {
+            // Each fit's interval as a whisker behind the dots, clipped to the plot.
+            drawClear: [(u) => {
+              if (!withCi) return;
+              const c = u.ctx, { left, top, width, height } = u.bbox;
+              c.save();
+              c.beginPath();
+              c.rect(left, top, width, height);
+              c.clip();
+              c.lineWidth = devicePixelRatio;
+              pts.forEach((p) => {
+                const e = p.elasticity;
+                if (!Number.isFinite(e.ci_low) || !Number.isFinite(e.ci_high)) return;
+                const y = Math.round(u.valToPos(p.revenue, 'y', true)) + 0.5;
+                c.strokeStyle = sure(p) && CLASS_COLORS[e.class] ? CLASS_COLORS[e.class] + '99' : '#b9bbc655';
+                c.beginPath();
+                c.moveTo(u.valToPos(Math.max(lo, e.ci_low), 'x', true), y);
+                c.lineTo(u.valToPos(Math.min(hi, e.ci_high), 'x', true), y);
+                c.stroke();
+              });
+              c.restore();
+            }],
             draw: [(u) => {
               const c = u.ctx;
               c.save();
@@ -151,7 +184,12 @@ export function renderCatalogs(ctx, root) {
             }
             if (!best) return null;
             const e = best.elasticity;
-            return `<b>${esc(best.product_name || best.sku)}</b><br>${esc(best.sku)}<br>${esc(t('col.elasticity'))}: ${esc(fmt.num2(e.slope))} ± ${esc(fmt.num2(e.std_error))}<br>${esc(t('col.revenue'))}: ${esc(fmt.money(best.revenue))}`;
+            const fit = withCi
+              ? `${esc(elasticityText(fmt, e))} <small>(${esc(t('cat.interval', { conf }))})</small>` + (e.class ? ` · ${esc(t('class.' + e.class))}` : '') +
+                (Number.isFinite(e.pooled_slope) ? `<br>${esc(t('cat.pooled', { v: elasticityText(fmt, { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high }) }))}` : '') +
+                (e.seasonally_adjusted ? `<br>${esc(t('cat.adjusted'))}` : '')
+              : `${esc(fmt.num2(e.slope))} ± ${esc(fmt.num2(e.std_error))}`;
+            return `<b>${esc(best.product_name || best.sku)}</b><br>${esc(best.sku)}<br>${esc(t('col.elasticity'))}: ${fit}<br>${esc(t('col.revenue'))}: ${esc(fmt.money(best.revenue))}`;
           })],
         },
       }),
@@ -165,10 +203,11 @@ export function renderCatalogs(ctx, root) {
   const ptable = new DataTable({
     id: 'products', t, fmt, state: ui.products, rows: mine, pageSize: ctx.pageSize, exportName: `products-${ui.catalog || 'all'}`,
     searchPlaceholder: t('cat.search'), sort: { key: 'revenue', dir: 'desc' }, rowKey: (p) => p.sku,
+    rowClass: (p) => (p.elasticity && p.elasticity.class === 'uncertain' ? 'faint-row' : ''),
     filter: (p) => (!ui.abc || p.abc === ui.abc) && (!ui.klass || (p.elasticity && p.elasticity.class === ui.klass)),
     chips: () => [
       ...['A', 'B', 'C'].filter((k) => abcCount[k]).map((k) => ({ key: 'abc:' + k, label: k, count: fmt.int(abcCount[k]), active: ui.abc === k, dot: ABC_COLORS[k] })),
-      ...CLASSES.map((k) => ({ key: 'class:' + k, label: t('class.' + k), count: fmt.int(mine.filter((p) => p.elasticity && p.elasticity.class === k).length), active: ui.klass === k, dot: CLASS_COLORS[k] })),
+      ...classes.map((k) => ({ key: 'class:' + k, label: t('class.' + k), count: fmt.int(mine.filter((p) => p.elasticity && p.elasticity.class === k).length), active: ui.klass === k, dot: CLASS_COLORS[k] || C.gray })),
     ],
     onChip: (key) => {
       const [kind, v] = key.split(':');
@@ -187,10 +226,11 @@ export function renderCatalogs(ctx, root) {
       { key: 'customers', label: t('col.customers'), num: true, value: (p) => p.customers, render: (p) => fmt.int(p.customers) },
       { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.price(p.avg_price) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
-      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => (p.elasticity ? p.elasticity.slope : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.slope) : '—') },
+      { key: 'elasticity', label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, value: (p) => (p.elasticity ? p.elasticity.slope : null), render: (p) => esc(elasticityText(fmt, p.elasticity)),
+        csv: (p) => (p.elasticity ? [p.elasticity.slope, p.elasticity.ci_low, p.elasticity.ci_high].filter((v) => v !== undefined).join(' ') : null) },
       { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
       { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
-      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error) },
+      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
     ],
   }).mount(slotOf(root, 'cat-products'));
   void ptable;
@@ -212,7 +252,7 @@ export function renderCatalogs(ctx, root) {
 
   // Discount candidates (all catalogs).
   const cand = data.discount_candidates || [];
-  const money = (v) => (v === null || v === undefined ? '—' : `<span class="${v > 0 ? 'pos' : v < 0 ? 'neg' : ''}">${esc(fmt.moneySigned(v))}</span>`);
+  const tone = (v) => (v > 0 ? 'pos' : v < 0 ? 'neg' : '');
   new DataTable({
     id: 'discount_candidates', t, fmt, state: ui.discounts, rows: cand, pageSize: 10, searchable: cand.length > 10,
     exportName: 'discount-candidates', searchPlaceholder: t('cat.search'), empty: t('cat.discounts.none'), rowKey: (p) => p.catalog + '/' + p.sku,
@@ -221,11 +261,14 @@ export function renderCatalogs(ctx, root) {
       { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => `<span class="two"><b>${esc(p.product_name || p.sku)}</b><small>${esc(p.sku)}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
       { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, hidden: true },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
-      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && p.elasticity.slope, render: (p) => (p.elasticity ? `${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>` : '—') },
+      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && p.elasticity.slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, p.elasticity)) : `${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
-      { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => fmt.pctSigned(p.projected_units_change_pct) },
-      { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => money(p.projected_revenue_change) },
-      { key: 'projected_margin_change', label: t('col.proj_margin'), num: true, value: (p) => p.projected_margin_change, render: (p) => money(p.projected_margin_change) },
+      { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => withRange(fmt.pctSigned, p.projected_units_change_pct, p.projected_units_change_pct_low, p.projected_units_change_pct_high) },
+      { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => withRange(fmt.moneySigned, p.projected_revenue_change, p.projected_revenue_change_low, p.projected_revenue_change_high, tone) },
+      { key: 'projected_margin_change', label: t('col.proj_margin'), num: true, value: (p) => p.projected_margin_change, render: (p) => withRange(fmt.moneySigned, p.projected_margin_change, p.projected_margin_change_low, p.projected_margin_change_high, tone) },
     ],
   }).mount(slotOf(root, 'cat-discounts'));
+
+  if (data.discount_levels) renderDiscountLevels(ctx, slotOf(root, 'cat-levels'), data.discount_levels);
+  if (assortment) renderAssortment(ctx, slotOf(root, 'cat-gaps'), slotOf(root, 'cat-drops'), assortment);
 }

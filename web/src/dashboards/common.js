@@ -21,9 +21,10 @@ export function scopeText(ctx) {
   return parts.join(' · ');
 }
 
-/** A KPI tile. kpi: stable id for tests and portals (data-kpi). */
-export function tile(kpi, label, value, sub, tone) {
-  return `<div class="tile ${tone ? 'tone-' + tone : ''}" data-kpi="${esc(kpi)}">
+/** A KPI tile. kpi: stable id for tests and portals (data-kpi); help: its definition, shown on
+ *  hover and to keyboard and screen-reader users (the tile then takes focus). */
+export function tile(kpi, label, value, sub, tone, help) {
+  return `<div class="tile ${tone ? 'tone-' + tone : ''}" data-kpi="${esc(kpi)}"${help ? ` title="${esc(help)}" tabindex="0"` : ''}>
     <div class="tile-label">${esc(label)}</div>
     <div class="tile-value">${esc(value)}</div>
     ${sub ? `<div class="tile-sub">${esc(sub)}</div>` : ''}
@@ -67,11 +68,28 @@ export function outcomeBadge(ctx, outcome) {
   return `<span class="badge" style="--c:${OUTCOME_COLORS[outcome] || '#999'}"><i></i>${esc(ctx.t('neg.outcome.' + outcome))}</span>`;
 }
 
-/** An elasticity class; a fit with a standard error of 0.5 or more is shown faint (unreliable). */
-export function classBadge(ctx, klass, stdError) {
+/** An elasticity class. An engine that gives intervals says `uncertain` itself; before that, a
+ *  fit with a standard error of 0.5 or more is shown faint (unreliable). */
+export function classBadge(ctx, klass, stdError, hasInterval) {
   if (!klass) return '—';
-  const unsure = stdError === null || stdError === undefined || stdError >= 0.5;
+  const unsure = klass === 'uncertain' || (!hasInterval && (stdError === null || stdError === undefined || stdError >= 0.5));
   return `<span class="badge ${unsure ? 'faint' : ''}" style="--c:${CLASS_COLORS[klass] || '#999'}" ${unsure ? `title="${esc(ctx.t('cat.scatter.uncertain'))}"` : ''}><i></i>${esc(ctx.t('class.' + klass))}</span>`;
+}
+
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** A figure with its interval under it: "+16,597" over "[+12,396, +20,909]"; the figure alone
+ *  when the engine gives no interval. f formats one number; cls(v) adds a class to the figure. */
+export function withRange(f, v, lo, hi, cls) {
+  if (!isNum(v)) return '—';
+  const main = `<span class="${cls ? cls(v) : ''}">${esc(f(v))}</span>`;
+  return isNum(lo) && isNum(hi) ? `<span class="two num-range">${main}<small>[${esc(f(lo))}, ${esc(f(hi))}]</small></span>` : main;
+}
+
+/** An elasticity on one line: "-1.8 [-2.4, -1.2]" (or "-1.82" without an interval). */
+export function elasticityText(fmt, e) {
+  if (!e || !isNum(e.slope)) return '—';
+  return isNum(e.ci_low) && isNum(e.ci_high) ? `${fmt.num(e.slope, 1)} [${fmt.num(e.ci_low, 1)}, ${fmt.num(e.ci_high, 1)}]` : fmt.num2(e.slope);
 }
 
 export function abcBadge(abc) {

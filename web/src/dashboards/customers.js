@@ -4,6 +4,8 @@ import { DataTable } from '../table.js';
 import { C, STATUS_COLORS, baseOpts, axis, bars, hbars, rfmGrid, timeline, tooltipPlugin } from '../charts.js';
 import { header, tiles, tile, card, unavailable, statusBadge, slotOf } from './common.js';
 import { isUnavailable } from '../util.js';
+import { atRiskTile, chanceColumns, shrinkTag, reasons, outlookStats, howNote } from './customer-outlook.js';
+import { cohortToggle, renderCohorts } from './cohort-grid.js';
 
 const STATUSES = ['on_track', 'due', 'overdue', 'lapsed', 'unknown'];
 
@@ -20,6 +22,7 @@ export function renderCustomers(ctx, root) {
   const sc = s.status_counts || {};
   const late = (sc.overdue || 0) + (sc.lapsed || 0);
   const known = rows.length || 1;
+  const shrinking = rows.filter((r) => r.shrinking).length;
 
   root.innerHTML = header(ctx, 'cust') + tiles([
     tile('customers', t('cust.customers'), fmt.int(s.customers), t('cust.customers.sub', { repeat: fmt.int(s.repeat_customers) })),
@@ -27,13 +30,15 @@ export function renderCustomers(ctx, root) {
     tile('aov', t('cust.aov'), fmt.money(s.aov), s.margin_pct !== null && s.margin_pct !== undefined ? t('cust.aov.sub', { margin: fmt.pct(s.margin_pct) }) : ''),
     tile('repeat_rate', t('cust.repeat_rate'), fmt.pct(s.repeat_rate), t('cust.repeat_rate.sub')),
     tile('overdue', t('cust.overdue'), fmt.int(late), t('cust.overdue.sub', { share: fmt.pct(late / known) }), late ? 'warn' : ''),
-  ]) + (s.unattributed_revenue ? `<p class="note">${esc(t('cust.unattributed', { value: fmt.money(s.unattributed_revenue) }))}</p>` : '') +
+    atRiskTile(ctx, data, tile),
+  ].filter(Boolean)) + howNote(ctx, data) + (s.unattributed_revenue ? `<p class="note">${esc(t('cust.unattributed', { value: fmt.money(s.unattributed_revenue) }))}</p>` : '') +
   `<div class="grid">
     <div class="span-8">${card(ctx, { slot: 'cust-monthly', title: t('cust.monthly'), chart: true })}</div>
     <div class="span-4">${card(ctx, { slot: 'cust-status', title: t('cust.by_status'), hint: t('cust.by_status.hint'), chart: true })}</div>
     <div class="span-4">${card(ctx, { slot: 'cust-rfm', title: t('cust.rfm'), hint: t('cust.rfm.hint'), chart: true })}</div>
     <div class="span-8">${card(ctx, { slot: 'cust-detail', title: t('cust.detail'), cls: 'detail-card' })}</div>
     <div class="span-12">${card(ctx, { slot: 'cust-table', title: t('cust.table') })}</div>
+    ${data.cohorts ? `<div class="span-12">${card(ctx, { slot: 'cust-cohorts', title: t('cust.cohorts'), hint: t('cust.cohorts.hint'), extra: cohortToggle(ctx) })}</div>` : ''}
   </div>`;
 
   // Monthly revenue (bars) and orders (line).
@@ -103,15 +108,18 @@ export function renderCustomers(ctx, root) {
       table.update();
       root.querySelector('[data-card="cust-detail"]').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     },
-    filter: (r) => (!ui.status || r.status === ui.status) && (!ui.rfm || (r.rfm && `${r.rfm[0]},${r.rfm[1]}` === ui.rfm)),
+    filter: (r) => (!ui.status || r.status === ui.status) && (!ui.rfm || (r.rfm && `${r.rfm[0]},${r.rfm[1]}` === ui.rfm)) && (!ui.shrinking || r.shrinking),
     chips: () => [
-      { key: '', label: t('cust.filter.all'), active: !ui.status && !ui.rfm },
+      { key: '', label: t('cust.filter.all'), active: !ui.status && !ui.rfm && !ui.shrinking },
       ...STATUSES.filter((k) => sc[k]).map((k) => ({ key: k, label: t('status.' + k), count: fmt.int(sc[k]), active: ui.status === k, dot: STATUS_COLORS[k] })),
+      ...(shrinking ? [{ key: 'shrinking', label: t('cust.filter.shrinking'), count: fmt.int(shrinking), active: !!ui.shrinking }] : []),
       ...(ui.rfm ? [{ key: 'rfm:' + ui.rfm, label: t('cust.filter.rfm', { r: ui.rfm[0], f: ui.rfm[2] }), active: true }] : []),
     ],
     onChip: (key) => {
       if (key.startsWith('rfm:')) ui.rfm = null;
+      else if (key === 'shrinking') ui.shrinking = !ui.shrinking;
       else {
+        if (!key) ui.shrinking = false;
         ui.status = key && ui.status !== key ? key : null;
         ui.rfm = null;
       }
@@ -123,7 +131,8 @@ export function renderCustomers(ctx, root) {
       { key: 'customer_id', label: t('col.customer_id'), value: (r) => r.customer_id, hidden: true },
       { key: 'catalog', label: t('col.catalog'), value: (r) => r.catalog },
       { key: 'sales_rep', label: t('col.sales_rep'), cls: 'nowrap', value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
-      { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => statusBadge(ctx, r.status), searchText: (r) => t('status.' + r.status) },
+      { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => statusBadge(ctx, r.status) + shrinkTag(ctx, r), searchText: (r) => t('status.' + r.status) },
+      ...chanceColumns(ctx, data, rows),
       { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },
       { key: 'aov', label: t('col.aov'), num: true, value: (r) => r.aov, render: (r) => fmt.money(r.aov) },
@@ -144,6 +153,18 @@ export function renderCustomers(ctx, root) {
     table.update();
   }
   renderDetail(ctx, root);
+
+  if (data.cohorts) {
+    const slot = slotOf(root, 'cust-cohorts');
+    renderCohorts(ctx, slot, data.cohorts);
+    root.querySelector('[data-role=cohort-mode]').addEventListener('click', (e) => {
+      const b = e.target.closest('[data-mode]');
+      if (!b) return;
+      ui.cohortMode = b.dataset.mode;
+      for (const x of e.currentTarget.children) x.setAttribute('aria-pressed', String(x === b));
+      renderCohorts(ctx, slot, data.cohorts);
+    });
+  }
 }
 
 /** The x axis and cursor for monthly charts: one slot per month, labelled 'Mar 2025'. */
@@ -197,7 +218,7 @@ function renderDetail(ctx, root) {
       <div class="detail-actions">${statusBadge(ctx, r.status)}
         <button type="button" class="btn btn-ghost btn-sm" data-action="filter-customer" data-id="${esc(r.customer_id)}">${esc(t('action.filter_customer'))}</button></div>
     </div>
-    <p class="rhythm">${esc(r.median_interval_days ? t('cust.rhythm', { days: days(r.median_interval_days), since: days(r.days_since_last_order) }) : t('cust.no_rhythm'))}</p>
+    <p class="rhythm" data-why>${reasons(ctx, r, ctx.report.customers).map(esc).join(' ')}</p>
     <div class="chart-slot timeline" data-slot="cust-timeline"></div>
     <div class="stats">
       ${stat(t('cust.first_order'), fmt.date(r.first_order))}
@@ -210,6 +231,7 @@ function renderDetail(ctx, root) {
       ${stat(t('col.revenue'), fmt.money(r.revenue))}
       ${stat(t('col.aov'), fmt.money(r.aov))}
       ${stat(t('col.margin_pct'), fmt.pct(r.margin_pct))}
+      ${outlookStats(ctx, r, ctx.report.customers).map(([k, v]) => stat(k, v)).join('')}
     </div>
     ${rfm ? `<p class="muted small">${esc(rfm)}</p>` : ''}`;
   if (r.first_order && r.last_order) {

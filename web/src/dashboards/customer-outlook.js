@@ -1,0 +1,112 @@
+// The forward-looking part of the customers dashboard: the chance of an order in the next H
+// days, the revenue at risk, shrinking customers and the reasons a customer is flagged, said
+// in words. Every part hides itself when the report does not carry its fields (an engine
+// without a fitted return model, or an older one).
+import { esc } from '../format.js';
+
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** H, the forecast horizon in days (setting horizon_days; 90 by default). */
+export function horizonDays(data) {
+  const s = data.summary || {};
+  return s.horizon_days ?? (data.model && data.model.horizon_days) ?? 90;
+}
+
+const daysN = (ctx, n) => ctx.t.n('n.days', n, ctx.fmt.num(n, n % 1 ? 1 : 0));
+const daysGen = (ctx, n) => ctx.t.n('n.days_gen', n, ctx.fmt.num(n, n % 1 ? 1 : 0));
+
+/** True when the engine gave per-customer chances (a return model was fitted). */
+export function hasChances(rows) {
+  return rows.some((r) => isNum(r.p_order_next));
+}
+
+/** The tile: total revenue at risk, with the expected revenue of the next H days under it. */
+export function atRiskTile(ctx, data, tile) {
+  const s = data.summary || {};
+  if (!isNum(s.revenue_at_risk)) return null;
+  const { t, fmt } = ctx;
+  const H = horizonDays(data);
+  const sub = isNum(s.expected_revenue_next) ? t('cust.at_risk.sub', { days: daysN(ctx, H), value: fmt.moneyShort(s.expected_revenue_next) }) : '';
+  return tile('revenue_at_risk', t('cust.at_risk'), fmt.moneyShort(s.revenue_at_risk), sub, s.revenue_at_risk > 0 ? 'warn' : '',
+    t('cust.at_risk.help', { days: daysN(ctx, H) }));
+}
+
+/** The table's two new columns, or none without chances. */
+export function chanceColumns(ctx, data, rows) {
+  if (!hasChances(rows)) return [];
+  const { t, fmt } = ctx;
+  const H = daysN(ctx, horizonDays(data));
+  return [
+    { key: 'p_order_next', label: t('col.p_order_next'), title: t('col.p_order_next.help', { days: H }), num: true,
+      value: (r) => r.p_order_next, render: (r) => fmt.pct(r.p_order_next, 0) },
+    { key: 'revenue_at_risk', label: t('col.revenue_at_risk'), title: t('col.revenue_at_risk.help', { days: H }), num: true,
+      value: (r) => r.revenue_at_risk, render: (r) => fmt.money(r.revenue_at_risk) },
+  ];
+}
+
+/** A small badge for a shrinking customer: "−42% order size", with the figures on hover. */
+export function shrinkTag(ctx, r) {
+  if (!r.shrinking || !isNum(r.order_value_drop)) return '';
+  const { t, fmt } = ctx;
+  return ` <span class="tag warn" data-shrinking title="${esc(t('cust.shrink.help', { recent: fmt.money(r.recent_order_value), usual: fmt.money(r.usual_order_value) }))}">${esc(t('cust.shrink', { drop: fmt.pct(r.order_value_drop, 0) }))}</span>`;
+}
+
+/** Why the customer is flagged, as sentences: rhythm, chance and risk, seasonality, shrinking. */
+export function reasons(ctx, r, data) {
+  const { t, fmt } = ctx;
+  const out = [];
+  const since = isNum(r.days_since_last_order) ? daysN(ctx, r.days_since_last_order) : '—';
+  if (isNum(r.median_interval_days) && r.median_interval_days > 0) out.push(t('cust.why.rhythm', { interval: daysN(ctx, r.median_interval_days), since }));
+  else out.push(t('cust.why.no_rhythm', { since }));
+  if (r.status_basis === 'activity' && isNum(r.p_active)) out.push(t('cust.why.activity', { p: fmt.pct(r.p_active, 0) }));
+  if (isNum(r.p_order_next)) {
+    const H = horizonDays(data);
+    // English reads "the next 90 days"; Russian "в течение 90 дней" wants the genitive.
+    const days = ctx.lang === 'ru' ? daysGen(ctx, H) : daysN(ctx, H);
+    out.push(isNum(r.revenue_at_risk) && r.revenue_at_risk > 0
+      ? t('cust.why.chance_risk', { p: fmt.pct(r.p_order_next, 0), days, risk: fmt.money(r.revenue_at_risk) })
+      : t('cust.why.chance', { p: fmt.pct(r.p_order_next, 0), days }));
+  }
+  if (r.seasonal_pause === true || r.seasonal_pause === false) {
+    const ev = r.seasonal_evidence || {};
+    const own = ev.customer_history_covers !== false;
+    const key = `cust.why.seasonal_${own ? '' : 'cat_'}${r.seasonal_pause ? 'yes' : 'no'}`;
+    out.push(t(key, { from: fmt.date(ev.year_ago_from), to: fmt.date(ev.year_ago_to) }));
+  }
+  if (r.shrinking && isNum(r.order_value_drop)) {
+    out.push(t('cust.why.shrinking', { recent: fmt.money(r.recent_order_value), usual: fmt.money(r.usual_order_value), drop: fmt.pct(r.order_value_drop, 0) }));
+  }
+  return out;
+}
+
+/** The detail's forward-looking figures as [label, value] pairs (none without a model). */
+export function outlookStats(ctx, r, data) {
+  const { t, fmt } = ctx;
+  if (!isNum(r.p_order_next)) return [];
+  return [
+    [t('cust.p_order_next', { days: daysN(ctx, horizonDays(data)) }), fmt.pct(r.p_order_next, 0)],
+    [t('cust.p_active'), fmt.pct(r.p_active, 0)],
+    [t('cust.at_risk'), fmt.money(r.revenue_at_risk)],
+  ];
+}
+
+const MODEL_NAMES = { bg_nbd: 'BG/NBD (Fader, Hardie & Lee, 2005)', mbg_cnbd_k: 'MBG/CNBD-{k} (Platzer & Reutterer, 2016)' };
+
+/** "How is this computed?": the fitted model with its parameters, the rule for revenue at risk
+ *  and where the backtest is. Empty without a model. */
+export function howNote(ctx, data) {
+  const m = data.model;
+  if (!m || typeof m !== 'object') return '';
+  const { t, fmt } = ctx;
+  const g = (v) => (isNum(v) ? fmt.num(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 3) : '—');
+  const params = [['r', m.r], ['α', m.alpha], ['a', m.a], ['b', m.b]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${g(v)}`).join(', ');
+  const name = (MODEL_NAMES[m.name] || String(m.name || '')).replace('{k}', m.k ?? 'k');
+  const H = daysN(ctx, horizonDays(data));
+  const customers = isNum(m.customers) ? t.n('n.customers_gen', m.customers, fmt.int(m.customers)) : '—';
+  return `<details class="how" data-how>
+    <summary>${esc(t('cust.how'))}</summary>
+    <p>${esc(t('cust.how.model', { model: name, customers, params, ll: fmt.num(m.log_likelihood, 1) }))}</p>
+    <p>${esc(t('cust.how.risk', { days: H }))}</p>
+    <p>${esc(t('cust.how.backtest'))}</p>
+  </details>`;
+}
