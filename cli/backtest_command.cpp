@@ -58,8 +58,8 @@ void print_probability(const char* name, const json& score) {
   std::printf("  %-24s AUC %s  Brier %s  (n %s, null %s)\n", name, fixed(score["auc"]).c_str(),
               fixed(score["brier"]).c_str(), count(score["n"]).c_str(), count(score["null"]).c_str());
   for (const json& bin : score["calibration"])
-    std::printf("      p %s..%s: predicted %s, actual %s (%s)\n", fixed(bin["p_min"], 2).c_str(),
-                fixed(bin["p_max"], 2).c_str(), fixed(bin["mean_predicted"]).c_str(),
+    std::printf("      p %s..%s: predicted %s, actual %s (%s)\n", fixed(bin["p_min"]).c_str(),
+                fixed(bin["p_max"]).c_str(), fixed(bin["mean_predicted"]).c_str(),
                 fixed(bin["observed_share"]).c_str(), count(bin["count"]).c_str());
 }
 
