@@ -242,7 +242,8 @@ TEST_CASE("catalogs: elasticity per SKU and discount candidates with their proje
                         {"E4", -2, "elastic"},
                         {"I1", -0.5, "inelastic"},
                         {"P1", 1, "positive"},
-                        {"N1", -1.7056055041834242, "elastic"}};
+                        // Raw slope < -1, but its pooled 90% interval spans 0 (below).
+                        {"N1", -1.7056055041834242, "uncertain"}};
   for (const Case& c : cases) {
     INFO(c.sku);
     const json& e = product_row(doc, "All", c.sku).at("elasticity");
@@ -254,7 +255,20 @@ TEST_CASE("catalogs: elasticity per SKU and discount candidates with their proje
   const json& n1 = product_row(doc, "All", "N1").at("elasticity");
   CHECK(num(n1.at("std_error")) == Approx(1.2021328594766176).epsilon(1e-9));
   CHECK(num(n1.at("r2")) == Approx(0.3347789961486449).epsilon(1e-9));
+  // Pooling (DerSimonian-Laird, computed independently in Python): the six exact fits keep
+  // their slopes; tau2 = 1.575, the mean mu = -1.2864332 (variance 0.2415088); N1 shrinks with
+  // B = 1.4451233 / (1.4451233 + 1.575) = 0.4784981 to -1.5050323, std error 0.8994056;
+  // interval -/+ t(0.95, 4) = 2.1318468 x 0.8994056 = [-3.4224274, 0.4123627].
+  CHECK(n1.at("pool_skus") == 7);
+  CHECK(n1.at("seasonally_adjusted") == false);  // 7 SKUs: too few for period effects
+  CHECK(num(n1.at("pooled_slope")) == Approx(-1.505032335).epsilon(1e-6));
+  CHECK(num(n1.at("pooled_std_error")) == Approx(0.899405649).epsilon(1e-6));
+  CHECK(num(n1.at("pooled_ci_low")) == Approx(-3.422427378).epsilon(1e-6));
+  CHECK(num(n1.at("pooled_ci_high")) == Approx(0.412362707).epsilon(1e-6));
+  CHECK(num(n1.at("ci_low")) == Approx(-1.7056055 - 2.1318468 * 1.2021329).epsilon(1e-6));
   const json& e1 = product_row(doc, "All", "E1").at("elasticity");
+  CHECK(num(e1.at("pooled_slope")) == Approx(-2).epsilon(1e-9));
+  CHECK(e1.at("confidence") == 0.9);
   CHECK(num(e1.at("std_error")) == Approx(0).margin(1e-9));
   CHECK(num(e1.at("r2")) == Approx(1).epsilon(1e-9));
 
@@ -280,6 +294,22 @@ TEST_CASE("catalogs: elasticity per SKU and discount candidates with their proje
   CHECK(num(c0.at("projected_revenue_change")) == Approx(420 / 0.9 - 420).epsilon(1e-9));
   CHECK(num(c0.at("projected_margin_change")) ==
         Approx(420 / 0.9 - 0.5 * 273 / 0.81 - (420 - 136.5)).epsilon(1e-9));
+  // An exact fit has an interval of width ~2e-6 (the pooling floors variances at 1e-12): the
+  // ends equal the point to 1e-5.
+  CHECK(num(c0.at("projected_units_change_pct_low")) == Approx(1 / 0.81 - 1).epsilon(1e-5));
+  CHECK(num(c0.at("projected_margin_change_high")) == Approx(num(c0.at("projected_margin_change"))).epsilon(1e-5));
+
+  // The catalog level: mu -/+ t(0.95, 6) = 1.9431803 x sqrt(0.2415088); E2 has no cost, so
+  // the margin is unknown and the verdict uncertain.
+  const json& levels = doc.at("catalogs").at("discount_levels");
+  REQUIRE(levels.size() == 1);
+  CHECK(levels[0].at("level") == "catalog");
+  CHECK(levels[0].at("skus") == 7);
+  CHECK(num(levels[0].at("elasticity")) == Approx(-1.286433191).epsilon(1e-6));
+  CHECK(num(levels[0].at("ci_high")) == Approx(-1.286433191 + 1.9431803 * std::sqrt(0.2415087862)).epsilon(1e-6));
+  CHECK(levels[0].at("projected_margin_change").is_null());
+  CHECK(levels[0].at("verdict") == "uncertain");
+  CHECK(doc.at("catalogs").at("discount_levels_note").is_string());
 
   // Monthly periods: all six weeks fall in January and February, so no estimate.
   Settings monthly;

@@ -61,12 +61,16 @@ TEST_CASE("elasticity of an exact power law: slope, std_error, r2, n, class", "[
   }
 }
 
-TEST_CASE("elasticity_class boundaries: < -1 elastic, [-1, 0] inelastic, > 0 positive", "[kpi]") {
-  CHECK(std::string(elasticity_class(-1.0001)) == "elastic");
-  CHECK(std::string(elasticity_class(-1.0)) == "inelastic");
-  CHECK(std::string(elasticity_class(-0.3)) == "inelastic");
-  CHECK(std::string(elasticity_class(0.0)) == "inelastic");
-  CHECK(std::string(elasticity_class(0.0001)) == "positive");
+TEST_CASE("elasticity_class from the interval: elastic, inelastic, positive, else uncertain", "[kpi]") {
+  CHECK(std::string(elasticity_class(-3.0, -1.0001)) == "elastic");
+  CHECK(std::string(elasticity_class(-3.0, -1.0)) == "uncertain");  // touches -1
+  CHECK(std::string(elasticity_class(-1.0, 0.0)) == "inelastic");   // [-1, 0] closed
+  CHECK(std::string(elasticity_class(-0.6, -0.3)) == "inelastic");
+  CHECK(std::string(elasticity_class(-1.2, -0.3)) == "uncertain");  // straddles -1
+  CHECK(std::string(elasticity_class(-0.2, 0.3)) == "uncertain");   // straddles 0
+  CHECK(std::string(elasticity_class(0.0001, 2.0)) == "positive");
+  CHECK(std::string(elasticity_class(0.0, 2.0)) == "uncertain");
+  CHECK(std::string(elasticity_class(-2.0, -2.0)) == "elastic");    // an exact fit
 }
 
 TEST_CASE("elasticity is null with fewer than 6 kept weeks", "[kpi]") {
@@ -176,5 +180,16 @@ TEST_CASE("elasticity std_error and r2 on a noisy hand-computed set", "[kpi]") {
   CHECK(e->std_error == Approx(std::sqrt(rss / 4) / std::sqrt(17.5)).epsilon(1e-9));
   REQUIRE(e->r2);
   CHECK(*e->r2 == Approx(1 - rss / 41.5).epsilon(1e-9));
+  // 90% interval: t(0.95, 4 df) = 2.131847; -1.5142857 -/+ 2.131847 x 0.1399708 =
+  // [-1.8126821, -1.2158893], wholly below -1.
+  CHECK(e->confidence == 0.9);
+  CHECK(e->ci_low == Approx(-1.8126821).epsilon(1e-6));
+  CHECK(e->ci_high == Approx(-1.2158893).epsilon(1e-6));
   CHECK(e->klass == "elastic");
+  // At 99%, t(0.995, 4) = 4.604095: [-2.1587, -0.8698] reaches above -1.
+  auto again = points;
+  const auto wide = estimate_elasticity(again, 0.99);
+  REQUIRE(wide);
+  CHECK(wide->ci_high == Approx(-26.5 / 17.5 + 4.604095 * std::sqrt(rss / 4) / std::sqrt(17.5)).epsilon(1e-6));
+  CHECK(wide->klass == "uncertain");
 }

@@ -6,13 +6,13 @@
 
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/line_totals.h"
+#include "pulse/kpi/pooling.h"
+#include "pulse/kpi/seasonal_adjustment.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
 namespace {
 
-constexpr double kDiscount = 0.10;
-constexpr double kMaxStdError = 0.5;
 constexpr std::uint32_t kNoStamp = std::numeric_limits<std::uint32_t>::max();
 
 /// Running sums of a catalog or a catalog x SKU, with stamps for distinct orders/customers.
@@ -96,19 +96,88 @@ void assign_abc(std::vector<ProductRow>& rows, std::size_t begin, std::size_t en
   }
 }
 
-DiscountCandidate project_discount(const ProductRow& row, std::size_t index) {
-  DiscountCandidate d;
-  d.product_row = index;
-  const double price = row.positive_revenue / row.positive_units;
-  const double units_after = row.positive_units * std::pow(1.0 - kDiscount, row.elasticity->slope);
-  d.projected_units_change_pct = units_after / row.positive_units - 1.0;
-  d.projected_revenue_change = units_after * price * (1.0 - kDiscount) - row.positive_revenue;
-  if (row.positive_unit_cost) {
-    const double c = *row.positive_unit_cost;
-    d.projected_margin_change =
-        units_after * (price * (1.0 - kDiscount) - c) - row.positive_units * (price - c);
+Baseline baseline_of(const ProductRow& row) {
+  Baseline b;
+  b.units = row.positive_units;
+  b.revenue = row.positive_revenue;
+  if (row.positive_unit_cost) b.cost = *row.positive_unit_cost * row.positive_units;
+  return b;
+}
+
+/// The seasonal adjustment and the pooling of one catalog's SKUs, rows [begin, end), whose
+/// raw fits are in place; `series` holds each row's log series (when it has a fit). Adds the
+/// catalog's discount level when any SKU has an estimate.
+void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
+                      const std::vector<std::optional<LogSeries>>& series, const Settings& settings,
+                      std::vector<DiscountLevel>& levels) {
+  std::vector<std::size_t> fitted;
+  std::vector<const LogSeries*> panel;
+  for (std::size_t i = begin; i < end; ++i)
+    if (rows[i].elasticity) {
+      fitted.push_back(i);
+      panel.push_back(&*series[i]);
+    }
+  if (fitted.empty()) return;
+  const double confidence = settings.elasticity_confidence;
+
+  // Seasonal control: refit each SKU on the catalog's two-way demeaned logs.
+  const std::vector<LogSeries> adjusted = remove_period_effects(panel);
+  for (std::size_t k = 0; k < adjusted.size(); ++k) {
+    const LogSeries& a = adjusted[k];
+    if (a.size() < 6) continue;
+    const auto fit = fit_line(a.log_p, a.log_q);
+    if (!fit) continue;
+    Elasticity& e = *rows[fitted[k]].elasticity;
+    e.seasonally_adjusted = true;
+    e.adjusted_slope = fit->slope;
+    e.adjusted_std_error = fit->std_error;
+    e.adjusted_n = fit->n;
   }
-  return d;
+
+  // Partial pooling toward the catalog's mean.
+  std::vector<UnitEstimate> units;
+  for (std::size_t i : fitted) {
+    const Elasticity& e = *rows[i].elasticity;
+    const double se = e.seasonally_adjusted ? *e.adjusted_std_error : e.std_error;
+    units.push_back({e.seasonally_adjusted ? *e.adjusted_slope : e.slope, se * se});
+  }
+  const PooledEstimates pool = pool_random_effects(units);
+  for (std::size_t k = 0; k < fitted.size(); ++k) {
+    Elasticity& e = *rows[fitted[k]].elasticity;
+    const std::size_t n = e.seasonally_adjusted ? e.adjusted_n : e.n;
+    const double se = std::sqrt(pool.shrunk_variance[k]);
+    const double half = two_sided_t(confidence, static_cast<double>(n - 2)) * se;
+    e.pool_skus = pool.pooled ? fitted.size() : 1;
+    e.pooled_slope = pool.shrunk[k];
+    e.pooled_std_error = se;
+    e.pooled_ci_low = e.pooled_slope - half;
+    e.pooled_ci_high = e.pooled_slope + half;
+    e.klass = elasticity_class(e.pooled_ci_low, e.pooled_ci_high);
+  }
+
+  // The catalog-wide cut: the random-effects mean, t with k - 1 degrees of freedom.
+  DiscountLevel level;
+  level.level = "catalog";
+  level.skus = fitted.size();
+  level.elasticity = pool.mean;
+  const double half = fitted.size() >= 2
+      ? two_sided_t(confidence, static_cast<double>(fitted.size() - 1)) * std::sqrt(pool.mean_variance)
+      : rows[fitted[0]].elasticity->pooled_ci_high - rows[fitted[0]].elasticity->pooled_slope;
+  level.ci_low = pool.mean - half;
+  level.ci_high = pool.mean + half;
+  Baseline base;
+  bool cost_known = true;
+  double cost = 0;
+  for (std::size_t i : fitted) {
+    base.units += rows[i].positive_units;
+    base.revenue += rows[i].positive_revenue;
+    if (rows[i].positive_unit_cost) cost += *rows[i].positive_unit_cost * rows[i].positive_units;
+    else cost_known = false;
+  }
+  if (cost_known) base.cost = cost;
+  level.effect = project_cut_range(base, level.elasticity, level.ci_low, level.ci_high, settings.discount_cut);
+  level.verdict = cut_verdict(level.effect);
+  levels.push_back(level);
 }
 
 }  // namespace
@@ -187,9 +256,13 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     for (const Point& pt : points) by_product[next[pt.product]++] = pt.point;
   }
   std::vector<PricePoint> bucket;
-  for (ProductRow& row : report.products) {
+  std::vector<std::optional<LogSeries>> series(report.products.size());
+  for (std::size_t i = 0; i < report.products.size(); ++i) {
+    ProductRow& row = report.products[i];
     bucket.assign(by_product.begin() + begin[row.product], by_product.begin() + begin[row.product + 1]);
-    row.elasticity = estimate_elasticity(bucket);
+    series[i] = log_series(bucket);
+    if (series[i]) row.elasticity = fit_elasticity(*series[i], settings.elasticity_confidence);
+    if (!row.elasticity) series[i].reset();
   }
 
   // Catalog rows and the per-catalog shares and ABC classes.
@@ -199,6 +272,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k; ++j)
       report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].all.revenue);
     assign_abc(report.products, i, j, facts, strings);
+    const std::size_t levels_before = report.discount_levels.size();
+    estimate_catalog(report.products, i, j, series, settings, report.discount_levels);
+    if (report.discount_levels.size() > levels_before) report.discount_levels.back().catalog = k;
     i = j;
   }
   for (std::uint32_t k = 0; k < cat.size(); ++k) {
@@ -221,17 +297,40 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     return strings.view(facts.catalogs[a.catalog]) < strings.view(facts.catalogs[b.catalog]);
   });
 
+  // Catalog levels in the catalogs' order (by revenue). Facts carries no product category,
+  // so there is no group level yet.
+  std::vector<std::size_t> catalog_rank(facts.catalogs.size(), 0);
+  for (std::size_t r = 0; r < report.catalogs.size(); ++r) catalog_rank[report.catalogs[r].catalog] = r;
+  std::stable_sort(report.discount_levels.begin(), report.discount_levels.end(),
+                   [&](const DiscountLevel& a, const DiscountLevel& b) {
+                     return catalog_rank[a.catalog] < catalog_rank[b.catalog];
+                   });
+  report.discount_levels_note =
+      "group level skipped: the engine's facts carry no product category, so groups are not known";
+
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     const ProductRow& row = report.products[i];
-    if (!row.elasticity || row.elasticity->klass != "elastic" || row.elasticity->std_error >= kMaxStdError)
-      continue;
+    if (!row.elasticity || row.elasticity->klass != "elastic") continue;
     if (!row.margin || *row.margin <= 0 || row.positive_units <= 0) continue;
-    report.discount_candidates.push_back(project_discount(row, i));
+    const Elasticity& e = *row.elasticity;
+    DiscountCandidate d;
+    d.product_row = i;
+    d.effect = project_cut_range(baseline_of(row), e.pooled_slope, e.pooled_ci_low, e.pooled_ci_high,
+                                 settings.discount_cut);
+    report.discount_candidates.push_back(d);
   }
   std::stable_sort(report.discount_candidates.begin(), report.discount_candidates.end(),
                    [&](const DiscountCandidate& a, const DiscountCandidate& b) {
                      return report.products[a.product_row].revenue > report.products[b.product_row].revenue;
                    });
+
+  std::vector<AssortmentItem> items(report.products.size());
+  for (std::size_t i = 0; i < report.products.size(); ++i) {
+    const ProductRow& row = report.products[i];
+    items[i] = {facts.products[row.product].catalog, facts.products[row.product].sku, row.revenue,
+                row.units, row.revenue_share, row.margin, row.abc};
+  }
+  report.assortment = assortment_matrix(items, strings);
   return report;
 }
 

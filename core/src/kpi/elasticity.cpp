@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "pulse/kpi/stats.h"
+#include "pulse/kpi/t_distribution.h"
 
 namespace pulse::kpi {
 namespace {
@@ -11,18 +14,30 @@ constexpr std::size_t kMinPeriods = 6;
 constexpr double kMinPriceSpread = 1.02;
 }  // namespace
 
-const char* elasticity_class(double slope) {
-  if (slope < -1) return "elastic";
-  if (slope <= 0) return "inelastic";
-  return "positive";
+const char* elasticity_class(double low, double high) {
+  if (high < -1) return "elastic";
+  if (low > 0) return "positive";
+  if (low >= -1 && high <= 0) return "inelastic";
+  return "uncertain";
 }
 
-std::optional<Elasticity> estimate_elasticity(std::vector<PricePoint>& points) {
+double two_sided_t(double confidence, double df) {
+  // Not thread-shared: the engine builds one report at a time per thread.
+  thread_local std::map<std::pair<double, double>, double> cache;
+  const auto key = std::make_pair(confidence, df);
+  const auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  const double t = student_t_quantile((1 + confidence) / 2, df);
+  cache.emplace(key, t);
+  return t;
+}
+
+std::optional<LogSeries> log_series(std::vector<PricePoint>& points) {
   if (points.size() < kMinPeriods) return std::nullopt;
   const auto by_period = [](const PricePoint& a, const PricePoint& b) { return a.period < b.period; };
   if (!std::is_sorted(points.begin(), points.end(), by_period))  // callers usually sort already
     std::sort(points.begin(), points.end(), by_period);
-  std::vector<double> log_p, log_q;
+  LogSeries s;
   double min_p = 0, max_p = 0;
   for (std::size_t i = 0; i < points.size();) {
     double q = 0, revenue = 0;
@@ -31,25 +46,46 @@ std::optional<Elasticity> estimate_elasticity(std::vector<PricePoint>& points) {
       q += points[j].quantity;
       revenue += points[j].revenue;
     }
+    const Day period = points[i].period;
     i = j;
     if (q <= 0) continue;
     const double p = revenue / q;
     if (!(p > 0)) continue;
-    if (log_p.empty() || p < min_p) min_p = p;
-    if (log_p.empty() || p > max_p) max_p = p;
-    log_p.push_back(std::log(p));
-    log_q.push_back(std::log(q));
+    if (s.log_p.empty() || p < min_p) min_p = p;
+    if (s.log_p.empty() || p > max_p) max_p = p;
+    s.period.push_back(period);
+    s.log_p.push_back(std::log(p));
+    s.log_q.push_back(std::log(q));
   }
-  if (log_p.size() < kMinPeriods || max_p / min_p < kMinPriceSpread) return std::nullopt;
-  const auto fit = fit_line(log_p, log_q);
+  if (s.size() < kMinPeriods || max_p / min_p < kMinPriceSpread) return std::nullopt;
+  return s;
+}
+
+std::optional<Elasticity> fit_elasticity(const LogSeries& series, double confidence) {
+  if (series.size() < kMinPeriods) return std::nullopt;
+  const auto fit = fit_line(series.log_p, series.log_q);
   if (!fit) return std::nullopt;
   Elasticity e;
   e.slope = fit->slope;
   e.std_error = fit->std_error;
   e.r2 = fit->r2;
   e.n = fit->n;
-  e.klass = elasticity_class(fit->slope);
+  e.confidence = confidence;
+  const double half = two_sided_t(confidence, static_cast<double>(fit->n - 2)) * fit->std_error;
+  e.ci_low = fit->slope - half;
+  e.ci_high = fit->slope + half;
+  e.pooled_slope = e.slope;
+  e.pooled_std_error = e.std_error;
+  e.pooled_ci_low = e.ci_low;
+  e.pooled_ci_high = e.ci_high;
+  e.klass = elasticity_class(e.pooled_ci_low, e.pooled_ci_high);
   return e;
+}
+
+std::optional<Elasticity> estimate_elasticity(std::vector<PricePoint>& points, double confidence) {
+  const auto series = log_series(points);
+  if (!series) return std::nullopt;
+  return fit_elasticity(*series, confidence);
 }
 
 }  // namespace pulse::kpi

@@ -31,8 +31,78 @@ void elasticity_value(JsonWriter& w, const std::optional<kpi::Elasticity>& e) {
   w.key("std_error"), w.value(e->std_error);
   w.key("r2"), w.value(e->r2);
   w.key("n"), w.value(static_cast<std::uint64_t>(e->n));
+  w.key("confidence"), w.value(e->confidence);
+  w.key("ci_low"), w.value(e->ci_low);
+  w.key("ci_high"), w.value(e->ci_high);
+  w.key("seasonally_adjusted"), w.value(e->seasonally_adjusted);
+  w.key("adjusted_slope"), w.value(e->adjusted_slope);
+  w.key("adjusted_std_error"), w.value(e->adjusted_std_error);
+  w.key("pooled_slope"), w.value(e->pooled_slope);
+  w.key("pooled_std_error"), w.value(e->pooled_std_error);
+  w.key("pooled_ci_low"), w.value(e->pooled_ci_low);
+  w.key("pooled_ci_high"), w.value(e->pooled_ci_high);
+  w.key("pool_skus"), w.value(static_cast<std::uint64_t>(e->pool_skus));
   w.key("class"), w.value(e->klass);
   w.end_object();
+}
+
+// The projected effect of a price cut, point and interval ends, with the given key prefix.
+void cut_effect_fields(JsonWriter& w, const kpi::CutEffectRange& r) {
+  w.key("projected_units_change_pct"), w.value(r.point.units_change_pct);
+  w.key("projected_units_change_pct_low"), w.value(r.low.units_change_pct);
+  w.key("projected_units_change_pct_high"), w.value(r.high.units_change_pct);
+  w.key("projected_revenue_change"), w.value(r.point.revenue_change);
+  w.key("projected_revenue_change_low"), w.value(r.low.revenue_change);
+  w.key("projected_revenue_change_high"), w.value(r.high.revenue_change);
+  w.key("projected_margin_change"), w.value(r.point.margin_change);
+  w.key("projected_margin_change_low"), w.value(r.low.margin_change);
+  w.key("projected_margin_change_high"), w.value(r.high.margin_change);
+}
+
+void assortment_value(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts& facts,
+                      const StringPool& s) {
+  w.begin_array();
+  for (const kpi::CatalogAssortment& a : r.assortment) {
+    w.begin_object();
+    w.key("catalog"), text_value(w, s, facts.catalogs[a.catalog]);
+    w.key("gaps_total"), w.value(static_cast<std::uint64_t>(a.gaps_total));
+    w.key("gaps");
+    w.begin_array();
+    for (const kpi::AssortmentGap& g : a.gaps) {
+      w.begin_object();
+      w.key("sku"), text_value(w, s, g.sku);
+      w.key("product_name"), text_value(w, s, facts.products[r.products[g.example_item].product].name);
+      w.key("reason_code"), w.value(g.reason);
+      w.key("top_in"), w.value(static_cast<std::uint64_t>(g.top_in));
+      w.key("other_catalogs"), w.value(static_cast<std::uint64_t>(g.other_catalogs));
+      w.key("median_share_where_top"), w.value(g.median_share_where_top);
+      w.key("revenue_share_here"), w.value(g.revenue_share_here);
+      w.key("revenue_rank_here"), w.value(g.revenue_rank_here);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("drop_candidates_total"), w.value(static_cast<std::uint64_t>(a.drop_candidates_total));
+    w.key("drop_candidates");
+    w.begin_array();
+    for (const kpi::DropCandidate& d : a.drop_candidates) {
+      const kpi::ProductRow& p = r.products[d.item];
+      w.begin_object();
+      w.key("sku"), text_value(w, s, facts.products[p.product].sku);
+      w.key("product_name"), text_value(w, s, facts.products[p.product].name);
+      w.key("reason_code"), w.value(d.reason);
+      w.key("revenue"), w.value(p.revenue);
+      w.key("units"), w.value(p.units);
+      w.key("margin"), w.value(p.margin);
+      w.key("abc"), w.value(std::string_view(&p.abc, 1));
+      w.key("units_rank"), w.value(d.units_rank);
+      w.key("margin_rank"), w.value(d.margin_rank);
+      w.key("sold_in"), w.value(static_cast<std::uint64_t>(d.sold_in));
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
 }
 
 // Fields every product and discount candidate row starts with.
@@ -218,12 +288,31 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
     w.key("margin"), w.value(p.margin);
     w.key("margin_pct"), w.value(p.margin_pct);
     w.key("elasticity"), elasticity_value(w, p.elasticity);
-    w.key("projected_units_change_pct"), w.value(d.projected_units_change_pct);
-    w.key("projected_revenue_change"), w.value(d.projected_revenue_change);
-    w.key("projected_margin_change"), w.value(d.projected_margin_change);
+    cut_effect_fields(w, d.effect);
     w.end_object();
   }
   w.end_array();
+
+  w.key("discount_levels");
+  w.begin_array();
+  for (const kpi::DiscountLevel& l : r.discount_levels) {
+    w.begin_object();
+    w.key("level"), w.value(l.level);
+    w.key("catalog"), text_value(w, s, facts.catalogs[l.catalog]);
+    w.key("group");
+    if (l.group) text_value(w, s, *l.group);
+    else w.null();
+    w.key("elasticity"), w.value(l.elasticity);
+    w.key("ci_low"), w.value(l.ci_low);
+    w.key("ci_high"), w.value(l.ci_high);
+    w.key("skus"), w.value(static_cast<std::uint64_t>(l.skus));
+    cut_effect_fields(w, l.effect);
+    w.key("verdict"), w.value(l.verdict);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("discount_levels_note"), text_or_null(w, r.discount_levels_note);
+  w.key("assortment"), assortment_value(w, r, facts, s);
   w.end_object();
 }
 

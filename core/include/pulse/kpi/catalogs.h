@@ -2,8 +2,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "pulse/kpi/assortment.h"
+#include "pulse/kpi/discount_levels.h"
 #include "pulse/kpi/elasticity.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/scope.h"
@@ -41,19 +44,20 @@ struct ProductRow {
   std::optional<double> positive_unit_cost;
 };
 
-/// A SKU where a price cut is likely to sell more (SPEC §3), with what a 10% cut would do
-/// if the fitted elasticity holds: units x 0.9^slope, at 0.9 x the average price.
+/// An `elastic` SKU with a known positive margin, with what a cut of settings.discount_cut
+/// would do if its pooled elasticity holds (point and interval ends).
 struct DiscountCandidate {
   std::size_t product_row = 0;  // index into CatalogReport::products
-  double projected_units_change_pct = 0;
-  double projected_revenue_change = 0;
-  std::optional<double> projected_margin_change;
+  CutEffectRange effect;
 };
 
 struct CatalogReport {
   std::vector<CatalogRow> catalogs;          // by revenue
   std::vector<ProductRow> products;          // by catalog, then revenue
   std::vector<DiscountCandidate> discount_candidates;  // by revenue
+  std::vector<DiscountLevel> discount_levels;  // per catalog (and group), by catalog revenue
+  std::string discount_levels_note;            // why a level is missing, when one is
+  std::vector<CatalogAssortment> assortment;   // items are indices into `products`
 };
 
 /// The product catalogs dashboard over the lines in the period.

@@ -8,13 +8,26 @@
 
 namespace pulse::kpi {
 
-/// Log-log price elasticity of one catalog x SKU (SPEC §3).
+/// Price elasticity of one catalog x SKU (docs/kpi.md "Product catalogs"). The raw weekly
+/// log-log fit (slope, std_error, r2, n, ci_*), the same fit after the catalog's seasonal
+/// pattern is removed (adjusted_*), and the empirical-Bayes estimate pooled with the other
+/// SKUs of the catalog (pooled_*), whose interval decides the class.
 struct Elasticity {
   double slope = 0;      // b in ln Q = a + b ln P
   double std_error = 0;
   std::optional<double> r2;
   std::size_t n = 0;     // periods used
-  std::string klass;     // "elastic", "inelastic", "positive"
+  double confidence = 0.9;  // of every interval below
+  double ci_low = 0, ci_high = 0;  // b -/+ t(n-2) x std_error
+  bool seasonally_adjusted = false;  // adjusted_* hold a fit on seasonally adjusted data
+  std::optional<double> adjusted_slope;
+  std::optional<double> adjusted_std_error;
+  std::size_t adjusted_n = 0;
+  double pooled_slope = 0;  // shrunk toward the catalog's mean; = the fit when not pooled
+  double pooled_std_error = 0;
+  double pooled_ci_low = 0, pooled_ci_high = 0;
+  std::size_t pool_skus = 1;  // SKUs in the pool (1 = not pooled)
+  std::string klass;  // "elastic", "inelastic", "positive" or "uncertain", from pooled_ci_*
 };
 
 /// One positive-quantity line, reduced to what the estimate needs.
@@ -24,12 +37,34 @@ struct PricePoint {
   double revenue;
 };
 
-/// Groups the points by period (Q = sum of quantity, P = sum of revenue / Q), keeps periods
-/// with Q > 0 and P > 0, and fits ln Q on ln P when there are at least 6 of them and
-/// max P / min P >= 1.02; else nullopt. Reorders `points`.
-std::optional<Elasticity> estimate_elasticity(std::vector<PricePoint>& points);
+/// The per-period logs a fit uses, in period order.
+struct LogSeries {
+  std::vector<Day> period;
+  std::vector<double> log_p;
+  std::vector<double> log_q;
+  std::size_t size() const { return period.size(); }
+};
 
-/// The class SPEC §3 gives a slope.
-const char* elasticity_class(double slope);
+/// Groups the points by period (Q = sum of quantity, P = sum of revenue / Q) and keeps periods
+/// with Q > 0 and P > 0; nullopt unless there are at least 6 of them and max P / min P >= 1.02.
+/// Reorders `points`.
+std::optional<LogSeries> log_series(std::vector<PricePoint>& points);
+
+/// Ordinary least squares of log_q on log_p with the slope's two-sided interval at
+/// `confidence` (Student t, n - 2 degrees of freedom); nullopt with fewer than 6 periods or
+/// one price. The pooled fields are set to the fit itself and the class from its interval.
+std::optional<Elasticity> fit_elasticity(const LogSeries& series, double confidence);
+
+/// log_series + fit_elasticity: the estimate of one SKU on its own (no season, no pooling).
+std::optional<Elasticity> estimate_elasticity(std::vector<PricePoint>& points,
+                                              double confidence = 0.9);
+
+/// The class of an interval [low, high] on the elasticity: "elastic" when high < -1,
+/// "inelastic" when -1 <= low and high <= 0, "positive" when low > 0, else "uncertain".
+const char* elasticity_class(double low, double high);
+
+/// The two-sided Student t quantile for `confidence` with `df` degrees of freedom, cached
+/// per (confidence, df) since reports ask for the same few many times.
+double two_sided_t(double confidence, double df);
 
 }  // namespace pulse::kpi
