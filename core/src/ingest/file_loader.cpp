@@ -7,6 +7,8 @@
 #include <new>
 
 #include "pulse/error.h"
+#include "pulse/ingest/header_synonyms.h"
+#include "pulse/ingest/known_formats.h"
 #include "pulse/ingest/text_sniffer.h"
 #include "pulse/io/csv_reader.h"
 #include "pulse/io/json_reader.h"
@@ -65,10 +67,14 @@ class FileLoader::Pipeline : public io::RecordSink {
     return std::move(table_);
   }
 
-  void on_columns(const std::vector<std::string>& names) override { columns_ = names; }
+  void on_columns(const std::vector<std::string>& names) override {
+    columns_ = names;
+    if (builder_ && columns_.size() > report_.columns.size()) map_late_columns();
+  }
 
   void on_record(std::size_t line, const std::vector<std::string_view>& fields) override {
     ++report_.rows_read;
+    last_line_ = line;
     if (builder_) {
       add(line, fields);
       return;
@@ -118,8 +124,60 @@ class FileLoader::Pipeline : public io::RecordSink {
       views.assign(sample_.rows[i].begin(), sample_.rows[i].end());
       add(sample_lines_[i], views);
     }
+    // A JSON file may show keys only further down: the sample stays to map them then.
+    if (json_) kept_sample_ = std::move(sample_);
+    mapping_ = mapping;
+    decided_columns_ = columns_.size();
     sample_ = Sample{};
     sample_lines_.clear();
+  }
+
+  /// True when a key could feed a field the mapping lacks: a workspace column, a known
+  /// export's source, a header synonym of the role's fields.
+  bool could_map(const std::string& key) const {
+    for (const auto& named : options_.mapping.columns)
+      if (named.second == key) return true;
+    if (names_known_source(key)) return true;
+    const std::string norm = normalize_header(key);
+    for (Field f : role_spec(mapping_.role).fields)
+      if (!mapping_.has(f) && synonym_rank(mapping_.role, f, norm)) return true;
+    return false;
+  }
+
+  /// Keys first seen after the mapping was decided (JSON records differ in their keys): the
+  /// report lists them, and those that name a field still unmapped are read from now on (the
+  /// rows before have no value for it). The mapping is worked out again on the kept sample
+  /// with the new columns; only new fields on new columns are taken, the rest stays.
+  void map_late_columns() {
+    const std::size_t first_new = report_.columns.size();
+    report_.columns = columns_;
+    if (!json_ || late_remaps_ >= kMaxLateRemaps) return;
+    bool worth = false;
+    for (std::size_t i = first_new; i < columns_.size() && !worth; ++i) worth = could_map(columns_[i]);
+    if (!worth) return;
+    ++late_remaps_;
+    kept_sample_.columns = columns_;
+    ColumnMapping again;
+    try {
+      again = map_columns(kept_sample_, options_.mapping);
+    } catch (const PulseError&) {
+      return;
+    }
+    if (again.role != mapping_.role) return;
+    for (std::size_t f = 0; f < kFieldCount; ++f) {
+      const Field field = static_cast<Field>(f);
+      if (mapping_.has(field) || !again.has(field)) continue;
+      const int column = again.at(field);
+      if (static_cast<std::size_t>(column) < decided_columns_) continue;  // an old column: as decided
+      builder_->add_late_field(field, column, again.rule[f]);
+      mapping_.column[f] = column;
+      const std::string name(field_name(field));
+      report_.mapping[name] = columns_[static_cast<std::size_t>(column)];
+      report_.mapping_reasons[name] = again.reason[f];
+      report_.notes.push_back("'" + columns_[static_cast<std::size_t>(column)] + "' first appears after line " +
+                              std::to_string(last_line_) + ": read as " + name +
+                              " from there; the rows before it have none");
+    }
   }
 
   void add(std::size_t line, const std::vector<std::string_view>& fields) {
@@ -139,6 +197,12 @@ class FileLoader::Pipeline : public io::RecordSink {
   std::vector<std::size_t> sample_lines_;
   Table table_;
   std::unique_ptr<TableBuilder> builder_;
+  ColumnMapping mapping_;           // as decided, plus the fields of late keys
+  std::size_t decided_columns_ = 0;  // columns when the mapping was decided
+  Sample kept_sample_;              // JSON: the sample, to map late keys
+  std::size_t last_line_ = 0;       // line of the last record
+  std::size_t late_remaps_ = 0;
+  static constexpr std::size_t kMaxLateRemaps = 64;  // keys that differ in every record
 };
 
 FileLoader::FileLoader(Dataset& dataset, std::string file_name, FileOptions options)

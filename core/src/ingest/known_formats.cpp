@@ -291,4 +291,18 @@ std::optional<ColumnMapping> map_known_format(const Sample& sample, const Mappin
   return std::nullopt;
 }
 
+bool names_known_source(std::string_view column) {
+  for (const KnownFormat& format : formats()) {
+    for (const FieldSources& field : format.fields) {
+      for (std::string_view source : field.sources) {
+        source = source.substr(0, source.find('#'));  // "column#key.path": the column
+        const std::size_t plus = source.find(" + ");
+        if (source.substr(0, plus) == column) return true;
+        if (plus != std::string_view::npos && source.substr(plus + 3) == column) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace pulse::ingest

@@ -60,6 +60,27 @@ TableBuilder::TableBuilder(Table& table, StringPool& strings, const ColumnMappin
   need_price_or_total_ = mapping.role == Role::order_lines;
 }
 
+void TableBuilder::add_late_field(Field field, int column_index, const SourceRule& rule) {
+  for (const Slot& slot : slots_)
+    if (slot.field == field) return;
+  Column& column = table_.column(field);
+  column.mapped = true;
+  column.kind = field_kind(field);
+  Slot slot;
+  slot.field = field;
+  slot.column = column_index;
+  slot.kind = field_kind(field);
+  slot.prices_line = field == Field::unit_price || field == Field::line_total;
+  slot.rule = rule;
+  slot.rule.empty_skips_row = false;  // earlier rows were kept without it
+  slot.plain = slot.rule.plain();
+  slot.target = &column;
+  slot.number.mark = conventions_.decimal;
+  slot.date.order = conventions_.date_order;
+  for (std::size_t row = 0; row < table_.rows; ++row) append_missing(slot);
+  slots_.push_back(std::move(slot));
+}
+
 void TableBuilder::problem(std::size_t line, const Slot& slot, std::string reason) {
   report_.add_problem({report_.file, line, std::string(field_name(slot.field)), std::move(reason)});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "pulse/ingest/column_mapper.h"
 
@@ -12,5 +13,9 @@ namespace pulse::ingest {
 /// history's `log_data`. Returns nothing for any other file (the generic detection reads it).
 /// The workspace's role and columns still win over what is recognized.
 std::optional<ColumnMapping> map_known_format(const Sample& sample, const MappingOverrides& overrides);
+
+/// True when some known export reads a field from a column named `column` ("quote_id",
+/// "items.base_price"): a JSON key first seen late is worth mapping again for it.
+bool names_known_source(std::string_view column);
 
 }  // namespace pulse::ingest

@@ -31,6 +31,10 @@ class TableBuilder {
 
   /// Adds a row, or reports why it cannot be read and skips it. Returns true when added.
   bool add_row(std::size_t line, const std::vector<std::string_view>& fields);
+  /// Reads `field` from now on, from `column` under `rule` (a JSON key first seen after the
+  /// rows that decided the mapping): the rows already built have no value for it. Never
+  /// required: earlier rows did without it.
+  void add_late_field(Field field, int column, const SourceRule& rule);
   /// Makes room for `rows` rows in every column, so that they grow once.
   void reserve(std::size_t rows);
   /// Applies the column decisions to earlier values; fills the report's conventions.
