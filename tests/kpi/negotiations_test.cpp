@@ -109,7 +109,9 @@ TEST_CASE("negotiations summary, hand-checked", "[deals]") {
 }
 
 TEST_CASE("open deals: age, win probability (overall below 10 cycles), expiry", "[deals]") {
-  const json doc = negotiations_of({{Role::deals, kDeals}}, first_half_2024());
+  kpi::Settings settings = first_half_2024();
+  settings.win_probability_method = "closed_share";  // the naive baseline's figures
+  const json doc = negotiations_of({{Role::deals, kDeals}}, settings);
   const json& open = doc["open"];
   REQUIRE(open.size() == 4);
   // Expected value first: D09 400 x 4/7, D12 250 x 4/7, D10 100 x 4/7, then D11 (no amount).
@@ -188,6 +190,56 @@ TEST_CASE("by status: open in funnel order, then won, then lost", "[deals]") {
   CHECK(rows == expected);
 }
 
+namespace {
+// Twelve closed deals created 2024-01-01 with cycles 10, 20, ..., 120: the first six won.
+// Open deals of age 0, 15, 20 and 30 days at as_of 2024-06-30, and one of unknown age.
+std::string twelve_cycles_csv() {
+  std::string csv = "deal_id,created_at,closed_at,status,amount\n";
+  for (int i = 1; i <= 12; ++i) {
+    const Day close = day(2024, 1, 1) + 10 * i;
+    csv += "W" + std::to_string(i) + ",2024-01-01," + format_day(close) + "," +
+           (i <= 6 ? "Won" : "Lost") + ",10\n";
+  }
+  csv +=
+      "A0,2024-06-30,,Engaging,100\nA15,2024-06-15,,Engaging,100\nA20,2024-06-10,,Engaging,100\n"
+      "A30,2024-05-31,,Engaging,100\nAX,,,Prospecting,100\nAN,2024-06-10,,Engaging,\n";
+  return csv;
+}
+}  // namespace
+
+// The same deals under the default rule. Aalen-Johansen by hand: the open deals are censored
+// at their ages 0 (A0), 15 (A15), 20 (A20, AN), 30 (A30); AX has no age and is not learnt from.
+//   t=10 W1 won: 16 at risk (12 closed + A15, A20, AN, A30): F_won = 1/16, S = 15/16
+//   t=20 W2 won: 14 at risk (11 closed + A20, AN, A30; events before censorings):
+//        F_won += 15/16 * 1/14, S = 15/16 * 13/14
+//   t=30 W3 won: 11 at risk: F_won += S * 1/11, S *= 10/11
+//   t=40..120: 9 deals, no censoring: W4..W6 won: F_won += S(30) * 3/9
+// F_won(120) = 1/16 + 15/224 + 195/2464 + 0.7913961 / 3 = 0.4724026.
+// A0 (age 0) = F_won(120) / S(0) = 0.4724026; A20: (F_won(120) - F_won(20)) / S(20) =
+// 1/11 + 10/11 * 3/9 = 13/33; A30: only 9 deals followed beyond 30 (< 10): read at 20, the
+// last age with 10, and flagged; AX (unknown age) is read at age 0.
+TEST_CASE("win probability by Aalen-Johansen, hand-checked, with the tail rule", "[deals]") {
+  kpi::Settings settings;
+  settings.as_of = day(2024, 6, 30);
+  settings.from = day(2024, 1, 1);
+  const json doc = negotiations_of({{Role::deals, twelve_cycles_csv()}}, settings);
+  CHECK(doc["win_probability_method"] == "aalen_johansen");
+  std::map<std::string, json> by_id;
+  for (const json& o : doc["open"]) by_id[o["deal_id"]] = o;
+  CHECK(by_id["A0"]["win_probability"].get<double>() == Approx(0.4724026));
+  CHECK(by_id["A0"]["win_probability_tail"] == false);
+  CHECK(by_id["A20"]["win_probability"].get<double>() == Approx(13.0 / 33.0));
+  CHECK(by_id["A20"]["expected_value"].get<double>() == Approx(1300.0 / 33.0));
+  CHECK(by_id["A30"]["win_probability"].get<double>() == Approx(13.0 / 33.0));
+  CHECK(by_id["A30"]["win_probability_tail"] == true);
+  CHECK(by_id["AX"]["win_probability"].get<double>() == Approx(0.4724026));
+  CHECK(by_id["AX"]["win_probability_method"] == "aalen_johansen");
+  // Within 30 days of age 0, 1 - S(30) = 1 - 15/16 * 13/14 * 10/11 closes.
+  CHECK(by_id["A0"]["p_close_within_30d"].get<double>() == Approx(1.0 - 0.7913961));
+  // A20: S(t)/S(20) falls to 10/11 * 3/9 <= 1/2 at t = 80: the median close is 60 days ahead.
+  CHECK(by_id["A20"]["expected_close_date"] == "2024-08-29");
+}
+
 TEST_CASE("win probability is conditional on age with at least 10 longer cycles", "[deals]") {
   // Twelve closed deals created 2024-01-01 with cycles 10, 20, ..., 120: the first six won.
   std::string csv = "deal_id,created_at,closed_at,status,amount\n";
@@ -203,6 +255,7 @@ TEST_CASE("win probability is conditional on age with at least 10 longer cycles"
   kpi::Settings settings;
   settings.as_of = day(2024, 6, 30);
   settings.from = day(2024, 1, 1);
+  settings.win_probability_method = "closed_share";  // the naive baseline (SPEC's rule)
   const json doc = negotiations_of({{Role::deals, csv}}, settings);
   CHECK(doc["summary"]["win_rate"] == 0.5);
   std::map<std::string, json> by_id;

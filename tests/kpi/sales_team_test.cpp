@@ -81,7 +81,9 @@ void load_team(report::Engine& engine) {
 TEST_CASE("sales team per rep, hand-checked", "[deals]") {
   report::Engine engine;
   load_team(engine);
-  const json doc = engine.report(first_half_2024());
+  kpi::Settings settings = first_half_2024();
+  settings.win_probability_method = "closed_share";  // weighted pipelines by the baseline rule
+  const json doc = engine.report(settings);
   const json& reps = doc["sales_team"]["reps"];
   REQUIRE(reps.size() == 4);
   CHECK(reps[0]["sales_rep"] == "ann");  // by rep id
@@ -236,7 +238,9 @@ TEST_CASE("CRM opportunities: every negotiation and sales-team figure", "[deals]
     CHECK(teams_load.role == "sales_reps");
     CHECK(teams_load.rows_loaded == 35);
 
-    const json doc = engine.report({});
+    kpi::Settings closed_share;
+    closed_share.win_probability_method = "closed_share";  // the baseline's figures below
+    const json doc = engine.report(closed_share);
     CHECK(doc["as_of"] == "2017-12-31");
     CHECK(doc["period"]["from"] == "2016-10-20");
     CHECK(doc["customers"].contains("unavailable"));

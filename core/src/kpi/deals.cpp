@@ -5,6 +5,7 @@
 #include "pulse/kpi/dense_index.h"
 
 #include <algorithm>
+#include <tuple>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -149,6 +150,7 @@ class DealBuilder {
     out_.last_event.assign(n, kNoDay);
     const std::string rounds_status = fold_status(settings_.rounds_status);
     std::unordered_map<StrId, bool> is_round;
+    std::vector<std::tuple<std::uint32_t, Day, std::uint32_t>> sequence;  // (deal, day, status)
     for (const Table* t : dataset_.tables_of(Role::deal_events)) {
       out_.has_events = true;
       for (std::size_t r = 0; r < t->rows; ++r) {
@@ -167,7 +169,18 @@ class DealBuilder {
         if (it->second) ++out_.rounds[d];
         out_.first_event[d] = earlier(out_.first_event[d], day);
         out_.last_event[d] = later(out_.last_event[d], day);
+        if (status != kNoStr) sequence.emplace_back(d, day, status_index(status));
       }
+    }
+    std::stable_sort(sequence.begin(), sequence.end(), [](const auto& a, const auto& b) {
+      return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    });
+    out_.event_begin.assign(n + 1, 0);
+    for (const auto& e : sequence) ++out_.event_begin[std::get<0>(e) + 1];
+    for (std::size_t d = 0; d < n; ++d) out_.event_begin[d + 1] += out_.event_begin[d];
+    for (const auto& e : sequence) {
+      out_.event_day.push_back(std::get<1>(e));
+      out_.event_status.push_back(std::get<2>(e));
     }
   }
 

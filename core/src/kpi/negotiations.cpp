@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "pulse/kpi/stats.h"
+#include "pulse/kpi/win_chance.h"
 
 namespace pulse::kpi {
 namespace {
@@ -71,6 +72,76 @@ class CycleTable {
   std::vector<std::size_t> won_after_;
 };
 
+/// The deals to learn win chances from: every deal in the filters created by as_of (with a
+/// known created_at). One closed by as_of is an event at its cycle (a negative cycle, a data
+/// error, counts as 0); one still open then (open now, or closed later) is censored at its
+/// age. Won or lost deals without a close date cannot be placed and are left out.
+class DealChances {
+ public:
+  DealChances(const DealFacts& deals, const DealSelection& selection, const Scope& scope,
+              const StringPool& strings)
+      : deals_(deals) {
+    // "expired" is its own outcome; the other lost statuses are "lost".
+    for (StrId label : deals.status_label)
+      expired_.push_back(fold_status(strings.view(label)) == "expired");
+    std::vector<CompetingObservation> observed;
+    std::vector<std::vector<int>> levels(2);  // 0: rep, 1: amount band
+    std::vector<double> amounts;
+    std::int64_t open_with_amount = 0;
+    for (std::uint32_t d : selection.filtered) {
+      const Day created = deals.created[d];
+      if (created == kNoDay || scope.as_of == kNoDay || created > scope.as_of) continue;
+      const bool closed = deals.outcome[d] != Outcome::open;
+      if (closed && deals.close[d] == kNoDay) continue;
+      CompetingObservation o;
+      if (closed && deals.close[d] <= scope.as_of) {
+        o.time = std::max(0.0, static_cast<double>(deals.close[d]) - created);
+        o.cause = cause_of(d);
+      } else {
+        o.time = static_cast<double>(scope.as_of) - created;
+        o.cause = kDealOpen;
+        if (known_amount(d)) ++open_with_amount;
+      }
+      observed.push_back(o);
+      levels[0].push_back(static_cast<int>(deals.rep[d]));
+      if (known_amount(d)) amounts.push_back(deals.amount[d]);
+      trained_.push_back(d);
+    }
+    // Rule: the amount band is a covariate only when open deals carry amounts too (a CRM's
+    // close_value exists only once a deal is closed, and would tell the outcome).
+    if (open_with_amount >= WinChanceOptions{}.min_level_deals && amounts.size() >= 4) {
+      std::sort(amounts.begin(), amounts.end());
+      for (int q = 1; q < 4; ++q) cuts_.push_back(amounts[amounts.size() * q / 4]);
+    }
+    for (std::uint32_t d : trained_) levels[1].push_back(band(d));
+    model_.emplace(std::move(observed), std::move(levels));
+  }
+
+  std::optional<WinChance> predict(std::uint32_t d, double age) const {
+    return model_->predict(age, {static_cast<int>(deals_.rep[d]), band(d)});
+  }
+
+ private:
+  bool known_amount(std::uint32_t d) const {
+    return !std::isnan(deals_.amount[d]) && deals_.amount[d] > 0;
+  }
+  int band(std::uint32_t d) const {
+    if (cuts_.empty() || !known_amount(d)) return -1;
+    return static_cast<int>(std::upper_bound(cuts_.begin(), cuts_.end(), deals_.amount[d]) -
+                            cuts_.begin());
+  }
+  int cause_of(std::uint32_t d) const {
+    if (deals_.outcome[d] == Outcome::won) return kDealWon;
+    return expired_[deals_.status[d]] ? kDealExpired : kDealLost;
+  }
+
+  const DealFacts& deals_;
+  std::vector<std::uint32_t> trained_;
+  std::vector<double> cuts_;  // amount quartiles of the deals learnt from
+  std::vector<bool> expired_;  // per status
+  std::optional<WinChanceModel> model_;
+};
+
 }  // namespace
 
 DealSelection select_deals(const DealFacts& deals, const Facts* facts, const Scope& scope,
@@ -86,6 +157,7 @@ DealSelection select_deals(const DealFacts& deals, const Facts* facts, const Sco
     if (!matches(scope.sales_rep, deals.reps[deals.rep[d]])) continue;
     if (!matches(scope.customer, deals.customer[d])) continue;
     if (catalogs && !matches(scope.catalog, catalogs->of(d))) continue;
+    out.filtered.push_back(d);
     const Day created = deals.created[d];
     if (created != kNoDay && scope.in_period(created)) out.created.push_back(d);
     if (deals.outcome[d] == Outcome::open) {
@@ -189,6 +261,9 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
 
   // Open deals: age, win probability conditional on age, expected value.
   cycles.seal();
+  report.win_probability_method = settings.win_probability_method;
+  const bool closed_share = settings.win_probability_method == "closed_share";
+  const DealChances chances(deals, selection, scope, strings);
   for (std::uint32_t d : selection.open) {
     ++s.open;
     count_status(d);
@@ -197,9 +272,22 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
     row.deal = d;
     const auto age = days_between(deals.created[d], scope.as_of);
     if (age) row.age_days = static_cast<std::int64_t>(*age);
-    row.win_probability = s.win_rate;
-    if (age)
-      if (auto conditional = cycles.won_share_longer_than(*age)) row.win_probability = conditional;
+    // Rule: a deal of unknown age is read at age 0 (what a new deal's chance is).
+    const auto chance = chances.predict(d, age.value_or(0.0));
+    if (chance) {
+      row.p_close_within_30d = chance->p_close_within;
+      row.p_won_within_30d = chance->p_won_within;
+      row.win_tail = chance->tail;
+      if (chance->days_to_close && scope.as_of != kNoDay)
+        row.expected_close = static_cast<Day>(scope.as_of + static_cast<Day>(std::ceil(*chance->days_to_close)));
+    }
+    if (closed_share) {
+      row.win_probability = s.win_rate;
+      if (age)
+        if (auto conditional = cycles.won_share_longer_than(*age)) row.win_probability = conditional;
+    } else if (chance) {
+      row.win_probability = chance->win_probability;
+    }
     if (row.win_probability && !std::isnan(deals.amount[d]))
       row.expected_value = deals.amount[d] * *row.win_probability;
     row.expiring_soon = expiring_soon(deals, d, scope, settings);
@@ -207,6 +295,9 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
     report.open.push_back(row);
   }
   s.deals = s.open + s.won + s.lost;
+  std::vector<std::uint32_t> summary_deals = selection.closed;
+  summary_deals.insert(summary_deals.end(), selection.open.begin(), selection.open.end());
+  report.stage_flow = stage_flow(deals, summary_deals, scope, strings);
   if (deals.has_events) {
     s.rounds_mean = mean(rounds);
     s.negotiation_days_median = median(negotiation_days);

@@ -15,7 +15,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// Running figures of one rep while the deals and orders are read.
 struct RepAcc {
   std::vector<AmountSum> stages;
-  AmountSum won_amount, pipeline, weighted;
+  AmountSum won_amount, pipeline, weighted, won_next_30d;
+  std::int64_t open_qualified = 0;
+  // The previous period of the velocity.
+  std::int64_t previous_open_qualified = 0, previous_won = 0, previous_lost = 0;
+  AmountSum previous_won_amount;
+  std::vector<double> previous_won_cycles;
   std::vector<double> won_cycles;
   double revenue = 0;
   std::int64_t orders = 0, customers = 0, overdue = 0;
@@ -45,6 +50,21 @@ class RepIndex {
   std::unordered_map<StrId, std::uint32_t> row_;
   std::vector<StrId> ids_;
 };
+
+VelocityFigures velocity_of(std::int64_t open_qualified, std::int64_t won, std::int64_t lost,
+                            const AmountSum& won_amount, std::vector<double>& won_cycles,
+                            bool amounts) {
+  VelocityFigures v;
+  v.open_qualified = open_qualified;
+  v.win_rate = ratio(static_cast<double>(won), static_cast<double>(won + lost));
+  const auto total = won_amount.value(amounts);
+  if (total && won_amount.known > 0) v.avg_deal_size = *total / static_cast<double>(won_amount.known);
+  v.cycle_days_median = median(won_cycles);
+  if (v.win_rate && v.avg_deal_size && v.cycle_days_median && *v.cycle_days_median > 0)
+    v.revenue_per_day = static_cast<double>(open_qualified) * *v.win_rate * *v.avg_deal_size /
+                        *v.cycle_days_median;
+  return v;
+}
 
 }  // namespace
 
@@ -87,31 +107,92 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
   for (std::size_t i = 0; i < stages.size(); ++i)
     stage_slot[stages[i]] = static_cast<std::int32_t>(i);
 
-  std::vector<RepAcc> acc(index.ids().size());
+  // One accumulator per rep, and the last one for the team.
+  const std::size_t team = index.ids().size();
+  std::vector<RepAcc> acc(team + 1);
   for (RepAcc& a : acc) a.stages.resize(stages.size());
-  std::vector<RepRow> rows(index.ids().size());
+  std::vector<RepRow> rows(team);
+  SalesTeamReport report;
+
+  // Rule: the funnel's entry stage is the first open status (in funnel order) among the deals
+  // in the filters; an open deal past it is "qualified" for the velocity.
+  std::uint32_t entry_rank = std::numeric_limits<std::uint32_t>::max();
+  for (std::uint32_t d : selection.filtered)
+    if (deals.status_outcome[deals.status[d]] == Outcome::open)
+      entry_rank = std::min(entry_rank, deals.status_rank[deals.status[d]]);
+  auto qualified = [&](std::uint32_t d) {
+    return deals.outcome[d] != Outcome::open || deals.status_rank[deals.status[d]] > entry_rank;
+  };
 
   for (const OpenDeal& o : negotiation.open) {
     const std::uint32_t r = deal_rep_row[deals.rep[o.deal]];
     if (r == kNoRow) continue;
     const double amount = deals.amount[o.deal];
+    const double won_soon =
+        o.p_won_within_30d && !std::isnan(amount) ? amount * *o.p_won_within_30d : kNaN;
+    for (std::size_t k : {static_cast<std::size_t>(r), team}) {
+      acc[k].pipeline.add(amount);
+      acc[k].weighted.add(o.expected_value.value_or(kNaN));
+      acc[k].won_next_30d.add(won_soon);
+      if (qualified(o.deal)) ++acc[k].open_qualified;
+    }
     acc[r].stages[static_cast<std::size_t>(stage_slot[deals.status[o.deal]])].add(amount);
-    acc[r].pipeline.add(amount);
-    acc[r].weighted.add(o.expected_value.value_or(kNaN));
+    ++report.summary.deals_open;
     if (expiring_soon(deals, o.deal, scope, settings)) ++rows[r].closing_soon;
     if (is_stale(deals, o.deal, scope, settings)) ++rows[r].stale;
+    // Slipping: open, and its expiry date is already behind as_of. (The history carries no
+    // expires_at, so a pushed-out expiry cannot be seen; docs/kpi-deals.md.)
+    const Day expires = deals.expires[o.deal];
+    if (expires != kNoDay && scope.as_of != kNoDay && expires < scope.as_of) {
+      ++rows[r].slipping;
+      report.slipping.push_back({o.deal, static_cast<std::int64_t>(scope.as_of) - expires});
+    }
   }
+  std::vector<std::int64_t> won(team + 1, 0), lost(team + 1, 0);
   for (std::uint32_t d : selection.closed) {
     const std::uint32_t r = deal_rep_row[deals.rep[d]];
     if (r == kNoRow) continue;
-    if (deals.outcome[d] != Outcome::won) {
-      ++rows[r].lost;
-      continue;
+    for (std::size_t k : {static_cast<std::size_t>(r), team}) {
+      if (deals.outcome[d] != Outcome::won) {
+        ++lost[k];
+        continue;
+      }
+      ++won[k];
+      acc[k].won_amount.add(deals.amount[d]);
+      if (auto cycle = days_between(deals.created[d], deals.close[d]))
+        acc[k].won_cycles.push_back(*cycle);
     }
-    ++rows[r].won;
-    acc[r].won_amount.add(deals.amount[d]);
-    if (auto cycle = days_between(deals.created[d], deals.close[d]))
-      acc[r].won_cycles.push_back(*cycle);
+  }
+  for (std::size_t r = 0; r < team; ++r) rows[r].won = won[r], rows[r].lost = lost[r];
+
+  // The previous period of the same length, for the velocity: deals closed in it, and the
+  // deals open at its end (created by then, and open now or closed after it).
+  if (scope.from != kNoDay && scope.to != kNoDay && scope.to >= scope.from) {
+    const Day length = scope.to - scope.from + 1;
+    report.previous_to = scope.from - 1;
+    report.previous_from = scope.from - length;
+    for (std::uint32_t d : selection.filtered) {
+      const std::uint32_t r = deal_rep_row[deals.rep[d]];
+      if (r == kNoRow) continue;
+      const Day close = deals.close[d];
+      const bool closed_in = deals.outcome[d] != Outcome::open && close != kNoDay &&
+                             close >= report.previous_from && close <= report.previous_to;
+      const bool open_at_end =
+          deals.created[d] != kNoDay && deals.created[d] <= report.previous_to &&
+          (deals.outcome[d] == Outcome::open || (close != kNoDay && close > report.previous_to));
+      for (std::size_t k : {static_cast<std::size_t>(r), team}) {
+        RepAcc& a = acc[k];
+        if (open_at_end && qualified(d)) ++a.previous_open_qualified;
+        if (!closed_in) continue;
+        if (deals.outcome[d] != Outcome::won) {
+          ++a.previous_lost;
+          continue;
+        }
+        ++a.previous_won;
+        a.previous_won_amount.add(deals.amount[d]);
+        if (auto cycle = days_between(deals.created[d], close)) a.previous_won_cycles.push_back(*cycle);
+      }
+    }
   }
 
   if (facts) {
@@ -158,6 +239,14 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
   for (std::size_t k = 0; k < deals.reps.size(); ++k) described.emplace(deals.reps[k], k);
 
   const bool amounts = deals.has_amount;
+  auto velocity_of_acc = [&](RepAcc& a, std::int64_t won_count, std::int64_t lost_count) {
+    Velocity v;
+    v.current = velocity_of(a.open_qualified, won_count, lost_count, a.won_amount, a.won_cycles,
+                            amounts);
+    v.previous = velocity_of(a.previous_open_qualified, a.previous_won, a.previous_lost,
+                             a.previous_won_amount, a.previous_won_cycles, amounts);
+    return v;
+  };
   for (std::size_t r = 0; r < rows.size(); ++r) {
     RepRow& row = rows[r];
     RepAcc& a = acc[r];
@@ -177,6 +266,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
     row.cycle_days_median = median(a.won_cycles);
     row.pipeline_amount = a.pipeline.value(amounts);
     row.weighted_pipeline = a.weighted.value(amounts);
+    row.expected_won_next_30d = a.won_next_30d.value(amounts);
+    row.velocity = velocity_of_acc(a, row.won, row.lost);
     if (facts) {
       row.revenue = a.revenue;
       row.orders = a.orders;
@@ -193,13 +284,29 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
       row.attention.push_back(a.attention[i].second);
   }
 
+  RepAcc& t = acc[team];
+  TeamSummary& summary = report.summary;
+  summary.won = won[team];
+  summary.lost = lost[team];
+  summary.pipeline_amount = t.pipeline.value(amounts);
+  summary.weighted_pipeline = t.weighted.value(amounts);
+  summary.won_amount = t.won_amount.value(amounts);
+  summary.expected_won_next_30d = t.won_next_30d.value(amounts);
+  report.velocity = velocity_of_acc(t, won[team], lost[team]);
+
   const StrId unassigned = strings.find("Unassigned");
   std::sort(rows.begin(), rows.end(), [&](const RepRow& a, const RepRow& b) {
     const bool ua = a.rep == unassigned, ub = b.rep == unassigned;
     if (ua != ub) return ub;
     return strings.view(a.rep) < strings.view(b.rep);
   });
-  return SalesTeamReport{std::move(rows)};
+  report.reps = std::move(rows);
+  std::sort(report.slipping.begin(), report.slipping.end(),
+            [&](const SlippingDeal& a, const SlippingDeal& b) {
+              if (a.days_past != b.days_past) return a.days_past > b.days_past;
+              return strings.view(deals.deal_id[a.deal]) < strings.view(deals.deal_id[b.deal]);
+            });
+  return report;
 }
 
 }  // namespace pulse::kpi

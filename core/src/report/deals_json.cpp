@@ -28,7 +28,7 @@ void write_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {
 }
 
 void write_open_deal(JsonWriter& w, const kpi::OpenDeal& o, const kpi::DealFacts& deals,
-                     const StringPool& s) {
+                     const StringPool& s, const std::string& method) {
   const std::uint32_t d = o.deal;
   w.begin_object();
   w.key("deal_id"), text_value(w, s, deals.deal_id[d]);
@@ -41,7 +41,44 @@ void write_open_deal(JsonWriter& w, const kpi::OpenDeal& o, const kpi::DealFacts
   w.key("expected_value"), w.value(o.expected_value);
   w.key("expires_at"), day_value(w, deals.expires[d]);
   w.key("expiring_soon"), w.value(o.expiring_soon);
+  w.key("expected_close_date"), day_value(w, o.expected_close);
+  w.key("p_close_within_30d"), w.value(o.p_close_within_30d);
+  w.key("p_won_within_30d"), w.value(o.p_won_within_30d);
+  w.key("win_probability_tail"), w.value(o.win_tail);
+  w.key("win_probability_method"), w.value(method);
   w.end_object();
+}
+
+void write_velocity_figures(JsonWriter& w, const kpi::VelocityFigures& v) {
+  w.begin_object();
+  w.key("open_qualified"), w.value(v.open_qualified);
+  w.key("win_rate"), w.value(v.win_rate);
+  w.key("avg_deal_size"), w.value(v.avg_deal_size);
+  w.key("cycle_days_median"), w.value(v.cycle_days_median);
+  w.key("revenue_per_day"), w.value(v.revenue_per_day);
+  w.end_object();
+}
+
+void write_velocity(JsonWriter& w, const kpi::Velocity& v) {
+  w.begin_object();
+  w.key("current"), write_velocity_figures(w, v.current);
+  w.key("previous"), write_velocity_figures(w, v.previous);
+  w.end_object();
+}
+
+void write_stage_rows(JsonWriter& w, const std::vector<kpi::StageFlowRow>& rows,
+                      const kpi::DealFacts& deals, const StringPool& s) {
+  w.begin_array();
+  for (const kpi::StageFlowRow& row : rows) {
+    w.begin_object();
+    w.key("stage"), text_value(w, s, deals.status_label[row.status]);
+    w.key("reached"), w.value(row.reached);
+    w.key("to_next_share"), w.value(row.to_next_share);
+    w.key("won_share"), w.value(row.won_share);
+    w.key("median_days_in_stage"), w.value(row.median_days_in_stage);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 void write_rep(JsonWriter& w, const kpi::RepRow& row, const kpi::DealFacts& deals,
@@ -71,6 +108,9 @@ void write_rep(JsonWriter& w, const kpi::RepRow& row, const kpi::DealFacts& deal
   w.key("weighted_pipeline"), w.value(row.weighted_pipeline);
   w.key("closing_soon"), w.value(row.closing_soon);
   w.key("stale"), w.value(row.stale);
+  w.key("expected_won_next_30d"), w.value(row.expected_won_next_30d);
+  w.key("slipping"), w.value(row.slipping);
+  w.key("velocity"), write_velocity(w, row.velocity);
   w.key("revenue"), w.value(row.revenue);
   w.key("orders"), count_value(w, row.orders);
   w.key("aov"), w.value(row.aov);
@@ -123,8 +163,22 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kp
   w.end_array();
   w.key("open");
   w.begin_array();
-  for (const kpi::OpenDeal& o : r.open) write_open_deal(w, o, deals, s);
+  for (const kpi::OpenDeal& o : r.open) write_open_deal(w, o, deals, s, r.win_probability_method);
   w.end_array();
+  w.key("win_probability_method"), w.value(r.win_probability_method);
+  w.key("stage_flow");
+  w.begin_object();
+  w.key("team"), write_stage_rows(w, r.stage_flow.team, deals, s);
+  w.key("by_rep");
+  w.begin_array();
+  for (const kpi::RepStageFlow& rep : r.stage_flow.by_rep) {
+    w.begin_object();
+    w.key("sales_rep"), text_value(w, s, rep.rep);
+    w.key("stages"), write_stage_rows(w, rep.stages, deals, s);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
   w.end_object();
 }
 
@@ -134,6 +188,37 @@ void write_sales_team(JsonWriter& w, const kpi::SalesTeamReport& r, const kpi::D
   w.key("reps");
   w.begin_array();
   for (const kpi::RepRow& row : r.reps) write_rep(w, row, deals, s);
+  w.end_array();
+  const kpi::TeamSummary& t = r.summary;
+  w.key("summary");
+  w.begin_object();
+  w.key("deals_open"), w.value(t.deals_open);
+  w.key("won"), w.value(t.won);
+  w.key("lost"), w.value(t.lost);
+  w.key("pipeline_amount"), w.value(t.pipeline_amount);
+  w.key("weighted_pipeline"), w.value(t.weighted_pipeline);
+  w.key("won_amount"), w.value(t.won_amount);
+  w.key("expected_won_next_30d"), w.value(t.expected_won_next_30d);
+  w.end_object();
+  w.key("velocity");
+  w.begin_object();
+  w.key("previous_from"), day_value(w, r.previous_from);
+  w.key("previous_to"), day_value(w, r.previous_to);
+  w.key("team"), write_velocity(w, r.velocity);
+  w.end_object();
+  w.key("slipping");
+  w.begin_array();
+  for (const kpi::SlippingDeal& d : r.slipping) {
+    w.begin_object();
+    w.key("deal_id"), text_value(w, s, deals.deal_id[d.deal]);
+    w.key("sales_rep"), text_value(w, s, deals.reps[deals.rep[d.deal]]);
+    w.key("status"), text_value(w, s, deals.status_label[deals.status[d.deal]]);
+    w.key("amount"), w.value(deals.amount[d.deal]);
+    w.key("expires_at"), day_value(w, deals.expires[d.deal]);
+    w.key("days_past"), w.value(d.days_past);
+    w.key("reason"), w.value("expiry_passed");
+    w.end_object();
+  }
   w.end_array();
   w.end_object();
 }

@@ -35,6 +35,11 @@ struct DealFacts {
   std::vector<Day> first_event;         // kNoDay without events
   std::vector<Day> last_event;
   std::vector<Day> last_activity;  // max(last event, updated_at), kNoDay when neither
+  // The status events of deal d, by date (file order within a day), for the stage flow:
+  // event_day/event_status[event_begin[d] .. event_begin[d + 1]). Statuses index status_label.
+  std::vector<std::uint32_t> event_begin;
+  std::vector<Day> event_day;
+  std::vector<std::uint32_t> event_status;
 
   // Distinct statuses, compared case-insensitively; the label is the first spelling seen.
   std::vector<StrId> status_label;

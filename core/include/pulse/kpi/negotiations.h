@@ -3,11 +3,13 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/scope.h"
+#include "pulse/kpi/stage_flow.h"
 
 namespace pulse::kpi {
 
@@ -17,6 +19,7 @@ struct DealSelection {
   std::vector<std::uint32_t> closed;
   std::vector<std::uint32_t> open;
   std::vector<std::uint32_t> created;
+  std::vector<std::uint32_t> filtered;  // every deal in the filters, whatever its dates
   std::int64_t closed_undated = 0;  // won or lost deals in the filters with no close date
 };
 
@@ -84,6 +87,11 @@ struct OpenDeal {
   std::optional<double> win_probability;
   std::optional<double> expected_value;
   bool expiring_soon = false;
+  // From the Aalen-Johansen curves whatever the method (docs/kpi-deals.md, "Win chance").
+  std::optional<double> p_close_within_30d;
+  std::optional<double> p_won_within_30d;
+  Day expected_close = kNoDay;  // as_of + median remaining time to close
+  bool win_tail = false;        // read at the last age with enough deals followed
 };
 
 struct NegotiationReport {
@@ -91,6 +99,8 @@ struct NegotiationReport {
   std::vector<StatusRow> by_status;       // open, won, lost; funnel order within each
   std::vector<NegotiationMonth> monthly;  // every month of the period
   std::vector<OpenDeal> open;             // by expected value, amount, deal id
+  std::string win_probability_method;     // Settings::win_probability_method
+  StageFlow stage_flow;
 };
 
 /// The negotiations dashboard (SPEC §3 "Deals").

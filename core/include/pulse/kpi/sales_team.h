@@ -18,6 +18,21 @@ struct StageCount {
   std::optional<double> amount;
 };
 
+/// Pipeline velocity (docs/kpi-deals.md, "Velocity"): expected revenue per day =
+/// open_qualified x win_rate x avg_deal_size / cycle_days_median, each factor shown.
+struct VelocityFigures {
+  std::int64_t open_qualified = 0;  // open deals past the funnel's entry stage
+  std::optional<double> win_rate;
+  std::optional<double> avg_deal_size;
+  std::optional<double> cycle_days_median;  // won deals
+  std::optional<double> revenue_per_day;    // null when a factor is unknown or the cycle is 0
+};
+
+struct Velocity {
+  VelocityFigures current;
+  VelocityFigures previous;  // the period of the same length just before
+};
+
 struct RepRow {
   StrId rep = kNoStr;
   StrId name = kNoStr;
@@ -34,6 +49,9 @@ struct RepRow {
   std::optional<double> weighted_pipeline;
   std::int64_t closing_soon = 0;
   std::int64_t stale = 0;
+  std::optional<double> expected_won_next_30d;  // sum amount x P(won within 30 days)
+  std::int64_t slipping = 0;                    // open deals past their expiry
+  Velocity velocity;
   // From orders: null when no orders are loaded.
   std::optional<double> revenue;
   std::optional<std::int64_t> orders;
@@ -43,8 +61,30 @@ struct RepRow {
   std::vector<StrId> attention;  // customer ids, overdue or lapsed, by overdue ratio
 };
 
+/// Team totals, so that the page does not add the rep rows itself.
+struct TeamSummary {
+  std::int64_t deals_open = 0;
+  std::int64_t won = 0;
+  std::int64_t lost = 0;
+  std::optional<double> pipeline_amount;
+  std::optional<double> weighted_pipeline;
+  std::optional<double> won_amount;
+  std::optional<double> expected_won_next_30d;
+};
+
+/// An open deal that is slipping: its expiry (or expected close) date has passed.
+struct SlippingDeal {
+  std::uint32_t deal = 0;  // index into DealFacts
+  std::int64_t days_past = 0;  // as_of - expires_at
+};
+
 struct SalesTeamReport {
   std::vector<RepRow> reps;  // by rep id, "Unassigned" last
+  TeamSummary summary;
+  Velocity velocity;  // the team
+  Day previous_from = kNoDay;  // the previous period of the velocity
+  Day previous_to = kNoDay;
+  std::vector<SlippingDeal> slipping;  // most days past first, then by deal id
 };
 
 /// Per rep: deal figures from `selection` and `negotiation` (whose open deals carry the win
