@@ -44,6 +44,64 @@ CustomerStatus status_for_ratio(std::optional<double> r, const std::array<double
   return CustomerStatus::lapsed;
 }
 
+CustomerStatus status_for_activity(std::optional<double> p, const std::array<double, 3>& t) {
+  if (!p) return CustomerStatus::unknown;
+  if (*p >= t[0]) return CustomerStatus::on_track;
+  if (*p >= t[1]) return CustomerStatus::due;
+  if (*p >= t[2]) return CustomerStatus::overdue;
+  return CustomerStatus::lapsed;
+}
+
+const char* status_basis_name(StatusBasis basis) {
+  switch (basis) {
+    case StatusBasis::rhythm: return "rhythm";
+    case StatusBasis::activity: return "activity";
+    default: return "none";
+  }
+}
+
+namespace {
+
+/// The status rule of docs/kpi.md: the worse of the rhythm's band (where the customer has a
+/// rhythm) and the activity band (where a model is fitted); which one decided is kept.
+void assign_status(CustomerRow& row, const Settings& settings) {
+  const CustomerStatus rhythm = status_for_ratio(row.overdue_ratio, settings.status_thresholds);
+  const CustomerStatus activity = status_for_activity(row.p_active, settings.activity_thresholds);
+  if (rhythm == CustomerStatus::unknown && activity == CustomerStatus::unknown) {
+    row.status = CustomerStatus::unknown;
+    row.status_basis = StatusBasis::none;
+  } else if (activity == CustomerStatus::unknown || (rhythm != CustomerStatus::unknown && rhythm >= activity)) {
+    row.status = rhythm;
+    row.status_basis = StatusBasis::rhythm;
+  } else {
+    row.status = activity;
+    row.status_basis = StatusBasis::activity;
+  }
+}
+
+/// Copies the forecast and decides shrinking and seasonal pause for a row whose status is set.
+void apply_forecast(CustomerRow& row, const CustomerForecast& f, const Settings& settings) {
+  row.recent_order_value = f.recent_order_value;
+  row.usual_order_value = f.usual_order_value;
+  row.order_value_drop = f.order_value_drop;
+  // Shrinking: still on time, but ordering clearly less per order than it used to.
+  row.shrinking = (row.status == CustomerStatus::on_track || row.status == CustomerStatus::due) &&
+                  f.order_value_drop && *f.order_value_drop >= settings.shrinking_drop;
+  const bool late = row.status == CustomerStatus::due || row.status == CustomerStatus::overdue ||
+                    row.status == CustomerStatus::lapsed;
+  row.year_ago_covered = f.year_ago_covered;
+  row.year_ago_order_days = f.year_ago_order_days;
+  row.catalog_dip = f.catalog_dip;
+  if (!late) return;
+  // The customer's own year-ago behaviour decides when the data reaches back that far; else
+  // the catalog's: a dip of 30 % or more in those weeks reads as a season.
+  constexpr double kSeasonalDip = 0.3;
+  if (f.year_ago_covered) row.seasonal_pause = f.year_ago_order_days == 0;
+  else if (f.catalog_dip) row.seasonal_pause = *f.catalog_dip >= kSeasonalDip;
+}
+
+}  // namespace
+
 bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o) {
   if (scope.sales_rep && facts.reps[facts.order_rep[o]] != *scope.sales_rep) return false;
   if (scope.customer) {
@@ -58,8 +116,15 @@ bool line_in_filter(const Facts& facts, const Scope& scope, std::uint32_t line) 
 }
 
 CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const Settings& settings,
-                                 const StringPool& strings) {
+                                 const StringPool& strings, const CustomerOutlook* outlook) {
   CustomerReport report;
+  report.as_of = scope.as_of;
+  std::optional<CustomerOutlook> own_outlook;
+  if (!outlook) outlook = &own_outlook.emplace(customer_outlook(facts, scope.as_of, settings));
+  else report.outlook = outlook;
+  const MonthRange cohort_months(scope.from, scope.as_of);
+  std::vector<CohortRow> cohorts(cohort_months.size());
+  std::vector<std::pair<std::ptrdiff_t, double>> order_months;  // in-filter orders up to as_of
   const bool units_known = facts.has_lines;
 
   const MonthRange months(scope.from, scope.to);
@@ -78,6 +143,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
     LineTotals mine;
     std::int64_t orders_in_period = 0;
     order_days.clear();
+    order_months.clear();
     for (std::uint32_t o = begin; o < end; ++o) {
       if (!order_in_filter(facts, scope, o)) continue;
       const Day day = facts.order_day[o];
@@ -94,7 +160,10 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
         order.add(facts.line_revenue[l], std::isnan(qty) ? 0 : qty, facts.line_cost[l]);
       }
       if (!any_line) continue;
-      if (positive && day <= scope.as_of) order_days.push_back(day);
+      if (positive && day <= scope.as_of) {
+        order_days.push_back(day);
+        order_months.emplace_back(cohort_months.index(day), order.revenue);
+      }
       if (!in_period) continue;
       mine.add(order);
       if (positive) ++orders_in_period;
@@ -143,8 +212,34 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
       row.expected_next_order = row.last_order + static_cast<Day>(round_half_up(*row.median_interval_days));
       row.overdue_ratio = ratio(static_cast<double>(row.days_since_last_order), *row.median_interval_days);
     }
-    row.status = status_for_ratio(row.overdue_ratio, settings.status_thresholds);
+    const CustomerForecast& forecast = outlook->customers[c];
+    row.p_active = forecast.p_active;
+    row.p_order_next = forecast.p_order_next;
+    row.expected_orders_next = forecast.expected_orders_next;
+    row.expected_revenue_next = forecast.expected_revenue_next;
+    row.revenue_at_risk = forecast.revenue_at_risk;
+    assign_status(row, settings);
+    apply_forecast(row, forecast, settings);
     ++report.summary.status_counts[static_cast<std::size_t>(row.status)];
+    if (row.revenue_at_risk) report.revenue_at_risk += *row.revenue_at_risk;
+    if (row.expected_revenue_next) report.expected_revenue_next += *row.expected_revenue_next;
+    report.shrinking_customers += row.shrinking;
+
+    // Cohort: the month of the first order (in the filter) when it lies in the period.
+    const std::ptrdiff_t first_month = cohort_months.index(row.first_order);
+    if (first_month >= 0 && row.first_order >= scope.from) {
+      CohortRow& cohort = cohorts[static_cast<std::size_t>(first_month)];
+      ++cohort.customers;
+      cohort.cells.resize(cohort_months.size() - static_cast<std::size_t>(first_month));
+      std::ptrdiff_t last_counted = -1;
+      std::sort(order_months.begin(), order_months.end());
+      for (const auto& [m, revenue] : order_months) {
+        if (m < first_month) continue;
+        CohortCell& cell = cohort.cells[static_cast<std::size_t>(m - first_month)];
+        cell.revenue += revenue;
+        if (m != last_counted) ++cell.active, last_counted = m;
+      }
+    }
     report.rows.push_back(std::move(row));
   }
 
@@ -170,6 +265,17 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   s.margin = all.margin();
   s.margin_pct = all.margin_pct();
   s.repeat_rate = s.customers > 0 ? std::optional<double>(static_cast<double>(s.repeat_customers) / static_cast<double>(s.customers)) : std::nullopt;
+
+  // The latest kMaxCohorts non-empty cohorts, oldest first.
+  for (std::size_t m = 0; m < cohorts.size(); ++m) {
+    if (cohorts[m].customers == 0) continue;
+    cohorts[m].month = cohort_months.start(m);
+    cohorts[m].cells.resize(cohort_months.size() - m);
+    report.cohorts.push_back(std::move(cohorts[m]));
+  }
+  if (report.cohorts.size() > kMaxCohorts)
+    report.cohorts.erase(report.cohorts.begin(), report.cohorts.end() - static_cast<std::ptrdiff_t>(kMaxCohorts));
+  report.last_month_partial = scope.as_of != kNoDay && month_start(scope.as_of + 1) == month_start(scope.as_of);
 
   std::sort(report.rows.begin(), report.rows.end(), [&](const CustomerRow& a, const CustomerRow& b) {
     if (a.revenue != b.revenue) return a.revenue > b.revenue;

@@ -35,6 +35,7 @@ const LoadReport& Engine::finish_file() {
   loader_.reset();
   facts_.reset();
   deals_.reset();
+  outlook_.reset();
   return dataset_.loads.back();
 }
 
@@ -49,6 +50,7 @@ const LoadReport& Engine::load_path(const std::string& path, const std::string& 
   ingest::load_path(dataset_, path, display_name, options);
   facts_.reset();
   deals_.reset();
+  outlook_.reset();
   return dataset_.loads.back();
 }
 
@@ -56,6 +58,7 @@ void Engine::clear() {
   loader_.reset();
   facts_.reset();
   deals_.reset();
+  outlook_.reset();
   dataset_ = Dataset{};
 }
 
@@ -63,6 +66,7 @@ const kpi::Facts& Engine::facts_for(const kpi::Settings& settings) {
   if (!facts_ || facts_exclusions_ != settings.excluded_statuses) {
     facts_ = kpi::build_facts(dataset_, settings, dataset_.strings);
     facts_exclusions_ = settings.excluded_statuses;
+    outlook_.reset();
   }
   return *facts_;
 }
@@ -75,6 +79,19 @@ const kpi::DealFacts& Engine::deals_for(const kpi::Settings& settings) {
     deals_key_ = std::move(key);
   }
   return *deals_;
+}
+
+const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_of,
+                                                const kpi::Settings& settings) {
+  // The model sees every order up to as_of whatever the filters, so a filter change reuses it.
+  const std::vector<double> key{static_cast<double>(as_of), static_cast<double>(settings.horizon_days),
+                                static_cast<double>(settings.shrinking_recent_orders)};
+  if (!outlook_ || outlook_key_ != key || outlook_facts_ != &facts) {
+    outlook_ = kpi::customer_outlook(facts, as_of, settings);
+    outlook_key_ = key;
+    outlook_facts_ = &facts;
+  }
+  return *outlook_;
 }
 
 namespace {
@@ -163,7 +180,7 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   // Computed once: the sales team reads the customers' statuses too.
   std::optional<kpi::CustomerReport> profiles;
   if (have_orders && scope.as_of != kNoDay)
-    profiles = kpi::customer_profiles(facts, scope, settings, strings);
+    profiles = kpi::customer_profiles(facts, scope, settings, strings, &outlook_for(facts, scope.as_of, settings));
   w.key("customers");
   if (!profiles)
     write_unavailable(w, have_orders ? "no order has a readable date"

@@ -113,6 +113,71 @@ void product_head(JsonWriter& w, const kpi::ProductRow& p, const kpi::Facts& fac
   w.key("product_name"), text_value(w, s, prod.name);
 }
 
+/// The return model behind the customers' probabilities (docs/kpi.md "Return probability").
+void write_outlook(JsonWriter& w, const kpi::CustomerReport& r) {
+  w.key("model");
+  const kpi::CustomerOutlook* o = r.outlook;
+  if (!o || !o->model) {
+    w.null();
+    return;
+  }
+  const kpi::FittedModel& m = *o->model;
+  w.begin_object();
+  w.key("name"), w.value(m.name);
+  w.key("k"), w.value(static_cast<std::int64_t>(m.k));
+  w.key("r"), w.value(m.r);
+  w.key("alpha"), w.value(m.alpha);
+  w.key("a"), w.value(m.a);
+  w.key("b"), w.value(m.b);
+  w.key("log_likelihood"), w.value(m.log_likelihood);
+  w.key("customers"), w.value(m.customers);
+  w.key("horizon_days"), w.value(static_cast<std::int64_t>(o->horizon_days));
+  w.key("selection"), w.value("highest log-likelihood among converged fits (equal parameter counts: AIC)");
+  w.key("candidates");
+  w.begin_array();
+  for (const kpi::ModelCandidate& c : o->candidates) {
+    w.begin_object();
+    w.key("name"), w.value(c.name);
+    w.key("k"), w.value(static_cast<std::int64_t>(c.k));
+    w.key("log_likelihood"), w.value(c.log_likelihood);
+    w.key("converged"), w.value(c.converged);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+/// Retention and revenue kept by first-order month (docs/kpi.md "Cohorts").
+void write_cohorts(JsonWriter& w, const kpi::CustomerReport& r) {
+  w.key("cohorts");
+  w.begin_object();
+  w.key("last_month_partial"), w.value(r.last_month_partial);
+  w.key("rows");
+  w.begin_array();
+  for (const kpi::CohortRow& c : r.cohorts) {
+    w.begin_object();
+    w.key("cohort"), w.value(format_month(c.month));
+    w.key("customers"), w.value(c.customers);
+    const double base = c.cells.empty() ? 0 : c.cells.front().revenue;
+    w.key("cells");
+    w.begin_array();
+    for (const kpi::CohortCell& cell : c.cells) {
+      w.begin_object();
+      w.key("active"), w.value(cell.active);
+      w.key("retention"), w.value(static_cast<double>(cell.active) / static_cast<double>(c.customers));
+      w.key("revenue"), w.value(cell.revenue);
+      w.key("revenue_retention");
+      if (base > 0) w.value(cell.revenue / base);
+      else w.null();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 template <class Write>
 json as_tree(Write write) {
   JsonWriter w;
@@ -191,6 +256,17 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.value(sum.status_counts[i]);
   }
   w.end_object();
+  const bool forecast = r.outlook && r.outlook->model;
+  w.key("revenue_at_risk");
+  if (forecast) w.value(r.revenue_at_risk);
+  else w.null();
+  w.key("expected_revenue_next");
+  if (forecast) w.value(r.expected_revenue_next);
+  else w.null();
+  w.key("horizon_days");
+  if (r.outlook) w.value(static_cast<std::int64_t>(r.outlook->horizon_days));
+  else w.null();
+  w.key("shrinking_customers"), w.value(r.shrinking_customers);
   w.end_object();
 
   w.key("monthly");
@@ -230,9 +306,32 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.key("rfm");
     if (row.rfm.empty()) w.null();
     else w.value(row.rfm);
+    w.key("status_basis"), w.value(kpi::status_basis_name(row.status_basis));
+    w.key("p_active"), w.value(row.p_active);
+    w.key("p_order_next"), w.value(row.p_order_next);
+    w.key("expected_orders_next"), w.value(row.expected_orders_next);
+    w.key("expected_revenue_next"), w.value(row.expected_revenue_next);
+    w.key("revenue_at_risk"), w.value(row.revenue_at_risk);
+    w.key("shrinking"), w.value(row.shrinking);
+    w.key("order_value_drop"), w.value(row.order_value_drop);
+    w.key("recent_order_value"), w.value(row.recent_order_value);
+    w.key("usual_order_value"), w.value(row.usual_order_value);
+    w.key("seasonal_pause");
+    if (row.seasonal_pause) w.value(*row.seasonal_pause);
+    else w.null();
+    w.key("seasonal_evidence");
+    w.begin_object();
+    w.key("year_ago_from"), day_value(w, row.last_order == kNoDay ? kNoDay : row.last_order - 363);
+    w.key("year_ago_to"), day_value(w, r.as_of == kNoDay ? kNoDay : r.as_of - 364);
+    w.key("customer_history_covers"), w.value(row.year_ago_covered);
+    w.key("year_ago_order_days"), w.value(static_cast<std::int64_t>(row.year_ago_order_days));
+    w.key("catalog_dip"), w.value(row.catalog_dip);
+    w.end_object();
     w.end_object();
   }
   w.end_array();
+  write_outlook(w, r);
+  write_cohorts(w, r);
   w.end_object();
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/scope.h"
 
@@ -16,6 +17,14 @@ enum class CustomerStatus : std::uint8_t { on_track, due, overdue, lapsed, unkno
 constexpr std::size_t kCustomerStatusCount = 5;
 const char* status_name(CustomerStatus status);
 CustomerStatus status_for_ratio(std::optional<double> ratio, const std::array<double, 3>& thresholds);
+/// The band of a probability of being active: >= t[0] on_track, >= t[1] due, >= t[2] overdue,
+/// else lapsed; unknown without a probability.
+CustomerStatus status_for_activity(std::optional<double> p_active, const std::array<double, 3>& thresholds);
+
+/// Which rule set a customer's status (docs/kpi.md "Status"): the rhythm of its order days,
+/// the model's probability that it is still active, or nothing.
+enum class StatusBasis : std::uint8_t { rhythm, activity, none };
+const char* status_basis_name(StatusBasis basis);
 
 struct CustomerRow {
   std::uint32_t customer = 0;  // dense index into Facts
@@ -41,6 +50,20 @@ struct CustomerRow {
   std::optional<double> expected_orders_next;  // orders expected in the next horizon_days
   std::optional<double> expected_revenue_next;
   std::optional<double> revenue_at_risk;       // normal H-day revenue x (1 - p_order_next)
+  StatusBasis status_basis = StatusBasis::none;
+
+  // Still ordering on time, but recent orders clearly smaller than the customer's usual.
+  bool shrinking = false;
+  std::optional<double> order_value_drop;  // 1 - recent median / earlier median
+  std::optional<double> recent_order_value;
+  std::optional<double> usual_order_value;
+
+  // For a late customer: was there a comparable pause a year earlier (or does the catalog dip
+  // then)? null when the data cannot tell or the customer is not late.
+  std::optional<bool> seasonal_pause;
+  bool year_ago_covered = false;
+  int year_ago_order_days = 0;
+  std::optional<double> catalog_dip;
 };
 
 struct CustomerSummary {
@@ -64,15 +87,36 @@ struct CustomerMonth {
   std::int64_t active_customers = 0;
 };
 
+/// Customers grouped by the month of their first order (docs/kpi.md "Cohorts").
+struct CohortCell {
+  std::int64_t active = 0;  // cohort customers with an order in that month
+  double revenue = 0;
+};
+struct CohortRow {
+  Day month = kNoDay;  // the cohort's first month
+  std::int64_t customers = 0;
+  std::vector<CohortCell> cells;  // month 0 (the first) up to as_of's month
+};
+
 struct CustomerReport {
+  Day as_of = kNoDay;
   CustomerSummary summary;
   std::vector<CustomerMonth> monthly;
   std::vector<CustomerRow> rows;  // by revenue in the period, then customer id
+  std::vector<CohortRow> cohorts;  // oldest first; at most kMaxCohorts, the latest
+  bool last_month_partial = false;  // as_of is not the last day of its month
+  const CustomerOutlook* outlook = nullptr;  // the model behind the forecasts, when fitted
+  double revenue_at_risk = 0;   // summed over the rows
+  double expected_revenue_next = 0;
+  std::int64_t shrinking_customers = 0;
 };
+constexpr std::size_t kMaxCohorts = 24;
 
-/// The customer profiles dashboard: per customer with an order up to as_of.
+/// The customer profiles dashboard: per customer with an order up to as_of. `outlook` is the
+/// forecast for scope.as_of (the engine caches it across filter changes); when null it is
+/// computed here and the report keeps no pointer to it.
 CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const Settings& settings,
-                                 const StringPool& strings);
+                                 const StringPool& strings, const CustomerOutlook* outlook = nullptr);
 
 /// True when order `o` passes the rep and customer filters (the catalog filter is per line).
 bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o);

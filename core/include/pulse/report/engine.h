@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/ingest/file_loader.h"
+#include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/settings.h"
@@ -55,6 +56,7 @@ class Engine {
  private:
   const kpi::Facts& facts_for(const kpi::Settings& settings);
   const kpi::DealFacts& deals_for(const kpi::Settings& settings);
+  const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of, const kpi::Settings& settings);
 
   Dataset dataset_;
   std::unique_ptr<ingest::FileLoader> loader_;
@@ -63,6 +65,9 @@ class Engine {
   std::vector<std::string> facts_exclusions_;
   std::optional<kpi::DealFacts> deals_;
   std::vector<std::vector<std::string>> deals_key_;  // the status settings deals_ was built with
+  std::optional<kpi::CustomerOutlook> outlook_;  // the return model, kept while filters change
+  std::vector<double> outlook_key_;
+  const kpi::Facts* outlook_facts_ = nullptr;
 };
 
 }  // namespace pulse::report

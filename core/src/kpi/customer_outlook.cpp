@@ -1,0 +1,209 @@
+#include "pulse/kpi/customer_outlook.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "pulse/kpi/btyd.h"
+#include "pulse/kpi/stats.h"
+
+namespace pulse::kpi {
+namespace {
+
+constexpr Day kYear = 364;  // 52 weeks: the same weekdays a year earlier
+// A model is fitted only when enough customers came back to say how often they do.
+constexpr std::size_t kMinCustomers = 20;
+constexpr std::size_t kMinRepeatCustomers = 5;
+// Earlier orders needed beside the recent k before an order-value trend is read.
+constexpr std::size_t kMinEarlierOrders = 3;
+// MBG/CNBD-k candidates k = 1..4: beyond Erlang-4 the gain on real order data is nil.
+constexpr int kMaxErlangOrder = 4;
+
+/// One positive order of a customer up to as_of.
+struct OrderValue {
+  Day day;
+  double value;
+};
+
+bool positive_order(const Facts& facts, std::uint32_t o, double& value) {
+  bool positive = false;
+  value = 0;
+  for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
+    const double qty = facts.line_quantity[l];
+    positive = positive || std::isnan(qty) || qty > 0;
+    value += facts.line_revenue[l];
+  }
+  return positive;
+}
+
+/// Positive orders per catalog and day, for "does the whole catalog dip in those weeks".
+class CatalogCalendar {
+ public:
+  CatalogCalendar(const Facts& facts, Day as_of) : first_(facts.first_day) {
+    if (first_ == kNoDay || as_of == kNoDay || as_of < first_) return;
+    days_ = static_cast<std::size_t>(as_of - first_) + 1;
+    counts_.assign(facts.catalogs.size(), std::vector<std::uint32_t>(days_ + 1, 0));
+    for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
+      const Day d = facts.order_day[o];
+      if (d == kNoDay || d < first_ || d > as_of) continue;
+      const std::uint32_t begin = facts.order_line_begin[o];
+      if (begin == facts.order_line_begin[o + 1]) continue;
+      ++counts_[facts.line_catalog[begin]][static_cast<std::size_t>(d - first_) + 1];
+    }
+    for (auto& c : counts_)  // prefix sums: orders in [a, b] is one subtraction
+      for (std::size_t i = 1; i < c.size(); ++i) c[i] += c[i - 1];
+  }
+
+  /// Orders of catalog `cat` on days [a, b], clipped to the data; days counted in `span`.
+  double orders(std::size_t cat, Day a, Day b, double& span) const {
+    span = 0;
+    if (counts_.empty() || cat >= counts_.size()) return 0;
+    const Day lo = std::max(a, first_);
+    const Day hi = std::min(b, first_ + static_cast<Day>(days_) - 1);
+    if (hi < lo) return 0;
+    span = static_cast<double>(hi - lo + 1);
+    const auto& c = counts_[cat];
+    return static_cast<double>(c[static_cast<std::size_t>(hi - first_) + 1] - c[static_cast<std::size_t>(lo - first_)]);
+  }
+
+ private:
+  Day first_;
+  std::size_t days_ = 0;
+  std::vector<std::vector<std::uint32_t>> counts_;
+};
+
+std::optional<double> median_of(std::vector<double> values) { return median(values); }
+
+}  // namespace
+
+CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& settings) {
+  CustomerOutlook out;
+  out.as_of = as_of;
+  out.horizon_days = settings.horizon_days;
+  const std::size_t n = facts.customer_count();
+  out.customers.resize(n);
+  if (as_of == kNoDay) return out;
+  const double horizon = settings.horizon_days;
+
+  // Each customer's positive orders up to as_of, and the model's (x, t_x, T).
+  std::vector<std::vector<OrderValue>> orders(n);
+  std::vector<CustomerHistory> history(n);
+  std::vector<bool> has_history(n, false);
+  std::map<std::tuple<double, double, double>, double> distinct;  // compressed for the fit
+  std::size_t repeaters = 0;
+  for (std::size_t c = 0; c < n; ++c) {
+    auto& mine = orders[c];
+    for (std::uint32_t o = facts.customer_order_begin[c]; o < facts.customer_order_begin[c + 1]; ++o) {
+      const Day d = facts.order_day[o];
+      double value = 0;
+      if (d == kNoDay || d > as_of || !positive_order(facts, o, value)) continue;
+      mine.push_back({d, value});
+    }
+    if (mine.empty()) continue;
+    std::sort(mine.begin(), mine.end(), [](const OrderValue& a, const OrderValue& b) { return a.day < b.day; });
+    std::size_t order_days = 1;
+    for (std::size_t i = 1; i < mine.size(); ++i) order_days += mine[i].day != mine[i - 1].day;
+    CustomerHistory& h = history[c];
+    h.x = static_cast<double>(order_days - 1);
+    h.t_x = static_cast<double>(mine.back().day - mine.front().day);
+    h.T = static_cast<double>(as_of - mine.front().day);
+    has_history[c] = true;
+    repeaters += order_days > 1;
+    distinct[{h.x, h.t_x, h.T}] += 1;
+  }
+  std::size_t fitted_customers = 0;
+  for (bool b : has_history) fitted_customers += b;
+
+  std::optional<BtydModel> model;
+  if (fitted_customers >= kMinCustomers && repeaters >= kMinRepeatCustomers) {
+    std::vector<CustomerHistory> compressed;
+    compressed.reserve(distinct.size());
+    for (const auto& [key, weight] : distinct)
+      compressed.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), weight});
+    // The selection rule (docs/kpi.md): every candidate has four free parameters, so the
+    // highest log-likelihood is also the lowest AIC. Only converged fits compete.
+    std::vector<BtydModel> fits{fit_bg_nbd(compressed)};
+    for (int k = 1; k <= kMaxErlangOrder; ++k) fits.push_back(fit_mbg_cnbd(compressed, k));
+    for (const BtydModel& m : fits) {
+      out.candidates.push_back({m.name(), m.k, m.log_likelihood, m.converged});
+      if (m.converged && std::isfinite(m.log_likelihood) && (!model || m.log_likelihood > model->log_likelihood))
+        model = m;
+    }
+  }
+  if (model)
+    out.model = FittedModel{model->name(), model->k, model->r, model->alpha, model->a, model->b,
+                            model->log_likelihood, model->customers};
+
+
+  CatalogCalendar calendar(facts, as_of);
+  std::unordered_map<StrId, std::size_t> catalog_index;
+  for (std::size_t i = 0; i < facts.catalogs.size(); ++i) catalog_index.emplace(facts.catalogs[i], i);
+
+  std::vector<double> values;
+  for (std::size_t c = 0; c < n; ++c) {
+    if (!has_history[c]) continue;
+    const auto& mine = orders[c];
+    const CustomerHistory& h = history[c];
+    CustomerForecast& f = out.customers[c];
+    const Day first = mine.front().day;
+    const Day last = mine.back().day;
+
+    // A normal horizon-long window: the last year's revenue (or since the first order) spread
+    // over at least one horizon, so a customer who started last week is not multiplied up.
+    const Day window_start = std::max(first, as_of - kYear + 1);
+    double year_revenue = 0, all_revenue = 0;
+    for (const OrderValue& o : mine) {
+      all_revenue += o.value;
+      if (o.day >= window_start) year_revenue += o.value;
+    }
+    const double span = std::max(static_cast<double>(as_of - window_start + 1), horizon);
+    f.usual_window_revenue = std::max(0.0, year_revenue) / span * horizon;
+
+    if (model) {
+      f.p_active = p_alive(*model, h);
+      f.p_order_next = p_any_order(*model, h, horizon);
+      f.expected_orders_next = expected_orders(*model, h, horizon);
+      // Revenue per order day so far: the model counts order days.
+      const double per_order_day = std::max(0.0, all_revenue) / (h.x + 1);
+      f.expected_revenue_next = *f.expected_orders_next * per_order_day;
+      f.revenue_at_risk = f.usual_window_revenue * (1 - *f.p_order_next);
+    }
+
+    const std::size_t k = static_cast<std::size_t>(settings.shrinking_recent_orders);
+    if (mine.size() >= k + kMinEarlierOrders) {
+      values.clear();
+      for (std::size_t i = mine.size() - k; i < mine.size(); ++i) values.push_back(mine[i].value);
+      f.recent_order_value = median_of(values);
+      values.clear();
+      for (std::size_t i = 0; i + k < mine.size(); ++i) values.push_back(mine[i].value);
+      f.usual_order_value = median_of(values);
+      if (f.usual_order_value && *f.usual_order_value > 0)
+        f.order_value_drop = 1 - *f.recent_order_value / *f.usual_order_value;
+    }
+
+    const Day ly_from = last - kYear + 1, ly_to = as_of - kYear;  // the silent days, a year back
+    f.year_ago_covered = first < ly_from;
+    for (const OrderValue& o : mine) f.year_ago_order_days += o.day >= ly_from && o.day <= ly_to;
+    // Distinct days, not orders: two orders on one day are one visit.
+    if (f.year_ago_order_days > 1) {
+      int days = 0;
+      Day prev = kNoDay;
+      for (const OrderValue& o : mine)
+        if (o.day >= ly_from && o.day <= ly_to && o.day != prev) ++days, prev = o.day;
+      f.year_ago_order_days = days;
+    }
+    const auto cat = catalog_index.find(facts.customer_catalog[c]);
+    if (cat != catalog_index.end()) {
+      double window_span = 0, year_span = 0;
+      const double window_orders = calendar.orders(cat->second, ly_from, ly_to, window_span);
+      const double year_orders = calendar.orders(cat->second, ly_to - kYear + 1, ly_to, year_span);
+      if (window_span > 0 && year_span >= kYear / 2 && year_orders > 0)
+        f.catalog_dip = 1 - (window_orders / window_span) / (year_orders / year_span);
+    }
+  }
+  return out;
+}
+
+}  // namespace pulse::kpi
