@@ -104,7 +104,7 @@ Fit fit_family(const LikelihoodData& data, Family family, const std::vector<Para
     return -data.core_log_likelihood(from_search(theta), family) / weight;
   };
   MinimizeOptions scout;
-  scout.max_evaluations = 300;
+  scout.max_evaluations = 150;
   scout.value_tolerance = 1e-6;
   scout.point_tolerance = 1e-3;
   scout.restarts = 0;
