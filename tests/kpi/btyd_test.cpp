@@ -156,8 +156,8 @@ TEST_CASE("BG/NBD reproduces the published CDNOW figures", "[kpi][btyd]") {
   const CustomerHistory customer{2, 30.43, 38.86, 1};
   CHECK(pulse::kpi::expected_orders(m, customer, 39) == Approx(1.226).margin(0.0005));
   // P(alive) = 1 / (1 + a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)), worked by hand:
-  // (43.273592 / 34.843592)^2.242594 = 1.62553..., times 0.792919 / 3.425895 = 0.37623...
-  CHECK(pulse::kpi::p_alive(m, customer) == Approx(1 / (1 + 0.376234)).margin(2e-4));
+  // (43.273592 / 34.843592)^2.242594 = 1.625654..., times 0.792919 / 3.425895 = 0.376256...
+  CHECK(pulse::kpi::p_alive(m, customer) == Approx(1 / (1 + 0.376256)).margin(1e-6));
   // No repeat purchase yet: BG/NBD has no dropout before the first repeat purchase.
   CHECK(pulse::kpi::p_alive(m, {0, 0, 38.86, 1}) == 1.0);
 }
@@ -321,6 +321,10 @@ TEST_CASE("BTYD predictions stay in range and MBG lets a one-time buyer be gone"
       CHECK(any <= alive + 1e-12);  // only a customer still there can order
       CHECK(orders >= any - 1e-12);  // at least one order whenever any
       CHECK(std::isfinite(orders));
+      const pulse::kpi::BtydPrediction all = pulse::kpi::predict(m, h, horizon);
+      CHECK(all.p_alive == alive);
+      CHECK(all.p_any_order == any);
+      CHECK(all.expected_orders == orders);
     }
   }
   // More time, more orders.

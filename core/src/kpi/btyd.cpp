@@ -231,17 +231,38 @@ double expected_orders_summed(const BtydModel& model, const CustomerHistory& h, 
   return post.p_alive * btyd_internal::expected_orders_if_alive(post, horizon);
 }
 
-double expected_orders(const BtydModel& model, const CustomerHistory& h, double horizon) {
-  CustomerHistory clean = h;
-  clean.weight = 1;
-  if (!usable(model) || !btyd_internal::sanitize(clean) || !(horizon > 0)) return 0.0;
-  const btyd_internal::Posterior post = btyd_internal::posterior(model, clean);
+namespace {
+
+double expected_from_posterior(const BtydModel& model, const CustomerHistory& clean, double horizon,
+                               const btyd_internal::Posterior& post) {
   if (model.kind == BtydModelKind::bg_nbd) {
     const double closed =
         btyd_internal::bg_nbd_expected_orders_closed_form(model, clean, horizon, post.p_alive);
     if (closed >= 0) return closed;
   }
   return post.p_alive * btyd_internal::expected_orders_if_alive(post, horizon);
+}
+
+}  // namespace
+
+double expected_orders(const BtydModel& model, const CustomerHistory& h, double horizon) {
+  CustomerHistory clean = h;
+  clean.weight = 1;
+  if (!usable(model) || !btyd_internal::sanitize(clean) || !(horizon > 0)) return 0.0;
+  return expected_from_posterior(model, clean, horizon, btyd_internal::posterior(model, clean));
+}
+
+BtydPrediction predict(const BtydModel& model, const CustomerHistory& h, double horizon) {
+  CustomerHistory clean = h;
+  clean.weight = 1;
+  BtydPrediction out;
+  if (!usable(model) || !btyd_internal::sanitize(clean)) return out;
+  const btyd_internal::Posterior post = btyd_internal::posterior(model, clean);
+  out.p_alive = post.p_alive;
+  if (!(horizon > 0)) return out;
+  out.p_any_order = post.p_alive * (1.0 - btyd_internal::p_no_order_if_alive(post, horizon));
+  out.expected_orders = expected_from_posterior(model, clean, horizon, post);
+  return out;
 }
 
 }  // namespace pulse::kpi

@@ -72,6 +72,13 @@ double p_alive(const BtydModel& model, const CustomerHistory& h);
 /// Expected orders in (T, T + horizon], and the probability of at least one.
 double expected_orders(const BtydModel& model, const CustomerHistory& h, double horizon);
 double p_any_order(const BtydModel& model, const CustomerHistory& h, double horizon);
+/// The three figures above at once, from one posterior (cheaper than three calls). Callers
+/// scoring many customers can also cache by (x, t_x, T): customers sharing a triple share it.
+struct BtydPrediction {
+  double p_alive = 0, p_any_order = 0, expected_orders = 0;
+};
+BtydPrediction predict(const BtydModel& model, const CustomerHistory& h, double horizon);
+
 /// The same expectation as expected_orders, summed over the posterior number of Erlang phases
 /// completed in the horizon (exact for every kind). expected_orders uses it except for BG/NBD,
 /// where it takes Fader, Hardie & Lee's closed form when well conditioned; the two derivations
