@@ -10,7 +10,7 @@ export function renderAssortment(ctx, gapsSlot, dropsSlot, a) {
   const ui = ctx.ui.catalogs;
   const product = { key: 'sku', label: t('col.product'), value: (x) => x.product_name || x.sku, searchText: (x) => `${x.sku} ${x.product_name || ''}`,
     render: (x) => `<span class="two"><b>${esc(x.product_name || x.sku)}</b><small>${esc(x.sku)}</small></span>`, csv: (x) => x.sku };
-  const reason = { key: 'reason_code', label: t('col.reason'), value: (x) => x.reason_code,
+  const reason = { key: 'reason_code', label: t('col.reason'), cls: 'nowrap', value: (x) => x.reason_code,
     render: (x) => esc(x.reason_code ? (t('reason.' + x.reason_code) === 'reason.' + x.reason_code ? x.reason_code : t('reason.' + x.reason_code)) : '—') };
   const shown = (list, total) => (total > list.length ? `<p class="hint">${esc(t('cat.shown', { shown: fmt.int(list.length), total: fmt.int(total) }))}</p>` : '');
 
@@ -20,8 +20,8 @@ export function renderAssortment(ctx, gapsSlot, dropsSlot, a) {
     exportName: `assortment-gaps-${a.catalog}`, empty: t('cat.gaps.none'), rowKey: (x) => x.sku,
     columns: [
       product, reason,
-      { key: 'top_in', label: t('col.top_in'), num: true, value: (x) => x.top_in, render: (x) => esc(t('cat.of', { a: fmt.int(x.top_in), b: fmt.int(x.other_catalogs) })) },
-      { key: 'median_share_where_top', label: t('col.share_where_top'), num: true, value: (x) => x.median_share_where_top, render: (x) => fmt.pct(x.median_share_where_top, 2) },
+      { key: 'top_in', label: t('col.top_in'), title: t('col.top_in.help'), num: true, value: (x) => x.top_in, render: (x) => esc(t('cat.of', { a: fmt.int(x.top_in), b: fmt.int(x.other_catalogs) })) },
+      { key: 'median_share_where_top', label: t('col.share_where_top'), title: t('col.share_where_top.help'), num: true, value: (x) => x.median_share_where_top, render: (x) => fmt.pct(x.median_share_where_top, 2) },
       { key: 'revenue_share_here', label: t('col.share_here'), num: true, value: (x) => x.revenue_share_here, render: (x) => fmt.pct(x.revenue_share_here, 2) },
     ],
   }).mount(gapsSlot);

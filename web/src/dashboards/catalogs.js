@@ -2,7 +2,7 @@
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
 import { C, CLASS_COLORS, baseOpts, axis, hbars, tooltipPlugin } from '../charts.js';
-import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText } from './common.js';
+import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText, usedFit } from './common.js';
 import { isUnavailable } from '../util.js';
 import { renderDiscountLevels } from './discount-levels.js';
 import { renderAssortment } from './assortment.js';
@@ -55,10 +55,10 @@ export function renderCatalogs(ctx, root) {
     <div class="span-${cats.length > 1 ? 7 : 12}">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: withCi ? t('cat.scatter.hint_ci', { conf }) : t('cat.scatter.hint'), chart: true })}</div>
     <div class="span-12">${card(ctx, { slot: 'cat-products', title: cats.length > 1 ? t('cat.products', { catalog: ui.catalog }) : t('cat.products.all'), extra: picker })}</div>
     <div class="span-4">${card(ctx, { slot: 'cat-abc', title: t('cat.abc') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), chart: true })}</div>
-    <div class="span-8">${card(ctx, { slot: 'cat-discounts', title: t('cat.discounts'), hint: t('cat.discounts.hint') })}</div>
+    <div class="span-8">${card(ctx, { slot: 'cat-discounts', title: t('cat.discounts'), hint: t(withCi ? 'cat.discounts.hint_ci' : 'cat.discounts.hint') })}</div>
     ${data.discount_levels ? `<div class="span-12">${card(ctx, { slot: 'cat-levels', title: t('cat.levels'), hint: t('cat.levels.hint') })}</div>` : ''}
-    ${assortment ? `<div class="span-12">${card(ctx, { slot: 'cat-gaps', title: t('cat.gaps'), extra: `<span class="muted small">${esc(t('cat.assortment', { catalog: ui.catalog }))}</span>` })}</div>
-      <div class="span-12">${card(ctx, { slot: 'cat-drops', title: t('cat.drops'), extra: `<span class="muted small">${esc(t('cat.assortment', { catalog: ui.catalog }))}</span>` })}</div>` : ''}
+    ${assortment ? `<div class="span-5">${card(ctx, { slot: 'cat-gaps', title: `${t('cat.gaps')} · ${ui.catalog}`, hint: t('cat.gaps.hint') })}</div>
+      <div class="span-7">${card(ctx, { slot: 'cat-drops', title: `${t('cat.drops')} · ${ui.catalog}`, hint: t('cat.drops.hint') })}</div>` : ''}
   </div>`;
 
   // Catalogs side by side.
@@ -102,12 +102,13 @@ export function renderCatalogs(ctx, root) {
 
   // Elasticity vs revenue.
   const scatterEl = slotOf(root, 'cat-scatter');
-  const pts = mine.filter((p) => p.elasticity && Number.isFinite(p.elasticity.slope) && p.revenue > 0)
-    .sort((a, b) => a.elasticity.slope - b.elasticity.slope);
+  // Each product at the elasticity its class uses (pooled within the catalog when given).
+  const pts = mine.filter((p) => p.elasticity && Number.isFinite(usedFit(p.elasticity).slope) && p.revenue > 0)
+    .sort((a, b) => usedFit(a.elasticity).slope - usedFit(b.elasticity).slope);
   if (!pts.length) {
     scatterEl.innerHTML = `<p class="muted pad">${esc(t('cat.scatter.none'))}</p>`;
   } else {
-    const slopes = pts.map((p) => p.elasticity.slope);
+    const slopes = pts.map((p) => usedFit(p.elasticity).slope);
     const q = (f) => slopes[Math.min(slopes.length - 1, Math.max(0, Math.floor(f * (slopes.length - 1))))];
     const lo = Math.min(-1.5, Math.floor(q(0.02) - 0.5)), hi = Math.max(0.5, Math.ceil(q(0.98) + 0.5));
     const clipped = slopes.filter((s) => s < lo || s > hi).length;
@@ -121,7 +122,7 @@ export function renderCatalogs(ctx, root) {
       ...CLASSES.map((k) => ({ label: t((withCi ? 'cat.legend.' : 'class.') + k), color: CLASS_COLORS[k], has: (p) => sure(p) && p.elasticity.class === k }))];
     ctx.charts.add(scatterEl, {
       legend: [...groups.slice(1), groups[0]].map((g) => ({ label: g.label, color: g.color })),
-      uplot: () => ({
+      uplot: (w) => ({
         data: [slopes, ...groups.map((g) => pts.map((p) => (g.has(p) ? p.revenue : null)))],
         opts: {
           ...baseOpts(280),
@@ -132,7 +133,7 @@ export function renderCatalogs(ctx, root) {
             points: { show: true, size: g.faint ? 6 : 8, width: 1, stroke: g.color, fill: g.color + (g.faint ? '55' : 'cc') },
           }))],
           axes: [
-            axis({ label: t('cat.scatter.x'), values: (u, v) => v.map((x) => fmt.num(x, Math.abs(x) < 10 && x % 1 ? 1 : 0)) }),
+            axis({ label: t(w < 560 ? 'col.elasticity' : 'cat.scatter.x'), values: (u, v) => v.map((x) => fmt.num(x, Math.abs(x) < 10 && x % 1 ? 1 : 0)) }),
             axis({ label: t('cat.scatter.y') + unit, values: (u, v) => v.map((x) => (isDecade(x) ? fmt.axisMoney(x) : '')), size: 60,
               grid: { stroke: C.grid, width: 1, filter: decades }, ticks: { stroke: C.axis, width: 1, size: 4, filter: decades } }),
           ],
@@ -147,10 +148,11 @@ export function renderCatalogs(ctx, root) {
               c.clip();
               c.lineWidth = devicePixelRatio;
               pts.forEach((p) => {
-                const e = p.elasticity;
+                const e = usedFit(p.elasticity);
                 if (!Number.isFinite(e.ci_low) || !Number.isFinite(e.ci_high)) return;
                 const y = Math.round(u.valToPos(p.revenue, 'y', true)) + 0.5;
-                c.strokeStyle = sure(p) && CLASS_COLORS[e.class] ? CLASS_COLORS[e.class] + '99' : '#b9bbc655';
+                const k = p.elasticity.class;
+                c.strokeStyle = sure(p) && CLASS_COLORS[k] ? CLASS_COLORS[k] + '99' : '#b9bbc655';
                 c.beginPath();
                 c.moveTo(u.valToPos(Math.max(lo, e.ci_low), 'x', true), y);
                 c.lineTo(u.valToPos(Math.min(hi, e.ci_high), 'x', true), y);
@@ -185,8 +187,8 @@ export function renderCatalogs(ctx, root) {
             if (!best) return null;
             const e = best.elasticity;
             const fit = withCi
-              ? `${esc(elasticityText(fmt, e))} <small>(${esc(t('cat.interval', { conf }))})</small>` + (e.class ? ` · ${esc(t('class.' + e.class))}` : '') +
-                (Number.isFinite(e.pooled_slope) ? `<br>${esc(t('cat.pooled', { v: elasticityText(fmt, { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high }) }))}` : '') +
+              ? `${esc(elasticityText(fmt, usedFit(e)))} <small>(${esc(t('cat.interval', { conf }))})</small>` + (e.class ? ` · ${esc(t('class.' + e.class))}` : '') +
+                (Number.isFinite(e.pooled_slope) ? `<br>${esc(t('cat.own_fit', { v: elasticityText(fmt, e) }))}` : '') +
                 (e.seasonally_adjusted ? `<br>${esc(t('cat.adjusted'))}` : '')
               : `${esc(fmt.num2(e.slope))} ± ${esc(fmt.num2(e.std_error))}`;
             return `<b>${esc(best.product_name || best.sku)}</b><br>${esc(best.sku)}<br>${esc(t('col.elasticity'))}: ${fit}<br>${esc(t('col.revenue'))}: ${esc(fmt.money(best.revenue))}`;
@@ -226,8 +228,8 @@ export function renderCatalogs(ctx, root) {
       { key: 'customers', label: t('col.customers'), num: true, value: (p) => p.customers, render: (p) => fmt.int(p.customers) },
       { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.price(p.avg_price) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
-      { key: 'elasticity', label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, value: (p) => (p.elasticity ? p.elasticity.slope : null), render: (p) => esc(elasticityText(fmt, p.elasticity)),
-        csv: (p) => (p.elasticity ? [p.elasticity.slope, p.elasticity.ci_low, p.elasticity.ci_high].filter((v) => v !== undefined).join(' ') : null) },
+      { key: 'elasticity', label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, value: (p) => (p.elasticity ? usedFit(p.elasticity).slope : null), render: (p) => esc(elasticityText(fmt, usedFit(p.elasticity))),
+        csv: (p) => (p.elasticity ? ((e) => [e.slope, e.ci_low, e.ci_high].filter((v) => v !== undefined).join(' '))(usedFit(p.elasticity)) : null) },
       { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
       { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
       { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
@@ -261,7 +263,7 @@ export function renderCatalogs(ctx, root) {
       { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => `<span class="two"><b>${esc(p.product_name || p.sku)}</b><small>${esc(p.sku)}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
       { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, hidden: true },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
-      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && p.elasticity.slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, p.elasticity)) : `${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
+      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && usedFit(p.elasticity).slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, usedFit(p.elasticity))) : `${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
       { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => withRange(fmt.pctSigned, p.projected_units_change_pct, p.projected_units_change_pct_low, p.projected_units_change_pct_high) },
       { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => withRange(fmt.moneySigned, p.projected_revenue_change, p.projected_revenue_change_low, p.projected_revenue_change_high, tone) },

@@ -86,6 +86,13 @@ export function withRange(f, v, lo, hi, cls) {
   return isNum(lo) && isNum(hi) ? `<span class="two num-range">${main}<small>[${esc(f(lo))}, ${esc(f(hi))}]</small></span>` : main;
 }
 
+/** The elasticity a product's class and projections use: the estimate pooled within its
+ *  catalog with its interval when the engine gives one, else the product's own fit. */
+export function usedFit(e) {
+  if (!e) return null;
+  return isNum(e.pooled_slope) ? { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high } : e;
+}
+
 /** An elasticity on one line: "-1.8 [-2.4, -1.2]" (or "-1.82" without an interval). */
 export function elasticityText(fmt, e) {
   if (!e || !isNum(e.slope)) return '—';

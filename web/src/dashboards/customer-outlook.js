@@ -15,6 +15,15 @@ export function horizonDays(data) {
 const daysN = (ctx, n) => ctx.t.n('n.days', n, ctx.fmt.num(n, n % 1 ? 1 : 0));
 const daysGen = (ctx, n) => ctx.t.n('n.days_gen', n, ctx.fmt.num(n, n % 1 ? 1 : 0));
 
+/** A chance as a whole percentage; above 99.5% and below 0.5% as ">99%" and "<1%", so that a
+ *  customer with some revenue at risk never reads "100%". */
+export function chanceText(fmt, p) {
+  if (!isNum(p)) return fmt.pct(p);
+  if (p >= 0.995 && p < 1) return '>' + fmt.pct(0.99, 0);
+  if (p > 0 && p < 0.005) return '<' + fmt.pct(0.01, 0);
+  return fmt.pct(p, 0);
+}
+
 /** True when the engine gave per-customer chances (a return model was fitted). */
 export function hasChances(rows) {
   return rows.some((r) => isNum(r.p_order_next));
@@ -38,7 +47,7 @@ export function chanceColumns(ctx, data, rows) {
   const H = daysN(ctx, horizonDays(data));
   return [
     { key: 'p_order_next', label: t('col.p_order_next'), title: t('col.p_order_next.help', { days: H }), num: true,
-      value: (r) => r.p_order_next, render: (r) => fmt.pct(r.p_order_next, 0) },
+      value: (r) => r.p_order_next, render: (r) => chanceText(fmt, r.p_order_next) },
     { key: 'revenue_at_risk', label: t('col.revenue_at_risk'), title: t('col.revenue_at_risk.help', { days: H }), num: true,
       value: (r) => r.revenue_at_risk, render: (r) => fmt.money(r.revenue_at_risk) },
   ];
@@ -58,14 +67,14 @@ export function reasons(ctx, r, data) {
   const since = isNum(r.days_since_last_order) ? daysN(ctx, r.days_since_last_order) : '—';
   if (isNum(r.median_interval_days) && r.median_interval_days > 0) out.push(t('cust.why.rhythm', { interval: daysN(ctx, r.median_interval_days), since }));
   else out.push(t('cust.why.no_rhythm', { since }));
-  if (r.status_basis === 'activity' && isNum(r.p_active)) out.push(t('cust.why.activity', { p: fmt.pct(r.p_active, 0) }));
+  if (r.status_basis === 'activity' && isNum(r.p_active)) out.push(t('cust.why.activity', { p: chanceText(fmt, r.p_active) }));
   if (isNum(r.p_order_next)) {
     const H = horizonDays(data);
     // English reads "the next 90 days"; Russian "в течение 90 дней" wants the genitive.
     const days = ctx.lang === 'ru' ? daysGen(ctx, H) : daysN(ctx, H);
     out.push(isNum(r.revenue_at_risk) && r.revenue_at_risk > 0
-      ? t('cust.why.chance_risk', { p: fmt.pct(r.p_order_next, 0), days, risk: fmt.money(r.revenue_at_risk) })
-      : t('cust.why.chance', { p: fmt.pct(r.p_order_next, 0), days }));
+      ? t('cust.why.chance_risk', { p: chanceText(fmt, r.p_order_next), days, risk: fmt.money(r.revenue_at_risk) })
+      : t('cust.why.chance', { p: chanceText(fmt, r.p_order_next), days }));
   }
   if (r.seasonal_pause === true || r.seasonal_pause === false) {
     const ev = r.seasonal_evidence || {};
@@ -84,13 +93,20 @@ export function outlookStats(ctx, r, data) {
   const { t, fmt } = ctx;
   if (!isNum(r.p_order_next)) return [];
   return [
-    [t('cust.p_order_next', { days: daysN(ctx, horizonDays(data)) }), fmt.pct(r.p_order_next, 0)],
-    [t('cust.p_active'), fmt.pct(r.p_active, 0)],
+    [t('cust.p_order_next', { days: daysN(ctx, horizonDays(data)) }), chanceText(fmt, r.p_order_next)],
+    [t('cust.p_active'), chanceText(fmt, r.p_active)],
     [t('cust.at_risk'), fmt.money(r.revenue_at_risk)],
   ];
 }
 
-const MODEL_NAMES = { bg_nbd: 'BG/NBD (Fader, Hardie & Lee, 2005)', mbg_cnbd_k: 'MBG/CNBD-{k} (Platzer & Reutterer, 2016)' };
+/** The model's name as its papers write it: bg_nbd, mbg_cnbd_k (or mbg_cnbd_3, k in the name). */
+function modelName(m) {
+  const name = String(m.name || '');
+  if (name === 'bg_nbd') return 'BG/NBD (Fader, Hardie & Lee, 2005)';
+  const k = /^mbg_cnbd_(\d+|k)$/.exec(name);
+  if (k) return `MBG/CNBD-${m.k ?? k[1]} (Platzer & Reutterer, 2016)`;
+  return name;
+}
 
 /** "How is this computed?": the fitted model with its parameters, the rule for revenue at risk
  *  and where the backtest is. Empty without a model. */
@@ -100,12 +116,11 @@ export function howNote(ctx, data) {
   const { t, fmt } = ctx;
   const g = (v) => (isNum(v) ? fmt.num(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 3) : '—');
   const params = [['r', m.r], ['α', m.alpha], ['a', m.a], ['b', m.b]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${g(v)}`).join(', ');
-  const name = (MODEL_NAMES[m.name] || String(m.name || '')).replace('{k}', m.k ?? 'k');
   const H = daysN(ctx, horizonDays(data));
   const customers = isNum(m.customers) ? t.n('n.customers_gen', m.customers, fmt.int(m.customers)) : '—';
   return `<details class="how" data-how>
     <summary>${esc(t('cust.how'))}</summary>
-    <p>${esc(t('cust.how.model', { model: name, customers, params, ll: fmt.num(m.log_likelihood, 1) }))}</p>
+    <p>${esc(t('cust.how.model', { model: modelName(m), customers, params, ll: fmt.num(m.log_likelihood, 1) }))}</p>
     <p>${esc(t('cust.how.risk', { days: H }))}</p>
     <p>${esc(t('cust.how.backtest'))}</p>
   </details>`;

@@ -46,7 +46,7 @@ export function renderCustomers(ctx, root) {
   const unit = fmt.currency ? ` (${fmt.currency})` : '';
   ctx.charts.add(slotOf(root, 'cust-monthly'), {
     legend: [{ label: t('chart.revenue') + unit, color: C.accent }, { label: t('chart.orders'), color: C.teal }],
-    uplot: () => ({
+    uplot: (w) => ({
       data: [monthly.map((_, i) => i), monthly.map((m) => m.revenue), monthly.map((m) => m.orders)],
       opts: monthOpts(ctx, monthly, 260, [
         { label: t('chart.revenue'), scale: 'y', stroke: C.accent, fill: C.accent + 'cc', width: 0, paths: bars({ size: [0.7, 28] }), points: { show: false } },
@@ -54,7 +54,7 @@ export function renderCustomers(ctx, root) {
       ], [
         axis({ scale: 'y', label: t('chart.revenue') + unit, values: (u, v) => v.map((x) => fmt.axisMoney(x)), size: 60 }),
         axis({ scale: 'n', side: 1, label: t('chart.orders'), values: (u, v) => v.map((x) => fmt.int(x)), grid: { show: false }, size: 50 }),
-      ], (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.revenue'))}: ${esc(fmt.money(monthly[i].revenue))}<br>${esc(t('chart.orders'))}: ${esc(fmt.int(monthly[i].orders))}<br>${esc(t('chart.customers'))}: ${esc(fmt.int(monthly[i].active_customers))}`),
+      ], (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.revenue'))}: ${esc(fmt.money(monthly[i].revenue))}<br>${esc(t('chart.orders'))}: ${esc(fmt.int(monthly[i].orders))}<br>${esc(t('chart.customers'))}: ${esc(fmt.int(monthly[i].active_customers))}`, w),
     }),
   });
 
@@ -168,9 +168,10 @@ export function renderCustomers(ctx, root) {
 }
 
 /** The x axis and cursor for monthly charts: one slot per month, labelled 'Mar 2025'. */
-export function monthOpts(ctx, monthly, height, series, axes, tip) {
+export function monthOpts(ctx, monthly, height, series, axes, tip, width = 800) {
   const n = monthly.length;
-  const step = Math.max(1, Math.ceil(n / 8));
+  // At most 8 labels, and one per ~64 px of a narrow chart (a phone), so that they do not overlap.
+  const step = Math.max(1, Math.ceil(n / Math.min(8, Math.max(2, Math.floor((width - 110) / 64)))));
   return {
     ...baseOpts(height),
     scales: { x: { time: false, range: () => [-0.6, n - 0.4] }, y: { range: (u, lo, hi) => [Math.min(0, lo), hi > 0 ? hi * 1.08 : 1] }, n: { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.1 : 1] }, p: { range: () => [0, 1] } },
