@@ -254,6 +254,11 @@ void Utf8Decoder::decode(std::string_view bytes, const Output& out) {
 }
 
 void Utf8Decoder::finish(const Output& out) {
+  if (!undecided_.empty()) {  // the file ended before kDecideBytes after its first non-ASCII byte
+    const std::string tail = std::move(undecided_);
+    undecided_.clear();
+    settle(tail, out);
+  }
   if (guess_.encoding == TextEncoding::utf8 && !guess_.decided && bytes_seen_ > 0)
     guess_.reason = "all " + with_thousands(bytes_seen_) + " bytes are ASCII: read as UTF-8";
   std::size_t pending = carry_size_ > 0 ? 1 : 0;
@@ -265,14 +270,14 @@ void Utf8Decoder::finish(const Output& out) {
 }
 
 void Utf8Decoder::decode_ascii(std::string_view bytes, const Output& out) {
-  std::size_t base = bytes_seen_;  // offset of bytes[0] in the file
-  std::string joined;
-  if (carry_size_ > 0) {  // a non-ASCII start that the previous chunk cut: decide with more
-    joined.assign(carry_, carry_size_);
-    joined.append(bytes);
-    base -= carry_size_;
-    carry_size_ = 0;
-    bytes = joined;
+  if (!undecided_.empty()) {  // waiting for enough bytes after the first non-ASCII one
+    undecided_.append(bytes);
+    if (undecided_.size() >= kDecideBytes) {
+      const std::string tail = std::move(undecided_);
+      undecided_.clear();
+      settle(tail, out);
+    }
+    return;
   }
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t first_high = skip_ascii(p, bytes.size(), 0);
@@ -280,29 +285,29 @@ void Utf8Decoder::decode_ascii(std::string_view bytes, const Output& out) {
     out(bytes);
     return;
   }
-  // The first non-ASCII byte: decide from here on. What came before is ASCII in every case.
-  EncodingGuess later = detect_encoding(bytes.substr(first_high));
-  if (!later.decided) {  // only the start of a UTF-8 sequence, cut by the end of the chunk
-    if (first_high > 0) out(bytes.substr(0, first_high));
-    carry_size_ = std::min<std::size_t>(bytes.size() - first_high, sizeof carry_);
-    std::memcpy(carry_, p + first_high, carry_size_);
-    return;
-  }
-  if (later.encoding == TextEncoding::utf16le || later.encoding == TextEncoding::utf16be)
-    later = {TextEncoding::utf8, "", true};
-  const std::string offset = with_thousands(base + first_high);
+  // What came before the first non-ASCII byte is ASCII in every case.
+  if (first_high > 0) out(bytes.substr(0, first_high));
+  undecided_offset_ = bytes_seen_ + first_high;
+  bytes.remove_prefix(first_high);
+  if (bytes.size() >= kDecideBytes) settle(bytes, out);
+  else undecided_.assign(bytes);
+}
+
+// Decides from the first kDecideBytes from the first non-ASCII byte on (fewer only at the end
+// of the file): the same sample however the chunks fell.
+void Utf8Decoder::settle(std::string_view tail, const Output& out) {
+  EncodingGuess later = detect_encoding(tail.substr(0, kDecideBytes));
+  if (!later.decided || later.encoding == TextEncoding::utf16le || later.encoding == TextEncoding::utf16be)
+    later = {TextEncoding::utf8, "", true};  // an incomplete UTF-8 start at the end: U+FFFD then
+  const std::string offset = with_thousands(undecided_offset_);
   guess_.encoding = later.encoding;
   guess_.decided = true;
   // The reason names no counts: they would depend on where the chunks happen to end.
   guess_.reason = "ASCII only in the first " + offset + " bytes, then " +
                   (guess_.encoding == TextEncoding::utf8 ? std::string("valid UTF-8")
                                                          : "read as " + std::string(encoding_name(guess_.encoding)));
-  if (guess_.encoding == TextEncoding::utf8) {
-    decode_utf8(bytes, out);
-    return;
-  }
-  out(bytes.substr(0, first_high));
-  decode_single_byte(bytes.substr(first_high), out);
+  if (guess_.encoding == TextEncoding::utf8) decode_utf8(tail, out);
+  else decode_single_byte(tail, out);
 }
 
 void Utf8Decoder::decode_utf8(std::string_view bytes, const Output& out) {

@@ -49,11 +49,15 @@ EncodingGuess detect_encoding(std::string_view head);
 ///   decoder.finish([&](std::string_view utf8) { parser.feed(utf8); });
 ///
 /// A guess that is not `decided` (ASCII so far) is settled by detect_encoding() on the
-/// chunk holding the first non-ASCII byte; ASCII reads the same in every encoding here, so
-/// nothing passed on before changes meaning.
+/// kDecideBytes from the first non-ASCII byte on (fewer only when the file ends first); the
+/// bytes from that one on wait until then, so the decision is the same however the chunks
+/// fall (it used to be made from the rest of the current chunk: 3 bytes before a chunk edge
+/// read a windows-1251 file as windows-1252). ASCII reads the same in every encoding here,
+/// so nothing passed on before changes meaning.
 class Utf8Decoder {
  public:
   using Output = std::function<void(std::string_view)>;
+  static constexpr std::size_t kDecideBytes = 64 * 1024;  // as detect_encoding's head sample
 
   explicit Utf8Decoder(EncodingGuess guess);
 
@@ -69,6 +73,7 @@ class Utf8Decoder {
 
  private:
   void decode_ascii(std::string_view bytes, const Output& out);
+  void settle(std::string_view tail, const Output& out);
   void decode_utf8(std::string_view bytes, const Output& out);
   void repair_utf8(std::string_view bytes, const Output& out);
   void decode_utf16(std::string_view bytes, const Output& out);
@@ -83,6 +88,8 @@ class Utf8Decoder {
   std::size_t replaced_ = 0;
   std::size_t bytes_seen_ = 0;
   bool at_start_ = true;  // UTF-16: a byte order mark is skipped
+  std::string undecided_;  // ASCII head: the bytes from the first non-ASCII one, until enough
+  std::size_t undecided_offset_ = 0;  // the file offset of that byte
 };
 
 /// Appends code point `cp` as UTF-8. Values that are no character (surrogates, beyond
