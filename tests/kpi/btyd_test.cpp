@@ -196,6 +196,7 @@ TEST_CASE("BG/NBD: parameters recovered from 6,000 simulated customers, hold-out
   const auto customers = simulate(world, 20240601);
   const BtydModel m = pulse::kpi::fit_bg_nbd(histories_of(customers));
   REQUIRE(m.converged);
+  CHECK_FALSE(m.at_bound);
   CHECK(m.kind == BtydModelKind::bg_nbd);
   CHECK(m.customers == 6000);
   // Tolerances: 4 x the relative standard deviation of each estimate over 70 simulated data
@@ -261,6 +262,29 @@ TEST_CASE("MBG/CNBD-k: regular customers select k = 3, which predicts the hold-o
   const double poisson_drop = pulse::kpi::p_alive(bg, on_time) - pulse::kpi::p_alive(bg, overdue);
   CHECK(regular_drop > 0.12);              // 0.92 -> 0.75 here
   CHECK(regular_drop > 1.5 * poisson_drop);  // BG/NBD: 0.92 -> 0.83
+}
+
+TEST_CASE("BG/NBD on customers who never leave: the fit reaches the no-dropout limit",
+          "[kpi][btyd]") {
+  // p ~ beta(0.01, 1e6): nobody drops out, the data are NBD. The likelihood rises as a -> 0 and
+  // b -> infinity, so the fit stops at the search limit, flagged, with sound predictions.
+  World world;
+  world.r = 0.8;
+  world.alpha = 30;
+  world.a = 0.01;
+  world.b = 1e6;
+  world.customers = 3000;
+  const auto customers = simulate(world, 7);
+  const BtydModel m = pulse::kpi::fit_bg_nbd(histories_of(customers));
+  CHECK(m.converged);
+  CHECK(m.at_bound);
+  CHECK(m.a / (m.a + m.b) < 1e-3);  // mean dropout probability ~ 0
+  // Loose on purpose (this case is about the limit, not precision; the values are 2 % off).
+  CHECK(m.r == Approx(world.r).epsilon(0.15));
+  CHECK(m.alpha == Approx(world.alpha).epsilon(0.20));
+  CHECK(pulse::kpi::p_alive(m, {3, 60, 400, 1}) > 0.99);
+  const HoldoutCheck check = check_holdout(m, customers, world.horizon);
+  CHECK(check.share == Approx(check.predicted_share).margin(0.03));
 }
 
 TEST_CASE("BTYD histories: compression merges identical triples, weights act as counts",

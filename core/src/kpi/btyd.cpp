@@ -62,8 +62,8 @@ std::vector<CustomerHistory> compress_histories(const std::vector<CustomerHistor
 namespace {
 
 // Parameters are searched as logarithms inside these bounds (e^-9 ~ 1.2e-4, e^11 ~ 6e4); a
-// fit within kBoundMargin of a bound is reported as not converged: the data pushed a parameter
-// to a limit it does not identify (e.g. no repeat order: rates -> 0).
+// fit within kBoundMargin of a bound is flagged at_bound: the likelihood rises towards a limit
+// model (no dropout, or one common rate), which these values approximate closely.
 constexpr double kLogLower = -9.0, kLogUpper = 11.0, kBoundMargin = 0.1;
 // Fewer customers than this cannot identify four parameters; the fit is still made.
 constexpr double kMinCustomers = 5;
@@ -72,6 +72,7 @@ struct Fit {
   Parameters p{1, 1, 1, 1};
   double core_log_likelihood = 0;
   bool converged = false;
+  bool at_bound = false;
   int evaluations = 0;
 };
 
@@ -133,7 +134,8 @@ Fit fit_family(const LikelihoodData& data, Family family, const std::vector<Para
     return v > kLogLower + kBoundMargin && v < kLogUpper - kBoundMargin;
   });
   const bool identifiable = weight >= kMinCustomers && data.repeat_weight() > 0;
-  fit.converged = best.converged && inside && identifiable;
+  fit.converged = best.converged && identifiable;
+  fit.at_bound = !inside;
   return fit;
 }
 
@@ -148,6 +150,7 @@ BtydModel to_model(const Fit& fit, BtydModelKind kind, int k, const LikelihoodDa
   m.customers = data.total_weight();
   m.log_likelihood = data.total_weight() > 0 ? fit.core_log_likelihood + data.summary_term(m.k) : 0.0;
   m.converged = fit.converged;
+  m.at_bound = fit.at_bound;
   m.evaluations = fit.evaluations;
   return m;
 }
