@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "pulse/kpi/btyd.h"
@@ -13,6 +14,8 @@ using pulse::kpi::BtydModelKind;
 using pulse::kpi::CustomerHistory;
 
 namespace {
+
+constexpr double kPi = 3.14159265358979323846;
 
 // A small deterministic generator (SplitMix64, Steele, Lea & Flood 2014) and the draws the
 // simulation needs, so the data are the same on every platform and standard library.
@@ -26,7 +29,7 @@ class Rng {
     z ^= z >> 31;
     return (static_cast<double>(z >> 11) + 0.5) / 9007199254740992.0;
   }
-  double normal() { return std::sqrt(-2 * std::log(uniform())) * std::cos(2 * M_PI * uniform()); }
+  double normal() { return std::sqrt(-2 * std::log(uniform())) * std::cos(2 * kPi * uniform()); }
   double gamma(double shape) {  // rate 1; Marsaglia & Tsang (2000)
     if (shape < 1) return gamma(shape + 1) * std::pow(uniform(), 1 / shape);
     const double d = shape - 1.0 / 3, c = 1 / std::sqrt(9 * d);
