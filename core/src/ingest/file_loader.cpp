@@ -233,8 +233,12 @@ void FileLoader::start(std::string_view head) {
   std::string text;
   decoder_->decode(head, [&](std::string_view utf8) { text.append(utf8); });
   // UTF-16 is sniffed as text; other bytes as they are, so that binary data stays binary.
+  // The sample is capped like the encoding's: the head is as long as the chunks that came
+  // (64 KiB by small chunks, 1 MiB in one read), and the delimiter must not depend on that.
+  // 64 KiB of UTF-16 (a byte order mark aside) decodes to at least 32 KiB - 1 of UTF-8.
   const bool utf16 = guess.encoding == io::TextEncoding::utf16le || guess.encoding == io::TextEncoding::utf16be;
-  Sniff sniff = sniff_text(utf16 ? std::string_view(text) : head, report_.file);
+  Sniff sniff = sniff_text(utf16 ? std::string_view(text).substr(0, kSniffBytes / 2 - 2) : head.substr(0, kSniffBytes),
+                           report_.file);
   if (options_.delimiter != 0) sniff.delimiter = options_.delimiter;
   report_.format = sniff.format == TextFormat::json ? "json" : "csv";
   if (sniff.format == TextFormat::csv)
