@@ -2,7 +2,7 @@
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
 import { C, CLASS_COLORS, baseOpts, axis, hbars, tooltipPlugin } from '../charts.js';
-import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText, usedFit } from './common.js';
+import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText, usedFit, rangeCsvColumns } from './common.js';
 import { isUnavailable } from '../util.js';
 import { renderDiscountLevels } from './discount-levels.js';
 import { renderAssortment } from './assortment.js';
@@ -228,8 +228,8 @@ export function renderCatalogs(ctx, root) {
       { key: 'customers', label: t('col.customers'), num: true, value: (p) => p.customers, render: (p) => fmt.int(p.customers) },
       { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.price(p.avg_price) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
-      { key: 'elasticity', label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, value: (p) => (p.elasticity ? usedFit(p.elasticity).slope : null), render: (p) => esc(elasticityText(fmt, usedFit(p.elasticity))),
-        csv: (p) => (p.elasticity ? ((e) => [e.slope, e.ci_low, e.ci_high].filter((v) => v !== undefined).join(' '))(usedFit(p.elasticity)) : null) },
+      { key: 'elasticity', label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, value: (p) => (p.elasticity ? usedFit(p.elasticity).slope : null), render: (p) => esc(elasticityText(fmt, usedFit(p.elasticity))) },
+      ...(withCi ? rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (p) => (p.elasticity ? [usedFit(p.elasticity).ci_low, usedFit(p.elasticity).ci_high] : [])) : []),
       { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
       { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
       { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
@@ -268,6 +268,8 @@ export function renderCatalogs(ctx, root) {
       { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => withRange(fmt.pctSigned, p.projected_units_change_pct, p.projected_units_change_pct_low, p.projected_units_change_pct_high) },
       { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => withRange(fmt.moneySigned, p.projected_revenue_change, p.projected_revenue_change_low, p.projected_revenue_change_high, tone) },
       { key: 'projected_margin_change', label: t('col.proj_margin'), num: true, value: (p) => p.projected_margin_change, render: (p) => withRange(fmt.moneySigned, p.projected_margin_change, p.projected_margin_change_low, p.projected_margin_change_high, tone) },
+      ...(withCi ? [['projected_units_change_pct', 'col.proj_units'], ['projected_revenue_change', 'col.proj_revenue'], ['projected_margin_change', 'col.proj_margin']]
+        .flatMap(([k, l]) => rangeCsvColumns(t, k, t(l), (p) => [p[k + '_low'], p[k + '_high']])) : []),
     ],
   }).mount(slotOf(root, 'cat-discounts'));
 

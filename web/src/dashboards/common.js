@@ -93,6 +93,11 @@ export function usedFit(e) {
   return isNum(e.pooled_slope) ? { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high } : e;
 }
 
+/** Two CSV-only columns with the ends of a figure's interval (raw numbers, as every export). */
+export function rangeCsvColumns(t, key, label, ends) {
+  return ['low', 'high'].map((end, i) => ({ key: `${key}_${end}`, label: t('col.' + end, { col: label }), hidden: true, num: true, value: (r) => ends(r)[i] ?? null }));
+}
+
 /** An elasticity on one line: "-1.8 [-2.4, -1.2]" (or "-1.82" without an interval). */
 export function elasticityText(fmt, e) {
   if (!e || !isNum(e.slope)) return '—';

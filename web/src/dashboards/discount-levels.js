@@ -4,7 +4,7 @@
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
 import { C } from '../charts.js';
-import { withRange, elasticityText } from './common.js';
+import { withRange, elasticityText, rangeCsvColumns } from './common.js';
 
 const VERDICT_COLORS = { pays: C.green, does_not_pay: C.red, uncertain: C.gray };
 
@@ -14,8 +14,8 @@ export function renderDiscountLevels(ctx, slot, levels) {
   const effect = (key, f, cls) => ({
     key, num: true, value: (l) => l[key],
     render: (l) => withRange(f, l[key], l[key + '_low'], l[key + '_high'], cls),
-    csv: (l) => [l[key], l[key + '_low'], l[key + '_high']].filter((v) => v !== undefined && v !== null).join(' '),
   });
+  const ends = (key, label) => rangeCsvColumns(t, key, t(label), (l) => [l[key + '_low'], l[key + '_high']]);
   ctx.ui.catalogs.levels ||= {};
   new DataTable({
     id: 'discount_levels', t, fmt, state: ctx.ui.catalogs.levels, rows: levels, pageSize: 25, searchable: false,
@@ -32,6 +32,8 @@ export function renderDiscountLevels(ctx, slot, levels) {
       { ...effect('projected_margin_change', fmt.moneySigned, tone), label: t('col.proj_margin') },
       { key: 'verdict', label: t('col.verdict'), value: (l) => l.verdict,
         render: (l) => (l.verdict ? `<span class="badge" style="--c:${VERDICT_COLORS[l.verdict] || C.gray}"><i></i>${esc(t('verdict.' + l.verdict))}</span>` : '—') },
+      ...rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (l) => [l.ci_low, l.ci_high]),
+      ...ends('projected_units_change_pct', 'col.proj_units'), ...ends('projected_revenue_change', 'col.proj_revenue'), ...ends('projected_margin_change', 'col.proj_margin'),
     ],
   }).mount(slot);
 }
