@@ -25,7 +25,12 @@ struct RepAcc {
   double revenue = 0;
   std::int64_t orders = 0, customers = 0, overdue = 0;
   std::int32_t last_customer = kNone;
-  std::vector<std::pair<double, StrId>> attention;  // (overdue ratio, customer id)
+  struct Late {
+    double at_risk;  // revenue at risk, -1 when unknown (ranked after every known one)
+    double overdue_ratio;
+    StrId customer;
+  };
+  std::vector<Late> attention;
 };
 
 /// One row per rep known from deals, sales_reps files, orders and customers.
@@ -229,8 +234,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
       const std::uint32_t r = index.find(facts->customer_rep[row.customer]);
       if (r == kNoRow) continue;
       ++acc[r].overdue;
-      acc[r].attention.emplace_back(row.overdue_ratio.value_or(0),
-                                    facts->customer_id[row.customer]);
+      acc[r].attention.push_back({row.revenue_at_risk.value_or(-1), row.overdue_ratio.value_or(0),
+                                  facts->customer_id[row.customer]});
     }
   }
 
@@ -276,12 +281,14 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
       row.customers = a.customers;
       row.customers_overdue = a.overdue;
     }
+    // The money first: revenue at risk, then the overdue ratio (docs/kpi-deals.md).
     std::sort(a.attention.begin(), a.attention.end(), [&](const auto& x, const auto& y) {
-      if (x.first != y.first) return x.first > y.first;
-      return strings.view(x.second) < strings.view(y.second);
+      if (x.at_risk != y.at_risk) return x.at_risk > y.at_risk;
+      if (x.overdue_ratio != y.overdue_ratio) return x.overdue_ratio > y.overdue_ratio;
+      return strings.view(x.customer) < strings.view(y.customer);
     });
     for (std::size_t i = 0; i < a.attention.size() && i < kMaxAttention; ++i)
-      row.attention.push_back(a.attention[i].second);
+      row.attention.push_back(a.attention[i].customer);
   }
 
   RepAcc& t = acc[team];

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "pulse/kpi/attention.h"
 #include "pulse/kpi/catalogs.h"
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/negotiations.h"
 #include "pulse/kpi/sales_team.h"
 #include "pulse/kpi/scope.h"
+#include "pulse/report/attention_json.h"
 #include "pulse/report/deals_json.h"
 #include "pulse/report/report_json.h"
 
@@ -102,32 +104,40 @@ Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a
 constexpr const char* kNoDeals =
     "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status";
 
+/// The deal dashboards' results, kept for the attention list.
+struct DealResults {
+  std::optional<kpi::NegotiationReport> negotiation;
+  std::optional<kpi::SalesTeamReport> team;
+};
+
 /// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
-void write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, const kpi::Facts* facts,
-                           const kpi::CustomerReport* profiles, const kpi::Scope& scope,
-                           const kpi::Settings& settings, const StringPool& strings) {
+DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, const kpi::Facts* facts,
+                                  const kpi::CustomerReport* profiles, const kpi::Scope& scope,
+                                  const kpi::Settings& settings, const StringPool& strings) {
   if (!deals.has_deals && !facts) {
     w.key("negotiations"), write_unavailable(w, kNoDeals);
     w.key("sales_team");
     write_unavailable(w, "load deals (quotes or opportunities) or orders to see the sales team");
-    return;
+    return {};
   }
   if (scope.as_of == kNoDay) {
     const char* why = "no deal or order has a readable date: set as_of or map a date column";
     w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : kNoDeals);
     w.key("sales_team"), write_unavailable(w, why);
-    return;
+    return {};
   }
   const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
-  const kpi::NegotiationReport negotiation =
-      kpi::negotiations(deals, selection, scope, settings, strings);
+  DealResults out;
+  const kpi::NegotiationReport& negotiation =
+      out.negotiation.emplace(kpi::negotiations(deals, selection, scope, settings, strings));
   w.key("negotiations");
   if (deals.has_deals) write_negotiations(w, negotiation, deals, strings);
   else write_unavailable(w, kNoDeals);
   w.key("sales_team");
   write_sales_team(
-      w, kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings),
+      w, out.team.emplace(kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings)),
       deals, strings);
+  return out;
 }
 
 }  // namespace
@@ -188,13 +198,24 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   else
     write_customers(w, *profiles, facts, strings);
   w.key("catalogs");
+  std::optional<kpi::CatalogReport> catalogs;
   if (!facts.has_lines || scope.as_of == kNoDay)
     write_unavailable(w, have_orders ? "the catalogs need order lines (line items with SKUs); only order headers are loaded"
                                      : "load order lines to compare catalogs and products");
   else
-    write_catalogs(w, kpi::catalog_report(facts, scope, settings, strings), facts, strings);
-  write_deal_dashboards(w, deals, have_orders ? &facts : nullptr, profiles ? &*profiles : nullptr,
-                        scope, settings, strings);
+    write_catalogs(w, catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings)), facts, strings);
+  const DealResults deal_results =
+      write_deal_dashboards(w, deals, have_orders ? &facts : nullptr, profiles ? &*profiles : nullptr,
+                            scope, settings, strings);
+  // What needs action this week, read from the four dashboards above (docs/kpi.md).
+  kpi::AttentionSources sources;
+  sources.facts = &facts;
+  sources.customers = profiles ? &*profiles : nullptr;
+  sources.catalogs = catalogs ? &*catalogs : nullptr;
+  sources.deals = &deals;
+  sources.negotiation = deal_results.negotiation ? &*deal_results.negotiation : nullptr;
+  sources.team = deal_results.team ? &*deal_results.team : nullptr;
+  write_attention(w, kpi::attention_list(sources, scope, settings, strings));
   w.end_object();
   return w.take();
 }

@@ -58,7 +58,7 @@ struct RepRow {
   std::optional<double> aov;
   std::optional<std::int64_t> customers;
   std::optional<std::int64_t> customers_overdue;
-  std::vector<StrId> attention;  // customer ids, overdue or lapsed, by overdue ratio
+  std::vector<StrId> attention;  // customer ids, overdue or lapsed, by revenue at risk
 };
 
 /// Team totals, so that the page does not add the rep rows itself.
