@@ -37,9 +37,31 @@ class FileLoader::Pipeline : public io::RecordSink {
   }
 
   void feed(std::string_view bytes) {
-    if (csv_) csv_->feed(bytes);
-    else if (json_) json_->feed(bytes);
+    if (csv_) {
+      csv_->feed(bytes);
+    } else if (json_) {
+      // JSON lines end at LF, as the reader numbers them (CSV counts its own).
+      const char* const end = bytes.data() + bytes.size();
+      for (const char* p = bytes.data(); p < end; ++p) {
+        p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        if (!p) break;
+        ++json_newlines_;
+      }
+      if (!bytes.empty()) json_ends_line_ = bytes.back() == '\n';
+      json_->feed(bytes);
+    }
   }
+
+  /// Physical lines read so far (a last line without a line break counts); a workbook's
+  /// last row number.
+  std::size_t lines() const {
+    if (csv_) return csv_->lines();
+    if (json_) return json_newlines_ + (json_ends_line_ ? 0 : 1);
+    return last_line_;
+  }
+
+  /// Where reading is: the line of the row being read (CSV), else of the last record.
+  std::size_t position_line() const { return csv_ ? csv_->row_line() : last_line_; }
 
   void finish() {
     if (csv_) csv_->finish();
@@ -202,6 +224,8 @@ class FileLoader::Pipeline : public io::RecordSink {
   Sample kept_sample_;              // JSON: the sample, to map late keys
   std::size_t last_line_ = 0;       // line of the last record
   std::size_t late_remaps_ = 0;
+  std::size_t json_newlines_ = 0;
+  bool json_ends_line_ = true;  // no bytes yet: no line begun
   static constexpr std::size_t kMaxLateRemaps = 64;  // keys that differ in every record
 };
 
@@ -215,6 +239,7 @@ FileLoader::~FileLoader() = default;
 void FileLoader::fail(const std::string& message) {
   failed_ = true;
   report_.error = message;
+  if (pipeline_) stop_line_ = pipeline_->position_line();
 }
 
 /// Decides the encoding and the format from the head of the file and feeds the head on.
@@ -303,9 +328,16 @@ const LoadReport& FileLoader::finish() {
   }
   // Rows read before a fatal error stay loaded: the report says where reading stopped.
   if (pipeline_ && failed_) pipeline_->salvage();
+  if (pipeline_) report_.lines = pipeline_->lines();
   if (pipeline_ && pipeline_->has_table()) {
     Table table = pipeline_->take_table();
     if (table.rows > 0) dataset_.tables.push_back(std::move(table));
+  }
+  // Rows kept, then an error: a partial load, not a refusal (which keeps nothing).
+  if (report_.refused() && report_.rows_loaded > 0) {
+    report_.stopped = std::move(report_.error);
+    report_.error.clear();
+    report_.stopped_line = stop_line_;
   }
   // Problems are found in two passes (the first rows wait for the mapping): list them by line.
   std::stable_sort(report_.problems.begin(), report_.problems.end(),

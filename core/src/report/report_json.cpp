@@ -205,6 +205,7 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.key("rows_read"), w.value(static_cast<std::uint64_t>(load.rows_read));
   w.key("rows_loaded"), w.value(static_cast<std::uint64_t>(load.rows_loaded));
   w.key("rows_skipped"), w.value(static_cast<std::uint64_t>(load.rows_skipped));
+  w.key("lines"), w.value(static_cast<std::uint64_t>(load.lines));
   w.key("problems");
   w.begin_array();
   for (const Problem& p : load.problems) w.value(p.to_string());
@@ -230,6 +231,16 @@ void write_load(JsonWriter& w, const LoadReport& load) {
     w.end_array();
   }
   w.key("error"), text_or_null(w, load.error);
+  // A partial load (rows kept, then reading stopped) is not a refusal: null otherwise.
+  w.key("stopped");
+  if (load.partial()) {
+    w.begin_object();
+    w.key("line"), w.value(static_cast<std::uint64_t>(load.stopped_line));
+    w.key("reason"), w.value(load.stopped);
+    w.end_object();
+  } else {
+    w.null();
+  }
   w.end_object();
 }
 

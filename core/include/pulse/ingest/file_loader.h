@@ -33,8 +33,10 @@ struct FileOptions {
 ///   while (n = read(buf)) loader.feed({buf, n});
 ///   const LoadReport& report = loader.finish();
 ///
-/// Never throws for bad input: a refused file has report.error set, bad rows are in
-/// report.problems and the good rows are loaded.
+/// Never throws for bad input: a refused file has report.error set (nothing of it is kept); a
+/// file that stops after some rows (an oversized cell, a truncated gzip) keeps them and says
+/// so in report.stopped and report.stopped_line; bad rows are in report.problems and the good
+/// rows are loaded.
 class FileLoader {
  public:
   FileLoader(Dataset& dataset, std::string file_name, FileOptions options = {});
@@ -81,6 +83,7 @@ class FileLoader {
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<io::Utf8Decoder> decoder_;  // file bytes -> UTF-8 for the pipeline
   std::size_t bytes_fed_ = 0;
+  std::size_t stop_line_ = 0;  // where reading was when an error stopped it
   std::unique_ptr<Container> container_;
   bool unwrapping_ = false;  // feeding what a container decompressed
   bool failed_ = false;

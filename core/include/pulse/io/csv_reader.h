@@ -49,6 +49,8 @@ class CsvReader {
   std::size_t rows_read() const { return rows_read_; }
   // Physical lines read so far (CR, LF or CRLF each end one; a last line without one counts).
   std::size_t lines() const;
+  // The line where the row being read (or the last one) starts.
+  std::size_t row_line() const { return row_line_; }
   static constexpr std::size_t kMaxQuoteRecoveries = 100;
 
  private:

@@ -32,18 +32,24 @@ struct LoadReport {
   std::vector<std::string> sheets;  // a workbook: its worksheets, in the workbook's order
   std::string recognized_as;  // a known export ("Magento REST orders (GET /V1/orders)"), else empty
   std::size_t rows_read = 0;
-  std::size_t rows_loaded = 0;
+  std::size_t rows_loaded = 0;  // a partial load: the rows kept before reading stopped
   std::size_t rows_skipped = 0;
+  std::size_t lines = 0;  // physical lines read (a workbook: its last row number)
   std::vector<Problem> problems;  // the first kMaxProblems
   std::vector<std::string> columns;                // the file's own column names
   std::map<std::string, std::string> mapping;      // canonical field -> source column
   std::map<std::string, std::string> mapping_reasons;  // canonical field -> why that column
   std::map<std::string, std::string> conventions;  // column -> "decimal comma", "DD/MM/YYYY", ...
   std::vector<std::string> notes;                  // e.g. "no quantity column: 1 per line"
-  std::string error;  // set when the whole file was refused, "[pulse.ingest.101] ..."
+  std::string error;  // set when the whole file was refused (nothing kept), "[pulse.ingest.101] ..."
+  // A partial load: rows_loaded rows were kept, then reading stopped at stopped_line for this
+  // reason ("[pulse.csv.003] line 2000: field longer than ..."); error stays empty.
+  std::string stopped;
+  std::size_t stopped_line = 0;
 
   void add_problem(Problem problem);
   bool refused() const { return !error.empty(); }
+  bool partial() const { return !stopped.empty(); }
 };
 
 }  // namespace pulse
