@@ -96,11 +96,14 @@ TEST_CASE("online retail: summary figures match an independent computation", "[r
   CHECK(s.at("repeat_customers") == 2845);
   CHECK(num(s.at("repeat_rate")) == Approx(2845.0 / 4339).epsilon(kRel));
   CHECK(doc.at("customers").at("rows").size() == 4339);
+  // Every customer gets a status once the return model is fitted (Decisions 1/2: at most 5 %).
+  CHECK(s.at("status_counts").at("unknown") == 0);
+  CHECK(doc.at("customers").at("model").is_object());
 }
 
 TEST_CASE("online retail: single customers match an independent computation", "[real]") {
   const json& doc = plain().doc;
-  SECTION("17850.0: 34 orders on 2 order days, so no rhythm") {
+  SECTION("17850.0: 34 orders on 2 order days, so no rhythm: the return model decides") {
     const json& c = customer(doc, "17850.0");
     CHECK(c.at("orders") == 34);
     CHECK(num(c.at("revenue")) == Approx(5288.630000000009).epsilon(kRel));
@@ -108,7 +111,11 @@ TEST_CASE("online retail: single customers match an independent computation", "[
     CHECK(c.at("last_order") == "2010-12-02");
     CHECK(c.at("days_since_last_order") == 372);
     CHECK(c.at("median_interval_days").is_null());
-    CHECK(c.at("status") == "unknown");
+    // Silent for a year after two busy days: the model gives little chance it is still active.
+    CHECK(c.at("status_basis") == "activity");
+    CHECK(num(c.at("p_active")) < 0.25);
+    CHECK(c.at("status") == "lapsed");
+    CHECK(num(c.at("revenue_at_risk")) == 0);  // nothing in the last year to lose
   }
   SECTION("12347.0: 7 order days, median gap 58.5") {
     const json& c = customer(doc, "12347.0");

@@ -162,9 +162,15 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
     f.usual_window_revenue = std::max(0.0, year_revenue) / span * horizon;
 
     if (model) {
-      f.p_active = p_alive(*model, h);
-      f.p_order_next = p_any_order(*model, h, horizon);
-      f.expected_orders_next = expected_orders(*model, h, horizon);
+      const BtydPrediction p = predict(*model, h, horizon);
+      f.p_active = p.p_alive;
+      f.p_order_next = p.p_any_order;
+      f.expected_orders_next = p.expected_orders;
+      // The same customer's chance on the day of its last order: the yardstick of "slipping".
+      CustomerHistory then = h;
+      then.T = h.t_x;
+      const double p_then = predict(*model, then, horizon).p_any_order;
+      if (p_then > 0) f.relative_chance = std::min(1.0, p.p_any_order / p_then);
       // Revenue per order day so far: the model counts order days.
       const double per_order_day = std::max(0.0, all_revenue) / (h.x + 1);
       f.expected_revenue_next = *f.expected_orders_next * per_order_day;

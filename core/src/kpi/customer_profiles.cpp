@@ -66,7 +66,7 @@ namespace {
 /// rhythm) and the activity band (where a model is fitted); which one decided is kept.
 void assign_status(CustomerRow& row, const Settings& settings) {
   const CustomerStatus rhythm = status_for_ratio(row.overdue_ratio, settings.status_thresholds);
-  const CustomerStatus activity = status_for_activity(row.p_active, settings.activity_thresholds);
+  const CustomerStatus activity = status_for_activity(row.relative_chance, settings.activity_thresholds);
   if (rhythm == CustomerStatus::unknown && activity == CustomerStatus::unknown) {
     row.status = CustomerStatus::unknown;
     row.status_basis = StatusBasis::none;
@@ -218,6 +218,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
     row.expected_orders_next = forecast.expected_orders_next;
     row.expected_revenue_next = forecast.expected_revenue_next;
     row.revenue_at_risk = forecast.revenue_at_risk;
+    row.relative_chance = forecast.relative_chance;
     assign_status(row, settings);
     apply_forecast(row, forecast, settings);
     ++report.summary.status_counts[static_cast<std::size_t>(row.status)];

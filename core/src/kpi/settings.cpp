@@ -127,7 +127,7 @@ Settings settings_from_json(const json& doc) {
   triple_setting(doc, "status_thresholds", s.status_thresholds, 0, 1000, "[1.0, 1.5, 3.0]");
   if (!(s.status_thresholds[0] <= s.status_thresholds[1] && s.status_thresholds[1] <= s.status_thresholds[2]))
     bad("status_thresholds", "expected three increasing numbers");
-  triple_setting(doc, "activity_thresholds", s.activity_thresholds, 0, 1, "[0.7, 0.5, 0.25]");
+  triple_setting(doc, "activity_thresholds", s.activity_thresholds, 0, 1, "[0.8, 0.6, 0.4]");
   if (!(s.activity_thresholds[0] >= s.activity_thresholds[1] && s.activity_thresholds[1] >= s.activity_thresholds[2]))
     bad("activity_thresholds", "expected three decreasing probabilities");
   number_setting(doc, "expiring_days", s.expiring_days, 0, 3650);

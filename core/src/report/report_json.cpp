@@ -323,6 +323,7 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.key("expected_orders_next"), w.value(row.expected_orders_next);
     w.key("expected_revenue_next"), w.value(row.expected_revenue_next);
     w.key("revenue_at_risk"), w.value(row.revenue_at_risk);
+    w.key("relative_chance"), w.value(row.relative_chance);
     w.key("shrinking"), w.value(row.shrinking);
     w.key("order_value_drop"), w.value(row.order_value_drop);
     w.key("recent_order_value"), w.value(row.recent_order_value);

@@ -20,6 +20,9 @@ struct CustomerForecast {
   std::optional<double> expected_orders_next;
   std::optional<double> expected_revenue_next;
   std::optional<double> revenue_at_risk;
+  // p_order_next now / the same customer's p_order_next on the day of its last order: how far
+  // its chance has fallen since it last ordered (1 = not at all).
+  std::optional<double> relative_chance;
   double usual_window_revenue = 0;  // the customer's revenue of a normal horizon-long window
 
   // Order value trend: the median of the last k orders against the median of the earlier ones.

@@ -17,12 +17,12 @@ enum class CustomerStatus : std::uint8_t { on_track, due, overdue, lapsed, unkno
 constexpr std::size_t kCustomerStatusCount = 5;
 const char* status_name(CustomerStatus status);
 CustomerStatus status_for_ratio(std::optional<double> ratio, const std::array<double, 3>& thresholds);
-/// The band of a probability of being active: >= t[0] on_track, >= t[1] due, >= t[2] overdue,
-/// else lapsed; unknown without a probability.
-CustomerStatus status_for_activity(std::optional<double> p_active, const std::array<double, 3>& thresholds);
+/// The band of a customer's relative chance (p_order_next now / on the day of its last order):
+/// >= t[0] on_track, >= t[1] due, >= t[2] overdue, else lapsed; unknown without one.
+CustomerStatus status_for_activity(std::optional<double> relative_chance, const std::array<double, 3>& thresholds);
 
 /// Which rule set a customer's status (docs/kpi.md "Status"): the rhythm of its order days,
-/// the model's probability that it is still active, or nothing.
+/// the fall of the model's order chance since the last order, or nothing.
 enum class StatusBasis : std::uint8_t { rhythm, activity, none };
 const char* status_basis_name(StatusBasis basis);
 
@@ -50,6 +50,7 @@ struct CustomerRow {
   std::optional<double> expected_orders_next;  // orders expected in the next horizon_days
   std::optional<double> expected_revenue_next;
   std::optional<double> revenue_at_risk;       // normal H-day revenue x (1 - p_order_next)
+  std::optional<double> relative_chance;       // p_order_next / its value at the last order
   StatusBasis status_basis = StatusBasis::none;
 
   // Still ordering on time, but recent orders clearly smaller than the customer's usual.

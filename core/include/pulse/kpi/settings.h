@@ -38,9 +38,10 @@ struct Settings {
 
   // Forward-looking figures (docs/kpi.md, "Decisions").
   int horizon_days = 90;  // the "next H days" of p_order_next and revenue_at_risk
-  // p_active bands for the status of every customer: >= [0] on_track, >= [1] due, >= [2]
-  // overdue, else lapsed; the worse of this and the rhythm's band is the status.
-  std::array<double, 3> activity_thresholds{0.7, 0.5, 0.25};
+  // Bands of relative_chance (p_order_next now / on the day of the last order) for the status of
+  // every customer: >= [0] on_track, >= [1] due, >= [2] overdue, else lapsed; the worse of this
+  // and the rhythm's band is the status.
+  std::array<double, 3> activity_thresholds{0.8, 0.6, 0.4};
   int shrinking_recent_orders = 3;  // the last k orders compared with the earlier median
   double shrinking_drop = 0.3;      // flagged when the recent median is this much lower
   double elasticity_confidence = 0.9;  // the slope's interval
