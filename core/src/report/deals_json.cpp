@@ -123,6 +123,46 @@ void write_rep(JsonWriter& w, const kpi::RepRow& row, const kpi::DealFacts& deal
   w.end_object();
 }
 
+void write_calibration(JsonWriter& w, const std::optional<kpi::WinCalibration>& c) {
+  if (!c) {
+    w.null();
+    return;
+  }
+  const bool binned = c->reason.empty();
+  w.begin_object();
+  w.key("method"), w.value(c->method);
+  w.key("lookback_days"), w.value(c->lookback_days);
+  w.key("cutoff"), day_value(w, c->cutoff);
+  w.key("open_at_cutoff"), w.value(c->open_at_cutoff);
+  w.key("undecided"), w.value(c->undecided);
+  w.key("unpredicted"), w.value(c->unpredicted);
+  w.key("scored"), w.value(c->scored);
+  w.key("won"), w.value(c->won);
+  w.key("observed_share"), w.value(c->observed_share);
+  w.key("bins");
+  if (!binned) {
+    w.null();
+  } else {
+    w.begin_array();
+    for (const kpi::CalibrationBin& bin : c->bins) {
+      w.begin_object();
+      w.key("p_min"), w.value(bin.p_min);
+      w.key("p_max"), w.value(bin.p_max);
+      w.key("mean_predicted"), w.value(bin.mean_predicted);
+      w.key("observed_share"), w.value(bin.observed_share);
+      w.key("count"), w.value(static_cast<std::int64_t>(bin.count));
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.key("brier"), w.value(c->brier);
+  w.key("brier_constant"), w.value(c->brier_constant);
+  w.key("reason");
+  if (binned) w.null();
+  else w.value(c->reason);
+  w.end_object();
+}
+
 template <class Write>
 json as_tree(Write write) {
   JsonWriter w;
@@ -179,6 +219,7 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kp
   }
   w.end_array();
   w.end_object();
+  w.key("calibration"), write_calibration(w, r.calibration);
   w.end_object();
 }
 

@@ -8,6 +8,7 @@
 #include "pulse/kpi/negotiations.h"
 #include "pulse/kpi/sales_team.h"
 #include "pulse/kpi/scope.h"
+#include "pulse/kpi/win_calibration.h"
 #include "pulse/report/attention_json.h"
 #include "pulse/report/deals_json.h"
 #include "pulse/report/report_json.h"
@@ -113,7 +114,7 @@ struct DealResults {
 /// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
 DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, const kpi::Facts* facts,
                                   const kpi::CustomerReport* profiles, const kpi::Scope& scope,
-                                  const kpi::Settings& settings, const StringPool& strings) {
+                                  const kpi::Settings& settings, StringPool& strings) {
   if (!deals.has_deals && !facts) {
     w.key("negotiations"), write_unavailable(w, kNoDeals);
     w.key("sales_team");
@@ -128,8 +129,11 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, co
   }
   const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
   DealResults out;
-  const kpi::NegotiationReport& negotiation =
+  kpi::NegotiationReport& negotiation =
       out.negotiation.emplace(kpi::negotiations(deals, selection, scope, settings, strings));
+  // How far to trust the win chances: the deals of 90 days ago against what became of them.
+  if (deals.has_deals)
+    negotiation.calibration = kpi::win_calibration(deals, facts, scope, settings, strings);
   w.key("negotiations");
   if (deals.has_deals) write_negotiations(w, negotiation, deals, strings);
   else write_unavailable(w, kNoDeals);
@@ -206,7 +210,7 @@ std::string Engine::report_text(const kpi::Settings& settings) {
     write_catalogs(w, catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings)), facts, strings);
   const DealResults deal_results =
       write_deal_dashboards(w, deals, have_orders ? &facts : nullptr, profiles ? &*profiles : nullptr,
-                            scope, settings, strings);
+                            scope, settings, dataset_.strings);
   // What needs action this week, read from the four dashboards above (docs/kpi.md).
   kpi::AttentionSources sources;
   sources.facts = &facts;

@@ -10,6 +10,7 @@
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/scope.h"
 #include "pulse/kpi/stage_flow.h"
+#include "pulse/kpi/win_calibration.h"
 
 namespace pulse::kpi {
 
@@ -101,6 +102,9 @@ struct NegotiationReport {
   std::vector<OpenDeal> open;             // by expected value, amount, deal id
   std::string win_probability_method;     // Settings::win_probability_method
   StageFlow stage_flow;
+  // How far to trust the win chances; negotiations() leaves it empty (it needs a cut of the
+  // deals, see win_calibration.h) and the engine fills it.
+  std::optional<WinCalibration> calibration;
 };
 
 /// The negotiations dashboard (SPEC §3 "Deals").
