@@ -7,7 +7,8 @@
 // (keep filters, tab and language in the page's URL hash).
 // Contract: reflects data-state (empty|loading|ready|error); `report` property and `report`
 // event carry the last SPEC §4 report; the file input is input[type=file][data-role=files];
-// dashboards are [data-dashboard=customers|catalogs|negotiations|sales_team].
+// dashboards are [data-dashboard=attention|customers|catalogs|negotiations|sales_team] (attention:
+// "This week", the first view).
 import css from './styles.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import { translator, languages, locales } from './i18n.js';
@@ -16,15 +17,16 @@ import { EngineClient } from './engine-client.js';
 import { ChartSet, exportPng } from './charts.js';
 import { icon } from './table.js';
 import { baseName, download, isUnavailable } from './util.js';
+import { renderAttention } from './dashboards/attention.js';
 import { renderCustomers } from './dashboards/customers.js';
 import { renderCatalogs } from './dashboards/catalogs.js';
 import { renderNegotiations } from './dashboards/negotiations.js';
 import { renderSalesTeam } from './dashboards/sales-team.js';
 import { renderDataPanel, wireDataPanel } from './data-panel.js';
 
-export const DASHBOARDS = ['customers', 'catalogs', 'negotiations', 'sales_team'];
+export const DASHBOARDS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'];
 const TABS = [...DASHBOARDS, 'data'];
-const RENDER = { customers: renderCustomers, catalogs: renderCatalogs, negotiations: renderNegotiations, sales_team: renderSalesTeam };
+const RENDER = { attention: renderAttention, customers: renderCustomers, catalogs: renderCatalogs, negotiations: renderNegotiations, sales_team: renderSalesTeam };
 const FILTERS = ['from', 'to', 'as_of', 'catalog', 'sales_rep', 'customer'];
 const ATTR_FILTER = { from: 'from', to: 'to', 'as-of': 'as_of', catalog: 'catalog', 'sales-rep': 'sales_rep', customer: 'customer' };
 const HASH_KEY = { from: 'from', to: 'to', as_of: 'as_of', catalog: 'catalog', sales_rep: 'rep', customer: 'customer' };
@@ -53,7 +55,7 @@ export class B2BPulseElement extends HTMLElement {
     this._seq = 0;
     this.timings = {};
     this.dataMessage = '';
-    this.tab = 'customers';
+    this.tab = 'attention';
     this.lang = 'en';
   }
 
@@ -70,7 +72,7 @@ export class B2BPulseElement extends HTMLElement {
     if (this._built) return;
     this._built = true;
     this.lang = pickLang(this.getAttribute('lang'));
-    this.tab = TABS.includes(this.getAttribute('tab')) ? this.getAttribute('tab') : 'customers';
+    this.tab = TABS.includes(this.getAttribute('tab')) ? this.getAttribute('tab') : 'attention';
     for (const [attr, key] of Object.entries(ATTR_FILTER)) if (this.hasAttribute(attr)) this.filters[key] = clean(key, this.getAttribute(attr));
     if (this.hasAttribute('sync-hash')) this.readHash();
     this.buildShell();
@@ -669,6 +671,13 @@ export class B2BPulseElement extends HTMLElement {
         this.renderOne('customers');
         const card = this.main.querySelector('[data-card="cust-detail"]');
         if (card) card.scrollIntoView({ block: 'start' });
+      },
+      // Shows dashboard k drawn from the current ui state (the caller set it) and returns it.
+      openDashboard: (k) => {
+        const drawn = !(this.dirty && this.dirty.has(k));
+        this.showTab(k, true);
+        if (drawn) this.renderOne(k);
+        return this.main.querySelector(`[data-dashboard=${k}]`);
       },
     };
   }
