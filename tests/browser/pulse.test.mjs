@@ -279,6 +279,7 @@ test('files dropped on the element, fetched from a URL, and the workspace saved 
 test('print layout: the active dashboard, no controls', async () => {
   const { page } = await openPage();
   await loadSamples(page);
+  await page.locator('b2b-pulse [data-tab=customers]').click();  // "This week" is the first view
   await page.emulateMedia({ media: 'print' });
   await page.waitForTimeout(200);
   const shown = await page.evaluate(() => {
@@ -361,6 +362,7 @@ test('no request leaves the page: only the page itself and the files asked for',
 test('tables export CSV and charts export PNG', async () => {
   const { page } = await openPage();
   await loadSamples(page);
+  await page.locator('b2b-pulse [data-tab=customers]').click();  // "This week" is the first view
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('b2b-pulse [data-card=cust-table] [data-act=csv]').click(),
