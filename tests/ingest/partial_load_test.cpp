@@ -80,3 +80,16 @@ TEST_CASE("JSON files count their lines", "[ingest]") {
   const LoadReport r = load("o.json", "[\n{\"order_id\": 1, \"sku\": \"A\", \"unit_price\": 2}\n]", 5, dataset);
   CHECK(r.lines == 3);
 }
+
+TEST_CASE("a refusal of a very wide file names 20 columns and counts the rest", "[ingest]") {
+  std::string header, row;
+  for (int i = 0; i < 5000; ++i) {
+    header += (i ? ",c" : "c") + std::to_string(i);
+    row += i ? ",1" : "1";
+  }
+  Dataset dataset;
+  const LoadReport r = load("wide.csv", header + "\n" + row + "\n", 4096, dataset);
+  CHECK(r.refused());
+  CHECK(r.error.find("'c19' and 4980 more); closest:") != std::string::npos);
+  CHECK(r.error.size() < 1000);
+}

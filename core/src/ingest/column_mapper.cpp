@@ -40,6 +40,16 @@ int find_column(const Sample& sample, const std::string& name) {
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
+/// The columns for a message: the first 20, then how many more (a 200,000-column header made
+/// a 1.9 MB error message).
+std::string column_list(const std::vector<std::string>& columns) {
+  constexpr std::size_t kShown = 20;
+  std::string out;
+  for (std::size_t i = 0; i < columns.size() && i < kShown; ++i) out += (out.empty() ? "" : ", ") + quoted(columns[i]);
+  if (columns.size() > kShown) out += " and " + std::to_string(columns.size() - kShown) + " more";
+  return out;
+}
+
 // True when some column is named like `field` in the generic sense (roles other than `role`
 // use it as an identity), e.g. a customers file must not have an order id column.
 bool has_named_column(const std::vector<std::string>& norm, Role role, Field field) {
@@ -71,8 +81,7 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
     if (std::find(spec.fields.begin(), spec.fields.end(), field) == spec.fields.end()) continue;
     const int col = find_column(sample, name);
     if (col == kUnmapped) {
-      std::string known;
-      for (const std::string& c : sample.columns) known += (known.empty() ? "" : ", ") + quoted(c);
+      const std::string known = column_list(sample.columns);
       throw PulseError("pulse.ingest.102", "column " + quoted(name) + " named for " +
                                                std::string(field_name(field)) +
                                                " is not in the file (columns: " + known + ")");
@@ -235,8 +244,7 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
       closest = describe_missing(m, missing);
     }
   }
-  std::string columns;
-  for (const std::string& c : sample.columns) columns += (columns.empty() ? "" : ", ") + quoted(c);
+  const std::string columns = column_list(sample.columns);
   throw PulseError("pulse.ingest.101",
                    "no role fits the columns (" + columns + "); closest: " + closest +
                        " (order lines need order_id, sku and unit_price or line_total; orders "
