@@ -23,6 +23,37 @@ const char* order_label(io::DateOrder o) {
   return o == io::DateOrder::dmy ? "DD/MM/YYYY" : "MM/DD/YYYY";
 }
 
+// Why the order reads as it does, after the order in the column's label; today's labels stay
+// for the bases that are sure (a value over 12, the workspace) and for the US default.
+const char* basis_suffix(DateOrderBasis basis) {
+  switch (basis) {
+    case DateOrderBasis::other_column: return " (as another date column)";
+    case DateOrderBasis::row_order: return " (dates run forward in file order)";
+    case DateOrderBasis::step_size: return " (consecutive dates closer)";
+    case DateOrderBasis::file_conventions: return " (guess: decimal comma or ';' file)";
+    case DateOrderBasis::default_guess: return " (US order: no value decided)";
+    default: return "";
+  }
+}
+
+// The date part of a slash date ("01/12/2010 08:26" -> "01/12/2010"), for the report.
+std::string date_part(std::string_view raw) {
+  return std::string(raw.substr(0, raw.find_first_of(" ,T")));
+}
+
+// The same day with day and month swapped: both are 12 or less, so it is a valid date.
+Day swap_day_month(Day day) {
+  const CivilDate c = civil_from_day(day);
+  return day_from_civil(c.year, c.day, c.month);
+}
+
+// Adds `row` to runs of consecutive rows.
+template <class Runs>
+void mark_row(Runs& runs, std::size_t row) {
+  if (!runs.empty() && runs.back().end == row) ++runs.back().end;
+  else runs.push_back({row, row + 1});
+}
+
 const char* shape_label(io::DateShape shape) {
   switch (shape) {
     case io::DateShape::iso: return "YYYY-MM-DD";
@@ -55,6 +86,7 @@ TableBuilder::TableBuilder(Table& table, StringPool& strings, const ColumnMappin
     slot.target = &column;
     slot.number.mark = conventions.decimal;
     slot.date.order = conventions.date_order;
+    if (slot.date.order != io::DateOrder::unknown) slot.date.basis = DateOrderBasis::workspace;
     slots_.push_back(std::move(slot));
   }
   need_price_or_total_ = mapping.role == Role::order_lines;
@@ -77,6 +109,7 @@ void TableBuilder::add_late_field(Field field, int column_index, const SourceRul
   slot.target = &column;
   slot.number.mark = conventions_.decimal;
   slot.date.order = conventions_.date_order;
+  if (slot.date.order != io::DateOrder::unknown) slot.date.basis = DateOrderBasis::workspace;
   for (std::size_t row = 0; row < table_.rows; ++row) append_missing(slot);
   slots_.push_back(std::move(slot));
 }
@@ -95,13 +128,21 @@ void TableBuilder::decide_number(Slot& slot, io::DecimalMark mark) {
   slot.number.pending.shrink_to_fit();
 }
 
-void TableBuilder::decide_date(Slot& slot, io::DateOrder order) {
-  slot.date.order = order;
-  std::vector<Day>& days = table_.column(slot.field).days;
-  for (const PendingDate& p : slot.date.pending)
-    days[p.row] = io::resolve_slash(p.scan, order).value_or(kNoDay);
-  slot.date.pending.clear();
-  slot.date.pending.shrink_to_fit();
+void TableBuilder::decide_date(Slot& slot, io::DateOrder order, DateOrderBasis basis) {
+  DateState& date = slot.date;
+  date.order = order;
+  date.basis = basis;
+  if (order == io::DateOrder::dmy) {
+    std::vector<Day>& days = table_.column(slot.field).days;
+    for (const RowRun& run : date.pending)
+      for (std::size_t row = run.begin; row < run.end; ++row) days[row] = swap_day_month(days[row]);
+  }
+  date.pending.clear();
+  date.pending.shrink_to_fit();
+  date.evidence = DateOrderEvidence{};
+  date.last_text.clear();  // it may hold a month-first reading
+  date.last_day = kNoDay;
+  date.last_pending = false;
 }
 
 bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, std::size_t row) {
@@ -141,6 +182,7 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
     case FieldKind::date: {
       if (slot.date.last_day != kNoDay && raw == slot.date.last_text) {
         column.days.push_back(slot.date.last_day);
+        if (slot.date.last_pending) mark_row(slot.date.pending, row);
         return true;
       }
       const io::DateScan scan = io::scan_date(raw);
@@ -154,7 +196,7 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
         const io::DateOrder order = slot.date.order;
         if (scan.evidence != io::DateOrder::unknown) {
           if (order == io::DateOrder::unknown) {
-            decide_date(slot, scan.evidence);
+            decide_date(slot, scan.evidence, DateOrderBasis::value_over_12);
           } else if (order != scan.evidence) {
             problem(line, slot, "bad date '" + std::string(raw) + "': the column reads " +
                                     order_label(order));
@@ -163,15 +205,23 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
         } else if (order != io::DateOrder::unknown) {
           day = io::resolve_slash(scan, order).value_or(kNoDay);
         } else {
-          // Either order reads it; which one is decided later (and patched then).
-          column.days.push_back(kNoDay);
-          slot.date.pending.push_back({row, scan});
+          // Either order reads it: read month first for now, re-read if the column turns
+          // out day first; its readings are evidence for that decision.
+          day = io::resolve_slash(scan, io::DateOrder::mdy).value_or(kNoDay);
+          column.days.push_back(day);
+          mark_row(slot.date.pending, row);
+          slot.date.evidence.add(scan);
+          if (slot.date.example.empty()) slot.date.example = date_part(raw);
+          slot.date.last_text.assign(raw);
+          slot.date.last_day = day;
+          slot.date.last_pending = true;
           return true;
         }
       }
       column.days.push_back(day);
       slot.date.last_text.assign(raw);
       slot.date.last_day = day;
+      slot.date.last_pending = false;
       return true;
     }
   }
@@ -200,7 +250,9 @@ void TableBuilder::roll_back(std::size_t slots, std::size_t row) {
         break;
       case FieldKind::date:
         column.days.pop_back();
-        if (!slot.date.pending.empty() && slot.date.pending.back().row == row)
+        // (Its reading stays in the evidence: a bad row is still in the file's date order.)
+        if (!slot.date.pending.empty() && slot.date.pending.back().end == row + 1 &&
+            --slot.date.pending.back().end == slot.date.pending.back().begin)
           slot.date.pending.pop_back();
         break;
     }
@@ -260,26 +312,112 @@ void TableBuilder::finish(const std::vector<std::string>& column_names) {
     report_.notes.push_back(std::to_string(quiet_skips_) + " rows carry no " + quiet_skip_field_ +
                             " and are not " + std::string(role_name(table_.role)) +
                             " rows (e.g. history entries that change no status): skipped");
+  // Dates first: a column's decimal comma counts as a hint only when a value decided it.
+  decide_undecided_dates();
   for (Slot& slot : slots_) {
-    const std::string name = static_cast<std::size_t>(slot.column) < column_names.size()
-                                 ? column_names[static_cast<std::size_t>(slot.column)]
-                                 : std::string(field_name(slot.field));
+    const std::string name = slot_name(slot, column_names);
     if (slot.kind == FieldKind::number) {
       const bool decided = slot.number.mark != io::DecimalMark::unknown;
       if (!decided) decide_number(slot, conventions_.decimal_default);
       std::string label = mark_label(slot.number.mark);
       if (!decided) label += " (no value decided; default)";
       report_.conventions[name] = label;
-    } else if (slot.kind == FieldKind::date) {
-      const bool undecided = !slot.date.pending.empty() && slot.date.order == io::DateOrder::unknown;
-      if (undecided) decide_date(slot, io::DateOrder::mdy);
-      if (slot.date.shape == io::DateShape::slash && slot.date.order != io::DateOrder::unknown)
-        report_.conventions[name] = std::string(order_label(slot.date.order)) +
-                                    (undecided ? " (US order: no value decided)" : "");
-      else if (slot.date.shape != io::DateShape::none)
-        report_.conventions[name] = shape_label(slot.date.shape);
     }
   }
+  report_dates(column_names);
+}
+
+std::string TableBuilder::slot_name(const Slot& slot, const std::vector<std::string>& names) const {
+  return static_cast<std::size_t>(slot.column) < names.size()
+             ? names[static_cast<std::size_t>(slot.column)]
+             : std::string(field_name(slot.field));
+}
+
+void TableBuilder::decide_undecided_dates() {
+  const auto undecided = [](const Slot& s) {
+    return s.kind == FieldKind::date && s.date.order == io::DateOrder::unknown && !s.date.pending.empty();
+  };
+  // A value over 12 in another column: one exporter wrote the file's slash dates one way.
+  const Slot* proven = nullptr;
+  for (const Slot& s : slots_)
+    if (s.kind == FieldKind::date && s.date.basis == DateOrderBasis::value_over_12) {
+      proven = &s;
+      break;
+    }
+  for (Slot& s : slots_) {
+    if (!undecided(s)) continue;
+    if (proven) {
+      decide_date(s, proven->date.order, DateOrderBasis::other_column);
+      continue;
+    }
+    const DateOrderEvidence::Verdict v = s.date.evidence.verdict();
+    if (v.order == io::DateOrder::unknown) continue;
+    s.date.steps = s.date.evidence.steps();
+    decide_date(s, v.order, v.basis);
+    s.date.weak = v.weak;
+  }
+  // Still undecided: a column its own rows decided (the surest one), then the file's
+  // conventions (a decimal comma or ';' is written in day-first countries), then month first.
+  const Slot* told = nullptr;
+  for (const Slot& s : slots_) {
+    const bool own = s.date.basis == DateOrderBasis::row_order || s.date.basis == DateOrderBasis::step_size;
+    if (s.kind == FieldKind::date && own && (!told || (told->date.weak && !s.date.weak))) told = &s;
+  }
+  bool day_first_file = conventions_.decimal == io::DecimalMark::comma ||
+                        conventions_.decimal_default == io::DecimalMark::comma;
+  for (const Slot& s : slots_)
+    if (s.kind == FieldKind::number && s.number.mark == io::DecimalMark::comma) day_first_file = true;
+  for (Slot& s : slots_) {
+    if (!undecided(s)) continue;
+    if (told) {
+      decide_date(s, told->date.order, DateOrderBasis::other_column);
+      s.date.weak = told->date.weak;
+      s.date.steps = told->date.steps;
+    } else {
+      decide_date(s, day_first_file ? io::DateOrder::dmy : io::DateOrder::mdy,
+                  day_first_file ? DateOrderBasis::file_conventions : DateOrderBasis::default_guess);
+      s.date.weak = true;
+    }
+  }
+}
+
+void TableBuilder::report_dates(const std::vector<std::string>& names) {
+  const Slot* first_slash = nullptr;
+  for (const Slot& slot : slots_) {
+    if (slot.kind != FieldKind::date) continue;
+    const std::string name = slot_name(slot, names);
+    const DateState& date = slot.date;
+    if (date.shape != io::DateShape::slash || date.order == io::DateOrder::unknown) {
+      if (date.shape != io::DateShape::none) report_.conventions[name] = shape_label(date.shape);
+      continue;
+    }
+    if (!first_slash) first_slash = &slot;
+    report_.conventions[name] = std::string(order_label(date.order)) + basis_suffix(date.basis);
+    if (!date.weak) continue;
+    // A stable code the page words as a banner with a one-click swap.
+    const bool dmy = date.order == io::DateOrder::dmy;
+    std::string why;
+    switch (date.basis) {
+      case DateOrderBasis::default_guess:
+        why = "no day above 12, and neither the order of the rows nor the spacing of the dates tells";
+        break;
+      case DateOrderBasis::file_conventions:
+        why = "no day above 12 and the rows do not tell; the file's decimal comma or ';' suggests day first";
+        break;
+      default:
+        why = "told by only " + std::to_string(date.steps) + " changes of date" +
+              (date.basis == DateOrderBasis::other_column ? " in another date column" : "");
+        break;
+    }
+    report_.notes.push_back("[pulse.dates.guess] " + name + ": dates like " + date.example + " read as " +
+                            order_label(date.order) + (dmy ? " (day first): " : " (month first): ") + why +
+                            "; if wrong, set the date format to " +
+                            order_label(dmy ? io::DateOrder::mdy : io::DateOrder::dmy));
+  }
+  if (!first_slash) return;
+  report_.conventions["date_order"] = order_label(first_slash->date.order);
+  report_.conventions["date_order_basis"] = date_order_basis_name(first_slash->date.basis);
+  if (first_slash->date.weak) report_.conventions["date_order_example"] = first_slash->date.example;
 }
 
 }  // namespace pulse::ingest

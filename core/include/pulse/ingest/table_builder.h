@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "pulse/ingest/column_mapper.h"
+#include "pulse/ingest/date_order_evidence.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/io/number_parser.h"
 #include "pulse/model/load_report.h"
@@ -23,7 +25,10 @@ struct Conventions {
 
 /// Turns text rows into the typed columns of a Table. Decimal marks and day/month order are
 /// decided per column by the first value that tells; values read before that are patched
-/// when finish() knows the answer, so one pass over the file is enough.
+/// when finish() knows the answer, so one pass over the file is enough. A slash-date column
+/// no value decides is decided at finish() from other evidence (DateOrderBasis), and the
+/// report says how (conventions "date_order", "date_order_basis"; a "[pulse.dates.guess]"
+/// note when it is a guess).
 class TableBuilder {
  public:
   TableBuilder(Table& table, StringPool& strings, const ColumnMapping& mapping,
@@ -45,9 +50,11 @@ class TableBuilder {
     std::size_t row;
     double alternative;  // the value under the other decimal mark
   };
-  struct PendingDate {
-    std::size_t row;
-    io::DateScan scan;
+  // Rows [begin, end) holding the month-first reading of an ambiguous date: consecutive
+  // rows share one run, so a column that stays undecided costs a few runs, not a row list.
+  struct RowRun {
+    std::size_t begin;
+    std::size_t end;
   };
   struct NumberState {
     io::DecimalMark mark = io::DecimalMark::unknown;
@@ -55,10 +62,16 @@ class TableBuilder {
   };
   struct DateState {
     io::DateOrder order = io::DateOrder::unknown;
+    DateOrderBasis basis = DateOrderBasis::none;
+    bool weak = false;  // decided on little evidence: the report says it is a guess
+    std::uint64_t steps = 0;  // changes of date the evidence saw (row_order, step_size)
     io::DateShape shape = io::DateShape::none;  // of the first value, for the report
-    std::vector<PendingDate> pending;
+    std::vector<RowRun> pending;  // read month first until the order is known
+    DateOrderEvidence evidence;   // what the ambiguous values say, while undecided
+    std::string example;          // the first ambiguous value, for the report
     std::string last_text;
     Day last_day = kNoDay;
+    bool last_pending = false;  // last_day is a provisional month-first reading
   };
   struct Slot {
     Field field = Field::order_id;
@@ -81,7 +94,12 @@ class TableBuilder {
   /// Takes back what the first `slots` slots appended for `row`.
   void roll_back(std::size_t slots, std::size_t row);
   void decide_number(Slot& slot, io::DecimalMark mark);
-  void decide_date(Slot& slot, io::DateOrder order);
+  /// Fixes the column's order; the rows read month first so far are re-read when it is dmy.
+  void decide_date(Slot& slot, io::DateOrder order, DateOrderBasis basis);
+  /// finish(): orders for the slash-date columns no value decided, and the report's words.
+  void decide_undecided_dates();
+  void report_dates(const std::vector<std::string>& names);
+  std::string slot_name(const Slot& slot, const std::vector<std::string>& names) const;
   void problem(std::size_t line, const Slot& slot, std::string reason);
 
   Table& table_;
