@@ -89,6 +89,9 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
 
   // Each customer's positive orders up to as_of, and the model's (x, t_x, T).
   std::vector<std::vector<OrderValue>> orders(n);
+  // Return documents (no positive line) are no orders, but their refunds count against the
+  // customer's revenue: a customer who bought a lot and sent it back has little at risk.
+  std::vector<std::vector<OrderValue>> returns(n);
   std::vector<CustomerHistory> history(n);
   std::vector<bool> has_history(n, false);
   std::map<std::tuple<double, double, double>, double> distinct;  // compressed for the fit
@@ -98,8 +101,9 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
     for (std::uint32_t o = facts.customer_order_begin[c]; o < facts.customer_order_begin[c + 1]; ++o) {
       const Day d = facts.order_day[o];
       double value = 0;
-      if (d == kNoDay || d > as_of || !positive_order(facts, o, value)) continue;
-      mine.push_back({d, value});
+      if (d == kNoDay || d > as_of) continue;
+      if (positive_order(facts, o, value)) mine.push_back({d, value});
+      else returns[c].push_back({d, value});
     }
     if (mine.empty()) continue;
     std::sort(mine.begin(), mine.end(), [](const OrderValue& a, const OrderValue& b) { return a.day < b.day; });
@@ -154,10 +158,14 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
     // over at least one horizon, so a customer who started last week is not multiplied up.
     const Day window_start = std::max(first, as_of - kYear + 1);
     double year_revenue = 0, all_revenue = 0;
-    for (const OrderValue& o : mine) {
-      all_revenue += o.value;
-      if (o.day >= window_start) year_revenue += o.value;
-    }
+    const auto add = [&](const std::vector<OrderValue>& list) {
+      for (const OrderValue& o : list) {
+        all_revenue += o.value;
+        if (o.day >= window_start) year_revenue += o.value;
+      }
+    };
+    add(mine);
+    add(returns[c]);
     const double span = std::max(static_cast<double>(as_of - window_start + 1), horizon);
     f.usual_window_revenue = std::max(0.0, year_revenue) / span * horizon;
 
