@@ -23,6 +23,7 @@ import { renderCatalogs } from './dashboards/catalogs.js';
 import { renderNegotiations } from './dashboards/negotiations.js';
 import { renderSalesTeam } from './dashboards/sales-team.js';
 import { renderDataPanel, wireDataPanel } from './data-panel.js';
+import { dateGuessBanner, swapDateOrder } from './date-guess.js';
 
 export const DASHBOARDS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'];
 const TABS = [...DASHBOARDS, 'data'];
@@ -232,6 +233,7 @@ export class B2BPulseElement extends HTMLElement {
         <div class="progress" data-role="progress" hidden><div class="bar"><span></span></div><span class="label"></span></div>
         <div class="banner" data-role="banner" hidden role="alert"></div>
         <div class="banner dev" data-role="dev-banner" hidden></div>
+        <div data-role="date-guess"></div>
         <main data-role="main">
           <section class="welcome" data-role="welcome" hidden></section>
           ${DASHBOARDS.map((k) => `<section class="dash" role="tabpanel" data-dashboard="${k}"></section>`).join('')}
@@ -309,6 +311,7 @@ export class B2BPulseElement extends HTMLElement {
       else if (a === 'clear-files') this.clearFiles();
       else if (a === 'remove-file') this.removeFile(act.dataset.name);
       else if (a === 'apply-file') this.applyFileOptions(act.dataset.name);
+      else if (a === 'swap-date-order') swapDateOrder(this, act.dataset.name);
       else if (a === 'reset-filters') this.setFilters(Object.fromEntries(FILTERS.map((k) => [k, null])));
       else if (a === 'filter-customer') this.setFilters({ customer: act.dataset.id });
       else if (a === 'print') this.print();
@@ -686,6 +689,7 @@ export class B2BPulseElement extends HTMLElement {
   renderAll() {
     if (!this.$) return;
     this.updateWelcome();
+    this.$('[data-role=date-guess]').innerHTML = dateGuessBanner(this);  // a guessed day/month order
     this.charts.removeWithin(this.main);
     clearTimeout(this._idle);
     this.dirty = new Set(this._report ? DASHBOARDS : []);
