@@ -91,3 +91,18 @@ test-browser: web
 # Serves dist/ on localhost and prints the URL and the single file's path (Ctrl+C stops).
 demo-web: web
 	@node web/serve.mjs dist $(or $(PORT),8080)
+
+# libFuzzer harnesses for every reader (fuzz/, docs/reliability.md), built with clang and
+# ASan+UBSan in build/fuzz; each runs FUZZ_SECONDS, one after the other. fuzz-smoke: 3 s each.
+.PHONY: fuzz fuzz-smoke fuzz-build
+FUZZ_SECONDS ?= 60
+fuzz-build:
+	@scripts/install-deps.sh fuzz
+	@cmake -S fuzz -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build/fuzz -j $(JOBS)
+
+fuzz: fuzz-build
+	@fuzz/run.sh build/fuzz/bin $(FUZZ_SECONDS) build/fuzz/work
+
+fuzz-smoke: fuzz-build
+	@fuzz/run.sh build/fuzz/bin 3 build/fuzz/smoke

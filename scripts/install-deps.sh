@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs from Debian's packages, only when missing.
-# usage: scripts/install-deps.sh native|wasm|browser ...
+# usage: scripts/install-deps.sh native|wasm|browser|fuzz ...
 set -euo pipefail
 
 # package[:command]: a package that provides a command is skipped when the command is already
@@ -10,6 +10,8 @@ declare -A PACKAGES=(
   [native]="cmake ninja-build g++ catch2 nlohmann-json3-dev zlib1g-dev"
   [wasm]="emscripten nodejs:node cmake ninja-build nlohmann-json3-dev"
   [browser]="chromium:chromium nodejs:node npm:npm"
+  # libFuzzer (make fuzz): Debian's clang 14 and its runtime libraries
+  [fuzz]="clang:clang++ libclang-rt-14-dev cmake ninja-build nlohmann-json3-dev zlib1g-dev"
 )
 
 installed() {

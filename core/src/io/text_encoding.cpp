@@ -188,7 +188,8 @@ EncodingGuess detect_encoding(std::string_view head) {
     return {TextEncoding::utf16le, "no byte order mark, but every second byte is zero (UTF-16LE)", true};
   if (pairs >= 2 && zero_even * 10 >= pairs * 9 && zero_odd * 10 < pairs)
     return {TextEncoding::utf16be, "no byte order mark, but every second byte is zero (UTF-16BE)", true};
-  if (std::memchr(p, 0, size) != nullptr) return {TextEncoding::utf8, "not text (NUL bytes)", true};
+  // size > 0: memchr on the null data of an empty view is undefined (found by fuzzing).
+  if (size > 0 && std::memchr(p, 0, size) != nullptr) return {TextEncoding::utf8, "not text (NUL bytes)", true};
 
   std::size_t high = 0, characters = 0, invalid = 0;
   for (std::size_t i = skip_ascii(p, size, 0); i < size; i = skip_ascii(p, size, i)) {

