@@ -7,6 +7,7 @@
 
 #include "pulse/ingest/file_loader.h"
 #include "pulse/report/report_json.h"
+#include "test_support.h"
 
 using namespace pulse;
 using namespace pulse::ingest;
@@ -92,4 +93,17 @@ TEST_CASE("a refusal of a very wide file names 20 columns and counts the rest", 
   CHECK(r.refused());
   CHECK(r.error.find("'c19' and 4980 more); closest:") != std::string::npos);
   CHECK(r.error.size() < 1000);
+}
+
+TEST_CASE("a gzip file cut before 64 KiB of text keeps its whole rows", "[ingest][gzip]") {
+  // The fixture (6 rows, 'abc' a bad price) without its last 12 bytes: before, nothing was kept
+  // because the format is decided from the first 64 KiB of text, which never came.
+  const std::string gz = test::read_file(test::source_path("tests/fixtures/gzip/orders.csv.gz"));
+  Dataset dataset;
+  const LoadReport r = load("cut.csv.gz", gz.substr(0, gz.size() - 12), 64, dataset);
+  CHECK_FALSE(r.refused());
+  CHECK(r.partial());
+  CHECK(r.stopped.rfind("[pulse.ingest.003] cut.csv.gz: the gzip data ends early", 0) == 0);
+  CHECK(r.rows_loaded == 4);  // SO-1001 (2 lines), 1002, 1003; 1004 has 'abc'; 1005, cut, is not read
+  CHECK(r.rows_skipped == 1);
 }

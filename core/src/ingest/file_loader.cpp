@@ -301,6 +301,17 @@ void FileLoader::feed(std::string_view bytes) {
 const LoadReport& FileLoader::finish() {
   if (finished_) return report_;
   if (container_) finish_container();  // the rest of a gzip stream; a workbook's rows
+  if (failed_ && !pipeline_ && !head_.empty() && container_ && container_->kind == Container::Kind::gzip) {
+    // A gzip stream that broke before 64 KiB of text came out (a truncated download): what
+    // did come out is read as far as its last whole line, like a stream that broke later.
+    const std::string head = std::move(head_);
+    head_.clear();
+    try {
+      start(head);
+    } catch (const PulseError&) {  // not a table after all: the gzip error stands
+    } catch (const std::bad_alloc&) {
+    }
+  }
   try {
     if (!failed_ && !pipeline_) {
       const std::string head = std::move(head_);
