@@ -92,7 +92,9 @@ Fit fit_family(const LikelihoodData& data, Family family, const std::vector<Para
   // A scale for alpha: the phase rate r / alpha should match k times the observed repeat rate.
   const double rate = data.repeat_rate_per_day() > 0 ? data.repeat_rate_per_day() : 1.0 / 365.0;
   auto start = [&](double r, double a, double b) { return Parameters{r, r / (family.k * rate), a, b}; };
-  std::vector<Parameters> starts = {start(1, 1, 3), start(0.5, 0.5, 8), start(3, 2, 2)};
+  // A warm start (the previous k's fit) replaces two of the three default scouting starts.
+  std::vector<Parameters> starts = {start(1, 1, 3)};
+  if (extra_starts.empty()) starts.insert(starts.end(), {start(0.5, 0.5, 8), start(3, 2, 2)});
   starts.insert(starts.end(), extra_starts.begin(), extra_starts.end());
   fit.p = starts.front();
   if (!(weight > 0)) return fit;
@@ -117,10 +119,10 @@ Fit fit_family(const LikelihoodData& data, Family family, const std::vector<Para
   }
   MinimizeOptions polish;
   polish.max_evaluations = 3000;
-  polish.value_tolerance = 1e-10;
+  polish.value_tolerance = 1e-9;
   polish.point_tolerance = 1e-5;
   polish.initial_step = 0.2;
-  polish.restarts = 2;
+  polish.restarts = 1;
   if (std::isfinite(best.value)) {
     MinimizeResult r = minimize_nelder_mead(objective, best.point, polish);
     if (r.value <= best.value) best = std::move(r);
@@ -172,12 +174,15 @@ BtydModel fit_mbg_cnbd(const std::vector<CustomerHistory>& histories, int k) {
   return fit_cnbd(data, k, {});
 }
 
-BtydModel fit_best_model(const std::vector<CustomerHistory>& histories, int max_k) {
+BtydModel fit_best_model(const std::vector<CustomerHistory>& histories, int max_k,
+                         std::vector<BtydModel>* candidates) {
   const LikelihoodData data(compress_histories(histories));
   BtydModel best = to_model(fit_family(data, {1, false}, {}), BtydModelKind::bg_nbd, 1, data);
+  if (candidates) candidates->assign(1, best);
   // Each k starts also from the previous fit, with alpha scaled so the mean gap k / rate stays.
   Parameters previous{best.r, best.alpha, best.a, best.b};
   int previous_k = 1;
+  double previous_log_likelihood = -std::numeric_limits<double>::infinity();
   auto better = [](const BtydModel& challenger, const BtydModel& holder) {
     if (challenger.converged != holder.converged) return challenger.converged;
     return challenger.log_likelihood > holder.log_likelihood;
@@ -186,7 +191,11 @@ BtydModel fit_best_model(const std::vector<CustomerHistory>& histories, int max_
     Parameters warm = previous;
     warm.alpha *= static_cast<double>(k) / previous_k;
     const BtydModel m = fit_cnbd(data, k, {warm});
+    if (candidates) candidates->push_back(m);
     if (better(m, best)) best = m;
+    // MBG/CNBD-1 and -2 are always compared; past them a falling likelihood ends the search.
+    if (k >= 3 && m.converged && m.log_likelihood < previous_log_likelihood) break;
+    previous_log_likelihood = m.log_likelihood;
     previous = {m.r, m.alpha, m.a, m.b};
     previous_k = k;
   }

@@ -126,20 +126,15 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
     compressed.reserve(distinct.size());
     for (const auto& [key, weight] : distinct)
       compressed.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), weight});
-    // The selection rule (docs/kpi.md): every candidate has four free parameters, so the
-    // highest log-likelihood is also the lowest AIC. Only converged fits compete.
-    std::vector<BtydModel> fits{fit_bg_nbd(compressed)};
-    for (int k = 1; k <= kMaxErlangOrder; ++k) fits.push_back(fit_mbg_cnbd(compressed, k));
-    for (const BtydModel& m : fits) {
-      out.candidates.push_back({m.name(), m.k, m.log_likelihood, m.converged});
-      if (m.converged && std::isfinite(m.log_likelihood) && (!model || m.log_likelihood > model->log_likelihood))
-        model = m;
-    }
+    // The selection rule (docs/kpi.md): BG/NBD and MBG/CNBD-k, highest likelihood wins.
+    std::vector<BtydModel> fits;
+    const BtydModel best = fit_best_model(compressed, kMaxErlangOrder, &fits);
+    for (const BtydModel& m : fits) out.candidates.push_back({m.name(), m.k, m.log_likelihood, m.converged});
+    if (best.converged && std::isfinite(best.log_likelihood)) model = best;
   }
   if (model)
     out.model = FittedModel{model->name(), model->k, model->r, model->alpha, model->a, model->b,
                             model->log_likelihood, model->customers};
-
 
   CatalogCalendar calendar(facts, as_of);
   std::unordered_map<StrId, std::size_t> catalog_index;
