@@ -308,6 +308,7 @@ const LoadReport& FileLoader::finish() {
     head_.clear();
     try {
       start(head);
+      stop_line_ = pipeline_->position_line();
     } catch (const PulseError&) {  // not a table after all: the gzip error stands
     } catch (const std::bad_alloc&) {
     }
