@@ -323,6 +323,7 @@ void JsonReader::feed(std::string_view bytes) {
       if (at == bytes.size()) break;
     }
     const char c = bytes[at];
+    scan_at_ = at;
     step(c, at);
     if (c == '\n') ++line_;
   }
@@ -466,6 +467,7 @@ void JsonReader::step_object(char c, std::size_t at) {
     case '{':
       if (at_line_start && !value_allowed()) {
         // An NDJSON line that never closed: the next line's record starts here.
+        check_length(at);
         bad(record_line_, "invalid JSON: record is not closed before the next one on line " +
                               std::to_string(line_));
         start_object(at);
@@ -494,6 +496,7 @@ void JsonReader::step_object(char c, std::size_t at) {
 void JsonReader::object_string_byte(char c) {
   if (c == '\n') {
     // JSON strings cannot hold a raw line break: this NDJSON line is broken.
+    check_length(scan_at_);
     bad(record_line_, "invalid JSON: line break inside a string");
     pending_.clear();
     in_string_ = escape_ = capturing_key_ = false;
@@ -617,7 +620,7 @@ void JsonReader::end_record(std::size_t end) {
   // The limit holds for the whole record, not only for the part carried across chunks: a
   // record that came in one chunk was let through where the same bytes in small chunks
   // stopped the file (found by fuzz/json_reader_fuzz.cpp).
-  if (pending_.size() + tail.size() > max_record_bytes_) throw_too_long();
+  check_length(end);
   if (pending_.empty()) {
     emit_record(tail, record_line_);
   } else {
@@ -625,6 +628,12 @@ void JsonReader::end_record(std::size_t end) {
     emit_record(pending_, record_line_);
     pending_.clear();
   }
+}
+
+// A record that ends at `end` of the chunk (well formed or not) was longer than the limit:
+// the same verdict as the check on the bytes carried at a chunk's end, however they came.
+void JsonReader::check_length(std::size_t end) const {
+  if (pending_.size() + (end - seg_start_) > max_record_bytes_) throw_too_long();
 }
 
 void JsonReader::throw_too_long() const {

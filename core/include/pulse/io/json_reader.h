@@ -70,6 +70,7 @@ class JsonReader {
   void start_array(bool wrapper);
   void close_array();
   void end_record(std::size_t end);
+  void check_length(std::size_t end) const;
   [[noreturn]] void throw_too_long() const;
   void emit_record(std::string_view text, std::size_t line);
   void drop_columns(std::size_t keep);
@@ -86,6 +87,7 @@ class JsonReader {
   std::size_t max_record_bytes_;
   std::string_view chunk_;     // the chunk being scanned (only during feed)
   std::size_t seg_start_ = 0;  // where the current record's bytes start in chunk_
+  std::size_t scan_at_ = 0;    // the byte being scanned in chunk_
   Mode mode_ = Mode::kTop;
   int bom_ = 0;  // BOM bytes matched so far; 3 once the BOM is past or absent
   std::size_t line_ = 1;
