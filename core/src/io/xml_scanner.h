@@ -37,6 +37,7 @@ class XmlScanner {
   std::string part_;
   std::size_t max_token_;
   std::string pending_;  // an unfinished tag or text run carried over to the next chunk
+  std::string head_;     // the first bytes, until they show whether a byte order mark is there
   bool started_ = false;
 };
 
