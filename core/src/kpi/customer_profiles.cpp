@@ -119,6 +119,8 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
                                  const StringPool& strings, const CustomerOutlook* outlook) {
   CustomerReport report;
   report.as_of = scope.as_of;
+  report.from = scope.from;
+  report.to = scope.to;
   std::optional<CustomerOutlook> own_outlook;
   if (!outlook) outlook = &own_outlook.emplace(customer_outlook(facts, scope.as_of, settings));
   else report.outlook = outlook;

@@ -3,11 +3,8 @@
 #include "json_values.h"
 
 namespace pulse::report {
-namespace {
 
-using nlohmann::json;
-
-void write_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {
+void write_negotiation_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {
   w.begin_object();
   w.key("deals"), w.value(s.deals);
   w.key("open"), w.value(s.open);
@@ -26,6 +23,10 @@ void write_summary(JsonWriter& w, const kpi::NegotiationSummary& s) {
   w.key("closed_without_date"), w.value(s.closed_undated);
   w.end_object();
 }
+
+namespace {
+
+using nlohmann::json;
 
 void write_open_deal(JsonWriter& w, const kpi::OpenDeal& o, const kpi::DealFacts& deals,
                      const StringPool& s, const std::string& method) {
@@ -175,7 +176,7 @@ json as_tree(Write write) {
 void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kpi::DealFacts& deals,
                         const StringPool& s) {
   w.begin_object();
-  w.key("summary"), write_summary(w, r.summary);
+  w.key("summary"), write_negotiation_summary(w, r.summary);
   w.key("by_status");
   w.begin_array();
   for (const kpi::StatusRow& row : r.by_status) {

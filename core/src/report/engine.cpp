@@ -6,10 +6,12 @@
 #include "pulse/kpi/catalogs.h"
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/negotiations.h"
+#include "pulse/kpi/period_comparison.h"
 #include "pulse/kpi/sales_team.h"
 #include "pulse/kpi/scope.h"
 #include "pulse/kpi/win_calibration.h"
 #include "pulse/report/attention_json.h"
+#include "pulse/report/comparison_json.h"
 #include "pulse/report/deals_json.h"
 #include "pulse/report/report_json.h"
 
@@ -220,6 +222,10 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   sources.negotiation = deal_results.negotiation ? &*deal_results.negotiation : nullptr;
   sources.team = deal_results.team ? &*deal_results.team : nullptr;
   write_attention(w, kpi::attention_list(sources, scope, settings, strings));
+  // The tiles' "compared with what?": the previous period and the same dates a year earlier.
+  write_comparisons(w, kpi::compare_periods(have_orders && scope.as_of != kNoDay ? &facts : nullptr, deals,
+                                            scope, settings, strings,
+                                            profiles ? profiles->outlook : nullptr));
   w.end_object();
   return w.take();
 }

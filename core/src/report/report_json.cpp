@@ -244,12 +244,7 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.end_object();
 }
 
-void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Facts& facts,
-                     const StringPool& s) {
-  const kpi::CustomerSummary& sum = r.summary;
-  w.begin_object();
-  w.key("summary");
-  w.begin_object();
+void write_customer_summary_fields(JsonWriter& w, const kpi::CustomerSummary& sum) {
   w.key("customers"), w.value(sum.customers);
   w.key("orders"), w.value(sum.orders);
   w.key("revenue"), w.value(sum.revenue);
@@ -267,6 +262,15 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.value(sum.status_counts[i]);
   }
   w.end_object();
+}
+
+void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Facts& facts,
+                     const StringPool& s) {
+  const kpi::CustomerSummary& sum = r.summary;
+  w.begin_object();
+  w.key("summary");
+  w.begin_object();
+  write_customer_summary_fields(w, sum);
   const bool forecast = r.outlook && r.outlook->model;
   w.key("revenue_at_risk");
   if (forecast) w.value(r.revenue_at_risk);
@@ -288,6 +292,9 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.key("revenue"), w.value(m.revenue);
     w.key("orders"), w.value(m.orders);
     w.key("active_customers"), w.value(m.active_customers);
+    // A month the period covers only in part: its bar is not comparable with the others.
+    const Day next_month = month_start(m.month + 31);
+    w.key("partial"), w.value(m.month < r.from || next_month - 1 > r.to);
     w.end_object();
   }
   w.end_array();

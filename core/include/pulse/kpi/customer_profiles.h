@@ -101,6 +101,8 @@ struct CohortRow {
 
 struct CustomerReport {
   Day as_of = kNoDay;
+  Day from = kNoDay;  // the period, for months it covers only in part
+  Day to = kNoDay;
   CustomerSummary summary;
   std::vector<CustomerMonth> monthly;
   std::vector<CustomerRow> rows;  // by revenue in the period, then customer id

@@ -15,6 +15,9 @@ namespace pulse::report {
 /// The JSON of SPEC §4, in one place. Money and ratios are not rounded; a figure that
 /// cannot be computed is null.
 void write_load(JsonWriter& w, const LoadReport& load);
+/// The customers summary's period fields, inside an object the caller opened (also written
+/// for the comparison periods).
+void write_customer_summary_fields(JsonWriter& w, const kpi::CustomerSummary& summary);
 void write_customers(JsonWriter& w, const kpi::CustomerReport& report, const kpi::Facts& facts,
                      const StringPool& strings);
 void write_catalogs(JsonWriter& w, const kpi::CatalogReport& report, const kpi::Facts& facts,
