@@ -33,7 +33,7 @@ export async function launch() {
   };
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv', '.wasm': 'application/wasm' };
 
 /** Serves dir on 127.0.0.1 (random port); resolves to {origin, close, hits}. */
 export function serve(dir = dist) {

@@ -2,6 +2,28 @@
 // text and started from a Blob URL, so it runs from any host and from file:// alike.
 import workerSource from 'virtual:worker-source';
 
+// The hosted build (build.mjs) keeps the wasm in a file of its own next to this script
+// (PULSE_WASM_FILE, replaced at build time; null when the worker has it inlined). Its
+// compilation starts as soon as the script runs, while the page draws and the user picks a
+// file; the compiled module is then posted to the worker, which only instantiates it.
+/* global PULSE_WASM_FILE */
+const compiledEngine = PULSE_WASM_FILE ? compileEngine(engineUrl(PULSE_WASM_FILE)) : null;
+if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
+
+function engineUrl(file) {
+  const script = typeof document !== 'undefined' && document.currentScript && document.currentScript.src;
+  return new URL(file, script || location.href).href;
+}
+
+async function compileEngine(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  // Streaming compilation wants the application/wasm type; a host that sends another still works.
+  const type = response.headers.get('content-type') || '';
+  if (WebAssembly.compileStreaming && type.split(';')[0].trim() === 'application/wasm') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 export class EngineError extends Error {
   constructor(info) {
     super(info.message);
@@ -24,7 +46,17 @@ export class EngineClient {
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
     };
-    this.ready = this.call('init').finally(() => URL.revokeObjectURL(url));
+    // Requests wait until the worker has its engine's module (init is always its first message).
+    const init = (wasmModule) => this.post('init', wasmModule ? { wasmModule } : {});
+    const opened = compiledEngine
+      ? compiledEngine.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
+      : init();
+    this.opened = opened.then(() => {}, (err) => { this.startFailed = err; });
+    // readyAt: when the engine could take a file, in ms since the page opened (bench/engine-start.mjs).
+    this.ready = opened.finally(() => URL.revokeObjectURL(url)).then((info) => {
+      this.readyAt = performance.now();
+      return info;
+    });
   }
 
   onMessage(m) {
@@ -40,6 +72,10 @@ export class EngineClient {
   }
 
   call(op, payload = {}, onProgress) {
+    return this.opened.then(() => (this.startFailed ? Promise.reject(this.startFailed) : this.post(op, payload, onProgress)));
+  }
+
+  post(op, payload = {}, onProgress) {
     if (this.failed) return Promise.reject(this.failed);
     const id = ++this.seq;
     return new Promise((resolve, reject) => {

@@ -4,9 +4,21 @@
 // (DecompressionStream); fflate's unzipSync is bundled into the worker for workbooks.
 import { unzipSync } from 'fflate';  // Excel workbooks (.xlsx) are zip archives
 
-export async function openEngine() {
+// wasmModule: the WebAssembly.Module the page compiled from pulse-engine.wasm (hosted build),
+// instantiated through Emscripten's instantiateWasm hook; absent when the glue has the wasm
+// inlined (single file), which then compiles it itself.
+export async function openEngine(wasmModule) {
   const factory = self.createPulseModule;
-  const pulse = await self.createPulse(factory, undefined, { unzipSync });
+  let failed;
+  const instantiateFailed = new Promise((_, reject) => { failed = reject; });
+  const moduleOptions = wasmModule ? {
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule), failed);
+      return {};  // asynchronous: the exports arrive through receiveInstance
+    },
+  } : undefined;
+  // Emscripten's ready promise never settles when a hooked instantiation fails: race it.
+  const pulse = await Promise.race([self.createPulse(factory, moduleOptions, { unzipSync }), instantiateFailed]);
   return {
     kind: 'wasm',
     loadFile(name, source, { options, onProgress, chunkSize }) {

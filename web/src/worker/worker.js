@@ -16,7 +16,7 @@ function errorOf(err) {
 
 async function handle(msg) {
   const { id, op } = msg;
-  if (!engine) engine = openEngine();
+  if (!engine) engine = openEngine(msg.wasmModule);  // init comes first: the page's compiled wasm, if any
   const e = await engine;
   switch (op) {
     case 'init':
