@@ -1,6 +1,6 @@
 // The Data panel: add files (pick, drop, URL, samples), see how each one was read (role,
 // column mapping, conventions, problems with line numbers), correct it, save the workspace.
-import { esc } from './format.js';
+import { html, setHtml } from './html.js';
 import { icon } from './table.js';
 
 /** The fields of each role (SPEC §2), required ones first in the engine's order. */
@@ -38,40 +38,40 @@ export function renderDataPanel(host, root) {
   const { t, fmt } = host;
   const files = host.files;
   const warnings = (host.report && host.report.warnings) || [];
-  root.innerHTML = `
-    <header class="dash-head"><div><h2>${esc(t('data.title'))}</h2><p class="question">${esc(t('data.question'))}</p></div>
-      <p class="scope">${esc(t('app.privacy'))}</p></header>
+  setHtml(root, html`
+    <header class="dash-head"><div><h2>${t('data.title')}</h2><p class="question">${t('data.question')}</p></div>
+      <p class="scope">${t('app.privacy')}</p></header>
     <div class="grid">
       <div class="span-7"><section class="card">
-        <div class="card-head"><h3>${esc(t('data.files'))}</h3></div>
+        <div class="card-head"><h3>${t('data.files')}</h3></div>
         <div class="dropzone" data-role="dropzone">
-          ${icon('upload')}<span>${esc(t('data.drop'))}</span>
-          <button type="button" class="btn" data-action="choose-files">${esc(t('action.choose_files'))}</button>
+          ${icon('upload')}<span>${t('data.drop')}</span>
+          <button type="button" class="btn" data-action="choose-files">${t('action.choose_files')}</button>
         </div>
         <form class="url-form" data-role="url-form">
-          <label class="sr" for="url-in">${esc(t('data.url'))}</label>
+          <label class="sr" for="url-in">${t('data.url')}</label>
           <span class="url-ic">${icon('link')}</span>
-          <input id="url-in" type="url" name="url" required placeholder="${esc(t('empty.url'))}" aria-label="${esc(t('data.url'))}">
-          <button type="submit" class="btn btn-ghost">${esc(t('action.fetch'))}</button>
+          <input id="url-in" type="url" name="url" required placeholder="${t('empty.url')}" aria-label="${t('data.url')}">
+          <button type="submit" class="btn btn-ghost">${t('action.fetch')}</button>
         </form>
-        ${host.samplesUrl() ? `<div class="samples-row"><button type="button" class="btn btn-ghost" data-action="load-samples">${icon('sample')} ${esc(t('action.load_samples'))}</button></div>`
-          : host.getAttribute('samples') ? `<p class="hint">${esc(t('empty.samples_note'))}</p>` : ''}
+        ${host.samplesUrl() ? html`<div class="samples-row"><button type="button" class="btn btn-ghost" data-action="load-samples">${icon('sample')} ${t('action.load_samples')}</button></div>`
+          : host.getAttribute('samples') ? html`<p class="hint">${t('empty.samples_note')}</p>` : ''}
       </section></div>
       <div class="span-5"><section class="card">
-        <div class="card-head"><h3>${esc(t('data.workspace'))}</h3></div>
-        <p class="hint">${esc(t('data.workspace.hint'))}</p>
+        <div class="card-head"><h3>${t('data.workspace')}</h3></div>
+        <p class="hint">${t('data.workspace.hint')}</p>
         <div class="row-actions">
-          <button type="button" class="btn btn-ghost" data-action="save-workspace" ${files.length ? '' : 'disabled'}>${icon('save')} ${esc(t('action.save_ws'))}</button>
-          <button type="button" class="btn btn-ghost" data-action="load-workspace">${icon('folder')} ${esc(t('action.load_ws'))}</button>
-          <button type="button" class="btn btn-ghost btn-danger" data-action="clear-files" ${files.length ? '' : 'disabled'}>${icon('trash')} ${esc(t('action.clear'))}</button>
+          <button type="button" class="btn btn-ghost" data-action="save-workspace" ${files.length ? '' : 'disabled'}>${icon('save')} ${t('action.save_ws')}</button>
+          <button type="button" class="btn btn-ghost" data-action="load-workspace">${icon('folder')} ${t('action.load_ws')}</button>
+          <button type="button" class="btn btn-ghost btn-danger" data-action="clear-files" ${files.length ? '' : 'disabled'}>${icon('trash')} ${t('action.clear')}</button>
         </div>
-        ${host.dataMessage ? `<p class="note" data-role="data-message">${esc(host.dataMessage)}</p>` : ''}
+        ${host.dataMessage ? html`<p class="note" data-role="data-message">${host.dataMessage}</p>` : ''}
       </section></div>
       <div class="span-12" data-role="file-list">
-        ${files.length ? files.map((f) => fileCard(host, f)).join('') : `<p class="muted pad">${esc(t('data.none'))}</p>`}
+        ${files.length ? files.map((f) => fileCard(host, f)) : html`<p class="muted pad">${t('data.none')}</p>`}
       </div>
-      ${warnings.length ? `<div class="span-12"><section class="card"><div class="card-head"><h3>${esc(t('data.warnings'))}</h3></div><ul class="plain">${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section></div>` : ''}
-    </div>`;
+      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li>${w}</li>`)}</ul></section></div>` : ''}
+    </div>`);
 }
 
 function fileCard(host, f) {
@@ -89,47 +89,47 @@ function fileCard(host, f) {
   const required = (shownRole && REQUIRED[shownRole]) || [];
   const problems = (load && load.problems) || [];
   const changed = f.draft && JSON.stringify(f.draft) !== JSON.stringify(f.options);
-  const sel = (name, list, value) => `<select data-opt="${name}">${list.map(([v, label]) => `<option value="${esc(v)}" ${v === (value || 'auto') ? 'selected' : ''}>${esc(label || t('data.auto'))}</option>`).join('')}</select>`;
+  const sel = (name, list, value) => html`<select data-opt="${name}">${list.map(([v, label]) => html`<option value="${v}" ${v === (value || 'auto') ? 'selected' : ''}>${label || t('data.auto')}</option>`)}</select>`;
 
   const mappingRows = fields.map((field) => {
     const explicit = d.columns && d.columns[field];
     const detected = mapping[field];
-    const colOpts = [`<option value="">${esc(detected && !explicit ? `${t('data.auto_col')}: ${detected}` : t('data.auto_col'))}</option>`]
-      .concat(columns.map((c) => `<option value="${esc(c)}" ${explicit === c ? 'selected' : ''}>${esc(c)}</option>`)).join('');
+    const colOpts = [html`<option value="">${detected && !explicit ? `${t('data.auto_col')}: ${detected}` : t('data.auto_col')}</option>`]
+      .concat(columns.map((c) => html`<option value="${c}" ${explicit === c ? 'selected' : ''}>${c}</option>`));
     const convText = detected ? conv[detected] || conv[field] || '' : '';
-    return `<tr class="${detected ? '' : 'unmapped'}"><th scope="row"><code>${esc(field)}</code>${required.includes(field) ? ` <small class="req">${esc(t('data.required'))}</small>` : ''}</th>
-      <td><select data-col="${esc(field)}" aria-label="${esc(field)}">${colOpts}</select></td>
-      <td class="muted small">${esc(reasons[field] || '')}${convText ? ` · ${esc(convText)}` : ''}</td></tr>`;
-  }).join('');
+    return html`<tr class="${detected ? '' : 'unmapped'}"><th scope="row"><code>${field}</code>${required.includes(field) ? html` <small class="req">${t('data.required')}</small>` : ''}</th>
+      <td><select data-col="${field}" aria-label="${field}">${colOpts}</select></td>
+      <td class="muted small">${reasons[field] || ''}${convText ? html` · ${convText}` : ''}</td></tr>`;
+  });
 
-  return `<article class="file card state-${state}" data-file="${esc(f.name)}">
+  return html`<article class="file card state-${state}" data-file="${f.name}">
     <div class="file-head">
       <span class="file-ic">${icon('file')}</span>
-      <div class="file-title"><b>${esc(f.name)}</b>
-        <small>${esc(fmt.bytes(f.size))}${load && load.format ? ' · ' + esc(load.format.toUpperCase()) : ''}${load && load.delimiter ? ` · “${esc(load.delimiter === '\t' ? 'Tab' : load.delimiter)}”` : ''}${load && load.encoding ? ` · <span data-encoding="${esc(load.encoding)}" title="${esc(t('data.encoding') + ': ' + (load.encoding_reason || ''))}">${esc(load.encoding.toUpperCase())}</span>` : ''}</small></div>
-      <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${esc(role || '')}">${esc(role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none'))}</span>
-      ${load ? `<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${esc(t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) }))}${load.rows_skipped ? ` · <b class="neg">${esc(t('data.skipped', { n: fmt.int(load.rows_skipped) }))}</b>` : ''}</span>` : ''}
-      <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${esc(f.name)}" title="${esc(t('action.remove'))}">${icon('close')}</button>
+      <div class="file-title"><b>${f.name}</b>
+        <small>${fmt.bytes(f.size)}${load && load.format ? html` · ${load.format.toUpperCase()}` : ''}${load && load.delimiter ? html` · “${load.delimiter === '\t' ? 'Tab' : load.delimiter}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + (load.encoding_reason || '')}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
+      <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${role || ''}">${role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none')}</span>
+      ${load ? html`<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) })}${load.rows_skipped ? html` · <b class="neg">${t('data.skipped', { n: fmt.int(load.rows_skipped) })}</b>` : ''}</span>` : ''}
+      <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${f.name}" title="${t('action.remove')}">${icon('close')}</button>
     </div>
-    ${load && load.recognized_as ? `<p class="recognized" data-recognized="${esc(load.recognized_as)}">${esc(t('data.recognized'))}: <b>${esc(load.recognized_as)}</b></p>` : ''}
-    ${f.error ? `<div class="file-error" role="alert"><b>${esc(t('data.refused'))}:</b> ${esc(f.error)}</div>` : ''}
+    ${load && load.recognized_as ? html`<p class="recognized" data-recognized="${load.recognized_as}">${t('data.recognized')}: <b>${load.recognized_as}</b></p>` : ''}
+    ${f.error ? html`<div class="file-error" role="alert"><b>${t('data.refused')}:</b> ${f.error}</div>` : ''}
     <div class="file-opts">
-      <label>${esc(t('data.role'))} <select data-opt="role"><option value="auto">${esc(t('data.role.auto'))}${role && (!d.role || d.role === 'auto') ? ': ' + esc(t('role.' + role)) : ''}</option>${ROLES.map((r) => `<option value="${r}" ${d.role === r ? 'selected' : ''}>${esc(t('role.' + r))}</option>`).join('')}</select></label>
-      <label>${esc(t('data.delimiter'))} ${sel('delimiter', DELIMS, d.delimiter)}</label>
-      <label>${esc(t('data.decimal'))} ${sel('decimal', DECIMALS, d.decimal)}</label>
-      <label>${esc(t('data.date_format'))} ${sel('date_format', DATES, d.date_format)}</label>
-      <label>${esc(t('data.encoding'))} ${sel('encoding', ENCODINGS, d.encoding)}</label>
+      <label>${t('data.role')} <select data-opt="role"><option value="auto">${t('data.role.auto')}${role && (!d.role || d.role === 'auto') ? ': ' + t('role.' + role) : ''}</option>${ROLES.map((r) => html`<option value="${r}" ${d.role === r ? 'selected' : ''}>${t('role.' + r)}</option>`)}</select></label>
+      <label>${t('data.delimiter')} ${sel('delimiter', DELIMS, d.delimiter)}</label>
+      <label>${t('data.decimal')} ${sel('decimal', DECIMALS, d.decimal)}</label>
+      <label>${t('data.date_format')} ${sel('date_format', DATES, d.date_format)}</label>
+      <label>${t('data.encoding')} ${sel('encoding', ENCODINGS, d.encoding)}</label>
       ${sheetPicker(host, f, load, d)}
-      ${changed ? `<button type="button" class="btn btn-primary btn-sm" data-action="apply-file" data-name="${esc(f.name)}">${esc(t('action.apply'))}</button>` : ''}
+      ${changed ? html`<button type="button" class="btn btn-primary btn-sm" data-action="apply-file" data-name="${f.name}">${t('action.apply')}</button>` : ''}
     </div>
-    ${changed ? `<p class="hint">${esc(t('data.changed'))}</p>` : ''}
-    ${fields.length ? `<details class="mapping" ${f.open ? 'open' : ''}><summary>${esc(t('data.field'))} → ${esc(t('data.column'))} (${Object.keys(mapping).length}/${columns.length})</summary>
-      <table class="map-table"><thead><tr><th>${esc(t('data.field'))}</th><th>${esc(t('data.column'))}</th><th>${esc(t('data.why'))}</th></tr></thead><tbody>${mappingRows}</tbody></table></details>` : ''}
-    ${load && load.notes && load.notes.length ? `<ul class="notes">${load.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
-    ${problems.length ? `<div class="problems" data-role="problems"><h4>${esc(t('data.problems'))} (${fmt.int(load.rows_skipped)})</h4>
-      <table><thead><tr><th class="num">${esc(t('data.line'))}</th><th>${esc(t('data.problem'))}</th></tr></thead><tbody>
-      ${problems.map((p) => splitProblem(p, f.name)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => `<tr data-line="${p.line ?? ''}"><td class="num">${p.line ?? '—'}</td><td>${esc(p.text)}</td></tr>`).join('')}
-      </tbody></table>${problems.length >= 100 ? `<p class="hint">${esc(t('data.problems.more', { n: 100 }))}</p>` : ''}</div>` : ''}
+    ${changed ? html`<p class="hint">${t('data.changed')}</p>` : ''}
+    ${fields.length ? html`<details class="mapping" ${f.open ? 'open' : ''}><summary>${t('data.field')} → ${t('data.column')} (${Object.keys(mapping).length}/${columns.length})</summary>
+      <table class="map-table"><thead><tr><th>${t('data.field')}</th><th>${t('data.column')}</th><th>${t('data.why')}</th></tr></thead><tbody>${mappingRows}</tbody></table></details>` : ''}
+    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+    ${problems.length ? html`<div class="problems" data-role="problems"><h4>${t('data.problems')} (${fmt.int(load.rows_skipped)})</h4>
+      <table><thead><tr><th class="num">${t('data.line')}</th><th>${t('data.problem')}</th></tr></thead><tbody>
+      ${problems.map((p) => splitProblem(p, f.name)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => html`<tr data-line="${p.line ?? ''}"><td class="num">${p.line ?? '—'}</td><td>${p.text}</td></tr>`)}
+      </tbody></table>${problems.length >= 100 ? html`<p class="hint">${t('data.problems.more', { n: 100 })}</p>` : ''}</div>` : ''}
   </article>`;
 }
 
@@ -138,18 +138,18 @@ function sheetPicker(host, f, load, d) {
   const { t } = host;
   const sheets = (load && load.sheets) || [];
   if (load && load.container === 'gzip')
-    return `<span class="sheet-read" data-container="gzip">${esc(t('data.gzip'))}</span>`;
+    return html`<span class="sheet-read" data-container="gzip">${t('data.gzip')}</span>`;
   if (!load || load.format !== 'xlsx' || !sheets.length) return '';
   const current = d.sheet || load.sheet || sheets[0];
   if (sheets.length < 2)
-    return `<span class="sheet-read" data-sheet="${esc(load.sheet || '')}">${esc(t('data.sheet'))}: <b>${esc(load.sheet || '')}</b></span>`;
-  return `<label data-sheet="${esc(load.sheet || '')}">${esc(t('data.sheet'))} <select data-opt="sheet" aria-label="${esc(t('data.sheet'))}">${sheets.map((name) =>
-    `<option value="${esc(name)}" ${name === current ? 'selected' : ''}>${esc(name)}</option>`).join('')}</select>
-    <small class="muted">${esc(t('data.sheet_of', { n: sheets.length }))}</small></label>`;
+    return html`<span class="sheet-read" data-sheet="${load.sheet || ''}">${t('data.sheet')}: <b>${load.sheet || ''}</b></span>`;
+  return html`<label data-sheet="${load.sheet || ''}">${t('data.sheet')} <select data-opt="sheet" aria-label="${t('data.sheet')}">${sheets.map((name) =>
+    html`<option value="${name}" ${name === current ? 'selected' : ''}>${name}</option>`)}</select>
+    <small class="muted">${t('data.sheet_of', { n: sheets.length })}</small></label>`;
 }
 
 /** Wires the panel's controls to the element (once; the panel re-renders its content). */
-export function wireDataPanel(host, root) {
+export function wireDataPanel(host, root, signal) {
   root.addEventListener('change', (e) => {
     const card = e.target.closest('[data-file]');
     if (!card) return;
@@ -167,18 +167,18 @@ export function wireDataPanel(host, root) {
       f.open = true;
     }
     host.renderData();
-  });
+  }, { signal });
   root.addEventListener('toggle', (e) => {
     const card = e.target.closest && e.target.closest('[data-file]');
     if (!card || !e.target.matches('details')) return;
     const f = host.files.find((x) => x.name === card.dataset.file);
     if (f) f.open = e.target.open;
-  }, true);
+  }, { capture: true, signal });
   root.addEventListener('submit', (e) => {
     const form = e.target.closest('[data-role=url-form]');
     if (!form) return;
     e.preventDefault();
     const url = form.elements.url.value.trim();
     if (url) host.loadUrls([url]);
-  });
+  }, { signal });
 }

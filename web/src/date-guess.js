@@ -2,7 +2,7 @@
 // or month first"): a banner above the dashboards per file, with a one-click swap that reloads
 // the file with the other date_format. The engine says it is a guess with a note whose code is
 // "[pulse.dates.guess]", and gives the order and an example value in the load's conventions.
-import { esc } from './format.js';
+import { html, join } from './html.js';
 
 const GUESS = '[pulse.dates.guess]';
 const OTHER = { 'DD/MM/YYYY': 'MM/DD/YYYY', 'MM/DD/YYYY': 'DD/MM/YYYY' };
@@ -19,15 +19,15 @@ export function dateGuesses(files) {
   return out;
 }
 
-/** The banners' HTML ('' when no file's order is a guess). */
+/** The banners' markup (empty when no file's order is a guess). */
 export function dateGuessBanner(host) {
   const { t } = host;
-  return dateGuesses(host.files).map((g) => {
+  return join(dateGuesses(host.files).map((g) => {
     const order = t(g.order === 'DD/MM/YYYY' ? 'dates.day_month' : 'dates.month_day');
     const text = t('dates.guess', { example: g.example || g.order, order, file: g.name });
-    return `<div class="banner dev date-guess" role="status" data-date-guess="${esc(g.name)}" data-order="${esc(g.order)}">
-      ${esc(text)} <button type="button" class="btn btn-sm" data-action="swap-date-order" data-name="${esc(g.name)}">${esc(t('dates.switch'))}</button></div>`;
-  }).join('');
+    return html`<div class="banner dev date-guess" role="status" data-date-guess="${g.name}" data-order="${g.order}">
+      ${text} <button type="button" class="btn btn-sm" data-action="swap-date-order" data-name="${g.name}">${t('dates.switch')}</button></div>`;
+  }));
 }
 
 /** Reloads `name` with the other order, as if picked in its card's date format. */

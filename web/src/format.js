@@ -1,5 +1,6 @@
 // Numbers, money, percentages and dates for the chosen locale, all through Intl. A figure the
 // engine could not compute (null) reads as an em dash, never as 0.
+import { Html, escapeHtml } from './html.js';
 
 export const DASH = '—';
 
@@ -80,6 +81,7 @@ export function addDays(s, n) {
   return d.toISOString().slice(0, 10);
 }
 
+/** Text as markup, escaped: html`${s}` (web/src/html.js) for a single value. */
 export function esc(s) {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return new Html(escapeHtml(s));
 }

@@ -1,7 +1,7 @@
 // A sortable, searchable, paged table with CSV export. Rows stay plain report objects; each
 // column says how to read (value), draw (render) and export (csv) a cell. Only the visible
 // page is in the DOM, so tables of thousands of customers cost nothing to redraw.
-import { esc } from './format.js';
+import { html, raw, setHtml } from './html.js';
 import { download } from './util.js';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -14,12 +14,22 @@ function compare(a, b) {
   return collator.compare(String(a), String(b));
 }
 
+// A cell that starts with one of these is read as a formula by Excel, LibreOffice and Google
+// Sheets (OWASP, "CSV Injection"): `=HYPERLINK(...)` in a customer's name would run on opening.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** One CSV cell: a number as it is (a negative one stays a number); text that a spreadsheet
+ *  would evaluate gets a leading ' (shown as text, not run); quoted when it must be. */
+export function csvCell(v) {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (typeof v !== 'number' && FORMULA_START.test(s) && !NUMBER.test(s)) s = "'" + s;
+  return /[",\n\r;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
 export function csvText(columns, rows) {
-  const cell = (v) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return /[",\n\r;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
+  const cell = csvCell;
   const cols = columns.filter((c) => c.csv !== false);
   const lines = [cols.map((c) => cell(c.csvLabel || c.label)).join(',')];
   for (const r of rows) lines.push(cols.map((c) => cell(c.csv ? c.csv(r) : c.value(r))).join(','));
@@ -47,15 +57,15 @@ export class DataTable {
     const o = this.o;
     const t = o.t;
     el.classList.add('dt');
-    el.innerHTML = `
+    setHtml(el, html`
       <div class="dt-bar">
-        ${o.searchable !== false ? `<input type="search" class="dt-search" placeholder="${esc(o.searchPlaceholder || '')}" aria-label="${esc(o.searchPlaceholder || '')}" value="${esc(this.state.query)}">` : ''}
+        ${o.searchable !== false ? html`<input type="search" class="dt-search" placeholder="${o.searchPlaceholder || ''}" aria-label="${o.searchPlaceholder || ''}" value="${this.state.query}">` : ''}
         <div class="dt-chips"></div>
         <span class="dt-count"></span>
-        <button type="button" class="btn btn-ghost btn-sm" data-act="csv" title="${esc(t('export.csv'))}">${icon('download')} ${esc(t('action.csv'))}</button>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="csv" title="${t('export.csv')}">${icon('download')} ${t('action.csv')}</button>
       </div>
-      <div class="dt-scroll"><table data-table="${esc(o.id)}"><thead></thead><tbody></tbody></table></div>
-      <div class="dt-pager"></div>`;
+      <div class="dt-scroll"><table data-table="${o.id}"><thead></thead><tbody></tbody></table></div>
+      <div class="dt-pager"></div>`);
     el.addEventListener('click', (e) => this.onClick(e));
     const search = el.querySelector('.dt-search');
     if (search) {
@@ -125,28 +135,27 @@ export class DataTable {
     const sort = this.state.sort || {};
 
     const visible = o.columns.filter((c) => !c.hidden);
-    this.el.querySelector('thead').innerHTML = '<tr>' + visible.map((c) => {
+    setHtml(this.el.querySelector('thead'), html`<tr>${visible.map((c) => {
       const sorted = sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-      return `<th scope="col" class="${c.num ? 'num' : ''} ${c.cls || ''}" aria-sort="${sorted}" data-sort="${esc(c.key)}" title="${esc(c.title || c.label)}"><span>${esc(c.label)}</span><i class="sort-ind"></i></th>`;
-    }).join('') + '</tr>';
+      return html`<th scope="col" class="${c.num ? 'num' : ''} ${c.cls || ''}" aria-sort="${sorted}" data-sort="${c.key}" title="${c.title || c.label}"><span>${c.label}</span><i class="sort-ind"></i></th>`;
+    })}</tr>`);
 
     const tb = this.el.querySelector('tbody');
     if (!page.length) {
-      tb.innerHTML = `<tr class="dt-empty"><td colspan="${visible.length}">${esc(o.empty || '—')}</td></tr>`;
+      setHtml(tb, html`<tr class="dt-empty"><td colspan="${visible.length}">${o.empty || '—'}</td></tr>`);
     } else {
-      tb.innerHTML = page.map((r) => {
+      // A column's render returns markup made with html`` (or text, then escaped).
+      setHtml(tb, html`${page.map((r) => {
         const key = o.rowKey ? o.rowKey(r) : '';
         const cls = (o.rowClass ? o.rowClass(r) : '') + (o.onRowClick ? ' clickable' : '');
-        return `<tr data-key="${esc(key)}" class="${cls}" ${o.onRowClick ? 'tabindex="0"' : ''}>` + visible.map((c) => {
-          const html = c.render ? c.render(r) : esc(c.value(r) ?? '—');
-          return `<td class="${c.num ? 'num' : ''} ${c.cls || ''}">${html}</td>`;
-        }).join('') + '</tr>';
-      }).join('');
+        return html`<tr data-key="${key}" class="${cls}" ${o.onRowClick && raw('tabindex="0"')}>${visible.map((c) =>
+          html`<td class="${c.num ? 'num' : ''} ${c.cls || ''}">${c.render ? c.render(r) : c.value(r) ?? '—'}</td>`)}</tr>`;
+      })}`);
     }
 
     const chips = this.el.querySelector('.dt-chips');
-    chips.innerHTML = (o.chips ? o.chips() : []).map((c) =>
-      `<button type="button" class="chip ${c.active ? 'active' : ''}" data-chip="${esc(c.key)}" aria-pressed="${c.active ? 'true' : 'false'}">${c.dot ? `<i class="dot" style="background:${c.dot}"></i>` : ''}${esc(c.label)}${c.count !== undefined ? ` <b>${esc(c.count)}</b>` : ''}</button>`).join('');
+    setHtml(chips, html`${(o.chips ? o.chips() : []).map((c) =>
+      html`<button type="button" class="chip ${c.active ? 'active' : ''}" data-chip="${c.key}" aria-pressed="${c.active ? 'true' : 'false'}">${c.dot ? html`<i class="dot" style="background:${c.dot}"></i>` : ''}${c.label}${c.count !== undefined ? html` <b>${c.count}</b>` : ''}</button>`)}`);
 
     const fmtInt = o.fmt ? o.fmt.int : String;
     this.el.querySelector('.dt-count').textContent = rows.length === this.rows.length
@@ -154,10 +163,10 @@ export class DataTable {
 
     const pager = this.el.querySelector('.dt-pager');
     if (pages > 1) {
-      pager.innerHTML = `<span>${fmtInt(start + 1)}–${fmtInt(start + page.length)} / ${fmtInt(rows.length)}</span>
-        <button type="button" class="btn btn-ghost btn-sm" data-act="prev" ${this.state.page === 0 ? 'disabled' : ''} aria-label="${esc(t('action.prev'))}">‹</button>
-        <button type="button" class="btn btn-ghost btn-sm" data-act="next" ${this.state.page >= pages - 1 ? 'disabled' : ''} aria-label="${esc(t('action.next'))}">›</button>`;
-    } else pager.innerHTML = '';
+      setHtml(pager, html`<span>${fmtInt(start + 1)}–${fmtInt(start + page.length)} / ${fmtInt(rows.length)}</span>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="prev" ${this.state.page === 0 ? 'disabled' : ''} aria-label="${t('action.prev')}">‹</button>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="next" ${this.state.page >= pages - 1 ? 'disabled' : ''} aria-label="${t('action.next')}">›</button>`);
+    } else setHtml(pager, html``);
   }
 
   onClick(e) {
@@ -216,5 +225,5 @@ const ICONS = {
 };
 
 export function icon(name) {
-  return `<svg class="ic" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${ICONS[name] || ''}</svg>`;
+  return html`<svg class="ic" viewBox="0 0 16 16" width="14" height="14" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${raw(ICONS[name] || '')}</svg>`;
 }

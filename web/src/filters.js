@@ -1,0 +1,117 @@
+// The filter bar: period, as-of date, catalog, sales rep and customer. The choices in its lists
+// come from the whole data (not from the filtered view), the date inputs show the report's
+// defaults when no date is set, and a customer typed by name is resolved to its id.
+import { html, setHtml } from './html.js';
+import { isUnavailable } from './util.js';
+
+export const FILTERS = ['from', 'to', 'as_of', 'catalog', 'sales_rep', 'customer'];
+/** Attribute of the element -> filter. */
+export const ATTR_FILTER = { from: 'from', to: 'to', 'as-of': 'as_of', catalog: 'catalog', 'sales-rep': 'sales_rep', customer: 'customer' };
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const noFilters = () => Object.fromEntries(FILTERS.map((k) => [k, null]));
+
+/** A filter value as kept: trimmed, null when empty, dates only as YYYY-MM-DD. */
+export function cleanFilter(key, v) {
+  if (v === null || v === undefined) return null;
+  v = String(v).trim();
+  if (!v) return null;
+  if ((key === 'from' || key === 'to' || key === 'as_of') && !DATE_RE.test(v)) return null;
+  return v;
+}
+
+export class FilterBar {
+  /** host: {filters, report, t, setFilters(patch)}; $: query in the shadow root. */
+  constructor(host, $) {
+    this.host = host;
+    this.$ = $;
+    this.choices = { catalogs: [], reps: [], customers: [] };
+    this.stale = false; // the choices predate the loaded data: refresh them from the next report
+    this.repNames = new Map();
+    this.customerNames = new Map();
+  }
+
+  wire(signal) {
+    const form = this.$('[data-role=filters]');
+    form.addEventListener('submit', (e) => e.preventDefault(), { signal });
+    form.addEventListener('change', (e) => {
+      const k = e.target.dataset.filter;
+      if (!k) return;
+      let v = e.target.value.trim();
+      if (k === 'customer' && v) v = this.resolveCustomer(v);
+      this.host.setFilters({ [k]: v || null });
+    }, { signal });
+    form.addEventListener('input', (e) => {
+      // Clearing the search field (its × button) resets the customer filter at once.
+      if (e.target.dataset.filter === 'customer' && !e.target.value && this.host.filters.customer) this.host.setFilters({ customer: null });
+    }, { signal });
+  }
+
+  reset() {
+    this.choices = { catalogs: [], reps: [], customers: [] };
+    this.fill();
+  }
+
+  /** The lists' choices from a report of the whole data. */
+  take(report) {
+    this.stale = false;
+    const cat = report.catalogs && !isUnavailable(report.catalogs) ? report.catalogs.catalogs.map((c) => c.catalog) : [];
+    const custRows = report.customers && !isUnavailable(report.customers) ? report.customers.rows : [];
+    const catalogs = new Set(cat);
+    for (const r of custRows) if (r.catalog) catalogs.add(r.catalog);
+    const reps = report.sales_team && !isUnavailable(report.sales_team) ? report.sales_team.reps.map((r) => ({ id: r.sales_rep, name: r.rep_name })) : [];
+    this.choices = {
+      catalogs: [...catalogs].sort((a, b) => a.localeCompare(b)),
+      reps: reps.sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id)),
+      customers: custRows.map((r) => ({ id: r.customer_id, name: r.customer_name })),
+    };
+    this.repNames = new Map(reps.map((r) => [r.id, r.name]));
+    this.customerNames = new Map(custRows.map((r) => [r.customer_id, r.customer_name]));
+    this.fill();
+  }
+
+  /** Fills the catalog and rep lists and the customers' datalist (a set filter stays listed). */
+  fill() {
+    const t = this.host.t;
+    const cur = this.host.filters;
+    const catList = [...this.choices.catalogs];
+    if (cur.catalog && !catList.includes(cur.catalog)) catList.push(cur.catalog);
+    setHtml(this.$('select[data-filter=catalog]'), html`<option value="">${t('filter.all_catalogs')}</option>${catList.map((c) => html`<option value="${c}">${c}</option>`)}`);
+    const repList = [...this.choices.reps];
+    if (cur.sales_rep && !repList.some((r) => r.id === cur.sales_rep)) repList.push({ id: cur.sales_rep });
+    setHtml(this.$('select[data-filter=sales_rep]'), html`<option value="">${t('filter.all_reps')}</option>${repList.map((r) => html`<option value="${r.id}">${r.name ? `${r.name} (${r.id})` : r.id}</option>`)}`);
+    if (this.datalistFor !== this.choices.customers) {
+      this.datalistFor = this.choices.customers;
+      setHtml(this.$('#pulse-customers'), html`${this.choices.customers.slice(0, 5000).map((c) => html`<option value="${c.id}">${c.name || ''}</option>`)}`);
+    }
+    this.$('input[data-filter=customer]').placeholder = t('filter.any_customer');
+    this.sync();
+  }
+
+  /** The inputs show the filters; unset dates show the report's own period and as-of date. */
+  sync() {
+    const { filters, report: r } = this.host;
+    for (const k of FILTERS) {
+      const el = this.$(`[data-filter=${k}]`);
+      if (!el) continue;
+      el.value = filters[k] || '';
+      el.classList.toggle('set', !!filters[k]);
+    }
+    // Dates show the report's defaults as placeholders-in-values: a date input has no placeholder.
+    if (r) {
+      for (const [k, v] of [['from', r.period && r.period.from], ['to', r.period && r.period.to], ['as_of', r.as_of]]) {
+        const el = this.$(`[data-filter=${k}]`);
+        if (!filters[k] && v) el.value = v;
+      }
+    }
+  }
+
+  /** A customer typed in the search field: its id, found by id or by name (any case). */
+  resolveCustomer(v) {
+    const list = this.choices.customers;
+    if (list.some((c) => c.id === v)) return v;
+    const lower = v.toLowerCase();
+    const byName = list.find((c) => (c.name || '').toLowerCase() === lower);
+    return byName ? byName.id : v;
+  }
+}

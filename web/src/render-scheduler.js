@@ -1,0 +1,128 @@
+// Drawing the dashboards: the visible one at once, the others one per task in idle time, so a
+// re-filter shows its answer before the hidden panels are redrawn. Counts what each part cost
+// and says `rendered` once every dashboard is drawn.
+import { html, setHtml } from './html.js';
+import { renderAttention } from './dashboards/attention.js';
+import { renderCustomers } from './dashboards/customers.js';
+import { renderCatalogs } from './dashboards/catalogs.js';
+import { renderNegotiations } from './dashboards/negotiations.js';
+import { renderSalesTeam } from './dashboards/sales-team.js';
+
+export const DASHBOARDS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'];
+const RENDER = { attention: renderAttention, customers: renderCustomers, catalogs: renderCatalogs, negotiations: renderNegotiations, sales_team: renderSalesTeam };
+
+/** What a dashboard renderer gets: texts, formats, the report, its ui state, navigation. */
+export function dashboardContext(host) {
+  const { filterBar } = this;
+  return {
+    t: host.t, fmt: host.fmt, lang: host.lang, report: host._report, charts: host.charts, ui: host.ui,
+    pageSize: host.printing ? 1000 : 25,
+    canLoadSamples: !!host.samplesUrl(),
+    repName: (id) => (id ? filterBar.repNames.get(id) || id : '—'),
+    customerName: (id) => filterBar.customerNames.get(id) || null,
+    showCustomer: (id) => {
+      host.ui.customers.selected = id;
+      host.showTab('customers', true);
+      host.scheduler.one('customers');
+      const card = host.main.querySelector('[data-card="cust-detail"]');
+      if (card) card.scrollIntoView({ block: 'start' });
+    },
+    // Shows dashboard k drawn from the current ui state (the caller set it) and returns it.
+    openDashboard: (k) => {
+      const drawn = !host.scheduler.dirty.has(k);
+      host.showTab(k, true);
+      if (drawn) host.scheduler.one(k);
+      return host.scheduler.panel(k);
+    },
+  };
+}
+
+export class RenderScheduler {
+  /** host: the element ({report, tab, timings, files, charts, ctx(), t, dispatchEvent}); main: the
+   *  <main> holding the panels; onDrawn(): after each full redraw request (banners, status). */
+  constructor(host, main) {
+    this.host = host;
+    this.main = main;
+    this.dirty = new Set(); // dashboards not drawn from the current report yet
+    this.dataDirty = false; // the data panel, likewise
+    this.idle = null;
+  }
+
+  cancel() {
+    clearTimeout(this.idle);
+    this.idle = null;
+  }
+
+  panel(k) {
+    return this.main.querySelector(`[data-dashboard=${k}]`);
+  }
+
+  /** Draws the visible panel now and the others one by one in idle time. */
+  all() {
+    const host = this.host;
+    host.charts.removeWithin(this.main);
+    this.cancel();
+    this.dirty = new Set(host.report ? DASHBOARDS : []);
+    if (!host.report) for (const k of DASHBOARDS) setHtml(this.panel(k), html``);
+    host.timings.parts = {};
+    this.drawStart = performance.now();
+    this.dataDirty = true;
+    if (host.tab === 'data') this.data();
+    else if (this.dirty.has(host.tab)) this.draw(host.tab);
+    this.scheduleRest();
+  }
+
+  /** Draws dashboard k if the current report is not drawn on it yet. */
+  show(k) {
+    if (this.dirty.has(k)) this.draw(k);
+    if (k === 'data' && this.dataDirty) this.data();
+  }
+
+  /** Draws dashboard k now and says `rendered` when it was the last one. */
+  draw(k) {
+    const host = this.host;
+    const t0 = performance.now();
+    this.one(k);
+    this.dirty.delete(k);
+    host.timings.parts[k] = Math.round(performance.now() - t0);
+    if (!this.dirty.size && host.report) {
+      host.timings.allDrawn = performance.now() - this.drawStart;
+      host.dispatchEvent(new CustomEvent('rendered', { detail: { ...host.timings } }));
+    }
+  }
+
+  scheduleRest() {
+    this.cancel();
+    if (!this.dirty.size && !this.dataDirty) return;
+    this.idle = setTimeout(() => {
+      const k = this.dirty.values().next().value;
+      if (k) this.draw(k);
+      else if (this.dataDirty) this.data();
+      this.scheduleRest();
+    }, 0);
+  }
+
+  /** Draws dashboard k from the current ui state (whether or not it was dirty). */
+  one(k) {
+    const host = this.host;
+    const root = this.panel(k);
+    host.charts.removeWithin(root);
+    try {
+      RENDER[k](host.ctx(), root);
+    } catch (err) {
+      console.error(err);
+      setHtml(root, html`<div class="unavailable"><h3>${host.t('state.error')}</h3><p class="reason">${err.message}</p></div>`);
+    }
+  }
+
+  data() {
+    this.dataDirty = false;
+    this.host.renderData();
+  }
+
+  /** Every dashboard drawn now (printing shows all rows of every table). */
+  everything() {
+    this.host.charts.removeWithin(this.main);
+    for (const k of DASHBOARDS) this.draw(k);
+  }
+}

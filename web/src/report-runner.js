@@ -1,0 +1,52 @@
+// Asking the engine for the report: the settings (workspace settings and filters), the filter
+// choices from the whole data when a filter is set on new data, and only the answer to the
+// latest question is drawn (an older one that arrives late is dropped).
+import { STALE } from './session.js';
+import { FILTERS } from './filters.js';
+
+/** The SPEC §5 settings: the workspace's, with the current filters. */
+export function settings(host) {
+  const s = { ...host.wsSettings };
+  for (const k of FILTERS) s[k] = host.filters[k] || null;
+  return s;
+}
+
+export async function runReport(host) {
+  if (!host.session || !host.session.engine || host.session.loading) return; // a load in progress ends with a report
+  if (!host.hasData()) return host.settle();
+  const seq = ++host._seq;
+  host.scheduler.cancel(); // the hidden panels are drawn again from the new report anyway
+  host.setState('loading');
+  host.showProgress(null, null, null, host.t('state.computing'));
+  const f = host.filters;
+  try {
+    if (host.filterBar.stale && (f.catalog || f.sales_rep || f.customer)) {
+      // Filter choices come from the whole data, not from the filtered view.
+      const all = await host.session.report({ ...settings(host), catalog: null, sales_rep: null, customer: null });
+      if (all === STALE || seq !== host._seq) return;
+      host.filterBar.take(all.report);
+    }
+    const t0 = performance.now();
+    const answer = await host.session.report(settings(host));
+    if (answer === STALE || seq !== host._seq) return;
+    const { report, ms, parseMs } = answer;
+    Object.assign(host.timings, { report: ms, parse: parseMs, roundtrip: performance.now() - t0 });
+    host._report = report;
+    host.$('.app').classList.add('has-report');
+    if (host.filterBar.stale) host.filterBar.take(report);
+    host.hideError();
+    const r0 = performance.now();
+    host.renderAll();
+    host.timings.render = performance.now() - r0;
+    host.timings.total = performance.now() - t0;
+    host.hideProgress();
+    host.setState('ready');
+    host.updateStatus();
+    host.dispatchEvent(new CustomEvent('report', { detail: report, bubbles: true, composed: true }));
+  } catch (err) {
+    if (seq !== host._seq || !host._built) return;
+    host.hideProgress();
+    host.showError(host.t('error.report', { reason: err.message || String(err) }));
+    host.setState('error');
+  }
+}
