@@ -2,7 +2,7 @@
 // bars, funnels and grids. Every chart is redrawn at its container's width and can be saved
 // as a PNG with its title and legend.
 import uPlot from 'uplot';
-import { esc } from './format.js';
+import { html, setHtml, appendHtml } from './html.js';
 import { download, slug } from './util.js';
 
 export const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
@@ -55,15 +55,15 @@ export class ChartSet {
     const s = chart.spec;
     if (s.draw) {
       chart.svg = s.draw(w);
-      chart.el.innerHTML = chart.svg;
+      setHtml(chart.el, chart.svg);
     } else if (s.uplot) {
       if (chart.u) chart.u.destroy();
-      chart.el.innerHTML = '';
+      setHtml(chart.el, html``);
       const { opts, data } = s.uplot(w);
       chart.u = new uPlot({ ...opts, width: w }, data, chart.el);
       if (s.legend && s.legend.length) {
-        chart.el.insertAdjacentHTML('beforeend', `<div class="legend">${s.legend.map((l) =>
-          `<span><i style="background:${l.color}"></i>${esc(l.label)}</span>`).join('')}</div>`);
+        appendHtml(chart.el, 'beforeend', html`<div class="legend">${s.legend.map((l) =>
+          html`<span><i style="background:${l.color}"></i>${l.label}</span>`)}</div>`);
       }
     }
   }
@@ -183,7 +183,7 @@ export const bars = (opts) => uPlot.paths.bars(opts);
 /** uPlot wants seconds for time axes; a month 'YYYY-MM' becomes its first day, UTC. */
 export const monthTs = (m) => Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1) / 1000;
 
-/** Hover tooltip for uPlot charts: content(idx) -> html or null. */
+/** Hover tooltip for uPlot charts: content(idx) -> markup (html``) or null. */
 export function tooltipPlugin(content) {
   let tip;
   return {
@@ -202,7 +202,7 @@ export function tooltipPlugin(content) {
           tip.style.display = 'none';
           return;
         }
-        tip.innerHTML = html;
+        setHtml(tip, html);
         tip.style.display = 'block';
         const ow = u.over.clientWidth;
         const tw = tip.offsetWidth;
@@ -216,8 +216,8 @@ export function tooltipPlugin(content) {
 // ------------------------------------------------------------------------------------ SVG
 
 const svgOpen = (w, h, label) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label || '')}" font-family='${FONT}' font-size="12">` +
-  `<rect width="${w}" height="${h}" fill="#fff"/>`;
+  html`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${label || ''}" font-family='${FONT}' font-size="12">` +
+  html`<rect width="${w}" height="${h}" fill="#fff"/>`;
 
 function clip(s, max) {
   s = String(s ?? '');
@@ -234,20 +234,20 @@ export function hbars(width, rows, { label = '', rowH = 30, labelW, max } = {}) 
   const bw = Math.max(20, width - lw - vw - 12);
   const h = rows.length * rowH + 6;
   const top = max ?? Math.max(1e-9, ...rows.map((r) => Math.abs(r.value || 0)));
-  let s = svgOpen(width, h, label);
+  const s = [svgOpen(width, h, label)];
   rows.forEach((r, i) => {
     const y = i * rowH + 3;
     const len = Math.max(r.value ? 2 : 0, (Math.abs(r.value || 0) / top) * bw);
-    s += `<g ${r.key !== undefined ? `data-key="${esc(r.key)}" class="hit"` : ''}>`;
-    s += `<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`;
-    s += `<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${esc(clip(r.label, Math.floor(lw / 7)))}</text>`;
-    s += `<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`;
-    s += `<rect x="${lw}" y="${y + 7}" width="${len.toFixed(1)}" height="${rowH - 14}" rx="3" fill="${r.color || C.accent}"/>`;
-    s += `<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600" style="font-variant-numeric:tabular-nums">${esc(r.display ?? r.value)}</text>`;
-    if (r.sub) s += `<title>${esc(r.sub)}</title>`;
-    s += '</g>';
+    s.push(html`<g ${r.key !== undefined ? html`data-key="${r.key}" class="hit"` : ''}>`);
+    s.push(html`<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`);
+    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, Math.floor(lw / 7))}</text>`);
+    s.push(html`<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`);
+    s.push(html`<rect x="${lw}" y="${y + 7}" width="${len.toFixed(1)}" height="${rowH - 14}" rx="3" fill="${r.color || C.accent}"/>`);
+    s.push(html`<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600" style="font-variant-numeric:tabular-nums">${r.display ?? r.value}</text>`);
+    if (r.sub) s.push(html`<title>${r.sub}</title>`);
+    s.push(html`</g>`);
   });
-  return s + '</svg>';
+  return html`${s}</svg>`;
 }
 
 /**
@@ -260,20 +260,20 @@ export function funnel(width, stages, { label = '', fmtPct } = {}) {
   const top = Math.max(1, ...stages.map((s) => s.value || 0));
   const lw = Math.min(150, Math.round(width * 0.3));
   const bw = width - lw - 16;
-  let s = svgOpen(width, h, label);
+  const s = [svgOpen(width, h, label)];
   stages.forEach((st, i) => {
     const y = i * rowH + 2;
     const len = Math.max(3, ((st.value || 0) / top) * bw);
     const x = lw + (bw - len) / 2;
-    s += `<text x="${lw - 12}" y="${y + 19}" text-anchor="end" fill="${C.ink}" font-weight="600">${esc(st.label)}</text>`;
+    s.push(html`<text x="${lw - 12}" y="${y + 19}" text-anchor="end" fill="${C.ink}" font-weight="600">${st.label}</text>`);
     if (i > 0 && fmtPct && stages[i - 1].value) {
-      s += `<text x="${lw - 12}" y="${y + 35}" text-anchor="end" fill="${C.muted}" font-size="11">${esc(fmtPct(st.value / (st.base ?? stages[i - 1].value)))}</text>`;
+      s.push(html`<text x="${lw - 12}" y="${y + 35}" text-anchor="end" fill="${C.muted}" font-size="11">${fmtPct(st.value / (st.base ?? stages[i - 1].value))}</text>`);
     }
-    s += `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${len.toFixed(1)}" height="${rowH - 12}" rx="4" fill="${st.color || C.accent}"/>`;
+    s.push(html`<rect x="${x.toFixed(1)}" y="${y + 4}" width="${len.toFixed(1)}" height="${rowH - 12}" rx="4" fill="${st.color || C.accent}"/>`);
     const inside = len > 90;
-    s += `<text x="${inside ? lw + bw / 2 : x + len + 8}" y="${y + rowH / 2 + 2}" text-anchor="${inside ? 'middle' : 'start'}" fill="${inside ? '#fff' : C.ink}" font-weight="600">${esc(st.display ?? st.value)}</text>`;
+    s.push(html`<text x="${inside ? lw + bw / 2 : x + len + 8}" y="${y + rowH / 2 + 2}" text-anchor="${inside ? 'middle' : 'start'}" fill="${inside ? '#fff' : C.ink}" font-weight="600">${st.display ?? st.value}</text>`);
   });
-  return s + '</svg>';
+  return html`${s}</svg>`;
 }
 
 /**
@@ -301,28 +301,28 @@ export function stackedBars(width, rows, series, { label = '', fmt = String } = 
   const bw = Math.max(20, width - lw - vw - 8);
   const h = legH + rows.length * rowH + 4;
   const top = Math.max(1e-9, ...rows.map((r) => r.total || 0));
-  let s = svgOpen(width, h, label);
+  const s = [svgOpen(width, h, label)];
   legendLines.forEach((ln, li) => {
     for (const it of ln) {
-      s += `<rect x="${it.x}" y="${li * 20 + 4}" width="12" height="10" rx="2" fill="${it.color}"/>`;
-      s += `<text x="${it.x + 17}" y="${li * 20 + 13}" fill="${C.muted}" font-size="11">${esc(it.label)}</text>`;
+      s.push(html`<rect x="${it.x}" y="${li * 20 + 4}" width="12" height="10" rx="2" fill="${it.color}"/>`);
+      s.push(html`<text x="${it.x + 17}" y="${li * 20 + 13}" fill="${C.muted}" font-size="11">${it.label}</text>`);
     }
   });
   rows.forEach((r, i) => {
     const y = legH + i * rowH;
-    s += `<g ${r.key !== undefined ? `data-key="${esc(r.key)}" class="hit"` : ''}><rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`;
-    s += `<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${esc(clip(r.label, Math.floor(lw / 7)))}</text>`;
-    s += `<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`;
+    s.push(html`<g ${r.key !== undefined ? html`data-key="${r.key}" class="hit"` : ''}><rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`);
+    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, Math.floor(lw / 7))}</text>`);
+    s.push(html`<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`);
     let x = lw;
     r.segments.forEach((v, si) => {
       if (!v) return;
       const len = (v / top) * bw;
-      s += `<rect x="${x.toFixed(1)}" y="${y + 7}" width="${Math.max(1, len - 1).toFixed(1)}" height="${rowH - 14}" fill="${series[si].color}"><title>${esc(series[si].label)}: ${esc(fmt(v))}</title></rect>`;
+      s.push(html`<rect x="${x.toFixed(1)}" y="${y + 7}" width="${Math.max(1, len - 1).toFixed(1)}" height="${rowH - 14}" fill="${series[si].color}"><title>${series[si].label}: ${fmt(v)}</title></rect>`);
       x += len;
     });
-    s += `<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600">${esc(r.display ?? fmt(r.total))}</text></g>`;
+    s.push(html`<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600">${r.display ?? fmt(r.total)}</text></g>`);
   });
-  return s + '</svg>';
+  return html`${s}</svg>`;
 }
 
 /**
@@ -339,22 +339,22 @@ export function divergingBars(width, rows, { label = '', wonLabel = 'won', lostL
   const cx = lw + half;
   const top = Math.max(1, ...rows.map((r) => Math.max(r.won || 0, r.lost || 0)));
   const h = legH + rows.length * rowH + 4;
-  let s = svgOpen(width, h, label);
-  s += `<text x="${cx - 8}" y="14" text-anchor="end" fill="${C.red}" font-weight="600" font-size="11">← ${esc(lostLabel)}</text>`;
-  s += `<text x="${cx + 8}" y="14" fill="${C.green}" font-weight="600" font-size="11">${esc(wonLabel)} →</text>`;
+  const s = [svgOpen(width, h, label)];
+  s.push(html`<text x="${cx - 8}" y="14" text-anchor="end" fill="${C.red}" font-weight="600" font-size="11">← ${lostLabel}</text>`);
+  s.push(html`<text x="${cx + 8}" y="14" fill="${C.green}" font-weight="600" font-size="11">${wonLabel} →</text>`);
   rows.forEach((r, i) => {
     const y = legH + i * rowH;
     const wl = Math.max(0, ((r.won || 0) / top) * (half - 34));
     const ll = Math.max(0, ((r.lost || 0) / top) * (half - 34));
-    s += `<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${esc(clip(r.label, Math.floor(lw / 7)))}</text>`;
-    s += `<rect x="${(cx - ll).toFixed(1)}" y="${y + 6}" width="${ll.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.red}" opacity="0.85"/>`;
-    s += `<rect x="${cx}" y="${y + 6}" width="${wl.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.green}"/>`;
-    s += `<text x="${(cx - ll - 4).toFixed(1)}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.muted}" font-size="11">${esc(fmt(r.lost))}</text>`;
-    s += `<text x="${(cx + wl + 4).toFixed(1)}" y="${y + rowH / 2 + 4}" fill="${C.muted}" font-size="11">${esc(fmt(r.won))}</text>`;
-    s += `<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600">${esc(r.note ?? '')}</text>`;
+    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, Math.floor(lw / 7))}</text>`);
+    s.push(html`<rect x="${(cx - ll).toFixed(1)}" y="${y + 6}" width="${ll.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.red}" opacity="0.85"/>`);
+    s.push(html`<rect x="${cx}" y="${y + 6}" width="${wl.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.green}"/>`);
+    s.push(html`<text x="${(cx - ll - 4).toFixed(1)}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.muted}" font-size="11">${fmt(r.lost)}</text>`);
+    s.push(html`<text x="${(cx + wl + 4).toFixed(1)}" y="${y + rowH / 2 + 4}" fill="${C.muted}" font-size="11">${fmt(r.won)}</text>`);
+    s.push(html`<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600">${r.note ?? ''}</text>`);
   });
-  s += `<line x1="${cx}" x2="${cx}" y1="${legH - 2}" y2="${h - 2}" stroke="${C.axis}"/>`;
-  return s + '</svg>';
+  s.push(html`<line x1="${cx}" x2="${cx}" y1="${legH - 2}" y2="${h - 2}" stroke="${C.axis}"/>`);
+  return html`${s}</svg>`;
 }
 
 /**
@@ -367,46 +367,46 @@ export function rfmGrid(width, counts, { label = '', rLabel = 'R', fLabel = 'F',
   const gw = size * 5;
   const h = gw + bottom + 6;
   const max = Math.max(1, ...counts.flat());
-  let s = svgOpen(width, h, label);
+  const s = [svgOpen(width, h, label)];
   const ox = left + Math.max(0, (width - left - gw) / 2 - 10);
   for (let r = 5; r >= 1; r--) {
     const y = (5 - r) * size + 2;
-    s += `<text x="${ox - 8}" y="${y + size / 2 + 4}" text-anchor="end" fill="${C.muted}" font-size="11">${r}</text>`;
+    s.push(html`<text x="${ox - 8}" y="${y + size / 2 + 4}" text-anchor="end" fill="${C.muted}" font-size="11">${r}</text>`);
     for (let f = 1; f <= 5; f++) {
       const x = ox + (f - 1) * size;
       const n = counts[r - 1][f - 1];
       const a = n ? 0.12 + 0.88 * (n / max) : 0;
       const sel = selected === `${r},${f}`;
-      s += `<g data-key="${r},${f}" class="hit"><rect x="${x + 1}" y="${y + 1}" width="${size - 2}" height="${size - 2}" rx="4" fill="${n ? C.accent : '#f3f4f6'}" fill-opacity="${n ? a.toFixed(2) : 1}" ${sel ? `stroke="${C.ink}" stroke-width="2"` : ''}/>`;
-      if (n) s += `<text x="${x + size / 2}" y="${y + size / 2 + 4}" text-anchor="middle" fill="${a > 0.55 ? '#fff' : C.ink}" font-weight="600">${esc(fmt(n))}</text>`;
-      s += `<title>R${r} F${f}: ${esc(fmt(n))}</title></g>`;
+      s.push(html`<g data-key="${r},${f}" class="hit"><rect x="${x + 1}" y="${y + 1}" width="${size - 2}" height="${size - 2}" rx="4" fill="${n ? C.accent : '#f3f4f6'}" fill-opacity="${n ? a.toFixed(2) : 1}" ${sel && html`stroke="${C.ink}" stroke-width="2"`}/>`);
+      if (n) s.push(html`<text x="${x + size / 2}" y="${y + size / 2 + 4}" text-anchor="middle" fill="${a > 0.55 ? '#fff' : C.ink}" font-weight="600">${fmt(n)}</text>`);
+      s.push(html`<title>R${r} F${f}: ${fmt(n)}</title></g>`);
     }
   }
-  for (let f = 1; f <= 5; f++) s += `<text x="${ox + (f - 0.5) * size}" y="${gw + 16}" text-anchor="middle" fill="${C.muted}" font-size="11">${f}</text>`;
-  s += `<text x="${ox + gw / 2}" y="${gw + 31}" text-anchor="middle" fill="${C.muted}" font-size="11" font-weight="600">${esc(fLabel)} →</text>`;
-  s += `<text transform="translate(11 ${gw / 2}) rotate(-90)" text-anchor="middle" fill="${C.muted}" font-size="11" font-weight="600">${esc(rLabel)} →</text>`;
-  return s + '</svg>';
+  for (let f = 1; f <= 5; f++) s.push(html`<text x="${ox + (f - 0.5) * size}" y="${gw + 16}" text-anchor="middle" fill="${C.muted}" font-size="11">${f}</text>`);
+  s.push(html`<text x="${ox + gw / 2}" y="${gw + 31}" text-anchor="middle" fill="${C.muted}" font-size="11" font-weight="600">${fLabel} →</text>`);
+  s.push(html`<text transform="translate(11 ${gw / 2}) rotate(-90)" text-anchor="middle" fill="${C.muted}" font-size="11" font-weight="600">${rLabel} →</text>`);
+  return html`${s}</svg>`;
 }
 
 /** One horizontal stacked bar with labelled parts (e.g. ABC mix of revenue). parts: [{label, value, color, display}] */
 export function shareBar(width, parts, { label = '' } = {}) {
   const h = 58;
   const total = parts.reduce((a, p) => a + Math.max(0, p.value || 0), 0) || 1;
-  let s = svgOpen(width, h, label);
+  const s = [svgOpen(width, h, label)];
   let x = 0;
   for (const p of parts) {
     const w = (Math.max(0, p.value || 0) / total) * width;
     if (w <= 0) continue;
-    s += `<rect x="${x.toFixed(1)}" y="4" width="${Math.max(1, w - 2).toFixed(1)}" height="22" rx="3" fill="${p.color}"/>`;
-    if (w > 70) s += `<text x="${(x + 6).toFixed(1)}" y="19" fill="#fff" font-weight="600" font-size="11">${esc(p.short ?? p.label)}</text>`;
+    s.push(html`<rect x="${x.toFixed(1)}" y="4" width="${Math.max(1, w - 2).toFixed(1)}" height="22" rx="3" fill="${p.color}"/>`);
+    if (w > 70) s.push(html`<text x="${(x + 6).toFixed(1)}" y="19" fill="#fff" font-weight="600" font-size="11">${p.short ?? p.label}</text>`);
     x += w;
   }
   let lx = 0;
   for (const p of parts) {
-    s += `<rect x="${lx}" y="38" width="10" height="10" rx="2" fill="${p.color}"/><text x="${lx + 15}" y="47" fill="${C.muted}" font-size="11">${esc(p.label)} ${esc(p.display ?? '')}</text>`;
+    s.push(html`<rect x="${lx}" y="38" width="10" height="10" rx="2" fill="${p.color}"/><text x="${lx + 15}" y="47" fill="${C.muted}" font-size="11">${p.label} ${p.display ?? ''}</text>`);
     lx += 40 + (String(p.label).length + String(p.display ?? '').length) * 6.2;
   }
-  return s + '</svg>';
+  return html`${s}</svg>`;
 }
 
 /**
@@ -420,42 +420,42 @@ export function timeline(width, d, labels) {
   const x0 = 18, x1 = width - 18;
   const X = (v) => x0 + ((v - lo) / span) * (x1 - x0);
   const y = 44;
-  let s = svgOpen(width, h, labels.title);
-  s += `<line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" stroke="#eceef2" stroke-width="6" stroke-linecap="round"/>`;
-  s += `<line x1="${X(d.first)}" x2="${X(d.last)}" y1="${y}" y2="${y}" stroke="${C.accent}" stroke-width="6" stroke-linecap="round"/>`;
+  const s = [svgOpen(width, h, labels.title)];
+  s.push(html`<line x1="${x0}" x2="${x1}" y1="${y}" y2="${y}" stroke="#eceef2" stroke-width="6" stroke-linecap="round"/>`);
+  s.push(html`<line x1="${X(d.first)}" x2="${X(d.last)}" y1="${y}" y2="${y}" stroke="${C.accent}" stroke-width="6" stroke-linecap="round"/>`);
   // The usual rhythm, drawn back from the last order as ticks.
   if (d.interval > 0) {
     const n = Math.min(400, Math.floor((d.last - d.first) / d.interval));
     for (let i = 1; i <= n; i++) {
       const v = d.last - i * d.interval;
-      s += `<line x1="${X(v).toFixed(1)}" x2="${X(v).toFixed(1)}" y1="${y - 3}" y2="${y + 3}" stroke="#fff" stroke-opacity="0.7"/>`;
+      s.push(html`<line x1="${X(v).toFixed(1)}" x2="${X(v).toFixed(1)}" y1="${y - 3}" y2="${y + 3}" stroke="#fff" stroke-opacity="0.7"/>`);
     }
   }
   if (d.next !== null && d.next !== undefined) {
     const late = d.asOf > d.next;
-    s += `<line x1="${X(d.last)}" x2="${X(d.next)}" y1="${y}" y2="${y}" stroke="${C.accent}" stroke-width="2" stroke-dasharray="4 3"/>`;
-    if (late) s += `<line x1="${X(d.next)}" x2="${X(d.asOf)}" y1="${y}" y2="${y}" stroke="${C.red}" stroke-width="6" stroke-linecap="round"/>`;
-    s += `<circle cx="${X(d.next)}" cy="${y}" r="6" fill="#fff" stroke="${late ? C.red : C.accent}" stroke-width="2"/>`;
+    s.push(html`<line x1="${X(d.last)}" x2="${X(d.next)}" y1="${y}" y2="${y}" stroke="${C.accent}" stroke-width="2" stroke-dasharray="4 3"/>`);
+    if (late) s.push(html`<line x1="${X(d.next)}" x2="${X(d.asOf)}" y1="${y}" y2="${y}" stroke="${C.red}" stroke-width="6" stroke-linecap="round"/>`);
+    s.push(html`<circle cx="${X(d.next)}" cy="${y}" r="6" fill="#fff" stroke="${late ? C.red : C.accent}" stroke-width="2"/>`);
   }
   const mark = (v, text, sub, above, color, anchor) => {
     const x = X(v);
     const ty = above ? y - 26 : y + 26;
-    return `<circle cx="${x}" cy="${y}" r="${above ? 5 : 4}" fill="${color}"/>` +
-      `<text x="${x}" y="${ty}" text-anchor="${anchor}" fill="${C.ink}" font-size="11" font-weight="600">${esc(text)}</text>` +
-      `<text x="${x}" y="${ty + 13}" text-anchor="${anchor}" fill="${C.muted}" font-size="11">${esc(sub)}</text>`;
+    return [html`<circle cx="${x}" cy="${y}" r="${above ? 5 : 4}" fill="${color}"/>`,
+      html`<text x="${x}" y="${ty}" text-anchor="${anchor}" fill="${C.ink}" font-size="11" font-weight="600">${text}</text>` +
+      html`<text x="${x}" y="${ty + 13}" text-anchor="${anchor}" fill="${C.muted}" font-size="11">${sub}</text>`];
   };
   const anchorOf = (v) => (X(v) < x0 + 60 ? 'start' : X(v) > x1 - 60 ? 'end' : 'middle');
-  s += mark(d.first, labels.first, labels.firstDate, false, C.accent, 'start');
-  s += mark(d.last, labels.last, labels.lastDate, true, C.accent, anchorOf(d.last));
+  s.push(mark(d.first, labels.first, labels.firstDate, false, C.accent, 'start'));
+  s.push(mark(d.last, labels.last, labels.lastDate, true, C.accent, anchorOf(d.last)));
   if (d.next !== null && d.next !== undefined && Math.abs(X(d.next) - X(d.asOf)) > 110 && X(d.next) - X(d.first) > 110) {
-    s += `<text x="${X(d.next)}" y="${y + 26}" text-anchor="${anchorOf(d.next)}" fill="${C.ink}" font-size="11" font-weight="600">${esc(labels.next)}</text>` +
-      `<text x="${X(d.next)}" y="${y + 39}" text-anchor="${anchorOf(d.next)}" fill="${C.muted}" font-size="11">${esc(labels.nextDate)}</text>`;
+    s.push(html`<text x="${X(d.next)}" y="${y + 26}" text-anchor="${anchorOf(d.next)}" fill="${C.ink}" font-size="11" font-weight="600">${labels.next}</text>`,
+      html`<text x="${X(d.next)}" y="${y + 39}" text-anchor="${anchorOf(d.next)}" fill="${C.muted}" font-size="11">${labels.nextDate}</text>`);
   }
-  s += `<line x1="${X(d.asOf)}" x2="${X(d.asOf)}" y1="${y - 10}" y2="${y + 10}" stroke="${C.ink}" stroke-width="2"/>`;
+  s.push(html`<line x1="${X(d.asOf)}" x2="${X(d.asOf)}" y1="${y - 10}" y2="${y + 10}" stroke="${C.ink}" stroke-width="2"/>`);
   if (X(d.asOf) - X(d.first) > 120) {
     const a = anchorOf(d.asOf) === 'start' ? 'start' : 'end';
-    s += `<text x="${X(d.asOf)}" y="${y + 26}" text-anchor="${a}" fill="${C.ink}" font-size="11" font-weight="600">${esc(labels.asOf)}</text>` +
-      `<text x="${X(d.asOf)}" y="${y + 39}" text-anchor="${a}" fill="${C.muted}" font-size="11">${esc(labels.asOfDate)}</text>`;
+    s.push(html`<text x="${X(d.asOf)}" y="${y + 26}" text-anchor="${a}" fill="${C.ink}" font-size="11" font-weight="600">${labels.asOf}</text>`,
+      html`<text x="${X(d.asOf)}" y="${y + 39}" text-anchor="${a}" fill="${C.muted}" font-size="11">${labels.asOfDate}</text>`);
   }
-  return s + '</svg>';
+  return html`${s}</svg>`;
 }

@@ -2,6 +2,7 @@
 // catalogs but missing or weak here) and drop candidates (SKUs that neither sell nor earn here
 // and are top nowhere else). The engine sends the strongest few of each with their totals.
 import { esc } from '../format.js';
+import { html, appendHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { abcBadge } from './common.js';
 
@@ -9,10 +10,10 @@ export function renderAssortment(ctx, gapsSlot, dropsSlot, a) {
   const { t, fmt } = ctx;
   const ui = ctx.ui.catalogs;
   const product = { key: 'sku', label: t('col.product'), value: (x) => x.product_name || x.sku, searchText: (x) => `${x.sku} ${x.product_name || ''}`,
-    render: (x) => `<span class="two"><b>${esc(x.product_name || x.sku)}</b><small>${esc(x.sku)}</small></span>`, csv: (x) => x.sku };
+    render: (x) => html`<span class="two"><b>${x.product_name || x.sku}</b><small>${x.sku}</small></span>`, csv: (x) => x.sku };
   const reason = { key: 'reason_code', label: t('col.reason'), cls: 'nowrap', value: (x) => x.reason_code,
     render: (x) => esc(x.reason_code ? (t('reason.' + x.reason_code) === 'reason.' + x.reason_code ? x.reason_code : t('reason.' + x.reason_code)) : '—') };
-  const shown = (list, total) => (total > list.length ? `<p class="hint">${esc(t('cat.shown', { shown: fmt.int(list.length), total: fmt.int(total) }))}</p>` : '');
+  const shown = (list, total) => (total > list.length ? html`<p class="hint">${t('cat.shown', { shown: fmt.int(list.length), total: fmt.int(total) })}</p>` : '');
 
   const gaps = a.gaps || [];
   new DataTable({
@@ -25,7 +26,7 @@ export function renderAssortment(ctx, gapsSlot, dropsSlot, a) {
       { key: 'revenue_share_here', label: t('col.share_here'), num: true, value: (x) => x.revenue_share_here, render: (x) => fmt.pct(x.revenue_share_here, 2) },
     ],
   }).mount(gapsSlot);
-  gapsSlot.insertAdjacentHTML('beforeend', shown(gaps, a.gaps_total));
+  appendHtml(gapsSlot, 'beforeend', html`${shown(gaps, a.gaps_total)}`);
 
   const drops = a.drop_candidates || [];
   new DataTable({
@@ -40,5 +41,5 @@ export function renderAssortment(ctx, gapsSlot, dropsSlot, a) {
       { key: 'sold_in', label: t('col.sold_in'), num: true, value: (x) => x.sold_in, render: (x) => fmt.int(x.sold_in) },
     ],
   }).mount(dropsSlot);
-  dropsSlot.insertAdjacentHTML('beforeend', shown(drops, a.drop_candidates_total));
+  appendHtml(dropsSlot, 'beforeend', html`${shown(drops, a.drop_candidates_total)}`);
 }

@@ -2,7 +2,7 @@
 // (the engine's `attention` list, docs/kpi.md "Attention list"). The engine gives codes and
 // figures; each sentence is worded here in the page's language. A rep narrows it to their own
 // items with "My list"; each item opens its row in its dashboard.
-import { esc } from '../format.js';
+import { html, setHtml } from '../html.js';
 import { header, tiles, tile, unavailable } from './common.js';
 import { isUnavailable } from '../util.js';
 import { chanceText } from './customer-outlook.js';
@@ -15,7 +15,7 @@ const CATALOG_OWNER = '\u0000catalog'; // the select's value for items without a
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 // Scoped to this dashboard's section: the shared stylesheet is not edited for one view.
-const STYLE = `<style>
+const STYLE = html`<style>
   .attn-bar { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin: 0 0 10px; }
   .attn-bar label { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
   .attn-bar select { font: inherit; font-size: 13px; padding: 3px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--ink); max-width: 60vw; }
@@ -44,7 +44,7 @@ export function renderAttention(ctx, root) {
   const r = ctx.report;
   const ui = (ctx.ui.attention ||= {});
   if (!Array.isArray(r.attention)) {
-    root.innerHTML = header(ctx, 'attn') + unavailable(ctx, 'attention', t('attn.no_field'));
+    setHtml(root, html`${header(ctx, 'attn')}${unavailable(ctx, 'attention', t('attn.no_field'))}`);
     return;
   }
   const items = r.attention;
@@ -56,18 +56,18 @@ export function renderAttention(ctx, root) {
   const atStake = mine.reduce((s, a) => s + (isNum(a.amount_at_stake) ? a.amount_at_stake : 0), 0);
   const total = isNum(r.attention_total) ? r.attention_total : items.length;
 
-  const select = `<label><span>${esc(t('attn.mine'))}</span><select data-role="attn-owner">
-      <option value="">${esc(t('attn.everyone'))}</option>
-      ${owners.map((o) => `<option value="${esc(o)}" ${o === ui.owner ? 'selected' : ''}>${esc(ownerLabel(o))}</option>`).join('')}
+  const select = html`<label><span>${t('attn.mine')}</span><select data-role="attn-owner">
+      <option value="">${t('attn.everyone')}</option>
+      ${owners.map((o) => html`<option value="${o}" ${o === ui.owner ? 'selected' : ''}>${ownerLabel(o)}</option>`)}
     </select></label>`;
-  const capped = total > items.length ? `<span class="muted">${esc(t('attn.capped', { shown: fmt.int(items.length), total: fmt.int(total) }))}</span>` : '';
+  const capped = total > items.length ? html`<span class="muted">${t('attn.capped', { shown: fmt.int(items.length), total: fmt.int(total) })}</span>` : '';
 
-  root.innerHTML = STYLE + header(ctx, 'attn') + tiles([
+  setHtml(root, html`${STYLE}${header(ctx, 'attn')}${tiles([
     tile('attention_items', t('attn.items'), fmt.int(mine.length), ui.owner ? ownerLabel(ui.owner) : t('attn.items.sub', { total: fmt.int(total) })),
     tile('attention_at_stake', t('attn.at_stake'), fmt.moneyShort(atStake), t('attn.at_stake.sub'), atStake > 0 ? 'warn' : ''),
-  ]) + (items.length ? `<div class="attn-bar">${select}${capped}</div>` : '') +
-    (mine.length ? `<ol class="attn-list" data-role="attention-list">${mine.map((a, i) => itemHtml(ctx, a, i, ownerLabel)).join('')}</ol>`
-      : `<div class="attn-list attn-empty" data-role="attention-empty">${esc(emptyText(ctx, items.length))}</div>`);
+  ])}${items.length ? html`<div class="attn-bar">${select}${capped}</div>` : ''}${
+    mine.length ? html`<ol class="attn-list" data-role="attention-list">${mine.map((a, i) => itemHtml(ctx, a, i, ownerLabel))}</ol>`
+      : html`<div class="attn-list attn-empty" data-role="attention-empty">${emptyText(ctx, items.length)}</div>`}`);
 
   const pick = root.querySelector('[data-role=attn-owner]');
   if (pick) pick.addEventListener('change', () => {
@@ -82,15 +82,15 @@ export function renderAttention(ctx, root) {
 function itemHtml(ctx, a, i, ownerLabel) {
   const { t, fmt } = ctx;
   const dash = a.link && a.link.dashboard;
-  return `<li class="attn-item" data-kind="${esc(a.kind)}" data-owner="${esc(a.owner ?? '')}" data-subject="${esc(a.subject)}" data-amount="${esc(isNum(a.amount_at_stake) ? a.amount_at_stake : '')}">
+  return html`<li class="attn-item" data-kind="${a.kind}" data-owner="${a.owner ?? ''}" data-subject="${a.subject}" data-amount="${isNum(a.amount_at_stake) ? a.amount_at_stake : ''}">
     <span class="attn-rank">${fmt.int(i + 1)}</span>
     <div class="attn-body">
-      <span class="attn-kind" style="--c:${KIND_TONE[a.kind] || 'var(--faint)'}"><i></i>${esc(t('attn.kind.' + a.kind))}</span>
-      <p class="attn-reason" data-reason="${esc(a.reason_code)}">${esc(sentence(ctx, a))}</p>
-      <div class="attn-meta"><span data-role="owner">${esc(t('attn.owner'))}: <b>${esc(ownerLabel(a.owner))}</b></span>
-        ${dash ? `<button type="button" class="attn-open" data-attn-open="${i}" data-link="${esc(dash)}">${esc(t('attn.open.' + dash))} →</button>` : ''}</div>
+      <span class="attn-kind" style="--c:${KIND_TONE[a.kind] || 'var(--faint)'}"><i></i>${t('attn.kind.' + a.kind)}</span>
+      <p class="attn-reason" data-reason="${a.reason_code}">${sentence(ctx, a)}</p>
+      <div class="attn-meta"><span data-role="owner">${t('attn.owner')}: <b>${ownerLabel(a.owner)}</b></span>
+        ${dash ? html`<button type="button" class="attn-open" data-attn-open="${i}" data-link="${dash}">${t('attn.open.' + dash)} →</button>` : ''}</div>
     </div>
-    <div class="attn-amount" data-role="amount">${esc(isNum(a.amount_at_stake) ? fmt.money(a.amount_at_stake) : '—')}<small>${esc(t('attn.amount.' + a.kind))}</small></div>
+    <div class="attn-amount" data-role="amount">${isNum(a.amount_at_stake) ? fmt.money(a.amount_at_stake) : '—'}<small>${t('attn.amount.' + a.kind)}</small></div>
   </li>`;
 }
 

@@ -1,4 +1,5 @@
 // Product catalogs: catalogs side by side, products with ABC and elasticity, discount candidates.
+import { html, setHtml, appendHtml } from '../html.js';
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
 import { C, CLASS_COLORS, baseOpts, axis, hbars, tooltipPlugin } from '../charts.js';
@@ -17,7 +18,7 @@ export function renderCatalogs(ctx, root) {
   ctx.charts.removeWithin(root);
   const data = ctx.report.catalogs;
   if (isUnavailable(data)) {
-    root.innerHTML = header(ctx, 'cat') + unavailable(ctx, 'catalogs', data && data.unavailable);
+    setHtml(root, html`${header(ctx, 'cat')}${unavailable(ctx, 'catalogs', data && data.unavailable)}`);
     return;
   }
   const ui = ctx.ui.catalogs;
@@ -40,26 +41,26 @@ export function renderCatalogs(ctx, root) {
   const assortment = (data.assortment || []).find((a) => a.catalog === ui.catalog);
 
   const picker = cats.length > 1
-    ? `<label class="inline-select"><span>${esc(t('cat.select'))}</span><select data-role="catalog-pick">${cats.map((c) => `<option ${c.catalog === ui.catalog ? 'selected' : ''}>${esc(c.catalog)}</option>`).join('')}</select></label>`
+    ? html`<label class="inline-select"><span>${t('cat.select')}</span><select data-role="catalog-pick">${cats.map((c) => html`<option ${c.catalog === ui.catalog ? 'selected' : ''}>${c.catalog}</option>`)}</select></label>`
     : '';
 
-  root.innerHTML = header(ctx, 'cat') + tiles([
+  setHtml(root, html`${header(ctx, 'cat')}${tiles([
     tile('catalogs', t('cat.catalogs'), fmt.int(cats.length), cats.map((c) => c.catalog).slice(0, 3).join(', ') + (cats.length > 3 ? '…' : '')),
     tile('catalog_revenue', t('cust.revenue'), fmt.moneyShort(total), ''),
     tile('skus', t('cat.skus'), fmt.int(skuSet.size), ''),
     tile('margin_pct', t('col.margin_pct'), fmt.pct(marginPct), ''),
     tile('elastic', t('cat.elastic'), fmt.int(elastic), t('cat.elastic.sub', { n: fmt.int(fitted.length) })),
-  ]) + `<div class="grid">
+  ])}<div class="grid">
     <div class="span-12">${card(ctx, { slot: 'cat-compare', title: t('cat.side_by_side') })}</div>
-    ${cats.length > 1 ? `<div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>` : ''}
+    ${cats.length > 1 ? html`<div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>` : ''}
     <div class="span-${cats.length > 1 ? 7 : 12}">${card(ctx, { slot: 'cat-scatter', title: t('cat.scatter') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), hint: withCi ? t('cat.scatter.hint_ci', { conf }) : t('cat.scatter.hint'), chart: true })}</div>
     <div class="span-12">${card(ctx, { slot: 'cat-products', title: cats.length > 1 ? t('cat.products', { catalog: ui.catalog }) : t('cat.products.all'), extra: picker })}</div>
     <div class="span-4">${card(ctx, { slot: 'cat-abc', title: t('cat.abc') + (cats.length > 1 ? ` · ${ui.catalog}` : ''), chart: true })}</div>
     <div class="span-8">${card(ctx, { slot: 'cat-discounts', title: t('cat.discounts'), hint: t(withCi ? 'cat.discounts.hint_ci' : 'cat.discounts.hint') })}</div>
-    ${data.discount_levels ? `<div class="span-12">${card(ctx, { slot: 'cat-levels', title: t('cat.levels'), hint: t('cat.levels.hint') })}</div>` : ''}
-    ${assortment ? `<div class="span-5">${card(ctx, { slot: 'cat-gaps', title: `${t('cat.gaps')} · ${ui.catalog}`, hint: t('cat.gaps.hint') })}</div>
+    ${data.discount_levels ? html`<div class="span-12">${card(ctx, { slot: 'cat-levels', title: t('cat.levels'), hint: t('cat.levels.hint') })}</div>` : ''}
+    ${assortment ? html`<div class="span-5">${card(ctx, { slot: 'cat-gaps', title: `${t('cat.gaps')} · ${ui.catalog}`, hint: t('cat.gaps.hint') })}</div>
       <div class="span-7">${card(ctx, { slot: 'cat-drops', title: `${t('cat.drops')} · ${ui.catalog}`, hint: t('cat.drops.hint') })}</div>` : ''}
-  </div>`;
+  </div>`);
 
   // Catalogs side by side.
   new DataTable({
@@ -70,7 +71,7 @@ export function renderCatalogs(ctx, root) {
       renderCatalogs(ctx, root);
     },
     columns: [
-      { key: 'catalog', label: t('col.catalog'), value: (c) => c.catalog, render: (c) => `<b>${esc(c.catalog)}</b>` },
+      { key: 'catalog', label: t('col.catalog'), value: (c) => c.catalog, render: (c) => html`<b>${c.catalog}</b>` },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (c) => c.revenue, render: (c) => fmt.money(c.revenue) },
       { key: 'revenue_share', label: t('col.share'), num: true, value: (c) => c.revenue_share, render: (c) => ratioBar(c.revenue_share, fmt.pct(c.revenue_share)) },
       { key: 'orders', label: t('col.orders'), num: true, value: (c) => c.orders, render: (c) => fmt.int(c.orders) },
@@ -106,13 +107,13 @@ export function renderCatalogs(ctx, root) {
   const pts = mine.filter((p) => p.elasticity && Number.isFinite(usedFit(p.elasticity).slope) && p.revenue > 0)
     .sort((a, b) => usedFit(a.elasticity).slope - usedFit(b.elasticity).slope);
   if (!pts.length) {
-    scatterEl.innerHTML = `<p class="muted pad">${esc(t('cat.scatter.none'))}</p>`;
+    setHtml(scatterEl, html`<p class="muted pad">${t('cat.scatter.none')}</p>`);
   } else {
     const slopes = pts.map((p) => usedFit(p.elasticity).slope);
     const q = (f) => slopes[Math.min(slopes.length - 1, Math.max(0, Math.floor(f * (slopes.length - 1))))];
     const lo = Math.min(-1.5, Math.floor(q(0.02) - 0.5)), hi = Math.max(0.5, Math.ceil(q(0.98) + 0.5));
     const clipped = slopes.filter((s) => s < lo || s > hi).length;
-    if (clipped) scatterEl.insertAdjacentHTML('afterend', `<p class="hint">${esc(t('cat.scatter.clipped', { n: fmt.int(clipped) }))}</p>`);
+    if (clipped) appendHtml(scatterEl, 'afterend', html`<p class="hint">${t('cat.scatter.clipped', { n: fmt.int(clipped) })}</p>`);
     const unit = fmt.currency ? ` (${fmt.currency})` : '';
     // Grey: the class is not reliable (the interval crosses −1 or 0; before intervals, a
     // standard error of 0.5 or more).
@@ -187,11 +188,11 @@ export function renderCatalogs(ctx, root) {
             if (!best) return null;
             const e = best.elasticity;
             const fit = withCi
-              ? `${esc(elasticityText(fmt, usedFit(e)))} <small>(${esc(t('cat.interval', { conf }))})</small>` + (e.class ? ` · ${esc(t('class.' + e.class))}` : '') +
-                (Number.isFinite(e.pooled_slope) ? `<br>${esc(t('cat.own_fit', { v: elasticityText(fmt, e) }))}` : '') +
-                (e.seasonally_adjusted ? `<br>${esc(t('cat.adjusted'))}` : '')
-              : `${esc(fmt.num2(e.slope))} ± ${esc(fmt.num2(e.std_error))}`;
-            return `<b>${esc(best.product_name || best.sku)}</b><br>${esc(best.sku)}<br>${esc(t('col.elasticity'))}: ${fit}<br>${esc(t('col.revenue'))}: ${esc(fmt.money(best.revenue))}`;
+              ? html`${elasticityText(fmt, usedFit(e))} <small>(${t('cat.interval', { conf })})</small>${e.class && html` · ${t('class.' + e.class)}`}${
+                Number.isFinite(e.pooled_slope) && html`<br>${t('cat.own_fit', { v: elasticityText(fmt, e) })}`}${
+                e.seasonally_adjusted && html`<br>${t('cat.adjusted')}`}`
+              : html`${fmt.num2(e.slope)} ± ${fmt.num2(e.std_error)}`;
+            return html`<b>${best.product_name || best.sku}</b><br>${best.sku}<br>${t('col.elasticity')}: ${fit}<br>${t('col.revenue')}: ${fmt.money(best.revenue)}`;
           })],
         },
       }),
@@ -218,7 +219,7 @@ export function renderCatalogs(ctx, root) {
     },
     columns: [
       { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog, hidden: true },
-      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => `<code>${esc(p.sku)}</code>` },
+      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => html`<code>${p.sku}</code>` },
       { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, cls: 'wide' },
       { key: 'abc', label: t('col.abc'), value: (p) => p.abc, render: (p) => abcBadge(p.abc) },
       { key: 'units', label: t('col.units'), num: true, value: (p) => p.units, render: (p) => fmt.int(p.units) },
@@ -260,10 +261,10 @@ export function renderCatalogs(ctx, root) {
     exportName: 'discount-candidates', searchPlaceholder: t('cat.search'), empty: t('cat.discounts.none'), rowKey: (p) => p.catalog + '/' + p.sku,
     columns: [
       { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog },
-      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => `<span class="two"><b>${esc(p.product_name || p.sku)}</b><small>${esc(p.sku)}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
+      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => html`<span class="two"><b>${p.product_name || p.sku}</b><small>${p.sku}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
       { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, hidden: true },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
-      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && usedFit(p.elasticity).slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, usedFit(p.elasticity))) : `${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
+      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && usedFit(p.elasticity).slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, usedFit(p.elasticity))) : html`${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
       { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
       { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => withRange(fmt.pctSigned, p.projected_units_change_pct, p.projected_units_change_pct_low, p.projected_units_change_pct_high) },
       { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => withRange(fmt.moneySigned, p.projected_revenue_change, p.projected_revenue_change_low, p.projected_revenue_change_high, tone) },

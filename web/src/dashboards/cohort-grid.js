@@ -2,15 +2,15 @@
 // (columns); a cell is the share of the cohort that ordered that month, or its revenue against
 // month 0. An HTML table, so that each cell has its text (aria-label) and can be reached from
 // the keyboard: one cell is in the tab order and the arrow keys move between cells.
-import { esc } from '../format.js';
+import { html, setHtml } from '../html.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 /** The toggle between customer and revenue retention, for the card's head. */
 export function cohortToggle(ctx) {
   const mode = ctx.ui.customers.cohortMode || 'retention';
-  return `<span class="seg" role="group" data-role="cohort-mode">${['retention', 'revenue'].map((m) =>
-    `<button type="button" data-mode="${m}" aria-pressed="${m === mode}">${esc(ctx.t('cust.cohorts.' + m))}</button>`).join('')}</span>`;
+  return html`<span class="seg" role="group" data-role="cohort-mode">${['retention', 'revenue'].map((m) =>
+    html`<button type="button" data-mode="${m}" aria-pressed="${m === mode}">${ctx.t('cust.cohorts.' + m)}</button>`)}</span>`;
 }
 
 export function renderCohorts(ctx, slot, cohorts) {
@@ -18,21 +18,21 @@ export function renderCohorts(ctx, slot, cohorts) {
   const ui = ctx.ui.customers;
   const rows = (cohorts && cohorts.rows) || [];
   if (!rows.length) {
-    slot.innerHTML = `<p class="muted pad">${esc(t('cust.cohorts.none'))}</p>`;
+    setHtml(slot, html`<p class="muted pad">${t('cust.cohorts.none')}</p>`);
     return;
   }
   const revenue = ui.cohortMode === 'revenue';
   const partial = !!cohorts.last_month_partial;
   const width = Math.max(...rows.map((r) => (r.cells || []).length));
-  const head = `<tr><th scope="col">${esc(t('cust.cohorts.cohort'))}</th><th scope="col" class="num">${esc(t('col.customers'))}</th>` +
-    Array.from({ length: width }, (_, m) => `<th scope="col" class="num">${m}</th>`).join('') + '</tr>';
+  const head = html`<tr><th scope="col">${t('cust.cohorts.cohort')}</th><th scope="col" class="num">${t('col.customers')}</th>${
+    Array.from({ length: width }, (_, m) => html`<th scope="col" class="num">${m}</th>`)}</tr>`;
   const body = rows.map((r, ri) => {
     const name = fmt.month(r.cohort);
     const cells = r.cells || [];
-    return `<tr><th scope="row" class="nowrap">${esc(name)}</th><td class="num">${esc(fmt.int(r.customers))}</td>` +
+    return html`<tr><th scope="row" class="nowrap">${name}</th><td class="num">${fmt.int(r.customers)}</td>${
       Array.from({ length: width }, (_, m) => {
         const c = cells[m];
-        if (!c) return '<td class="empty"></td>';
+        if (!c) return html`<td class="empty"></td>`;
         const v = revenue ? c.revenue_retention : c.retention;
         const last = partial && m === cells.length - 1;
         const pct = isNum(v) ? fmt.pct(v, 0) : '—';
@@ -44,13 +44,13 @@ export function renderCohorts(ctx, slot, cohorts) {
         if (last) label += ` (${t('cust.cohorts.partial_cell')})`;
         // Colour intensity by value; revenue kept above 100% is drawn as 100%.
         const a = isNum(v) ? 0.06 + 0.84 * Math.max(0, Math.min(1, v)) : 0;
-        return `<td class="num cell${last ? ' partial' : ''}${a > 0.5 ? ' dark' : ''}" style="background:rgba(91,91,214,${a.toFixed(2)})" data-r="${ri}" data-m="${m}" tabindex="-1" aria-label="${esc(label)}" title="${esc(label)}">${esc(text)}${last ? '*' : ''}</td>`;
-      }).join('') + '</tr>';
-  }).join('');
+        return html`<td class="num cell${last ? ' partial' : ''}${a > 0.5 ? ' dark' : ''}" style="background:rgba(91,91,214,${a.toFixed(2)})" data-r="${ri}" data-m="${m}" tabindex="-1" aria-label="${label}" title="${label}">${text}${last ? '*' : ''}</td>`;
+      })}</tr>`;
+  });
   const asOf = ctx.report.as_of;
   const caption = t(revenue ? 'cust.cohorts.caption_rev' : 'cust.cohorts.caption');
-  slot.innerHTML = `<p class="cohort-caption">${esc(caption)} →</p><div class="dt-scroll"><table class="cohorts" data-table="cohorts" role="grid" aria-label="${esc(caption)}"><thead>${head}</thead><tbody>${body}</tbody></table></div>` +
-    (partial && asOf ? `<p class="hint">${esc(t('cust.cohorts.partial', { month: fmt.month(asOf.slice(0, 7)), date: fmt.date(asOf) }))}</p>` : '');
+  setHtml(slot, html`<p class="cohort-caption">${caption} →</p><div class="dt-scroll"><table class="cohorts" data-table="cohorts" role="grid" aria-label="${caption}"><thead>${head}</thead><tbody>${body}</tbody></table></div>${
+    partial && asOf && html`<p class="hint">${t('cust.cohorts.partial', { month: fmt.month(asOf.slice(0, 7)), date: fmt.date(asOf) })}</p>`}`);
 
   const table = slot.querySelector('table');
   const cellAt = (r, m) => table.querySelector(`td[data-r="${r}"][data-m="${m}"]`);

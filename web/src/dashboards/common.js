@@ -1,11 +1,11 @@
 // Building blocks the four dashboards share: header, KPI tiles, cards, badges, empty states.
-import { esc } from '../format.js';
+import { html } from '../html.js';
 import { icon } from '../table.js';
 import { STATUS_COLORS, OUTCOME_COLORS, CLASS_COLORS } from '../charts.js';
 
 export function header(ctx, key) {
-  return `<header class="dash-head"><div><h2>${esc(ctx.t(key + '.title'))}</h2><p class="question">${esc(ctx.t(key + '.question'))}</p></div>
-    <p class="scope">${esc(scopeText(ctx))}</p></header>`;
+  return html`<header class="dash-head"><div><h2>${ctx.t(key + '.title')}</h2><p class="question">${ctx.t(key + '.question')}</p></div>
+    <p class="scope">${scopeText(ctx)}</p></header>`;
 }
 
 export function scopeText(ctx) {
@@ -24,48 +24,48 @@ export function scopeText(ctx) {
 /** A KPI tile. kpi: stable id for tests and portals (data-kpi); help: its definition, shown on
  *  hover and to keyboard and screen-reader users (the tile then takes focus). */
 export function tile(kpi, label, value, sub, tone, help) {
-  return `<div class="tile ${tone ? 'tone-' + tone : ''}" data-kpi="${esc(kpi)}"${help ? ` title="${esc(help)}" tabindex="0"` : ''}>
-    <div class="tile-label">${esc(label)}</div>
-    <div class="tile-value">${esc(value)}</div>
-    ${sub ? `<div class="tile-sub">${esc(sub)}</div>` : ''}
+  return html`<div class="tile ${tone ? 'tone-' + tone : ''}" data-kpi="${kpi}"${help ? html` title="${help}" tabindex="0"` : ''}>
+    <div class="tile-label">${label}</div>
+    <div class="tile-value">${value}</div>
+    ${sub ? html`<div class="tile-sub">${sub}</div>` : ''}
   </div>`;
 }
 
 export function tiles(list) {
-  return `<section class="tiles">${list.join('')}</section>`;
+  return html`<section class="tiles">${list}</section>`;
 }
 
 /** A card with a title, optional hint and a slot (data-slot) the dashboard fills. */
 export function card(ctx, { slot, title, hint, chart = false, cls = '', extra = '' }) {
-  return `<section class="card ${cls}" data-card="${esc(slot)}">
-    <div class="card-head"><h3>${esc(title)}</h3>${extra}
-      ${chart ? `<button type="button" class="btn btn-ghost btn-sm" data-png="${esc(slot)}" title="${esc(ctx.t('export.png'))}">${icon('image')} ${esc(ctx.t('action.png'))}</button>` : ''}
+  return html`<section class="card ${cls}" data-card="${slot}">
+    <div class="card-head"><h3>${title}</h3>${extra}
+      ${chart ? html`<button type="button" class="btn btn-ghost btn-sm" data-png="${slot}" title="${ctx.t('export.png')}">${icon('image')} ${ctx.t('action.png')}</button>` : ''}
     </div>
-    ${hint ? `<p class="hint">${esc(hint)}</p>` : ''}
-    <div class="${chart ? 'chart-slot' : 'slot'}" data-slot="${esc(slot)}"></div>
+    ${hint ? html`<p class="hint">${hint}</p>` : ''}
+    <div class="${chart ? 'chart-slot' : 'slot'}" data-slot="${slot}"></div>
   </section>`;
 }
 
 export function unavailable(ctx, key, reason) {
-  return `<div class="unavailable" data-unavailable="${esc(key)}">
+  return html`<div class="unavailable" data-unavailable="${key}">
     <div class="unavailable-icon">${icon('chart')}</div>
-    <h3>${esc(ctx.t('unavailable.title'))}</h3>
-    <p>${esc(ctx.t('unavailable.' + key))}</p>
-    ${reason ? `<p class="reason">${esc(ctx.t('unavailable.reason', { reason }))}</p>` : ''}
+    <h3>${ctx.t('unavailable.title')}</h3>
+    <p>${ctx.t('unavailable.' + key)}</p>
+    ${reason ? html`<p class="reason">${ctx.t('unavailable.reason', { reason })}</p>` : ''}
     <div class="row-actions">
-      <button type="button" class="btn" data-action="open-data">${esc(ctx.t('action.open_data'))}</button>
-      ${ctx.canLoadSamples ? `<button type="button" class="btn btn-ghost" data-action="load-samples">${esc(ctx.t('action.load_samples'))}</button>` : ''}
+      <button type="button" class="btn" data-action="open-data">${ctx.t('action.open_data')}</button>
+      ${ctx.canLoadSamples ? html`<button type="button" class="btn btn-ghost" data-action="load-samples">${ctx.t('action.load_samples')}</button>` : ''}
     </div>
   </div>`;
 }
 
 export function statusBadge(ctx, status) {
   if (!status) return '—';
-  return `<span class="badge" style="--c:${STATUS_COLORS[status] || '#999'}"><i></i>${esc(ctx.t('status.' + status))}</span>`;
+  return html`<span class="badge" style="--c:${STATUS_COLORS[status] || '#999'}"><i></i>${ctx.t('status.' + status)}</span>`;
 }
 
 export function outcomeBadge(ctx, outcome) {
-  return `<span class="badge" style="--c:${OUTCOME_COLORS[outcome] || '#999'}"><i></i>${esc(ctx.t('neg.outcome.' + outcome))}</span>`;
+  return html`<span class="badge" style="--c:${OUTCOME_COLORS[outcome] || '#999'}"><i></i>${ctx.t('neg.outcome.' + outcome)}</span>`;
 }
 
 /** An elasticity class. An engine that gives intervals says `uncertain` itself; before that, a
@@ -73,7 +73,7 @@ export function outcomeBadge(ctx, outcome) {
 export function classBadge(ctx, klass, stdError, hasInterval) {
   if (!klass) return '—';
   const unsure = klass === 'uncertain' || (!hasInterval && (stdError === null || stdError === undefined || stdError >= 0.5));
-  return `<span class="badge ${unsure ? 'faint' : ''}" style="--c:${CLASS_COLORS[klass] || '#999'}" ${unsure ? `title="${esc(ctx.t('cat.scatter.uncertain'))}"` : ''}><i></i>${esc(ctx.t('class.' + klass))}</span>`;
+  return html`<span class="badge ${unsure ? 'faint' : ''}" style="--c:${CLASS_COLORS[klass] || '#999'}" ${unsure ? html`title="${ctx.t('cat.scatter.uncertain')}"` : ''}><i></i>${ctx.t('class.' + klass)}</span>`;
 }
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
@@ -82,8 +82,8 @@ const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
  *  when the engine gives no interval. f formats one number; cls(v) adds a class to the figure. */
 export function withRange(f, v, lo, hi, cls) {
   if (!isNum(v)) return '—';
-  const main = `<span class="${cls ? cls(v) : ''}">${esc(f(v))}</span>`;
-  return isNum(lo) && isNum(hi) ? `<span class="two num-range">${main}<small>[${esc(f(lo))}, ${esc(f(hi))}]</small></span>` : main;
+  const main = html`<span class="${cls ? cls(v) : ''}">${f(v)}</span>`;
+  return isNum(lo) && isNum(hi) ? html`<span class="two num-range">${main}<small>[${f(lo)}, ${f(hi)}]</small></span>` : main;
 }
 
 /** The elasticity a product's class and projections use: the estimate pooled within its
@@ -105,14 +105,14 @@ export function elasticityText(fmt, e) {
 }
 
 export function abcBadge(abc) {
-  return abc ? `<span class="abc abc-${esc(abc)}">${esc(abc)}</span>` : '—';
+  return abc ? html`<span class="abc abc-${abc}">${abc}</span>` : '—';
 }
 
 /** A small inline bar for a 0..1 ratio inside a table cell. */
 export function ratioBar(value, text, color) {
   if (value === null || value === undefined) return '—';
   const w = Math.max(0, Math.min(1, value)) * 100;
-  return `<span class="ratio"><span class="ratio-track"><span style="width:${w.toFixed(1)}%;${color ? 'background:' + color : ''}"></span></span>${esc(text)}</span>`;
+  return html`<span class="ratio"><span class="ratio-track"><span style="width:${w.toFixed(1)}%;${color ? 'background:' + color : ''}"></span></span>${text}</span>`;
 }
 
 export function slotOf(root, name) {

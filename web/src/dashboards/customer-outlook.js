@@ -2,7 +2,7 @@
 // days, the revenue at risk, shrinking customers and the reasons a customer is flagged, said
 // in words. Every part hides itself when the report does not carry its fields (an engine
 // without a fitted return model, or an older one).
-import { esc } from '../format.js';
+import { html } from '../html.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
@@ -57,7 +57,7 @@ export function chanceColumns(ctx, data, rows) {
 export function shrinkTag(ctx, r) {
   if (!r.shrinking || !isNum(r.order_value_drop)) return '';
   const { t, fmt } = ctx;
-  return ` <span class="tag warn" data-shrinking title="${esc(t('cust.shrink.help', { recent: fmt.money(r.recent_order_value), usual: fmt.money(r.usual_order_value) }))}">${esc(t('cust.shrink', { drop: fmt.pct(r.order_value_drop, 0) }))}</span>`;
+  return html` <span class="tag warn" data-shrinking title="${t('cust.shrink.help', { recent: fmt.money(r.recent_order_value), usual: fmt.money(r.usual_order_value) })}">${t('cust.shrink', { drop: fmt.pct(r.order_value_drop, 0) })}</span>`;
 }
 
 /** Why the customer is flagged, as sentences: rhythm, chance and risk, seasonality, shrinking. */
@@ -118,10 +118,10 @@ export function howNote(ctx, data) {
   const params = [['r', m.r], ['α', m.alpha], ['a', m.a], ['b', m.b]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${g(v)}`).join(', ');
   const H = daysN(ctx, horizonDays(data));
   const customers = isNum(m.customers) ? t.n('n.customers_gen', m.customers, fmt.int(m.customers)) : '—';
-  return `<details class="how" data-how>
-    <summary>${esc(t('cust.how'))}</summary>
-    <p>${esc(t('cust.how.model', { model: modelName(m), customers, params, ll: fmt.num(m.log_likelihood, 1) }))}</p>
-    <p>${esc(t('cust.how.risk', { days: H }))}</p>
-    <p>${esc(t('cust.how.backtest'))}</p>
+  return html`<details class="how" data-how>
+    <summary>${t('cust.how')}</summary>
+    <p>${t('cust.how.model', { model: modelName(m), customers, params, ll: fmt.num(m.log_likelihood, 1) })}</p>
+    <p>${t('cust.how.risk', { days: H })}</p>
+    <p>${t('cust.how.backtest')}</p>
   </details>`;
 }

@@ -1,5 +1,6 @@
 // Customer profiles: how each customer company is doing and who is late against their rhythm.
 import { esc, parseDay, daysBetween } from '../format.js';
+import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { C, STATUS_COLORS, baseOpts, axis, bars, hbars, rfmGrid, timeline, tooltipPlugin } from '../charts.js';
 import { header, tiles, tile, card, unavailable, statusBadge, slotOf } from './common.js';
@@ -13,7 +14,7 @@ export function renderCustomers(ctx, root) {
   const { t, fmt } = ctx;
   const data = ctx.report.customers;
   if (isUnavailable(data)) {
-    root.innerHTML = header(ctx, 'cust') + unavailable(ctx, 'customers', data && data.unavailable);
+    setHtml(root, html`${header(ctx, 'cust')}${unavailable(ctx, 'customers', data && data.unavailable)}`);
     return;
   }
   const ui = ctx.ui.customers;
@@ -24,22 +25,22 @@ export function renderCustomers(ctx, root) {
   const known = rows.length || 1;
   const shrinking = rows.filter((r) => r.shrinking).length;
 
-  root.innerHTML = header(ctx, 'cust') + tiles([
+  setHtml(root, html`${header(ctx, 'cust')}${tiles([
     tile('customers', t('cust.customers'), fmt.int(s.customers), t('cust.customers.sub', { repeat: fmt.int(s.repeat_customers) })),
     tile('revenue', t('cust.revenue'), fmt.moneyShort(s.revenue), t('cust.revenue.sub', { orders: fmt.int(s.orders) })),
     tile('aov', t('cust.aov'), fmt.money(s.aov), s.margin_pct !== null && s.margin_pct !== undefined ? t('cust.aov.sub', { margin: fmt.pct(s.margin_pct) }) : ''),
     tile('repeat_rate', t('cust.repeat_rate'), fmt.pct(s.repeat_rate), t('cust.repeat_rate.sub')),
     tile('overdue', t('cust.overdue'), fmt.int(late), t('cust.overdue.sub', { share: fmt.pct(late / known) }), late ? 'warn' : ''),
     atRiskTile(ctx, data, tile),
-  ].filter(Boolean)) + howNote(ctx, data) + (s.unattributed_revenue ? `<p class="note">${esc(t('cust.unattributed', { value: fmt.money(s.unattributed_revenue) }))}</p>` : '') +
-  `<div class="grid">
+  ].filter(Boolean))}${howNote(ctx, data)}${s.unattributed_revenue ? html`<p class="note">${t('cust.unattributed', { value: fmt.money(s.unattributed_revenue) })}</p>` : ''}
+  <div class="grid">
     <div class="span-8">${card(ctx, { slot: 'cust-monthly', title: t('cust.monthly'), chart: true })}</div>
     <div class="span-4">${card(ctx, { slot: 'cust-status', title: t('cust.by_status'), hint: t('cust.by_status.hint'), chart: true })}</div>
     <div class="span-4">${card(ctx, { slot: 'cust-rfm', title: t('cust.rfm'), hint: t('cust.rfm.hint'), chart: true })}</div>
     <div class="span-8">${card(ctx, { slot: 'cust-detail', title: t('cust.detail'), cls: 'detail-card' })}</div>
     <div class="span-12">${card(ctx, { slot: 'cust-table', title: t('cust.table') })}</div>
-    ${data.cohorts ? `<div class="span-12">${card(ctx, { slot: 'cust-cohorts', title: t('cust.cohorts'), hint: t('cust.cohorts.hint'), extra: cohortToggle(ctx) })}</div>` : ''}
-  </div>`;
+    ${data.cohorts ? html`<div class="span-12">${card(ctx, { slot: 'cust-cohorts', title: t('cust.cohorts'), hint: t('cust.cohorts.hint'), extra: cohortToggle(ctx) })}</div>` : ''}
+  </div>`);
 
   // Monthly revenue (bars) and orders (line).
   const monthly = data.monthly || [];
@@ -54,7 +55,7 @@ export function renderCustomers(ctx, root) {
       ], [
         axis({ scale: 'y', label: t('chart.revenue') + unit, values: (u, v) => v.map((x) => fmt.axisMoney(x)), size: 60 }),
         axis({ scale: 'n', side: 1, label: t('chart.orders'), values: (u, v) => v.map((x) => fmt.int(x)), grid: { show: false }, size: 50 }),
-      ], (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.revenue'))}: ${esc(fmt.money(monthly[i].revenue))}<br>${esc(t('chart.orders'))}: ${esc(fmt.int(monthly[i].orders))}<br>${esc(t('chart.customers'))}: ${esc(fmt.int(monthly[i].active_customers))}`, w),
+      ], (i) => html`<b>${fmt.month(monthly[i].month)}</b><br>${t('chart.revenue')}: ${fmt.money(monthly[i].revenue)}<br>${t('chart.orders')}: ${fmt.int(monthly[i].orders)}<br>${t('chart.customers')}: ${fmt.int(monthly[i].active_customers)}`, w),
     }),
   });
 
@@ -127,11 +128,11 @@ export function renderCustomers(ctx, root) {
     },
     columns: [
       { key: 'customer', label: t('col.customer'), value: (r) => r.customer_name || r.customer_id, searchText: (r) => `${r.customer_name || ''} ${r.customer_id}`,
-        render: (r) => `<span class="two"><b>${esc(r.customer_name || r.customer_id)}</b>${r.customer_name ? `<small>${esc(r.customer_id)}</small>` : ''}</span>`, csv: (r) => r.customer_name },
+        render: (r) => html`<span class="two"><b>${r.customer_name || r.customer_id}</b>${r.customer_name ? html`<small>${r.customer_id}</small>` : ''}</span>`, csv: (r) => r.customer_name },
       { key: 'customer_id', label: t('col.customer_id'), value: (r) => r.customer_id, hidden: true },
       { key: 'catalog', label: t('col.catalog'), value: (r) => r.catalog },
       { key: 'sales_rep', label: t('col.sales_rep'), cls: 'nowrap', value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
-      { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => statusBadge(ctx, r.status) + shrinkTag(ctx, r), searchText: (r) => t('status.' + r.status) },
+      { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => html`${statusBadge(ctx, r.status)}${shrinkTag(ctx, r)}`, searchText: (r) => t('status.' + r.status) },
       ...chanceColumns(ctx, data, rows),
       { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },
@@ -142,7 +143,7 @@ export function renderCustomers(ctx, root) {
       { key: 'median_interval_days', label: t('col.interval'), num: true, value: (r) => r.median_interval_days, render: (r) => (r.median_interval_days === null ? '—' : t('unit.days', { n: fmt.num(r.median_interval_days, r.median_interval_days % 1 ? 1 : 0) })) },
       { key: 'expected_next_order', label: t('col.expected_next'), value: (r) => r.expected_next_order, render: (r) => fmt.dateShort(r.expected_next_order), cls: 'nowrap' },
       { key: 'overdue_ratio', label: t('col.overdue_ratio'), num: true, value: (r) => r.overdue_ratio, render: (r) => fmt.num2(r.overdue_ratio) },
-      { key: 'rfm', label: t('col.rfm'), value: (r) => r.rfm, render: (r) => (r.rfm ? `<code>${esc(r.rfm)}</code>` : '—') },
+      { key: 'rfm', label: t('col.rfm'), value: (r) => r.rfm, render: (r) => (r.rfm ? html`<code>${r.rfm}</code>` : '—') },
     ],
   }).mount(slotOf(root, 'cust-table'));
 
@@ -204,22 +205,22 @@ function renderDetail(ctx, root) {
   ctx.charts.removeWithin(slot);
   const r = (ctx.report.customers.rows || []).find((x) => x.customer_id === ui.selected);
   if (!r) {
-    slot.innerHTML = `<p class="muted">—</p>`;
+    setHtml(slot, html`<p class="muted">—</p>`);
     return;
   }
   const asOf = ctx.report.as_of;
   const late = r.expected_next_order && asOf > r.expected_next_order ? daysBetween(r.expected_next_order, asOf) : 0;
   const days = (n) => (n === null || n === undefined ? '—' : t('unit.days_long', { n: fmt.num(n, n % 1 ? 1 : 0) }));
-  const stat = (label, value, tone) => `<div class="stat ${tone ? 'tone-' + tone : ''}"><span>${esc(label)}</span><b>${esc(value)}</b></div>`;
+  const stat = (label, value, tone) => html`<div class="stat ${tone ? 'tone-' + tone : ''}"><span>${label}</span><b>${value}</b></div>`;
   const rfm = r.rfm ? t('cust.rfm_scores', { r: r.rfm[0], f: r.rfm[1], m: r.rfm[2] }) : '';
-  slot.innerHTML = `
-    <div class="detail-head" data-customer="${esc(r.customer_id)}">
-      <div><h4>${esc(r.customer_name || r.customer_id)}</h4>
-        <p class="muted">${esc([r.customer_name ? r.customer_id : null, r.catalog, r.sales_rep ? ctx.repName(r.sales_rep) : null].filter(Boolean).join(' · '))}</p></div>
+  setHtml(slot, html`
+    <div class="detail-head" data-customer="${r.customer_id}">
+      <div><h4>${r.customer_name || r.customer_id}</h4>
+        <p class="muted">${[r.customer_name ? r.customer_id : null, r.catalog, r.sales_rep ? ctx.repName(r.sales_rep) : null].filter(Boolean).join(' · ')}</p></div>
       <div class="detail-actions">${statusBadge(ctx, r.status)}
-        <button type="button" class="btn btn-ghost btn-sm" data-action="filter-customer" data-id="${esc(r.customer_id)}">${esc(t('action.filter_customer'))}</button></div>
+        <button type="button" class="btn btn-ghost btn-sm" data-action="filter-customer" data-id="${r.customer_id}">${t('action.filter_customer')}</button></div>
     </div>
-    <p class="rhythm" data-why>${reasons(ctx, r, ctx.report.customers).map(esc).join(' ')}</p>
+    <p class="rhythm" data-why>${reasons(ctx, r, ctx.report.customers).join(' ')}</p>
     <div class="chart-slot timeline" data-slot="cust-timeline"></div>
     <div class="stats">
       ${stat(t('cust.first_order'), fmt.date(r.first_order))}
@@ -232,9 +233,9 @@ function renderDetail(ctx, root) {
       ${stat(t('col.revenue'), fmt.money(r.revenue))}
       ${stat(t('col.aov'), fmt.money(r.aov))}
       ${stat(t('col.margin_pct'), fmt.pct(r.margin_pct))}
-      ${outlookStats(ctx, r, ctx.report.customers).map(([k, v]) => stat(k, v)).join('')}
+      ${outlookStats(ctx, r, ctx.report.customers).map(([k, v]) => stat(k, v))}
     </div>
-    ${rfm ? `<p class="muted small">${esc(rfm)}</p>` : ''}`;
+    ${rfm ? html`<p class="muted small">${rfm}</p>` : ''}`);
   if (r.first_order && r.last_order) {
     const day = (s) => Math.round(parseDay(s) / 86400000);
     ctx.charts.add(slotOf(slot, 'cust-timeline'), {

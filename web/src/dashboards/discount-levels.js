@@ -2,6 +2,7 @@
 // pooled over its products, each projected effect with its interval, and the engine's verdict
 // (pays only when the whole margin-change interval is above 0).
 import { esc } from '../format.js';
+import { html } from '../html.js';
 import { DataTable } from '../table.js';
 import { C } from '../charts.js';
 import { withRange, elasticityText, rangeCsvColumns } from './common.js';
@@ -22,7 +23,7 @@ export function renderDiscountLevels(ctx, slot, levels) {
     exportName: 'discount-levels', empty: t('cat.levels.none'), rowKey: (l) => `${l.level}/${l.catalog}/${l.group ?? ''}`,
     columns: [
       { key: 'level', label: t('col.level'), value: (l) => l.level, render: (l) => esc(t('level.' + l.level)) },
-      { key: 'catalog', label: t('col.catalog'), value: (l) => l.catalog, render: (l) => `<b>${esc(l.catalog ?? '—')}</b>` },
+      { key: 'catalog', label: t('col.catalog'), value: (l) => l.catalog, render: (l) => html`<b>${l.catalog ?? '—'}</b>` },
       { key: 'group', label: t('col.group'), value: (l) => l.group, hidden: !levels.some((l) => l.group) },
       { key: 'skus', label: t('col.skus'), num: true, value: (l) => l.skus, render: (l) => fmt.int(l.skus) },
       { key: 'elasticity', label: t('col.elasticity'), num: true, value: (l) => l.elasticity,
@@ -31,7 +32,7 @@ export function renderDiscountLevels(ctx, slot, levels) {
       { ...effect('projected_revenue_change', fmt.moneySigned, tone), label: t('col.proj_revenue') },
       { ...effect('projected_margin_change', fmt.moneySigned, tone), label: t('col.proj_margin') },
       { key: 'verdict', label: t('col.verdict'), value: (l) => l.verdict,
-        render: (l) => (l.verdict ? `<span class="badge" style="--c:${VERDICT_COLORS[l.verdict] || C.gray}"><i></i>${esc(t('verdict.' + l.verdict))}</span>` : '—') },
+        render: (l) => (l.verdict ? html`<span class="badge" style="--c:${VERDICT_COLORS[l.verdict] || C.gray}"><i></i>${t('verdict.' + l.verdict)}</span>` : '—') },
       ...rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (l) => [l.ci_low, l.ci_high]),
       ...ends('projected_units_change_pct', 'col.proj_units'), ...ends('projected_revenue_change', 'col.proj_revenue'), ...ends('projected_margin_change', 'col.proj_margin'),
     ],
