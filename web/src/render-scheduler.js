@@ -13,7 +13,7 @@ const RENDER = { attention: renderAttention, customers: renderCustomers, catalog
 
 /** What a dashboard renderer gets: texts, formats, the report, its ui state, navigation. */
 export function dashboardContext(host) {
-  const { filterBar } = this;
+  const { filterBar } = host;
   return {
     t: host.t, fmt: host.fmt, lang: host.lang, report: host._report, charts: host.charts, ui: host.ui,
     pageSize: host.printing ? 1000 : 25,
