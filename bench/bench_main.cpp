@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pulse/ingest/file_loader.h"
+#include "pulse/ingest/parallel_csv.h"
 #include "pulse/kpi/catalogs.h"
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/facts.h"
@@ -99,6 +100,56 @@ void bench_files(const std::string& label, const std::vector<std::string>& paths
               ingest + median(s.full_report));
 }
 
+// What one loaded table holds in memory: its columns' buffers (capacity, as allocated) and
+// the dataset's strings (text bytes, the id -> text views, the hash slots at most half full).
+struct TableMemory {
+  std::size_t columns = 0;
+  std::size_t strings = 0;
+};
+
+TableMemory table_memory(const pulse::Dataset& ds) {
+  TableMemory m;
+  for (const pulse::Table& t : ds.tables)
+    for (const pulse::Column& c : t.columns)
+      m.columns += c.text.capacity() * sizeof(pulse::StrId) + c.days.capacity() * sizeof(pulse::Day) +
+                   c.numbers.capacity() * sizeof(double);
+  std::size_t slots = 1024;
+  while (slots < 2 * ds.strings.size()) slots *= 2;
+  m.strings = slots * 8 + ds.strings.size() * sizeof(std::string_view);
+  for (pulse::StrId id = 0; id < ds.strings.size(); ++id) m.strings += ds.strings.view(id).size();
+  return m;
+}
+
+// load_path (the command line's way in) with 1 and 2 threads, alternating, and the memory the
+// loaded table takes per line.
+void bench_parallel_ingest(const std::string& path, int runs) {
+  if (slurp(path).empty()) {
+    std::printf("parallel ingest: %s missing, skipped\n", path.c_str());
+    return;
+  }
+  std::vector<double> one, two;
+  std::size_t lines = 0;
+  TableMemory memory;
+  for (int run = 0; run < runs; ++run) {
+    for (unsigned threads : {1u, 2u}) {
+      pulse::ingest::set_load_threads(threads);
+      pulse::Dataset ds;
+      const auto t0 = Clock::now();
+      const pulse::LoadReport r = pulse::ingest::load_path(ds, path, "file");
+      (threads == 1 ? one : two).push_back(ms_since(t0));
+      lines = r.rows_loaded;
+      memory = table_memory(ds);
+    }
+  }
+  pulse::ingest::set_load_threads(1);
+  const double per_line = lines ? 1.0 / static_cast<double>(lines) : 0;
+  std::printf("load_path %-18s %9zu rows | 1 thread %7.1f ms | 2 threads %7.1f ms | table %5.1f B/line "
+              "(columns %5.1f + strings %5.1f)\n",
+              path.substr(path.find_last_of('/') + 1).c_str(), lines, median(one), median(two),
+              static_cast<double>(memory.columns + memory.strings) * per_line,
+              static_cast<double>(memory.columns) * per_line, static_cast<double>(memory.strings) * per_line);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -108,6 +159,7 @@ int main(int argc, char** argv) {
   if (argc > 2) {
     std::vector<std::string> files(argv + 2, argv + argc);
     bench_files("given files", files, runs);
+    for (const std::string& f : files) bench_parallel_ingest(f, runs);
     return 0;
   }
   bench_files("samples (5 files)",
@@ -115,5 +167,6 @@ int main(int argc, char** argv) {
                root + "/samples/sales_reps.csv", root + "/samples/catalog_prices.csv"},
               runs);
   bench_files("online_retail.csv", {root + "/../shared/datasets/online-retail/online_retail.csv"}, runs);
+  bench_parallel_ingest(root + "/../shared/datasets/online-retail/online_retail.csv", runs);
   return 0;
 }

@@ -9,6 +9,7 @@
 #include "pulse/error.h"
 #include "pulse/ingest/header_synonyms.h"
 #include "pulse/ingest/known_formats.h"
+#include "pulse/ingest/parallel_csv.h"
 #include "pulse/ingest/text_sniffer.h"
 #include "pulse/io/csv_reader.h"
 #include "pulse/io/json_reader.h"
@@ -384,6 +385,18 @@ LoadReport load_path(Dataset& dataset, const std::string& path, const std::strin
   if (std::fseek(file, 0, SEEK_END) == 0) {
     const long size = std::ftell(file);
     if (size > 0) sized.expected_bytes = static_cast<std::size_t>(size);
+    std::rewind(file);
+  }
+  if (load_threads() > 1 && sized.expected_bytes >= kParallelMinBytes) {
+    // A big plain CSV file in ranges on several threads (parallel_csv.h), with the same result;
+    // anything else that file turns out to be is read below, from its start again.
+    ParallelCsvOptions parallel;
+    parallel.threads = load_threads();
+    const ByteSource source = [file](char* to, std::size_t n) { return std::fread(to, 1, n, file); };
+    if (auto report = load_csv_parallel(dataset, display_name, source, sized, parallel)) {
+      std::fclose(file);
+      return *report;
+    }
     std::rewind(file);
   }
   FileLoader loader(dataset, display_name, sized);

@@ -173,7 +173,13 @@ char detect_delimiter(std::string_view head) {
   return best;
 }
 
-CsvReader::CsvReader(RecordSink& sink, CsvOptions options) : sink_(sink), options_(options) {
+CsvReader::CsvReader(RecordSink& sink, CsvOptions options) : sink_(sink), options_(std::move(options)) {
+  line_ = row_line_ = options_.first_line;
+  if (!options_.header.empty()) {  // a later part of a file: its header is known
+    header_ = options_.header;
+    have_header_ = true;
+    at_file_start_ = false;
+  }
   is_stop_[static_cast<unsigned char>(options_.delimiter)] = true;
   is_stop_[static_cast<unsigned char>('\n')] = true;
   is_stop_[static_cast<unsigned char>('\r')] = true;

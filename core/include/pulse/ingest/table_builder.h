@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,16 @@ class TableBuilder {
   void reserve(std::size_t rows);
   /// Applies the column decisions to earlier values; fills the report's conventions.
   void finish(const std::vector<std::string>& column_names);
+
+  // Parallel loading (table_builder_fork.cpp; ParallelCsvLoad): a later range of the file is
+  // built by a fork, which starts from this builder's decisions (decimal marks, date orders)
+  // into its own table, pool and report. absorb() appends it (rows, text re-interned in the
+  // fork's first-seen order, decisions it made) as if its rows had been added here; it is
+  // only exact when can_absorb(): the decisions the fork assumed are still this builder's,
+  // and no undecided date column holds month-first readings that the fork's would extend.
+  std::unique_ptr<TableBuilder> fork(Table& table, StringPool& strings, LoadReport& report) const;
+  bool can_absorb(const TableBuilder& part) const;
+  void absorb(TableBuilder& part, const StringPool& part_strings);
 
  private:
   struct PendingNumber {
@@ -88,6 +99,7 @@ class TableBuilder {
     DateState date;
   };
 
+  TableBuilder(const TableBuilder& from, Table& table, StringPool& strings, LoadReport& report);
   /// Converts `raw` and appends it to the slot's column; false (and a problem) when unreadable.
   bool append(Slot& slot, std::string_view raw, std::size_t line, std::size_t row);
   void append_missing(Slot& slot);
@@ -108,6 +120,9 @@ class TableBuilder {
   LoadReport& report_;
   std::vector<Slot> slots_;
   bool need_price_or_total_ = false;
+  // A fork: the decimal mark and date order of each slot when it was forked.
+  std::vector<io::DecimalMark> forked_marks_;
+  std::vector<io::DateOrder> forked_orders_;
   std::size_t quiet_skips_ = 0;  // rows without a value their role needs (SourceRule::empty_skips_row)
   std::string quiet_skip_field_;
 };

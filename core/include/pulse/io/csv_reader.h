@@ -12,6 +12,10 @@ namespace pulse::io {
 struct CsvOptions {
   char delimiter = ',';
   std::size_t max_field_bytes = std::size_t{1} << 20;  // a longer field stops the file
+  // A reader for a later part of a file (parallel loading): the bytes start at a record on
+  // line `first_line`, after the file's header, which is given here (no BOM, no header row).
+  std::size_t first_line = 1;
+  std::vector<std::string> header = {};
 };
 
 /// Picks the delimiter among ',' ';' '\t' '|' from the first lines of a file: the one that
@@ -51,6 +55,8 @@ class CsvReader {
   std::size_t lines() const;
   // The line where the row being read (or the last one) starts.
   std::size_t row_line() const { return row_line_; }
+  // Between two rows: the bytes fed so far end at a record boundary, no quote open.
+  bool between_rows() const { return state_ == State::row_start || state_ == State::after_cr; }
   static constexpr std::size_t kMaxQuoteRecoveries = 100;
 
  private:
