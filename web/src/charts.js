@@ -216,8 +216,7 @@ export function tooltipPlugin(content) {
 // ------------------------------------------------------------------------------------ SVG
 
 const svgOpen = (w, h, label) =>
-  html`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${label || ''}" font-family='${FONT}' font-size="12">` +
-  html`<rect width="${w}" height="${h}" fill="#fff"/>`;
+  html`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${label || ''}" font-family='${FONT}' font-size="12"><rect width="${w}" height="${h}" fill="#fff"/>`;
 
 function clip(s, max) {
   s = String(s ?? '');
@@ -441,7 +440,7 @@ export function timeline(width, d, labels) {
     const x = X(v);
     const ty = above ? y - 26 : y + 26;
     return [html`<circle cx="${x}" cy="${y}" r="${above ? 5 : 4}" fill="${color}"/>`,
-      html`<text x="${x}" y="${ty}" text-anchor="${anchor}" fill="${C.ink}" font-size="11" font-weight="600">${text}</text>` +
+      html`<text x="${x}" y="${ty}" text-anchor="${anchor}" fill="${C.ink}" font-size="11" font-weight="600">${text}</text>`,
       html`<text x="${x}" y="${ty + 13}" text-anchor="${anchor}" fill="${C.muted}" font-size="11">${sub}</text>`];
   };
   const anchorOf = (v) => (X(v) < x0 + 60 ? 'start' : X(v) > x1 - 60 ? 'end' : 'middle');
