@@ -141,6 +141,7 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
   for (std::size_t i = 0; i < facts.catalogs.size(); ++i) catalog_index.emplace(facts.catalogs[i], i);
 
   std::vector<double> values;
+  std::vector<OrderValue> day_values;
   for (std::size_t c = 0; c < n; ++c) {
     if (!has_history[c]) continue;
     const auto& mine = orders[c];
@@ -180,13 +181,20 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
       f.revenue_at_risk = f.usual_window_revenue * (1 - *f.p_order_next);
     }
 
+    // Order value by order day (orders of one day summed): which of a day's orders came "last"
+    // is not in the data, and the return model counts order days too.
+    day_values.clear();
+    for (const OrderValue& o : mine) {
+      if (day_values.empty() || day_values.back().day != o.day) day_values.push_back(o);
+      else day_values.back().value += o.value;
+    }
     const std::size_t k = static_cast<std::size_t>(settings.shrinking_recent_orders);
-    if (mine.size() >= k + kMinEarlierOrders) {
+    if (day_values.size() >= k + kMinEarlierOrders) {
       values.clear();
-      for (std::size_t i = mine.size() - k; i < mine.size(); ++i) values.push_back(mine[i].value);
+      for (std::size_t i = day_values.size() - k; i < day_values.size(); ++i) values.push_back(day_values[i].value);
       f.recent_order_value = median_of(values);
       values.clear();
-      for (std::size_t i = 0; i + k < mine.size(); ++i) values.push_back(mine[i].value);
+      for (std::size_t i = 0; i + k < day_values.size(); ++i) values.push_back(day_values[i].value);
       f.usual_order_value = median_of(values);
       if (f.usual_order_value && *f.usual_order_value > 0)
         f.order_value_drop = 1 - *f.recent_order_value / *f.usual_order_value;

@@ -25,7 +25,7 @@ struct CustomerForecast {
   std::optional<double> relative_chance;
   double usual_window_revenue = 0;  // the customer's revenue of a normal horizon-long window
 
-  // Order value trend: the median of the last k orders against the median of the earlier ones.
+  // Order value trend: the median of the last k order days' values against the earlier ones'.
   std::optional<double> recent_order_value;
   std::optional<double> usual_order_value;
   std::optional<double> order_value_drop;  // 1 - recent / usual; null without enough orders
