@@ -35,7 +35,7 @@ wasm:
 test-wasm: native wasm web/node_modules/.package-lock.json
 	@node --test tests/wasm/
 
-test: test-native test-sanitize test-wasm test-browser
+test: test-native test-sanitize test-wasm test-web test-browser
 
 test-native: native
 	@cd build/native-release && ctest --output-on-failure -j $(JOBS)
@@ -82,6 +82,11 @@ web: wasm web/node_modules/.package-lock.json
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	@scripts/install-deps.sh browser
 	@cd web && npm ci --no-audit --no-fund --loglevel=error
+
+# The page's own modules under Node, no browser: markup escaping (html.js), the CSV export.
+.PHONY: test-web
+test-web:
+	@node --test tests/web/
 
 # The page in Debian's headless Chromium through playwright-core; screenshots in build/screenshots/.
 test-browser: web
