@@ -1,6 +1,7 @@
 #include "pulse/ingest/parallel_csv.h"
 
 #include <algorithm>
+#include <ctime>
 #include <atomic>
 #include <cstring>
 #include <memory>
@@ -25,10 +26,21 @@ namespace {
 // that decide role and columns. Both must stay equal to FileLoader's for the same result.
 constexpr std::size_t kSniffBytes = 64 * 1024;
 constexpr std::size_t kSampleRows = 1000;
-constexpr std::size_t kHeadStep = 64 * 1024;  // the head is read in one stream, this much at a time
+constexpr std::size_t kHeadStep = 64 * 1024;  // at most: the head is read in one stream by steps
 constexpr std::size_t kReadBytes = std::size_t{1} << 20;
 
 std::atomic<unsigned> g_load_threads{1};
+
+// CPU time of the calling thread, in ms (0 where the platform has no such clock).
+double thread_cpu_ms() {
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+#else
+  return 0;
+#endif
+}
 
 // The parallel read cannot give FileLoader's result: the caller reads the file in one stream.
 struct GiveUp {};
@@ -93,13 +105,16 @@ struct Part {
   Target target;
   Reader reader;
   bool failed = false;
+  double cpu_ms = 0;
 
   void parse() {
+    const double t0 = thread_cpu_ms();
     try {
       reader.csv->feed(bytes);
     } catch (...) {  // an oversized field, out of memory: the file is read in one stream
       failed = true;
     }
+    cpu_ms = thread_cpu_ms() - t0;
   }
 };
 
@@ -194,8 +209,16 @@ class ParallelLoad : public io::RecordSink {
     const std::string_view bytes = std::string_view(buf_).substr(pos_, n);
     check_utf8(bytes);
     feed(last_, bytes);
-    next_line_ += io::count_line_breaks(bytes);
+    next_line_ += line_breaks(bytes);
     pos_ += n;
+  }
+
+  // Line breaks of the next bytes of the file: a CRLF split between two steps is one.
+  std::size_t line_breaks(std::string_view bytes) {
+    if (bytes.empty()) return 0;
+    const bool lf_of_crlf = after_cr_ && bytes.front() == '\n';
+    after_cr_ = bytes.back() == '\r';
+    return io::count_line_breaks(bytes) - (lf_of_crlf ? 1 : 0);
   }
 
   void check_utf8(std::string_view bytes) {
@@ -210,15 +233,24 @@ class ParallelLoad : public io::RecordSink {
     }
   }
 
+  // Bytes the head is read by, and the look-ahead past a window's end.
+  std::size_t step() const { return std::min(kHeadStep, parallel_.range_bytes); }
+
   std::size_t record_start(std::size_t from) const {
     return io::next_record_start(buf_, from, csv_options_.delimiter, columns_.size());
   }
 
   // The head in one stream, up to the first record start after the sample decided the mapping.
   void read_head() {
+    const double t0 = thread_cpu_ms();
+    read_head_bytes();
+    stats_.head_cpu_ms += thread_cpu_ms() - t0;
+  }
+
+  void read_head_bytes() {
     while (!builder_) {
       if (pos_ == buf_.size() && !fill()) return;
-      feed_last(std::min(kHeadStep, buf_.size() - pos_));
+      feed_last(std::min(step(), buf_.size() - pos_));
     }
     for (int tries = 0; tries < 64 && !last_.csv->between_rows(); ++tries) {
       const std::size_t at = record_start(pos_);
@@ -310,21 +342,27 @@ class ParallelLoad : public io::RecordSink {
   // the file. npos when more bytes are needed.
   std::size_t window_end() {
     const std::size_t want = parallel_.threads * parallel_.range_bytes;
-    while (buf_.size() - pos_ < want && fill()) {
+    // Some bytes past the window, to confirm its end by parsing ahead.
+    while (buf_.size() - pos_ < want + step() && fill()) {
     }
-    if (eof_) return buf_.size();
-    const std::size_t span = buf_.size() - pos_;
-    const std::size_t at = record_start(pos_ + span - std::max<std::size_t>(span / 8, 1));
-    return at;
+    if (eof_ && buf_.size() - pos_ <= want + step()) return buf_.size();
+    return record_start(pos_ + want - want / 8);
   }
 
   void read_windows() {
     if (!builder_) return;  // the file ended within the sample
     while (pos_ < buf_.size() || fill()) {
       std::size_t end = window_end();
-      while (end == std::string_view::npos) {
-        if (!fill()) end = buf_.size();
-        else end = window_end();
+      // No record start in the window's last eighth: take more (a row longer than that).
+      for (std::size_t more = pos_ + parallel_.threads * parallel_.range_bytes; end == std::string_view::npos;) {
+        while (buf_.size() - more < step() && fill()) {
+        }
+        if (eof_ && buf_.size() - more < step()) {
+          end = buf_.size();
+          break;
+        }
+        end = record_start(more);
+        more = buf_.size() - step();  // nothing there: look further next time
       }
       read_window(end);
       buf_.erase(0, pos_);
@@ -346,7 +384,7 @@ class ParallelLoad : public io::RecordSink {
     std::size_t line = next_line_;
     for (std::size_t j = 0; j < ranges; ++j) {
       first_line[j] = line;
-      line += io::count_line_breaks(std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]));
+      line += line_breaks(std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]));
     }
     // A reader inside a row goes on into the first range: no fork for it.
     const bool continue_first = !last_.csv->between_rows();
@@ -354,12 +392,15 @@ class ParallelLoad : public io::RecordSink {
     for (std::size_t j = continue_first ? 1 : 0; j < ranges; ++j)
       parts[j] = make_part(j, std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]), first_line[j]);
     parse_parts(parts, std::string_view(buf_).substr(pos_, end - pos_));
+    ++stats_.windows;
+    const double merge_start = thread_cpu_ms();
 
     for (std::size_t j = 0; j < ranges; ++j) {
       const std::string_view bytes = std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]);
       Part* part = parts[j].get();
       if (!last_.csv->between_rows()) {
         feed(last_, bytes);  // the range before ended inside a row: its reader reads on
+        ++stats_.ranges_continued;
       } else if (part && !part->failed && builder_->can_absorb(*part->builder)) {
         builder_->absorb(*part->builder, part->strings);
         report_.rows_read += part->report.rows_read;
@@ -369,16 +410,19 @@ class ParallelLoad : public io::RecordSink {
         main_.quote_problems += part->target.quote_problems;
         part->reader.router->target = &main_;
         last_ = std::move(part->reader);
+        ++stats_.ranges_absorbed;
       } else {
         if (part && part->failed) throw GiveUp{};
         last_ = new_reader(first_line[j], &main_);  // a decision changed: this range again
         feed(last_, bytes);
+        ++stats_.ranges_reread;
       }
       if (parts[j]) {
         parts[j]->builder.reset();
         spare_[j] = std::move(parts[j]);
       }
     }
+    stats_.merge_cpu_ms += thread_cpu_ms() - merge_start;
     next_line_ = line;
     pos_ = end;
     if (main_.quote_problems >= io::CsvReader::kMaxQuoteRecoveries) throw GiveUp{};
@@ -392,23 +436,42 @@ class ParallelLoad : public io::RecordSink {
       for (std::size_t j = 1; j < parts.size(); ++j)
         if (parts[j]) threads.emplace_back([part = parts[j].get()] { part->parse(); });
       std::exception_ptr error;
+      const double t0 = thread_cpu_ms();
       try {
         check_utf8(window);
       } catch (...) {
         error = std::current_exception();
       }
+      const double check_ms = thread_cpu_ms() - t0;
       if (parts[0]) parts[0]->parse();
       for (std::thread& t : threads) t.join();
       if (error) std::rethrow_exception(error);
+      count_parse(parts, check_ms);
       return;
     }
 #endif
+    const double t0 = thread_cpu_ms();
     check_utf8(window);
+    const double check_ms = thread_cpu_ms() - t0;
     for (auto& part : parts)
       if (part) part->parse();
+    count_parse(parts, check_ms);
+  }
+
+  // The first range shares its thread with the UTF-8 check.
+  void count_parse(const std::vector<std::unique_ptr<Part>>& parts, double check_ms) {
+    double slowest = check_ms + (parts[0] ? parts[0]->cpu_ms : 0);
+    stats_.parse_cpu_ms += check_ms;
+    for (const auto& part : parts) {
+      if (!part) continue;
+      stats_.parse_cpu_ms += part->cpu_ms;
+      slowest = std::max(slowest, part->cpu_ms);
+    }
+    stats_.parse_critical_ms += slowest;
   }
 
   LoadReport finish() {
+    const double t0 = thread_cpu_ms();
     try {
       last_.csv->finish();
     } catch (...) {
@@ -435,6 +498,8 @@ class ParallelLoad : public io::RecordSink {
         for (StrId& id : column.text) id = ids[id];
     if (table_.rows > 0) dataset_.tables.push_back(std::move(table_));
     dataset_.loads.push_back(report_);
+    stats_.merge_cpu_ms += thread_cpu_ms() - t0;
+    if (parallel_.stats) *parallel_.stats = stats_;
     return report_;
   }
 
@@ -448,6 +513,7 @@ class ParallelLoad : public io::RecordSink {
   std::string buf_;        // bytes read and not yet consumed, from pos_
   std::size_t pos_ = 0;
   std::size_t next_line_ = 1;  // the line at pos_
+  bool after_cr_ = false;      // the bytes before pos_ end with a CR
   std::size_t bytes_total_ = 0;
   bool eof_ = false;
   std::vector<std::string> columns_;
@@ -458,6 +524,7 @@ class ParallelLoad : public io::RecordSink {
   Table table_;
   std::unique_ptr<TableBuilder> builder_;
   Target main_;
+  ParallelCsvStats stats_;
   std::vector<std::unique_ptr<Part>> spare_;  // the parts of the window before, for their tables
   Reader last_;  // the reader of the latest bytes; inside a row when a split was no record start
 };
