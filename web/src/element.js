@@ -46,7 +46,8 @@ export class B2BPulseElement extends HTMLElement {
     this.timings = {};
     this.dataMessage = '';
     this.tab = 'attention';
-    this.lang = 'en';
+    // No this.lang here: it is the element's `lang` attribute, and a constructor that sets an
+    // attribute makes document.createElement('b2b-pulse') throw. connectedCallback sets it.
   }
 
   /** The last report (SPEC §4), or null. */
