@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <exception>
 #include <atomic>
 #include <cstring>
 #include <memory>
