@@ -35,7 +35,8 @@ wasm:
 test-wasm: native wasm web/node_modules/.package-lock.json
 	@node --test tests/wasm/
 
-test: test-native test-sanitize test-wasm test-web test-browser
+# fuzz-smoke: every libFuzzer harness still builds and runs a few seconds (docs/reliability.md).
+test: test-native test-sanitize fuzz-smoke test-wasm test-web test-browser
 
 test-native: native
 	@cd build/native-release && ctest --output-on-failure -j $(JOBS)
