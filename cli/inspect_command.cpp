@@ -41,6 +41,9 @@ void print_report(const LoadReport& r) {
   std::printf("  rows         %s read, %s loaded, %s skipped\n", with_thousands(r.rows_read).c_str(),
               with_thousands(r.rows_loaded).c_str(), with_thousands(r.rows_skipped).c_str());
   if (!r.error.empty()) std::printf("  error        %s\n", r.error.c_str());
+  if (r.partial())
+    std::printf("  stopped      at line %zu, after %s rows were loaded: %s\n", r.stopped_line,
+                with_thousands(r.rows_loaded).c_str(), r.stopped.c_str());
   if (!r.mapping.empty()) {
     // In the file's own column order: what each column feeds, and why.
     std::printf("  columns\n");

@@ -50,8 +50,13 @@ int make_report(const Args& args, std::string& out) {
   // Files named on the command line are relative to where the command runs.
   for (const std::string& path : args.files)
     if (engine.load_path(path, report::base_name(path)).rows_loaded > 0) ++loaded;
-  for (const LoadReport& r : engine.dataset().loads)
+  for (const LoadReport& r : engine.dataset().loads) {
     if (r.refused()) std::fprintf(stderr, "%s\n", r.error.c_str());
+    // A partial load is not a refusal: the rows before the stop are in the report.
+    if (r.partial())
+      std::fprintf(stderr, "%s: %zu rows loaded, then stopped at line %zu: %s\n", r.file.c_str(), r.rows_loaded,
+                   r.stopped_line, r.stopped.c_str());
+  }
 
   out = engine.report_text(s);
   if (loaded == 0) {

@@ -38,6 +38,10 @@ expect "filters narrow the report" 0 "" '"catalog":"Premium"' -- "$cli" report -
 expect "a bad row is reported, the rest loads" 0 "" 'bad_row.csv:3: quantity: bad number' -- "$cli" report "$tmp/bad_row.csv"
 expect "missing file" 1 '^\[pulse\.ingest\.004\] .*missing\.csv: cannot open' "" -- "$cli" report "$tmp/missing.csv"
 expect "binary file" 1 '^\[pulse\.ingest\.002\]' "" -- "$cli" report "$tmp/image.csv"
+# A truncated gzip keeps its whole rows: a partial load, said as such (exit 0, rows in the report).
+gzip -c "$repo/samples/order_lines.csv" | head -c 300000 >"$tmp/cut.csv.gz"
+expect "partial load says so" 0 'cut\.csv\.gz: [0-9]+ rows loaded, then stopped at line [0-9]+: .*ends early' '"stopped":\{' -- "$cli" report "$tmp/cut.csv.gz"
+expect "inspect shows the stop" 0 "" 'stopped +at line [0-9]+, after [0-9,]+ rows were loaded' -- "$cli" inspect "$tmp/cut.csv.gz"
 expect "empty file" 1 '^\[pulse\.ingest\.001\]' "" -- "$cli" report "$tmp/empty.csv"
 expect "unknown option" 2 '^\[pulse\.cli\.001\] unknown option --bogus' "" -- "$cli" report --bogus x.csv
 expect "no command" 2 '^\[pulse\.cli\.001\]' "" -- "$cli"
