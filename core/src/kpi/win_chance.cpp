@@ -44,7 +44,7 @@ double between_variance(const std::vector<std::int64_t>& closed,
 
 std::optional<WinChance> read_win_chance(const CumulativeIncidence& curve, double age,
                                          const WinChanceOptions& options) {
-  if (curve.subjects() == 0) return std::nullopt;
+  if (curve.event_times().empty()) return std::nullopt;  // nothing has closed yet
   WinChance out;
   double a = std::max(age, 0.0);
   if (curve.followed_after(a) < options.min_followed) {
