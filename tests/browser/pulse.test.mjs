@@ -76,6 +76,7 @@ test('the bundled samples show the golden figures on every dashboard', async () 
   assert.equal(await kpi(page, 'customers', 'revenue'), en(s.revenue, { notation: 'compact', maximumFractionDigits: 1 }));
   assert.equal(await kpi(page, 'customers', 'aov'), en(s.aov, { maximumFractionDigits: 0 }));
   assert.equal(await kpi(page, 'customers', 'overdue'), en(s.status_counts.overdue + s.status_counts.lapsed));
+  await page.locator('b2b-pulse [data-tab=customers]').click();  // "This week" is the first view: innerText needs it shown
   assert.equal(await page.locator('b2b-pulse [data-table=customers] tbody tr').count(), 25);
   const first = SAMPLES.customers.rows[0];
   assert.match(await page.locator('b2b-pulse [data-table=customers] tbody tr').first().innerText(), new RegExp(first.customer_name));
