@@ -74,7 +74,8 @@ void bench_files(const std::string& label, const std::vector<std::string>& paths
     t0 = Clock::now();
     const pulse::kpi::Facts facts = pulse::kpi::build_facts(ds, settings, ds.strings);
     s.facts.push_back(ms_since(t0));
-    const auto scope = pulse::kpi::resolve_scope(settings, ds.strings, facts.first_day, facts.last_day);
+    const auto scope =
+        pulse::kpi::resolve_scope(settings, ds.strings, facts.first_day, facts.last_day);
     t0 = Clock::now();
     const auto customers = pulse::kpi::customer_profiles(facts, scope, settings, ds.strings);
     s.customers.push_back(ms_since(t0));
@@ -93,11 +94,12 @@ void bench_files(const std::string& label, const std::vector<std::string>& paths
   rows /= static_cast<std::size_t>(runs);
   const double mb = static_cast<double>(bytes) / 1e6;
   const double ingest = median(s.ingest);
-  std::printf("%-28s %7.1f MB %9zu rows | ingest %7.1f ms (%6.1f MB/s) | facts %6.1f | customers %6.1f | "
-              "catalogs %6.1f | report+json %6.1f | refilter %6.1f | total %7.1f ms\n",
-              label.c_str(), mb, rows, ingest, mb / (ingest / 1000.0), median(s.facts),
-              median(s.customers), median(s.catalogs), median(s.full_report), median(s.refilter),
-              ingest + median(s.full_report));
+  std::printf(
+      "%-28s %7.1f MB %9zu rows | ingest %7.1f ms (%6.1f MB/s) | facts %6.1f | customers %6.1f | "
+      "catalogs %6.1f | report+json %6.1f | refilter %6.1f | total %7.1f ms\n",
+      label.c_str(), mb, rows, ingest, mb / (ingest / 1000.0), median(s.facts), median(s.customers),
+      median(s.catalogs), median(s.full_report), median(s.refilter),
+      ingest + median(s.full_report));
 }
 
 // What one loaded table holds in memory: its columns' buffers (capacity, as allocated) and
@@ -111,8 +113,8 @@ TableMemory table_memory(const pulse::Dataset& ds) {
   TableMemory m;
   for (const pulse::Table& t : ds.tables)
     for (const pulse::Column& c : t.columns)
-      m.columns += c.text.capacity() * sizeof(pulse::StrId) + c.days.capacity() * sizeof(pulse::Day) +
-                   c.numbers.capacity() * sizeof(double);
+      m.columns += c.text.capacity() * sizeof(pulse::StrId) +
+                   c.days.capacity() * sizeof(pulse::Day) + c.numbers.capacity() * sizeof(double);
   std::size_t slots = 1024;
   while (slots < 2 * ds.strings.size()) slots *= 2;
   m.strings = slots * 8 + ds.strings.size() * sizeof(std::string_view);
@@ -151,21 +153,27 @@ void bench_parallel_ingest(const std::string& path, int runs) {
     options.expected_bytes = slurp(path).size();
     pulse::ingest::ParallelCsvOptions parallel;
     parallel.stats = &stats;
-    const pulse::ingest::ByteSource source = [file](char* to, std::size_t n) { return std::fread(to, 1, n, file); };
+    const pulse::ingest::ByteSource source = [file](char* to, std::size_t n) {
+      return std::fread(to, 1, n, file);
+    };
     pulse::Dataset ds;
     pulse::ingest::load_csv_parallel(ds, "file", source, options, parallel);
     std::fclose(file);
   }
-  std::printf("  2 threads, CPU ms: head %.1f | ranges %.1f (critical path %.1f) | merge %.1f | %zu windows, "
-              "%zu ranges absorbed, %zu continued, %zu read again\n",
-              stats.head_cpu_ms, stats.parse_cpu_ms, stats.parse_critical_ms, stats.merge_cpu_ms, stats.windows,
-              stats.ranges_absorbed, stats.ranges_continued, stats.ranges_reread);
+  std::printf(
+      "  2 threads, CPU ms: head %.1f | ranges %.1f (critical path %.1f) | merge %.1f | %zu "
+      "windows, "
+      "%zu ranges absorbed, %zu continued, %zu read again\n",
+      stats.head_cpu_ms, stats.parse_cpu_ms, stats.parse_critical_ms, stats.merge_cpu_ms,
+      stats.windows, stats.ranges_absorbed, stats.ranges_continued, stats.ranges_reread);
   const double per_line = lines ? 1.0 / static_cast<double>(lines) : 0;
-  std::printf("load_path %-18s %9zu rows | 1 thread %7.1f ms | 2 threads %7.1f ms | table %5.1f B/line "
-              "(columns %5.1f + strings %5.1f)\n",
-              path.substr(path.find_last_of('/') + 1).c_str(), lines, median(one), median(two),
-              static_cast<double>(memory.columns + memory.strings) * per_line,
-              static_cast<double>(memory.columns) * per_line, static_cast<double>(memory.strings) * per_line);
+  std::printf(
+      "load_path %-18s %9zu rows | 1 thread %7.1f ms | 2 threads %7.1f ms | table %5.1f B/line "
+      "(columns %5.1f + strings %5.1f)\n",
+      path.substr(path.find_last_of('/') + 1).c_str(), lines, median(one), median(two),
+      static_cast<double>(memory.columns + memory.strings) * per_line,
+      static_cast<double>(memory.columns) * per_line,
+      static_cast<double>(memory.strings) * per_line);
 }
 
 }  // namespace
@@ -181,10 +189,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   bench_files("samples (5 files)",
-              {root + "/samples/orders.csv", root + "/samples/order_lines.csv", root + "/samples/customers.csv",
-               root + "/samples/sales_reps.csv", root + "/samples/catalog_prices.csv"},
+              {root + "/samples/orders.csv", root + "/samples/order_lines.csv",
+               root + "/samples/customers.csv", root + "/samples/sales_reps.csv",
+               root + "/samples/catalog_prices.csv"},
               runs);
-  bench_files("online_retail.csv", {root + "/../shared/datasets/online-retail/online_retail.csv"}, runs);
+  bench_files("online_retail.csv", {root + "/../shared/datasets/online-retail/online_retail.csv"},
+              runs);
   bench_parallel_ingest(root + "/../shared/datasets/online-retail/online_retail.csv", runs);
   return 0;
 }

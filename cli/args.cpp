@@ -32,9 +32,12 @@ Args parse_args(int argc, char** argv, const std::vector<std::string>& valued,
       }
       if (std::find(valued.begin(), valued.end(), name) == valued.end())
         throw UsageError{"unknown option " + name};
-      if (inline_value) value = a.substr(eq + 1);
-      else if (i + 1 < argc) value = argv[++i];
-      else throw UsageError{name + " needs a value"};
+      if (inline_value)
+        value = a.substr(eq + 1);
+      else if (i + 1 < argc)
+        value = argv[++i];
+      else
+        throw UsageError{name + " needs a value"};
       args.options[name] = value;
     } else {
       args.files.push_back(a);

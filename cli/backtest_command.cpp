@@ -41,7 +41,8 @@ int horizon_option(const Args& args, int fallback) {
     used = 0;
   }
   if (used != value->size() || days < 1 || days > 3650)
-    throw UsageError{"--horizon: expected a whole number of days from 1 to 3650, not '" + *value + "'"};
+    throw UsageError{"--horizon: expected a whole number of days from 1 to 3650, not '" + *value +
+                     "'"};
   return days;
 }
 
@@ -52,11 +53,14 @@ std::string fixed(const json& v, int decimals = 3) {
   return buf;
 }
 
-std::string count(const json& v) { return v.is_number() ? std::to_string(v.get<long long>()) : "-"; }
+std::string count(const json& v) {
+  return v.is_number() ? std::to_string(v.get<long long>()) : "-";
+}
 
 void print_probability(const char* name, const json& score) {
   std::printf("  %-24s AUC %s  Brier %s  (n %s, null %s)\n", name, fixed(score["auc"]).c_str(),
-              fixed(score["brier"]).c_str(), count(score["n"]).c_str(), count(score["null"]).c_str());
+              fixed(score["brier"]).c_str(), count(score["n"]).c_str(),
+              count(score["null"]).c_str());
   for (const json& bin : score["calibration"])
     std::printf("      p %s..%s: predicted %s, actual %s (%s)\n", fixed(bin["p_min"]).c_str(),
                 fixed(bin["p_max"]).c_str(), fixed(bin["mean_predicted"]).c_str(),
@@ -74,7 +78,8 @@ void print_text(const json& doc) {
     std::printf("  %s\n", c["unavailable"].get<std::string>().c_str());
   } else {
     std::printf("  %s scored, %s ordered (base rate %s); status unknown: %s%%\n",
-                count(c["scored"]).c_str(), count(c["ordered"]).c_str(), fixed(c["base_rate"]).c_str(),
+                count(c["scored"]).c_str(), count(c["ordered"]).c_str(),
+                fixed(c["base_rate"]).c_str(),
                 fixed(json(c["status_unknown_share"].get<double>() * 100), 1).c_str());
     print_probability("p_order_next", c["p_order_next"]);
     const json& b = c["baselines"];
@@ -88,9 +93,10 @@ void print_text(const json& doc) {
   if (d.contains("unavailable")) {
     std::printf("  %s\n", d["unavailable"].get<std::string>().c_str());
   } else {
-    std::printf("  %s open at the cutoff: %s decided (%s won, share %s), %s still open at the end\n",
-                count(d["open_at_cutoff"]).c_str(), count(d["scored"]).c_str(), count(d["won"]).c_str(),
-                fixed(d["final_won_share"]).c_str(), count(d["still_open"]).c_str());
+    std::printf(
+        "  %s open at the cutoff: %s decided (%s won, share %s), %s still open at the end\n",
+        count(d["open_at_cutoff"]).c_str(), count(d["scored"]).c_str(), count(d["won"]).c_str(),
+        fixed(d["final_won_share"]).c_str(), count(d["still_open"]).c_str());
     print_probability("aalen_johansen", d["win_probability"]["aalen_johansen"]);
     print_probability("closed_share", d["win_probability"]["closed_share"]);
     std::printf("  %-24s Brier %s  (p = %s)\n", "constant", fixed(d["constant"]["brier"]).c_str(),
@@ -120,7 +126,8 @@ int run_backtest(const Args& args) {
   const int horizon = horizon_option(args, ws.settings.horizon_days);
   if (const auto from = args.option("--from")) {
     ws.settings.from = io::parse_date(*from, io::DateOrder::unknown);
-    if (!ws.settings.from) throw UsageError{"--from: cannot read the date '" + *from + "' (use YYYY-MM-DD)"};
+    if (!ws.settings.from)
+      throw UsageError{"--from: cannot read the date '" + *from + "' (use YYYY-MM-DD)"};
   }
   if (auto v = args.option("--catalog")) ws.settings.catalog = v;
   if (auto v = args.option("--rep")) ws.settings.sales_rep = v;
@@ -143,7 +150,8 @@ int run_backtest(const Args& args) {
     return 1;
   }
 
-  const json doc = report::backtest_json(report::run_backtest(dataset, ws.settings, cutoff, horizon));
+  const json doc =
+      report::backtest_json(report::run_backtest(dataset, ws.settings, cutoff, horizon));
   if (const auto file = args.option("--json")) {
     std::ofstream out(*file);
     out << doc.dump(2) << "\n";
@@ -152,8 +160,10 @@ int run_backtest(const Args& args) {
       return 1;
     }
   }
-  if (format == "json") std::cout << doc.dump(2) << "\n";
-  else print_text(doc);
+  if (format == "json")
+    std::cout << doc.dump(2) << "\n";
+  else
+    print_text(doc);
   return 0;
 }
 

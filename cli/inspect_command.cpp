@@ -23,23 +23,27 @@ void print_report(const LoadReport& r) {
   std::printf("%s\n", r.file.c_str());
   if (!r.format.empty())
     std::printf("  format       %s%s%s\n",
-                r.format == "csv" ? "CSV" : r.format == "xlsx" ? "Excel workbook (xlsx)" : "JSON",
+                r.format == "csv"    ? "CSV"
+                : r.format == "xlsx" ? "Excel workbook (xlsx)"
+                                     : "JSON",
                 r.delimiter.empty() ? "" : (", delimiter '" + r.delimiter + "'").c_str(),
                 r.container == "gzip" ? ", gzip-compressed (detected from its first bytes)" : "");
   if (r.format == "xlsx") {
     std::string sheets;
     for (const std::string& s : r.sheets) sheets += (sheets.empty() ? "'" : ", '") + s + "'";
     std::printf("  sheet        %s%s\n", r.sheet.empty() ? "(none)" : ("'" + r.sheet + "'").c_str(),
-                r.sheets.size() > 1 ? (" of " + sheets + " (choose with \"sheet\" in the workspace)").c_str()
-                                    : "");
+                r.sheets.size() > 1
+                    ? (" of " + sheets + " (choose with \"sheet\" in the workspace)").c_str()
+                    : "");
   }
   if (!r.encoding.empty())
     std::printf("  encoding     %s%s\n", r.encoding.c_str(),
                 r.encoding_reason.empty() ? "" : (" (" + r.encoding_reason + ")").c_str());
   std::printf("  role         %s\n", r.role.empty() ? "(none)" : r.role.c_str());
   if (!r.recognized_as.empty()) std::printf("  recognized   %s\n", r.recognized_as.c_str());
-  std::printf("  rows         %s read, %s loaded, %s skipped\n", with_thousands(r.rows_read).c_str(),
-              with_thousands(r.rows_loaded).c_str(), with_thousands(r.rows_skipped).c_str());
+  std::printf("  rows         %s read, %s loaded, %s skipped\n",
+              with_thousands(r.rows_read).c_str(), with_thousands(r.rows_loaded).c_str(),
+              with_thousands(r.rows_skipped).c_str());
   if (!r.error.empty()) std::printf("  error        %s\n", r.error.c_str());
   if (r.partial())
     std::printf("  stopped      at line %zu, after %s rows were loaded: %s\n", r.stopped_line,
@@ -66,7 +70,8 @@ void print_report(const LoadReport& r) {
   }
   for (const std::string& note : r.notes) std::printf("  note         %s\n", note.c_str());
   if (!r.problems.empty()) {
-    std::printf("  problems (first %zu of %s skipped rows)\n", r.problems.size() < 10 ? r.problems.size() : 10,
+    std::printf("  problems (first %zu of %s skipped rows)\n",
+                r.problems.size() < 10 ? r.problems.size() : 10,
                 with_thousands(r.rows_skipped).c_str());
     for (std::size_t i = 0; i < r.problems.size() && i < 10; ++i)
       std::printf("    %s\n", r.problems[i].to_string().c_str());

@@ -32,7 +32,8 @@ void set_threads(const pulse::cli::Args& args) {
     char* end = nullptr;
     const long n = std::strtol(value->c_str(), &end, 10);
     if (value->empty() || *end != '\0' || n < 1 || n > 256)
-      throw pulse::cli::UsageError{"--threads: expected a number from 1 to 256, got '" + *value + "'"};
+      throw pulse::cli::UsageError{"--threads: expected a number from 1 to 256, got '" + *value +
+                                   "'"};
     threads = static_cast<unsigned>(n);
   }
   pulse::ingest::set_load_threads(threads == 0 ? 1 : threads);
@@ -43,10 +44,11 @@ void set_threads(const pulse::cli::Args& args) {
 int main(int argc, char** argv) {
   using namespace pulse::cli;
   try {
-    const Args args = parse_args(argc, argv,
-                                 {"--config", "--as-of", "--from", "--to", "--catalog", "--rep",
-                                  "--customer", "--cutoff", "--horizon", "--format", "--json", "--threads"},
-                                 {"--pretty", "--help"});
+    const Args args =
+        parse_args(argc, argv,
+                   {"--config", "--as-of", "--from", "--to", "--catalog", "--rep", "--customer",
+                    "--cutoff", "--horizon", "--format", "--json", "--threads"},
+                   {"--pretty", "--help"});
     if (args.command == "--help" || args.command == "help" || args.flag("--help")) {
       std::fputs(kUsage, stdout);
       return 0;

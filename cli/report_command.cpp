@@ -4,12 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "report_options.h"
 #include "pulse/error.h"
 #include "pulse/ingest/workspace.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/workspace_loader.h"
+#include "report_options.h"
 
 namespace pulse::cli {
 namespace {
@@ -54,8 +54,8 @@ int make_report(const Args& args, std::string& out) {
     if (r.refused()) std::fprintf(stderr, "%s\n", r.error.c_str());
     // A partial load is not a refusal: the rows before the stop are in the report.
     if (r.partial())
-      std::fprintf(stderr, "%s: %zu rows loaded, then stopped at line %zu: %s\n", r.file.c_str(), r.rows_loaded,
-                   r.stopped_line, r.stopped.c_str());
+      std::fprintf(stderr, "%s: %zu rows loaded, then stopped at line %zu: %s\n", r.file.c_str(),
+                   r.rows_loaded, r.stopped_line, r.stopped.c_str());
   }
 
   out = engine.report_text(s);
@@ -70,8 +70,10 @@ int run_report(const Args& args) {
   std::string text;
   const int status = make_report(args, text);
   if (text.empty()) return status;
-  if (args.flag("--pretty")) std::cout << nlohmann::json::parse(text).dump(2) << "\n";
-  else std::cout << text << "\n";
+  if (args.flag("--pretty"))
+    std::cout << nlohmann::json::parse(text).dump(2) << "\n";
+  else
+    std::cout << text << "\n";
   return status;
 }
 

@@ -33,8 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   const std::string chunked = gunzip(input.data, input.chunks());
   // Corrupt data may be noticed after a different amount of output: compare the verdicts.
   const bool whole_error = whole.size() >= 6 && whole.compare(whole.size() - 6, 6, "|error") == 0;
-  const bool chunked_error = chunked.size() >= 6 && chunked.compare(chunked.size() - 6, 6, "|error") == 0;
-  pulse::fuzz::expect_same(whole_error == chunked_error && (whole_error || whole == chunked), "GzipInflater");
+  const bool chunked_error =
+      chunked.size() >= 6 && chunked.compare(chunked.size() - 6, 6, "|error") == 0;
+  pulse::fuzz::expect_same(whole_error == chunked_error && (whole_error || whole == chunked),
+                           "GzipInflater");
   try {
     pulse::ingest::ZipArchive zip("f.zip", input.data);
     for (const char* name : {"_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",

@@ -9,7 +9,8 @@
 
 namespace {
 
-std::string read(std::string_view data, const std::vector<std::string_view>& chunks, char delimiter) {
+std::string read(std::string_view data, const std::vector<std::string_view>& chunks,
+                 char delimiter) {
   pulse::fuzz::RecordingSink sink;
   pulse::io::CsvReader reader(sink, {delimiter, 256});
   try {

@@ -10,7 +10,9 @@ namespace {
 struct Decoded {
   std::string text, reason;
   pulse::io::TextEncoding encoding;
-  bool operator==(const Decoded& o) const { return text == o.text && reason == o.reason && encoding == o.encoding; }
+  bool operator==(const Decoded& o) const {
+    return text == o.text && reason == o.reason && encoding == o.encoding;
+  }
 };
 
 Decoded decode(std::string_view data, const std::vector<std::string_view>& chunks) {
@@ -28,7 +30,11 @@ Decoded decode(std::string_view data, const std::vector<std::string_view>& chunk
 bool valid_utf8(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    const std::size_t n = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
     if (n == 0 || i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;

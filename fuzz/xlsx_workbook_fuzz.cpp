@@ -14,7 +14,8 @@ std::vector<std::string_view> split_parts(std::string_view data) {
   std::vector<std::string_view> parts;
   for (std::size_t at = 0;;) {
     const std::size_t sep = data.find("\n#\n", at);
-    parts.push_back(data.substr(at, sep == std::string_view::npos ? std::string_view::npos : sep - at));
+    parts.push_back(
+        data.substr(at, sep == std::string_view::npos ? std::string_view::npos : sep - at));
     if (sep == std::string_view::npos) break;
     at = sep + 3;
   }
@@ -27,8 +28,10 @@ std::string read(const std::vector<std::string_view>& parts, std::uint32_t seed,
     pulse::io::XlsxWorkbook book(seed & 1 ? "Sheet2" : "");
     std::size_t next = 0;
     while (book.wants_part()) {
-      if (next >= parts.size() || parts[next] == "-") book.part_missing();
-      else book.give_part(parts[next]);
+      if (next >= parts.size() || parts[next] == "-")
+        book.part_missing();
+      else
+        book.give_part(parts[next]);
       ++next;
     }
     const std::string_view sheet = next < parts.size() ? parts.back() : std::string_view();
@@ -38,7 +41,8 @@ std::string read(const std::vector<std::string_view>& parts, std::uint32_t seed,
       std::uint8_t head[1] = {static_cast<std::uint8_t>(seed)};
       std::string with_seed(reinterpret_cast<const char*>(head), 1);
       with_seed.append(sheet);
-      const pulse::fuzz::Chunking c(reinterpret_cast<const std::uint8_t*>(with_seed.data()), with_seed.size());
+      const pulse::fuzz::Chunking c(reinterpret_cast<const std::uint8_t*>(with_seed.data()),
+                                    with_seed.size());
       for (std::string_view piece : c.chunks()) book.feed_sheet(piece);
     } else {
       book.feed_sheet(sheet);

@@ -24,8 +24,10 @@ struct Log : pulse::io::XmlHandler {
     events += "E" + std::string(name) + "\n";
   }
   void on_text(std::string_view t, bool cdata) override {
-    if (cdata) text.append(t);
-    else pulse::io::append_xml_text(text, t, true);
+    if (cdata)
+      text.append(t);
+    else
+      pulse::io::append_xml_text(text, t, true);
   }
 };
 

@@ -154,7 +154,8 @@ class PulseEngine {
   /// The SPEC §4 document for `settings_json` (the workspace "settings" object, "" = defaults).
   std::string report(const std::string& settings_json) {
     return guarded("report", [&] {
-      if (open_) throw PulseError("pulse.wasm.005", "report: a file is still loading (call finishFile)");
+      if (open_)
+        throw PulseError("pulse.wasm.005", "report: a file is still loading (call finishFile)");
       return engine_.report_text(kpi::settings_from_json(parse_object(settings_json, "settings")));
     });
   }
@@ -180,7 +181,8 @@ class PulseEngine {
  private:
   ingest::FileLoader& loader(const char* call) {
     ingest::FileLoader* loader = open_ ? engine_.loader() : nullptr;
-    if (!loader) throw PulseError("pulse.wasm.004", std::string(call) + ": no file begun (call beginFile)");
+    if (!loader)
+      throw PulseError("pulse.wasm.004", std::string(call) + ": no file begun (call beginFile)");
     return *loader;
   }
 

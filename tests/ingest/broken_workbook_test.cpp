@@ -17,8 +17,10 @@ using namespace pulse::ingest;
 
 namespace {
 
-const char* kOfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-const char* kWorksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const char* kOfficeDocument =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const char* kWorksheet =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 
 /// _rels/.rels whose officeDocument relationship has `target_attribute` (" Target=\"\"", or "").
 std::string root_rels(const std::string& target_attribute) {
@@ -26,34 +28,45 @@ std::string root_rels(const std::string& target_attribute) {
          target_attribute + "/></Relationships>";
 }
 
-const std::vector<std::string> kUnusableTargets = {"", " Target=\"\"", " Target=\"/\"", " Target=\".\""};
+const std::vector<std::string> kUnusableTargets = {"", " Target=\"\"", " Target=\"/\"",
+                                                   " Target=\".\""};
 
-const std::string kWorkbook = "<workbook><sheets><sheet name=\"Orders\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-const std::string kWorkbookRels = std::string("<Relationships><Relationship Id=\"rId1\" Type=\"") + kWorksheet +
+const std::string kWorkbook =
+    "<workbook><sheets><sheet name=\"Orders\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+const std::string kWorkbookRels = std::string("<Relationships><Relationship Id=\"rId1\" Type=\"") +
+                                  kWorksheet +
                                   "\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
 const std::string kSheet =
     "<worksheet><sheetData>"
-    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>order_id</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>sku</t></is></c>"
-    "<c r=\"C1\" t=\"inlineStr\"><is><t>unit_price</t></is></c><c r=\"D1\" t=\"inlineStr\"><is><t>order_date</t></is></c></row>"
-    "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>X</t></is></c><c r=\"C2\"><v>2.5</v></c>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>order_id</t></is></c><c r=\"B1\" "
+    "t=\"inlineStr\"><is><t>sku</t></is></c>"
+    "<c r=\"C1\" t=\"inlineStr\"><is><t>unit_price</t></is></c><c r=\"D1\" "
+    "t=\"inlineStr\"><is><t>order_date</t></is></c></row>"
+    "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>X</t></is></c><c "
+    "r=\"C2\"><v>2.5</v></c>"
     "<c r=\"D2\" t=\"inlineStr\"><is><t>2024-01-02</t></is></c></row>"
     "</sheetData></worksheet>";
 
 LoadReport load(const std::string& bytes, std::size_t chunk, Dataset& dataset) {
   FileLoader loader(dataset, "book.xlsx");
-  for (std::size_t at = 0; at < bytes.size(); at += chunk) loader.feed(std::string_view(bytes).substr(at, chunk));
+  for (std::size_t at = 0; at < bytes.size(); at += chunk)
+    loader.feed(std::string_view(bytes).substr(at, chunk));
   return loader.finish();
 }
 
 }  // namespace
 
-TEST_CASE("xlsx: an officeDocument relationship without a usable Target is ignored", "[ingest][xlsx]") {
+TEST_CASE("xlsx: an officeDocument relationship without a usable Target is ignored",
+          "[ingest][xlsx]") {
   for (const std::string& target : kUnusableTargets) {
     INFO("relationship with" << (target.empty() ? std::string(" no Target") : target));
     {  // only the package relationships: refused, not a crash
       Dataset dataset;
-      const LoadReport r = load(test::stored_zip({{"_rels/.rels", root_rels(target)}}), 64, dataset);
-      CHECK(r.error == "[pulse.ingest.003] book.xlsx: a zip archive, but not an Excel workbook (no xl/workbook.xml)");
+      const LoadReport r =
+          load(test::stored_zip({{"_rels/.rels", root_rels(target)}}), 64, dataset);
+      CHECK(r.error ==
+            "[pulse.ingest.003] book.xlsx: a zip archive, but not an Excel workbook (no "
+            "xl/workbook.xml)");
       CHECK(r.sheets.empty());
       CHECK(dataset.tables.empty());
     }
@@ -71,7 +84,8 @@ TEST_CASE("xlsx: an officeDocument relationship without a usable Target is ignor
   }
 }
 
-TEST_CASE("xlsx by parts: an unusable officeDocument Target still asks for the workbook", "[ingest][xlsx]") {
+TEST_CASE("xlsx by parts: an unusable officeDocument Target still asks for the workbook",
+          "[ingest][xlsx]") {
   for (const std::string& target : kUnusableTargets) {
     INFO("relationship with" << (target.empty() ? std::string(" no Target") : target));
     Dataset dataset;
@@ -84,7 +98,9 @@ TEST_CASE("xlsx by parts: an unusable officeDocument Target still asks for the w
     loader.part_missing();
     CHECK(loader.wanted_part().empty());
     const LoadReport& r = loader.finish();
-    CHECK(r.error == "[pulse.ingest.003] parts.xlsx: a zip archive, but not an Excel workbook (no xl/workbook.xml)");
+    CHECK(r.error ==
+          "[pulse.ingest.003] parts.xlsx: a zip archive, but not an Excel workbook (no "
+          "xl/workbook.xml)");
   }
 }
 
@@ -97,8 +113,8 @@ TEST_CASE("xlsx: a worksheet relationship without a usable Target is not a sheet
     book.give_part(kWorkbook);
     REQUIRE(book.wanted_part() == "xl/_rels/workbook.xml.rels");
     try {
-      book.give_part(std::string("<Relationships><Relationship Id=\"rId1\" Type=\"") + kWorksheet + "\"" + target +
-                     "/></Relationships>");
+      book.give_part(std::string("<Relationships><Relationship Id=\"rId1\" Type=\"") + kWorksheet +
+                     "\"" + target + "/></Relationships>");
       FAIL("a workbook whose only sheet has no part was accepted");
     } catch (const PulseError& e) {
       CHECK(std::string(e.what()) == "[pulse.xlsx.001] the workbook has no worksheet");

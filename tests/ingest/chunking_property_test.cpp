@@ -23,14 +23,15 @@ namespace {
 /// Everything a load produced, as text: the report's fields and the table's values.
 std::string describe(const Dataset& d, const LoadReport& r) {
   std::ostringstream out;
-  out << r.file << '|' << r.role << '|' << r.format << '|' << r.delimiter << '|' << r.encoding << '|'
-      << r.encoding_reason << '|' << r.container << '|' << r.sheet << '|' << r.recognized_as << '|'
-      << r.rows_read << '|' << r.rows_loaded << '|' << r.rows_skipped << '|' << r.lines << '|' << r.error << '|'
-      << r.stopped << '|' << r.stopped_line << '\n';
+  out << r.file << '|' << r.role << '|' << r.format << '|' << r.delimiter << '|' << r.encoding
+      << '|' << r.encoding_reason << '|' << r.container << '|' << r.sheet << '|' << r.recognized_as
+      << '|' << r.rows_read << '|' << r.rows_loaded << '|' << r.rows_skipped << '|' << r.lines
+      << '|' << r.error << '|' << r.stopped << '|' << r.stopped_line << '\n';
   for (const std::string& s : r.sheets) out << "sheet " << s << '\n';
   for (const Problem& p : r.problems) out << "problem " << p.to_string() << '\n';
   for (const std::string& c : r.columns) out << "column " << c << '\n';
-  for (const auto& [k, v] : r.mapping) out << "map " << k << '=' << v << " (" << r.mapping_reasons.at(k) << ")\n";
+  for (const auto& [k, v] : r.mapping)
+    out << "map " << k << '=' << v << " (" << r.mapping_reasons.at(k) << ")\n";
   for (const auto& [k, v] : r.conventions) out << "convention " << k << '=' << v << '\n';
   for (const std::string& n : r.notes) out << "note " << n << '\n';
   for (const Table& t : d.tables) {
@@ -39,9 +40,11 @@ std::string describe(const Dataset& d, const LoadReport& r) {
       const Column& c = t.columns[f];
       if (!c.mapped) continue;
       out << "field " << f << ':';
-      for (StrId id : c.text) out << ' ' << (id == kNoStr ? std::string("<none>") : std::string(d.strings.view(id)));
+      for (StrId id : c.text)
+        out << ' ' << (id == kNoStr ? std::string("<none>") : std::string(d.strings.view(id)));
       for (Day day : c.days) out << ' ' << day;
-      for (double v : c.numbers) out << ' ' << (std::isnan(v) ? std::string("nan") : std::to_string(v));
+      for (double v : c.numbers)
+        out << ' ' << (std::isnan(v) ? std::string("nan") : std::to_string(v));
       out << '\n';
     }
   }
@@ -49,7 +52,8 @@ std::string describe(const Dataset& d, const LoadReport& r) {
 }
 
 /// Loads `bytes` cut into chunks of `size` bytes, or of 1..2*size bytes at random when `seed`.
-std::string load(const std::string& name, const std::string& bytes, std::size_t size, unsigned seed) {
+std::string load(const std::string& name, const std::string& bytes, std::size_t size,
+                 unsigned seed) {
   Dataset dataset;
   FileLoader loader(dataset, name);
   std::mt19937 random(seed);
@@ -69,7 +73,8 @@ std::vector<fs::path> input_files() {
     for (const auto& entry : fs::recursive_directory_iterator(test::source_path(root))) {
       if (!entry.is_regular_file()) continue;
       const std::string ext = entry.path().extension().string();
-      if (ext == ".csv" || ext == ".json" || ext == ".gz" || ext == ".xlsx" || ext == ".zip" || ext == ".txt")
+      if (ext == ".csv" || ext == ".json" || ext == ".gz" || ext == ".xlsx" || ext == ".zip" ||
+          ext == ".txt")
         out.push_back(entry.path());
     }
   }
@@ -79,7 +84,8 @@ std::vector<fs::path> input_files() {
 
 }  // namespace
 
-TEST_CASE("loading is the same whatever the chunking, for every fixture and sample", "[ingest][chunking]") {
+TEST_CASE("loading is the same whatever the chunking, for every fixture and sample",
+          "[ingest][chunking]") {
   const std::vector<fs::path> files = input_files();
   REQUIRE(files.size() >= 25);
   for (const fs::path& path : files) {

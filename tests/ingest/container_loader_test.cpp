@@ -18,17 +18,22 @@ struct Loaded {
   LoadReport report;
 };
 
-Loaded load_bytes(const std::string& name, const std::string& bytes, std::size_t chunk, FileOptions options = {}) {
+Loaded load_bytes(const std::string& name, const std::string& bytes, std::size_t chunk,
+                  FileOptions options = {}) {
   Loaded out;
   FileLoader loader(out.dataset, name, std::move(options));
-  for (std::size_t at = 0; at < bytes.size(); at += chunk) loader.feed(std::string_view(bytes).substr(at, chunk));
+  for (std::size_t at = 0; at < bytes.size(); at += chunk)
+    loader.feed(std::string_view(bytes).substr(at, chunk));
   out.report = loader.finish();
   return out;
 }
 
-std::string fixture(const std::string& path) { return test::read_file(test::source_path("tests/fixtures/" + path)); }
+std::string fixture(const std::string& path) {
+  return test::read_file(test::source_path("tests/fixtures/" + path));
+}
 
-/// The sum of quantity x unit_price of the loaded lines (no discount in the fixture's loaded rows but 0).
+/// The sum of quantity x unit_price of the loaded lines (no discount in the fixture's loaded rows
+/// but 0).
 double line_value(const Loaded& l) {
   REQUIRE(l.dataset.tables.size() == 1);
   const Table& t = l.dataset.tables.front();
@@ -70,7 +75,8 @@ TEST_CASE("gzip: decompressed as it streams, split anywhere in the header", "[in
     const Loaded l = load_bytes("export", gz, chunk);  // no .gz in the name: the bytes decide
     REQUIRE_FALSE(l.report.refused());
     CHECK(l.report.role == "order_lines");
-    CHECK(problem_texts(l.report) == std::vector<std::string>{"export:6: unit_price: bad number 'abc'"});
+    CHECK(problem_texts(l.report) ==
+          std::vector<std::string>{"export:6: unit_price: bad number 'abc'"});
     CHECK(line_value(l) == Approx(335.88));
   }
 }
@@ -87,11 +93,13 @@ TEST_CASE("gzip: JSON inside, and two members back to back", "[ingest][gzip]") {
   CHECK(line_value(two) == Approx(335.88));
 }
 
-TEST_CASE("gzip: truncated data stops the file, corrupt data is refused, with pulse.ingest.003", "[ingest][gzip]") {
+TEST_CASE("gzip: truncated data stops the file, corrupt data is refused, with pulse.ingest.003",
+          "[ingest][gzip]") {
   const std::string gz = fixture("gzip/orders.csv.gz");
   const Loaded cut = load_bytes("cut.csv.gz", gz.substr(0, gz.size() - 12), 64);
   CHECK(cut.report.partial());  // its whole rows kept (tests/ingest/partial_load_test.cpp)
-  CHECK(cut.report.stopped.rfind("[pulse.ingest.003] cut.csv.gz: the gzip data ends early", 0) == 0);
+  CHECK(cut.report.stopped.rfind("[pulse.ingest.003] cut.csv.gz: the gzip data ends early", 0) ==
+        0);
   std::string bad = gz;
   for (std::size_t i = 20; i < 40; ++i) bad[i] = static_cast<char>(bad[i] ^ 0x5A);
   const Loaded corrupt = load_bytes("bad.csv.gz", bad, 64);
@@ -113,7 +121,8 @@ TEST_CASE("xlsx end to end: the first sheet, with row numbers as lines", "[inges
     CHECK(l.report.role == "order_lines");
     CHECK(l.report.rows_read == 6);
     CHECK(l.report.rows_loaded == 5);
-    CHECK(problem_texts(l.report) == std::vector<std::string>{"orders.xlsx:7: unit_price: bad number 'abc'"});
+    CHECK(problem_texts(l.report) ==
+          std::vector<std::string>{"orders.xlsx:7: unit_price: bad number 'abc'"});
     // 10 x 2.5 + 3 x 0.3 + 4 x 2.5 + 1 x 100 + 2 x 99.99
     CHECK(line_value(l) == Approx(335.88).epsilon(1e-12));
     const Table& t = l.dataset.tables.front();
@@ -129,7 +138,9 @@ TEST_CASE("xlsx end to end: the first sheet, with row numbers as lines", "[inges
     CHECK(s.view(t.text(Field::sku)[1]) == "0456");   // an inline string
     CHECK(s.view(t.text(Field::customer_name)[0]) == "Acme GmbH");  // two rich-text runs
     CHECK(s.view(t.text(Field::customer_name)[2]) == "M\xC3\xBCller & S\xC3\xB6hne");
-    CHECK(s.view(t.text(Field::product_name)[1]) == "\xD0\x91" "eta");  // &#1041;
+    CHECK(s.view(t.text(Field::product_name)[1]) ==
+          "\xD0\x91"
+          "eta");  // &#1041;
   }
 }
 
@@ -158,16 +169,21 @@ TEST_CASE("xlsx: unreadable workbooks are refused with a clear error", "[ingest]
     std::string error_start;
   };
   std::string damaged = xlsx;
-  const std::size_t sheet_data = damaged.find("xl/worksheets/sheet1.xml") + 40;  // inside sheet1's deflate data
-  for (std::size_t i = sheet_data; i < sheet_data + 16; ++i) damaged[i] = static_cast<char>(damaged[i] ^ 0x77);
+  const std::size_t sheet_data =
+      damaged.find("xl/worksheets/sheet1.xml") + 40;  // inside sheet1's deflate data
+  for (std::size_t i = sheet_data; i < sheet_data + 16; ++i)
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x77);
   const std::vector<Case> cases = {
       {"zip without a workbook", fixture("xlsx/not_a_workbook.zip"), "",
-       "[pulse.ingest.003] book.xlsx: a zip archive, but not an Excel workbook (no xl/workbook.xml)"},
+       "[pulse.ingest.003] book.xlsx: a zip archive, but not an Excel workbook (no "
+       "xl/workbook.xml)"},
       {"truncated download", xlsx.substr(0, xlsx.size() - 200), "",
        "[pulse.ingest.003] book.xlsx: cannot read the zip archive: no zip directory at the end"},
-      {"damaged entry", damaged, "", "[pulse.ingest.003] book.xlsx: cannot read the zip archive: entry xl/worksheets/sheet1.xml"},
+      {"damaged entry", damaged, "",
+       "[pulse.ingest.003] book.xlsx: cannot read the zip archive: entry xl/worksheets/sheet1.xml"},
       {"no such sheet", xlsx, "Returns",
-       "[pulse.xlsx.002] book.xlsx: no sheet 'Returns' in the workbook; its sheets: 'Orders', 'Customers'"},
+       "[pulse.xlsx.002] book.xlsx: no sheet 'Returns' in the workbook; its sheets: 'Orders', "
+       "'Customers'"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -184,20 +200,26 @@ TEST_CASE("xlsx: unreadable workbooks are refused with a clear error", "[ingest]
   CHECK(l.report.sheets == std::vector<std::string>{"Orders", "Customers"});  // to pick another
 }
 
-TEST_CASE("xlsx by parts (the page's protocol): missing parts and an early finish", "[ingest][xlsx]") {
+TEST_CASE("xlsx by parts (the page's protocol): missing parts and an early finish",
+          "[ingest][xlsx]") {
   Dataset dataset;
   FileLoader loader(dataset, "parts.xlsx");
   loader.begin_parts();
   CHECK(loader.wanted_part() == "_rels/.rels");
   loader.part_missing();  // optional
   CHECK(loader.wanted_part() == "xl/workbook.xml");
-  loader.part_data("<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+  loader.part_data(
+      "<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
   loader.part_end();
   CHECK(loader.wanted_part() == "xl/_rels/workbook.xml.rels");
-  loader.part_data("<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/s.xml\"/></Relationships>");
+  loader.part_data(
+      "<Relationships><Relationship Id=\"rId1\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+      "Target=\"worksheets/s.xml\"/></Relationships>");
   loader.part_end();
   CHECK(loader.wanted_part() == "xl/worksheets/s.xml");  // no shared strings, no styles
   const LoadReport& report = loader.finish();
-  CHECK(report.error == "[pulse.ingest.003] parts.xlsx: the workbook ended before xl/worksheets/s.xml was given");
+  CHECK(report.error ==
+        "[pulse.ingest.003] parts.xlsx: the workbook ended before xl/worksheets/s.xml was given");
   CHECK(report.sheet == "S");
 }

@@ -26,7 +26,8 @@ Loaded load(const std::string& name, const std::string& text, std::size_t chunk 
             FileOptions options = {}) {
   Loaded out;
   FileLoader loader(out.dataset, name, std::move(options));
-  for (std::size_t at = 0; at < text.size(); at += chunk) loader.feed(std::string_view(text).substr(at, chunk));
+  for (std::size_t at = 0; at < text.size(); at += chunk)
+    loader.feed(std::string_view(text).substr(at, chunk));
   out.report = loader.finish();
   return out;
 }
@@ -61,13 +62,14 @@ std::string two(unsigned v) {
 // each, the date written day first (UK) or month first (US), with a time.
 std::string retail_december(bool day_first, char sep = ',') {
   const std::string s(1, sep);
-  std::string text = "InvoiceNo" + s + "StockCode" + s + "Quantity" + s + "InvoiceDate" + s + "UnitPrice\n";
+  std::string text =
+      "InvoiceNo" + s + "StockCode" + s + "Quantity" + s + "InvoiceDate" + s + "UnitPrice\n";
   int invoice = 536365;
   for (unsigned day = 1; day <= 12; ++day) {
     const std::string date = day_first ? two(day) + "/12/2010" : "12/" + two(day) + "/2010";
     for (unsigned line = 0; line < 3; ++line)
-      text += std::to_string(invoice) + s + "SKU" + std::to_string(line) + s + "6" + s + date + " 08:26" + s +
-              (sep == ';' ? "2,55" : "2.55") + "\n";
+      text += std::to_string(invoice) + s + "SKU" + std::to_string(line) + s + "6" + s + date +
+              " 08:26" + s + (sep == ';' ? "2,55" : "2.55") + "\n";
     ++invoice;
   }
   return text;
@@ -87,24 +89,29 @@ std::vector<std::pair<unsigned, unsigned>> shuffled_pairs(std::size_t n, std::ui
   return out;
 }
 
-std::string orders_file(const std::vector<std::string>& dates, char sep = ',', bool decimal_comma = false) {
+std::string orders_file(const std::vector<std::string>& dates, char sep = ',',
+                        bool decimal_comma = false) {
   const std::string s(1, sep);
-  std::string text = "order_id" + s + "order_date" + s + "customer_id" + s + "sku" + s + "quantity" + s + "unit_price\n";
+  std::string text = "order_id" + s + "order_date" + s + "customer_id" + s + "sku" + s +
+                     "quantity" + s + "unit_price\n";
   for (std::size_t i = 0; i < dates.size(); ++i)
-    text += std::to_string(i + 1) + s + dates[i] + s + "C" + std::to_string(i % 7) + s + "A" + s + "1" + s +
-            (decimal_comma ? "12,50" : "12.50") + "\n";
+    text += std::to_string(i + 1) + s + dates[i] + s + "C" + std::to_string(i % 7) + s + "A" + s +
+            "1" + s + (decimal_comma ? "12,50" : "12.50") + "\n";
   return text;
 }
 
-std::vector<std::string> slash_dates(const std::vector<std::pair<unsigned, unsigned>>& pairs, int year = 2010) {
+std::vector<std::string> slash_dates(const std::vector<std::pair<unsigned, unsigned>>& pairs,
+                                     int year = 2010) {
   std::vector<std::string> out;
-  for (const auto& [a, b] : pairs) out.push_back(two(a) + "/" + two(b) + "/" + std::to_string(year));
+  for (const auto& [a, b] : pairs)
+    out.push_back(two(a) + "/" + two(b) + "/" + std::to_string(year));
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("a UK export of 1-12 December in date order is read day first, from the row order", "[ingest][dates]") {
+TEST_CASE("a UK export of 1-12 December in date order is read day first, from the row order",
+          "[ingest][dates]") {
   const Loaded uk = load("uk.csv", retail_december(true));
   const std::vector<std::string> days = days_of(uk);
   REQUIRE(days.size() == 36);
@@ -129,7 +136,8 @@ TEST_CASE("the same dates written month first (US) are read month first", "[inge
   CHECK(guess_notes(us) == 0);
 }
 
-TEST_CASE("dates crossing a month end in order: the reading without the step back wins", "[ingest][dates]") {
+TEST_CASE("dates crossing a month end in order: the reading without the step back wins",
+          "[ingest][dates]") {
   // 1..12 November then 1..12 December, day first: month first, 12 November reads as
   // 11 December and 1 December as 12 January, a step back.
   std::vector<std::string> dates;
@@ -141,7 +149,8 @@ TEST_CASE("dates crossing a month end in order: the reading without the step bac
   CHECK(days_of(l)[12] == "2010-12-01");
 }
 
-TEST_CASE("dates of one short span in no order are read the way their steps are short", "[ingest][dates]") {
+TEST_CASE("dates of one short span in no order are read the way their steps are short",
+          "[ingest][dates]") {
   // 60 orders of 1..12 December 2010 in shuffled order: day first they are days apart,
   // month first months apart.
   std::vector<std::string> dates;
@@ -157,7 +166,8 @@ TEST_CASE("dates of one short span in no order are read the way their steps are 
   for (const std::string& d : days) CHECK(d.substr(0, 8) == "2010-12-");
 }
 
-TEST_CASE("dates in no order and of no short span: a month-first guess, said in a note", "[ingest][dates]") {
+TEST_CASE("dates in no order and of no short span: a month-first guess, said in a note",
+          "[ingest][dates]") {
   const std::vector<std::string> dates = slash_dates(shuffled_pairs(400, 11));
   const Loaded l = load("o.csv", orders_file(dates));
   CHECK(conv(l, "date_order") == "MM/DD/YYYY");
@@ -166,14 +176,16 @@ TEST_CASE("dates in no order and of no short span: a month-first guess, said in 
   CHECK(conv(l, "date_order_example") == dates.front());
   REQUIRE(guess_notes(l) == 1);
   const std::string& note = l.report.notes.back();
-  CHECK(note.find("order_date: dates like " + dates.front() + " read as MM/DD/YYYY") != std::string::npos);
+  CHECK(note.find("order_date: dates like " + dates.front() + " read as MM/DD/YYYY") !=
+        std::string::npos);
   CHECK(note.find("DD/MM/YYYY") != std::string::npos);  // what to switch to
   // Month first, as the note says.
   const auto [a, b] = shuffled_pairs(1, 11).front();
   CHECK(days_of(l).front() == "2010-" + two(a) + "-" + two(b));
 }
 
-TEST_CASE("a value over 12 on line 5000 decides, and the rows before are re-read", "[ingest][dates]") {
+TEST_CASE("a value over 12 on line 5000 decides, and the rows before are re-read",
+          "[ingest][dates]") {
   std::vector<std::string> dates = slash_dates(shuffled_pairs(4998, 3));
   dates.push_back("25/06/2010");  // line 5000 (the header is line 1)
   const Loaded l = load("o.csv", orders_file(dates));
@@ -193,8 +205,8 @@ TEST_CASE("another date column decided by a value over 12 gives its order", "[in
   const auto created = shuffled_pairs(50, 5);
   std::string text = "deal_id,status,created_at,closed_at,amount\n";
   for (std::size_t i = 0; i < created.size(); ++i)
-    text += "D" + std::to_string(i) + ",won," + two(created[i].first) + "/" + two(created[i].second) +
-            "/2011," + (i == 20 ? "28/02/2012" : "05/01/2012") + ",100\n";
+    text += "D" + std::to_string(i) + ",won," + two(created[i].first) + "/" +
+            two(created[i].second) + "/2011," + (i == 20 ? "28/02/2012" : "05/01/2012") + ",100\n";
   const Loaded l = load("deals.csv", text);
   REQUIRE(l.report.role == "deals");
   CHECK(conv(l, "created_at") == "DD/MM/YYYY (as another date column)");
@@ -205,7 +217,8 @@ TEST_CASE("another date column decided by a value over 12 gives its order", "[in
   CHECK(days_of(l, Field::closed_at)[0] == "2012-01-05");
 }
 
-TEST_CASE("';' and a decimal comma tip a file nothing else decides towards day first", "[ingest][dates]") {
+TEST_CASE("';' and a decimal comma tip a file nothing else decides towards day first",
+          "[ingest][dates]") {
   const std::vector<std::string> dates = slash_dates(shuffled_pairs(200, 13));
   const auto [a, b] = shuffled_pairs(1, 13).front();
 
@@ -239,7 +252,8 @@ TEST_CASE("a workspace's date format is the basis, and nothing is guessed", "[in
   CHECK(guess_notes(l) == 0);
 }
 
-TEST_CASE("few dates decide weakly: the order is taken and the note still says it is a guess", "[ingest][dates]") {
+TEST_CASE("few dates decide weakly: the order is taken and the note still says it is a guess",
+          "[ingest][dates]") {
   const Loaded l = load("o.csv", orders_file({"01/12/2010", "02/12/2010", "03/12/2010"}));
   CHECK(conv(l, "date_order") == "DD/MM/YYYY");
   CHECK(conv(l, "date_order_basis") == "row_order");
@@ -270,7 +284,8 @@ TEST_CASE("date order decisions do not depend on how the bytes are chunked", "[i
   }
 }
 
-TEST_CASE("evidence: a file sorted by customer, then date, decides by the sign test", "[ingest][dates]") {
+TEST_CASE("evidence: a file sorted by customer, then date, decides by the sign test",
+          "[ingest][dates]") {
   // 40 customers, each with its dates of November-December 2010 in order (days 1..12):
   // within a customer day first runs forward, month first steps back at each month change;
   // between customers both step back. Neither reading runs forward overall.

@@ -29,11 +29,13 @@ TEST_CASE("delimiter: the same sample whatever the chunking", "[ingest][csv]") {
   const std::string text = ambiguous_past_the_sample();
   REQUIRE(text.size() > 64 * 1024);
   std::vector<LoadReport> reports;
-  for (std::size_t chunk : {std::size_t{7}, std::size_t{4096}, std::size_t{64} * 1024, std::size_t{1} << 20}) {
+  for (std::size_t chunk :
+       {std::size_t{7}, std::size_t{4096}, std::size_t{64} * 1024, std::size_t{1} << 20}) {
     INFO("chunk " << chunk);
     Dataset dataset;
     FileLoader loader(dataset, "ambiguous.csv");
-    for (std::size_t at = 0; at < text.size(); at += chunk) loader.feed(std::string_view(text).substr(at, chunk));
+    for (std::size_t at = 0; at < text.size(); at += chunk)
+      loader.feed(std::string_view(text).substr(at, chunk));
     const LoadReport r = loader.finish();
     CHECK(r.delimiter == ",");
     CHECK(r.columns == std::vector<std::string>{"a;b", "c"});

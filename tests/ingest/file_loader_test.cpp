@@ -20,7 +20,8 @@ Loaded load_text(const std::string& name, const std::string& text, std::size_t c
                  FileOptions options = {}) {
   Loaded out;
   FileLoader loader(out.dataset, name, std::move(options));
-  for (std::size_t at = 0; at < text.size(); at += chunk) loader.feed(std::string_view(text).substr(at, chunk));
+  for (std::size_t at = 0; at < text.size(); at += chunk)
+    loader.feed(std::string_view(text).substr(at, chunk));
   out.report = loader.finish();
   return out;
 }
@@ -48,25 +49,32 @@ TEST_CASE("bad rows are skipped and reported with file, line, field and reason",
   const std::vector<Case> cases = {
       {"unparseable number",
        "order_id,sku,quantity,unit_price\n1,A,2,3.5\n2,B,abc,1.0\n3,C,1,2\n",
-       2, {"f.csv:3: quantity: bad number 'abc'"}},
+       2,
+       {"f.csv:3: quantity: bad number 'abc'"}},
       {"impossible date",
        "order_id,order_date,total\n1,2024-02-28,5\n2,31.02.2024,5\n3,2024-03-01,5\n",
-       2, {"f.csv:3: order_date: bad date '31.02.2024'"}},
+       2,
+       {"f.csv:3: order_date: bad date '31.02.2024'"}},
       {"missing required id",
        "order_id,sku,quantity,unit_price\n1,A,1,1\n,B,1,1\n",
-       1, {"f.csv:3: order_id: missing value"}},
+       1,
+       {"f.csv:3: order_id: missing value"}},
       {"no price and no total on a line",
        "order_id,sku,quantity,unit_price\n1,A,1,\n2,A,1,4\n",
-       1, {"f.csv:2: unit_price: missing unit_price and line_total"}},
+       1,
+       {"f.csv:2: unit_price: missing unit_price and line_total"}},
       {"wrong field count",
        "order_id,sku,quantity,unit_price\n1,A,1,1\n2,B,1\n3,C,1,1,9\n4,D,1,1\n",
-       2, {"f.csv:3: expected 4 fields, found 3", "f.csv:4: expected 4 fields, found 5"}},
+       2,
+       {"f.csv:3: expected 4 fields, found 3", "f.csv:4: expected 4 fields, found 5"}},
       {"a quoted field spanning lines keeps later line numbers right",
        "order_id,sku,product_name,quantity,unit_price\n1,A,\"two\nlines\",1,1\n2,B,x,zz,1\n",
-       1, {"f.csv:4: quantity: bad number 'zz'"}},
+       1,
+       {"f.csv:4: quantity: bad number 'zz'"}},
       {"decimal comma contradicting the column's decimal point",
        "order_id,sku,quantity,unit_price\n1,A,1,2.50\n2,B,1,\"2,5\"\n",
-       1, {"f.csv:3: unit_price: '2,5' does not read with the column's decimal point"}},
+       1,
+       {"f.csv:3: unit_price: '2,5' does not read with the column's decimal point"}},
   };
   for (const Case& c : cases) {
     for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 20}) {
@@ -139,7 +147,8 @@ TEST_CASE("a quoted field over the size limit costs its row only", "[ingest]") {
   CHECK(l.report.rows_loaded == 3);
   REQUIRE(l.report.problems.size() == 1);
   CHECK(l.report.problems[0].to_string() ==
-        "giant.csv:4: unterminated quote opened on line 4 in column 'sku': no closing quote within 1048576 "
+        "giant.csv:4: unterminated quote opened on line 4 in column 'sku': no closing quote within "
+        "1048576 "
         "bytes; the row is skipped, reading resumes on line 5");
 }
 
@@ -184,7 +193,9 @@ TEST_CASE("day-month order is decided per column, early ambiguous dates patched"
 }
 
 TEST_CASE("ids stay exactly as written and text is interned once", "[ingest]") {
-  const Loaded l = load_text("ids.csv", "order_id,sku,quantity,unit_price,customer_id\n1, A ,1,1,17850.0\n2,A,1,1,17850\n", 64);
+  const Loaded l = load_text(
+      "ids.csv", "order_id,sku,quantity,unit_price,customer_id\n1, A ,1,1,17850.0\n2,A,1,1,17850\n",
+      64);
   const Table& t = only_table(l);
   const auto& customers = t.text(Field::customer_id);
   CHECK(l.dataset.strings.view(customers[0]) == "17850.0");
@@ -194,7 +205,8 @@ TEST_CASE("ids stay exactly as written and text is interned once", "[ingest]") {
 
 TEST_CASE("JSON shapes load like CSV: items wrapper, NDJSON and nested order items", "[ingest]") {
   const std::string magento =
-      "{\"items\":[{\"increment_id\":\"000001\",\"created_at\":\"2024-05-02 10:00:00\",\"customer_id\":7,"
+      "{\"items\":[{\"increment_id\":\"000001\",\"created_at\":\"2024-05-02 "
+      "10:00:00\",\"customer_id\":7,"
       "\"status\":\"complete\",\"items\":[{\"sku\":\"A\",\"qty_ordered\":2,\"price\":5.5},"
       "{\"sku\":\"B\",\"qty_ordered\":1,\"price\":3}]}],\"total_count\":1}";
   const Loaded m = load_text("orders.json", magento, 3);

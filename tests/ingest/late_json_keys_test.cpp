@@ -34,8 +34,11 @@ std::string orders_with_late_quote_ids(int pads) {
                      {"customer_email", "pad@example.com"},
                      {"customer_group_id", 1},
                      {"status", "complete"},
-                     {"items", json::array({{{"sku", "PAD"}, {"name", "Pad"}, {"qty_ordered", 1},
-                                             {"base_price", 10}, {"base_row_total", 10},
+                     {"items", json::array({{{"sku", "PAD"},
+                                             {"name", "Pad"},
+                                             {"qty_ordered", 1},
+                                             {"base_price", 10},
+                                             {"base_row_total", 10},
                                              {"base_discount_amount", 0}}})}});
   }
   for (const json& order : doc.at("items")) items.push_back(order);
@@ -52,16 +55,19 @@ TEST_CASE("JSON: a key first seen after the sample is mapped and read", "[ingest
     INFO("chunk " << chunk);
     report::Engine engine;
     engine.begin_file("orders.json");
-    for (std::size_t at = 0; at < orders.size(); at += chunk) engine.feed(std::string_view(orders).substr(at, chunk));
+    for (std::size_t at = 0; at < orders.size(); at += chunk)
+      engine.feed(std::string_view(orders).substr(at, chunk));
     const LoadReport load = engine.finish_file();
     CHECK(load.recognized_as == "Magento REST orders (GET /V1/orders)");
     CHECK(load.mapping.count("quote_id") == 1);
-    CHECK(std::count(load.columns.begin(), load.columns.end(), "quote_id") == 1);  // `inspect` lists it
+    CHECK(std::count(load.columns.begin(), load.columns.end(), "quote_id") ==
+          1);  // `inspect` lists it
     for (const char* f : {"rest/negotiable_quotes.json", "rest/negotiable_quote_history.json"})
       engine.load_path(test::source_path(std::string("tests/fixtures/magento/") + f), f);
     const json report = engine.report(kpi::Settings{});
     // 1209 is won by its order's quote_id only (its own status still reads "submitted").
     CHECK(report.at("negotiations").at("summary").at("won") == 3);
-    for (const json& open : report.at("negotiations").at("open")) CHECK(open.at("deal_id") != "1209");
+    for (const json& open : report.at("negotiations").at("open"))
+      CHECK(open.at("deal_id") != "1209");
   }
 }

@@ -30,8 +30,9 @@ void load_one_stream(Dataset& dataset, const std::string& name, std::string_view
   loader.finish();
 }
 
-bool load_parallel(Dataset& dataset, const std::string& name, std::string_view text, std::size_t range_bytes,
-                   unsigned threads = 2, ingest::ParallelCsvStats* stats = nullptr) {
+bool load_parallel(Dataset& dataset, const std::string& name, std::string_view text,
+                   std::size_t range_bytes, unsigned threads = 2,
+                   ingest::ParallelCsvStats* stats = nullptr) {
   FileOptions options;
   options.expected_bytes = text.size();
   ParallelCsvOptions parallel;
@@ -42,7 +43,8 @@ bool load_parallel(Dataset& dataset, const std::string& name, std::string_view t
 }
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 void require_same(const Dataset& a, const Dataset& b) {
@@ -62,7 +64,8 @@ void require_same(const Dataset& a, const Dataset& b) {
     CHECK(x.rows_skipped == y.rows_skipped);
     CHECK(x.lines == y.lines);
     REQUIRE(x.problems.size() == y.problems.size());
-    for (std::size_t p = 0; p < x.problems.size(); ++p) CHECK(x.problems[p].to_string() == y.problems[p].to_string());
+    for (std::size_t p = 0; p < x.problems.size(); ++p)
+      CHECK(x.problems[p].to_string() == y.problems[p].to_string());
     CHECK(x.columns == y.columns);
     CHECK(x.mapping == y.mapping);
     CHECK(x.mapping_reasons == y.mapping_reasons);
@@ -93,7 +96,8 @@ void require_same(const Dataset& a, const Dataset& b) {
 
 // Loads `text` in one stream and in parallel (into datasets that already hold a file, so that
 // the ids of a second file are checked too); true when the parallel loader took the file.
-bool compare(const std::string& name, std::string_view text, std::size_t range_bytes, unsigned threads = 2) {
+bool compare(const std::string& name, std::string_view text, std::size_t range_bytes,
+             unsigned threads = 2) {
   const std::string first = "order_id,sku,quantity,unit_price\nA1,SKU-1,2,3.5\nA2,SKU-9,1,4\n";
   Dataset one, many;
   load_one_stream(one, "first.csv", first);
@@ -118,14 +122,16 @@ std::string order_lines(std::size_t rows, const std::string& eol = "\n") {
   std::string text = "order_id,sku,product_name,quantity,unit_price,order_date" + eol;
   for (std::size_t i = 0; i < rows; ++i)
     text += "SO-" + std::to_string(1000 + i / 3) + ",SKU-" + std::to_string(i % 97) + ",Widget " +
-            std::to_string(i % 41) + "," + std::to_string(1 + i % 7) + "," + std::to_string(2 + i % 5) + ".25,2024-0" +
-            std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + eol;
+            std::to_string(i % 41) + "," + std::to_string(1 + i % 7) + "," +
+            std::to_string(2 + i % 5) + ".25,2024-0" + std::to_string(1 + i % 9) + "-1" +
+            std::to_string(i % 10) + eol;
   return text;
 }
 
 }  // namespace
 
-TEST_CASE("record boundaries: line breaks counted as the reader counts lines", "[ingest][parallel]") {
+TEST_CASE("record boundaries: line breaks counted as the reader counts lines",
+          "[ingest][parallel]") {
   CHECK(io::count_line_breaks("a\nb\r\nc\rd") == 3);
   CHECK(io::count_line_breaks("\"x\r\ny\"\n") == 2);
   CHECK(io::count_line_breaks("") == 0);
@@ -141,7 +147,8 @@ TEST_CASE("record boundaries: a quoted line break is no record start", "[ingest]
   // Never between CR and LF.
   const std::string crlf = "a,b\r\n1,2\r\n3,4\r\n5,6\r\n";
   CHECK(io::next_record_start(crlf, crlf.find("1,2") + 3, ',', 2) == crlf.find("3,4"));
-  CHECK(io::next_record_start(crlf, crlf.find("1,2") + 4, ',', 2) == crlf.find("3,4"));  // from the LF
+  CHECK(io::next_record_start(crlf, crlf.find("1,2") + 4, ',', 2) ==
+        crlf.find("3,4"));  // from the LF
   CHECK(io::next_record_start(crlf, crlf.find("3,4"), ',', 2) == crlf.find("5,6"));
   CHECK(io::next_record_start("a,b\r", 0, ',', 2) == std::string_view::npos);  // an LF may follow
 }
@@ -157,13 +164,16 @@ TEST_CASE("parallel load equals one stream on every fixture and sample", "[inges
   }
   // The samples' order lines (3 MB, 4 KiB ranges: hundreds of joins) at least went parallel.
   CHECK(taken >= 3);
-  CHECK(compare("order_lines.csv", test::read_file(test::source_path("samples/order_lines.csv")), 4096, 3));
+  CHECK(compare("order_lines.csv", test::read_file(test::source_path("samples/order_lines.csv")),
+                4096, 3));
 }
 
-TEST_CASE("parallel load equals one stream on the shared datasets", "[ingest][parallel][datasets]") {
-  const std::vector<std::string> names = {"online-retail/online_retail.csv", "crm-sales-opportunities/sales_pipeline.csv",
-                                          "crm-sales-opportunities/accounts.csv", "olist-2017-subset/order_items.csv",
-                                          "olist-2017-subset/orders.csv"};
+TEST_CASE("parallel load equals one stream on the shared datasets",
+          "[ingest][parallel][datasets]") {
+  const std::vector<std::string> names = {
+      "online-retail/online_retail.csv", "crm-sales-opportunities/sales_pipeline.csv",
+      "crm-sales-opportunities/accounts.csv", "olist-2017-subset/order_items.csv",
+      "olist-2017-subset/orders.csv"};
   bool any = false;
   for (const std::string& name : names) {
     const std::string path = test::shared_path("datasets/" + name);
@@ -173,7 +183,8 @@ TEST_CASE("parallel load equals one stream on the shared datasets", "[ingest][pa
     const std::string text = test::read_file(path);
     // Small ranges on a big file would only repeat themselves: 4 KiB on its first 2 MB.
     compare(name, text, text.size() > (8u << 20) ? std::size_t{1} << 20 : 16384);
-    compare(name + " (head)", std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 2u << 20)), 4096);
+    compare(name + " (head)",
+            std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 2u << 20)), 4096);
   }
   if (!any) WARN("skipped: dataset not found");
 }
@@ -189,8 +200,10 @@ TEST_CASE("a quoted multi-line field across range boundaries", "[ingest][paralle
     if (i % 50 == 7) {
       // Five lines that parse as rows: a split after the first ones is confirmed by parsing
       // ahead, and only the join tells it was inside a quote.
-      name = "\"Set of 3:\nSO-1,SKU-1,x,1,2.25,2024-01-01\nSO-2,SKU-2,\"\"y\"\",1,2.25,2024-01-02\n"
-             "SO-3,SKU-3,z,1,2.25,2024-01-03\nSO-4,SKU-4,w,1,2.25,2024-01-04\nSO-5,SKU-5,v,1,2.25,2024-01-05\nend\"";
+      name =
+          "\"Set of 3:\nSO-1,SKU-1,x,1,2.25,2024-01-01\nSO-2,SKU-2,\"\"y\"\",1,2.25,2024-01-02\n"
+          "SO-3,SKU-3,z,1,2.25,2024-01-03\nSO-4,SKU-4,w,1,2.25,2024-01-04\nSO-5,SKU-5,v,1,2.25,"
+          "2024-01-05\nend\"";
       multi_line_rows.push_back(line);
     }
     text += "SO-" + std::to_string(i / 4) + ",SKU-" + std::to_string(i % 31) + "," + name + "," +
@@ -219,7 +232,8 @@ TEST_CASE("a quoted multi-line field across range boundaries", "[ingest][paralle
   CHECK(d.tables[0].rows == 3000);
   CHECK(d.loads[0].lines == line - 1);
   const auto names = d.tables[0].text(Field::product_name);
-  CHECK(d.strings.view(names[7]).rfind("Set of 3:\nSO-1,SKU-1,x,1,2.25,2024-01-01\nSO-2,SKU-2,\"y\",1,2.25,", 0) == 0);
+  CHECK(d.strings.view(names[7]).rfind(
+            "Set of 3:\nSO-1,SKU-1,x,1,2.25,2024-01-01\nSO-2,SKU-2,\"y\",1,2.25,", 0) == 0);
   CHECK(d.strings.view(names[7]).substr(d.strings.view(names[7]).size() - 4) == "\nend");
   CHECK(d.loads[0].problems.empty());
 }
@@ -256,18 +270,27 @@ TEST_CASE("an unterminated quote near a range boundary costs its row only", "[in
   const LoadReport& r = d.loads[0];
   CHECK(r.rows_loaded == 2999);
   REQUIRE(r.problems.size() == 1);
-  const std::size_t line = 2 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) - 1;
+  const std::size_t line = 2 +
+                           static_cast<std::size_t>(std::count(
+                               text.begin(), text.begin() + static_cast<long>(at), '\n')) -
+                           1;
   CHECK(r.problems[0].line == line);
-  CHECK(r.problems[0].reason.find("unterminated quote opened on line " + std::to_string(line)) == 0);
+  CHECK(r.problems[0].reason.find("unterminated quote opened on line " + std::to_string(line)) ==
+        0);
 }
 
 TEST_CASE("bad rows are reported with their file-wide line numbers", "[ingest][parallel]") {
   std::string text = "order_id,sku,product_name,quantity,unit_price,order_date\n";
   for (std::size_t i = 0; i < 4000; ++i) {
-    if (i == 1500) text += "SO-X,SKU-X,too,few\n";                       // line 1502
-    else if (i == 2750) text += "SO-Y,SKU-Y,Widget,many,2.5,2024-01-02\n";  // line 2752: bad number
-    else if (i == 3999) text += "SO-Z,SKU-Z,Widget,1,2.5,2024-02-31\n";     // line 4001: bad date
-    else text += "SO-" + std::to_string(i) + ",SKU-" + std::to_string(i % 50) + ",Widget,3,2.5,2024-01-0" + std::to_string(1 + i % 9) + "\n";
+    if (i == 1500)
+      text += "SO-X,SKU-X,too,few\n";  // line 1502
+    else if (i == 2750)
+      text += "SO-Y,SKU-Y,Widget,many,2.5,2024-01-02\n";  // line 2752: bad number
+    else if (i == 3999)
+      text += "SO-Z,SKU-Z,Widget,1,2.5,2024-02-31\n";  // line 4001: bad date
+    else
+      text += "SO-" + std::to_string(i) + ",SKU-" + std::to_string(i % 50) +
+              ",Widget,3,2.5,2024-01-0" + std::to_string(1 + i % 9) + "\n";
   }
   for (std::size_t range : {600, 4096, 20000}) {
     INFO("range " << range);
@@ -292,8 +315,11 @@ TEST_CASE("decisions made in a later range are applied as in one stream", "[inge
   std::string text = "order_id;sku;quantity;unit_price;order_date\n";
   for (std::size_t i = 0; i < 3000; ++i) {
     const std::string qty = i == 2500 ? "2.5" : std::to_string(1000 + i);
-    const std::string date = i == 2800 ? "13/03/2024" : "0" + std::to_string(1 + i % 9) + "/0" + std::to_string(1 + i % 3) + "/2024";
-    text += "SO-" + std::to_string(i) + ";SKU-" + std::to_string(i % 20) + ";" + qty + ";7;" + date + "\n";
+    const std::string date =
+        i == 2800 ? "13/03/2024"
+                  : "0" + std::to_string(1 + i % 9) + "/0" + std::to_string(1 + i % 3) + "/2024";
+    text += "SO-" + std::to_string(i) + ";SKU-" + std::to_string(i % 20) + ";" + qty + ";7;" +
+            date + "\n";
   }
   for (std::size_t range : {512, 4096, 30000}) {
     INFO("range " << range);

@@ -14,10 +14,11 @@ using namespace pulse::ingest;
 
 namespace {
 
-LoadReport load(const std::string& name, const std::string& text, std::size_t chunk, Dataset& dataset,
-                FileOptions options = {}) {
+LoadReport load(const std::string& name, const std::string& text, std::size_t chunk,
+                Dataset& dataset, FileOptions options = {}) {
   FileLoader loader(dataset, name, std::move(options));
-  for (std::size_t at = 0; at < text.size(); at += chunk) loader.feed(std::string_view(text).substr(at, chunk));
+  for (std::size_t at = 0; at < text.size(); at += chunk)
+    loader.feed(std::string_view(text).substr(at, chunk));
   return loader.finish();
 }
 
@@ -26,7 +27,8 @@ LoadReport load(const std::string& name, const std::string& text, std::size_t ch
 TEST_CASE("a file that stops after 1,998 rows is a partial load", "[ingest]") {
   std::string text = "order_id,sku,quantity,unit_price\n";
   for (int i = 1; i <= 1998; ++i) text += std::to_string(i) + ",A,1,2.5\n";
-  text += "1999," + std::string(100, 'x') + ",1,2.5\n2000,B,1,1\n";  // an oversized cell on line 2000
+  text +=
+      "1999," + std::string(100, 'x') + ",1,2.5\n2000,B,1,1\n";  // an oversized cell on line 2000
   FileOptions options;
   options.max_field_bytes = 64;
   for (std::size_t chunk : {std::size_t{7}, std::size_t{1} << 20}) {
@@ -38,7 +40,8 @@ TEST_CASE("a file that stops after 1,998 rows is a partial load", "[ingest]") {
     CHECK(r.error.empty());
     CHECK(r.rows_loaded == 1998);
     CHECK(r.stopped_line == 2000);
-    CHECK(r.stopped == "[pulse.csv.003] line 2000: field longer than 64 bytes (a quote left open?)");
+    CHECK(r.stopped ==
+          "[pulse.csv.003] line 2000: field longer than 64 bytes (a quote left open?)");
     REQUIRE(dataset.tables.size() == 1);
     CHECK(dataset.tables.front().rows == 1998);
     const auto json = report::load_to_json(r);
@@ -57,7 +60,8 @@ TEST_CASE("a file refused as a whole keeps nothing and is not partial", "[ingest
   CHECK(report::load_to_json(r).at("stopped").is_null());
 }
 
-TEST_CASE("an unterminated quote on line 16 of 41 costs that row, and the lines are counted", "[ingest]") {
+TEST_CASE("an unterminated quote on line 16 of 41 costs that row, and the lines are counted",
+          "[ingest]") {
   std::string text = "order_id,sku,quantity,unit_price\n";
   for (int line = 2; line <= 41; ++line)
     text += std::to_string(line) + (line == 16 ? ",\"A,1,2.5\n" : ",A,1,2.5\n");
@@ -71,14 +75,16 @@ TEST_CASE("an unterminated quote on line 16 of 41 costs that row, and the lines 
     CHECK(r.rows_skipped == 1);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].to_string() ==
-          "quote.csv:16: unterminated quote opened on line 16 in column 'sku': the row is skipped, reading "
+          "quote.csv:16: unterminated quote opened on line 16 in column 'sku': the row is skipped, "
+          "reading "
           "resumes on line 17");
   }
 }
 
 TEST_CASE("JSON files count their lines", "[ingest]") {
   Dataset dataset;
-  const LoadReport r = load("o.json", "[\n{\"order_id\": 1, \"sku\": \"A\", \"unit_price\": 2}\n]", 5, dataset);
+  const LoadReport r =
+      load("o.json", "[\n{\"order_id\": 1, \"sku\": \"A\", \"unit_price\": 2}\n]", 5, dataset);
   CHECK(r.lines == 3);
 }
 
@@ -104,7 +110,8 @@ TEST_CASE("a gzip file cut before 64 KiB of text keeps its whole rows", "[ingest
   CHECK_FALSE(r.refused());
   CHECK(r.partial());
   CHECK(r.stopped.rfind("[pulse.ingest.003] cut.csv.gz: the gzip data ends early", 0) == 0);
-  CHECK(r.rows_loaded == 4);  // SO-1001 (2 lines), 1002, 1003; 1004 has 'abc'; 1005, cut, is not read
+  CHECK(r.rows_loaded ==
+        4);  // SO-1001 (2 lines), 1002, 1003; 1004 has 'abc'; 1005, cut, is not read
   CHECK(r.stopped_line == 7);  // the line of the cut row
   CHECK(r.rows_skipped == 1);
 }

@@ -22,7 +22,8 @@ namespace {
 /// 256 KB: detection reads the first 1,000 rows, which that covers for every file here.
 std::string detected_role(const fs::path& path) {
   Dataset dataset;
-  if (fs::file_size(path) < (2u << 20)) return ingest::load_path(dataset, path.string(), path.filename().string()).role;
+  if (fs::file_size(path) < (2u << 20))
+    return ingest::load_path(dataset, path.string(), path.filename().string()).role;
   std::string text = test::read_file(path.string());
   text.resize(text.rfind('\n', 256u << 10) + 1);
   ingest::FileLoader loader(dataset, path.filename().string());
@@ -31,9 +32,11 @@ std::string detected_role(const fs::path& path) {
 }
 
 bool is_data_file(const fs::path& path) {
-  static const std::set<std::string> kData = {".csv", ".tsv", ".txt", ".json", ".ndjson", ".gz", ".xlsx", ".zip"};
+  static const std::set<std::string> kData = {".csv",    ".tsv", ".txt",  ".json",
+                                              ".ndjson", ".gz",  ".xlsx", ".zip"};
   const std::string name = path.filename().string();
-  return kData.count(path.extension().string()) > 0 && name != "workspace.json" && name != "CMakeLists.txt" &&
+  return kData.count(path.extension().string()) > 0 && name != "workspace.json" &&
+         name != "CMakeLists.txt" &&
          name.rfind("workspace-", 0) != 0;  // workspaces are settings, not data
 }
 

@@ -35,23 +35,45 @@ inline std::string stored_zip(const std::vector<std::pair<std::string, std::stri
     const std::uint32_t crc = zip_crc32(data);
     const auto size = static_cast<std::uint32_t>(data.size());
     body += std::string("PK\x03\x04", 4);
-    u16(body, 20); u16(body, 0); u16(body, 0); u16(body, 0); u16(body, 0);  // version, flags, stored, time, date
-    u32(body, crc); u32(body, size); u32(body, size);
-    u16(body, static_cast<std::uint32_t>(name.size())); u16(body, 0);
+    u16(body, 20);
+    u16(body, 0);
+    u16(body, 0);
+    u16(body, 0);
+    u16(body, 0);  // version, flags, stored, time, date
+    u32(body, crc);
+    u32(body, size);
+    u32(body, size);
+    u16(body, static_cast<std::uint32_t>(name.size()));
+    u16(body, 0);
     body += name;
     body += data;
     directory += std::string("PK\x01\x02", 4);
-    u16(directory, 20); u16(directory, 20); u16(directory, 0); u16(directory, 0); u16(directory, 0); u16(directory, 0);
-    u32(directory, crc); u32(directory, size); u32(directory, size);
-    u16(directory, static_cast<std::uint32_t>(name.size())); u16(directory, 0); u16(directory, 0);
-    u16(directory, 0); u16(directory, 0); u32(directory, 0); u32(directory, offset);
+    u16(directory, 20);
+    u16(directory, 20);
+    u16(directory, 0);
+    u16(directory, 0);
+    u16(directory, 0);
+    u16(directory, 0);
+    u32(directory, crc);
+    u32(directory, size);
+    u32(directory, size);
+    u16(directory, static_cast<std::uint32_t>(name.size()));
+    u16(directory, 0);
+    u16(directory, 0);
+    u16(directory, 0);
+    u16(directory, 0);
+    u32(directory, 0);
+    u32(directory, offset);
     directory += name;
   }
   std::string out = body + directory;
   out += std::string("PK\x05\x06", 4);
-  u16(out, 0); u16(out, 0);
-  u16(out, static_cast<std::uint32_t>(entries.size())); u16(out, static_cast<std::uint32_t>(entries.size()));
-  u32(out, static_cast<std::uint32_t>(directory.size())); u32(out, static_cast<std::uint32_t>(body.size()));
+  u16(out, 0);
+  u16(out, 0);
+  u16(out, static_cast<std::uint32_t>(entries.size()));
+  u16(out, static_cast<std::uint32_t>(entries.size()));
+  u32(out, static_cast<std::uint32_t>(directory.size()));
+  u32(out, static_cast<std::uint32_t>(body.size()));
   u16(out, 0);
   return out;
 }

@@ -21,9 +21,12 @@ std::string runaway_quote_file() {
   std::string text = "id,amount,note\n";
   for (int line = 2; line <= 41; ++line) {
     const std::string id = std::to_string(line);
-    if (line == 16) text += id + ",16.5,\"left open\n";
-    else if (line > 16 && line % 3 == 0) text += id + "," + id + ",\"\"\"\"\n";
-    else text += id + "," + id + ",plain\n";
+    if (line == 16)
+      text += id + ",16.5,\"left open\n";
+    else if (line > 16 && line % 3 == 0)
+      text += id + "," + id + ",\"\"\"\"\n";
+    else
+      text += id + "," + id + ",plain\n";
   }
   return text;
 }
@@ -67,7 +70,8 @@ TEST_CASE("CsvReader: an unterminated quote costs its row only, in any chunking"
     REQUIRE(r.bad.size() == 1);
     CHECK(r.bad[0].line == 16);
     CHECK(r.bad[0].reason ==
-          "unterminated quote opened on line 16 in column 'note': the row is skipped, reading resumes on line 17");
+          "unterminated quote opened on line 16 in column 'note': the row is skipped, reading "
+          "resumes on line 17");
   }
 }
 
@@ -91,7 +95,8 @@ TEST_CASE("CsvReader: a quote that runs past the field limit costs its row only"
   }
 }
 
-TEST_CASE("CsvReader: an open quote on a line longer than the limit resumes after that line", "[io][csv]") {
+TEST_CASE("CsvReader: an open quote on a line longer than the limit resumes after that line",
+          "[io][csv]") {
   const std::string text = "a,b\n1,\"" + std::string(200, 'x') + "\n2,3\r\n4,5\n";
   for (std::size_t chunk : {std::size_t{1}, std::size_t{5}, std::size_t{1000}}) {
     INFO("chunk " << chunk);

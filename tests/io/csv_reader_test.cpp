@@ -139,7 +139,9 @@ const Case kCases[] = {
      "a,b\n1,2\n3,\"open\n4,5\n",
      {"a", "b"},
      {{2, {"1", "2"}}, {4, {"4", "5"}}},
-     {{3, "unterminated quote opened on line 3 in column 'b': the row is skipped, reading resumes on line 4"}}},
+     {{3,
+       "unterminated quote opened on line 3 in column 'b': the row is skipped, reading resumes on "
+       "line 4"}}},
     {"unterminated quote opened on a later line of its row",
      "a,b\n\"x\ny\",\"open",
      {"a", "b"},
@@ -176,7 +178,9 @@ const Case kCases[] = {
      big_quoted_input(),
      {"a", "b"},
      {{2, {"1", "2"}}, {4, {"4", "5"}}},
-     {{3, "unterminated quote opened on line 3 in column 'b': no closing quote within 1048576 bytes"}}},
+     {{3,
+       "unterminated quote opened on line 3 in column 'b': no closing quote within 1048576 "
+       "bytes"}}},
     {"plain field over the limit",
      big_plain_input(),
      {"a"},

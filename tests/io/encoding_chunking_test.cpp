@@ -41,9 +41,13 @@ std::string late_cyrillic_1251() {
   for (int i = 0; text.size() < 70000; ++i) text += std::to_string(i) + ",Smith,London\n";
   // "Иванов", "Москва", "Пётр", "Екатеринбург" in windows-1251
   const std::string ivanov = "\xC8\xE2\xE0\xED\xEE\xE2", moskva = "\xCC\xEE\xF1\xEA\xE2\xE0",
-                    petr = "\xCF\xB8\xF2\xF0", ekb = "\xC5\xEA\xE0\xF2\xE5\xF0\xE8\xED\xE1\xF3\xF0\xE3";
-  text += "90,Smith \xE8 Jones,London\n";  // "и" (and) alone between Latin words: no telling on its own
-  for (int i = 0; i < 50; ++i) text += "9" + std::to_string(i) + "," + ivanov + " " + petr + "," + (i % 2 ? moskva : ekb) + "\n";
+                    petr = "\xCF\xB8\xF2\xF0",
+                    ekb = "\xC5\xEA\xE0\xF2\xE5\xF0\xE8\xED\xE1\xF3\xF0\xE3";
+  text +=
+      "90,Smith \xE8 Jones,London\n";  // "и" (and) alone between Latin words: no telling on its own
+  for (int i = 0; i < 50; ++i)
+    text +=
+        "9" + std::to_string(i) + "," + ivanov + " " + petr + "," + (i % 2 ? moskva : ekb) + "\n";
   return text;
 }
 
@@ -54,9 +58,11 @@ TEST_CASE("encoding after an ASCII head: the same text whatever the chunking", "
   const std::size_t first_high = bytes.find('\xE8');
   const Decoded whole = decode(bytes, {});
   CHECK(whole.encoding == TextEncoding::windows1251);
-  CHECK(whole.text.find("\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE\xD0\xB2") != std::string::npos);  // Иванов
+  CHECK(whole.text.find("\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE\xD0\xB2") !=
+        std::string::npos);  // Иванов
   CHECK(whole.reason == "ASCII only in the first " + std::to_string(first_high / 1000) + "," +
-                            std::to_string(first_high % 1000 + 1000).substr(1) + " bytes, then read as windows-1251");
+                            std::to_string(first_high % 1000 + 1000).substr(1) +
+                            " bytes, then read as windows-1251");
   for (std::size_t cut = first_high - 4; cut <= first_high + 16; ++cut) {
     INFO("cut at " << cut << " (first non-ASCII byte at " << first_high << ")");
     const Decoded split = decode(bytes, {cut});

@@ -26,7 +26,8 @@ struct Decoded {
 };
 
 // Decodes `bytes` in chunks of `chunk` bytes, or as two chunks split at `split` when given.
-Decoded decode(const std::string& bytes, EncodingGuess guess, std::size_t chunk, std::size_t split = 0) {
+Decoded decode(const std::string& bytes, EncodingGuess guess, std::size_t chunk,
+               std::size_t split = 0) {
   Decoded out;
   Utf8Decoder decoder(std::move(guess));
   const auto sink = [&](std::string_view s) {
@@ -38,7 +39,8 @@ Decoded decode(const std::string& bytes, EncodingGuess guess, std::size_t chunk,
     decoder.decode(all.substr(0, split), sink);
     decoder.decode(all.substr(split), sink);
   } else {
-    for (std::size_t at = 0; at < all.size(); at += chunk) decoder.decode(all.substr(at, chunk), sink);
+    for (std::size_t at = 0; at < all.size(); at += chunk)
+      decoder.decode(all.substr(at, chunk), sink);
   }
   decoder.finish(sink);
   out.replaced = decoder.replaced();
@@ -47,7 +49,9 @@ Decoded decode(const std::string& bytes, EncodingGuess guess, std::size_t chunk,
   return out;
 }
 
-EncodingGuess fixed(TextEncoding e) { return {e, "test", true}; }
+EncodingGuess fixed(TextEncoding e) {
+  return {e, "test", true};
+}
 
 std::string utf8_of(std::uint32_t cp) {
   std::string out;
@@ -113,27 +117,45 @@ TEST_CASE("encoding: detection from the head of a file", "[io][encoding]") {
     bool decided;
     const char* reason;  // a substring of the reason
   };
-  const std::string cyrillic_1251 = "\xCD\xEE\xEC\xE5\xF0;\xC4\xE0\xF2\xE0;\xCA\xEE\xED\xF2\xF0\xE0\xE3\xE5\xED\xF2\n"
-                                    "1;15.01.2024;\xCE\xCE\xCE \"\xD0\xEE\xEC\xE0\xF8\xEA\xE0\"\n";  // Номер;Дата;Контрагент
-  const std::string german_1252 = "Rechnung;Kunde;Preis\n1;M\xFCller Stra\xDF" "e;10,50 \x80\n2;Caf\xE9 L\xF6" "ffler;3 \x80\n";
+  const std::string cyrillic_1251 =
+      "\xCD\xEE\xEC\xE5\xF0;\xC4\xE0\xF2\xE0;\xCA\xEE\xED\xF2\xF0\xE0\xE3\xE5\xED\xF2\n"
+      "1;15.01.2024;\xCE\xCE\xCE \"\xD0\xEE\xEC\xE0\xF8\xEA\xE0\"\n";  // Номер;Дата;Контрагент
+  const std::string german_1252 =
+      "Rechnung;Kunde;Preis\n1;M\xFCller Stra\xDF"
+      "e;10,50 \x80\n2;Caf\xE9 L\xF6"
+      "ffler;3 \x80\n";
   std::string mostly_utf8;
   for (int i = 0; i < 20; ++i) mostly_utf8 += "\xD0\x9A\xD0\xBE\xD0\xBD;";  // "Кон;" x 20
   mostly_utf8 += "\xFF;";                                                   // one stray byte
   const std::vector<Case> cases = {
       {"empty", "", TextEncoding::utf8, false, ""},
-      {"ASCII only: undecided", "order_id,sku\n1,A\n", TextEncoding::utf8, false, "ASCII only in the first 17 bytes"},
-      {"UTF-8 byte order mark", "\xEF\xBB\xBFid;x\n", TextEncoding::utf8, true, "byte order mark EF BB BF"},
-      {"UTF-16LE byte order mark (Excel Unicode text)", std::string("\xFF\xFEi\0d\0", 6), TextEncoding::utf16le, true, "FF FE"},
-      {"UTF-16BE byte order mark", std::string("\xFE\xFF\0i\0d", 6), TextEncoding::utf16be, true, "FE FF"},
-      {"UTF-16LE without a mark", std::string("i\0d\0\t\0x\0\n\0", 10), TextEncoding::utf16le, true, "every second byte is zero"},
-      {"UTF-16BE without a mark", std::string("\0i\0d\0\t\0x\0\n", 10), TextEncoding::utf16be, true, "every second byte is zero"},
-      {"valid UTF-8 Cyrillic", "\xD0\x9D\xD0\xBE\xD0\xBC\xD0\xB5\xD1\x80;x\n", TextEncoding::utf8, true, "5 non-ASCII characters, all valid UTF-8"},
-      {"valid UTF-8 cut at the very end", "\xD0\x9D\xD0\xBE\xE2\x82", TextEncoding::utf8, true, "all valid UTF-8"},
-      {"windows-1251 Russian", cyrillic_1251, TextEncoding::windows1251, true, "bytes are not UTF-8 and read as Cyrillic letters (\"\xD0\x9D\xD0\xBE\xD0\xBC\xD0\xB5\xD1\x80\")"},
-      {"windows-1252 German and euro", german_1252, TextEncoding::windows1252, true, "6 bytes are not UTF-8 and read as Western European letters and signs (\"M\xC3\xBCller\")"},
-      {"UTF-8 with one stray byte", mostly_utf8, TextEncoding::utf8, true, "60 characters are valid UTF-8; 1 stray byte is not"},
-      {"gzip is left for the format check", "\x1F\x8B\x08\x00\x00", TextEncoding::utf8, true, "not text"},
-      {"NUL bytes are left for the format check", std::string("ab\0\0\0cd\x90\x91", 9), TextEncoding::utf8, true, "not text"},
+      {"ASCII only: undecided", "order_id,sku\n1,A\n", TextEncoding::utf8, false,
+       "ASCII only in the first 17 bytes"},
+      {"UTF-8 byte order mark", "\xEF\xBB\xBFid;x\n", TextEncoding::utf8, true,
+       "byte order mark EF BB BF"},
+      {"UTF-16LE byte order mark (Excel Unicode text)", std::string("\xFF\xFEi\0d\0", 6),
+       TextEncoding::utf16le, true, "FF FE"},
+      {"UTF-16BE byte order mark", std::string("\xFE\xFF\0i\0d", 6), TextEncoding::utf16be, true,
+       "FE FF"},
+      {"UTF-16LE without a mark", std::string("i\0d\0\t\0x\0\n\0", 10), TextEncoding::utf16le, true,
+       "every second byte is zero"},
+      {"UTF-16BE without a mark", std::string("\0i\0d\0\t\0x\0\n", 10), TextEncoding::utf16be, true,
+       "every second byte is zero"},
+      {"valid UTF-8 Cyrillic", "\xD0\x9D\xD0\xBE\xD0\xBC\xD0\xB5\xD1\x80;x\n", TextEncoding::utf8,
+       true, "5 non-ASCII characters, all valid UTF-8"},
+      {"valid UTF-8 cut at the very end", "\xD0\x9D\xD0\xBE\xE2\x82", TextEncoding::utf8, true,
+       "all valid UTF-8"},
+      {"windows-1251 Russian", cyrillic_1251, TextEncoding::windows1251, true,
+       "bytes are not UTF-8 and read as Cyrillic letters "
+       "(\"\xD0\x9D\xD0\xBE\xD0\xBC\xD0\xB5\xD1\x80\")"},
+      {"windows-1252 German and euro", german_1252, TextEncoding::windows1252, true,
+       "6 bytes are not UTF-8 and read as Western European letters and signs (\"M\xC3\xBCller\")"},
+      {"UTF-8 with one stray byte", mostly_utf8, TextEncoding::utf8, true,
+       "60 characters are valid UTF-8; 1 stray byte is not"},
+      {"gzip is left for the format check", "\x1F\x8B\x08\x00\x00", TextEncoding::utf8, true,
+       "not text"},
+      {"NUL bytes are left for the format check", std::string("ab\0\0\0cd\x90\x91", 9),
+       TextEncoding::utf8, true, "not text"},
   };
   for (const Case& c : cases) {
     SECTION(c.name) {
@@ -175,7 +197,9 @@ TEST_CASE("encoding: code page tables, every byte 0x80..0xFF", "[io][encoding]")
     CHECK(undefined == (encoding == TextEncoding::windows1251 ? 1u : 5u));
   }
   // Spot checks a reader can verify by eye.
-  const auto one = [](TextEncoding e, unsigned char b) { return decode(std::string(1, static_cast<char>(b)), fixed(e), 1).text; };
+  const auto one = [](TextEncoding e, unsigned char b) {
+    return decode(std::string(1, static_cast<char>(b)), fixed(e), 1).text;
+  };
   CHECK(one(TextEncoding::windows1251, 0xC0) == "\xD0\x90");      // А
   CHECK(one(TextEncoding::windows1251, 0xFF) == "\xD1\x8F");      // я
   CHECK(one(TextEncoding::windows1251, 0xA8) == "\xD0\x81");      // Ё
@@ -203,20 +227,50 @@ TEST_CASE("encoding: every chunk split gives the same text", "[io][encoding]") {
   };
   const std::vector<Case> cases = {
       {"UTF-8", text, fixed(TextEncoding::utf8), text, 0},
-      {"UTF-8 with a byte order mark (kept for the readers)", "\xEF\xBB\xBF" + text, fixed(TextEncoding::utf8), "\xEF\xBB\xBF" + text, 0},
-      {"UTF-16LE with its byte order mark", utf16_bytes(u"\uFEFF" + text16, true), fixed(TextEncoding::utf16le), text, 0},
-      {"UTF-16BE with its byte order mark", utf16_bytes(u"\uFEFF" + text16, false), fixed(TextEncoding::utf16be), text, 0},
-      {"windows-1251", "\xA8\xE6 \x88 ok\n", fixed(TextEncoding::windows1251), "\xD0\x81\xD0\xB6 \xE2\x82\xAC ok\n", 0},
-      {"UTF-8: a lone lead byte", "a\xD0" "b\xD0\x81", fixed(TextEncoding::utf8), "a\xEF\xBF\xBD" "b\xD0\x81", 1},
-      {"UTF-8: a cut 4-byte sequence is one U+FFFD", "\xF0\x9D\x84" "A", fixed(TextEncoding::utf8), "\xEF\xBF\xBD" "A", 1},
-      {"UTF-8: cut at the end of the file", "ok\xE2\x82", fixed(TextEncoding::utf8), "ok\xEF\xBF\xBD", 1},
+      {"UTF-8 with a byte order mark (kept for the readers)", "\xEF\xBB\xBF" + text,
+       fixed(TextEncoding::utf8), "\xEF\xBB\xBF" + text, 0},
+      {"UTF-16LE with its byte order mark", utf16_bytes(u"\uFEFF" + text16, true),
+       fixed(TextEncoding::utf16le), text, 0},
+      {"UTF-16BE with its byte order mark", utf16_bytes(u"\uFEFF" + text16, false),
+       fixed(TextEncoding::utf16be), text, 0},
+      {"windows-1251", "\xA8\xE6 \x88 ok\n", fixed(TextEncoding::windows1251),
+       "\xD0\x81\xD0\xB6 \xE2\x82\xAC ok\n", 0},
+      {"UTF-8: a lone lead byte",
+       "a\xD0"
+       "b\xD0\x81",
+       fixed(TextEncoding::utf8),
+       "a\xEF\xBF\xBD"
+       "b\xD0\x81",
+       1},
+      {"UTF-8: a cut 4-byte sequence is one U+FFFD",
+       "\xF0\x9D\x84"
+       "A",
+       fixed(TextEncoding::utf8),
+       "\xEF\xBF\xBD"
+       "A",
+       1},
+      {"UTF-8: cut at the end of the file", "ok\xE2\x82", fixed(TextEncoding::utf8),
+       "ok\xEF\xBF\xBD", 1},
       {"UTF-8: overlong and surrogate forms", "\xC0\xAF\xED\xA0\x80", fixed(TextEncoding::utf8),
        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 5},
-      {"UTF-16LE: lone surrogates and an odd last byte", utf16_bytes(u"\xD800" u"A\xDC00", true) + "x",
-       fixed(TextEncoding::utf16le), "\xEF\xBF\xBD" "A\xEF\xBF\xBD\xEF\xBF\xBD", 3},
-      {"ASCII, then windows-1252 later in the file", "id;name\n1;ok\n2;M\xFC" "ller\n", detect_encoding("id;name\n"),
-       "id;name\n1;ok\n2;M\xC3\xBC" "ller\n", 0},
-      {"ASCII, then windows-1251 later in the file", "id;name\n1;\xD0\xEE\xEC\xE0\xF8\xEA\xE0\n", detect_encoding("id;name\n"),
+      {"UTF-16LE: lone surrogates and an odd last byte",
+       utf16_bytes(u"\xD800"
+                   u"A\xDC00",
+                   true) +
+           "x",
+       fixed(TextEncoding::utf16le),
+       "\xEF\xBF\xBD"
+       "A\xEF\xBF\xBD\xEF\xBF\xBD",
+       3},
+      {"ASCII, then windows-1252 later in the file",
+       "id;name\n1;ok\n2;M\xFC"
+       "ller\n",
+       detect_encoding("id;name\n"),
+       "id;name\n1;ok\n2;M\xC3\xBC"
+       "ller\n",
+       0},
+      {"ASCII, then windows-1251 later in the file", "id;name\n1;\xD0\xEE\xEC\xE0\xF8\xEA\xE0\n",
+       detect_encoding("id;name\n"),
        "id;name\n1;\xD0\xA0\xD0\xBE\xD0\xBC\xD0\xB0\xD1\x88\xD0\xBA\xD0\xB0\n", 0},
   };
   for (const Case& c : cases) {
@@ -235,12 +289,19 @@ TEST_CASE("encoding: every chunk split gives the same text", "[io][encoding]") {
   }
 }
 
-TEST_CASE("encoding: the first non-ASCII byte settles an ASCII head, and the reason says where", "[io][encoding]") {
-  const Decoded latin = decode("id;name\n1;M\xFC" "ller\n", detect_encoding("id;name\n"), 8);
+TEST_CASE("encoding: the first non-ASCII byte settles an ASCII head, and the reason says where",
+          "[io][encoding]") {
+  const Decoded latin = decode(
+      "id;name\n1;M\xFC"
+      "ller\n",
+      detect_encoding("id;name\n"), 8);
   CHECK(latin.encoding == TextEncoding::windows1252);
   // No counts after the offset: they would depend on where the chunks end.
   CHECK(latin.reason == "ASCII only in the first 11 bytes, then read as windows-1252");
-  const Decoded utf8 = decode("id;name\n1;M\xC3\xBC" "ller\n", detect_encoding("id;name\n"), 8);
+  const Decoded utf8 = decode(
+      "id;name\n1;M\xC3\xBC"
+      "ller\n",
+      detect_encoding("id;name\n"), 8);
   CHECK(utf8.encoding == TextEncoding::utf8);
   CHECK(utf8.reason == "ASCII only in the first 11 bytes, then valid UTF-8");
   const Decoded ascii = decode("id;name\n1;x\n", detect_encoding("id;name\n1;x\n"), 4);
@@ -249,7 +310,8 @@ TEST_CASE("encoding: the first non-ASCII byte settles an ASCII head, and the rea
 }
 
 TEST_CASE("encoding: valid UTF-8 is passed on without a copy", "[io][encoding]") {
-  const std::string chunk = "order_id;\xD0\x9A\xD0\xBE\xD0\xBD\xD1\x82\xD1\x80\xD0\xB0\xD0\xB3\xD0\xB5\xD0\xBD\xD1\x82\n";
+  const std::string chunk =
+      "order_id;\xD0\x9A\xD0\xBE\xD0\xBD\xD1\x82\xD1\x80\xD0\xB0\xD0\xB3\xD0\xB5\xD0\xBD\xD1\x82\n";
   Utf8Decoder decoder(fixed(TextEncoding::utf8));
   std::vector<std::string_view> pieces;
   decoder.decode(chunk, [&](std::string_view s) { pieces.push_back(s); });

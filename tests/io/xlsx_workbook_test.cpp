@@ -15,29 +15,45 @@ namespace {
 
 const char* kRels =
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"
-    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-    "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+    "Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+    "Target=\"/xl/worksheets/sheet2.xml\"/>"
+    "<Relationship Id=\"rId3\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+    "Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId4\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" "
+    "Target=\"sharedStrings.xml\"/>"
     "</Relationships>";
 
-// cellXfs: 0 General, 1 date (14), 2 custom date-time, 3 custom "0.00 \"days\"" (a number), 4 [h]:mm
+// cellXfs: 0 General, 1 date (14), 2 custom date-time, 3 custom "0.00 \"days\"" (a number), 4
+// [h]:mm
 const char* kStyles =
     "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\\ hh:mm\"/>"
-    "<numFmt numFmtId=\"165\" formatCode=\"0.00&quot; days&quot;\"/><numFmt numFmtId=\"166\" formatCode=\"[h]:mm\"/></numFmts>"
+    "<numFmt numFmtId=\"165\" formatCode=\"0.00&quot; days&quot;\"/><numFmt numFmtId=\"166\" "
+    "formatCode=\"[h]:mm\"/></numFmts>"
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-    "<cellXfs count=\"5\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>";
+    "<cellXfs count=\"5\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/><xf "
+    "numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>";
 
 const char* kStrings =
-    "<sst><si><t>id</t></si><si><t>value</t></si><si><r><t>Ac</t></r><r><rPr><b/></rPr><t>me</t></r>"
-    "<rPh><t>PHONETIC</t></rPh></si><si><t>00123</t></si><si><t>Tom &amp; Jerry &#1041;&#x44F;</t></si>"
+    "<sst><si><t>id</t></si><si><t>value</t></si><si><r><t>Ac</t></r><r><rPr><b/></rPr><t>me</t></"
+    "r>"
+    "<rPh><t>PHONETIC</t></rPh></si><si><t>00123</t></si><si><t>Tom &amp; Jerry "
+    "&#1041;&#x44F;</t></si>"
     "<si><t>line_x000D__x000A_two</t></si></sst>";
 
 struct Book {
-  std::string workbook = "<workbook><workbookPr/><sheets><sheet name=\"First\" sheetId=\"1\" r:id=\"rId1\"/>"
-                         "<sheet name=\"Second\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
-  std::string sheet1, sheet2 = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>only</t></is></c></row>"
-                               "<row r=\"2\"><c r=\"A2\"><v>2</v></c></row></sheetData></worksheet>";
+  std::string workbook =
+      "<workbook><workbookPr/><sheets><sheet name=\"First\" sheetId=\"1\" r:id=\"rId1\"/>"
+      "<sheet name=\"Second\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
+  std::string sheet1, sheet2 =
+                          "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
+                          "t=\"inlineStr\"><is><t>only</t></is></c></row>"
+                          "<row r=\"2\"><c r=\"A2\"><v>2</v></c></row></sheetData></worksheet>";
   std::string choice;
   std::size_t chunk = 1 << 20;
 };
@@ -46,25 +62,32 @@ struct Book {
 test::CollectingSink read(const Book& b, XlsxWorkbook* keep = nullptr) {
   XlsxWorkbook local(b.choice);
   XlsxWorkbook& book = keep ? *keep : local;
-  const std::map<std::string, std::string> parts = {
-      {"xl/workbook.xml", b.workbook}, {"xl/_rels/workbook.xml.rels", kRels}, {"xl/styles.xml", kStyles},
-      {"xl/sharedStrings.xml", kStrings}, {"xl/worksheets/sheet1.xml", b.sheet1}, {"xl/worksheets/sheet2.xml", b.sheet2}};
+  const std::map<std::string, std::string> parts = {{"xl/workbook.xml", b.workbook},
+                                                    {"xl/_rels/workbook.xml.rels", kRels},
+                                                    {"xl/styles.xml", kStyles},
+                                                    {"xl/sharedStrings.xml", kStrings},
+                                                    {"xl/worksheets/sheet1.xml", b.sheet1},
+                                                    {"xl/worksheets/sheet2.xml", b.sheet2}};
   while (book.wants_part()) {
     auto it = parts.find(book.wanted_part());
-    if (it == parts.end()) book.part_missing();
-    else book.give_part(it->second);
+    if (it == parts.end())
+      book.part_missing();
+    else
+      book.give_part(it->second);
   }
   test::CollectingSink sink;
   book.begin_sheet(sink);
   const std::string& sheet = parts.at(book.sheet_part());
-  for (std::size_t at = 0; at < sheet.size(); at += b.chunk) book.feed_sheet(std::string_view(sheet).substr(at, b.chunk));
+  for (std::size_t at = 0; at < sheet.size(); at += b.chunk)
+    book.feed_sheet(std::string_view(sheet).substr(at, b.chunk));
   book.finish_sheet();
   return sink;
 }
 
 std::string sheet_of(const std::string& rows) {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"x\"><dimension ref=\"A1\"/><sheetData>" + rows +
-         "</sheetData></worksheet>";
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"x\"><dimension "
+         "ref=\"A1\"/><sheetData>" +
+         rows + "</sheetData></worksheet>";
 }
 
 }  // namespace
@@ -78,10 +101,13 @@ TEST_CASE("xlsx cells read as the text Excel shows", "[io][xlsx]") {
   const std::vector<Case> cases = {
       {"shared string", R"(<c r="B2" t="s"><v>3</v></c>)", "00123"},
       {"rich text runs, phonetic run left out", R"(<c r="B2" t="s"><v>2</v></c>)", "Acme"},
-      {"entities and character references", R"(<c r="B2" t="s"><v>4</v></c>)", "Tom & Jerry \xD0\x91\xD1\x8F"},
+      {"entities and character references", R"(<c r="B2" t="s"><v>4</v></c>)",
+       "Tom & Jerry \xD0\x91\xD1\x8F"},
       {"_xHHHH_ escapes", R"(<c r="B2" t="s"><v>5</v></c>)", "line\r\ntwo"},
-      {"inline string", R"(<c r="B2" t="inlineStr"><is><t xml:space="preserve"> 0456 </t></is></c>)", " 0456 "},
-      {"inline rich string", R"(<c r="B2" t="inlineStr"><is><r><t>a&lt;</t></r><r><t>b</t></r></is></c>)", "a<b"},
+      {"inline string",
+       R"(<c r="B2" t="inlineStr"><is><t xml:space="preserve"> 0456 </t></is></c>)", " 0456 "},
+      {"inline rich string",
+       R"(<c r="B2" t="inlineStr"><is><r><t>a&lt;</t></r><r><t>b</t></r></is></c>)", "a<b"},
       {"formula string result", R"(<c r="B2" t="str"><f>A1&amp;"x"</f><v>R&amp;D</v></c>)", "R&D"},
       {"boolean true", R"(<c r="B2" t="b"><v>1</v></c>)", "TRUE"},
       {"boolean false", R"(<c r="B2" t="b"><v>0</v></c>)", "FALSE"},
@@ -99,7 +125,8 @@ TEST_CASE("xlsx cells read as the text Excel shows", "[io][xlsx]") {
       {"the phantom 1900-02-29", R"(<c r="B2" s="1"><v>60</v></c>)", "1900-02-29"},
       {"before the phantom day", R"(<c r="B2" s="1"><v>59</v></c>)", "1900-02-28"},
       {"after the phantom day", R"(<c r="B2" s="1"><v>61</v></c>)", "1900-03-01"},
-      {"ISO date cell (t=d)", R"(<c r="B2" t="d"><v>2024-03-07T10:00:00</v></c>)", "2024-03-07T10:00:00"},
+      {"ISO date cell (t=d)", R"(<c r="B2" t="d"><v>2024-03-07T10:00:00</v></c>)",
+       "2024-03-07T10:00:00"},
       {"style index out of range: a number", R"(<c r="B2" s="99"><v>45292</v></c>)", "45292"},
       {"self-closing empty cell", R"(<c r="B2" s="1"/>)", ""},
   };
@@ -107,8 +134,10 @@ TEST_CASE("xlsx cells read as the text Excel shows", "[io][xlsx]") {
     for (std::size_t chunk : {std::size_t{1}, std::size_t{5}, std::size_t{1} << 20}) {
       INFO(c.name << " / chunk " << chunk);
       Book b;
-      b.sheet1 = sheet_of(R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>)"
-                          R"(<row r="2"><c r="A2"><v>7</v></c>)" + c.cell + "</row>");
+      b.sheet1 =
+          sheet_of(R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>)"
+                   R"(<row r="2"><c r="A2"><v>7</v></c>)" +
+                   c.cell + "</row>");
       b.chunk = chunk;
       const test::CollectingSink sink = read(b);
       REQUIRE(sink.columns == std::vector<std::string>{"id", "value"});
@@ -119,16 +148,23 @@ TEST_CASE("xlsx cells read as the text Excel shows", "[io][xlsx]") {
   }
 }
 
-TEST_CASE("xlsx rows: header is the first non-empty row, sparse cells, row numbers as lines", "[io][xlsx]") {
+TEST_CASE("xlsx rows: header is the first non-empty row, sparse cells, row numbers as lines",
+          "[io][xlsx]") {
   Book b;
-  b.sheet1 = sheet_of(
-      "<row r=\"2\"><c r=\"B2\"/></row>"  // styled but empty: not the header
-      "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>order_id</t></is></c><c r=\"D3\" t=\"inlineStr\"><is><t>sku</t></is></c></row>"
-      "<row r=\"5\"><c r=\"B5\"><v>1</v></c><c r=\"D5\" t=\"inlineStr\"><is><t>A</t></is></c></row>"
-      "<row r=\"6\"><c r=\"C6\"><v>9</v></c></row>"  // only the unnamed middle column
-      "<row r=\"8\"><c r=\"D8\" t=\"inlineStr\"><is><t>B</t></is></c><c r=\"F8\"><v>5</v></c></row>"  // F: beside the table
-      "<row r=\"9\"><c r=\"B9\" t=\"s\"><v>999</v></c></row>"  // a shared string that does not exist
-      "<row><c><v>3</v></c><c/><c><v>4</v></c></row>");  // no references: row 10, columns A.. in order
+  b.sheet1 =
+      sheet_of(
+          "<row r=\"2\"><c r=\"B2\"/></row>"  // styled but empty: not the header
+          "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>order_id</t></is></c><c r=\"D3\" "
+          "t=\"inlineStr\"><is><t>sku</t></is></c></row>"
+          "<row r=\"5\"><c r=\"B5\"><v>1</v></c><c r=\"D5\" "
+          "t=\"inlineStr\"><is><t>A</t></is></c></row>"
+          "<row r=\"6\"><c r=\"C6\"><v>9</v></c></row>"  // only the unnamed middle column
+          "<row r=\"8\"><c r=\"D8\" t=\"inlineStr\"><is><t>B</t></is></c><c "
+          "r=\"F8\"><v>5</v></c></row>"                            // F: beside the table
+          "<row r=\"9\"><c r=\"B9\" t=\"s\"><v>999</v></c></row>"  // a shared string that does not
+                                                                   // exist
+          "<row><c><v>3</v></c><c/><c><v>4</v></c></row>");  // no references: row 10, columns A..
+                                                             // in order
   XlsxWorkbook book;
   const test::CollectingSink sink = read(b, &book);
   CHECK(sink.columns == std::vector<std::string>{"order_id", "C", "sku"});
@@ -140,7 +176,8 @@ TEST_CASE("xlsx rows: header is the first non-empty row, sparse cells, row numbe
   CHECK(sink.rows[2].line == 8);
   CHECK(sink.rows[2].fields == std::vector<std::string>{"", "", "B"});
   CHECK(sink.rows[3].line == 10);
-  CHECK(sink.rows[3].fields == std::vector<std::string>{"", "4", ""});  // A10=3 is left of the table
+  CHECK(sink.rows[3].fields ==
+        std::vector<std::string>{"", "4", ""});  // A10=3 is left of the table
   REQUIRE(sink.bad.size() == 1);
   CHECK(sink.bad[0].line == 9);
   CHECK(sink.bad[0].reason == "cell B9: no shared string '999' in the workbook");
@@ -148,11 +185,13 @@ TEST_CASE("xlsx rows: header is the first non-empty row, sparse cells, row numbe
   CHECK(book.first_cell_outside_header() == "F8");
 }
 
-TEST_CASE("xlsx sheets: first visible by default, by name on request, unknown name refused", "[io][xlsx]") {
+TEST_CASE("xlsx sheets: first visible by default, by name on request, unknown name refused",
+          "[io][xlsx]") {
   Book b;
   b.sheet1 = sheet_of("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>h</t></is></c></row>");
-  b.workbook = "<workbook><sheets><sheet name=\"Hidden\" sheetId=\"1\" state=\"hidden\" r:id=\"rId1\"/>"
-               "<sheet name=\"Second\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
+  b.workbook =
+      "<workbook><sheets><sheet name=\"Hidden\" sheetId=\"1\" state=\"hidden\" r:id=\"rId1\"/>"
+      "<sheet name=\"Second\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
   {
     XlsxWorkbook book;
     const test::CollectingSink sink = read(b, &book);
@@ -180,9 +219,13 @@ TEST_CASE("xlsx sheets: first visible by default, by name on request, unknown na
 
 TEST_CASE("xlsx dates in the 1904 system", "[io][xlsx]") {
   Book b;
-  b.workbook = "<workbook><workbookPr date1904=\"1\"/><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-  b.sheet1 = sheet_of("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\" s=\"1\"><v>43830</v></c></row>"
-                      "<row r=\"3\"><c r=\"A3\" s=\"2\"><v>0.5</v></c></row>");
+  b.workbook =
+      "<workbook><workbookPr date1904=\"1\"/><sheets><sheet name=\"S\" sheetId=\"1\" "
+      "r:id=\"rId1\"/></sheets></workbook>";
+  b.sheet1 = sheet_of(
+      "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\" "
+      "s=\"1\"><v>43830</v></c></row>"
+      "<row r=\"3\"><c r=\"A3\" s=\"2\"><v>0.5</v></c></row>");
   const test::CollectingSink sink = read(b);
   REQUIRE(sink.rows.size() == 2);
   CHECK(sink.rows[0].fields[0] == "2024-01-01");
@@ -225,7 +268,9 @@ TEST_CASE("number formats that show dates", "[io][xlsx]") {
 
 TEST_CASE("xlsx malformed XML stops the sheet with pulse.xlsx.003", "[io][xlsx]") {
   Book b;
-  b.sheet1 = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>h</t></is></c></row><row r=\"2\"><c r=\"A2";
+  b.sheet1 =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
+      "t=\"inlineStr\"><is><t>h</t></is></c></row><row r=\"2\"><c r=\"A2";
   try {
     read(b);
     FAIL("a truncated sheet must be refused");

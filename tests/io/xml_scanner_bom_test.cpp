@@ -10,7 +10,9 @@ namespace {
 
 struct Events : pulse::io::XmlHandler {
   std::string log;
-  void on_start(std::string_view name, std::string_view, bool) override { log += "<" + std::string(name) + ">"; }
+  void on_start(std::string_view name, std::string_view, bool) override {
+    log += "<" + std::string(name) + ">";
+  }
   void on_end(std::string_view name) override { log += "</" + std::string(name) + ">"; }
   void on_text(std::string_view text, bool) override { log += "[" + std::string(text) + "]"; }
 };

@@ -51,7 +51,8 @@ struct World {
     return customers.rows.back();
   }
 
-  void shrinks(CustomerRow& row, double usual, double recent, std::optional<double> expected_orders) {
+  void shrinks(CustomerRow& row, double usual, double recent,
+               std::optional<double> expected_orders) {
     row.shrinking = true;
     row.usual_order_value = usual;
     row.recent_order_value = recent;
@@ -167,23 +168,23 @@ TEST_CASE("attention ranking on a hand-made case", "[kpi][attention]") {
   // By amount; ties by kind (at risk, shrinking, expiring, slipping, stale, discount), then
   // subject; the quote without an amount last.
   CHECK(order == std::vector<std::string>{
-                     "customer_at_risk C1",         // 5000, lapsed
-                     "quote_expiring Q1",           // 10000 x 0.4
-                     "customer_at_risk C2",         // 3000, on track but p = 0.3
-                     "discount_candidate SKU-A",    // lower bound 2500
-                     "customer_shrinking C6",       // (500 - 250) x 90 / 15
-                     "deal_slipping Q3",            // 6000 x 0.25
-                     "rep_stale_pipeline R3",       // Q3's expected value
-                     "customer_at_risk C5",         // 1200, due
-                     "customer_at_risk C7",         // 1000
-                     "customer_shrinking C5",       // (1000 - 600) x 2.5
-                     "quote_expiring Q2",           // 2000 x 0.5
-                     "rep_stale_pipeline R1",       // Q5: 1400 x 0.5
-                     "quote_expiring Q4",           // no amount
+                     "customer_at_risk C1",       // 5000, lapsed
+                     "quote_expiring Q1",         // 10000 x 0.4
+                     "customer_at_risk C2",       // 3000, on track but p = 0.3
+                     "discount_candidate SKU-A",  // lower bound 2500
+                     "customer_shrinking C6",     // (500 - 250) x 90 / 15
+                     "deal_slipping Q3",          // 6000 x 0.25
+                     "rep_stale_pipeline R3",     // Q3's expected value
+                     "customer_at_risk C5",       // 1200, due
+                     "customer_at_risk C7",       // 1000
+                     "customer_shrinking C5",     // (1000 - 600) x 2.5
+                     "quote_expiring Q2",         // 2000 x 0.5
+                     "rep_stale_pipeline R1",     // Q5: 1400 x 0.5
+                     "quote_expiring Q4",         // no amount
                  });
   REQUIRE(amounts.size() == 13);
-  const std::vector<double> expected{5000, 4000, 3000, 2500, 1500, 1500, 1500,
-                                     1200, 1000, 1000, 1000, 700};
+  const std::vector<double> expected{5000, 4000, 3000, 2500, 1500, 1500,
+                                     1500, 1200, 1000, 1000, 1000, 700};
   for (std::size_t i = 0; i < expected.size(); ++i) {
     REQUIRE(amounts[i]);
     CHECK(*amounts[i] == Approx(expected[i]));
@@ -207,8 +208,8 @@ TEST_CASE("attention ranking on a hand-made case", "[kpi][attention]") {
     const AttentionItem& sku = list.items[3];
     CHECK_FALSE(sku.owner);  // the catalog manager's
     CHECK(sku.link_dashboard == "catalogs");
-    CHECK(sku.link_keys == std::vector<std::pair<std::string, std::string>>{{"catalog", "Wholesale"},
-                                                                            {"sku", "SKU-A"}});
+    CHECK(sku.link_keys == std::vector<std::pair<std::string, std::string>>{
+                               {"catalog", "Wholesale"}, {"sku", "SKU-A"}});
     const AttentionItem& q1 = list.items[1];
     CHECK(q1.reason_code == "expires_soon");
     CHECK(param(q1, "days_left").number == 5);
@@ -268,6 +269,7 @@ TEST_CASE("attention JSON: codes, params, link and a null owner", "[kpi][attenti
   CHECK(first["params"]["p_order_next"] == 0.05);
   CHECK(first["params"]["last_order"] == "2026-05-21");
   CHECK(first["params"]["seasonal_pause"].is_null());
-  CHECK(first["link"] == nlohmann::json::parse(R"({"dashboard": "customers", "customer_id": "C1"})"));
+  CHECK(first["link"] ==
+        nlohmann::json::parse(R"({"dashboard": "customers", "customer_id": "C1"})"));
   CHECK(doc["attention"][3]["owner"].is_null());
 }

@@ -102,8 +102,8 @@ std::vector<CustomerHistory> histories_of(const std::vector<SimulatedCustomer>& 
 }
 
 struct HoldoutCheck {
-  double share = 0;            // customers who ordered in the hold-out window
-  double predicted_share = 0;  // mean p_any_order
+  double share = 0;               // customers who ordered in the hold-out window
+  double predicted_share = 0;     // mean p_any_order
   double worst_quintile_gap = 0;  // max over quintiles of predicted probability: |mean p - share|
   double orders = 0, predicted_orders = 0;
   double bernoulli_log_likelihood = 0;  // of "ordered in the hold-out" under p_any_order
@@ -135,7 +135,8 @@ HoldoutCheck check_holdout(const BtydModel& m, const std::vector<SimulatedCustom
       p += scored[i].first;
       y += scored[i].second;
     }
-    check.worst_quintile_gap = std::max(check.worst_quintile_gap, std::abs(p - y) / static_cast<double>(hi - lo));
+    check.worst_quintile_gap =
+        std::max(check.worst_quintile_gap, std::abs(p - y) / static_cast<double>(hi - lo));
   }
   return check;
 }
@@ -176,8 +177,11 @@ TEST_CASE("BG/NBD expected orders: the 2F1 closed form equals the sum over the p
     for (double b : {0.6, 2.5, 12.0}) {
       m.a = a;
       m.b = b;
-      for (const CustomerHistory& h : std::vector<CustomerHistory>{
-               {0, 0, 1, 1}, {0, 0, 300, 1}, {1, 20, 200, 1}, {5, 150, 160, 1}, {40, 390, 400, 1}}) {
+      for (const CustomerHistory& h : std::vector<CustomerHistory>{{0, 0, 1, 1},
+                                                                   {0, 0, 300, 1},
+                                                                   {1, 20, 200, 1},
+                                                                   {5, 150, 160, 1},
+                                                                   {40, 390, 400, 1}}) {
         for (double horizon : {30.0, 365.0, 3650.0}) {
           INFO("a " << a << " b " << b << " x " << h.x << " T " << h.T << " horizon " << horizon);
           const double closed = pulse::kpi::expected_orders(m, h, horizon);
@@ -255,15 +259,17 @@ TEST_CASE("MBG/CNBD-k: regular customers select k = 3, which predicts the hold-o
   CHECK(regular.predicted_orders == Approx(regular.orders).epsilon(0.10));
   // BG/NBD, blind to the rhythm, over-predicts the share (by about 0.04 here) and its
   // probabilities fit the outcomes far worse (about 500 log-likelihood units on 6,000).
-  CHECK(std::abs(regular.predicted_share - regular.share) < std::abs(poisson.predicted_share - poisson.share));
+  CHECK(std::abs(regular.predicted_share - regular.share) <
+        std::abs(poisson.predicted_share - poisson.share));
   CHECK(regular.bernoulli_log_likelihood > poisson.bernoulli_log_likelihood + 200);
 
   // The reason for the regular model: a customer with a 28-day rhythm (6 repeat orders over
   // 168 days) is likely still there 14 days after the last order, much less so after 42 days.
   const CustomerHistory on_time{6, 168, 182, 1}, overdue{6, 168, 210, 1};
-  const double regular_drop = pulse::kpi::p_alive(best, on_time) - pulse::kpi::p_alive(best, overdue);
+  const double regular_drop =
+      pulse::kpi::p_alive(best, on_time) - pulse::kpi::p_alive(best, overdue);
   const double poisson_drop = pulse::kpi::p_alive(bg, on_time) - pulse::kpi::p_alive(bg, overdue);
-  CHECK(regular_drop > 0.12);              // 0.92 -> 0.75 here
+  CHECK(regular_drop > 0.12);                // 0.92 -> 0.75 here
   CHECK(regular_drop > 1.5 * poisson_drop);  // BG/NBD: 0.92 -> 0.83
 }
 
@@ -293,11 +299,15 @@ TEST_CASE("BG/NBD on customers who never leave: the fit reaches the no-dropout l
 TEST_CASE("BTYD histories: compression merges identical triples, weights act as counts",
           "[kpi][btyd]") {
   const std::vector<CustomerHistory> raw = {
-      {2, 40, 100, 1}, {0, 0, 50, 1}, {2, 40, 100, 2}, {0, 0, 50, 1}, {1, 10, 20, 1},
-      {-1, 0, 10, 1},                                      // negative x: dropped
-      {1, 5, 3, 1},                                        // t_x > T: T raised to t_x
+      {2, 40, 100, 1},
+      {0, 0, 50, 1},
+      {2, 40, 100, 2},
+      {0, 0, 50, 1},
+      {1, 10, 20, 1},
+      {-1, 0, 10, 1},                                       // negative x: dropped
+      {1, 5, 3, 1},                                         // t_x > T: T raised to t_x
       {0, 0, std::numeric_limits<double>::quiet_NaN(), 1},  // dropped
-      {3, 30, 90, 0},                                      // weight 0: dropped
+      {3, 30, 90, 0},                                       // weight 0: dropped
   };
   const auto merged = pulse::kpi::compress_histories(raw);
   REQUIRE(merged.size() == 4);
@@ -345,7 +355,7 @@ TEST_CASE("BTYD predictions stay in range and MBG lets a one-time buyer be gone"
       CHECK(alive >= 0);
       CHECK(alive <= 1);
       CHECK(any >= 0);
-      CHECK(any <= alive + 1e-12);  // only a customer still there can order
+      CHECK(any <= alive + 1e-12);   // only a customer still there can order
       CHECK(orders >= any - 1e-12);  // at least one order whenever any
       CHECK(std::isfinite(orders));
       const pulse::kpi::BtydPrediction all = pulse::kpi::predict(m, h, horizon);
@@ -361,12 +371,12 @@ TEST_CASE("BTYD predictions stay in range and MBG lets a one-time buyer be gone"
 
 TEST_CASE("BTYD fits on degenerate data: finite, not converged, never NaN", "[kpi][btyd]") {
   const std::vector<std::vector<CustomerHistory>> cases = {
-      {},                                                    // nobody
-      {{0, 0, 100, 50}, {0, 0, 30, 20}},                     // nobody reordered
-      {{3, 60, 90, 1}},                                      // a single customer
-      {{0, 0, 0, 10}},                                       // everyone's first order is as_of
-      {{0, 0, -5, 1}, {std::nan(""), 1, 2, 1}},              // nothing valid
-      {{2, 0, 0, 1}, {1, 0, 0, 1}},                          // impossible: repeat days at T = 0
+      {},                                        // nobody
+      {{0, 0, 100, 50}, {0, 0, 30, 20}},         // nobody reordered
+      {{3, 60, 90, 1}},                          // a single customer
+      {{0, 0, 0, 10}},                           // everyone's first order is as_of
+      {{0, 0, -5, 1}, {std::nan(""), 1, 2, 1}},  // nothing valid
+      {{2, 0, 0, 1}, {1, 0, 0, 1}},              // impossible: repeat days at T = 0
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     INFO("case " << i);

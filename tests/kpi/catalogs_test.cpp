@@ -297,7 +297,8 @@ TEST_CASE("catalogs: elasticity per SKU and discount candidates with their proje
   // An exact fit has an interval of width ~2e-6 (the pooling floors variances at 1e-12): the
   // ends equal the point to 1e-5.
   CHECK(num(c0.at("projected_units_change_pct_low")) == Approx(1 / 0.81 - 1).epsilon(1e-5));
-  CHECK(num(c0.at("projected_margin_change_high")) == Approx(num(c0.at("projected_margin_change"))).epsilon(1e-5));
+  CHECK(num(c0.at("projected_margin_change_high")) ==
+        Approx(num(c0.at("projected_margin_change"))).epsilon(1e-5));
 
   // The catalog level: mu -/+ t(0.95, 6) = 1.9431803 x sqrt(0.2415088); E2 has no cost, so
   // the margin is unknown and the verdict uncertain.
@@ -306,7 +307,8 @@ TEST_CASE("catalogs: elasticity per SKU and discount candidates with their proje
   CHECK(levels[0].at("level") == "catalog");
   CHECK(levels[0].at("skus") == 7);
   CHECK(num(levels[0].at("elasticity")) == Approx(-1.286433191).epsilon(1e-6));
-  CHECK(num(levels[0].at("ci_high")) == Approx(-1.286433191 + 1.9431803 * std::sqrt(0.2415087862)).epsilon(1e-6));
+  CHECK(num(levels[0].at("ci_high")) ==
+        Approx(-1.286433191 + 1.9431803 * std::sqrt(0.2415087862)).epsilon(1e-6));
   CHECK(levels[0].at("projected_margin_change").is_null());
   CHECK(levels[0].at("verdict") == "uncertain");
   CHECK(doc.at("catalogs").at("discount_levels_note").is_string());

@@ -28,14 +28,18 @@ class Lines {
   void every(const std::string& customer, Day first, Day last, int gap, double value) {
     for (Day d = first; d <= last; d += gap) order(customer, d, value);
   }
-  std::string text() const { return "order_id,order_date,customer_id,sku,quantity,unit_price\n" + text_; }
+  std::string text() const {
+    return "order_id,order_date,customer_id,sku,quantity,unit_price\n" + text_;
+  }
 
  private:
   std::string text_;
   int orders_ = 0;
 };
 
-Day day(int y, unsigned m, unsigned d) { return day_from_civil(y, m, d); }
+Day day(int y, unsigned m, unsigned d) {
+  return day_from_civil(y, m, d);
+}
 
 /// A deterministic population that ordered at varied rhythms and sometimes left, so that a
 /// return model can be fitted beside the customers under test.
@@ -110,7 +114,8 @@ TEST_CASE("Customers: every customer gets a status from rhythm or probability", 
   // A single order two years ago: the model's probability says what the rhythm cannot.
   const json& old_once = row_of(doc, "ONCE_OLD");
   CHECK(old_once.at("status_basis") == "activity");
-  CHECK(old_once.at("p_order_next").get<double>() < row_of(doc, "ONCE_NEW").at("p_order_next").get<double>());
+  CHECK(old_once.at("p_order_next").get<double>() <
+        row_of(doc, "ONCE_NEW").at("p_order_next").get<double>());
   // Silent for over a year: nothing of a normal window is left at risk.
   CHECK(old_once.at("revenue_at_risk").get<double>() == Approx(0).margin(1e-9));
 
@@ -127,11 +132,13 @@ TEST_CASE("Customers: every customer gets a status from rhythm or probability", 
   CHECK(customers.at("summary").at("revenue_at_risk").get<double>() == Approx(total));
 }
 
-TEST_CASE("Customers: a regular customer whose orders shrink is flagged with the drop", "[kpi][outlook]") {
+TEST_CASE("Customers: a regular customer whose orders shrink is flagged with the drop",
+          "[kpi][outlook]") {
   const Day as_of = day(2024, 12, 31);
   Lines lines;
   background(lines, day(2023, 1, 2), as_of);
-  for (Day d = day(2024, 6, 4); d <= as_of; d += 14) lines.order("SHRINK", d, d >= day(2024, 12, 1) ? 400 : 1000);
+  for (Day d = day(2024, 6, 4); d <= as_of; d += 14)
+    lines.order("SHRINK", d, d >= day(2024, 12, 1) ? 400 : 1000);
   lines.every("STEADY", day(2024, 6, 4), as_of, 14, 1000);
   const json doc = report_of(lines.text(), as_of);
   const json& shrink = row_of(doc, "SHRINK");
@@ -145,7 +152,8 @@ TEST_CASE("Customers: a regular customer whose orders shrink is flagged with the
   CHECK(doc.at("customers").at("summary").at("shrinking_customers").get<int>() >= 1);
 }
 
-TEST_CASE("Customers: a late customer's pause is called seasonal when it paused a year ago too", "[kpi][outlook]") {
+TEST_CASE("Customers: a late customer's pause is called seasonal when it paused a year ago too",
+          "[kpi][outlook]") {
   const Day as_of = day(2024, 12, 31);
   Lines lines;
   background(lines, day(2023, 1, 2), as_of);
@@ -172,7 +180,8 @@ TEST_CASE("Customers: a late customer's pause is called seasonal when it paused 
   CHECK(problem.at("seasonal_evidence").at("year_ago_to") == format_day(as_of - 364));
 }
 
-TEST_CASE("Customers: cohorts count retention and revenue kept by first-order month", "[kpi][cohorts]") {
+TEST_CASE("Customers: cohorts count retention and revenue kept by first-order month",
+          "[kpi][cohorts]") {
   Lines lines;
   lines.order("A", day(2024, 1, 5), 100);
   lines.order("A", day(2024, 3, 7), 50);

@@ -61,7 +61,8 @@ TEST_CASE("elasticity of an exact power law: slope, std_error, r2, n, class", "[
   }
 }
 
-TEST_CASE("elasticity_class from the interval: elastic, inelastic, positive, else uncertain", "[kpi]") {
+TEST_CASE("elasticity_class from the interval: elastic, inelastic, positive, else uncertain",
+          "[kpi]") {
   CHECK(std::string(elasticity_class(-3.0, -1.0001)) == "elastic");
   CHECK(std::string(elasticity_class(-3.0, -1.0)) == "uncertain");  // touches -1
   CHECK(std::string(elasticity_class(-1.0, 0.0)) == "inelastic");   // [-1, 0] closed
@@ -70,7 +71,7 @@ TEST_CASE("elasticity_class from the interval: elastic, inelastic, positive, els
   CHECK(std::string(elasticity_class(-0.2, 0.3)) == "uncertain");   // straddles 0
   CHECK(std::string(elasticity_class(0.0001, 2.0)) == "positive");
   CHECK(std::string(elasticity_class(0.0, 2.0)) == "uncertain");
-  CHECK(std::string(elasticity_class(-2.0, -2.0)) == "elastic");    // an exact fit
+  CHECK(std::string(elasticity_class(-2.0, -2.0)) == "elastic");  // an exact fit
 }
 
 TEST_CASE("elasticity is null with fewer than 6 kept weeks", "[kpi]") {
@@ -190,6 +191,7 @@ TEST_CASE("elasticity std_error and r2 on a noisy hand-computed set", "[kpi]") {
   auto again = points;
   const auto wide = estimate_elasticity(again, 0.99);
   REQUIRE(wide);
-  CHECK(wide->ci_high == Approx(-26.5 / 17.5 + 4.604095 * std::sqrt(rss / 4) / std::sqrt(17.5)).epsilon(1e-6));
+  CHECK(wide->ci_high ==
+        Approx(-26.5 / 17.5 + 4.604095 * std::sqrt(rss / 4) / std::sqrt(17.5)).epsilon(1e-6));
   CHECK(wide->klass == "uncertain");
 }

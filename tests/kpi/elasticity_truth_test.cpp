@@ -78,11 +78,14 @@ const Measured& measured() {
   return m;
 }
 
-double share(int part, int whole) { return whole == 0 ? 0 : static_cast<double>(part) / whole; }
+double share(int part, int whole) {
+  return whole == 0 ? 0 : static_cast<double>(part) / whole;
+}
 
 }  // namespace
 
-TEST_CASE("elasticity truth: every SKU of the simulated catalogs is estimated", "[kpi][elasticity-truth]") {
+TEST_CASE("elasticity truth: every SKU of the simulated catalogs is estimated",
+          "[kpi][elasticity-truth]") {
   for (const auto& [truth, s] : measured().by_truth) {
     INFO(test::truth_name(truth));
     CHECK(s.skus == 120);
@@ -107,7 +110,8 @@ TEST_CASE("elasticity truth: the issue's targets for the class", "[kpi][elastici
   CHECK(half.elastic == 0);
 }
 
-TEST_CASE("elasticity truth: the old rule (sign of the raw slope) fails the same data", "[kpi][elasticity-truth]") {
+TEST_CASE("elasticity truth: the old rule (sign of the raw slope) fails the same data",
+          "[kpi][elasticity-truth]") {
   // Kept as a regression guard that the simulated data are hard enough to matter: the raw
   // sign calls a large share of the price-blind SKUs elastic or positive.
   const auto& by = measured().by_truth;
@@ -117,7 +121,8 @@ TEST_CASE("elasticity truth: the old rule (sign of the raw slope) fails the same
   CHECK(share(seasonal.old_positive + seasonal.old_elastic, seasonal.estimated) > 0.80);
 }
 
-TEST_CASE("elasticity truth: discount candidates are only -2 SKUs with a positive margin", "[kpi][elasticity-truth]") {
+TEST_CASE("elasticity truth: discount candidates are only -2 SKUs with a positive margin",
+          "[kpi][elasticity-truth]") {
   const Measured& m = measured();
   CHECK(m.wrong_candidates == 0);
   // And most of the right ones are found.
@@ -133,7 +138,9 @@ TEST_CASE("elasticity truth: print the shares (new rule vs old)", "[.][elasticit
                 test::truth_name(truth), s.estimated, 100 * share(s.elastic, s.estimated),
                 100 * share(s.inelastic, s.estimated), 100 * share(s.positive, s.estimated),
                 100 * share(s.uncertain, s.estimated), 100 * share(s.old_elastic, s.estimated),
-                100 * share(s.old_inelastic, s.estimated), 100 * share(s.old_positive, s.estimated));
+                100 * share(s.old_inelastic, s.estimated),
+                100 * share(s.old_positive, s.estimated));
   std::printf("discount candidates: %d (wrong %d) of %d right ones; old rule: %d (wrong %d)\n",
-              m.candidates, m.wrong_candidates, m.right_possible, m.old_candidates, m.old_wrong_candidates);
+              m.candidates, m.wrong_candidates, m.right_possible, m.old_candidates,
+              m.old_wrong_candidates);
 }

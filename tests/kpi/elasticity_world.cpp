@@ -49,10 +49,14 @@ struct Rng {
 
 const char* truth_name(DemandTruth t) {
   switch (t) {
-    case DemandTruth::ignores_price: return "ignores price (0)";
-    case DemandTruth::elastic_2: return "elastic (-2)";
-    case DemandTruth::inelastic_half: return "inelastic (-0.5)";
-    case DemandTruth::seasonal_price: return "seasonal price (0)";
+    case DemandTruth::ignores_price:
+      return "ignores price (0)";
+    case DemandTruth::elastic_2:
+      return "elastic (-2)";
+    case DemandTruth::inelastic_half:
+      return "inelastic (-0.5)";
+    case DemandTruth::seasonal_price:
+      return "seasonal price (0)";
   }
   return "";
 }
@@ -83,7 +87,9 @@ ElasticityWorld make_elasticity_world(int catalogs, int per_truth, std::uint64_t
     for (int t = 0; t < 4; ++t) {
       for (int k = 0; k < per_truth; ++k) {
         const DemandTruth truth = truths[t];
-        const double b = truth == DemandTruth::elastic_2 ? -2.0 : truth == DemandTruth::inelastic_half ? -0.5 : 0.0;
+        const double b = truth == DemandTruth::elastic_2        ? -2.0
+                         : truth == DemandTruth::inelastic_half ? -0.5
+                                                                : 0.0;
         std::snprintf(buf, sizeof buf, "SKU-%d%03d", t, k);
         const std::string sku = buf;
         const double base = std::exp(rng.uniform(std::log(2.0), std::log(200.0)));
@@ -103,12 +109,13 @@ ElasticityWorld make_elasticity_world(int catalogs, int per_truth, std::uint64_t
           if (w == 47 || w == 99) m *= 0.90;
           if (truth == DemandTruth::seasonal_price) m *= std::exp(0.10 * season);
           const double price = base * m;
-          const double mean = base_units * std::exp(0.30 * season) * std::pow(m, b) * std::exp(0.10 * rng.normal());
+          const double mean =
+              base_units * std::exp(0.30 * season) * std::pow(m, b) * std::exp(0.10 * rng.normal());
           const long units = rng.poisson(mean);
           const int order = static_cast<int>(rng.uniform() * 3);
           if (units <= 0) continue;
-          std::snprintf(buf, sizeof buf, "%s-W%03d-%d,%s,C%d,%s,%ld,%.4f,", catalog.c_str(), w, order,
-                        format_day(first + 7 * w).c_str(), order, sku.c_str(), units, price);
+          std::snprintf(buf, sizeof buf, "%s-W%03d-%d,%s,C%d,%s,%ld,%.4f,", catalog.c_str(), w,
+                        order, format_day(first + 7 * w).c_str(), order, sku.c_str(), units, price);
           out += buf;
           if (!no_cost) {
             std::snprintf(buf, sizeof buf, "%.4f", unit_cost);

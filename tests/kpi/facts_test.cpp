@@ -407,8 +407,7 @@ TEST_CASE("facts through the Engine: joins fed in chunks give the same catalogs"
   CHECK(doc.at("customers").at("summary").at("orders") == 2);
 }
 
-TEST_CASE("facts: a customer listed twice keeps the first non-empty value of each field",
-          "[kpi]") {
+TEST_CASE("facts: a customer listed twice keeps the first non-empty value of each field", "[kpi]") {
   World w;
   w.load("customers.csv", Role::customers,
          "customer_id,customer_name,catalog,sales_rep\n"

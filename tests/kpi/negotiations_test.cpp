@@ -166,13 +166,13 @@ TEST_CASE("monthly series: every month of the period, by close and creation mont
   CHECK(m[0]["won_amount"] == 1000.0);
   CHECK(m[1]["won_amount"] == 2000.0);
   CHECK(m[2]["won_amount"] == 500.0);
-  CHECK(m[3]["won_amount"].is_null());  // D06 won without an amount
-  CHECK(m[4]["won_amount"] == 0.0);     // nothing won: zero, amounts are known
-  CHECK(m[0]["cycle_days_median"] == 10.0);       // D01
-  CHECK(m[1]["cycle_days_median"] == 30.0);       // D02
-  CHECK(m[2]["cycle_days_median"] == 30.0);       // D03
-  CHECK(m[3]["cycle_days_median"].is_null());     // D06 won without a created_at
-  CHECK(m[4]["cycle_days_median"].is_null());     // nothing won
+  CHECK(m[3]["won_amount"].is_null());         // D06 won without an amount
+  CHECK(m[4]["won_amount"] == 0.0);            // nothing won: zero, amounts are known
+  CHECK(m[0]["cycle_days_median"] == 10.0);    // D01
+  CHECK(m[1]["cycle_days_median"] == 30.0);    // D02
+  CHECK(m[2]["cycle_days_median"] == 30.0);    // D03
+  CHECK(m[3]["cycle_days_median"].is_null());  // D06 won without a created_at
+  CHECK(m[4]["cycle_days_median"].is_null());  // nothing won
 }
 
 TEST_CASE("by status: open in funnel order, then won, then lost", "[deals]") {

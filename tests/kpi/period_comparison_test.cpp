@@ -17,8 +17,8 @@ namespace {
 report::Engine& samples_engine() {
   static report::Engine engine;
   static const bool loaded = [] {
-    for (const char* name : {"orders.csv", "order_lines.csv", "customers.csv", "sales_reps.csv", "quotes.csv",
-                             "quote_history.csv"})
+    for (const char* name : {"orders.csv", "order_lines.csv", "customers.csv", "sales_reps.csv",
+                             "quotes.csv", "quote_history.csv"})
       engine.load_path(test::source_path(std::string("samples/") + name), name);
     return true;
   }();
@@ -28,9 +28,11 @@ report::Engine& samples_engine() {
 
 kpi::Settings period(const char* from, const char* to) {
   kpi::Settings s;
-  s.from = day_from_civil(std::stoi(std::string(from).substr(0, 4)), std::stoi(std::string(from).substr(5, 2)),
+  s.from = day_from_civil(std::stoi(std::string(from).substr(0, 4)),
+                          std::stoi(std::string(from).substr(5, 2)),
                           std::stoi(std::string(from).substr(8, 2)));
-  s.to = day_from_civil(std::stoi(std::string(to).substr(0, 4)), std::stoi(std::string(to).substr(5, 2)),
+  s.to = day_from_civil(std::stoi(std::string(to).substr(0, 4)),
+                        std::stoi(std::string(to).substr(5, 2)),
                         std::stoi(std::string(to).substr(8, 2)));
   return s;
 }
@@ -50,7 +52,8 @@ TEST_CASE("Comparisons: a calendar year earlier", "[kpi][comparison]") {
   CHECK(kpi::year_earlier(kNoDay) == kNoDay);
 }
 
-TEST_CASE("Comparisons: previous period and a year ago equal their own reports", "[kpi][comparison]") {
+TEST_CASE("Comparisons: previous period and a year ago equal their own reports",
+          "[kpi][comparison]") {
   report::Engine& engine = samples_engine();
   const json doc = engine.report(period("2026-07-01", "2026-09-30"));
   const json& previous = doc.at("comparisons").at("previous");
@@ -64,10 +67,12 @@ TEST_CASE("Comparisons: previous period and a year ago equal their own reports",
   const json before = engine.report(period("2026-03-31", "2026-06-30"));
   same_summary(previous.at("customers"), before.at("customers").at("summary"));
   CHECK(previous.at("negotiations").at("won") == before.at("negotiations").at("summary").at("won"));
-  CHECK(previous.at("negotiations").at("deals") == before.at("negotiations").at("summary").at("deals"));
+  CHECK(previous.at("negotiations").at("deals") ==
+        before.at("negotiations").at("summary").at("deals"));
   const json last_year = engine.report(period("2025-07-01", "2025-09-30"));
   same_summary(year_ago.at("customers"), last_year.at("customers").at("summary"));
-  CHECK(year_ago.at("negotiations").at("won_amount") == last_year.at("negotiations").at("summary").at("won_amount"));
+  CHECK(year_ago.at("negotiations").at("won_amount") ==
+        last_year.at("negotiations").at("summary").at("won_amount"));
 }
 
 TEST_CASE("Comparisons: none where the data does not reach back", "[kpi][comparison]") {

@@ -9,7 +9,8 @@
 using namespace pulse;
 using pulse::kpi::LogSeries;
 
-TEST_CASE("seasonal adjustment: two-way demeaning recovers the slope a shared season hides", "[kpi]") {
+TEST_CASE("seasonal adjustment: two-way demeaning recovers the slope a shared season hides",
+          "[kpi]") {
   // Balanced panel, 10 SKUs x 30 weeks: ln P = c_i + 0.1 s_t + e_it, ln Q = a_i + 0.5 s_t + b ln P
   // with b = -0.8 for all. The season moves price and demand together, so the raw slope is
   // biased upward; with SKU and period effects removed, the slope is exactly -0.8.

@@ -10,7 +10,9 @@ using pulse::kpi::hypergeometric_2f1;
 namespace {
 
 // Relative error, the measure the header promises.
-double relative_error(double got, double expected) { return std::abs(got - expected) / std::abs(expected); }
+double relative_error(double got, double expected) {
+  return std::abs(got - expected) / std::abs(expected);
+}
 
 }  // namespace
 
@@ -56,8 +58,11 @@ TEST_CASE("2F1 with BTYD-like parameters matches Euler's integral", "[kpi]") {
   struct Case {
     double a, c, z;
   };
-  for (const Case& k : std::vector<Case>{{3.7, 5.2, 0.3}, {3.7, 5.2, 0.93}, {-1.3, 12.5, 0.97},
-                                         {0.45, 30.0, 0.8}, {2.5, 4.0, -7.0}}) {
+  for (const Case& k : std::vector<Case>{{3.7, 5.2, 0.3},
+                                         {3.7, 5.2, 0.93},
+                                         {-1.3, 12.5, 0.97},
+                                         {0.45, 30.0, 0.8},
+                                         {2.5, 4.0, -7.0}}) {
     INFO("a = " << k.a << ", c = " << k.c << ", z = " << k.z);
     CHECK(relative_error(hypergeometric_2f1(k.a, 1, k.c, k.z), euler(k.a, k.c, k.z)) < 1e-9);
   }

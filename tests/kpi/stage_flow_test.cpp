@@ -69,8 +69,10 @@ void check_rows(const json& rows, const std::vector<Expected>& expected) {
       CHECK(row["to_next_share"].get<double>() == Approx(e.to_next));
       CHECK(row["won_share"].get<double>() == Approx(e.won));
     }
-    if (e.median_days < 0) CHECK(row["median_days_in_stage"].is_null());
-    else CHECK(row["median_days_in_stage"].get<double>() == Approx(e.median_days));
+    if (e.median_days < 0)
+      CHECK(row["median_days_in_stage"].is_null());
+    else
+      CHECK(row["median_days_in_stage"].get<double>() == Approx(e.median_days));
   }
 }
 
@@ -115,6 +117,6 @@ TEST_CASE("Stage flow without a history: the funnel walked in order, no days in 
           "[deals][stage_flow]") {
   // The funnel is the open stages seen: Proposal (A3) and Negotiation (B2). Closed deals
   // reached both; A3 reached Proposal only, B2 both.
-  check_rows(flow(false)["team"], {{"Proposal", 6, 5 / 6.0, 2 / 6.0, -1},
-                                   {"Negotiation", 5, 2 / 5.0, 2 / 5.0, -1}});
+  check_rows(flow(false)["team"],
+             {{"Proposal", 6, 5 / 6.0, 2 / 6.0, -1}, {"Negotiation", 5, 2 / 5.0, 2 / 5.0, -1}});
 }

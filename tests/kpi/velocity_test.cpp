@@ -27,12 +27,12 @@ const char* const kDeals =
     "P2,bob,2024-01-10,2024-02-10,,lost,\n"
     "P3,bob,2024-02-01,2024-03-12,,won,1500\n"
     // Open now. Qualified = past Prospecting. Slipping = expiry before as_of.
-    "O1,ann,2024-05-01,,2024-06-20,Engaging,400\n"  // slipping, 10 days past
-    "O2,ann,2024-02-01,,2024-06-30,Proposal,600\n"  // expires on as_of: not slipping
+    "O1,ann,2024-05-01,,2024-06-20,Engaging,400\n"     // slipping, 10 days past
+    "O2,ann,2024-02-01,,2024-06-30,Proposal,600\n"     // expires on as_of: not slipping
     "O3,bob,2024-06-01,,2024-06-01,Prospecting,100\n"  // slipping 29 days, not qualified
-    "O4,bob,2024-06-10,,2024-05-31,Proposal,800\n"  // slipping 30 days
-    "O5,ann,2024-05-01,,2024-06-20,Engaging,200\n"  // slipping 10 days (after O1 by id)
-    "C1,cat,2024-06-01,,,Engaging,100\n";           // no closed deal: rates unknown
+    "O4,bob,2024-06-10,,2024-05-31,Proposal,800\n"     // slipping 30 days
+    "O5,ann,2024-05-01,,2024-06-20,Engaging,200\n"     // slipping 10 days (after O1 by id)
+    "C1,cat,2024-06-01,,,Engaging,100\n";              // no closed deal: rates unknown
 
 json team_report() {
   report::Engine engine;
@@ -74,11 +74,13 @@ TEST_CASE("Velocity: the four factors and revenue per day, now and the period be
   check_velocity(team["velocity"]["team"]["current"], 5, 0.75, 2000, 40, 187.5);
   // Before: won 2 of 3 (P1, P3), (500 + 1500) / 2, cycles {20, 40}; open at 03-31 and
   // qualified: O2 (Proposal) and W1 (closed since, counted as qualified). 2 x 2/3 x 1000 / 30.
-  check_velocity(team["velocity"]["team"]["previous"], 2, 2 / 3.0, 1000, 30, 2 * 2 / 3.0 * 1000 / 30);
+  check_velocity(team["velocity"]["team"]["previous"], 2, 2 / 3.0, 1000, 30,
+                 2 * 2 / 3.0 * 1000 / 30);
 
   const auto reps = reps_by_id(team);
   // ann: O1, O2, O5; won 2 of 3; 2000; cycles {40, 30}. Before: P1 only; W1 and O2 open.
-  check_velocity(reps.at("ann")["velocity"]["current"], 3, 2 / 3.0, 2000, 35, 3 * 2 / 3.0 * 2000 / 35);
+  check_velocity(reps.at("ann")["velocity"]["current"], 3, 2 / 3.0, 2000, 35,
+                 3 * 2 / 3.0 * 2000 / 35);
   check_velocity(reps.at("ann")["velocity"]["previous"], 2, 1.0, 500, 20, 2 * 1.0 * 500 / 20);
   // bob: O4 only (O3 is still in the entry stage). Before: nothing open, so 0 a day.
   check_velocity(reps.at("bob")["velocity"]["current"], 1, 1.0, 2000, 50, 40);

@@ -110,7 +110,8 @@ TEST_CASE("Day arithmetic follows the proleptic Gregorian calendar", "[model]") 
 TEST_CASE("month ordinals count consecutive months across years", "[model]") {
   using pulse::day_from_civil;
   using pulse::month_ordinal;
-  CHECK(month_ordinal(day_from_civil(2024, 12, 31)) + 1 == month_ordinal(day_from_civil(2025, 1, 1)));
+  CHECK(month_ordinal(day_from_civil(2024, 12, 31)) + 1 ==
+        month_ordinal(day_from_civil(2025, 1, 1)));
   CHECK(month_ordinal(day_from_civil(2024, 3, 7)) == 2024 * 12 + 2);
   for (int ordinal : {0, 11, 12, 24289, 24300}) {
     INFO(ordinal);

@@ -15,7 +15,9 @@ using namespace pulse;
 
 namespace {
 
-Day day(int y, unsigned m, unsigned d) { return day_from_civil(y, m, d); }
+Day day(int y, unsigned m, unsigned d) {
+  return day_from_civil(y, m, d);
+}
 
 void add(Dataset& dataset, const char* name, Role role, const std::string& text) {
   ingest::FileOptions options;
@@ -64,7 +66,7 @@ TEST_CASE("backtest: customers scored against the orders of the horizon", "[repo
   const report::Backtest b = report::run_backtest(dataset, kpi::Settings{}, kCutoff, 30);
   const report::CustomerBacktest& c = b.customers;
   REQUIRE(c.unavailable.empty());
-  CHECK(c.scored == 5);  // A B C D F
+  CHECK(c.scored == 5);   // A B C D F
   CHECK(c.ordered == 3);  // A C F
   CHECK(c.base_rate == Approx(0.6));
   CHECK(c.constant_brier == Approx(0.24));  // b (1 - b)
@@ -88,7 +90,8 @@ TEST_CASE("backtest: customers scored against the orders of the horizon", "[repo
   CHECK(doc["cutoff"] == "2024-03-31");
   CHECK(doc["truth_window"]["to"] == "2024-04-30");
   CHECK(doc["customers"]["ordered"] == 3);
-  CHECK(doc["customers"]["baselines"]["days_since_last_order"]["auc"].get<double>() == Approx(4.0 / 6));
+  CHECK(doc["customers"]["baselines"]["days_since_last_order"]["auc"].get<double>() ==
+        Approx(4.0 / 6));
 }
 
 TEST_CASE("backtest: the cut orders are what the data would be without the later ones",
@@ -191,7 +194,7 @@ TEST_CASE("deal cut: amounts given only on closed deals are removed when reopene
   const kpi::DealCut cut = kpi::deals_as_of(all, kCutoff, s, dataset.strings);
   CHECK(cut.amounts_removed);
   REQUIRE(cut.deals.deal_count() == 3);
-  CHECK(cut.deals.amount[0] == 100);      // closed before the cutoff: kept
+  CHECK(cut.deals.amount[0] == 100);       // closed before the cutoff: kept
   CHECK(std::isnan(cut.deals.amount[1]));  // closed after: its value did not exist yet
   CHECK(dataset.strings.view(cut.deals.status_label[cut.deals.status[1]]) == "open");
   CHECK(cut.deals.status_outcome[cut.deals.status[1]] == kpi::Outcome::open);
@@ -207,7 +210,7 @@ TEST_CASE("backtest: open deals scored against their final outcome", "[report][b
   CHECK(d.open_at_cutoff == 3);  // Q2, Q3, Q5
   CHECK(d.still_open == 1);      // Q5
   CHECK(d.scored == 2);
-  CHECK(d.won == 1);             // Q2
+  CHECK(d.won == 1);  // Q2
   CHECK(d.final_won_share == Approx(0.5));
   CHECK(d.constant_brier == Approx(0.25));
   CHECK(d.removed == 1);

@@ -28,7 +28,8 @@ std::optional<std::string> first_difference(const json& a, const json& b, const 
     if (std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)})) return std::nullopt;
     return at + ": " + a.dump() + " vs " + b.dump();
   }
-  if (a.type() != b.type()) return at + ": " + a.dump().substr(0, 80) + " vs " + b.dump().substr(0, 80);
+  if (a.type() != b.type())
+    return at + ": " + a.dump().substr(0, 80) + " vs " + b.dump().substr(0, 80);
   if (a.is_object()) {
     for (auto it = a.begin(); it != a.end(); ++it) {
       if (!b.contains(it.key())) return at + "." + it.key() + ": missing in the golden file";
@@ -79,7 +80,8 @@ TEST_CASE("golden: the samples with default settings", "[golden]") {
 }
 
 TEST_CASE("golden: the samples filtered to one catalog and a quarter", "[golden]") {
-  kpi::Settings s = report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
+  kpi::Settings s =
+      report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
   s.catalog = "Premium";
   s.from = day_from_civil(2026, 7, 1);
   s.to = day_from_civil(2026, 9, 30);
@@ -87,7 +89,8 @@ TEST_CASE("golden: the samples filtered to one catalog and a quarter", "[golden]
 }
 
 TEST_CASE("golden: the samples of one sales rep", "[golden]") {
-  kpi::Settings s = report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
+  kpi::Settings s =
+      report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
   s.sales_rep = "R03";
   check_golden("samples_rep_r03", sample_report(s));
 }

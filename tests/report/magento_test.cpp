@@ -25,9 +25,10 @@ json report_of(const std::vector<std::string>& files) {
 }
 
 const json& rest() {
-  static const json doc = report_of({"rest/orders.json", "rest/companies.json",
-                                     "rest/shared_catalogs.json", "rest/negotiable_quotes.json",
-                                     "rest/negotiable_quote_history.json", "rest/admin_users.json"});
+  static const json doc =
+      report_of({"rest/orders.json", "rest/companies.json", "rest/shared_catalogs.json",
+                 "rest/negotiable_quotes.json", "rest/negotiable_quote_history.json",
+                 "rest/admin_users.json"});
   return doc;
 }
 
@@ -61,12 +62,14 @@ TEST_CASE("magento REST: every file is recognized and loads whole", "[magento]")
   const Expected expected[] = {
       {"rest/orders.json", "order_lines", "Magento REST orders (GET /V1/orders)", 27, 0},
       {"rest/companies.json", "customers", "Magento REST companies (GET /V1/company/)", 4, 0},
-      {"rest/shared_catalogs.json", "catalogs", "Magento REST shared catalogs (GET /V1/sharedCatalog/)", 3, 0},
+      {"rest/shared_catalogs.json", "catalogs",
+       "Magento REST shared catalogs (GET /V1/sharedCatalog/)", 3, 0},
       // One deal per quote: the cart items do not multiply the quotes.
       {"rest/negotiable_quotes.json", "deals",
        "Magento REST negotiable quotes (carts with extension_attributes.negotiable_quote)", 10, 0},
       // Three history entries change no status (a draft price, a comment, a system log).
-      {"rest/negotiable_quote_history.json", "deal_events", "Magento negotiable quote history (log_data)", 37, 3},
+      {"rest/negotiable_quote_history.json", "deal_events",
+       "Magento negotiable quote history (log_data)", 37, 3},
       {"rest/admin_users.json", "sales_reps", "Magento admin users", 5, 0},
   };
   const json& load = rest().at("load");
@@ -98,12 +101,16 @@ TEST_CASE("magento REST: customers are companies, in base currency, children not
     double revenue, units, margin, margin_pct;
   };
   const Expected expected[] = {
-      {"1", "Acme Fasteners Inc.", "Wholesale Tier A", "3", 3, 1763.00, 95, 511.20, 511.20 / 1356.20},
+      {"1", "Acme Fasteners Inc.", "Wholesale Tier A", "3", 3, 1763.00, 95, 511.20,
+       511.20 / 1356.20},
       {"2", "Borealis Lab Supply GmbH", "Distributors EU", "4", 1, 572.00, 30, 230.00, 230.0 / 572},
-      {"3", "Cedar & Pine Builders LLC", "Wholesale Tier A", "3", 2, 1370.00, 303, 320.00, 320.0 / 1190},
-      {"4", "Delta Medical Partners", "Default (General)", "5", 1, 584.25, 40, 31.25, 31.25 / 71.25},
+      {"3", "Cedar & Pine Builders LLC", "Wholesale Tier A", "3", 2, 1370.00, 303, 320.00,
+       320.0 / 1190},
+      {"4", "Delta Medical Partners", "Default (General)", "5", 1, 584.25, 40, 31.25,
+       31.25 / 71.25},
       // Orders without company attributes: the buyer's e-mail is the customer.
-      {"maria.gonzales@example.com", "Maria Gonzales", "Default (General)", "Unassigned", 1, 61.50, 4, 18.00, 18 / 40.5},
+      {"maria.gonzales@example.com", "Maria Gonzales", "Default (General)", "Unassigned", 1, 61.50,
+       4, 18.00, 18 / 40.5},
       {"chris.young@example.net", "Chris Young", "0", "Unassigned", 1, 28.00, 2, 13.00, 13.0 / 28},
   };
   const json& rows = rest().at("customers").at("rows");
@@ -200,13 +207,11 @@ TEST_CASE("magento admin grids: order totals by customer, quotes by label", "[ma
     int orders;
     double revenue;
   };
-  const Expected expected[] = {{"jordan.lee@acmefasteners.com", 2, 1391.00},
-                               {"sam.ortiz@acmefasteners.com", 1, 452.00},
-                               {"k.vogel@borealis-lab.de", 1, 612.00},  // base, not €563.04
-                               {"ava.brooks@cedarpine.build", 2, 1433.00},
-                               {"neil.patel@deltamedical.org", 1, 609.25},
-                               {"chris.young@example.net", 1, 38.00},
-                               {"maria.gonzales@example.com", 1, 74.42}};
+  const Expected expected[] = {
+      {"jordan.lee@acmefasteners.com", 2, 1391.00}, {"sam.ortiz@acmefasteners.com", 1, 452.00},
+      {"k.vogel@borealis-lab.de", 1, 612.00},  // base, not €563.04
+      {"ava.brooks@cedarpine.build", 2, 1433.00},   {"neil.patel@deltamedical.org", 1, 609.25},
+      {"chris.young@example.net", 1, 38.00},        {"maria.gonzales@example.com", 1, 74.42}};
   const json& rows = grids().at("customers").at("rows");
   CHECK(rows.size() == std::size(expected));
   for (const Expected& e : expected) {
@@ -236,7 +241,7 @@ TEST_CASE("magento history: log_data as a JSON object reads the same as JSON tex
   const LoadReport& load = loader.finish();
   CHECK(load.recognized_as == "Magento negotiable quote history (log_data)");
   CHECK(load.mapping.at("status") == "log_data.status.new_value");
-  CHECK(load.rows_loaded == 1);   // the comment changes no status: no event
+  CHECK(load.rows_loaded == 1);  // the comment changes no status: no event
   CHECK(load.rows_skipped == 1);
   CHECK(load.problems.empty());
   REQUIRE(dataset.tables.size() == 1);

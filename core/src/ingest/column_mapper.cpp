@@ -16,7 +16,7 @@ namespace {
 constexpr double kMinShapeShare = 0.5;
 
 // Roles tried in this order when the workspace does not fix one: the more specific first.
-constexpr Role kRolePriority[] = {Role::order_lines, Role::orders,     Role::deals,
+constexpr Role kRolePriority[] = {Role::order_lines, Role::orders,         Role::deals,
                                   Role::deal_events, Role::catalog_prices, Role::sales_reps,
                                   Role::customers,   Role::catalogs};
 
@@ -38,14 +38,17 @@ int find_column(const Sample& sample, const std::string& name) {
   return kUnmapped;
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
 
 /// The columns for a message: the first 20, then how many more (a 200,000-column header made
 /// a 1.9 MB error message).
 std::string column_list(const std::vector<std::string>& columns) {
   constexpr std::size_t kShown = 20;
   std::string out;
-  for (std::size_t i = 0; i < columns.size() && i < kShown; ++i) out += (out.empty() ? "" : ", ") + quoted(columns[i]);
+  for (std::size_t i = 0; i < columns.size() && i < kShown; ++i)
+    out += (out.empty() ? "" : ", ") + quoted(columns[i]);
   if (columns.size() > kShown) out += " and " + std::to_string(columns.size() - kShown) + " more";
   return out;
 }
@@ -107,8 +110,8 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
   for (const Candidate& c : candidates) {
     if (m.has(c.field) || taken[static_cast<std::size_t>(c.column)]) continue;
     assign(c.field, c.column,
-           "header " + quoted(sample.columns[static_cast<std::size_t>(c.column)]) +
-               " names " + std::string(field_name(c.field)));
+           "header " + quoted(sample.columns[static_cast<std::size_t>(c.column)]) + " names " +
+               std::string(field_name(c.field)));
   }
 
   // Files that name things only by text: the name is the id (1C exports, spreadsheets).
@@ -117,8 +120,9 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
     if (m.has(missing) || !m.has(from) ||
         std::find(fields.begin(), fields.end(), missing) == fields.end())
       return;
-    assign(missing, m.at(from), std::string("no ") + what + " column: the " +
-                                    std::string(field_name(from)) + " column serves as id");
+    assign(missing, m.at(from),
+           std::string("no ") + what + " column: the " + std::string(field_name(from)) +
+               " column serves as id");
   };
   fall_back(Field::customer_id, Field::customer_name, "customer id");
   fall_back(Field::sku, Field::product_name, "SKU");
@@ -213,8 +217,8 @@ double shape_share(const Sample& sample, int column, FieldKind kind) {
   for (const auto& row : sample.rows) {
     if (static_cast<std::size_t>(column) >= row.size() || row[column].empty()) continue;
     ++filled;
-    const bool good = kind == FieldKind::date ? io::scan_date(row[column]).ok
-                                              : io::scan_number(row[column]).ok;
+    const bool good =
+        kind == FieldKind::date ? io::scan_date(row[column]).ok : io::scan_number(row[column]).ok;
     if (good) ++ok;
   }
   return filled == 0 ? 1.0 : static_cast<double>(ok) / static_cast<double>(filled);
@@ -229,8 +233,7 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
   if (overrides.role) {
     ColumnMapping m = map_for_role(*overrides.role, sample, norm, overrides);
     const auto missing = missing_required(m);
-    if (!missing.empty())
-      throw PulseError("pulse.ingest.101", describe_missing(m, missing));
+    if (!missing.empty()) throw PulseError("pulse.ingest.101", describe_missing(m, missing));
     return m;
   }
   std::string closest;

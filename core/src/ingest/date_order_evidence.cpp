@@ -22,14 +22,22 @@ io::DateOrder reading(std::size_t i) {
 
 const char* date_order_basis_name(DateOrderBasis basis) {
   switch (basis) {
-    case DateOrderBasis::value_over_12: return "value_over_12";
-    case DateOrderBasis::workspace: return "workspace";
-    case DateOrderBasis::other_column: return "other_column";
-    case DateOrderBasis::row_order: return "row_order";
-    case DateOrderBasis::step_size: return "step_size";
-    case DateOrderBasis::file_conventions: return "file_conventions";
-    case DateOrderBasis::default_guess: return "default_guess";
-    case DateOrderBasis::none: break;
+    case DateOrderBasis::value_over_12:
+      return "value_over_12";
+    case DateOrderBasis::workspace:
+      return "workspace";
+    case DateOrderBasis::other_column:
+      return "other_column";
+    case DateOrderBasis::row_order:
+      return "row_order";
+    case DateOrderBasis::step_size:
+      return "step_size";
+    case DateOrderBasis::file_conventions:
+      return "file_conventions";
+    case DateOrderBasis::default_guess:
+      return "default_guess";
+    case DateOrderBasis::none:
+      break;
   }
   return "";
 }
@@ -59,7 +67,9 @@ void DateOrderEvidence::add(const io::DateScan& scan) {
 DateOrderEvidence::Verdict DateOrderEvidence::verdict() const {
   if (steps_ == 0) return {};
   const bool weak = steps_ < kMinSteps;
-  const auto runs_forward = [this](std::size_t r) { return backward_[r] * kForwardShare <= steps_; };
+  const auto runs_forward = [this](std::size_t r) {
+    return backward_[r] * kForwardShare <= steps_;
+  };
 
   // 1. Row order: the reading with clearly fewer steps back, when it runs forward (a sorted
   //    export) or when the difference passes the sign test (sorted in blocks, e.g. by customer

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <new>
 
+#include "file_loader_container.h"
 #include "pulse/error.h"
 #include "pulse/ingest/header_synonyms.h"
 #include "pulse/ingest/known_formats.h"
@@ -13,7 +14,6 @@
 #include "pulse/ingest/text_sniffer.h"
 #include "pulse/io/csv_reader.h"
 #include "pulse/io/json_reader.h"
-#include "file_loader_container.h"
 
 namespace pulse::ingest {
 namespace {
@@ -30,8 +30,8 @@ class FileLoader::Pipeline : public io::RecordSink {
     if (sniff.format == TextFormat::csv) {
       if (sniff.delimiter == ';' && conv.decimal == io::DecimalMark::unknown)
         conv.decimal_default = io::DecimalMark::comma;  // ';' files come from decimal-comma locales
-      csv_ = std::make_unique<io::CsvReader>(*this, io::CsvOptions{sniff.delimiter,
-                                                                   options.max_field_bytes});
+      csv_ = std::make_unique<io::CsvReader>(
+          *this, io::CsvOptions{sniff.delimiter, options.max_field_bytes});
     } else if (sniff.format == TextFormat::json) {
       json_ = std::make_unique<io::JsonReader>(*this);
     }  // TextFormat::records: the rows come from a workbook's sheet reader, not from text
@@ -65,8 +65,10 @@ class FileLoader::Pipeline : public io::RecordSink {
   std::size_t position_line() const { return csv_ ? csv_->row_line() : last_line_; }
 
   void finish() {
-    if (csv_) csv_->finish();
-    else if (json_) json_->finish();
+    if (csv_)
+      csv_->finish();
+    else if (json_)
+      json_->finish();
     if (!builder_) decide();
   }
 
@@ -118,8 +120,8 @@ class FileLoader::Pipeline : public io::RecordSink {
     sample_.columns = columns_;
     report_.columns = columns_;
     if (sample_.columns.empty())
-      throw PulseError("pulse.ingest.001", report_.file + (json_ ? ": no JSON object with fields"
-                                                                 : ": no header row"));
+      throw PulseError("pulse.ingest.001",
+                       report_.file + (json_ ? ": no JSON object with fields" : ": no header row"));
     const ColumnMapping mapping = map_columns(sample_, options_.mapping);
     report_.role = std::string(role_name(mapping.role));
     report_.recognized_as = mapping.recognized_as;
@@ -132,15 +134,17 @@ class FileLoader::Pipeline : public io::RecordSink {
     }
     report_.notes.insert(report_.notes.end(), mapping.notes.begin(), mapping.notes.end());
     table_.source = report_.file;
-    builder_ = std::make_unique<TableBuilder>(table_, strings_, mapping, options_.conventions,
-                                              report_);
+    builder_ =
+        std::make_unique<TableBuilder>(table_, strings_, mapping, options_.conventions, report_);
     if (options_.expected_bytes > 0 && !sample_.rows.empty()) {
       // Rows to come, from the sample's bytes per row; 10% spare for longer rows later.
       std::size_t sample_bytes = 0;
       for (const auto& row : sample_.rows)
         for (const std::string& field : row) sample_bytes += field.size() + 1;
-      const double per_row = static_cast<double>(sample_bytes) / static_cast<double>(sample_.rows.size());
-      builder_->reserve(static_cast<std::size_t>(1.1 * static_cast<double>(options_.expected_bytes) / per_row));
+      const double per_row =
+          static_cast<double>(sample_bytes) / static_cast<double>(sample_.rows.size());
+      builder_->reserve(
+          static_cast<std::size_t>(1.1 * static_cast<double>(options_.expected_bytes) / per_row));
     }
     std::vector<std::string_view> views;
     for (std::size_t i = 0; i < sample_.rows.size(); ++i) {
@@ -176,7 +180,8 @@ class FileLoader::Pipeline : public io::RecordSink {
     report_.columns = columns_;
     if (!json_ || late_remaps_ >= kMaxLateRemaps) return;
     bool worth = false;
-    for (std::size_t i = first_new; i < columns_.size() && !worth; ++i) worth = could_map(columns_[i]);
+    for (std::size_t i = first_new; i < columns_.size() && !worth; ++i)
+      worth = could_map(columns_[i]);
     if (!worth) return;
     ++late_remaps_;
     kept_sample_.columns = columns_;
@@ -191,15 +196,16 @@ class FileLoader::Pipeline : public io::RecordSink {
       const Field field = static_cast<Field>(f);
       if (mapping_.has(field) || !again.has(field)) continue;
       const int column = again.at(field);
-      if (static_cast<std::size_t>(column) < decided_columns_) continue;  // an old column: as decided
+      if (static_cast<std::size_t>(column) < decided_columns_)
+        continue;  // an old column: as decided
       builder_->add_late_field(field, column, again.rule[f]);
       mapping_.column[f] = column;
       const std::string name(field_name(field));
       report_.mapping[name] = columns_[static_cast<std::size_t>(column)];
       report_.mapping_reasons[name] = again.reason[f];
-      report_.notes.push_back("'" + columns_[static_cast<std::size_t>(column)] + "' first appears after line " +
-                              std::to_string(last_line_) + ": read as " + name +
-                              " from there; the rows before it have none");
+      report_.notes.push_back("'" + columns_[static_cast<std::size_t>(column)] +
+                              "' first appears after line " + std::to_string(last_line_) +
+                              ": read as " + name + " from there; the rows before it have none");
     }
   }
 
@@ -220,13 +226,13 @@ class FileLoader::Pipeline : public io::RecordSink {
   std::vector<std::size_t> sample_lines_;
   Table table_;
   std::unique_ptr<TableBuilder> builder_;
-  ColumnMapping mapping_;           // as decided, plus the fields of late keys
+  ColumnMapping mapping_;            // as decided, plus the fields of late keys
   std::size_t decided_columns_ = 0;  // columns when the mapping was decided
-  Sample kept_sample_;              // JSON: the sample, to map late keys
-  std::size_t last_line_ = 0;       // line of the last record
+  Sample kept_sample_;               // JSON: the sample, to map late keys
+  std::size_t last_line_ = 0;        // line of the last record
   std::size_t late_remaps_ = 0;
   std::size_t json_newlines_ = 0;
-  bool json_ends_line_ = true;  // no bytes yet: no line begun
+  bool json_ends_line_ = true;                       // no bytes yet: no line begun
   static constexpr std::size_t kMaxLateRemaps = 64;  // keys that differ in every record
 };
 
@@ -251,7 +257,8 @@ void FileLoader::start(std::string_view head) {
     if (guess.encoding == io::TextEncoding::utf16le && head.substr(0, 2) == "\xFE\xFF")
       guess.encoding = io::TextEncoding::utf16be;  // "utf-16": the byte order mark says which
   } else {
-    guess = io::detect_encoding(head.substr(0, kSniffBytes));  // the same sample however the bytes arrive
+    guess = io::detect_encoding(
+        head.substr(0, kSniffBytes));  // the same sample however the bytes arrive
   }
   decoder_ = std::make_unique<io::Utf8Decoder>(guess);
   report_.encoding = std::string(io::encoding_name(guess.encoding));
@@ -262,9 +269,11 @@ void FileLoader::start(std::string_view head) {
   // The sample is capped like the encoding's: the head is as long as the chunks that came
   // (64 KiB by small chunks, 1 MiB in one read), and the delimiter must not depend on that.
   // 64 KiB of UTF-16 (a byte order mark aside) decodes to at least 32 KiB - 1 of UTF-8.
-  const bool utf16 = guess.encoding == io::TextEncoding::utf16le || guess.encoding == io::TextEncoding::utf16be;
-  Sniff sniff = sniff_text(utf16 ? std::string_view(text).substr(0, kSniffBytes / 2 - 2) : head.substr(0, kSniffBytes),
-                           report_.file);
+  const bool utf16 =
+      guess.encoding == io::TextEncoding::utf16le || guess.encoding == io::TextEncoding::utf16be;
+  Sniff sniff = sniff_text(
+      utf16 ? std::string_view(text).substr(0, kSniffBytes / 2 - 2) : head.substr(0, kSniffBytes),
+      report_.file);
   if (options_.delimiter != 0) sniff.delimiter = options_.delimiter;
   report_.format = sniff.format == TextFormat::json ? "json" : "csv";
   if (sniff.format == TextFormat::csv)
@@ -295,14 +304,16 @@ void FileLoader::feed(std::string_view bytes) {
     fail(e.what());
   } catch (const std::bad_alloc&) {
     fail("[pulse.ingest.005] " + report_.file + ": out of memory after " +
-         std::to_string(report_.rows_read) + " rows; the file is larger than this machine can hold");
+         std::to_string(report_.rows_read) +
+         " rows; the file is larger than this machine can hold");
   }
 }
 
 const LoadReport& FileLoader::finish() {
   if (finished_) return report_;
   if (container_) finish_container();  // the rest of a gzip stream; a workbook's rows
-  if (failed_ && !pipeline_ && !head_.empty() && container_ && container_->kind == Container::Kind::gzip) {
+  if (failed_ && !pipeline_ && !head_.empty() && container_ &&
+      container_->kind == Container::Kind::gzip) {
     // A gzip stream that broke before 64 KiB of text came out (a truncated download): what
     // did come out is read as far as its last whole line, like a stream that broke later.
     const std::string head = std::move(head_);
@@ -336,8 +347,9 @@ const LoadReport& FileLoader::finish() {
     report_.encoding = std::string(io::encoding_name(decoder_->encoding()));
     report_.encoding_reason = decoder_->reason();
     if (const std::size_t n = decoder_->replaced(); n > 0)
-      report_.notes.push_back(std::to_string(n) + (n == 1 ? " byte sequence is" : " byte sequences are") +
-                              " not valid " + report_.encoding + ": shown as U+FFFD (\xEF\xBF\xBD)");
+      report_.notes.push_back(
+          std::to_string(n) + (n == 1 ? " byte sequence is" : " byte sequences are") +
+          " not valid " + report_.encoding + ": shown as U+FFFD (\xEF\xBF\xBD)");
   }
   // Rows read before a fatal error stay loaded: the report says where reading stopped.
   if (pipeline_ && failed_) pipeline_->salvage();
@@ -392,7 +404,9 @@ LoadReport load_path(Dataset& dataset, const std::string& path, const std::strin
     // anything else that file turns out to be is read below, from its start again.
     ParallelCsvOptions parallel;
     parallel.threads = load_threads();
-    const ByteSource source = [file](char* to, std::size_t n) { return std::fread(to, 1, n, file); };
+    const ByteSource source = [file](char* to, std::size_t n) {
+      return std::fread(to, 1, n, file);
+    };
     if (auto report = load_csv_parallel(dataset, display_name, source, sized, parallel)) {
       std::fclose(file);
       return *report;
@@ -402,7 +416,8 @@ LoadReport load_path(Dataset& dataset, const std::string& path, const std::strin
   FileLoader loader(dataset, display_name, sized);
   std::vector<char> buffer(std::size_t{1} << 20);
   std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) loader.feed({buffer.data(), n});
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0)
+    loader.feed({buffer.data(), n});
   std::fclose(file);
   return loader.finish();
 }

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <new>
 
+#include "file_loader_container.h"
 #include "pulse/error.h"
 #include "pulse/ingest/file_loader.h"
 #include "pulse/io/xlsx_workbook.h"
-#include "file_loader_container.h"
 
 namespace pulse::ingest {
 namespace {
@@ -24,7 +24,6 @@ bool is_zip(std::string_view head) {
 }
 
 }  // namespace
-
 
 namespace {
 
@@ -103,7 +102,9 @@ bool FileLoader::unwrap(std::string_view bytes) {
         c.zip.append(bytes);
         break;
       case Container::Kind::parts:
-        throw PulseError("pulse.ingest.003", report_.file + ": a workbook given by parts takes part_data(), not feed()");
+        throw PulseError(
+            "pulse.ingest.003",
+            report_.file + ": a workbook given by parts takes part_data(), not feed()");
       default:
         break;
     }
@@ -152,9 +153,9 @@ void FileLoader::finish_container() {
       case Container::Kind::parts:
         if (!failed_ && !c.sheet_done) {
           const std::string wanted = wanted_part();
-          throw PulseError("pulse.ingest.003", report_.file + ": the workbook ended before " +
-                                                   (wanted.empty() ? std::string("its sheet") : wanted) +
-                                                   " was given");
+          throw PulseError("pulse.ingest.003",
+                           report_.file + ": the workbook ended before " +
+                               (wanted.empty() ? std::string("its sheet") : wanted) + " was given");
         }
         break;
       default:

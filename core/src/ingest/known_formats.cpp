@@ -35,7 +35,8 @@ std::vector<FieldSources> magento_order_fields(std::vector<FieldSources> more) {
   std::vector<FieldSources> fields = {
       {F::order_id, {"increment_id"}},
       {F::order_date, {"created_at"}},
-      {F::customer_id, {"extension_attributes.company_order_attributes.company_id", "customer_email"}},
+      {F::customer_id,
+       {"extension_attributes.company_order_attributes.company_id", "customer_email"}},
       {F::customer_name,
        {"extension_attributes.company_order_attributes.company_name",
         "customer_firstname + customer_lastname", "customer_email"}},
@@ -93,7 +94,8 @@ const std::vector<KnownFormat>& formats() {
         {F::customer_name, {"firstname + lastname"}},
         {F::catalog, {"group_id"}}},
        F::count_,
-       "each buyer belongs to its company: orders without company attributes count for the company"},
+       "each buyer belongs to its company: orders without company attributes count for the "
+       "company"},
       {"Magento REST shared catalogs (GET /V1/sharedCatalog/)",
        Role::catalogs,
        {"customer_group_id", "name", "type"},
@@ -114,7 +116,8 @@ const std::vector<KnownFormat>& formats() {
           "extension_attributes.negotiable_quote.base_original_total_price"}},
         {F::original_amount, {"extension_attributes.negotiable_quote.base_original_total_price"}},
         {F::expires_at, {"extension_attributes.negotiable_quote.expiration_period"}},
-        {F::customer_id, {"customer.extension_attributes.company_attributes.company_id", "customer.email"}},
+        {F::customer_id,
+         {"customer.extension_attributes.company_attributes.company_id", "customer.email"}},
         {F::product, {"extension_attributes.negotiable_quote.quote_name"}}},
        F::count_,
        "one deal per quote (its cart items are not order lines); amounts in the base currency, "
@@ -249,7 +252,8 @@ ColumnMapping map_as(const KnownFormat& format, const Columns& columns) {
     if (rule.alternatives.empty()) continue;
     const std::size_t f = static_cast<std::size_t>(fs.field);
     m.column[f] = rule.alternatives.front().column;
-    std::string reason = "as the recognized export writes it: " + columns.describe(rule.alternatives[0]);
+    std::string reason =
+        "as the recognized export writes it: " + columns.describe(rule.alternatives[0]);
     for (std::size_t i = 1; i < rule.alternatives.size(); ++i)
       reason += ", else " + columns.describe(rule.alternatives[i]);
     m.reason[f] = std::move(reason);
@@ -268,7 +272,8 @@ bool has_required(const ColumnMapping& m) {
 
 }  // namespace
 
-std::optional<ColumnMapping> map_known_format(const Sample& sample, const MappingOverrides& overrides) {
+std::optional<ColumnMapping> map_known_format(const Sample& sample,
+                                              const MappingOverrides& overrides) {
   const Columns columns(sample);
   for (const KnownFormat& format : formats()) {
     if (overrides.role && *overrides.role != format.role) continue;

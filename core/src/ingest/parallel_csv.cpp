@@ -1,10 +1,10 @@
 #include "pulse/ingest/parallel_csv.h"
 
 #include <algorithm>
-#include <ctime>
-#include <exception>
 #include <atomic>
 #include <cstring>
+#include <ctime>
+#include <exception>
 #include <memory>
 #include <new>
 #include <vector>
@@ -49,7 +49,7 @@ struct GiveUp {};
 bool is_packed(std::string_view head) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
   if (head.size() >= 2 && byte(0) == 0x1F && byte(1) == 0x8B) return true;  // gzip
-  return head.substr(0, 2) == "PK";                                          // zip
+  return head.substr(0, 2) == "PK";                                         // zip
 }
 
 // Where a reader's rows go: a range's fork while the range is parsed, the file's builder once
@@ -278,7 +278,8 @@ class ParallelLoad : public io::RecordSink {
     }
     report_.notes.insert(report_.notes.end(), mapping.notes.begin(), mapping.notes.end());
     table_.source = report_.file;
-    builder_ = std::make_unique<TableBuilder>(table_, pool_, mapping, options_.conventions, report_);
+    builder_ =
+        std::make_unique<TableBuilder>(table_, pool_, mapping, options_.conventions, report_);
     main_.builder = builder_.get();
     if (!sample_.rows.empty()) {
       std::size_t sample_bytes = 0;
@@ -286,7 +287,8 @@ class ParallelLoad : public io::RecordSink {
         for (const std::string& field : row) sample_bytes += field.size() + 1;
       bytes_per_row_ = static_cast<double>(sample_bytes) / static_cast<double>(sample_.rows.size());
       if (options_.expected_bytes > 0)
-        builder_->reserve(static_cast<std::size_t>(1.1 * static_cast<double>(options_.expected_bytes) / bytes_per_row_));
+        builder_->reserve(static_cast<std::size_t>(
+            1.1 * static_cast<double>(options_.expected_bytes) / bytes_per_row_));
     }
     std::vector<std::string_view> views;
     for (std::size_t i = 0; i < sample_.rows.size(); ++i) {
@@ -332,7 +334,8 @@ class ParallelLoad : public io::RecordSink {
     part->report.file = report_.file;
     part->builder = builder_->fork(part->table, part->strings, part->report);
     if (bytes_per_row_ > 0)
-      part->builder->reserve(static_cast<std::size_t>(1.1 * static_cast<double>(bytes.size()) / bytes_per_row_));
+      part->builder->reserve(
+          static_cast<std::size_t>(1.1 * static_cast<double>(bytes.size()) / bytes_per_row_));
     part->target.builder = part->builder.get();
     part->target.report = &part->report;
     part->reader = new_reader(first_line, &part->target);
@@ -355,7 +358,8 @@ class ParallelLoad : public io::RecordSink {
     while (pos_ < buf_.size() || fill()) {
       std::size_t end = window_end();
       // No record start in the window's last eighth: take more (a row longer than that).
-      for (std::size_t more = pos_ + parallel_.threads * parallel_.range_bytes; end == std::string_view::npos;) {
+      for (std::size_t more = pos_ + parallel_.threads * parallel_.range_bytes;
+           end == std::string_view::npos;) {
         while (buf_.size() - more < step() && fill()) {
         }
         if (eof_ && buf_.size() - more < step()) {
@@ -391,13 +395,15 @@ class ParallelLoad : public io::RecordSink {
     const bool continue_first = !last_.csv->between_rows();
     std::vector<std::unique_ptr<Part>> parts(ranges);
     for (std::size_t j = continue_first ? 1 : 0; j < ranges; ++j)
-      parts[j] = make_part(j, std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]), first_line[j]);
+      parts[j] = make_part(j, std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]),
+                           first_line[j]);
     parse_parts(parts, std::string_view(buf_).substr(pos_, end - pos_));
     ++stats_.windows;
     const double merge_start = thread_cpu_ms();
 
     for (std::size_t j = 0; j < ranges; ++j) {
-      const std::string_view bytes = std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]);
+      const std::string_view bytes =
+          std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]);
       Part* part = parts[j].get();
       if (!last_.csv->between_rows()) {
         feed(last_, bytes);  // the range before ended inside a row: its reader reads on
@@ -511,7 +517,7 @@ class ParallelLoad : public io::RecordSink {
   LoadReport report_;
   io::CsvOptions csv_options_;
   std::unique_ptr<io::Utf8Decoder> decoder_;
-  std::string buf_;        // bytes read and not yet consumed, from pos_
+  std::string buf_;  // bytes read and not yet consumed, from pos_
   std::size_t pos_ = 0;
   std::size_t next_line_ = 1;  // the line at pos_
   bool after_cr_ = false;      // the bytes before pos_ end with a CR
@@ -532,8 +538,12 @@ class ParallelLoad : public io::RecordSink {
 
 }  // namespace
 
-void set_load_threads(unsigned threads) { g_load_threads = std::max(1u, threads); }
-unsigned load_threads() { return g_load_threads; }
+void set_load_threads(unsigned threads) {
+  g_load_threads = std::max(1u, threads);
+}
+unsigned load_threads() {
+  return g_load_threads;
+}
 
 std::optional<LoadReport> load_csv_parallel(Dataset& dataset, const std::string& display_name,
                                             const ByteSource& source, const FileOptions& options,

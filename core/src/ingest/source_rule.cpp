@@ -14,7 +14,8 @@ std::string_view field_at(const std::vector<std::string_view>& fields, int colum
 
 std::string json_value_at(std::string_view json_text, std::string_view dotted_key) {
   if (json_text.empty() || json_text.front() != '{') return {};
-  const nlohmann::json doc = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  const nlohmann::json doc =
+      nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (doc.is_discarded()) return {};
   const nlohmann::json* at = &doc;
   while (!dotted_key.empty()) {

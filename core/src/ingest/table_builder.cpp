@@ -27,12 +27,18 @@ const char* order_label(io::DateOrder o) {
 // for the bases that are sure (a value over 12, the workspace) and for the US default.
 const char* basis_suffix(DateOrderBasis basis) {
   switch (basis) {
-    case DateOrderBasis::other_column: return " (as another date column)";
-    case DateOrderBasis::row_order: return " (dates run forward in file order)";
-    case DateOrderBasis::step_size: return " (consecutive dates closer)";
-    case DateOrderBasis::file_conventions: return " (guess: decimal comma or ';' file)";
-    case DateOrderBasis::default_guess: return " (US order: no value decided)";
-    default: return "";
+    case DateOrderBasis::other_column:
+      return " (as another date column)";
+    case DateOrderBasis::row_order:
+      return " (dates run forward in file order)";
+    case DateOrderBasis::step_size:
+      return " (consecutive dates closer)";
+    case DateOrderBasis::file_conventions:
+      return " (guess: decimal comma or ';' file)";
+    case DateOrderBasis::default_guess:
+      return " (US order: no value decided)";
+    default:
+      return "";
   }
 }
 
@@ -50,16 +56,22 @@ Day swap_day_month(Day day) {
 // Adds `row` to runs of consecutive rows.
 template <class Runs>
 void mark_row(Runs& runs, std::size_t row) {
-  if (!runs.empty() && runs.back().end == row) ++runs.back().end;
-  else runs.push_back({row, row + 1});
+  if (!runs.empty() && runs.back().end == row)
+    ++runs.back().end;
+  else
+    runs.push_back({row, row + 1});
 }
 
 const char* shape_label(io::DateShape shape) {
   switch (shape) {
-    case io::DateShape::iso: return "YYYY-MM-DD";
-    case io::DateShape::dotted: return "DD.MM.YYYY";
-    case io::DateShape::month_name: return "Mon DD, YYYY";
-    default: return "";
+    case io::DateShape::iso:
+      return "YYYY-MM-DD";
+    case io::DateShape::dotted:
+      return "DD.MM.YYYY";
+    case io::DateShape::month_name:
+      return "Mon DD, YYYY";
+    default:
+      return "";
   }
 }
 
@@ -150,7 +162,8 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
   switch (slot.kind) {
     case FieldKind::text:
       // Runs of equal values (an invoice's lines) skip the hash; the pool's text is stable.
-      if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id)) slot.last_id = strings_.intern(raw);
+      if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id))
+        slot.last_id = strings_.intern(raw);
       column.text.push_back(slot.last_id);
       return true;
 
@@ -166,8 +179,8 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
           decide_number(slot, scan.evidence);
           mark = scan.evidence;
         } else if (mark != scan.evidence) {
-          problem(line, slot, "'" + std::string(raw) + "' does not read with the column's " +
-                                  mark_label(mark));
+          problem(line, slot,
+                  "'" + std::string(raw) + "' does not read with the column's " + mark_label(mark));
           return false;
         }
       }
@@ -175,7 +188,8 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
       const io::DecimalMark used = undecided ? conventions_.decimal_default : mark;
       column.numbers.push_back(used == io::DecimalMark::comma ? scan.as_comma : scan.as_dot);
       if (undecided && scan.as_dot != scan.as_comma)
-        slot.number.pending.push_back({row, used == io::DecimalMark::comma ? scan.as_dot : scan.as_comma});
+        slot.number.pending.push_back(
+            {row, used == io::DecimalMark::comma ? scan.as_dot : scan.as_comma});
       return true;
     }
 
@@ -198,8 +212,8 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
           if (order == io::DateOrder::unknown) {
             decide_date(slot, scan.evidence, DateOrderBasis::value_over_12);
           } else if (order != scan.evidence) {
-            problem(line, slot, "bad date '" + std::string(raw) + "': the column reads " +
-                                    order_label(order));
+            problem(line, slot,
+                    "bad date '" + std::string(raw) + "': the column reads " + order_label(order));
             return false;
           }
         } else if (order != io::DateOrder::unknown) {
@@ -231,9 +245,15 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
 void TableBuilder::append_missing(Slot& slot) {
   Column& column = *slot.target;
   switch (slot.kind) {
-    case FieldKind::text: column.text.push_back(kNoStr); break;
-    case FieldKind::number: column.numbers.push_back(kNaN); break;
-    case FieldKind::date: column.days.push_back(kNoDay); break;
+    case FieldKind::text:
+      column.text.push_back(kNoStr);
+      break;
+    case FieldKind::number:
+      column.numbers.push_back(kNaN);
+      break;
+    case FieldKind::date:
+      column.days.push_back(kNoDay);
+      break;
   }
 }
 
@@ -242,7 +262,9 @@ void TableBuilder::roll_back(std::size_t slots, std::size_t row) {
     Slot& slot = slots_[i];
     Column& column = *slot.target;
     switch (slot.kind) {
-      case FieldKind::text: column.text.pop_back(); break;
+      case FieldKind::text:
+        column.text.pop_back();
+        break;
       case FieldKind::number:
         column.numbers.pop_back();
         if (!slot.number.pending.empty() && slot.number.pending.back().row == row)
@@ -266,11 +288,10 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
   std::size_t done = 0;
   for (; done < slots_.size(); ++done) {
     Slot& slot = slots_[done];
-    const std::string_view raw =
-        !slot.plain ? read_source(fields, slot.rule, slot.scratch)
-        : static_cast<std::size_t>(slot.column) < fields.size()
-            ? trim_value(fields[static_cast<std::size_t>(slot.column)])
-            : std::string_view{};
+    const std::string_view raw = !slot.plain ? read_source(fields, slot.rule, slot.scratch)
+                                 : static_cast<std::size_t>(slot.column) < fields.size()
+                                     ? trim_value(fields[static_cast<std::size_t>(slot.column)])
+                                     : std::string_view{};
     if (raw.empty()) {
       if (slot.rule.empty_skips_row) {
         ++quiet_skips_;
@@ -300,9 +321,15 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
 void TableBuilder::reserve(std::size_t rows) {
   for (Slot& slot : slots_) {
     switch (slot.kind) {
-      case FieldKind::text: slot.target->text.reserve(rows); break;
-      case FieldKind::number: slot.target->numbers.reserve(rows); break;
-      case FieldKind::date: slot.target->days.reserve(rows); break;
+      case FieldKind::text:
+        slot.target->text.reserve(rows);
+        break;
+      case FieldKind::number:
+        slot.target->numbers.reserve(rows);
+        break;
+      case FieldKind::date:
+        slot.target->days.reserve(rows);
+        break;
     }
   }
 }
@@ -335,7 +362,8 @@ std::string TableBuilder::slot_name(const Slot& slot, const std::vector<std::str
 
 void TableBuilder::decide_undecided_dates() {
   const auto undecided = [](const Slot& s) {
-    return s.kind == FieldKind::date && s.date.order == io::DateOrder::unknown && !s.date.pending.empty();
+    return s.kind == FieldKind::date && s.date.order == io::DateOrder::unknown &&
+           !s.date.pending.empty();
   };
   // A value over 12 in another column: one exporter wrote the file's slash dates one way.
   const Slot* proven = nullptr;
@@ -360,13 +388,15 @@ void TableBuilder::decide_undecided_dates() {
   // conventions (a decimal comma or ';' is written in day-first countries), then month first.
   const Slot* told = nullptr;
   for (const Slot& s : slots_) {
-    const bool own = s.date.basis == DateOrderBasis::row_order || s.date.basis == DateOrderBasis::step_size;
+    const bool own =
+        s.date.basis == DateOrderBasis::row_order || s.date.basis == DateOrderBasis::step_size;
     if (s.kind == FieldKind::date && own && (!told || (told->date.weak && !s.date.weak))) told = &s;
   }
   bool day_first_file = conventions_.decimal == io::DecimalMark::comma ||
                         conventions_.decimal_default == io::DecimalMark::comma;
   for (const Slot& s : slots_)
-    if (s.kind == FieldKind::number && s.number.mark == io::DecimalMark::comma) day_first_file = true;
+    if (s.kind == FieldKind::number && s.number.mark == io::DecimalMark::comma)
+      day_first_file = true;
   for (Slot& s : slots_) {
     if (!undecided(s)) continue;
     if (told) {
@@ -374,8 +404,9 @@ void TableBuilder::decide_undecided_dates() {
       s.date.weak = told->date.weak;
       s.date.steps = told->date.steps;
     } else {
-      decide_date(s, day_first_file ? io::DateOrder::dmy : io::DateOrder::mdy,
-                  day_first_file ? DateOrderBasis::file_conventions : DateOrderBasis::default_guess);
+      decide_date(
+          s, day_first_file ? io::DateOrder::dmy : io::DateOrder::mdy,
+          day_first_file ? DateOrderBasis::file_conventions : DateOrderBasis::default_guess);
       s.date.weak = true;
     }
   }
@@ -399,18 +430,22 @@ void TableBuilder::report_dates(const std::vector<std::string>& names) {
     std::string why;
     switch (date.basis) {
       case DateOrderBasis::default_guess:
-        why = "no day above 12, and neither the order of the rows nor the spacing of the dates tells";
+        why =
+            "no day above 12, and neither the order of the rows nor the spacing of the dates tells";
         break;
       case DateOrderBasis::file_conventions:
-        why = "no day above 12 and the rows do not tell; the file's decimal comma or ';' suggests day first";
+        why =
+            "no day above 12 and the rows do not tell; the file's decimal comma or ';' suggests "
+            "day first";
         break;
       default:
         why = "told by only " + std::to_string(date.steps) + " changes of date" +
               (date.basis == DateOrderBasis::other_column ? " in another date column" : "");
         break;
     }
-    report_.notes.push_back("[pulse.dates.guess] " + name + ": dates like " + date.example + " read as " +
-                            order_label(date.order) + (dmy ? " (day first): " : " (month first): ") + why +
+    report_.notes.push_back("[pulse.dates.guess] " + name + ": dates like " + date.example +
+                            " read as " + order_label(date.order) +
+                            (dmy ? " (day first): " : " (month first): ") + why +
                             "; if wrong, set the date format to " +
                             order_label(dmy ? io::DateOrder::mdy : io::DateOrder::dmy));
   }

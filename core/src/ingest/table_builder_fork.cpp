@@ -41,7 +41,8 @@ std::unique_ptr<TableBuilder> TableBuilder::fork(Table& table, StringPool& strin
 }
 
 bool TableBuilder::can_absorb(const TableBuilder& part) const {
-  if (part.slots_.size() != slots_.size() || part.forked_marks_.size() != slots_.size()) return false;
+  if (part.slots_.size() != slots_.size() || part.forked_marks_.size() != slots_.size())
+    return false;
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     const Slot& here = slots_[i];
     const Slot& there = part.slots_[i];
@@ -74,7 +75,8 @@ void TableBuilder::absorb(TableBuilder& part, const StringPool& part_strings) {
         break;
       case FieldKind::number:
         // A mark the fork decided fixes this column's earlier pending values as it would have.
-        if (slot.number.mark == io::DecimalMark::unknown && from.number.mark != io::DecimalMark::unknown)
+        if (slot.number.mark == io::DecimalMark::unknown &&
+            from.number.mark != io::DecimalMark::unknown)
           decide_number(slot, from.number.mark);
         column.numbers.insert(column.numbers.end(), source.numbers.begin(), source.numbers.end());
         for (const PendingNumber& p : from.number.pending)

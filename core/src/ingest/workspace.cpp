@@ -41,13 +41,19 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
     }
   }
   const std::string delimiter = string_or(f, "delimiter", "auto");
-  if (delimiter == "\\t" || delimiter == "tab") options.delimiter = '\t';
-  else if (delimiter.size() == 1) options.delimiter = delimiter[0];
-  else if (delimiter != "auto") bad(where + ".delimiter", "expected \"auto\" or one character");
+  if (delimiter == "\\t" || delimiter == "tab")
+    options.delimiter = '\t';
+  else if (delimiter.size() == 1)
+    options.delimiter = delimiter[0];
+  else if (delimiter != "auto")
+    bad(where + ".delimiter", "expected \"auto\" or one character");
   const std::string decimal = string_or(f, "decimal", "auto");
-  if (decimal == "." || decimal == "dot") options.conventions.decimal = io::DecimalMark::dot;
-  else if (decimal == "," || decimal == "comma") options.conventions.decimal = io::DecimalMark::comma;
-  else if (decimal != "auto") bad(where + ".decimal", "expected \"auto\", \".\" or \",\"");
+  if (decimal == "." || decimal == "dot")
+    options.conventions.decimal = io::DecimalMark::dot;
+  else if (decimal == "," || decimal == "comma")
+    options.conventions.decimal = io::DecimalMark::comma;
+  else if (decimal != "auto")
+    bad(where + ".decimal", "expected \"auto\", \".\" or \",\"");
   const std::string encoding = string_or(f, "encoding", "auto");
   if (encoding != "auto") {
     options.encoding = io::encoding_from_name(encoding);
@@ -55,12 +61,15 @@ FileOptions file_options_from_json(const json& f, const std::string& where) {
       bad(where + ".encoding",
           "expected \"auto\", \"utf-8\", \"windows-1251\", \"windows-1252\" or \"utf-16\"");
   }
-  options.sheet = string_or(f, "sheet", "");  // a workbook's sheet; empty = the first
+  options.sheet = string_or(f, "sheet", "");          // a workbook's sheet; empty = the first
   options.container = string_or(f, "container", "");  // set by pulse.js when it decompressed
   const std::string date = string_or(f, "date_format", "auto");
-  if (date == "DD/MM/YYYY" || date == "dmy") options.conventions.date_order = io::DateOrder::dmy;
-  else if (date == "MM/DD/YYYY" || date == "mdy") options.conventions.date_order = io::DateOrder::mdy;
-  else if (date != "auto") bad(where + ".date_format", "expected \"auto\", \"DD/MM/YYYY\" or \"MM/DD/YYYY\"");
+  if (date == "DD/MM/YYYY" || date == "dmy")
+    options.conventions.date_order = io::DateOrder::dmy;
+  else if (date == "MM/DD/YYYY" || date == "mdy")
+    options.conventions.date_order = io::DateOrder::mdy;
+  else if (date != "auto")
+    bad(where + ".date_format", "expected \"auto\", \"DD/MM/YYYY\" or \"MM/DD/YYYY\"");
   return options;
 }
 

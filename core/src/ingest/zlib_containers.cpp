@@ -11,9 +11,11 @@ namespace pulse::ingest {
 namespace {
 
 constexpr std::size_t kOutChunk = std::size_t{1} << 20;  // decompressed bytes handed on at a time
-constexpr uInt kMaxIn = 1u << 30;                         // zlib counts in uInt
+constexpr uInt kMaxIn = 1u << 30;                        // zlib counts in uInt
 
-std::uint16_t u16(const unsigned char* p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
+std::uint16_t u16(const unsigned char* p) {
+  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
 std::uint32_t u32(const unsigned char* p) {
   return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
          (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
@@ -22,7 +24,9 @@ std::uint64_t u64(const unsigned char* p) {
   return static_cast<std::uint64_t>(u32(p)) | (static_cast<std::uint64_t>(u32(p + 4)) << 32);
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool same_name(std::string_view a, std::string_view b) {
   if (!a.empty() && a.front() == '/') a.remove_prefix(1);
@@ -46,7 +50,8 @@ struct GzipInflater::State {
   }
 };
 
-GzipInflater::GzipInflater(std::string file) : state_(std::make_unique<State>()), file_(std::move(file)) {
+GzipInflater::GzipInflater(std::string file)
+    : state_(std::make_unique<State>()), file_(std::move(file)) {
   // 16 + MAX_WBITS: a gzip header and trailer (CRC-32, size) around the deflate data.
   if (inflateInit2(&state_->z, 16 + MAX_WBITS) != Z_OK) throw std::bad_alloc();
   state_->open = true;
@@ -73,10 +78,12 @@ void GzipInflater::feed(std::string_view compressed, const ByteSink& out) {
       const int rc = inflate(&s.z, Z_NO_FLUSH);
       const std::size_t produced = s.out.size() - s.z.avail_out;
       if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT)
-        throw PulseError("pulse.ingest.003", file_ + ": corrupt gzip data (" +
-                                                 std::string(s.z.msg ? s.z.msg : "bad deflate stream") + ")");
+        throw PulseError("pulse.ingest.003",
+                         file_ + ": corrupt gzip data (" +
+                             std::string(s.z.msg ? s.z.msg : "bad deflate stream") + ")");
       if (rc == Z_MEM_ERROR) throw std::bad_alloc();
-      if (produced > 0) out(std::string_view(reinterpret_cast<const char*>(s.out.data()), produced));
+      if (produced > 0)
+        out(std::string_view(reinterpret_cast<const char*>(s.out.data()), produced));
       if (rc == Z_STREAM_END) {
         s.member_ended = true;
         break;
@@ -93,7 +100,8 @@ void GzipInflater::finish() {
     throw PulseError("pulse.ingest.003", file_ + ": the gzip data ends early (a truncated file?)");
 }
 
-ZipArchive::ZipArchive(std::string file, std::string_view bytes) : file_(std::move(file)), bytes_(bytes) {
+ZipArchive::ZipArchive(std::string file, std::string_view bytes)
+    : file_(std::move(file)), bytes_(bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
   if (n < 22) corrupt("too short for a zip archive (a truncated file?)");
@@ -114,12 +122,14 @@ ZipArchive::ZipArchive(std::string file, std::string_view bytes) : file_(std::mo
     // ZIP64: a locator just before the record points at the 64-bit record.
     if (eocd < 20 || u32(data + eocd - 20) != 0x07064b50) corrupt("ZIP64 locator missing");
     const std::uint64_t at = u64(data + eocd - 20 + 8);
-    if (at > n || n - at < 56 || u32(data + at) != 0x06064b50) corrupt("ZIP64 directory record missing");
+    if (at > n || n - at < 56 || u32(data + at) != 0x06064b50)
+      corrupt("ZIP64 directory record missing");
     count = u64(data + at + 32);
     dir_size = u64(data + at + 40);
     dir_offset = u64(data + at + 48);
   }
-  if (dir_offset > n || dir_size > n - dir_offset) corrupt("the zip directory lies outside the file");
+  if (dir_offset > n || dir_size > n - dir_offset)
+    corrupt("the zip directory lies outside the file");
   std::size_t at = static_cast<std::size_t>(dir_offset);
   const std::size_t dir_end = at + static_cast<std::size_t>(dir_size);
   for (std::uint64_t i = 0; i < count; ++i) {
@@ -133,7 +143,8 @@ ZipArchive::ZipArchive(std::string file, std::string_view bytes) : file_(std::mo
     const std::size_t name_len = u16(data + at + 28), extra_len = u16(data + at + 30),
                       comment_len = u16(data + at + 32);
     e.local_offset = u32(data + at + 42);
-    if (dir_end - at - 46 < name_len + extra_len + comment_len) corrupt("a damaged zip directory entry");
+    if (dir_end - at - 46 < name_len + extra_len + comment_len)
+      corrupt("a damaged zip directory entry");
     e.name.assign(bytes.data() + at + 46, name_len);
     // ZIP64 extra field: the 64-bit values of those fields that read 0xFFFFFFFF, in order.
     const unsigned char* x = data + at + 46 + name_len;
@@ -164,7 +175,9 @@ const ZipArchive::Entry* ZipArchive::find(std::string_view name) const {
   return nullptr;
 }
 
-bool ZipArchive::has(std::string_view name) const { return find(name) != nullptr; }
+bool ZipArchive::has(std::string_view name) const {
+  return find(name) != nullptr;
+}
 
 void ZipArchive::extract(std::string_view name, const ByteSink& out) const {
   const Entry* e = find(name);
@@ -179,7 +192,8 @@ void ZipArchive::extract(std::string_view name, const ByteSink& out) const {
     corrupt(what + "its local header is missing");
   const std::size_t start = static_cast<std::size_t>(e->local_offset) + 30 +
                             u16(data + e->local_offset + 26) + u16(data + e->local_offset + 28);
-  if (start > n || e->compressed > n - start) corrupt(what + "its data runs past the end (a truncated file?)");
+  if (start > n || e->compressed > n - start)
+    corrupt(what + "its data runs past the end (a truncated file?)");
   std::string_view in = bytes_.substr(start, static_cast<std::size_t>(e->compressed));
 
   uLong crc = crc32(0L, Z_NULL, 0);
@@ -195,7 +209,8 @@ void ZipArchive::extract(std::string_view name, const ByteSink& out) const {
   };
   if (e->method == 0) {
     for (std::size_t off = 0; off < in.size(); off += kOutChunk)
-      emit(reinterpret_cast<const unsigned char*>(in.data()) + off, std::min(kOutChunk, in.size() - off));
+      emit(reinterpret_cast<const unsigned char*>(in.data()) + off,
+           std::min(kOutChunk, in.size() - off));
   } else {
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw std::bad_alloc();  // raw deflate

@@ -173,7 +173,8 @@ char detect_delimiter(std::string_view head) {
   return best;
 }
 
-CsvReader::CsvReader(RecordSink& sink, CsvOptions options) : sink_(sink), options_(std::move(options)) {
+CsvReader::CsvReader(RecordSink& sink, CsvOptions options)
+    : sink_(sink), options_(std::move(options)) {
   line_ = row_line_ = options_.first_line;
   if (!options_.header.empty()) {  // a later part of a file: its header is known
     header_ = options_.header;
@@ -323,7 +324,8 @@ const char* CsvReader::on_quoted(const char* p, const char* end) {
     const char* cut = q - (logical(q) - field_begin_ - options_.max_field_bytes);
     std::string raw = std::move(quote_raw_);
     raw.append(quote_raw_from_, static_cast<std::size_t>(cut - quote_raw_from_));
-    recover_quote(raw, "no closing quote within " + std::to_string(options_.max_field_bytes) + " bytes; ");
+    recover_quote(
+        raw, "no closing quote within " + std::to_string(options_.max_field_bytes) + " bytes; ");
     // The rest of this chunk follows what the re-scan left.
     if (state_ == State::row_start || state_ == State::after_cr || state_ == State::skip_line) {
       row_.clear();
@@ -376,8 +378,9 @@ void CsvReader::recover_quote(std::string_view raw_tail, const std::string& why)
   const std::size_t field = spans_.size();
   if (have_header_ && field < header_.size()) where = " in column '" + header_[field] + "'";
   if (have_header_) ++rows_read_;
-  sink_.on_bad_record(row_line_, "unterminated quote opened on line " + std::to_string(quote_line_) + where +
-                                     ": " + why + "the row is skipped, reading resumes on line " +
+  sink_.on_bad_record(row_line_, "unterminated quote opened on line " +
+                                     std::to_string(quote_line_) + where + ": " + why +
+                                     "the row is skipped, reading resumes on line " +
                                      std::to_string(quote_line_ + 1));
   row_.clear();
   spans_.clear();
@@ -500,7 +503,8 @@ void CsvReader::finish() {
   }
   row_.clear();
   spans_.clear();
-  if (state_ != State::row_start && state_ != State::after_cr) ++line_;  // a last line without a newline
+  if (state_ != State::row_start && state_ != State::after_cr)
+    ++line_;  // a last line without a newline
   state_ = State::row_start;
 }
 

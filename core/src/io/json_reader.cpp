@@ -637,8 +637,9 @@ void JsonReader::check_length(std::size_t end) const {
 }
 
 void JsonReader::throw_too_long() const {
-  throw PulseError("pulse.json.002", "line " + std::to_string(record_line_) + ": a JSON record longer than " +
-                                         std::to_string(max_record_bytes_) + " bytes (a bracket left open?)");
+  throw PulseError("pulse.json.002",
+                   "line " + std::to_string(record_line_) + ": a JSON record longer than " +
+                       std::to_string(max_record_bytes_) + " bytes (a bracket left open?)");
 }
 
 void JsonReader::emit_record(std::string_view text, std::size_t line) {

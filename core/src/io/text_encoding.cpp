@@ -19,13 +19,11 @@ constexpr std::uint16_t kWindows1251[128] = {
     0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,  // B0
     0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,  // B8
     0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,  // C0: А..Я
-    0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F,
-    0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
-    0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+    0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423,
+    0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
     0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437,  // E0: а..я
-    0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
-    0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
-    0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+    0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443,
+    0x0444, 0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
 };
 
 // 0xA0..0xFF are Latin-1 itself; only 0x80..0x9F differ.
@@ -41,7 +39,6 @@ std::uint32_t single_byte_code_point(TextEncoding encoding, unsigned char c) {
   if (encoding == TextEncoding::windows1251) return kWindows1251[c - 0x80];
   return c >= 0xA0 ? c : kWindows1252High[c - 0x80];
 }
-
 
 constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
 
@@ -118,8 +115,12 @@ std::string with_thousands(std::size_t n) {
   return out;
 }
 
-bool is_cyrillic_1251(unsigned char c) { return c >= 0xC0 || c == 0xA8 || c == 0xB8; }
-bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_cyrillic_1251(unsigned char c) {
+  return c >= 0xC0 || c == 0xA8 || c == 0xB8;
+}
+bool is_ascii_letter(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 bool is_word_byte(unsigned char c) {
   return c >= 0x80 || is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '\'';
 }
@@ -144,11 +145,16 @@ std::string example_word(const unsigned char* p, std::size_t size, TextEncoding 
 
 std::string_view encoding_name(TextEncoding encoding) {
   switch (encoding) {
-    case TextEncoding::utf8: return "utf-8";
-    case TextEncoding::utf16le: return "utf-16le";
-    case TextEncoding::utf16be: return "utf-16be";
-    case TextEncoding::windows1251: return "windows-1251";
-    case TextEncoding::windows1252: return "windows-1252";
+    case TextEncoding::utf8:
+      return "utf-8";
+    case TextEncoding::utf16le:
+      return "utf-16le";
+    case TextEncoding::utf16be:
+      return "utf-16be";
+    case TextEncoding::windows1251:
+      return "windows-1251";
+    case TextEncoding::windows1252:
+      return "windows-1252";
   }
   return "utf-8";
 }
@@ -156,7 +162,8 @@ std::string_view encoding_name(TextEncoding encoding) {
 std::optional<TextEncoding> encoding_from_name(std::string_view name) {
   std::string key;
   for (char c : name)
-    if (c != '-' && c != '_' && c != ' ') key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (c != '-' && c != '_' && c != ' ')
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   if (key == "utf8") return TextEncoding::utf8;
   if (key == "utf16" || key == "utf16le" || key == "unicode") return TextEncoding::utf16le;
   if (key == "utf16be") return TextEncoding::utf16be;
@@ -169,7 +176,9 @@ std::optional<TextEncoding> encoding_from_name(std::string_view name) {
 EncodingGuess detect_encoding(std::string_view head) {
   const auto* p = reinterpret_cast<const unsigned char*>(head.data());
   const std::size_t size = head.size();
-  const auto starts = [&](std::string_view prefix) { return head.substr(0, prefix.size()) == prefix; };
+  const auto starts = [&](std::string_view prefix) {
+    return head.substr(0, prefix.size()) == prefix;
+  };
   if (starts("\xEF\xBB\xBF")) return {TextEncoding::utf8, "byte order mark EF BB BF", true};
   if (starts("\xFF\xFE"))
     return {TextEncoding::utf16le, "byte order mark FF FE (Excel's \"Unicode text\")", true};
@@ -185,11 +194,14 @@ EncodingGuess detect_encoding(std::string_view head) {
     zero_odd += p[2 * i + 1] == 0;
   }
   if (pairs >= 2 && zero_odd * 10 >= pairs * 9 && zero_even * 10 < pairs)
-    return {TextEncoding::utf16le, "no byte order mark, but every second byte is zero (UTF-16LE)", true};
+    return {TextEncoding::utf16le, "no byte order mark, but every second byte is zero (UTF-16LE)",
+            true};
   if (pairs >= 2 && zero_even * 10 >= pairs * 9 && zero_odd * 10 < pairs)
-    return {TextEncoding::utf16be, "no byte order mark, but every second byte is zero (UTF-16BE)", true};
+    return {TextEncoding::utf16be, "no byte order mark, but every second byte is zero (UTF-16BE)",
+            true};
   // size > 0: memchr on the null data of an empty view is undefined (found by fuzzing).
-  if (size > 0 && std::memchr(p, 0, size) != nullptr) return {TextEncoding::utf8, "not text (NUL bytes)", true};
+  if (size > 0 && std::memchr(p, 0, size) != nullptr)
+    return {TextEncoding::utf8, "not text (NUL bytes)", true};
 
   std::size_t high = 0, characters = 0, invalid = 0;
   for (std::size_t i = skip_ascii(p, size, 0); i < size; i = skip_ascii(p, size, i)) {
@@ -197,23 +209,27 @@ EncodingGuess detect_encoding(std::string_view head) {
     const Utf8 state = check_utf8(p + i, size - i, n);
     if (state == Utf8::incomplete) break;  // cut by the end of the sample
     high += n;
-    if (state == Utf8::valid) ++characters;
-    else invalid += n;
+    if (state == Utf8::valid)
+      ++characters;
+    else
+      invalid += n;
     i += n;
   }
   if (size == 0) return {TextEncoding::utf8, "no bytes", false};
   if (high == 0)
-    return {TextEncoding::utf8, "ASCII only in the first " + with_thousands(size) + " bytes: read as UTF-8",
-            false};
-  if (invalid == 0)
     return {TextEncoding::utf8,
-            with_thousands(characters) + (characters == 1 ? " non-ASCII character, valid UTF-8"
-                                                           : " non-ASCII characters, all valid UTF-8"),
-            true};
+            "ASCII only in the first " + with_thousands(size) + " bytes: read as UTF-8", false};
+  if (invalid == 0)
+    return {
+        TextEncoding::utf8,
+        with_thousands(characters) + (characters == 1 ? " non-ASCII character, valid UTF-8"
+                                                      : " non-ASCII characters, all valid UTF-8"),
+        true};
   if (characters >= 4 * invalid)
     return {TextEncoding::utf8,
             with_thousands(characters) + " characters are valid UTF-8; " + with_thousands(invalid) +
-                (invalid == 1 ? " stray byte is not and becomes U+FFFD" : " stray bytes are not and become U+FFFD"),
+                (invalid == 1 ? " stray byte is not and becomes U+FFFD"
+                              : " stray bytes are not and become U+FFFD"),
             true};
 
   // A single-byte code page. Russian words are runs of letters 0xC0..0xFF; accented Latin
@@ -226,13 +242,16 @@ EncodingGuess detect_encoding(std::string_view head) {
     ++high;
     const unsigned char before = i > 0 ? p[i - 1] : ' ';
     const unsigned char after = i + 1 < size ? p[i + 1] : ' ';
-    if (is_cyrillic_1251(c) && (is_cyrillic_1251(before) || is_cyrillic_1251(after))) ++cyrillic_runs;
+    if (is_cyrillic_1251(c) && (is_cyrillic_1251(before) || is_cyrillic_1251(after)))
+      ++cyrillic_runs;
     if (is_ascii_letter(before) || is_ascii_letter(after)) ++beside_latin;
   }
   const bool cyrillic = cyrillic_runs * 2 > high && cyrillic_runs > beside_latin;
   const TextEncoding encoding = cyrillic ? TextEncoding::windows1251 : TextEncoding::windows1252;
-  std::string reason = with_thousands(high) + (high == 1 ? " byte is not UTF-8 and reads as " : " bytes are not UTF-8 and read as ") +
-                       (cyrillic ? "Cyrillic letters" : "Western European letters and signs");
+  std::string reason =
+      with_thousands(high) +
+      (high == 1 ? " byte is not UTF-8 and reads as " : " bytes are not UTF-8 and read as ") +
+      (cyrillic ? "Cyrillic letters" : "Western European letters and signs");
   const std::string example = example_word(p, size, encoding);
   if (!example.empty()) reason += " (\"" + example + "\")";
   return {encoding, reason, true};
@@ -240,16 +259,24 @@ EncodingGuess detect_encoding(std::string_view head) {
 
 Utf8Decoder::Utf8Decoder(EncodingGuess guess) : guess_(std::move(guess)) {}
 
-void Utf8Decoder::append_code_point(std::uint32_t cp) { append_utf8(buffer_, cp); }
+void Utf8Decoder::append_code_point(std::uint32_t cp) {
+  append_utf8(buffer_, cp);
+}
 
 void Utf8Decoder::decode(std::string_view bytes, const Output& out) {
   if (bytes.empty()) return;
   switch (guess_.encoding) {
-    case TextEncoding::utf8: guess_.decided ? decode_utf8(bytes, out) : decode_ascii(bytes, out); break;
+    case TextEncoding::utf8:
+      guess_.decided ? decode_utf8(bytes, out) : decode_ascii(bytes, out);
+      break;
     case TextEncoding::utf16le:
-    case TextEncoding::utf16be: decode_utf16(bytes, out); break;
+    case TextEncoding::utf16be:
+      decode_utf16(bytes, out);
+      break;
     case TextEncoding::windows1251:
-    case TextEncoding::windows1252: decode_single_byte(bytes, out); break;
+    case TextEncoding::windows1252:
+      decode_single_byte(bytes, out);
+      break;
   }
   bytes_seen_ += bytes.size();
 }
@@ -290,25 +317,31 @@ void Utf8Decoder::decode_ascii(std::string_view bytes, const Output& out) {
   if (first_high > 0) out(bytes.substr(0, first_high));
   undecided_offset_ = bytes_seen_ + first_high;
   bytes.remove_prefix(first_high);
-  if (bytes.size() >= kDecideBytes) settle(bytes, out);
-  else undecided_.assign(bytes);
+  if (bytes.size() >= kDecideBytes)
+    settle(bytes, out);
+  else
+    undecided_.assign(bytes);
 }
 
 // Decides from the first kDecideBytes from the first non-ASCII byte on (fewer only at the end
 // of the file): the same sample however the chunks fell.
 void Utf8Decoder::settle(std::string_view tail, const Output& out) {
   EncodingGuess later = detect_encoding(tail.substr(0, kDecideBytes));
-  if (!later.decided || later.encoding == TextEncoding::utf16le || later.encoding == TextEncoding::utf16be)
+  if (!later.decided || later.encoding == TextEncoding::utf16le ||
+      later.encoding == TextEncoding::utf16be)
     later = {TextEncoding::utf8, "", true};  // an incomplete UTF-8 start at the end: U+FFFD then
   const std::string offset = with_thousands(undecided_offset_);
   guess_.encoding = later.encoding;
   guess_.decided = true;
   // The reason names no counts: they would depend on where the chunks happen to end.
   guess_.reason = "ASCII only in the first " + offset + " bytes, then " +
-                  (guess_.encoding == TextEncoding::utf8 ? std::string("valid UTF-8")
-                                                         : "read as " + std::string(encoding_name(guess_.encoding)));
-  if (guess_.encoding == TextEncoding::utf8) decode_utf8(tail, out);
-  else decode_single_byte(tail, out);
+                  (guess_.encoding == TextEncoding::utf8
+                       ? std::string("valid UTF-8")
+                       : "read as " + std::string(encoding_name(guess_.encoding)));
+  if (guess_.encoding == TextEncoding::utf8)
+    decode_utf8(tail, out);
+  else
+    decode_single_byte(tail, out);
 }
 
 void Utf8Decoder::decode_utf8(std::string_view bytes, const Output& out) {
@@ -382,7 +415,8 @@ void Utf8Decoder::decode_utf16(std::string_view bytes, const Output& out) {
   buffer_.clear();
   buffer_.reserve(bytes.size() + bytes.size() / 2);
   const auto unit_of = [little](unsigned char a, unsigned char b) -> std::uint32_t {
-    return little ? (static_cast<std::uint32_t>(b) << 8 | a) : (static_cast<std::uint32_t>(a) << 8 | b);
+    return little ? (static_cast<std::uint32_t>(b) << 8 | a)
+                  : (static_cast<std::uint32_t>(a) << 8 | b);
   };
   const auto take = [this](std::uint32_t u) {
     if (at_start_) {

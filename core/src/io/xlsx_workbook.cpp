@@ -14,7 +14,9 @@ namespace {
 
 constexpr std::size_t kMaxColumns = 16384;  // Excel's XFD
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -133,8 +135,10 @@ struct SharedStringsHandler : XmlHandler {
   }
   void on_text(std::string_view text, bool cdata) override {
     if (!in_t || in_phonetic > 0) return;
-    if (cdata) current.append(text);
-    else append_xml_text(current, text, true);
+    if (cdata)
+      current.append(text);
+    else
+      append_xml_text(current, text, true);
   }
 };
 
@@ -213,10 +217,19 @@ NumberKind number_kind(std::string_view code) {
       continue;
     }
     switch (lower(c)) {
-      case 'd': case 'y': date = true; break;
-      case 'h': case 's': time = true; break;
-      case 'm': month_or_minute = true; break;
-      default: break;
+      case 'd':
+      case 'y':
+        date = true;
+        break;
+      case 'h':
+      case 's':
+        time = true;
+        break;
+      case 'm':
+        month_or_minute = true;
+        break;
+      default:
+        break;
     }
   }
   // "m" is minutes next to hours or seconds ("h:mm", "mm:ss"), else months ("mmm yy").
@@ -240,7 +253,8 @@ std::string excel_serial_text(double serial, NumberKind kind, bool date1904, boo
   if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return {};  // past 9999-12-31
   const long long total = std::llround(serial * 86400.0);
   const long long seconds = total % 86400;
-  const std::string clock = two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60);
+  const std::string clock =
+      two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60);
   if (kind == NumberKind::time) {
     if (!elapsed) return clock;
     return two(total / 3600) + ":" + two(total / 60 % 60) + ":" + two(total % 60);
@@ -287,10 +301,14 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
     } else if (name == "c") {
       start_cell(attrs);
     } else if (in_cell_) {
-      if (name == "v") in_v_ = true;
-      else if (name == "is") in_is_ = true;
-      else if (name == "t" && in_is_) in_t_ = true;
-      else if (name == "rPh") ++phonetic_;
+      if (name == "v")
+        in_v_ = true;
+      else if (name == "is")
+        in_is_ = true;
+      else if (name == "t" && in_is_)
+        in_t_ = true;
+      else if (name == "rPh")
+        ++phonetic_;
     }
   }
 
@@ -300,30 +318,48 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
     } else if (name == "row") {
       end_row();
     } else if (in_cell_) {
-      if (name == "v") in_v_ = false;
-      else if (name == "is") in_is_ = false;
-      else if (name == "t") in_t_ = false;
-      else if (name == "rPh") --phonetic_;
+      if (name == "v")
+        in_v_ = false;
+      else if (name == "is")
+        in_is_ = false;
+      else if (name == "t")
+        in_t_ = false;
+      else if (name == "rPh")
+        --phonetic_;
     }
   }
 
   void on_text(std::string_view text, bool cdata) override {
     if (in_v_) {
-      if (cdata) append_escaped(raw_, text);
-      else raw_.append(text);
+      if (cdata)
+        append_escaped(raw_, text);
+      else
+        raw_.append(text);
     } else if (in_t_ && phonetic_ == 0) {
-      if (cdata) inline_.append(text);
-      else append_xml_text(inline_, text, true);
+      if (cdata)
+        inline_.append(text);
+      else
+        append_xml_text(inline_, text, true);
     }
   }
 
  private:
-  enum class Type : unsigned char { number, shared, inline_string, formula_string, boolean, error, iso_date };
+  enum class Type : unsigned char {
+    number,
+    shared,
+    inline_string,
+    formula_string,
+    boolean,
+    error,
+    iso_date
+  };
 
   static void append_escaped(std::string& out, std::string_view text) {
     for (char c : text) {
-      if (c == '&') out += "&amp;";
-      else out += c;
+      if (c == '&')
+        out += "&amp;";
+      else
+        out += c;
     }
   }
 
@@ -367,15 +403,22 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
     next_column_ = column_ + 1;
     type_ = Type::number;
     if (xml_attribute(attrs, "t", value_)) {
-      if (value_ == "s") type_ = Type::shared;
-      else if (value_ == "inlineStr") type_ = Type::inline_string;
-      else if (value_ == "str") type_ = Type::formula_string;
-      else if (value_ == "b") type_ = Type::boolean;
-      else if (value_ == "e") type_ = Type::error;
-      else if (value_ == "d") type_ = Type::iso_date;
+      if (value_ == "s")
+        type_ = Type::shared;
+      else if (value_ == "inlineStr")
+        type_ = Type::inline_string;
+      else if (value_ == "str")
+        type_ = Type::formula_string;
+      else if (value_ == "b")
+        type_ = Type::boolean;
+      else if (value_ == "e")
+        type_ = Type::error;
+      else if (value_ == "d")
+        type_ = Type::iso_date;
     }
     style_ = 0;
-    if (xml_attribute(attrs, "s", value_)) style_ = static_cast<std::size_t>(std::atol(value_.c_str()));
+    if (xml_attribute(attrs, "s", value_))
+      style_ = static_cast<std::size_t>(std::atol(value_.c_str()));
   }
 
   void end_cell() {
@@ -395,12 +438,23 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
         }
         break;
       }
-      case Type::inline_string: text = std::move(inline_); break;
-      case Type::formula_string: append_xml_text(text, raw_, true); break;
-      case Type::boolean: text = raw_ == "1" ? "TRUE" : raw_ == "0" ? "FALSE" : raw_; break;
-      case Type::error: break;  // #N/A, #DIV/0!, #REF!: no value
-      case Type::iso_date: append_xml_text(text, raw_); break;
-      case Type::number: text = number_text(); break;
+      case Type::inline_string:
+        text = std::move(inline_);
+        break;
+      case Type::formula_string:
+        append_xml_text(text, raw_, true);
+        break;
+      case Type::boolean:
+        text = raw_ == "1" ? "TRUE" : raw_ == "0" ? "FALSE" : raw_;
+        break;
+      case Type::error:
+        break;  // #N/A, #DIV/0!, #REF!: no value
+      case Type::iso_date:
+        append_xml_text(text, raw_);
+        break;
+      case Type::number:
+        text = number_text();
+        break;
     }
     if (text.empty()) return;
     if (column_ >= kMaxColumns) {
@@ -415,13 +469,16 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
   std::string number_text() {
     std::size_t b = 0, e = raw_.size();
     while (b < e && (raw_[b] == ' ' || raw_[b] == '\n' || raw_[b] == '\r' || raw_[b] == '\t')) ++b;
-    while (e > b && (raw_[e - 1] == ' ' || raw_[e - 1] == '\n' || raw_[e - 1] == '\r' || raw_[e - 1] == '\t')) --e;
+    while (e > b && (raw_[e - 1] == ' ' || raw_[e - 1] == '\n' || raw_[e - 1] == '\r' ||
+                     raw_[e - 1] == '\t'))
+      --e;
     if (b == e) return {};
     const std::string digits = raw_.substr(b, e - b);
     char* end = nullptr;
     const double value = std::strtod(digits.c_str(), &end);
     if (*end != '\0') return digits;  // not a number after all: kept as written
-    const NumberKind kind = style_ < book_.xf_kinds_.size() ? book_.xf_kinds_[style_] : NumberKind::number;
+    const NumberKind kind =
+        style_ < book_.xf_kinds_.size() ? book_.xf_kinds_[style_] : NumberKind::number;
     if (kind != NumberKind::number) {
       std::string date = excel_serial_text(value, kind, book_.date1904_, book_.xf_elapsed_[style_]);
       if (!date.empty()) return date;
@@ -430,7 +487,9 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
   }
 
   void note_outside(std::size_t column) {
-    if (outside++ == 0) first_outside = (column >= kMaxColumns ? std::string("?") : column_letters(column)) + std::to_string(row_);
+    if (outside++ == 0)
+      first_outside = (column >= kMaxColumns ? std::string("?") : column_letters(column)) +
+                      std::to_string(row_);
   }
 
   void end_row() {
@@ -457,8 +516,10 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
     }
     bool any = false;
     for (std::size_t c : touched_) {
-      if (c < first_ || c > last_) note_outside(c);
-      else any = true;
+      if (c < first_ || c > last_)
+        note_outside(c);
+      else
+        any = true;
     }
     if (!any) return;  // a blank row (or only notes beside the table)
     fields_.clear();
@@ -470,7 +531,7 @@ class XlsxWorkbook::SheetReader : public XmlHandler {
   const XlsxWorkbook& book_;
   RecordSink& sink_;
   XmlScanner scanner_;
-  std::vector<std::string> cells_;   // this row's values by column
+  std::vector<std::string> cells_;    // this row's values by column
   std::vector<std::size_t> touched_;  // columns with a value in this row
   std::vector<std::string_view> fields_;
   std::string value_, raw_, inline_, row_error_;
@@ -486,9 +547,13 @@ XlsxWorkbook::XlsxWorkbook(std::string sheet_choice)
 
 XlsxWorkbook::~XlsxWorkbook() = default;
 
-void XlsxWorkbook::give_part(std::string_view bytes) { read_part(bytes, true); }
+void XlsxWorkbook::give_part(std::string_view bytes) {
+  read_part(bytes, true);
+}
 
-void XlsxWorkbook::part_missing() { read_part({}, false); }
+void XlsxWorkbook::part_missing() {
+  read_part({}, false);
+}
 
 void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
   switch (step_) {
@@ -525,7 +590,8 @@ void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
     }
     case Step::workbook_rels: {
       if (!present)
-        throw PulseError("pulse.xlsx.001", "the workbook has no " + wanted_ + ": its sheets cannot be found");
+        throw PulseError("pulse.xlsx.001",
+                         "the workbook has no " + wanted_ + ": its sheets cannot be found");
       RelsHandler rels;
       scan_part(rels, wanted_, bytes);
       const std::string base = folder_of(workbook_part_);
@@ -596,7 +662,8 @@ void XlsxWorkbook::choose_sheet() {
         return;
       }
     }
-    throw PulseError("pulse.xlsx.002", "no sheet '" + sheet_choice_ + "' in the workbook; its sheets: " + names);
+    throw PulseError("pulse.xlsx.002",
+                     "no sheet '" + sheet_choice_ + "' in the workbook; its sheets: " + names);
   }
   for (std::size_t i = 0; i < sheets_.size(); ++i) {
     if (!sheets_[i].hidden) {
@@ -608,17 +675,26 @@ void XlsxWorkbook::choose_sheet() {
 }
 
 const XlsxSheet& XlsxWorkbook::sheet() const {
-  if (chosen_ >= sheets_.size()) throw PulseError("pulse.xlsx.001", "the workbook has no worksheet");
+  if (chosen_ >= sheets_.size())
+    throw PulseError("pulse.xlsx.001", "the workbook has no worksheet");
   return sheets_[chosen_];
 }
 
-void XlsxWorkbook::begin_sheet(RecordSink& sink) { reader_ = std::make_unique<SheetReader>(*this, sink); }
+void XlsxWorkbook::begin_sheet(RecordSink& sink) {
+  reader_ = std::make_unique<SheetReader>(*this, sink);
+}
 
-void XlsxWorkbook::feed_sheet(std::string_view bytes) { reader_->feed(bytes); }
+void XlsxWorkbook::feed_sheet(std::string_view bytes) {
+  reader_->feed(bytes);
+}
 
-void XlsxWorkbook::finish_sheet() { reader_->finish(); }
+void XlsxWorkbook::finish_sheet() {
+  reader_->finish();
+}
 
-std::size_t XlsxWorkbook::cells_outside_header() const { return reader_ ? reader_->outside : 0; }
+std::size_t XlsxWorkbook::cells_outside_header() const {
+  return reader_ ? reader_->outside : 0;
+}
 
 std::string XlsxWorkbook::first_cell_outside_header() const {
   return reader_ ? reader_->first_outside : std::string();

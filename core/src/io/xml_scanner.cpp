@@ -13,11 +13,14 @@ std::string_view local_name(std::string_view name) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // A character reference (&#...; or _xHHHH_): NUL is no XML character either.
 void append_char_ref(std::string& out, unsigned long cp) {
-  io::append_utf8(out, cp == 0 ? 0xFFFD : static_cast<std::uint32_t>(cp));  // the callers saturate at 0x110000
+  io::append_utf8(
+      out, cp == 0 ? 0xFFFD : static_cast<std::uint32_t>(cp));  // the callers saturate at 0x110000
 }
 
 int hex_digit(char c) {
@@ -32,11 +35,16 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
   const std::size_t semi = text.find(';');
   if (semi == std::string_view::npos || semi > 12) return 0;
   const std::string_view name = text.substr(1, semi - 1);
-  if (name == "amp") out += '&';
-  else if (name == "lt") out += '<';
-  else if (name == "gt") out += '>';
-  else if (name == "quot") out += '"';
-  else if (name == "apos") out += '\'';
+  if (name == "amp")
+    out += '&';
+  else if (name == "lt")
+    out += '<';
+  else if (name == "gt")
+    out += '>';
+  else if (name == "quot")
+    out += '"';
+  else if (name == "apos")
+    out += '\'';
   else if (name.size() >= 2 && name[0] == '#') {
     unsigned long cp = 0;
     const bool hex = name[1] == 'x' || name[1] == 'X';
@@ -108,7 +116,8 @@ std::size_t XmlScanner::scan(std::string_view text, bool last) {
   const char* p = begin;
   while (p < end) {
     if (*p != '<') {
-      const char* lt = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)));
+      const char* lt =
+          static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)));
       if (!lt) {
         if (!last) break;
         lt = end;
@@ -230,8 +239,10 @@ void append_xml_text(std::string& out, std::string_view text, bool ooxml_escapes
       bool ok = true;
       for (std::size_t k = i + 2; k < i + 6; ++k) {
         const int d = hex_digit(text[k]);
-        if (d < 0) ok = false;
-        else cp = cp * 16 + static_cast<unsigned long>(d);
+        if (d < 0)
+          ok = false;
+        else
+          cp = cp * 16 + static_cast<unsigned long>(d);
       }
       if (ok) {
         append_char_ref(out, cp);

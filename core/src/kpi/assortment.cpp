@@ -6,8 +6,8 @@
 namespace pulse::kpi {
 namespace {
 
-constexpr double kTopShare = 0.20;      // top 20% of a catalog's selling SKUs by revenue
-constexpr double kBottomHalf = 0.50;    // at least half the catalog's SKUs sell more
+constexpr double kTopShare = 0.20;    // top 20% of a catalog's selling SKUs by revenue
+constexpr double kBottomHalf = 0.50;  // at least half the catalog's SKUs sell more
 constexpr double kBottomQuartile = 0.25;
 
 struct Range {
@@ -60,7 +60,8 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
     if (top_count[s] >= needed && others > 0) widely_top.push_back(s);
   std::vector<std::vector<double>> top_shares(strings.size());
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (top[i] && top_count[items[i].sku] >= needed) top_shares[items[i].sku].push_back(items[i].revenue_share.value_or(0));
+    if (top[i] && top_count[items[i].sku] >= needed)
+      top_shares[items[i].sku].push_back(items[i].revenue_share.value_or(0));
 
   std::vector<CatalogAssortment> out;
   std::vector<std::int64_t> here(strings.size(), -1);
@@ -88,15 +89,20 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
         g.revenue_rank_here = rank[i];
       }
       std::vector<double> shares = top_shares[s];
-      if (top_here) shares.erase(std::find(shares.begin(), shares.end(), items[static_cast<std::size_t>(at)].revenue_share.value_or(0)));
+      if (top_here)
+        shares.erase(std::find(shares.begin(), shares.end(),
+                               items[static_cast<std::size_t>(at)].revenue_share.value_or(0)));
       std::sort(shares.begin(), shares.end());
       const std::size_t m = shares.size();
-      g.median_share_where_top = m == 0 ? 0 : m % 2 ? shares[m / 2] : (shares[m / 2 - 1] + shares[m / 2]) / 2;
+      g.median_share_where_top = m == 0  ? 0
+                                 : m % 2 ? shares[m / 2]
+                                         : (shares[m / 2 - 1] + shares[m / 2]) / 2;
       a.gaps.push_back(g);
     }
     std::sort(a.gaps.begin(), a.gaps.end(), [&](const AssortmentGap& x, const AssortmentGap& y) {
       if (x.top_in != y.top_in) return x.top_in > y.top_in;
-      if (x.median_share_where_top != y.median_share_where_top) return x.median_share_where_top > y.median_share_where_top;
+      if (x.median_share_where_top != y.median_share_where_top)
+        return x.median_share_where_top > y.median_share_where_top;
       return strings.view(x.sku) < strings.view(y.sku);
     });
 
@@ -124,10 +130,12 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
       d.sold_in = sold_in[item.sku];
       a.drop_candidates.push_back(d);
     }
-    std::sort(a.drop_candidates.begin(), a.drop_candidates.end(), [&](const DropCandidate& x, const DropCandidate& y) {
-      if (items[x.item].revenue != items[y.item].revenue) return items[x.item].revenue < items[y.item].revenue;
-      return strings.view(items[x.item].sku) < strings.view(items[y.item].sku);
-    });
+    std::sort(a.drop_candidates.begin(), a.drop_candidates.end(),
+              [&](const DropCandidate& x, const DropCandidate& y) {
+                if (items[x.item].revenue != items[y.item].revenue)
+                  return items[x.item].revenue < items[y.item].revenue;
+                return strings.view(items[x.item].sku) < strings.view(items[y.item].sku);
+              });
 
     a.gaps_total = a.gaps.size();
     a.drop_candidates_total = a.drop_candidates.size();

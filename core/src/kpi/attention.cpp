@@ -59,7 +59,9 @@ std::optional<std::string> text_of(const StringPool& s, StrId id) {
   return std::string(s.view(id));
 }
 
-double amount_or_nan(const std::optional<double>& v) { return v ? *v : std::nan(""); }
+double amount_or_nan(const std::optional<double>& v) {
+  return v ? *v : std::nan("");
+}
 
 std::optional<double> known(double v) {
   return std::isnan(v) ? std::nullopt : std::optional<double>(v);
@@ -68,8 +70,7 @@ std::optional<double> known(double v) {
 /// Rule (docs/kpi.md): a customer is at risk when it has revenue at risk and is late by its
 /// status (due, overdue, lapsed) or less likely than not to order in the horizon.
 void add_customers(std::vector<AttentionItem>& out, const Facts& facts,
-                   const CustomerReport& report, const Settings& settings,
-                   const StringPool& s) {
+                   const CustomerReport& report, const Settings& settings, const StringPool& s) {
   const double horizon = settings.horizon_days;
   for (const CustomerRow& row : report.rows) {
     const StrId id = facts.customer_id[row.customer];
@@ -104,7 +105,8 @@ void add_customers(std::vector<AttentionItem>& out, const Facts& facts,
       // Rule: the orders the drop applies to are the model's expected orders in the horizon;
       // without a model, the horizon over the usual interval; without that, one order.
       double orders = 1;
-      if (row.expected_orders_next) orders = *row.expected_orders_next;
+      if (row.expected_orders_next)
+        orders = *row.expected_orders_next;
       else if (row.median_interval_days && *row.median_interval_days > 0)
         orders = horizon / *row.median_interval_days;
       AttentionItem item;
@@ -112,16 +114,17 @@ void add_customers(std::vector<AttentionItem>& out, const Facts& facts,
       item.owner = text_of(s, rep);
       item.subject = std::string(s.view(id));
       item.reason_code = "order_value_drop";
-      item.params = Params()
-                        .id("customer_name", s, facts.customer_name[row.customer])
-                        .text("status", status_name(row.status))
-                        .number("usual_order_value", row.usual_order_value)
-                        .number("recent_order_value", row.recent_order_value)
-                        .number("order_value_drop", row.order_value_drop)
-                        .number("recent_orders", static_cast<double>(settings.shrinking_recent_orders))
-                        .number("expected_orders", orders)
-                        .number("horizon_days", horizon)
-                        .take();
+      item.params =
+          Params()
+              .id("customer_name", s, facts.customer_name[row.customer])
+              .text("status", status_name(row.status))
+              .number("usual_order_value", row.usual_order_value)
+              .number("recent_order_value", row.recent_order_value)
+              .number("order_value_drop", row.order_value_drop)
+              .number("recent_orders", static_cast<double>(settings.shrinking_recent_orders))
+              .number("expected_orders", orders)
+              .number("horizon_days", horizon)
+              .take();
       item.amount_at_stake = (*row.usual_order_value - *row.recent_order_value) * orders;
       item.link_dashboard = "customers";
       item.link_keys = {{"customer_id", item.subject}};
@@ -170,7 +173,8 @@ void add_deals(std::vector<AttentionItem>& out, const DealFacts& deals,
   if (team) {
     for (const SlippingDeal& slip : team->slipping) {
       auto it = open_of.find(slip.deal);
-      const std::optional<double> p = it == open_of.end() ? std::nullopt : it->second->win_probability;
+      const std::optional<double> p =
+          it == open_of.end() ? std::nullopt : it->second->win_probability;
       const std::optional<double> amount = known(deals.amount[slip.deal]);
       AttentionItem item = deal_item(AttentionKind::deal_slipping, deals, slip.deal, s);
       item.reason_code = "expiry_passed";
@@ -235,8 +239,8 @@ void add_deals(std::vector<AttentionItem>& out, const DealFacts& deals,
 
 /// Rule: a discount candidate needs action only when the whole margin-change interval is
 /// above zero (verdict "pays"); its lower bound is what is at stake.
-void add_discounts(std::vector<AttentionItem>& out, const Facts& facts,
-                   const CatalogReport& report, const Settings& settings, const StringPool& s) {
+void add_discounts(std::vector<AttentionItem>& out, const Facts& facts, const CatalogReport& report,
+                   const Settings& settings, const StringPool& s) {
   for (const DiscountCandidate& d : report.discount_candidates) {
     if (std::strcmp(cut_verdict(d.effect), "pays") != 0 || !d.effect.low.margin_change) continue;
     const ProductRow& p = report.products[d.product_row];
@@ -266,19 +270,24 @@ void add_discounts(std::vector<AttentionItem>& out, const Facts& facts,
 
 const char* attention_kind_name(AttentionKind kind) {
   switch (kind) {
-    case AttentionKind::customer_at_risk: return "customer_at_risk";
-    case AttentionKind::customer_shrinking: return "customer_shrinking";
-    case AttentionKind::quote_expiring: return "quote_expiring";
-    case AttentionKind::deal_slipping: return "deal_slipping";
-    case AttentionKind::rep_stale_pipeline: return "rep_stale_pipeline";
-    case AttentionKind::discount_candidate: return "discount_candidate";
+    case AttentionKind::customer_at_risk:
+      return "customer_at_risk";
+    case AttentionKind::customer_shrinking:
+      return "customer_shrinking";
+    case AttentionKind::quote_expiring:
+      return "quote_expiring";
+    case AttentionKind::deal_slipping:
+      return "deal_slipping";
+    case AttentionKind::rep_stale_pipeline:
+      return "rep_stale_pipeline";
+    case AttentionKind::discount_candidate:
+      return "discount_candidate";
   }
   return "unknown";
 }
 
 AttentionList attention_list(const AttentionSources& in, const Scope& scope,
-                             const Settings& settings, const StringPool& strings,
-                             std::size_t cap) {
+                             const Settings& settings, const StringPool& strings, std::size_t cap) {
   std::vector<AttentionItem> items;
   if (in.facts && in.customers) add_customers(items, *in.facts, *in.customers, settings, strings);
   if (in.deals) add_deals(items, *in.deals, in.negotiation, in.team, scope, settings, strings);

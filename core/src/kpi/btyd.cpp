@@ -86,12 +86,15 @@ Parameters from_search(const std::vector<double>& theta) {
 
 // Several starting points (a short search from each), then the best one polished with
 // restarts: the likelihood has flat ridges (a and b trade off) where one simplex can stall.
-Fit fit_family(const LikelihoodData& data, Family family, const std::vector<Parameters>& extra_starts) {
+Fit fit_family(const LikelihoodData& data, Family family,
+               const std::vector<Parameters>& extra_starts) {
   Fit fit;
   const double weight = data.total_weight();
   // A scale for alpha: the phase rate r / alpha should match k times the observed repeat rate.
   const double rate = data.repeat_rate_per_day() > 0 ? data.repeat_rate_per_day() : 1.0 / 365.0;
-  auto start = [&](double r, double a, double b) { return Parameters{r, r / (family.k * rate), a, b}; };
+  auto start = [&](double r, double a, double b) {
+    return Parameters{r, r / (family.k * rate), a, b};
+  };
   // A warm start (the previous k's fit) replaces two of the three default scouting starts.
   std::vector<Parameters> starts = {start(1, 1, 3)};
   if (extra_starts.empty()) starts.insert(starts.end(), {start(0.5, 0.5, 8), start(3, 2, 2)});
@@ -125,8 +128,10 @@ Fit fit_family(const LikelihoodData& data, Family family, const std::vector<Para
   polish.restarts = 1;
   if (std::isfinite(best.value)) {
     MinimizeResult r = minimize_nelder_mead(objective, best.point, polish);
-    if (r.value <= best.value) best = std::move(r);
-    else best.converged = false;
+    if (r.value <= best.value)
+      best = std::move(r);
+    else
+      best.converged = false;
   }
   fit.evaluations = evaluations;
   if (!std::isfinite(best.value)) return fit;
@@ -150,7 +155,8 @@ BtydModel to_model(const Fit& fit, BtydModelKind kind, int k, const LikelihoodDa
   m.a = fit.p.a;
   m.b = fit.p.b;
   m.customers = data.total_weight();
-  m.log_likelihood = data.total_weight() > 0 ? fit.core_log_likelihood + data.summary_term(m.k) : 0.0;
+  m.log_likelihood =
+      data.total_weight() > 0 ? fit.core_log_likelihood + data.summary_term(m.k) : 0.0;
   m.converged = fit.converged;
   m.at_bound = fit.at_bound;
   m.evaluations = fit.evaluations;

@@ -32,7 +32,8 @@ std::vector<double> distinct(std::vector<double> values) {
   return values;
 }
 std::size_t index_of(const std::vector<double>& sorted, double v) {
-  return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin());
+  return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), v) -
+                                  sorted.begin());
 }
 
 }  // namespace
@@ -52,8 +53,8 @@ LikelihoodData::LikelihoodData(const std::vector<CustomerHistory>& compressed) {
   xs_ = distinct(std::move(xs));
   days_ = distinct(std::move(days));
   for (const CustomerHistory& h : compressed) {
-    rows_.push_back({index_of(xs_, h.x), index_of(days_, h.T), index_of(days_, h.t_x), h.T - h.t_x,
-                     h.weight});
+    rows_.push_back(
+        {index_of(xs_, h.x), index_of(days_, h.T), index_of(days_, h.t_x), h.T - h.t_x, h.weight});
     x_of_row_.push_back(h.x);
     log_t_x_of_row_.push_back(h.x > 0 ? std::log(h.t_x) : 0.0);
     total_weight_ += h.weight;
@@ -96,7 +97,8 @@ double LikelihoodData::core_log_likelihood(const Parameters& p, Family family) c
   log_dead_.resize(nx);
   phase_coefficients_.resize(nx * static_cast<std::size_t>(k));
   const double log_alpha = std::log(p.alpha), log_a = std::log(p.a);
-  const double common = std::lgamma(p.a + p.b) - std::lgamma(p.b) - std::lgamma(p.r) + p.r * log_alpha;
+  const double common =
+      std::lgamma(p.a + p.b) - std::lgamma(p.b) - std::lgamma(p.r) + p.r * log_alpha;
   const double first_dropout = family.dropout_at_first ? 1.0 : 0.0;
   for (std::size_t g = 0; g < nx; ++g) {
     const double x = xs_[g];
@@ -104,7 +106,8 @@ double LikelihoodData::core_log_likelihood(const Parameters& p, Family family) c
     const double b_post = p.b + x + first_dropout;
     order_shape_[g] = n;
     base_[g] = common + std::lgamma(b_post) - std::lgamma(p.a + b_post) + std::lgamma(n);
-    log_dead_[g] = (family.dropout_at_first || x > 0) ? log_a - std::log(b_post - 1.0) : kNegInfinity;
+    log_dead_[g] =
+        (family.dropout_at_first || x > 0) ? log_a - std::log(b_post - 1.0) : kNegInfinity;
     double c = 1.0;
     for (int i = 1; i < k; ++i) {
       c *= (n + i - 1) / i;
@@ -165,7 +168,8 @@ Posterior posterior(const BtydModel& model, const CustomerHistory& h) {
   double log_alive = kNegInfinity;
   for (double t : log_term) log_alive = log_add_exp(log_alive, t);
   for (int i = 0; i < k; ++i)
-    post.phase_weight[static_cast<std::size_t>(i)] = std::exp(log_term[static_cast<std::size_t>(i)] - log_alive);
+    post.phase_weight[static_cast<std::size_t>(i)] =
+        std::exp(log_term[static_cast<std::size_t>(i)] - log_alive);
   if (family.dropout_at_first || h.x > 0) {
     const double log_dead = std::log(model.a / (b_post - 1.0)) +
                             n * (std::log(model.alpha + h.T) - std::log(model.alpha + h.t_x));
@@ -179,7 +183,8 @@ namespace {
 // Negative binomial pmf of the Erlang phases completed in the horizon by a customer whose phase
 // rate is gamma(shape, rate): P(j) = (shape)_j / j! q^shape (1 - q)^j, q = rate / (rate + t).
 double log_phase_count_pmf(double shape, double log_q, double log_1mq, double j) {
-  return std::lgamma(shape + j) - std::lgamma(shape) - std::lgamma(j + 1.0) + shape * log_q + j * log_1mq;
+  return std::lgamma(shape + j) - std::lgamma(shape) - std::lgamma(j + 1.0) + shape * log_q +
+         j * log_1mq;
 }
 
 }  // namespace
@@ -195,7 +200,8 @@ double p_no_order_if_alive(const Posterior& post, double horizon) {
     // With i phases done, the next order needs k - i more: none if fewer are completed.
     const double shape = post.shape + i;
     double p = 0;
-    for (int j = 0; j < post.k - i; ++j) p += std::exp(log_phase_count_pmf(shape, log_q, log_1mq, j));
+    for (int j = 0; j < post.k - i; ++j)
+      p += std::exp(log_phase_count_pmf(shape, log_q, log_1mq, j));
     none += w * std::min(1.0, p);
   }
   return none;
@@ -221,10 +227,12 @@ double expected_orders_if_alive(const Posterior& post, double horizon) {
     // Start at the mode, walk down to where the pmf is negligible, then sum upwards.
     const double mode_real = shape > 1 ? std::floor((shape - 1.0) * one_minus_q / q) : 0.0;
     long j = static_cast<long>(std::min(mode_real, static_cast<double>(kMaxSteps)));
-    const double pmf_mode = std::exp(log_phase_count_pmf(shape, log_q, log_1mq, static_cast<double>(j)));
+    const double pmf_mode =
+        std::exp(log_phase_count_pmf(shape, log_q, log_1mq, static_cast<double>(j)));
     double pmf = pmf_mode;
     while (j > 0) {
-      const double below = pmf * static_cast<double>(j) / ((shape + static_cast<double>(j) - 1.0) * one_minus_q);
+      const double below =
+          pmf * static_cast<double>(j) / ((shape + static_cast<double>(j) - 1.0) * one_minus_q);
       if (below < kNegligible * pmf_mode) break;
       pmf = below;
       --j;

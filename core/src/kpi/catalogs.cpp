@@ -31,8 +31,10 @@ struct Acc {
   void add_positive(double rev, double qty, double cost_value, std::uint32_t o, std::uint32_t c) {
     pos_units += qty;
     pos_revenue += rev;
-    if (std::isnan(cost_value)) pos_cost_known = false;
-    else pos_cost += cost_value;
+    if (std::isnan(cost_value))
+      pos_cost_known = false;
+    else
+      pos_cost += cost_value;
     if (order_stamp != o) {
       order_stamp = o;
       ++orders;
@@ -44,7 +46,9 @@ struct Acc {
   }
 };
 
-Day period_of(Day d, bool monthly) { return monthly ? month_start(d) : week_start(d); }
+Day period_of(Day d, bool monthly) {
+  return monthly ? month_start(d) : week_start(d);
+}
 
 /// A positive line as the elasticity estimate sees it, with its catalog x SKU.
 struct Point {
@@ -86,7 +90,8 @@ void assign_abc(std::vector<ProductRow>& rows, std::size_t begin, std::size_t en
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (rows[a].revenue != rows[b].revenue) return rows[a].revenue > rows[b].revenue;
-    return strings.view(facts.products[rows[a].product].sku) < strings.view(facts.products[rows[b].product].sku);
+    return strings.view(facts.products[rows[a].product].sku) <
+           strings.view(facts.products[rows[b].product].sku);
   });
   double before = 0;
   for (std::size_t i : order) {
@@ -160,9 +165,11 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
   level.level = "catalog";
   level.skus = fitted.size();
   level.elasticity = pool.mean;
-  const double half = fitted.size() >= 2
-      ? two_sided_t(confidence, static_cast<double>(fitted.size() - 1)) * std::sqrt(pool.mean_variance)
-      : rows[fitted[0]].elasticity->pooled_ci_high - rows[fitted[0]].elasticity->pooled_slope;
+  const double half =
+      fitted.size() >= 2
+          ? two_sided_t(confidence, static_cast<double>(fitted.size() - 1)) *
+                std::sqrt(pool.mean_variance)
+          : rows[fitted[0]].elasticity->pooled_ci_high - rows[fitted[0]].elasticity->pooled_slope;
   level.ci_low = pool.mean - half;
   level.ci_high = pool.mean + half;
   Baseline base;
@@ -171,11 +178,14 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
   for (std::size_t i : fitted) {
     base.units += rows[i].positive_units;
     base.revenue += rows[i].positive_revenue;
-    if (rows[i].positive_unit_cost) cost += *rows[i].positive_unit_cost * rows[i].positive_units;
-    else cost_known = false;
+    if (rows[i].positive_unit_cost)
+      cost += *rows[i].positive_unit_cost * rows[i].positive_units;
+    else
+      cost_known = false;
   }
   if (cost_known) base.cost = cost;
-  level.effect = project_cut_range(base, level.elasticity, level.ci_low, level.ci_high, settings.discount_cut);
+  level.effect =
+      project_cut_range(base, level.elasticity, level.ci_low, level.ci_high, settings.discount_cut);
   level.verdict = cut_verdict(level.effect);
   levels.push_back(level);
 }
@@ -236,13 +246,16 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
       row.positive_unit_cost = prod[p].pos_cost / prod[p].pos_units;
     report.products.push_back(std::move(row));
   }
-  std::sort(report.products.begin(), report.products.end(), [&](const ProductRow& a, const ProductRow& b) {
-    const auto& pa = facts.products[a.product];
-    const auto& pb = facts.products[b.product];
-    if (pa.catalog != pb.catalog) return strings.view(facts.catalogs[pa.catalog]) < strings.view(facts.catalogs[pb.catalog]);
-    if (a.revenue != b.revenue) return a.revenue > b.revenue;
-    return strings.view(pa.sku) < strings.view(pb.sku);
-  });
+  std::sort(report.products.begin(), report.products.end(),
+            [&](const ProductRow& a, const ProductRow& b) {
+              const auto& pa = facts.products[a.product];
+              const auto& pb = facts.products[b.product];
+              if (pa.catalog != pb.catalog)
+                return strings.view(facts.catalogs[pa.catalog]) <
+                       strings.view(facts.catalogs[pb.catalog]);
+              if (a.revenue != b.revenue) return a.revenue > b.revenue;
+              return strings.view(pa.sku) < strings.view(pb.sku);
+            });
 
   // Elasticity: order the points by period, then (stably) by product, with two counting
   // sorts, so that each product's points arrive in period order; then estimate each.
@@ -259,7 +272,8 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
   std::vector<std::optional<LogSeries>> series(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     ProductRow& row = report.products[i];
-    bucket.assign(by_product.begin() + begin[row.product], by_product.begin() + begin[row.product + 1]);
+    bucket.assign(by_product.begin() + begin[row.product],
+                  by_product.begin() + begin[row.product + 1]);
     series[i] = log_series(bucket);
     if (series[i]) row.elasticity = fit_elasticity(*series[i], settings.elasticity_confidence);
     if (!row.elasticity) series[i].reset();
@@ -269,7 +283,8 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
   for (std::size_t i = 0; i < report.products.size();) {
     const std::uint32_t k = facts.products[report.products[i].product].catalog;
     std::size_t j = i;
-    for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k; ++j)
+    for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k;
+         ++j)
       report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].all.revenue);
     assign_abc(report.products, i, j, facts, strings);
     const std::size_t levels_before = report.discount_levels.size();
@@ -285,22 +300,27 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     row.orders = cat[k].orders;
     row.customers = cat[k].customers;
     row.units = cat[k].all.units;
-    row.aov = cat[k].orders > 0 ? std::optional<double>(cat[k].all.revenue / static_cast<double>(cat[k].orders)) : std::nullopt;
+    row.aov = cat[k].orders > 0
+                  ? std::optional<double>(cat[k].all.revenue / static_cast<double>(cat[k].orders))
+                  : std::nullopt;
     row.skus = cat[k].skus;
     row.revenue_share = ratio(cat[k].all.revenue, total_revenue);
     row.margin = cat[k].all.margin();
     row.margin_pct = cat[k].all.margin_pct();
     report.catalogs.push_back(row);
   }
-  std::sort(report.catalogs.begin(), report.catalogs.end(), [&](const CatalogRow& a, const CatalogRow& b) {
-    if (a.revenue != b.revenue) return a.revenue > b.revenue;
-    return strings.view(facts.catalogs[a.catalog]) < strings.view(facts.catalogs[b.catalog]);
-  });
+  std::sort(report.catalogs.begin(), report.catalogs.end(),
+            [&](const CatalogRow& a, const CatalogRow& b) {
+              if (a.revenue != b.revenue) return a.revenue > b.revenue;
+              return strings.view(facts.catalogs[a.catalog]) <
+                     strings.view(facts.catalogs[b.catalog]);
+            });
 
   // Catalog levels in the catalogs' order (by revenue). Facts carries no product category,
   // so there is no group level yet.
   std::vector<std::size_t> catalog_rank(facts.catalogs.size(), 0);
-  for (std::size_t r = 0; r < report.catalogs.size(); ++r) catalog_rank[report.catalogs[r].catalog] = r;
+  for (std::size_t r = 0; r < report.catalogs.size(); ++r)
+    catalog_rank[report.catalogs[r].catalog] = r;
   std::stable_sort(report.discount_levels.begin(), report.discount_levels.end(),
                    [&](const DiscountLevel& a, const DiscountLevel& b) {
                      return catalog_rank[a.catalog] < catalog_rank[b.catalog];
@@ -315,20 +335,26 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     const Elasticity& e = *row.elasticity;
     DiscountCandidate d;
     d.product_row = i;
-    d.effect = project_cut_range(baseline_of(row), e.pooled_slope, e.pooled_ci_low, e.pooled_ci_high,
-                                 settings.discount_cut);
+    d.effect = project_cut_range(baseline_of(row), e.pooled_slope, e.pooled_ci_low,
+                                 e.pooled_ci_high, settings.discount_cut);
     report.discount_candidates.push_back(d);
   }
   std::stable_sort(report.discount_candidates.begin(), report.discount_candidates.end(),
                    [&](const DiscountCandidate& a, const DiscountCandidate& b) {
-                     return report.products[a.product_row].revenue > report.products[b.product_row].revenue;
+                     return report.products[a.product_row].revenue >
+                            report.products[b.product_row].revenue;
                    });
 
   std::vector<AssortmentItem> items(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     const ProductRow& row = report.products[i];
-    items[i] = {facts.products[row.product].catalog, facts.products[row.product].sku, row.revenue,
-                row.units, row.revenue_share, row.margin, row.abc};
+    items[i] = {facts.products[row.product].catalog,
+                facts.products[row.product].sku,
+                row.revenue,
+                row.units,
+                row.revenue_share,
+                row.margin,
+                row.abc};
   }
   report.assortment = assortment_matrix(items, strings);
   return report;

@@ -4,8 +4,7 @@
 
 namespace pulse::kpi {
 
-CumulativeIncidence::CumulativeIncidence(std::vector<CompetingObservation> observations,
-                                         int causes)
+CumulativeIncidence::CumulativeIncidence(std::vector<CompetingObservation> observations, int causes)
     : causes_(causes), subjects_(observations.size()) {
   // By time, and at equal times events (cause > 0) before censorings (cause 0).
   std::sort(observations.begin(), observations.end(),
@@ -36,7 +35,8 @@ CumulativeIncidence::CumulativeIncidence(std::vector<CompetingObservation> obser
     }
     if (events > 0) {
       for (int k = 0; k < causes; ++k)
-        f[static_cast<std::size_t>(k)] += s * static_cast<double>(d[static_cast<std::size_t>(k)]) / at_risk;
+        f[static_cast<std::size_t>(k)] +=
+            s * static_cast<double>(d[static_cast<std::size_t>(k)]) / at_risk;
       s *= 1.0 - static_cast<double>(events) / at_risk;
       times_.push_back(t);
       survival_.push_back(s);

@@ -65,7 +65,8 @@ class CatalogCalendar {
     if (hi < lo) return 0;
     span = static_cast<double>(hi - lo + 1);
     const auto& c = counts_[cat];
-    return static_cast<double>(c[static_cast<std::size_t>(hi - first_) + 1] - c[static_cast<std::size_t>(lo - first_)]);
+    return static_cast<double>(c[static_cast<std::size_t>(hi - first_) + 1] -
+                               c[static_cast<std::size_t>(lo - first_)]);
   }
 
  private:
@@ -74,7 +75,9 @@ class CatalogCalendar {
   std::vector<std::vector<std::uint32_t>> counts_;
 };
 
-std::optional<double> median_of(std::vector<double> values) { return median(values); }
+std::optional<double> median_of(std::vector<double> values) {
+  return median(values);
+}
 
 }  // namespace
 
@@ -98,15 +101,19 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
   std::size_t repeaters = 0;
   for (std::size_t c = 0; c < n; ++c) {
     auto& mine = orders[c];
-    for (std::uint32_t o = facts.customer_order_begin[c]; o < facts.customer_order_begin[c + 1]; ++o) {
+    for (std::uint32_t o = facts.customer_order_begin[c]; o < facts.customer_order_begin[c + 1];
+         ++o) {
       const Day d = facts.order_day[o];
       double value = 0;
       if (d == kNoDay || d > as_of) continue;
-      if (positive_order(facts, o, value)) mine.push_back({d, value});
-      else returns[c].push_back({d, value});
+      if (positive_order(facts, o, value))
+        mine.push_back({d, value});
+      else
+        returns[c].push_back({d, value});
     }
     if (mine.empty()) continue;
-    std::sort(mine.begin(), mine.end(), [](const OrderValue& a, const OrderValue& b) { return a.day < b.day; });
+    std::sort(mine.begin(), mine.end(),
+              [](const OrderValue& a, const OrderValue& b) { return a.day < b.day; });
     std::size_t order_days = 1;
     for (std::size_t i = 1; i < mine.size(); ++i) order_days += mine[i].day != mine[i - 1].day;
     CustomerHistory& h = history[c];
@@ -129,16 +136,19 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
     // The selection rule (docs/kpi.md): BG/NBD and MBG/CNBD-k, highest likelihood wins.
     std::vector<BtydModel> fits;
     const BtydModel best = fit_best_model(compressed, kMaxErlangOrder, &fits);
-    for (const BtydModel& m : fits) out.candidates.push_back({m.name(), m.k, m.log_likelihood, m.converged});
+    for (const BtydModel& m : fits)
+      out.candidates.push_back({m.name(), m.k, m.log_likelihood, m.converged});
     if (best.converged && std::isfinite(best.log_likelihood)) model = best;
   }
   if (model)
-    out.model = FittedModel{model->name(), model->k, model->r, model->alpha, model->a, model->b,
+    out.model = FittedModel{model->name(),         model->k,        model->r,
+                            model->alpha,          model->a,        model->b,
                             model->log_likelihood, model->customers};
 
   CatalogCalendar calendar(facts, as_of);
   std::unordered_map<StrId, std::size_t> catalog_index;
-  for (std::size_t i = 0; i < facts.catalogs.size(); ++i) catalog_index.emplace(facts.catalogs[i], i);
+  for (std::size_t i = 0; i < facts.catalogs.size(); ++i)
+    catalog_index.emplace(facts.catalogs[i], i);
 
   std::vector<double> values;
   std::vector<OrderValue> day_values;
@@ -185,13 +195,16 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
     // is not in the data, and the return model counts order days too.
     day_values.clear();
     for (const OrderValue& o : mine) {
-      if (day_values.empty() || day_values.back().day != o.day) day_values.push_back(o);
-      else day_values.back().value += o.value;
+      if (day_values.empty() || day_values.back().day != o.day)
+        day_values.push_back(o);
+      else
+        day_values.back().value += o.value;
     }
     const std::size_t k = static_cast<std::size_t>(settings.shrinking_recent_orders);
     if (day_values.size() >= k + kMinEarlierOrders) {
       values.clear();
-      for (std::size_t i = day_values.size() - k; i < day_values.size(); ++i) values.push_back(day_values[i].value);
+      for (std::size_t i = day_values.size() - k; i < day_values.size(); ++i)
+        values.push_back(day_values[i].value);
       f.recent_order_value = median_of(values);
       values.clear();
       for (std::size_t i = 0; i + k < day_values.size(); ++i) values.push_back(day_values[i].value);

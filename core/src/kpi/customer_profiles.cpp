@@ -28,11 +28,16 @@ std::vector<int> quintile_scores(const std::vector<double>& values) {
 
 const char* status_name(CustomerStatus status) {
   switch (status) {
-    case CustomerStatus::on_track: return "on_track";
-    case CustomerStatus::due: return "due";
-    case CustomerStatus::overdue: return "overdue";
-    case CustomerStatus::lapsed: return "lapsed";
-    default: return "unknown";
+    case CustomerStatus::on_track:
+      return "on_track";
+    case CustomerStatus::due:
+      return "due";
+    case CustomerStatus::overdue:
+      return "overdue";
+    case CustomerStatus::lapsed:
+      return "lapsed";
+    default:
+      return "unknown";
   }
 }
 
@@ -54,9 +59,12 @@ CustomerStatus status_for_activity(std::optional<double> p, const std::array<dou
 
 const char* status_basis_name(StatusBasis basis) {
   switch (basis) {
-    case StatusBasis::rhythm: return "rhythm";
-    case StatusBasis::activity: return "activity";
-    default: return "none";
+    case StatusBasis::rhythm:
+      return "rhythm";
+    case StatusBasis::activity:
+      return "activity";
+    default:
+      return "none";
   }
 }
 
@@ -66,11 +74,13 @@ namespace {
 /// rhythm) and the activity band (where a model is fitted); which one decided is kept.
 void assign_status(CustomerRow& row, const Settings& settings) {
   const CustomerStatus rhythm = status_for_ratio(row.overdue_ratio, settings.status_thresholds);
-  const CustomerStatus activity = status_for_activity(row.relative_chance, settings.activity_thresholds);
+  const CustomerStatus activity =
+      status_for_activity(row.relative_chance, settings.activity_thresholds);
   if (rhythm == CustomerStatus::unknown && activity == CustomerStatus::unknown) {
     row.status = CustomerStatus::unknown;
     row.status_basis = StatusBasis::none;
-  } else if (activity == CustomerStatus::unknown || (rhythm != CustomerStatus::unknown && rhythm >= activity)) {
+  } else if (activity == CustomerStatus::unknown ||
+             (rhythm != CustomerStatus::unknown && rhythm >= activity)) {
     row.status = rhythm;
     row.status_basis = StatusBasis::rhythm;
   } else {
@@ -96,8 +106,10 @@ void apply_forecast(CustomerRow& row, const CustomerForecast& f, const Settings&
   // The customer's own year-ago behaviour decides when the data reaches back that far; else
   // the catalog's: a dip of 30 % or more in those weeks reads as a season.
   constexpr double kSeasonalDip = 0.3;
-  if (f.year_ago_covered) row.seasonal_pause = f.year_ago_order_days == 0;
-  else if (f.catalog_dip) row.seasonal_pause = *f.catalog_dip >= kSeasonalDip;
+  if (f.year_ago_covered)
+    row.seasonal_pause = f.year_ago_order_days == 0;
+  else if (f.catalog_dip)
+    row.seasonal_pause = *f.catalog_dip >= kSeasonalDip;
 }
 
 }  // namespace
@@ -106,7 +118,8 @@ bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o) {
   if (scope.sales_rep && facts.reps[facts.order_rep[o]] != *scope.sales_rep) return false;
   if (scope.customer) {
     const std::int32_t c = facts.order_customer[o];
-    if (c == kNone || facts.customer_id[static_cast<std::size_t>(c)] != *scope.customer) return false;
+    if (c == kNone || facts.customer_id[static_cast<std::size_t>(c)] != *scope.customer)
+      return false;
   }
   return true;
 }
@@ -122,8 +135,10 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   report.from = scope.from;
   report.to = scope.to;
   std::optional<CustomerOutlook> own_outlook;
-  if (!outlook) outlook = &own_outlook.emplace(customer_outlook(facts, scope.as_of, settings));
-  else report.outlook = outlook;
+  if (!outlook)
+    outlook = &own_outlook.emplace(customer_outlook(facts, scope.as_of, settings));
+  else
+    report.outlook = outlook;
   const MonthRange cohort_months(scope.from, scope.as_of);
   std::vector<CohortRow> cohorts(cohort_months.size());
   std::vector<std::pair<std::ptrdiff_t, double>> order_months;  // in-filter orders up to as_of
@@ -140,8 +155,10 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   const std::size_t n_customers = facts.customer_count();
   // Group n_customers is the orders without a customer.
   for (std::size_t c = 0; c <= n_customers; ++c) {
-    const std::uint32_t begin = c < n_customers ? facts.customer_order_begin[c] : facts.orders_without_customer_begin();
-    const std::uint32_t end = c < n_customers ? facts.customer_order_begin[c + 1] : static_cast<std::uint32_t>(facts.order_count());
+    const std::uint32_t begin =
+        c < n_customers ? facts.customer_order_begin[c] : facts.orders_without_customer_begin();
+    const std::uint32_t end = c < n_customers ? facts.customer_order_begin[c + 1]
+                                              : static_cast<std::uint32_t>(facts.order_count());
     LineTotals mine;
     std::int64_t orders_in_period = 0;
     order_days.clear();
@@ -175,7 +192,8 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
         month.revenue += order.revenue;
         if (positive) {
           ++month.orders;
-          if (c < n_customers && month_customer_stamp[static_cast<std::size_t>(mi)] != static_cast<std::int32_t>(c)) {
+          if (c < n_customers &&
+              month_customer_stamp[static_cast<std::size_t>(mi)] != static_cast<std::int32_t>(c)) {
             month_customer_stamp[static_cast<std::size_t>(mi)] = static_cast<std::int32_t>(c);
             ++month.active_customers;
           }
@@ -199,7 +217,9 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
     row.orders = orders_in_period;
     if (units_known) row.units = mine.units;
     row.revenue = mine.revenue;
-    row.aov = orders_in_period > 0 ? std::optional<double>(mine.revenue / static_cast<double>(orders_in_period)) : std::nullopt;
+    row.aov = orders_in_period > 0
+                  ? std::optional<double>(mine.revenue / static_cast<double>(orders_in_period))
+                  : std::nullopt;
     row.margin = mine.margin();
     row.margin_pct = mine.margin_pct();
     std::sort(order_days.begin(), order_days.end());
@@ -209,10 +229,13 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
     row.days_since_last_order = static_cast<std::int64_t>(scope.as_of) - row.last_order;
     if (order_days.size() >= 3) {
       gaps.clear();
-      for (std::size_t i = 1; i < order_days.size(); ++i) gaps.push_back(order_days[i] - order_days[i - 1]);
+      for (std::size_t i = 1; i < order_days.size(); ++i)
+        gaps.push_back(order_days[i] - order_days[i - 1]);
       row.median_interval_days = median(gaps);
-      row.expected_next_order = row.last_order + static_cast<Day>(round_half_up(*row.median_interval_days));
-      row.overdue_ratio = ratio(static_cast<double>(row.days_since_last_order), *row.median_interval_days);
+      row.expected_next_order =
+          row.last_order + static_cast<Day>(round_half_up(*row.median_interval_days));
+      row.overdue_ratio =
+          ratio(static_cast<double>(row.days_since_last_order), *row.median_interval_days);
     }
     const CustomerForecast& forecast = outlook->customers[c];
     row.p_active = forecast.p_active;
@@ -259,15 +282,19 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
   }
   const auto rs = quintile_scores(r), fs = quintile_scores(f), ms = quintile_scores(m);
   for (std::size_t k = 0; k < scored.size(); ++k)
-    report.rows[scored[k]].rfm = std::to_string(rs[k]) + std::to_string(fs[k]) + std::to_string(ms[k]);
+    report.rows[scored[k]].rfm =
+        std::to_string(rs[k]) + std::to_string(fs[k]) + std::to_string(ms[k]);
 
   CustomerSummary& s = report.summary;
   s.revenue = all.revenue;
   if (units_known) s.units = all.units;
-  s.aov = s.orders > 0 ? std::optional<double>(all.revenue / static_cast<double>(s.orders)) : std::nullopt;
+  s.aov = s.orders > 0 ? std::optional<double>(all.revenue / static_cast<double>(s.orders))
+                       : std::nullopt;
   s.margin = all.margin();
   s.margin_pct = all.margin_pct();
-  s.repeat_rate = s.customers > 0 ? std::optional<double>(static_cast<double>(s.repeat_customers) / static_cast<double>(s.customers)) : std::nullopt;
+  s.repeat_rate = s.customers > 0 ? std::optional<double>(static_cast<double>(s.repeat_customers) /
+                                                          static_cast<double>(s.customers))
+                                  : std::nullopt;
 
   // The latest kMaxCohorts non-empty cohorts, oldest first.
   for (std::size_t m = 0; m < cohorts.size(); ++m) {
@@ -277,13 +304,17 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const S
     report.cohorts.push_back(std::move(cohorts[m]));
   }
   if (report.cohorts.size() > kMaxCohorts)
-    report.cohorts.erase(report.cohorts.begin(), report.cohorts.end() - static_cast<std::ptrdiff_t>(kMaxCohorts));
-  report.last_month_partial = scope.as_of != kNoDay && month_start(scope.as_of + 1) == month_start(scope.as_of);
+    report.cohorts.erase(report.cohorts.begin(),
+                         report.cohorts.end() - static_cast<std::ptrdiff_t>(kMaxCohorts));
+  report.last_month_partial =
+      scope.as_of != kNoDay && month_start(scope.as_of + 1) == month_start(scope.as_of);
 
-  std::sort(report.rows.begin(), report.rows.end(), [&](const CustomerRow& a, const CustomerRow& b) {
-    if (a.revenue != b.revenue) return a.revenue > b.revenue;
-    return strings.view(facts.customer_id[a.customer]) < strings.view(facts.customer_id[b.customer]);
-  });
+  std::sort(report.rows.begin(), report.rows.end(),
+            [&](const CustomerRow& a, const CustomerRow& b) {
+              if (a.revenue != b.revenue) return a.revenue > b.revenue;
+              return strings.view(facts.customer_id[a.customer]) <
+                     strings.view(facts.customer_id[b.customer]);
+            });
   return report;
 }
 

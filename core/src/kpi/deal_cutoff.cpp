@@ -10,8 +10,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Day earlier(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b)); }
-Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b)); }
+Day earlier(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b));
+}
+Day later(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b));
+}
 
 /// Whether deal d existed at the end of `cutoff`.
 bool existed(const DealFacts& all, std::size_t d, Day cutoff) {
@@ -80,7 +84,8 @@ DealCut deals_as_of(const DealFacts& all, Day cutoff, const Settings& settings,
     cut.rep.push_back(all.rep[d]);
     cut.created.push_back(all.created[d]);
     cut.expires.push_back(all.expires[d]);
-    cut.updated.push_back(all.updated[d] != kNoDay && all.updated[d] > cutoff ? kNoDay : all.updated[d]);
+    cut.updated.push_back(all.updated[d] != kNoDay && all.updated[d] > cutoff ? kNoDay
+                                                                              : all.updated[d]);
 
     std::uint32_t status = all.status[d];
     Outcome outcome = all.outcome[d];

@@ -5,10 +5,10 @@
 #include "pulse/kpi/dense_index.h"
 
 #include <algorithm>
-#include <tuple>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <tuple>
 #include <unordered_map>
 
 namespace pulse::kpi {

@@ -11,7 +11,8 @@ CutEffect project_cut(const Baseline& base, double elasticity, double cut) {
   e.units_change_pct = volume - 1.0;
   e.revenue_change = base.revenue * (volume * (1.0 - cut) - 1.0);
   if (base.cost)
-    e.margin_change = volume * (base.revenue * (1.0 - cut) - *base.cost) - (base.revenue - *base.cost);
+    e.margin_change =
+        volume * (base.revenue * (1.0 - cut) - *base.cost) - (base.revenue - *base.cost);
   return e;
 }
 

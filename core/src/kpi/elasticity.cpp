@@ -34,7 +34,9 @@ double two_sided_t(double confidence, double df) {
 
 std::optional<LogSeries> log_series(std::vector<PricePoint>& points) {
   if (points.size() < kMinPeriods) return std::nullopt;
-  const auto by_period = [](const PricePoint& a, const PricePoint& b) { return a.period < b.period; };
+  const auto by_period = [](const PricePoint& a, const PricePoint& b) {
+    return a.period < b.period;
+  };
   if (!std::is_sorted(points.begin(), points.end(), by_period))  // callers usually sort already
     std::sort(points.begin(), points.end(), by_period);
   LogSeries s;

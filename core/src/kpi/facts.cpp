@@ -26,7 +26,9 @@ struct Header {
   double total = kNaN;
 };
 
-StrId first_of(StrId a, StrId b) { return a != kNoStr ? a : b; }
+StrId first_of(StrId a, StrId b) {
+  return a != kNoStr ? a : b;
+}
 
 /// Decides once per distinct status text whether it is excluded (a lookup per line after).
 class StatusFilter {
@@ -192,7 +194,8 @@ class FactsBuilder {
   }
 
   void note_name(std::int32_t c, StrId name, Day day) {
-    if (static_cast<std::size_t>(c) >= seen_name_.size()) seen_name_.resize(c + 1, {kNoStr, kNoDay});
+    if (static_cast<std::size_t>(c) >= seen_name_.size())
+      seen_name_.resize(c + 1, {kNoStr, kNoDay});
     auto& slot = seen_name_[static_cast<std::size_t>(c)];
     if (slot.second == kNoDay || day >= slot.second) slot = {name, day};
   }
@@ -231,7 +234,8 @@ class FactsBuilder {
       }
       const StrId customer =
           directory_.account(first_of(t.text_at(Field::customer_id, r), h ? h->customer : kNoStr));
-      const StrId name = first_of(t.text_at(Field::customer_name, r), h ? h->customer_name : kNoStr);
+      const StrId name =
+          first_of(t.text_at(Field::customer_name, r), h ? h->customer_name : kNoStr);
       const StrId rep = first_of(t.text_at(Field::sales_rep, r), h ? h->rep : kNoStr);
       const std::uint32_t o = order_index(order, day, customer, name, rep);
 
@@ -245,7 +249,8 @@ class FactsBuilder {
       const StrId sku = t.text(Field::sku)[r];
       raw_.line_order.push_back(o);
       raw_.line_sku.push_back(sku);
-      raw_.line_catalog.push_back(catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)));
+      raw_.line_catalog.push_back(
+          catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)));
       raw_.qty.push_back(qty);
       raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
       raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
@@ -288,14 +293,18 @@ class FactsBuilder {
     const std::size_t n_orders = raw_.order_day.size();
     const std::size_t n_customers = customers_.ids().size();
     std::vector<std::uint32_t> bucket(n_customers + 2, 0);
-    auto slot_of = [&](std::int32_t c) { return c == kNone ? n_customers : static_cast<std::size_t>(c); };
+    auto slot_of = [&](std::int32_t c) {
+      return c == kNone ? n_customers : static_cast<std::size_t>(c);
+    };
     for (std::size_t o = 0; o < n_orders; ++o) ++bucket[slot_of(raw_.order_customer[o]) + 1];
     for (std::size_t i = 1; i < bucket.size(); ++i) bucket[i] += bucket[i - 1];
-    facts_.customer_order_begin.assign(bucket.begin(), bucket.begin() + static_cast<std::ptrdiff_t>(n_customers + 1));
+    facts_.customer_order_begin.assign(
+        bucket.begin(), bucket.begin() + static_cast<std::ptrdiff_t>(n_customers + 1));
     std::vector<std::uint32_t> new_index(n_orders);
     {
       std::vector<std::uint32_t> next(bucket.begin(), bucket.end() - 1);
-      for (std::size_t o = 0; o < n_orders; ++o) new_index[o] = next[slot_of(raw_.order_customer[o])]++;
+      for (std::size_t o = 0; o < n_orders; ++o)
+        new_index[o] = next[slot_of(raw_.order_customer[o])]++;
     }
     facts_.order_id.resize(n_orders);
     facts_.order_day.resize(n_orders);
@@ -331,7 +340,8 @@ class FactsBuilder {
       bool added;
       facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
       if (added)
-        facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]]});
+        facts_.products.push_back(
+            {raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]]});
     }
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
@@ -356,7 +366,8 @@ class FactsBuilder {
       std::uint32_t latest = facts_.customer_order_begin[c];
       for (std::uint32_t o = latest; o < facts_.customer_order_begin[c + 1]; ++o)
         if (facts_.order_day[o] >= facts_.order_day[latest]) latest = o;
-      if (facts_.customer_rep[c] == kNoStr) facts_.customer_rep[c] = facts_.reps[facts_.order_rep[latest]];
+      if (facts_.customer_rep[c] == kNoStr)
+        facts_.customer_rep[c] = facts_.reps[facts_.order_rep[latest]];
       const std::uint32_t first_line = facts_.order_line_begin[latest];
       if (facts_.customer_catalog[c] == kNoStr && first_line < facts_.order_line_begin[latest + 1])
         facts_.customer_catalog[c] = facts_.catalogs[facts_.line_catalog[first_line]];

@@ -24,8 +24,10 @@ Facts facts_as_of(const Facts& all, Day cutoff) {
   cut.order_line_begin.push_back(0);
   // Group n_customers is the orders without a customer, which come last in both.
   for (std::size_t c = 0; c <= n_customers; ++c) {
-    const std::uint32_t begin = c < n_customers ? all.customer_order_begin[c] : all.orders_without_customer_begin();
-    const std::uint32_t end = c < n_customers ? all.customer_order_begin[c + 1] : static_cast<std::uint32_t>(all.order_count());
+    const std::uint32_t begin =
+        c < n_customers ? all.customer_order_begin[c] : all.orders_without_customer_begin();
+    const std::uint32_t end = c < n_customers ? all.customer_order_begin[c + 1]
+                                              : static_cast<std::uint32_t>(all.order_count());
     // For c = n_customers this is the closing bound of the last customer, which is also where
     // the orders without a customer begin.
     cut.customer_order_begin.push_back(static_cast<std::uint32_t>(cut.order_count()));

@@ -125,9 +125,9 @@ bool run_simplex(CountedObjective& f, const std::vector<double>& start, double s
 
 }  // namespace
 
-MinimizeResult minimize_nelder_mead(const std::function<double(const std::vector<double>&)>& objective,
-                                    const std::vector<double>& start,
-                                    const MinimizeOptions& options) {
+MinimizeResult minimize_nelder_mead(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::vector<double>& start, const MinimizeOptions& options) {
   MinimizeResult result;
   result.point = start;
   CountedObjective f(objective, std::max(1, options.max_evaluations));

@@ -137,7 +137,7 @@ class DealChances {
 
   const DealFacts& deals_;
   std::vector<std::uint32_t> trained_;
-  std::vector<double> cuts_;  // amount quartiles of the deals learnt from
+  std::vector<double> cuts_;   // amount quartiles of the deals learnt from
   std::vector<bool> expired_;  // per status
   std::optional<WinChanceModel> model_;
 };
@@ -279,12 +279,14 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
       row.p_won_within_30d = chance->p_won_within;
       row.win_tail = chance->tail;
       if (chance->days_to_close && scope.as_of != kNoDay)
-        row.expected_close = static_cast<Day>(scope.as_of + static_cast<Day>(std::ceil(*chance->days_to_close)));
+        row.expected_close =
+            static_cast<Day>(scope.as_of + static_cast<Day>(std::ceil(*chance->days_to_close)));
     }
     if (closed_share) {
       row.win_probability = s.win_rate;
       if (age)
-        if (auto conditional = cycles.won_share_longer_than(*age)) row.win_probability = conditional;
+        if (auto conditional = cycles.won_share_longer_than(*age))
+          row.win_probability = conditional;
     } else if (chance) {
       row.win_probability = chance->win_probability;
     }

@@ -12,10 +12,10 @@ Day earliest_data_day(const Facts* facts, const DealFacts& deals) {
   return first;
 }
 
-std::optional<PeriodFigures> figures_for(Day from, Day to, const Facts* facts, const DealFacts& deals,
-                                         const Scope& scope, const Settings& settings,
-                                         const StringPool& strings, const CustomerOutlook* outlook,
-                                         Day data_first) {
+std::optional<PeriodFigures> figures_for(Day from, Day to, const Facts* facts,
+                                         const DealFacts& deals, const Scope& scope,
+                                         const Settings& settings, const StringPool& strings,
+                                         const CustomerOutlook* outlook, Day data_first) {
   if (from == kNoDay || to == kNoDay || from > to || data_first == kNoDay || from < data_first)
     return std::nullopt;
   Scope shifted = scope;
@@ -48,10 +48,10 @@ PeriodComparison compare_periods(const Facts* facts, const DealFacts& deals, con
   if (scope.from == kNoDay || scope.to == kNoDay || scope.from > scope.to) return out;
   const Day first = earliest_data_day(facts, deals);
   const Day length = scope.to - scope.from + 1;
-  out.previous = figures_for(scope.from - length, scope.from - 1, facts, deals, scope, settings, strings,
-                             outlook, first);
-  out.year_ago = figures_for(year_earlier(scope.from), year_earlier(scope.to), facts, deals, scope, settings,
+  out.previous = figures_for(scope.from - length, scope.from - 1, facts, deals, scope, settings,
                              strings, outlook, first);
+  out.year_ago = figures_for(year_earlier(scope.from), year_earlier(scope.to), facts, deals, scope,
+                             settings, strings, outlook, first);
   return out;
 }
 

@@ -63,11 +63,12 @@ VelocityFigures velocity_of(std::int64_t open_qualified, std::int64_t won, std::
   v.open_qualified = open_qualified;
   v.win_rate = ratio(static_cast<double>(won), static_cast<double>(won + lost));
   const auto total = won_amount.value(amounts);
-  if (total && won_amount.known > 0) v.avg_deal_size = *total / static_cast<double>(won_amount.known);
+  if (total && won_amount.known > 0)
+    v.avg_deal_size = *total / static_cast<double>(won_amount.known);
   v.cycle_days_median = median(won_cycles);
   if (v.win_rate && v.avg_deal_size && v.cycle_days_median && *v.cycle_days_median > 0)
-    v.revenue_per_day = static_cast<double>(open_qualified) * *v.win_rate * *v.avg_deal_size /
-                        *v.cycle_days_median;
+    v.revenue_per_day =
+        static_cast<double>(open_qualified) * *v.win_rate * *v.avg_deal_size / *v.cycle_days_median;
   return v;
 }
 
@@ -195,7 +196,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
         }
         ++a.previous_won;
         a.previous_won_amount.add(deals.amount[d]);
-        if (auto cycle = days_between(deals.created[d], close)) a.previous_won_cycles.push_back(*cycle);
+        if (auto cycle = days_between(deals.created[d], close))
+          a.previous_won_cycles.push_back(*cycle);
       }
     }
   }
@@ -246,8 +248,8 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
   const bool amounts = deals.has_amount;
   auto velocity_of_acc = [&](RepAcc& a, std::int64_t won_count, std::int64_t lost_count) {
     Velocity v;
-    v.current = velocity_of(a.open_qualified, won_count, lost_count, a.won_amount, a.won_cycles,
-                            amounts);
+    v.current =
+        velocity_of(a.open_qualified, won_count, lost_count, a.won_amount, a.won_cycles, amounts);
     v.previous = velocity_of(a.previous_open_qualified, a.previous_won, a.previous_lost,
                              a.previous_won_amount, a.previous_won_cycles, amounts);
     return v;

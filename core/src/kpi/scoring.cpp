@@ -65,8 +65,9 @@ std::vector<CalibrationBin> calibration_by_quantile(const std::vector<double>& p
   std::size_t smaller = 0;  // rows before the current run of equal predictions
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i > 0 && rows[i].first != rows[i - 1].first) smaller = i;
-    const auto b = std::min(bins - 1, static_cast<std::size_t>(std::floor(
-                                          static_cast<double>(bins) * static_cast<double>(smaller) / n)));
+    const auto b =
+        std::min(bins - 1, static_cast<std::size_t>(std::floor(static_cast<double>(bins) *
+                                                               static_cast<double>(smaller) / n)));
     CalibrationBin& bin = table[b];
     if (bin.count == 0) bin.p_min = rows[i].first;
     bin.p_max = rows[i].first;

@@ -12,8 +12,9 @@ constexpr double kTolerance = 1e-10;
 /// Subtracts from each series its mean, then from each period the mean over the series
 /// present in it; repeats until the period means vanish. `slot` maps every point to its
 /// period's dense index.
-void demean_two_way(std::vector<LogSeries>& panel, const std::vector<std::vector<std::uint32_t>>& slot,
-                    std::size_t slots, bool quantity) {
+void demean_two_way(std::vector<LogSeries>& panel,
+                    const std::vector<std::vector<std::uint32_t>>& slot, std::size_t slots,
+                    bool quantity) {
   std::vector<double> sum(slots), count(slots);
   for (std::size_t s = 0; s < panel.size(); ++s)
     for (std::uint32_t k : slot[s]) count[k] += 1;
@@ -49,11 +50,13 @@ void demean_two_way(std::vector<LogSeries>& panel, const std::vector<std::vector
 std::vector<LogSeries> remove_period_effects(const std::vector<const LogSeries*>& panel) {
   if (panel.size() < kMinSeasonalPanel) return {};
   std::vector<Day> periods;
-  for (const LogSeries* s : panel) periods.insert(periods.end(), s->period.begin(), s->period.end());
+  for (const LogSeries* s : panel)
+    periods.insert(periods.end(), s->period.begin(), s->period.end());
   std::sort(periods.begin(), periods.end());
   periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
   const auto slot_of = [&](Day d) {
-    return static_cast<std::uint32_t>(std::lower_bound(periods.begin(), periods.end(), d) - periods.begin());
+    return static_cast<std::uint32_t>(std::lower_bound(periods.begin(), periods.end(), d) -
+                                      periods.begin());
   };
   std::vector<std::uint32_t> present(periods.size(), 0);
   for (const LogSeries* s : panel)

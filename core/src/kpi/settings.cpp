@@ -50,17 +50,18 @@ void number_setting(const json& doc, const char* key, T& out, double lo, double 
   const double v = doc[key].get<double>();
   const std::string range = "expected a number from " + json(lo).dump() + " to " + json(hi).dump();
   if (!std::isfinite(v) || v < lo || v > hi) bad(key, range + ", got " + doc[key].dump());
-  if (std::is_integral<T>::value && v != std::floor(v)) bad(key, "expected a whole number, got " + doc[key].dump());
+  if (std::is_integral<T>::value && v != std::floor(v))
+    bad(key, "expected a whole number, got " + doc[key].dump());
   out = static_cast<T>(v);
 }
 
 /// Three non-decreasing numbers within [lo, hi].
-void triple_setting(const json& doc, const char* key, std::array<double, 3>& out, double lo, double hi,
-                    const char* example) {
+void triple_setting(const json& doc, const char* key, std::array<double, 3>& out, double lo,
+                    double hi, const char* example) {
   if (!doc.contains(key) || doc[key].is_null()) return;
   const json& t = doc[key];
-  const std::string expected = std::string("expected three numbers from ") + json(lo).dump() + " to " +
-                               json(hi).dump() + " such as " + example;
+  const std::string expected = std::string("expected three numbers from ") + json(lo).dump() +
+                               " to " + json(hi).dump() + " such as " + example;
   if (!t.is_array() || t.size() != 3) bad(key, expected);
   std::array<double, 3> v{};
   for (std::size_t i = 0; i < 3; ++i) {
@@ -71,8 +72,12 @@ void triple_setting(const json& doc, const char* key, std::array<double, 3>& out
   out = v;
 }
 
-json date_json(const std::optional<Day>& d) { return d ? json(format_day(*d)) : json(nullptr); }
-json text_json(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+json date_json(const std::optional<Day>& d) {
+  return d ? json(format_day(*d)) : json(nullptr);
+}
+json text_json(const std::optional<std::string>& s) {
+  return s ? json(*s) : json(nullptr);
+}
 
 }  // namespace
 
@@ -91,11 +96,15 @@ std::string fold_status(std::string_view status) {
     if ((c & 0xE0) == 0xC0 && i + 1 < status.size() &&
         (static_cast<unsigned char>(status[i + 1]) & 0xC0) == 0x80) {
       unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(status[i + 1]) & 0x3Fu);
-      if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;       // À..Þ -> à..þ
-      else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;              // Ѐ..Џ -> ѐ..џ
-      else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;              // А..Я -> а..я
-      else if (cp == 0x490) cp = 0x491;                             // Ґ -> ґ
-      if (cp == 0x451) cp = 0x435;                                  // ё -> е, as Russian is often typed
+      if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        cp += 0x20;  // À..Þ -> à..þ
+      else if (cp >= 0x400 && cp <= 0x40F)
+        cp += 0x50;  // Ѐ..Џ -> ѐ..џ
+      else if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;  // А..Я -> а..я
+      else if (cp == 0x490)
+        cp = 0x491;                 // Ґ -> ґ
+      if (cp == 0x451) cp = 0x435;  // ё -> е, as Russian is often typed
       out += static_cast<char>(0xC0 | (cp >> 6));
       out += static_cast<char>(0x80 | (cp & 0x3F));
       ++i;
@@ -121,14 +130,17 @@ Settings settings_from_json(const json& doc) {
   list_setting(doc, "lost_statuses", s.lost_statuses);
   list_setting(doc, "stage_order", s.stage_order);
   if (auto period = text_setting(doc, "elasticity_period")) {
-    if (*period != "week" && *period != "month") bad("elasticity_period", "expected \"week\" or \"month\"");
+    if (*period != "week" && *period != "month")
+      bad("elasticity_period", "expected \"week\" or \"month\"");
     s.elasticity_period = *period;
   }
   triple_setting(doc, "status_thresholds", s.status_thresholds, 0, 1000, "[1.0, 1.5, 3.0]");
-  if (!(s.status_thresholds[0] <= s.status_thresholds[1] && s.status_thresholds[1] <= s.status_thresholds[2]))
+  if (!(s.status_thresholds[0] <= s.status_thresholds[1] &&
+        s.status_thresholds[1] <= s.status_thresholds[2]))
     bad("status_thresholds", "expected three increasing numbers");
   triple_setting(doc, "activity_thresholds", s.activity_thresholds, 0, 1, "[0.8, 0.6, 0.4]");
-  if (!(s.activity_thresholds[0] >= s.activity_thresholds[1] && s.activity_thresholds[1] >= s.activity_thresholds[2]))
+  if (!(s.activity_thresholds[0] >= s.activity_thresholds[1] &&
+        s.activity_thresholds[1] >= s.activity_thresholds[2]))
     bad("activity_thresholds", "expected three decreasing probabilities");
   number_setting(doc, "expiring_days", s.expiring_days, 0, 3650);
   number_setting(doc, "stale_days", s.stale_days, 0, 3650);

@@ -9,7 +9,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-bool is_non_positive_integer(double v) { return v <= 0 && v == std::floor(v); }
+bool is_non_positive_integer(double v) {
+  return v <= 0 && v == std::floor(v);
+}
 
 // 1 / Gamma(v) as sign * exp(-log_abs); zero at the poles (v = 0, -1, -2, ...).
 struct ReciprocalGamma {

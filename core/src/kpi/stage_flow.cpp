@@ -67,7 +67,7 @@ StageFlow stage_flow(const DealFacts& deals, const std::vector<std::uint32_t>& s
         reached[i] = 1;
         // Time in the stage runs to the next event, or to the close of a closed deal; the
         // current stage of an open deal is not finished and is not counted.
-        const Day leave = e + 1 < end ? deals.event_day[e + 1]
+        const Day leave = e + 1 < end                         ? deals.event_day[e + 1]
                           : deals.outcome[d] != Outcome::open ? deals.close[d]
                                                               : kNoDay;
         if (leave == kNoDay) continue;
@@ -123,10 +123,11 @@ StageFlow stage_flow(const DealFacts& deals, const std::vector<std::uint32_t>& s
   for (std::size_t g = 1; g < acc.size(); ++g)
     out.by_rep.push_back({deals.reps[group_rep[g - 1]], rows_of(acc[g])});
   const StrId unassigned = strings.find("Unassigned");  // last, as in the sales team
-  std::sort(out.by_rep.begin(), out.by_rep.end(), [&](const RepStageFlow& a, const RepStageFlow& b) {
-    if ((a.rep == unassigned) != (b.rep == unassigned)) return b.rep == unassigned;
-    return strings.view(a.rep) < strings.view(b.rep);
-  });
+  std::sort(out.by_rep.begin(), out.by_rep.end(),
+            [&](const RepStageFlow& a, const RepStageFlow& b) {
+              if ((a.rep == unassigned) != (b.rep == unassigned)) return b.rep == unassigned;
+              return strings.view(a.rep) < strings.view(b.rep);
+            });
   return out;
 }
 

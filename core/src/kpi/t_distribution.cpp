@@ -43,8 +43,8 @@ double beta_continued_fraction(double a, double b, double x) {
 double incomplete_beta(double a, double b, double x) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
-                           a * std::log(x) + b * std::log1p(-x);
+  const double log_front =
+      std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
   const double front = std::exp(log_front);
   // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use the symmetry
   // I_x(a, b) = 1 - I_{1-x}(b, a) on the other side.
@@ -77,8 +77,10 @@ double student_t_quantile(double p, double df) {
   // callers cache one quantile per degrees of freedom, so exactness beats speed here.
   for (int i = 0; i < 200 && hi - lo > 1e-13 * std::max(1.0, hi); ++i) {
     const double mid = 0.5 * (lo + hi);
-    if (student_t_cdf(mid, df) < target) lo = mid;
-    else hi = mid;
+    if (student_t_cdf(mid, df) < target)
+      lo = mid;
+    else
+      hi = mid;
   }
   const double t = 0.5 * (lo + hi);
   return upper ? t : -t;

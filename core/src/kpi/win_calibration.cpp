@@ -36,8 +36,8 @@ WinCalibration win_calibration(const DealFacts& deals, const Facts* facts, const
   for (const OpenDeal& row : report.open) {
     ++out.open_at_cutoff;
     const std::uint32_t d = cut.source[row.deal];
-    const bool decided =
-        deals.outcome[d] != Outcome::open && deals.close[d] != kNoDay && deals.close[d] <= scope.as_of;
+    const bool decided = deals.outcome[d] != Outcome::open && deals.close[d] != kNoDay &&
+                         deals.close[d] <= scope.as_of;
     if (!decided) {
       ++out.undecided;
       continue;
@@ -51,7 +51,8 @@ WinCalibration win_calibration(const DealFacts& deals, const Facts* facts, const
   }
   out.scored = static_cast<std::int64_t>(predicted.size());
   for (int y : won) out.won += y;
-  if (out.scored > 0) out.observed_share = static_cast<double>(out.won) / static_cast<double>(out.scored);
+  if (out.scored > 0)
+    out.observed_share = static_cast<double>(out.won) / static_cast<double>(out.scored);
   if (predicted.size() < options.min_scored) {
     out.reason = std::to_string(out.scored) + " deals open on " + format_day(out.cutoff) +
                  " were won or lost by " + format_day(scope.as_of) + " (with a win chance then); " +

@@ -12,7 +12,9 @@ double logit(double p) {
   p = std::clamp(p, kEdge, 1.0 - kEdge);
   return std::log(p / (1.0 - p));
 }
-double inverse_logit(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double inverse_logit(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 /// Between-level variance of the win rate among closed deals, by the method of moments for an
 /// unbalanced one-way layout: [sum n_l (p_l - p)^2 - (L - 1) p (1 - p)] / (N - sum n_l^2 / N).
@@ -102,8 +104,7 @@ WinChanceModel::WinChanceModel(std::vector<CompetingObservation> deals,
   }
 }
 
-std::optional<WinChance> WinChanceModel::predict(double age,
-                                                 const std::vector<int>& levels) const {
+std::optional<WinChance> WinChanceModel::predict(double age, const std::vector<int>& levels) const {
   auto base = read_win_chance(overall_, age, options_);
   if (!base) return base;
   const double prior = base->win_probability;
@@ -127,7 +128,8 @@ std::optional<WinChance> WinChanceModel::predict(double age,
   out.win_probability = inverse_logit(log_odds);
   // Timing comes from the overall curve; the 30-day win chance moves with the win chance.
   if (prior > 0)
-    out.p_won_within = std::min(out.p_close_within, base->p_won_within * out.win_probability / prior);
+    out.p_won_within =
+        std::min(out.p_close_within, base->p_won_within * out.win_probability / prior);
   return out;
 }
 

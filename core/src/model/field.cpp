@@ -12,30 +12,48 @@ struct FieldInfo {
 
 // Indexed by Field; keep in the enum's order.
 constexpr std::array<FieldInfo, kFieldCount> kFields = {{
-    {"order_id", FieldKind::text},        {"order_date", FieldKind::date},
-    {"customer_id", FieldKind::text},     {"customer_name", FieldKind::text},
-    {"sku", FieldKind::text},             {"product_name", FieldKind::text},
-    {"category", FieldKind::text},        {"quantity", FieldKind::number},
-    {"unit_price", FieldKind::number},    {"line_total", FieldKind::number},
-    {"discount", FieldKind::number},      {"unit_cost", FieldKind::number},
-    {"catalog", FieldKind::text},         {"sales_rep", FieldKind::text},
-    {"status", FieldKind::text},          {"currency", FieldKind::text},
-    {"order_total", FieldKind::number},   {"segment", FieldKind::text},
-    {"region", FieldKind::text},          {"created_at", FieldKind::date},
-    {"deal_id", FieldKind::text},         {"updated_at", FieldKind::date},
-    {"closed_at", FieldKind::date},       {"expires_at", FieldKind::date},
-    {"amount", FieldKind::number},        {"original_amount", FieldKind::number},
-    {"product", FieldKind::text},         {"timestamp", FieldKind::date},
-    {"rep_name", FieldKind::text},        {"manager", FieldKind::text},
-    {"team", FieldKind::text},            {"price", FieldKind::number},
-    {"list_price", FieldKind::number},    {"quote_id", FieldKind::text},
-    {"parent_item_id", FieldKind::text}, {"company_id", FieldKind::text},
+    {"order_id", FieldKind::text},
+    {"order_date", FieldKind::date},
+    {"customer_id", FieldKind::text},
+    {"customer_name", FieldKind::text},
+    {"sku", FieldKind::text},
+    {"product_name", FieldKind::text},
+    {"category", FieldKind::text},
+    {"quantity", FieldKind::number},
+    {"unit_price", FieldKind::number},
+    {"line_total", FieldKind::number},
+    {"discount", FieldKind::number},
+    {"unit_cost", FieldKind::number},
+    {"catalog", FieldKind::text},
+    {"sales_rep", FieldKind::text},
+    {"status", FieldKind::text},
+    {"currency", FieldKind::text},
+    {"order_total", FieldKind::number},
+    {"segment", FieldKind::text},
+    {"region", FieldKind::text},
+    {"created_at", FieldKind::date},
+    {"deal_id", FieldKind::text},
+    {"updated_at", FieldKind::date},
+    {"closed_at", FieldKind::date},
+    {"expires_at", FieldKind::date},
+    {"amount", FieldKind::number},
+    {"original_amount", FieldKind::number},
+    {"product", FieldKind::text},
+    {"timestamp", FieldKind::date},
+    {"rep_name", FieldKind::text},
+    {"manager", FieldKind::text},
+    {"team", FieldKind::text},
+    {"price", FieldKind::number},
+    {"list_price", FieldKind::number},
+    {"quote_id", FieldKind::text},
+    {"parent_item_id", FieldKind::text},
+    {"company_id", FieldKind::text},
     {"catalog_name", FieldKind::text},
 }};
 
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
-    "order_lines", "orders", "customers", "deals", "deal_events", "sales_reps", "catalog_prices",
-    "catalogs"};
+    "order_lines", "orders",     "customers",      "deals",
+    "deal_events", "sales_reps", "catalog_prices", "catalogs"};
 
 using F = Field;
 
@@ -58,7 +76,9 @@ std::array<RoleSpec, kRoleCount> make_specs() {
        {F::deal_id, F::customer_id, F::sales_rep, F::created_at, F::updated_at, F::closed_at,
         F::expires_at, F::status, F::amount, F::original_amount, F::order_id, F::product},
        {F::deal_id, F::status}},
-      {Role::deal_events, {F::deal_id, F::timestamp, F::status}, {F::deal_id, F::timestamp, F::status}},
+      {Role::deal_events,
+       {F::deal_id, F::timestamp, F::status},
+       {F::deal_id, F::timestamp, F::status}},
       {Role::sales_reps, {F::sales_rep, F::rep_name, F::manager, F::team}, {F::sales_rep}},
       {Role::catalog_prices, {F::catalog, F::sku, F::price, F::list_price}, {F::catalog, F::sku}},
       {Role::catalogs, {F::catalog, F::catalog_name}, {F::catalog, F::catalog_name}},
@@ -67,9 +87,13 @@ std::array<RoleSpec, kRoleCount> make_specs() {
 
 }  // namespace
 
-FieldKind field_kind(Field field) { return kFields[static_cast<std::size_t>(field)].kind; }
+FieldKind field_kind(Field field) {
+  return kFields[static_cast<std::size_t>(field)].kind;
+}
 
-std::string_view field_name(Field field) { return kFields[static_cast<std::size_t>(field)].name; }
+std::string_view field_name(Field field) {
+  return kFields[static_cast<std::size_t>(field)].name;
+}
 
 std::optional<Field> field_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kFieldCount; ++i)
@@ -77,7 +101,9 @@ std::optional<Field> field_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view role_name(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+std::string_view role_name(Role role) {
+  return kRoleNames[static_cast<std::size_t>(role)];
+}
 
 std::optional<Role> role_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kRoleCount; ++i)

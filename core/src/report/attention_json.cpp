@@ -10,8 +10,10 @@ void write_attention(JsonWriter& w, const kpi::AttentionList& list) {
     w.begin_object();
     w.key("kind"), w.value(kpi::attention_kind_name(item.kind));
     w.key("owner");
-    if (item.owner) w.value(*item.owner);
-    else w.null();
+    if (item.owner)
+      w.value(*item.owner);
+    else
+      w.null();
     w.key("subject"), w.value(item.subject);
     w.key("reason_code"), w.value(item.reason_code);
     w.key("params");
@@ -19,10 +21,18 @@ void write_attention(JsonWriter& w, const kpi::AttentionList& list) {
     for (const kpi::AttentionParam& p : item.params) {
       w.key(p.key);
       switch (p.type) {
-        case Type::number: w.value(p.number); break;
-        case Type::text: w.value(p.text); break;
-        case Type::flag: w.value(p.flag); break;
-        case Type::null: w.null(); break;
+        case Type::number:
+          w.value(p.number);
+          break;
+        case Type::text:
+          w.value(p.text);
+          break;
+        case Type::flag:
+          w.value(p.flag);
+          break;
+        case Type::null:
+          w.null();
+          break;
       }
     }
     w.end_object();

@@ -19,10 +19,16 @@ namespace {
 using nlohmann::json;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Day earlier(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b)); }
-Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b)); }
+Day earlier(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b));
+}
+Day later(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b));
+}
 
-double or_nan(const std::optional<double>& v) { return v ? *v : kNaN; }
+double or_nan(const std::optional<double>& v) {
+  return v ? *v : kNaN;
+}
 
 PredictionScore score_probability(const std::vector<double>& p, const std::vector<int>& y) {
   PredictionScore s;
@@ -46,7 +52,8 @@ PredictionScore score_ranking(const std::vector<double>& score, const std::vecto
 /// a pure return (some line with a positive or unknown quantity).
 bool ordered_between(const kpi::Facts& facts, const kpi::Scope& scope, std::uint32_t c, Day first,
                      Day last) {
-  for (std::uint32_t o = facts.customer_order_begin[c]; o < facts.customer_order_begin[c + 1]; ++o) {
+  for (std::uint32_t o = facts.customer_order_begin[c]; o < facts.customer_order_begin[c + 1];
+       ++o) {
     const Day day = facts.order_day[o];
     if (day < first || day > last || !kpi::order_in_filter(facts, scope, o)) continue;
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
@@ -98,8 +105,9 @@ void score_customers(Backtest& out, const kpi::Facts& all, const kpi::Facts& cut
   b.orders = score_ranking(frequency, y);
   b.constant_brier = kpi::brier(std::vector<double>(y.size(), b.base_rate), y);
   if (b.p_order_next.n == 0)
-    out.warnings.push_back("p_order_next is null for every customer (no model fitted): only the "
-                           "baselines are scored");
+    out.warnings.push_back(
+        "p_order_next is null for every customer (no model fitted): only the "
+        "baselines are scored");
   else if (b.p_order_next.missing > 0)
     out.warnings.push_back(std::to_string(b.p_order_next.missing) +
                            " customers have no p_order_next: it is scored without them, the "
@@ -132,9 +140,10 @@ void score_deals(Backtest& out, const kpi::DealFacts& all, const kpi::DealCut& c
   }
   b.scored = decided.size();
   if (b.scored == 0) {
-    b.unavailable = b.open_at_cutoff == 0
-                        ? "no deal was open at the cutoff"
-                        : "none of the deals open at the cutoff was won or lost by the end of the data";
+    b.unavailable =
+        b.open_at_cutoff == 0
+            ? "no deal was open at the cutoff"
+            : "none of the deals open at the cutoff was won or lost by the end of the data";
     return;
   }
   b.final_won_share = static_cast<double>(b.won) / static_cast<double>(b.scored);
@@ -143,7 +152,8 @@ void score_deals(Backtest& out, const kpi::DealFacts& all, const kpi::DealCut& c
   auto probabilities = [&](const char* method) {
     kpi::Settings s = settings;
     s.win_probability_method = method;
-    const kpi::NegotiationReport report = kpi::negotiations(cut.deals, selection, scope, s, strings);
+    const kpi::NegotiationReport report =
+        kpi::negotiations(cut.deals, selection, scope, s, strings);
     std::unordered_map<std::uint32_t, double> by_deal;
     for (const kpi::OpenDeal& row : report.open) by_deal[row.deal] = or_nan(row.win_probability);
     std::vector<double> p;
@@ -157,7 +167,9 @@ void score_deals(Backtest& out, const kpi::DealFacts& all, const kpi::DealCut& c
   b.closed_share = probabilities("closed_share");
 }
 
-json number(double v) { return std::isnan(v) ? json(nullptr) : json(v); }
+json number(double v) {
+  return std::isnan(v) ? json(nullptr) : json(v);
+}
 
 json score_json(const PredictionScore& s, bool probability) {
   json j{{"n", s.n}, {"null", s.missing}, {"auc", number(s.auc)}};
@@ -174,7 +186,9 @@ json score_json(const PredictionScore& s, bool probability) {
   return j;
 }
 
-json day_json(Day d) { return d == kNoDay ? json(nullptr) : json(format_day(d)); }
+json day_json(Day d) {
+  return d == kNoDay ? json(nullptr) : json(format_day(d));
+}
 
 }  // namespace
 
@@ -200,17 +214,19 @@ Backtest run_backtest(Dataset& dataset, const kpi::Settings& settings, Day cutof
       kpi::resolve_scope(s, strings, earlier(cut.first_day, deal_cut.deals.first_day),
                          later(cut.last_day, deal_cut.deals.last_day));
 
-  const bool have_orders = !dataset.tables_of(Role::order_lines).empty() ||
-                           !dataset.tables_of(Role::orders).empty();
+  const bool have_orders =
+      !dataset.tables_of(Role::order_lines).empty() || !dataset.tables_of(Role::orders).empty();
   if (!have_orders) {
     out.customers.unavailable = "load order lines or orders to score the customers' forecast";
   } else {
     const Day truth_end = cutoff + horizon_days;
     if (all.last_day == kNoDay || all.last_day <= cutoff)
-      out.warnings.push_back("no order is dated after the cutoff: every customer counts as not ordering");
+      out.warnings.push_back(
+          "no order is dated after the cutoff: every customer counts as not ordering");
     else if (all.last_day < truth_end)
-      out.warnings.push_back("the orders end on " + format_day(all.last_day) + ", before cutoff + horizon (" +
-                             format_day(truth_end) + "): an order in the missing days is not seen");
+      out.warnings.push_back("the orders end on " + format_day(all.last_day) +
+                             ", before cutoff + horizon (" + format_day(truth_end) +
+                             "): an order in the missing days is not seen");
     score_customers(out, all, cut, scope, s, strings);
   }
   if (!all_deals.has_deals)
@@ -224,7 +240,8 @@ json backtest_json(const Backtest& b) {
   json doc;
   doc["cutoff"] = day_json(b.cutoff);
   doc["horizon_days"] = b.horizon_days;
-  doc["truth_window"] = {{"from", day_json(b.cutoff + 1)}, {"to", day_json(b.cutoff + b.horizon_days)}};
+  doc["truth_window"] = {{"from", day_json(b.cutoff + 1)},
+                         {"to", day_json(b.cutoff + b.horizon_days)}};
   doc["orders_end"] = day_json(b.orders_end);
   doc["deals_end"] = day_json(b.deals_end);
 
@@ -235,17 +252,19 @@ json backtest_json(const Backtest& b) {
     json by_status = json::array();
     for (std::size_t k = 0; k < kpi::kCustomerStatusCount; ++k) {
       const double count = static_cast<double>(c.status_count[k]);
-      by_status.push_back({{"status", kpi::status_name(static_cast<kpi::CustomerStatus>(k))},
-                           {"customers", c.status_count[k]},
-                           {"ordered_share", count > 0 ? json(static_cast<double>(c.status_ordered[k]) / count)
-                                                       : json(nullptr)}});
+      by_status.push_back(
+          {{"status", kpi::status_name(static_cast<kpi::CustomerStatus>(k))},
+           {"customers", c.status_count[k]},
+           {"ordered_share",
+            count > 0 ? json(static_cast<double>(c.status_ordered[k]) / count) : json(nullptr)}});
     }
     const auto unknown = static_cast<std::size_t>(kpi::CustomerStatus::unknown);
     doc["customers"] = {
         {"scored", c.scored},
         {"ordered", c.ordered},
         {"base_rate", c.base_rate},
-        {"status_unknown_share", static_cast<double>(c.status_count[unknown]) / static_cast<double>(c.scored)},
+        {"status_unknown_share",
+         static_cast<double>(c.status_count[unknown]) / static_cast<double>(c.scored)},
         {"by_status", by_status},
         {"p_order_next", score_json(c.p_order_next, true)},
         {"baselines",

@@ -24,8 +24,10 @@ void write_period(JsonWriter& w, const std::optional<kpi::PeriodFigures>& p) {
     w.null();
   }
   w.key("negotiations");
-  if (p->negotiations) write_negotiation_summary(w, *p->negotiations);
-  else w.null();
+  if (p->negotiations)
+    write_negotiation_summary(w, *p->negotiations);
+  else
+    w.null();
   w.end_object();
 }
 

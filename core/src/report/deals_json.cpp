@@ -159,8 +159,10 @@ void write_calibration(JsonWriter& w, const std::optional<kpi::WinCalibration>& 
   w.key("brier"), w.value(c->brier);
   w.key("brier_constant"), w.value(c->brier_constant);
   w.key("reason");
-  if (binned) w.null();
-  else w.value(c->reason);
+  if (binned)
+    w.null();
+  else
+    w.value(c->reason);
   w.end_object();
 }
 

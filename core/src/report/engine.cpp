@@ -77,8 +77,10 @@ const kpi::Facts& Engine::facts_for(const kpi::Settings& settings) {
 }
 
 const kpi::DealFacts& Engine::deals_for(const kpi::Settings& settings) {
-  std::vector<std::vector<std::string>> key{settings.won_statuses, settings.lost_statuses,
-                                            settings.stage_order, {settings.rounds_status}};
+  std::vector<std::vector<std::string>> key{settings.won_statuses,
+                                            settings.lost_statuses,
+                                            settings.stage_order,
+                                            {settings.rounds_status}};
   if (!deals_ || deals_key_ != key) {
     deals_ = kpi::build_deal_facts(dataset_, settings, dataset_.strings);
     deals_key_ = std::move(key);
@@ -89,7 +91,8 @@ const kpi::DealFacts& Engine::deals_for(const kpi::Settings& settings) {
 const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_of,
                                                 const kpi::Settings& settings) {
   // The model sees every order up to as_of whatever the filters, so a filter change reuses it.
-  const std::vector<double> key{static_cast<double>(as_of), static_cast<double>(settings.horizon_days),
+  const std::vector<double> key{static_cast<double>(as_of),
+                                static_cast<double>(settings.horizon_days),
                                 static_cast<double>(settings.shrinking_recent_orders)};
   if (!outlook_ || outlook_key_ != key || outlook_facts_ != &facts) {
     outlook_ = kpi::customer_outlook(facts, as_of, settings);
@@ -101,8 +104,12 @@ const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_
 
 namespace {
 
-Day earlier(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b)); }
-Day later(Day a, Day b) { return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b)); }
+Day earlier(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::min(a, b));
+}
+Day later(Day a, Day b) {
+  return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b));
+}
 
 constexpr const char* kNoDeals =
     "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status";
@@ -114,9 +121,10 @@ struct DealResults {
 };
 
 /// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
-DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, const kpi::Facts* facts,
-                                  const kpi::CustomerReport* profiles, const kpi::Scope& scope,
-                                  const kpi::Settings& settings, StringPool& strings) {
+DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
+                                  const kpi::Facts* facts, const kpi::CustomerReport* profiles,
+                                  const kpi::Scope& scope, const kpi::Settings& settings,
+                                  StringPool& strings) {
   if (!deals.has_deals && !facts) {
     w.key("negotiations"), write_unavailable(w, kNoDeals);
     w.key("sales_team");
@@ -137,18 +145,23 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals, co
   if (deals.has_deals)
     negotiation.calibration = kpi::win_calibration(deals, facts, scope, settings, strings);
   w.key("negotiations");
-  if (deals.has_deals) write_negotiations(w, negotiation, deals, strings);
-  else write_unavailable(w, kNoDeals);
+  if (deals.has_deals)
+    write_negotiations(w, negotiation, deals, strings);
+  else
+    write_unavailable(w, kNoDeals);
   w.key("sales_team");
-  write_sales_team(
-      w, out.team.emplace(kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings)),
-      deals, strings);
+  write_sales_team(w,
+                   out.team.emplace(kpi::sales_team(deals, selection, negotiation, facts, profiles,
+                                                    scope, settings, strings)),
+                   deals, strings);
   return out;
 }
 
 }  // namespace
 
-json Engine::report(const kpi::Settings& settings) { return json::parse(report_text(settings)); }
+json Engine::report(const kpi::Settings& settings) {
+  return json::parse(report_text(settings));
+}
 
 std::string Engine::report_text(const kpi::Settings& settings) {
   const kpi::Facts& facts = facts_for(settings);
@@ -160,12 +173,16 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
   auto day_value = [&](Day d) {
-    if (d == kNoDay) w.null();
-    else w.value(format_day(d));
+    if (d == kNoDay)
+      w.null();
+    else
+      w.value(format_day(d));
   };
   auto text_value = [&](const std::optional<std::string>& s) {
-    if (s) w.value(*s);
-    else w.null();
+    if (s)
+      w.value(*s);
+    else
+      w.null();
   };
 
   w.begin_object();
@@ -191,12 +208,13 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   for (const std::string& warning : deals.warnings) w.value(warning);
   w.end_array();
 
-  const bool have_orders = !dataset_.tables_of(Role::order_lines).empty() ||
-                           !dataset_.tables_of(Role::orders).empty();
+  const bool have_orders =
+      !dataset_.tables_of(Role::order_lines).empty() || !dataset_.tables_of(Role::orders).empty();
   // Computed once: the sales team reads the customers' statuses too.
   std::optional<kpi::CustomerReport> profiles;
   if (have_orders && scope.as_of != kNoDay)
-    profiles = kpi::customer_profiles(facts, scope, settings, strings, &outlook_for(facts, scope.as_of, settings));
+    profiles = kpi::customer_profiles(facts, scope, settings, strings,
+                                      &outlook_for(facts, scope.as_of, settings));
   w.key("customers");
   if (!profiles)
     write_unavailable(w, have_orders ? "no order has a readable date"
@@ -206,13 +224,17 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   w.key("catalogs");
   std::optional<kpi::CatalogReport> catalogs;
   if (!facts.has_lines || scope.as_of == kNoDay)
-    write_unavailable(w, have_orders ? "the catalogs need order lines (line items with SKUs); only order headers are loaded"
-                                     : "load order lines to compare catalogs and products");
+    write_unavailable(
+        w,
+        have_orders
+            ? "the catalogs need order lines (line items with SKUs); only order headers are loaded"
+            : "load order lines to compare catalogs and products");
   else
-    write_catalogs(w, catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings)), facts, strings);
+    write_catalogs(w, catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings)), facts,
+                   strings);
   const DealResults deal_results =
-      write_deal_dashboards(w, deals, have_orders ? &facts : nullptr, profiles ? &*profiles : nullptr,
-                            scope, settings, dataset_.strings);
+      write_deal_dashboards(w, deals, have_orders ? &facts : nullptr,
+                            profiles ? &*profiles : nullptr, scope, settings, dataset_.strings);
   // What needs action this week, read from the four dashboards above (docs/kpi.md).
   kpi::AttentionSources sources;
   sources.facts = &facts;
@@ -223,9 +245,9 @@ std::string Engine::report_text(const kpi::Settings& settings) {
   sources.team = deal_results.team ? &*deal_results.team : nullptr;
   write_attention(w, kpi::attention_list(sources, scope, settings, strings));
   // The tiles' "compared with what?": the previous period and the same dates a year earlier.
-  write_comparisons(w, kpi::compare_periods(have_orders && scope.as_of != kNoDay ? &facts : nullptr, deals,
-                                            scope, settings, strings,
-                                            profiles ? profiles->outlook : nullptr));
+  write_comparisons(
+      w, kpi::compare_periods(have_orders && scope.as_of != kNoDay ? &facts : nullptr, deals, scope,
+                              settings, strings, profiles ? profiles->outlook : nullptr));
   w.end_object();
   return w.take();
 }

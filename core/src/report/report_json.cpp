@@ -8,8 +8,10 @@ namespace {
 using nlohmann::json;
 
 void text_or_null(JsonWriter& w, const std::string& text) {
-  if (text.empty()) w.null();
-  else w.value(text);
+  if (text.empty())
+    w.null();
+  else
+    w.value(text);
 }
 
 void string_map(JsonWriter& w, const std::map<std::string, std::string>& map) {
@@ -71,7 +73,8 @@ void assortment_value(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Fac
     for (const kpi::AssortmentGap& g : a.gaps) {
       w.begin_object();
       w.key("sku"), text_value(w, s, g.sku);
-      w.key("product_name"), text_value(w, s, facts.products[r.products[g.example_item].product].name);
+      w.key("product_name"),
+          text_value(w, s, facts.products[r.products[g.example_item].product].name);
       w.key("reason_code"), w.value(g.reason);
       w.key("top_in"), w.value(static_cast<std::uint64_t>(g.top_in));
       w.key("other_catalogs"), w.value(static_cast<std::uint64_t>(g.other_catalogs));
@@ -106,7 +109,8 @@ void assortment_value(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Fac
 }
 
 // Fields every product and discount candidate row starts with.
-void product_head(JsonWriter& w, const kpi::ProductRow& p, const kpi::Facts& facts, const StringPool& s) {
+void product_head(JsonWriter& w, const kpi::ProductRow& p, const kpi::Facts& facts,
+                  const StringPool& s) {
   const auto& prod = facts.products[p.product];
   w.key("catalog"), text_value(w, s, facts.catalogs[prod.catalog]);
   w.key("sku"), text_value(w, s, prod.sku);
@@ -132,7 +136,8 @@ void write_outlook(JsonWriter& w, const kpi::CustomerReport& r) {
   w.key("log_likelihood"), w.value(m.log_likelihood);
   w.key("customers"), w.value(m.customers);
   w.key("horizon_days"), w.value(static_cast<std::int64_t>(o->horizon_days));
-  w.key("selection"), w.value("highest log-likelihood among converged fits (equal parameter counts: AIC)");
+  w.key("selection"),
+      w.value("highest log-likelihood among converged fits (equal parameter counts: AIC)");
   w.key("candidates");
   w.begin_array();
   for (const kpi::ModelCandidate& c : o->candidates) {
@@ -164,11 +169,14 @@ void write_cohorts(JsonWriter& w, const kpi::CustomerReport& r) {
     for (const kpi::CohortCell& cell : c.cells) {
       w.begin_object();
       w.key("active"), w.value(cell.active);
-      w.key("retention"), w.value(static_cast<double>(cell.active) / static_cast<double>(c.customers));
+      w.key("retention"),
+          w.value(static_cast<double>(cell.active) / static_cast<double>(c.customers));
       w.key("revenue"), w.value(cell.revenue);
       w.key("revenue_retention");
-      if (base > 0) w.value(cell.revenue / base);
-      else w.null();
+      if (base > 0)
+        w.value(cell.revenue / base);
+      else
+        w.null();
       w.end_object();
     }
     w.end_array();
@@ -273,14 +281,20 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
   write_customer_summary_fields(w, sum);
   const bool forecast = r.outlook && r.outlook->model;
   w.key("revenue_at_risk");
-  if (forecast) w.value(r.revenue_at_risk);
-  else w.null();
+  if (forecast)
+    w.value(r.revenue_at_risk);
+  else
+    w.null();
   w.key("expected_revenue_next");
-  if (forecast) w.value(r.expected_revenue_next);
-  else w.null();
+  if (forecast)
+    w.value(r.expected_revenue_next);
+  else
+    w.null();
   w.key("horizon_days");
-  if (r.outlook) w.value(static_cast<std::int64_t>(r.outlook->horizon_days));
-  else w.null();
+  if (r.outlook)
+    w.value(static_cast<std::int64_t>(r.outlook->horizon_days));
+  else
+    w.null();
   w.key("shrinking_customers"), w.value(r.shrinking_customers);
   w.end_object();
 
@@ -322,8 +336,10 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.key("overdue_ratio"), w.value(row.overdue_ratio);
     w.key("status"), w.value(kpi::status_name(row.status));
     w.key("rfm");
-    if (row.rfm.empty()) w.null();
-    else w.value(row.rfm);
+    if (row.rfm.empty())
+      w.null();
+    else
+      w.value(row.rfm);
     w.key("status_basis"), w.value(kpi::status_basis_name(row.status_basis));
     w.key("p_active"), w.value(row.p_active);
     w.key("p_order_next"), w.value(row.p_order_next);
@@ -336,8 +352,10 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.key("recent_order_value"), w.value(row.recent_order_value);
     w.key("usual_order_value"), w.value(row.usual_order_value);
     w.key("seasonal_pause");
-    if (row.seasonal_pause) w.value(*row.seasonal_pause);
-    else w.null();
+    if (row.seasonal_pause)
+      w.value(*row.seasonal_pause);
+    else
+      w.null();
     w.key("seasonal_evidence");
     w.begin_object();
     w.key("year_ago_from"), day_value(w, row.last_order == kNoDay ? kNoDay : row.last_order - 363);
@@ -418,8 +436,10 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
     w.key("level"), w.value(l.level);
     w.key("catalog"), text_value(w, s, facts.catalogs[l.catalog]);
     w.key("group");
-    if (l.group) text_value(w, s, *l.group);
-    else w.null();
+    if (l.group)
+      text_value(w, s, *l.group);
+    else
+      w.null();
     w.key("elasticity"), w.value(l.elasticity);
     w.key("ci_low"), w.value(l.ci_low);
     w.key("ci_high"), w.value(l.ci_high);
@@ -434,7 +454,9 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
   w.end_object();
 }
 
-json unavailable(const std::string& why) { return json{{"unavailable", why}}; }
+json unavailable(const std::string& why) {
+  return json{{"unavailable", why}};
+}
 
 json load_to_json(const LoadReport& load) {
   return as_tree([&](JsonWriter& w) { write_load(w, load); });

@@ -20,10 +20,11 @@ struct FileOptions {
   char delimiter = 0;  // 0 = detect
   Conventions conventions;
   std::size_t max_field_bytes = std::size_t{1} << 20;
-  std::size_t expected_bytes = 0;  // the file's size when known: columns are sized once
+  std::size_t expected_bytes = 0;            // the file's size when known: columns are sized once
   std::optional<io::TextEncoding> encoding;  // nullopt = detect (UTF-8, UTF-16, windows-1251/1252)
   std::string sheet;  // a workbook's sheet to read, by name; empty = the first visible sheet
-  std::string container;  // "gzip" when the caller decompressed the bytes (the page): for the report
+  std::string
+      container;  // "gzip" when the caller decompressed the bytes (the page): for the report
 };
 
 /// Loads one file into a Dataset from chunks of bytes, so a big file never has to sit in

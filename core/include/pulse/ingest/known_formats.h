@@ -12,7 +12,8 @@ namespace pulse::ingest {
 /// base-currency amounts, the company as the customer, the status change inside a quote
 /// history's `log_data`. Returns nothing for any other file (the generic detection reads it).
 /// The workspace's role and columns still win over what is recognized.
-std::optional<ColumnMapping> map_known_format(const Sample& sample, const MappingOverrides& overrides);
+std::optional<ColumnMapping> map_known_format(const Sample& sample,
+                                              const MappingOverrides& overrides);
 
 /// True when some known export reads a field from a column named `column` ("quote_id",
 /// "items.base_price"): a JSON key first seen late is worth mapping again for it.

@@ -18,20 +18,21 @@ namespace pulse::ingest {
 /// is what a load takes with a free core per thread.
 struct ParallelCsvStats {
   std::size_t windows = 0;
-  std::size_t ranges_absorbed = 0;   // parsed on their own and appended as they were
-  std::size_t ranges_continued = 0;  // their split was no record start: read on by the reader before
-  std::size_t ranges_reread = 0;     // a decision they assumed had changed: read again in one stream
-  double head_cpu_ms = 0;            // the head, in one stream
-  double parse_cpu_ms = 0;           // all ranges' parsing, summed over threads
-  double parse_critical_ms = 0;      // per window the slowest range (or the UTF-8 check), summed
-  double merge_cpu_ms = 0;           // absorbing the ranges and reading the rest, in file order
+  std::size_t ranges_absorbed = 0;  // parsed on their own and appended as they were
+  std::size_t ranges_continued =
+      0;                          // their split was no record start: read on by the reader before
+  std::size_t ranges_reread = 0;  // a decision they assumed had changed: read again in one stream
+  double head_cpu_ms = 0;         // the head, in one stream
+  double parse_cpu_ms = 0;        // all ranges' parsing, summed over threads
+  double parse_critical_ms = 0;   // per window the slowest range (or the UTF-8 check), summed
+  double merge_cpu_ms = 0;        // absorbing the ranges and reading the rest, in file order
 };
 
 /// How a big CSV file is read on several threads.
 struct ParallelCsvOptions {
-  unsigned threads = 2;                          // ranges parsed at once (1: one after another)
+  unsigned threads = 2;                            // ranges parsed at once (1: one after another)
   std::size_t range_bytes = std::size_t{8} << 20;  // bytes per range; tests force a few KiB
-  ParallelCsvStats* stats = nullptr;             // filled when given
+  ParallelCsvStats* stats = nullptr;               // filled when given
 };
 
 /// Files at least this big are read in parallel by load_path when load_threads() > 1.

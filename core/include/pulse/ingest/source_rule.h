@@ -19,12 +19,13 @@ struct SourceColumn {
 /// buyer's e-mail says who bought), an admin user's name is first + last name, a quote
 /// history row keeps the status change inside JSON text (`log_data`).
 struct SourceRule {
-  std::vector<SourceColumn> alternatives;  // read in order until one gives a value; empty = the mapped column
+  std::vector<SourceColumn>
+      alternatives;              // read in order until one gives a value; empty = the mapped column
   bool empty_skips_row = false;  // a row without it is not a row of this role: skipped quietly
 
   bool plain() const {
-    return alternatives.size() <= 1 &&
-           (alternatives.empty() || (alternatives[0].joined < 0 && alternatives[0].json_key.empty()));
+    return alternatives.size() <= 1 && (alternatives.empty() || (alternatives[0].joined < 0 &&
+                                                                 alternatives[0].json_key.empty()));
   }
 };
 

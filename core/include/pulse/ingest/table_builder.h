@@ -74,19 +74,19 @@ class TableBuilder {
   struct DateState {
     io::DateOrder order = io::DateOrder::unknown;
     DateOrderBasis basis = DateOrderBasis::none;
-    bool weak = false;  // decided on little evidence: the report says it is a guess
+    bool weak = false;        // decided on little evidence: the report says it is a guess
     std::uint64_t steps = 0;  // changes of date the evidence saw (row_order, step_size)
     io::DateShape shape = io::DateShape::none;  // of the first value, for the report
-    std::vector<RowRun> pending;  // read month first until the order is known
-    DateOrderEvidence evidence;   // what the ambiguous values say, while undecided
-    std::string example;          // the first ambiguous value, for the report
+    std::vector<RowRun> pending;                // read month first until the order is known
+    DateOrderEvidence evidence;                 // what the ambiguous values say, while undecided
+    std::string example;                        // the first ambiguous value, for the report
     std::string last_text;
     Day last_day = kNoDay;
     bool last_pending = false;  // last_day is a provisional month-first reading
   };
   struct Slot {
     Field field = Field::order_id;
-    int column = 0;            // source column index
+    int column = 0;  // source column index
     FieldKind kind = FieldKind::text;
     bool required = false;     // a row without it is skipped
     bool prices_line = false;  // unit_price or line_total: an order line needs one of them
@@ -94,7 +94,7 @@ class TableBuilder {
     bool plain = true;         // the column's text is the value (the fast path)
     std::string scratch;       // text assembled under `rule`
     Column* target = nullptr;
-    StrId last_id = kNoStr;    // the previous text value, to skip interning repeats
+    StrId last_id = kNoStr;  // the previous text value, to skip interning repeats
     NumberState number;
     DateState date;
   };
@@ -123,7 +123,8 @@ class TableBuilder {
   // A fork: the decimal mark and date order of each slot when it was forked.
   std::vector<io::DecimalMark> forked_marks_;
   std::vector<io::DateOrder> forked_orders_;
-  std::size_t quiet_skips_ = 0;  // rows without a value their role needs (SourceRule::empty_skips_row)
+  std::size_t quiet_skips_ =
+      0;  // rows without a value their role needs (SourceRule::empty_skips_row)
   std::string quiet_skip_field_;
 };
 

@@ -11,8 +11,8 @@ enum class TextFormat : unsigned char { csv, json, records };
 /// What the first bytes of a file say about how to read it.
 struct Sniff {
   TextFormat format = TextFormat::csv;
-  char delimiter = ',';      // for csv
-  std::string description;   // "CSV, ';' delimited" — for inspect and the load report
+  char delimiter = ',';     // for csv
+  std::string description;  // "CSV, ';' delimited" — for inspect and the load report
 };
 
 /// Decides the format from the head of a file (after a UTF-8 BOM). Throws PulseError for

@@ -83,7 +83,7 @@ class JsonReader {
   std::size_t announced_ = static_cast<std::size_t>(-1);  // columns_.size() last announced
   std::size_t rows_read_ = 0;
   // Scanner state, carried across chunks.
-  std::string pending_;        // bytes of the record being scanned, from earlier chunks
+  std::string pending_;  // bytes of the record being scanned, from earlier chunks
   std::size_t max_record_bytes_;
   std::string_view chunk_;     // the chunk being scanned (only during feed)
   std::size_t seg_start_ = 0;  // where the current record's bytes start in chunk_

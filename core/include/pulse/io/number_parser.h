@@ -12,10 +12,10 @@ enum class DecimalMark : unsigned char { unknown, dot, comma };
 /// "12.5", "1,234.56" say dot; "12,5", "1.234,56", "1 234,56" say comma;
 /// "1234", "-3", "1,234", "1.234" say nothing (they read either way).
 struct NumberScan {
-  bool ok = false;           // the text is a number under at least one convention
+  bool ok = false;  // the text is a number under at least one convention
   DecimalMark evidence = DecimalMark::unknown;
-  double as_dot = 0;         // value when '.' is the decimal mark (valid if ok and evidence != comma)
-  double as_comma = 0;       // value when ',' is the decimal mark (valid if ok and evidence != dot)
+  double as_dot = 0;    // value when '.' is the decimal mark (valid if ok and evidence != comma)
+  double as_comma = 0;  // value when ',' is the decimal mark (valid if ok and evidence != dot)
 };
 
 /// Reads a number as written in business files: "1234.5", "-3", "+4", "1 234,56" (space or

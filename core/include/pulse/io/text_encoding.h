@@ -81,13 +81,13 @@ class Utf8Decoder {
   void append_code_point(std::uint32_t cp);
 
   EncodingGuess guess_;
-  std::string buffer_;       // converted text of the current chunk
-  char carry_[4] = {};       // the start of a unit split by a chunk boundary
+  std::string buffer_;  // converted text of the current chunk
+  char carry_[4] = {};  // the start of a unit split by a chunk boundary
   std::size_t carry_size_ = 0;
   std::uint32_t high_surrogate_ = 0;  // UTF-16: waiting for its low half
   std::size_t replaced_ = 0;
   std::size_t bytes_seen_ = 0;
-  bool at_start_ = true;  // UTF-16: a byte order mark is skipped
+  bool at_start_ = true;   // UTF-16: a byte order mark is skipped
   std::string undecided_;  // ASCII head: the bytes from the first non-ASCII one, until enough
   std::size_t undecided_offset_ = 0;  // the file offset of that byte
 };

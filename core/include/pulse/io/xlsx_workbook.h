@@ -91,7 +91,14 @@ class XlsxWorkbook {
   void read_part(std::string_view bytes, bool present);
   void choose_sheet();
 
-  enum class Step : unsigned char { root_rels, workbook, workbook_rels, shared_strings, styles, sheet };
+  enum class Step : unsigned char {
+    root_rels,
+    workbook,
+    workbook_rels,
+    shared_strings,
+    styles,
+    sheet
+  };
   Step step_ = Step::root_rels;
   std::string sheet_choice_;
   std::string wanted_;
@@ -103,8 +110,8 @@ class XlsxWorkbook {
   std::size_t chosen_ = 0;
   bool date1904_ = false;
   std::vector<std::string> shared_strings_;
-  std::vector<NumberKind> xf_kinds_;    // per cellXfs index
-  std::vector<bool> xf_elapsed_;        // "[h]:mm": hours beyond a day
+  std::vector<NumberKind> xf_kinds_;  // per cellXfs index
+  std::vector<bool> xf_elapsed_;      // "[h]:mm": hours beyond a day
   std::unique_ptr<SheetReader> reader_;
 };
 

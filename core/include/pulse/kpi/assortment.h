@@ -24,10 +24,10 @@ struct AssortmentItem {
 /// A SKU that sells well in most other catalogs but is absent or weak in this one.
 struct AssortmentGap {
   StrId sku = kNoStr;
-  std::size_t example_item = 0;        // an item of the SKU elsewhere (for its name)
-  std::optional<std::size_t> item;     // this catalog's item; null when absent
-  const char* reason = "absent";       // "absent" or "bottom_half"
-  std::size_t top_in = 0;              // other catalogs where it is in the top 20%
+  std::size_t example_item = 0;     // an item of the SKU elsewhere (for its name)
+  std::optional<std::size_t> item;  // this catalog's item; null when absent
+  const char* reason = "absent";    // "absent" or "bottom_half"
+  std::size_t top_in = 0;           // other catalogs where it is in the top 20%
   std::size_t other_catalogs = 0;
   std::optional<double> revenue_share_here;
   std::optional<double> revenue_rank_here;  // share of this catalog's SKUs selling more
@@ -38,9 +38,9 @@ struct AssortmentGap {
 struct DropCandidate {
   std::size_t item = 0;
   const char* reason = "low_revenue_units_margin";  // or "low_revenue_units" without cost
-  double units_rank = 0;                  // share of this catalog's SKUs with fewer units
-  std::optional<double> margin_rank;      // share with a smaller margin (null without cost)
-  std::size_t sold_in = 0;                // catalogs that carry the SKU, this one included
+  double units_rank = 0;                            // share of this catalog's SKUs with fewer units
+  std::optional<double> margin_rank;  // share with a smaller margin (null without cost)
+  std::size_t sold_in = 0;            // catalogs that carry the SKU, this one included
 };
 
 struct CatalogAssortment {

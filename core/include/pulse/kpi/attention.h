@@ -58,10 +58,10 @@ constexpr std::size_t kMaxAttentionItems = 200;
 /// The dashboards' results the list is read from; any may be null (that dashboard is not
 /// available). Nothing is recomputed: the list only selects, prices and ranks their rows.
 struct AttentionSources {
-  const Facts* facts = nullptr;                // ids, names and reps of the customers and SKUs
-  const CustomerReport* customers = nullptr;   // needs facts
-  const CatalogReport* catalogs = nullptr;     // needs facts
-  const DealFacts* deals = nullptr;            // ids, reps, amounts and dates of the deals
+  const Facts* facts = nullptr;                    // ids, names and reps of the customers and SKUs
+  const CustomerReport* customers = nullptr;       // needs facts
+  const CatalogReport* catalogs = nullptr;         // needs facts
+  const DealFacts* deals = nullptr;                // ids, reps, amounts and dates of the deals
   const NegotiationReport* negotiation = nullptr;  // needs deals
   const SalesTeamReport* team = nullptr;           // needs deals
 };

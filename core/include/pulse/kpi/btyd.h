@@ -35,7 +35,7 @@ struct BtydModel {
   /// At the fit, over the weighted histories: the log density of the summaries (x, t_x, T)
   /// themselves, comparable across kinds and k (see btyd_log_likelihood).
   double log_likelihood = 0;
-  double customers = 0;  // sum of weights fitted
+  double customers = 0;    // sum of weights fitted
   bool converged = false;  // optimizer met its tolerances and the data can identify the
                            // parameters (at least 5 customers, at least one repeat order)
   // A log-parameter ended within 0.1 of its search limit (e^-9 .. e^11): the likelihood keeps
@@ -43,7 +43,7 @@ struct BtydModel {
   // or r, alpha -> infinity (every customer has the same rate). The parameters then describe
   // that limit closely and the predictions stay sound; the raw values are not meaningful.
   bool at_bound = false;
-  int evaluations = 0;     // likelihood evaluations the fit used
+  int evaluations = 0;       // likelihood evaluations the fit used
   const char* name() const;  // "bg_nbd", "mbg_cnbd_1" ... "mbg_cnbd_9", "mbg_cnbd_k" beyond
 };
 

@@ -52,8 +52,8 @@ struct DiscountCandidate {
 };
 
 struct CatalogReport {
-  std::vector<CatalogRow> catalogs;          // by revenue
-  std::vector<ProductRow> products;          // by catalog, then revenue
+  std::vector<CatalogRow> catalogs;                    // by revenue
+  std::vector<ProductRow> products;                    // by catalog, then revenue
   std::vector<DiscountCandidate> discount_candidates;  // by revenue
   std::vector<DiscountLevel> discount_levels;  // per catalog (and group), by catalog revenue
   std::string discount_levels_note;            // why a level is missing, when one is

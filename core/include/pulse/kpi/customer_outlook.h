@@ -32,8 +32,8 @@ struct CustomerForecast {
 
   // The same weeks a year earlier: [last_order - 363, as_of - 364], the days after the last order
   // moved back 52 weeks (weekdays match).
-  bool year_ago_covered = false;  // the customer had ordered before that window began
-  int year_ago_order_days = 0;    // the customer's order days inside that window
+  bool year_ago_covered = false;      // the customer had ordered before that window began
+  int year_ago_order_days = 0;        // the customer's order days inside that window
   std::optional<double> catalog_dip;  // 1 - the catalog's order rate then / its yearly rate
 };
 

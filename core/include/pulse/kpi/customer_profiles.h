@@ -16,10 +16,12 @@ namespace pulse::kpi {
 enum class CustomerStatus : std::uint8_t { on_track, due, overdue, lapsed, unknown };
 constexpr std::size_t kCustomerStatusCount = 5;
 const char* status_name(CustomerStatus status);
-CustomerStatus status_for_ratio(std::optional<double> ratio, const std::array<double, 3>& thresholds);
+CustomerStatus status_for_ratio(std::optional<double> ratio,
+                                const std::array<double, 3>& thresholds);
 /// The band of a customer's relative chance (p_order_next now / on the day of its last order):
 /// >= t[0] on_track, >= t[1] due, >= t[2] overdue, else lapsed; unknown without one.
-CustomerStatus status_for_activity(std::optional<double> relative_chance, const std::array<double, 3>& thresholds);
+CustomerStatus status_for_activity(std::optional<double> relative_chance,
+                                   const std::array<double, 3>& thresholds);
 
 /// Which rule set a customer's status (docs/kpi.md "Status"): the rhythm of its order days,
 /// the fall of the model's order chance since the last order, or nothing.
@@ -27,14 +29,14 @@ enum class StatusBasis : std::uint8_t { rhythm, activity, none };
 const char* status_basis_name(StatusBasis basis);
 
 struct CustomerRow {
-  std::uint32_t customer = 0;  // dense index into Facts
-  std::int64_t orders = 0;     // in the period
+  std::uint32_t customer = 0;   // dense index into Facts
+  std::int64_t orders = 0;      // in the period
   std::optional<double> units;  // null when units are unknown (order headers only)
   double revenue = 0;
   std::optional<double> aov;
   std::optional<double> margin;
   std::optional<double> margin_pct;
-  Day first_order = kNoDay;    // up to as_of
+  Day first_order = kNoDay;  // up to as_of
   Day last_order = kNoDay;
   std::int64_t days_since_last_order = 0;
   std::optional<double> median_interval_days;
@@ -49,8 +51,8 @@ struct CustomerRow {
   std::optional<double> p_order_next;          // at least one order in the next horizon_days
   std::optional<double> expected_orders_next;  // orders expected in the next horizon_days
   std::optional<double> expected_revenue_next;
-  std::optional<double> revenue_at_risk;       // normal H-day revenue x (1 - p_order_next)
-  std::optional<double> relative_chance;       // p_order_next / its value at the last order
+  std::optional<double> revenue_at_risk;  // normal H-day revenue x (1 - p_order_next)
+  std::optional<double> relative_chance;  // p_order_next / its value at the last order
   StatusBasis status_basis = StatusBasis::none;
 
   // Still ordering on time, but recent orders clearly smaller than the customer's usual.
@@ -105,11 +107,11 @@ struct CustomerReport {
   Day to = kNoDay;
   CustomerSummary summary;
   std::vector<CustomerMonth> monthly;
-  std::vector<CustomerRow> rows;  // by revenue in the period, then customer id
-  std::vector<CohortRow> cohorts;  // oldest first; at most kMaxCohorts, the latest
-  bool last_month_partial = false;  // as_of is not the last day of its month
+  std::vector<CustomerRow> rows;             // by revenue in the period, then customer id
+  std::vector<CohortRow> cohorts;            // oldest first; at most kMaxCohorts, the latest
+  bool last_month_partial = false;           // as_of is not the last day of its month
   const CustomerOutlook* outlook = nullptr;  // the model behind the forecasts, when fitted
-  double revenue_at_risk = 0;   // summed over the rows
+  double revenue_at_risk = 0;                // summed over the rows
   double expected_revenue_next = 0;
   std::int64_t shrinking_customers = 0;
 };
@@ -119,7 +121,8 @@ constexpr std::size_t kMaxCohorts = 24;
 /// forecast for scope.as_of (the engine caches it across filter changes); when null it is
 /// computed here and the report keeps no pointer to it.
 CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const Settings& settings,
-                                 const StringPool& strings, const CustomerOutlook* outlook = nullptr);
+                                 const StringPool& strings,
+                                 const CustomerOutlook* outlook = nullptr);
 
 /// True when order `o` passes the rep and customer filters (the catalog filter is per line).
 bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o);

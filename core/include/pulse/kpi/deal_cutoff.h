@@ -10,11 +10,11 @@ namespace pulse::kpi {
 /// Deals as they stood at the end of a past day, with how the cut changed them.
 struct DealCut {
   DealFacts deals;
-  std::vector<std::uint32_t> source;  // per deal of the cut: its index in the full DealFacts
-  std::int64_t removed = 0;           // not yet created at the cutoff
-  std::int64_t reopened = 0;          // won or lost after the cutoff: open at it
-  std::int64_t histories_trimmed = 0; // history events on both sides of the cutoff
-  bool amounts_removed = false;       // reopened deals lost their amount (rule below)
+  std::vector<std::uint32_t> source;   // per deal of the cut: its index in the full DealFacts
+  std::int64_t removed = 0;            // not yet created at the cutoff
+  std::int64_t reopened = 0;           // won or lost after the cutoff: open at it
+  std::int64_t histories_trimmed = 0;  // history events on both sides of the cutoff
+  bool amounts_removed = false;        // reopened deals lost their amount (rule below)
 };
 
 /// The deals of `all` as they stood at the end of `cutoff` (docs/backtest.md, "The deal cut"):

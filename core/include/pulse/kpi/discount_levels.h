@@ -8,8 +8,8 @@ namespace pulse::kpi {
 
 /// What a price cut would do to a SKU or a set of SKUs if demand follows Q x (1 - cut)^b.
 struct CutEffect {
-  double units_change_pct = 0;  // (1 - cut)^b - 1
-  double revenue_change = 0;    // R ((1 - cut)^(1 + b) - 1)
+  double units_change_pct = 0;          // (1 - cut)^b - 1
+  double revenue_change = 0;            // R ((1 - cut)^(1 + b) - 1)
   std::optional<double> margin_change;  // (1 - cut)^b (R (1 - cut) - C) - (R - C); null without C
 };
 
@@ -38,8 +38,8 @@ const char* cut_verdict(const CutEffectRange& range);
 /// A catalog-wide or group-wide cut: the pooled (random-effects) elasticity of its SKUs with
 /// its interval, and the effect of the cut on their summed sales.
 struct DiscountLevel {
-  std::string level;            // "catalog" or "group"
-  std::uint32_t catalog = 0;    // index into Facts::catalogs
+  std::string level;                   // "catalog" or "group"
+  std::uint32_t catalog = 0;           // index into Facts::catalogs
   std::optional<std::uint32_t> group;  // the group's id when level == "group"
   double elasticity = 0, ci_low = 0, ci_high = 0;
   std::size_t skus = 0;

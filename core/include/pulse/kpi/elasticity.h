@@ -13,12 +13,12 @@ namespace pulse::kpi {
 /// pattern is removed (adjusted_*), and the empirical-Bayes estimate pooled with the other
 /// SKUs of the catalog (pooled_*), whose interval decides the class.
 struct Elasticity {
-  double slope = 0;      // b in ln Q = a + b ln P
+  double slope = 0;  // b in ln Q = a + b ln P
   double std_error = 0;
   std::optional<double> r2;
-  std::size_t n = 0;     // periods used
-  double confidence = 0.9;  // of every interval below
-  double ci_low = 0, ci_high = 0;  // b -/+ t(n-2) x std_error
+  std::size_t n = 0;                 // periods used
+  double confidence = 0.9;           // of every interval below
+  double ci_low = 0, ci_high = 0;    // b -/+ t(n-2) x std_error
   bool seasonally_adjusted = false;  // adjusted_* hold a fit on seasonally adjusted data
   std::optional<double> adjusted_slope;
   std::optional<double> adjusted_std_error;
@@ -27,7 +27,7 @@ struct Elasticity {
   double pooled_std_error = 0;
   double pooled_ci_low = 0, pooled_ci_high = 0;
   std::size_t pool_skus = 1;  // SKUs in the pool (1 = not pooled)
-  std::string klass;  // "elastic", "inelastic", "positive" or "uncertain", from pooled_ci_*
+  std::string klass;          // "elastic", "inelastic", "positive" or "uncertain", from pooled_ci_*
 };
 
 /// One positive-quantity line, reduced to what the estimate needs.

@@ -19,17 +19,17 @@ struct Facts {
   // Orders, grouped by customer (orders without a customer last).
   std::vector<StrId> order_id;
   std::vector<Day> order_day;
-  std::vector<std::int32_t> order_customer;  // dense customer index or kNone
-  std::vector<std::uint32_t> order_rep;      // index into reps
+  std::vector<std::int32_t> order_customer;     // dense customer index or kNone
+  std::vector<std::uint32_t> order_rep;         // index into reps
   std::vector<std::uint32_t> order_line_begin;  // lines of order o: [begin[o], begin[o + 1])
 
   // Lines, grouped by order.
   std::vector<StrId> line_sku;
-  std::vector<std::uint32_t> line_catalog;   // index into catalogs
-  std::vector<std::uint32_t> line_product;   // index into products (catalog x SKU)
-  std::vector<double> line_quantity;         // NaN when units are unknown (orders without lines)
+  std::vector<std::uint32_t> line_catalog;  // index into catalogs
+  std::vector<std::uint32_t> line_product;  // index into products (catalog x SKU)
+  std::vector<double> line_quantity;        // NaN when units are unknown (orders without lines)
   std::vector<double> line_revenue;
-  std::vector<double> line_cost;             // NaN when unknown
+  std::vector<double> line_cost;  // NaN when unknown
 
   // Customers: orders of customer c are [customer_order_begin[c], customer_order_begin[c + 1]).
   std::vector<StrId> customer_id;
@@ -47,9 +47,9 @@ struct Facts {
   };
   std::vector<Product> products;
 
-  bool has_lines = false;     // line items were loaded (not only order headers)
-  bool has_cost = false;      // unit_cost is mapped
-  Day first_day = kNoDay;     // over every loaded order date, excluded or not
+  bool has_lines = false;  // line items were loaded (not only order headers)
+  bool has_cost = false;   // unit_cost is mapped
+  Day first_day = kNoDay;  // over every loaded order date, excluded or not
   Day last_day = kNoDay;
   std::vector<std::string> warnings;  // joins that left data out, said plainly
 

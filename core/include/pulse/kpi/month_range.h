@@ -16,7 +16,8 @@ class MonthRange {
   MonthRange(Day from, Day to) {
     if (from == kNoDay || to == kNoDay || from > to) return;
     first_ = month_ordinal(from);
-    size_ = std::min<std::size_t>(kMaxMonths, static_cast<std::size_t>(month_ordinal(to) - first_ + 1));
+    size_ =
+        std::min<std::size_t>(kMaxMonths, static_cast<std::size_t>(month_ordinal(to) - first_ + 1));
   }
 
   std::size_t size() const { return size_; }

@@ -21,7 +21,7 @@ struct DealSelection {
   std::vector<std::uint32_t> open;
   std::vector<std::uint32_t> created;
   std::vector<std::uint32_t> filtered;  // every deal in the filters, whatever its dates
-  std::int64_t closed_undated = 0;  // won or lost deals in the filters with no close date
+  std::int64_t closed_undated = 0;      // won or lost deals in the filters with no close date
 };
 
 /// `facts` (may be null) gives the catalog of a deal's customer when no customers file does.

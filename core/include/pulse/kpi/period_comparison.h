@@ -12,7 +12,7 @@ namespace pulse::kpi {
 struct PeriodFigures {
   Day from = kNoDay;
   Day to = kNoDay;
-  std::optional<CustomerSummary> customers;      // null without orders
+  std::optional<CustomerSummary> customers;        // null without orders
   std::optional<NegotiationSummary> negotiations;  // null without deals
 };
 

@@ -74,14 +74,14 @@ struct TeamSummary {
 
 /// An open deal that is slipping: its expiry (or expected close) date has passed.
 struct SlippingDeal {
-  std::uint32_t deal = 0;  // index into DealFacts
+  std::uint32_t deal = 0;      // index into DealFacts
   std::int64_t days_past = 0;  // as_of - expires_at
 };
 
 struct SalesTeamReport {
   std::vector<RepRow> reps;  // by rep id, "Unassigned" last
   TeamSummary summary;
-  Velocity velocity;  // the team
+  Velocity velocity;           // the team
   Day previous_from = kNoDay;  // the previous period of the velocity
   Day previous_to = kNoDay;
   std::vector<SlippingDeal> slipping;  // most days past first, then by deal id

@@ -22,14 +22,16 @@ struct Settings {
   std::optional<std::string> customer;
   // Magento's codes, then 1C's Russian cancellations ("Закрыт" is not one: 1C closes done orders).
   std::vector<std::string> excluded_statuses{
-      "canceled",  "cancelled", "closed",      "fraud",        "unavailable",
-      "отменен",   "отменён",   "отменено",    "отменена",     "аннулирован",
-      "аннулировано", "аннулирована"};
+      "canceled", "cancelled", "closed",   "fraud",       "unavailable",  "отменен",
+      "отменён",  "отменено",  "отменена", "аннулирован", "аннулировано", "аннулирована"};
   std::vector<std::string> won_statuses{"ordered", "won", "closed won"};
   std::vector<std::string> lost_statuses{"declined", "expired", "closed", "lost", "closed lost"};
-  std::vector<std::string> stage_order{
-      "created", "draft_by_admin", "processing_by_admin", "submitted_by_admin",
-      "processing_by_customer", "submitted_by_customer"};
+  std::vector<std::string> stage_order{"created",
+                                       "draft_by_admin",
+                                       "processing_by_admin",
+                                       "submitted_by_admin",
+                                       "processing_by_customer",
+                                       "submitted_by_customer"};
   std::string elasticity_period = "week";  // "week" or "month"
   std::array<double, 3> status_thresholds{1.0, 1.5, 3.0};
   int expiring_days = 14;
@@ -42,8 +44,8 @@ struct Settings {
   // every customer: >= [0] on_track, >= [1] due, >= [2] overdue, else lapsed; the worse of this
   // and the rhythm's band is the status.
   std::array<double, 3> activity_thresholds{0.8, 0.6, 0.4};
-  int shrinking_recent_orders = 3;  // the last k orders compared with the earlier median
-  double shrinking_drop = 0.3;      // flagged when the recent median is this much lower
+  int shrinking_recent_orders = 3;     // the last k orders compared with the earlier median
+  double shrinking_drop = 0.3;         // flagged when the recent median is this much lower
   double elasticity_confidence = 0.9;  // the slope's interval
   double discount_cut = 0.10;          // the price cut the discount projections try
   // "aalen_johansen" (open deals counted, docs/kpi-deals.md) or "closed_share" (SPEC §3's

@@ -13,8 +13,8 @@ namespace pulse::kpi {
 struct StageFlowRow {
   std::uint32_t status = 0;  // index into DealFacts::status_label
   std::int64_t reached = 0;
-  std::optional<double> to_next_share;  // reached a later stage (or were won)
-  std::optional<double> won_share;      // are won (open ones count as not won yet)
+  std::optional<double> to_next_share;         // reached a later stage (or were won)
+  std::optional<double> won_share;             // are won (open ones count as not won yet)
   std::optional<double> median_days_in_stage;  // deals that left the stage; null without history
 };
 
@@ -24,7 +24,7 @@ struct RepStageFlow {
 };
 
 struct StageFlow {
-  std::vector<StageFlowRow> team;  // funnel order
+  std::vector<StageFlowRow> team;    // funnel order
   std::vector<RepStageFlow> by_rep;  // by rep id
 };
 

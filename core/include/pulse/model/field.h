@@ -49,7 +49,7 @@ enum class Field : std::uint8_t {
   parent_item_id,
   company_id,    // the account a customer belongs to (a company, a person across orders)
   catalog_name,  // a catalog's display name (shared catalogs name customer groups)
-  count_  // number of fields, not a field
+  count_         // number of fields, not a field
 };
 constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::count_);
 

@@ -22,11 +22,11 @@ struct LoadReport {
   static constexpr std::size_t kMaxProblems = 100;
 
   std::string file;
-  std::string role;       // empty when the file was refused
-  std::string format;     // "csv", "json", "ndjson"
-  std::string delimiter;  // "," ";" "\t" "|" for text tables
-  std::string encoding;         // the text's encoding: "utf-8", "windows-1251", "utf-16le", ...
-  std::string encoding_reason;  // why: "1,204 bytes are not UTF-8 and read as Cyrillic letters"
+  std::string role;                 // empty when the file was refused
+  std::string format;               // "csv", "json", "ndjson"
+  std::string delimiter;            // "," ";" "\t" "|" for text tables
+  std::string encoding;             // the text's encoding: "utf-8", "windows-1251", "utf-16le", ...
+  std::string encoding_reason;      // why: "1,204 bytes are not UTF-8 and read as Cyrillic letters"
   std::string container;            // "gzip" or "zip" when the file came packed; empty otherwise
   std::string sheet;                // a workbook (format "xlsx"): the sheet that was read
   std::vector<std::string> sheets;  // a workbook: its worksheets, in the workbook's order
@@ -34,14 +34,15 @@ struct LoadReport {
   std::size_t rows_read = 0;
   std::size_t rows_loaded = 0;  // a partial load: the rows kept before reading stopped
   std::size_t rows_skipped = 0;
-  std::size_t lines = 0;  // physical lines read (a workbook: its last row number)
-  std::vector<Problem> problems;  // the first kMaxProblems
-  std::vector<std::string> columns;                // the file's own column names
-  std::map<std::string, std::string> mapping;      // canonical field -> source column
+  std::size_t lines = 0;             // physical lines read (a workbook: its last row number)
+  std::vector<Problem> problems;     // the first kMaxProblems
+  std::vector<std::string> columns;  // the file's own column names
+  std::map<std::string, std::string> mapping;          // canonical field -> source column
   std::map<std::string, std::string> mapping_reasons;  // canonical field -> why that column
   std::map<std::string, std::string> conventions;  // column -> "decimal comma", "DD/MM/YYYY", ...
   std::vector<std::string> notes;                  // e.g. "no quantity column: 1 per line"
-  std::string error;  // set when the whole file was refused (nothing kept), "[pulse.ingest.101] ..."
+  std::string
+      error;  // set when the whole file was refused (nothing kept), "[pulse.ingest.101] ..."
   // A partial load: rows_loaded rows were kept, then reading stopped at stopped_line for this
   // reason ("[pulse.csv.003] line 2000: field longer than ..."); error stays empty.
   std::string stopped;

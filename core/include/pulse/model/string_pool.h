@@ -34,8 +34,8 @@ class StringPool {
   void grow();
   static std::uint64_t hash(std::string_view text);
 
-  std::deque<std::string> blocks_;          // stable storage; views point into it
-  std::vector<std::string_view> views_;     // id -> text
+  std::deque<std::string> blocks_;       // stable storage; views point into it
+  std::vector<std::string_view> views_;  // id -> text
   // Open addressing; a slot packs the hash's low 32 bits (to skip most compares) above
   // id + 1 (0 = empty), so that a probe touches one cache line.
   std::vector<std::uint64_t> slots_;

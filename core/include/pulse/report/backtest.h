@@ -16,24 +16,24 @@ namespace pulse::report {
 
 /// How well one prediction (a probability or a ranking score) foretold what happened.
 struct PredictionScore {
-  std::size_t n = 0;       // cases with a prediction
-  std::size_t missing = 0; // cases whose prediction was null (left out of the scores)
-  double auc = 0;          // NaN when one outcome class is empty
-  double brier = 0;        // NaN for a ranking, or with nothing to score
+  std::size_t n = 0;        // cases with a prediction
+  std::size_t missing = 0;  // cases whose prediction was null (left out of the scores)
+  double auc = 0;           // NaN when one outcome class is empty
+  double brier = 0;         // NaN for a ranking, or with nothing to score
   std::vector<kpi::CalibrationBin> calibration;  // by quintile; empty for a ranking
 };
 
 /// The customers' forecast against the orders that came in (cutoff, cutoff + horizon].
 struct CustomerBacktest {
-  std::string unavailable;   // non-empty when nothing could be scored, and why
-  std::size_t scored = 0;    // customers with an order up to the cutoff
-  std::size_t ordered = 0;   // of them, with an order day in the truth window
-  double base_rate = 0;      // ordered / scored
+  std::string unavailable;  // non-empty when nothing could be scored, and why
+  std::size_t scored = 0;   // customers with an order up to the cutoff
+  std::size_t ordered = 0;  // of them, with an order day in the truth window
+  double base_rate = 0;     // ordered / scored
   std::array<std::size_t, kpi::kCustomerStatusCount> status_count{};
   std::array<std::size_t, kpi::kCustomerStatusCount> status_ordered{};
   PredictionScore p_order_next;
   // Rankings the engine offered before the model: higher = more likely to order.
-  PredictionScore overdue_ratio;          // by overdue ratio, then the ones without (see docs)
+  PredictionScore overdue_ratio;  // by overdue ratio, then the ones without (see docs)
   PredictionScore days_since_last_order;
   PredictionScore orders;
   double constant_brier = 0;  // the base rate as everybody's probability
@@ -43,10 +43,10 @@ struct CustomerBacktest {
 struct DealBacktest {
   std::string unavailable;
   std::size_t open_at_cutoff = 0;
-  std::size_t scored = 0;      // decided by the end of the data
+  std::size_t scored = 0;  // decided by the end of the data
   std::size_t won = 0;
-  std::size_t still_open = 0;  // still open at the end of the data: not scored
-  double final_won_share = 0;  // won / scored
+  std::size_t still_open = 0;      // still open at the end of the data: not scored
+  double final_won_share = 0;      // won / scored
   PredictionScore aalen_johansen;  // settings.win_probability_method = "aalen_johansen"
   PredictionScore closed_share;    // = "closed_share"
   double constant_brier = 0;       // final_won_share as every deal's probability

@@ -56,7 +56,8 @@ class Engine {
  private:
   const kpi::Facts& facts_for(const kpi::Settings& settings);
   const kpi::DealFacts& deals_for(const kpi::Settings& settings);
-  const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of, const kpi::Settings& settings);
+  const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
+                                          const kpi::Settings& settings);
 
   Dataset dataset_;
   std::unique_ptr<ingest::FileLoader> loader_;
@@ -65,7 +66,7 @@ class Engine {
   std::vector<std::string> facts_exclusions_;
   std::optional<kpi::DealFacts> deals_;
   std::vector<std::vector<std::string>> deals_key_;  // the status settings deals_ was built with
-  std::optional<kpi::CustomerOutlook> outlook_;  // the return model, kept while filters change
+  std::optional<kpi::CustomerOutlook> outlook_;      // the return model, kept while filters change
   std::vector<double> outlook_key_;
   const kpi::Facts* outlook_facts_ = nullptr;
 };
