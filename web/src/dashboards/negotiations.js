@@ -1,16 +1,19 @@
 // Negotiations: quote-to-order conversion, time to close, and which open quotes will be won.
 import { esc, daysBetween } from '../format.js';
+import { html, setHtml, appendHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { C, OUTCOME_COLORS, axis, bars, funnel, hbars } from '../charts.js';
-import { header, tiles, tile, card, unavailable, ratioBar, slotOf } from './common.js';
+import { header, tiles, tile, card, unavailable, slotOf } from './common.js';
 import { monthOpts } from './customers.js';
 import { isUnavailable } from '../util.js';
+import { winChanceColumn, timingColumns, hasCalibration, calibrationBody, calibrationChart } from './deal-chances.js';
+import { hasStageFlow, stageFlowPicker, stageRows, stageFlowChart } from './deal-flow.js';
 
 export function renderNegotiations(ctx, root) {
   const { t, fmt } = ctx;
   const data = ctx.report.negotiations;
   if (isUnavailable(data)) {
-    root.innerHTML = header(ctx, 'neg') + unavailable(ctx, 'negotiations', data && data.unavailable);
+    setHtml(root, html`${header(ctx, 'neg')}${unavailable(ctx, 'negotiations', data && data.unavailable)}`);
     return;
   }
   const ui = ctx.ui.negotiations;
@@ -31,16 +34,22 @@ export function renderNegotiations(ctx, root) {
 
   const monthly = data.monthly || [];
   const hasCycle = monthly.some((m) => m.cycle_days_median !== undefined);
+  const flow = hasStageFlow(data);
+  const calib = hasCalibration(data);
+  if (flow && ui.flowRep && !(data.stage_flow.by_rep || []).some((r) => r.sales_rep === ui.flowRep)) ui.flowRep = null;
+  const flowSpan = calib ? 7 : 12;
 
-  root.innerHTML = header(ctx, 'neg') + tiles(list) + `<div class="grid">
+  setHtml(root, html`${header(ctx, 'neg')}${tiles(list)}<div class="grid">
     <div class="span-5">${card(ctx, { slot: 'neg-funnel', title: t('neg.funnel'), chart: true })}</div>
     <div class="span-7">${card(ctx, { slot: 'neg-status', title: t('neg.by_status'), chart: true })}</div>
     <div class="span-${hasCycle ? 7 : 12}">${card(ctx, { slot: 'neg-monthly', title: t('neg.monthly'), hint: t('neg.monthly.hint'), chart: true })}</div>
-    ${hasCycle ? `<div class="span-5">${card(ctx, { slot: 'neg-cycle', title: t('neg.monthly.cycle'), chart: true })}</div>` : ''}
+    ${hasCycle ? html`<div class="span-5">${card(ctx, { slot: 'neg-cycle', title: t('neg.monthly.cycle'), chart: true })}</div>` : ''}
+    ${flow ? html`<div class="span-${flowSpan}">${card(ctx, { slot: 'neg-flow', title: t('neg.flow'), hint: t('neg.flow.hint'), chart: true, extra: stageFlowPicker(ctx, data, ui.flowRep) })}</div>` : ''}
+    ${calib ? html`<div class="span-${flow ? 5 : 12}">${card(ctx, { slot: 'neg-calibration', title: t('neg.calib') })}</div>` : ''}
     <div class="span-12">${card(ctx, { slot: 'neg-open', title: t('neg.open_table') })}</div>
-  </div>`;
+  </div>`);
   if (!hasCycle && has('cycle_days_median')) {
-    slotOf(root, 'neg-monthly').insertAdjacentHTML('afterend', `<p class="hint">${esc(t('neg.monthly.no_cycle', { days: days(s.cycle_days_median) }))}</p>`);
+    appendHtml(slotOf(root, 'neg-monthly'), 'afterend', html`<p class="hint">${t('neg.monthly.no_cycle', { days: days(s.cycle_days_median) })}</p>`);
   }
 
   // Outcome funnel: every deal, those decided, those won.
@@ -78,7 +87,7 @@ export function renderNegotiations(ctx, root) {
         axis({ scale: 'p', side: 1, label: t('chart.win_rate'), values: (u, v) => v.map((x) => fmt.pct(x, 0)), grid: { show: false }, size: 50 }),
       ], (i) => {
         const m = monthly[i];
-        return `<b>${esc(fmt.month(m.month))}</b><br>${esc(t('chart.win_rate'))}: ${esc(fmt.pct(m.win_rate))}<br>${esc(t('chart.won'))}: ${esc(fmt.int(m.won))} · ${esc(fmt.money(m.won_amount))}<br>${esc(t('chart.lost'))}: ${esc(fmt.int(m.lost))}<br>${esc(t('chart.created'))}: ${esc(fmt.int(m.created))}`;
+        return html`<b>${fmt.month(m.month)}</b><br>${t('chart.win_rate')}: ${fmt.pct(m.win_rate)}<br>${t('chart.won')}: ${fmt.int(m.won)} · ${fmt.money(m.won_amount)}<br>${t('chart.lost')}: ${fmt.int(m.lost)}<br>${t('chart.created')}: ${fmt.int(m.created)}`;
       }),
     }),
   });
@@ -91,9 +100,26 @@ export function renderNegotiations(ctx, root) {
         opts: monthOpts(ctx, monthly, 260, [
           { label: t('chart.cycle'), scale: 'n', stroke: C.violet, width: 2.5, points: { show: true, size: 5 } },
         ], [axis({ scale: 'n', label: t('chart.days'), values: (u, v) => v.map((x) => fmt.int(x)) })],
-        (i) => `<b>${esc(fmt.month(monthly[i].month))}</b><br>${esc(t('chart.cycle'))}: ${esc(days(monthly[i].cycle_days_median))}`),
+        (i) => html`<b>${fmt.month(monthly[i].month)}</b><br>${t('chart.cycle')}: ${days(monthly[i].cycle_days_median)}`),
       }),
     });
+  }
+
+  // Stage flow, team or one rep.
+  if (flow) {
+    const chart = ctx.charts.add(slotOf(root, 'neg-flow'), { draw: (w) => stageFlowChart(ctx, stageRows(data, ui.flowRep), w) });
+    root.querySelector('[data-flow-rep]')?.addEventListener('change', (e) => {
+      ui.flowRep = e.target.value || null;
+      ctx.charts.draw(chart, true);
+    });
+  }
+
+  // How far to trust the chances: the deals of 90 days ago against what became of them.
+  if (calib) {
+    const slot = slotOf(root, 'neg-calibration');
+    setHtml(slot, calibrationBody(ctx, data));
+    const chartSlot = slot.querySelector('[data-slot=neg-calibration-chart]');
+    if (chartSlot) ctx.charts.add(chartSlot, { draw: (w) => calibrationChart(ctx, data.calibration.bins, w) });
   }
 
   // Open quotes.
@@ -104,20 +130,21 @@ export function renderNegotiations(ctx, root) {
     searchPlaceholder: t('neg.open.search'), sort: { key: 'expected_value', dir: 'desc' }, rowKey: (d) => d.deal_id,
     rowClass: (d) => (d.expiring_soon ? 'warn-row' : ''),
     columns: [
-      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => `<code>${esc(d.deal_id)}</code>` },
+      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => html`<code>${d.deal_id}</code>` },
       { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, searchText: (d) => `${d.customer_id || ''} ${ctx.customerName(d.customer_id) || ''}`,
-        render: (d) => (d.customer_id ? `<span class="two"><b>${esc(ctx.customerName(d.customer_id) || d.customer_id)}</b>${ctx.customerName(d.customer_id) ? `<small>${esc(d.customer_id)}</small>` : ''}</span>` : '—') },
+        render: (d) => (d.customer_id ? html`<span class="two"><b>${ctx.customerName(d.customer_id) || d.customer_id}</b>${ctx.customerName(d.customer_id) ? html`<small>${d.customer_id}</small>` : ''}</span>` : '—') },
       { key: 'sales_rep', label: t('col.rep'), cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)), searchText: (d) => `${d.sales_rep || ''} ${ctx.repName(d.sales_rep)}` },
-      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => `<span class="tag">${esc(d.status)}</span>` },
+      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => html`<span class="tag">${d.status}</span>` },
       { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
       { key: 'age_days', label: t('col.age'), num: true, value: (d) => d.age_days, render: (d) => fmt.int(d.age_days) },
-      { key: 'win_probability', label: t('col.win_probability'), num: true, value: (d) => d.win_probability, render: (d) => ratioBar(d.win_probability, fmt.pct(d.win_probability, 0)) },
+      winChanceColumn(ctx),
       { key: 'expected_value', label: t('col.expected_value'), num: true, value: (d) => d.expected_value, render: (d) => fmt.money(d.expected_value) },
+      ...timingColumns(ctx, open),
       { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
         if (!d.expires_at) return '—';
         const n = daysBetween(asOf, d.expires_at);
-        const rel = n < 0 ? `<span class="tag bad">${esc(t('neg.expired'))}</span>` : `<span class="tag ${d.expiring_soon ? 'warn' : ''}">${esc(n === 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) }))}</span>`;
-        return `${esc(fmt.dateShort(d.expires_at))} ${rel}`;
+        const rel = n < 0 ? html`<span class="tag bad">${t('neg.expired')}</span>` : html`<span class="tag ${d.expiring_soon ? 'warn' : ''}">${n === 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) })}</span>`;
+        return html`${fmt.dateShort(d.expires_at)} ${rel}`;
       } },
     ],
   }).mount(slotOf(root, 'neg-open'));

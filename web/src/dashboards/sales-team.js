@@ -1,23 +1,28 @@
 // Sales team: per rep, the funnel by stage, won and lost, deal size, what closes soon and
 // which customers need attention.
 import { esc, daysBetween } from '../format.js';
+import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { STAGE_PALETTE, stackedBars, divergingBars } from '../charts.js';
 import { header, tiles, tile, card, unavailable, statusBadge, ratioBar, slotOf } from './common.js';
 import { isUnavailable } from '../util.js';
+import { teamTotals, hasVelocity, velocityBody, velocityTable, repColumns, hasSlipping, slippingTable } from './team-velocity.js';
 
 export function renderSalesTeam(ctx, root) {
   const { t, fmt } = ctx;
   const data = ctx.report.sales_team;
   if (isUnavailable(data)) {
-    root.innerHTML = header(ctx, 'team') + unavailable(ctx, 'sales_team', data && data.unavailable);
+    setHtml(root, html`${header(ctx, 'team')}${unavailable(ctx, 'sales_team', data && data.unavailable)}`);
     return;
   }
   const ui = ctx.ui.sales_team;
   const reps = data.reps || [];
   if (ui.rep && !reps.some((r) => r.sales_rep === ui.rep)) ui.rep = null;
   const sum = (k) => reps.reduce((a, r) => a + (r[k] || 0), 0);
-  const won = sum('won'), lost = sum('lost');
+  const totals = teamTotals(data);
+  const won = totals.won || 0, lost = totals.lost || 0;
+  const velocity = hasVelocity(data), slipping = hasSlipping(data);
+  ui.slipping ||= {};
   const hasDeals = reps.some((r) => (r.won || 0) + (r.lost || 0) + (r.open_by_stage || []).reduce((a, s) => a + s.count, 0) > 0);
   const neg = ctx.report.negotiations;
   const openDeals = isUnavailable(neg) ? [] : neg.open || [];
@@ -27,19 +32,23 @@ export function renderSalesTeam(ctx, root) {
   for (const r of reps) for (const id of r.attention || []) attention.push({ rep: r.sales_rep, id, c: byId.get(id) || null });
   const closing = openDeals.filter((d) => d.expiring_soon);
 
-  root.innerHTML = header(ctx, 'team') + tiles([
+  setHtml(root, html`${header(ctx, 'team')}${tiles([
     tile('reps', t('team.reps'), fmt.int(reps.length), ''),
-    tile('pipeline', t('team.pipeline'), fmt.moneyShort(sum('pipeline_amount')), t('team.pipeline.sub', { value: fmt.moneyShort(sum('weighted_pipeline')) })),
+    tile('pipeline', t('team.pipeline'), fmt.moneyShort(totals.pipeline_amount), t('team.pipeline.sub', { value: fmt.moneyShort(totals.weighted_pipeline) })),
     tile('team_win_rate', t('team.win_rate'), won + lost ? fmt.pct(won / (won + lost)) : '—', t('neg.win_rate.sub', { won: fmt.int(won), lost: fmt.int(lost) })),
+    ...(totals.expected_won_next_30d !== undefined ? [tile('expected_won_30d', t('team.expected_30d'), fmt.moneyShort(totals.expected_won_next_30d), t('team.expected_30d.sub'), '', t('col.expected_30d.help'))] : []),
     tile('closing_soon', t('team.closing'), fmt.int(sum('closing_soon')), t('team.closing.sub')),
+    ...(slipping ? [tile('slipping', t('team.slipping'), fmt.int(data.slipping.length), t('team.slipping.sub'), data.slipping.length ? 'warn' : '', t('col.slipping.help'))] : []),
     tile('attention', t('team.attention'), fmt.int(sum('customers_overdue')), t('team.attention.sub'), sum('customers_overdue') ? 'warn' : ''),
-  ]) + `<div class="grid">
-    ${hasDeals ? `<div class="span-7">${card(ctx, { slot: 'team-funnel', title: t('team.funnel'), hint: t('team.funnel.hint'), chart: true })}</div>
-    <div class="span-5">${card(ctx, { slot: 'team-wonlost', title: t('team.wonlost'), chart: true })}</div>` : `<div class="span-12"><p class="note">${esc(t('team.no_deals'))}</p></div>`}
+  ])}<div class="grid">
+    ${hasDeals ? html`<div class="span-7">${card(ctx, { slot: 'team-funnel', title: t('team.funnel'), hint: t('team.funnel.hint'), chart: true })}</div>
+    <div class="span-5">${card(ctx, { slot: 'team-wonlost', title: t('team.wonlost'), chart: true })}</div>` : html`<div class="span-12"><p class="note">${t('team.no_deals')}</p></div>`}
+    ${velocity ? html`<div class="span-12">${card(ctx, { slot: 'team-velocity', title: t('team.velocity') })}</div>` : ''}
     <div class="span-12">${card(ctx, { slot: 'team-reps', title: t('team.table') })}</div>
+    ${slipping ? html`<div class="span-12">${card(ctx, { slot: 'team-slipping', title: t('team.slipping_table'), hint: t('team.slipping.hint') })}</div>` : ''}
     <div class="span-6">${card(ctx, { slot: 'team-closing', title: t('team.closing_table') })}</div>
     <div class="span-6">${card(ctx, { slot: 'team-attention', title: t('team.attention_table') })}</div>
-  </div>`;
+  </div>`);
 
   const label = (r) => r.rep_name || r.sales_rep;
   if (hasDeals) {
@@ -70,7 +79,7 @@ export function renderSalesTeam(ctx, root) {
     onRowClick: (r) => selectRep(r.sales_rep),
     columns: [
       { key: 'rep', label: t('col.rep'), value: (r) => label(r), searchText: (r) => `${r.sales_rep} ${r.rep_name || ''} ${r.team || ''} ${r.manager || ''}`,
-        render: (r) => `<span class="two"><b>${esc(label(r))}</b><small>${esc([r.sales_rep !== label(r) ? r.sales_rep : '', r.team, r.manager].filter(Boolean).join(' · '))}</small></span>`, csv: (r) => r.rep_name },
+        render: (r) => html`<span class="two"><b>${label(r)}</b><small>${[r.sales_rep !== label(r) ? r.sales_rep : '', r.team, r.manager].filter(Boolean).join(' · ')}</small></span>`, csv: (r) => r.rep_name },
       { key: 'sales_rep', label: 'sales_rep', value: (r) => r.sales_rep, hidden: true },
       { key: 'team', label: t('col.team'), value: (r) => r.team, hidden: true },
       { key: 'won', label: t('col.won'), num: true, value: (r) => r.won, render: (r) => fmt.int(r.won) },
@@ -81,14 +90,19 @@ export function renderSalesTeam(ctx, root) {
       { key: 'cycle_days_median', label: t('col.cycle'), num: true, value: (r) => r.cycle_days_median, render: (r) => fmt.num(r.cycle_days_median, 0) },
       { key: 'pipeline_amount', label: t('col.pipeline'), num: true, value: (r) => r.pipeline_amount, render: (r) => fmt.money(r.pipeline_amount) },
       { key: 'weighted_pipeline', label: t('col.weighted'), num: true, value: (r) => r.weighted_pipeline, render: (r) => fmt.money(r.weighted_pipeline) },
-      { key: 'closing_soon', label: t('col.closing_soon'), num: true, value: (r) => r.closing_soon, render: (r) => (r.closing_soon ? `<b>${fmt.int(r.closing_soon)}</b>` : fmt.int(r.closing_soon)) },
+      { key: 'closing_soon', label: t('col.closing_soon'), num: true, value: (r) => r.closing_soon, render: (r) => (r.closing_soon ? html`<b>${fmt.int(r.closing_soon)}</b>` : fmt.int(r.closing_soon)) },
       { key: 'stale', label: t('col.stale'), num: true, value: (r) => r.stale, render: (r) => fmt.int(r.stale) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },
       { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
       { key: 'customers', label: t('col.customers'), num: true, value: (r) => r.customers, render: (r) => fmt.int(r.customers) },
-      { key: 'customers_overdue', label: t('col.customers_overdue'), num: true, value: (r) => r.customers_overdue, render: (r) => (r.customers_overdue ? `<span class="neg">${fmt.int(r.customers_overdue)}</span>` : fmt.int(r.customers_overdue)) },
+      { key: 'customers_overdue', label: t('col.customers_overdue'), num: true, value: (r) => r.customers_overdue, render: (r) => (r.customers_overdue ? html`<span class="neg">${fmt.int(r.customers_overdue)}</span>` : fmt.int(r.customers_overdue)) },
+      ...repColumns(ctx, reps),
     ],
   }).mount(slotOf(root, 'team-reps'));
+  if (velocity) {
+    setHtml(slotOf(root, 'team-velocity'), velocityBody(ctx, data));
+    velocityTable(ctx, data, slotOf(root, 'team-velocity-reps'), (ui.velocity ||= {}));
+  }
 
   const repChip = () => (ui.rep ? [{ key: 'rep', label: ctx.repName(ui.rep), active: true }] : []);
   const asOf = ctx.report.as_of;
@@ -97,14 +111,14 @@ export function renderSalesTeam(ctx, root) {
     searchPlaceholder: t('neg.open.search'), sort: { key: 'expires_at', dir: 'asc' }, rowKey: (d) => d.deal_id,
     filter: (d) => !ui.rep || d.sales_rep === ui.rep, chips: repChip, onChip: () => selectRep(null),
     columns: [
-      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => `<code>${esc(d.deal_id)}</code>` },
+      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => html`<code>${d.deal_id}</code>` },
       { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, render: (d) => esc(ctx.customerName(d.customer_id) || d.customer_id || '—'), searchText: (d) => `${d.customer_id} ${ctx.customerName(d.customer_id) || ''}` },
       { key: 'sales_rep', label: t('col.rep'), cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)) },
       { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
       { key: 'win_probability', label: t('col.win_probability'), num: true, value: (d) => d.win_probability, render: (d) => fmt.pct(d.win_probability, 0) },
       { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
         const n = d.expires_at ? daysBetween(asOf, d.expires_at) : null;
-        return `${esc(fmt.dateShort(d.expires_at))}${n !== null ? ` <span class="tag warn">${esc(n <= 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) }))}</span>` : ''}`;
+        return html`${fmt.dateShort(d.expires_at)}${n !== null ? html` <span class="tag warn">${n <= 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) })}</span>` : ''}`;
       } },
     ],
   }).mount(slotOf(root, 'team-closing'));
@@ -116,7 +130,7 @@ export function renderSalesTeam(ctx, root) {
     onRowClick: (a) => ctx.showCustomer(a.id),
     columns: [
       { key: 'customer', label: t('col.customer'), value: (a) => (a.c && a.c.customer_name) || a.id, searchText: (a) => `${a.id} ${(a.c && a.c.customer_name) || ''}`,
-        render: (a) => `<span class="two"><b>${esc((a.c && a.c.customer_name) || a.id)}</b>${a.c && a.c.customer_name ? `<small>${esc(a.id)}</small>` : ''}</span>` },
+        render: (a) => html`<span class="two"><b>${(a.c && a.c.customer_name) || a.id}</b>${a.c && a.c.customer_name ? html`<small>${a.id}</small>` : ''}</span>` },
       { key: 'rep', label: t('col.rep'), cls: 'nowrap', value: (a) => a.rep, render: (a) => esc(ctx.repName(a.rep)) },
       { key: 'status', label: t('col.status'), value: (a) => a.c && a.c.status, render: (a) => statusBadge(ctx, a.c && a.c.status) },
       { key: 'days', label: t('col.days_since'), num: true, value: (a) => a.c && a.c.days_since_last_order, render: (a) => fmt.int(a.c && a.c.days_since_last_order) },
@@ -125,10 +139,15 @@ export function renderSalesTeam(ctx, root) {
     ],
   }).mount(slotOf(root, 'team-attention'));
 
+  const slippingList = slipping
+    ? slippingTable(ctx, data, slotOf(root, 'team-slipping'), { state: ui.slipping, repChip, onChip: () => selectRep(null), selectedRep: () => ui.rep })
+    : null;
+
   function selectRep(rep) {
     ui.rep = rep && ui.rep !== rep ? rep : null;
     repsTable.update();
     closingTable.refresh();
     attentionTable.refresh();
+    slippingList?.refresh();
   }
 }
