@@ -1,11 +1,16 @@
 // A tiny static file server for dist/ (make demo-web): no dependencies, GET and HEAD only,
-// localhost only. usage: node web/serve.mjs [dir=dist] [port=8080]
+// localhost only. usage: node web/serve.mjs [dir=dist] [port=8080] [--csp]
+// --csp sends the strict Content-Security-Policy of docs/reliability.md with every response.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(process.argv[2] || 'dist');
-const wanted = Number(process.argv[3] || process.env.PORT || 8080);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const root = path.resolve(positional[0] || 'dist');
+const wanted = Number(positional[1] || process.env.PORT || 8080);
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; " +
+  "style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'self'";
+const csp = process.argv.includes('--csp') ? { 'content-security-policy': CSP } : {};
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values',
@@ -41,6 +46,7 @@ const server = http.createServer((req, res) => {
         'content-length': st2.size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
+        ...csp,
       });
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
@@ -55,7 +61,7 @@ function listen(port, tries) {
   });
   server.listen(port, '127.0.0.1', () => {
     const { port: p } = server.address();
-    console.log(`B2B Pulse: serving ${root}`);
+    console.log(`B2B Pulse: serving ${root}${csp['content-security-policy'] ? ' with the strict Content-Security-Policy' : ''}`);
     console.log(`  open   http://127.0.0.1:${p}/`);
     console.log(`  embed  http://127.0.0.1:${p}/embed.html`);
     console.log(`  single file (works offline, from disk): ${path.join(root, 'b2b-pulse.html')}`);
