@@ -151,20 +151,20 @@ TEST_CASE("xlsx cells read as the text Excel shows", "[io][xlsx]") {
 TEST_CASE("xlsx rows: header is the first non-empty row, sparse cells, row numbers as lines",
           "[io][xlsx]") {
   Book b;
-  b.sheet1 =
-      sheet_of(
-          "<row r=\"2\"><c r=\"B2\"/></row>"  // styled but empty: not the header
-          "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>order_id</t></is></c><c r=\"D3\" "
-          "t=\"inlineStr\"><is><t>sku</t></is></c></row>"
-          "<row r=\"5\"><c r=\"B5\"><v>1</v></c><c r=\"D5\" "
-          "t=\"inlineStr\"><is><t>A</t></is></c></row>"
-          "<row r=\"6\"><c r=\"C6\"><v>9</v></c></row>"  // only the unnamed middle column
-          "<row r=\"8\"><c r=\"D8\" t=\"inlineStr\"><is><t>B</t></is></c><c "
-          "r=\"F8\"><v>5</v></c></row>"                            // F: beside the table
-          "<row r=\"9\"><c r=\"B9\" t=\"s\"><v>999</v></c></row>"  // a shared string that does not
-                                                                   // exist
-          "<row><c><v>3</v></c><c/><c><v>4</v></c></row>");  // no references: row 10, columns A..
-                                                             // in order
+  // Row 2: styled but empty, not the header. Row 6: only the unnamed middle column. Row 8: F is
+  // beside the table. Row 9: a shared string that does not exist. The last row has no
+  // references: row 10, columns A.. in order.
+  b.sheet1 = sheet_of(
+      "<row r=\"2\"><c r=\"B2\"/></row>"
+      "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>order_id</t></is></c><c r=\"D3\" "
+      "t=\"inlineStr\"><is><t>sku</t></is></c></row>"
+      "<row r=\"5\"><c r=\"B5\"><v>1</v></c><c r=\"D5\" "
+      "t=\"inlineStr\"><is><t>A</t></is></c></row>"
+      "<row r=\"6\"><c r=\"C6\"><v>9</v></c></row>"
+      "<row r=\"8\"><c r=\"D8\" t=\"inlineStr\"><is><t>B</t></is></c><c "
+      "r=\"F8\"><v>5</v></c></row>"
+      "<row r=\"9\"><c r=\"B9\" t=\"s\"><v>999</v></c></row>"
+      "<row><c><v>3</v></c><c/><c><v>4</v></c></row>");
   XlsxWorkbook book;
   const test::CollectingSink sink = read(b, &book);
   CHECK(sink.columns == std::vector<std::string>{"order_id", "C", "sku"});
