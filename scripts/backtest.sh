@@ -40,6 +40,7 @@ crm="$datasets/crm-sales-opportunities"
 if [ -f "$crm/sales_pipeline.csv" ]; then
   crm_files=("$crm/sales_pipeline.csv" "$crm/accounts.csv" "$crm/sales_teams.csv")
   run crm-2017-03-31 --cutoff 2017-03-31 "${crm_files[@]}"
+  run crm-2017-04-30 --cutoff 2017-04-30 "${crm_files[@]}"
   run crm-2017-06-30 --cutoff 2017-06-30 "${crm_files[@]}"
 else
   echo "== crm-sales-opportunities: skipped: dataset not found ($crm)"
