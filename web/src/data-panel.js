@@ -35,7 +35,7 @@ export function splitProblem(p, file) {
 }
 
 export function renderDataPanel(host, root) {
-  const { t, fmt } = host;
+  const { t } = host;
   const files = host.files;
   const warnings = (host.report && host.report.warnings) || [];
   setHtml(root, html`
