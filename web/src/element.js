@@ -129,6 +129,7 @@ export class B2BPulseElement extends HTMLElement {
     this.session = null;
     this._report = null;
     this.ui = freshUi();
+    this._textLang = null; // connected again, the frame is worded afresh
     setHtml(this.shadowRoot, html``);
     this.$ = this.main = this.charts = this.scheduler = this.filterBar = this.resizeObserver = null;
     delete this.dataset.state;
@@ -137,9 +138,12 @@ export class B2BPulseElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this._built || old === value) return;
     if (name === 'lang') {
+      // `lang` is HTMLElement's own property and reflects this attribute: by the time we are
+      // called this.lang already says the new value, so compare with the language the page was
+      // last worded in. Re-words the frame and redraws every panel from the report it holds.
       const lang = pickLang(value);
-      if (lang !== this.lang) {
-        this.lang = lang;
+      if (lang !== value) this.lang = lang; // an unknown code: the attribute says what is shown
+      else if (this._textLang && lang !== this._textLang) {
         this.applyTexts();
         this.renderAll();
         this.writeHash();
@@ -204,6 +208,7 @@ export class B2BPulseElement extends HTMLElement {
   }
 
   applyTexts() {
+    this._textLang = this.lang;
     applyTexts(this);
     this.filterBar.fill();
     renderWelcome(this);

@@ -1,0 +1,139 @@
+// The language buttons: clicking EN/RU re-words the whole page at once (frame, tabs, filters,
+// welcome, every dashboard), before and after data is loaded, without a new report; every KPI
+// tile and every column header carries a one-line definition (title and aria-describedby) in
+// both languages. Screenshots: build/screenshots/lang-*.png.
+// Run: node --test tests/browser/language.test.mjs (after make web)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, waitState, repo, dist } from './helpers.mjs';
+
+const SHOTS = path.join(repo, 'build/screenshots');
+const DASHBOARDS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'];
+// English UI words that must not show on the Russian page (data such as names may be English).
+const ENGLISH = ['Customers', 'Revenue', 'Orders', 'Open quotes', 'Catalog', 'Win rate', 'This week',
+  'Sales team', 'Negotiations', 'Customer', 'Status', 'Overdue', 'Lapsed', 'On track', 'Load samples',
+  'Processing by', 'Submitted by', 'Won', 'Lost', 'Filters', 'Period'];
+const englishIn = (text) => ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'u').test(text));
+
+let browser, server;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+  server = await serve();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/#lang=en`);
+  await waitState(page, 'empty');
+  return { page, errors };
+}
+
+const clickLang = (page, lang) => page.locator(`b2b-pulse [data-lang=${lang}]`).click();
+
+/** Visible text of the frame and welcome (tabs, filter labels, welcome card). */
+const frameText = (page) => page.evaluate(() => {
+  const root = document.querySelector('b2b-pulse').shadowRoot;
+  const parts = [...root.querySelectorAll('[data-tab], .filters label, [data-role=welcome]')].map((e) => e.innerText || e.textContent);
+  return parts.join('\n');
+});
+
+/** The text of dashboard k as drawn (its panel shown first, so innerText is not empty). */
+async function panelText(page, k) {
+  await page.locator(`b2b-pulse [data-tab=${k}]`).click();
+  return page.evaluate((key) => {
+    const el = document.querySelector('b2b-pulse');
+    el.scheduler.show(key);
+    const p = el.shadowRoot.querySelector(`[data-dashboard=${key}]`);
+    const titles = [...p.querySelectorAll('[title]')].map((e) => e.getAttribute('title'));
+    return p.innerText + '\n' + titles.join('\n');
+  }, k);
+}
+
+test('before data: clicking RU re-words the welcome text, tabs and filters at once', async () => {
+  const { page, errors } = await open();
+  const en = await frameText(page);
+  assert.match(en, /Customers/);
+  await clickLang(page, 'ru');
+  const ru = await frameText(page);
+  assert.deepEqual(englishIn(ru), [], 'English words on the Russian frame');
+  assert.match(ru, /Клиенты/);
+  assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').getAttribute('lang')), 'ru');
+  await clickLang(page, 'en');
+  assert.match(await frameText(page), /Customers/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('after the samples: clicking RU re-words every dashboard without a new report, and back to EN', async () => {
+  const { page, errors } = await open();
+  await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
+  await waitState(page, 'ready');
+  const reports = await page.evaluate(() => {
+    window.__reports = 0;
+    document.querySelector('b2b-pulse').addEventListener('report', () => window.__reports++);
+  });
+  await clickLang(page, 'ru');
+  assert.deepEqual(englishIn(await frameText(page)), []);
+  for (const k of DASHBOARDS) {
+    const text = await panelText(page, k);
+    assert.deepEqual(englishIn(text), [], `English words on the Russian ${k} dashboard`);
+    await page.screenshot({ path: path.join(SHOTS, `lang-ru-${k}.png`), fullPage: true });
+  }
+  await clickLang(page, 'en');
+  const back = await panelText(page, 'customers');
+  assert.match(back, /Customers/);
+  assert.match(back, /Revenue/);
+  assert.equal(await page.evaluate(() => window.__reports), 0, 'a language switch must not recompute the report');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** For every tile and th of dashboard k: its label and definition (title, aria-describedby). */
+const definitions = (page, k) => page.evaluate((key) => {
+  const el = document.querySelector('b2b-pulse');
+  el.scheduler.show(key);
+  const root = el.shadowRoot;
+  const p = root.querySelector(`[data-dashboard=${key}]`);
+  return [...p.querySelectorAll('.tile, th')].map((e) => {
+    const ids = (e.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    const described = ids.map((id) => root.getElementById(id)?.textContent || '').join(' ').trim();
+    return { label: (e.querySelector('.tile-label') || e).textContent.trim(), title: e.getAttribute('title') || '',
+      described, focusable: e.tabIndex >= 0 };
+  });
+}, k);
+
+test('every KPI tile and column header has a definition on hover and focus, EN and RU', async () => {
+  const { page, errors } = await open();
+  await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
+  await waitState(page, 'ready');
+  const seen = {};
+  for (const lang of ['en', 'ru']) {
+    await clickLang(page, lang);
+    for (const k of DASHBOARDS) {
+      await page.locator(`b2b-pulse [data-tab=${k}]`).click();
+      const defs = await definitions(page, k);
+      if (k !== 'attention') assert.ok(defs.length > 3, `${k}: tiles and headers found`);
+      for (const d of defs) {
+        assert.ok(d.title && d.title !== d.label, `${lang} ${k} "${d.label}": a definition, not the label (${d.title})`);
+        assert.equal(d.described, d.title, `${lang} ${k} "${d.label}": aria-describedby says the definition`);
+        assert.ok(d.focusable, `${lang} ${k} "${d.label}": takes keyboard focus`);
+        if (lang === 'ru') assert.ok(/[а-яё]/i.test(d.title), `ru ${k} "${d.label}": definition in Russian (${d.title})`);
+      }
+      seen[lang + k] = defs.length;
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
