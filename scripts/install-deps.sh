@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs from Debian's packages, only when missing.
-# usage: scripts/install-deps.sh native|wasm|browser|fuzz ...
+# usage: scripts/install-deps.sh native|wasm|browser|fuzz|lint ...
 set -euo pipefail
 
 # package[:command]: a package that provides a command is skipped when the command is already
@@ -12,6 +12,8 @@ declare -A PACKAGES=(
   [browser]="chromium:chromium nodejs:node npm:npm"
   # libFuzzer (make fuzz): Debian's clang 14 and its runtime libraries
   [fuzz]="clang:clang++ libclang-rt-14-dev cmake ninja-build nlohmann-json3-dev zlib1g-dev"
+  # make lint: clang-format (Debian's 14, the version the tree is formatted with) and ESLint's Node
+  [lint]="clang-format:clang-format nodejs:node npm:npm"
 )
 
 installed() {
