@@ -22,7 +22,8 @@ const char* kUsage =
     "                   [--customer X] [FILE...]\n"
     "                   cuts the data at D and scores the forecasts against what came after\n"
     "Files named on the command line are detected automatically (role, columns, formats).\n"
-    "--threads N (any command): threads that read a big CSV file (default 1; see docs/performance.md).\n";
+    "--threads N (any command): threads that read a big CSV file (default 1; see "
+    "docs/performance.md).\n";
 
 // Big CSV files are read in ranges on several threads (the same result as one stream).
 void set_threads(const pulse::cli::Args& args) {

@@ -80,7 +80,7 @@ test('after the samples: clicking RU re-words every dashboard without a new repo
   const { page, errors } = await open();
   await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
   await waitState(page, 'ready');
-  const reports = await page.evaluate(() => {
+  await page.evaluate(() => {
     window.__reports = 0;
     document.querySelector('b2b-pulse').addEventListener('report', () => window.__reports++);
   });
