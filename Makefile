@@ -50,7 +50,7 @@ demo: native
 	@$(CLI) summary --config samples/workspace.json
 	@$(CLI) report --config samples/workspace.json > build/demo-report.json
 	@echo
-	@echo "The whole report (SPEC JSON): build/demo-report.json"
+	@echo "The whole report (JSON, every figure defined in docs/kpi.md): build/demo-report.json"
 	@echo
 	@$(MAKE) --no-print-directory demo-web
 
