@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The optional shared datasets: ../shared beside the repository, or $PULSE_SHARED_DIR.
+export const datasets = path.join(path.resolve(repo, process.env.PULSE_SHARED_DIR || '../shared'), 'datasets');
 export const dist = process.env.PULSE_DIST ? path.resolve(process.env.PULSE_DIST) : path.join(repo, 'dist');  // a build elsewhere: PULSE_DIST
 const require = createRequire(path.join(repo, 'web/package.json'));
 const { chromium } = require('playwright-core');

@@ -6,10 +6,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, engineKind, repo, dist } from './helpers.mjs';
+import { launch, serve, waitState, engineKind, dist, datasets } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
-const RETAIL = ['/work/shared/datasets/online-retail/online_retail.csv', path.resolve(repo, '../shared/datasets/online-retail/online_retail.csv')].find((p) => fs.existsSync(p));
+const RETAIL_PATH = path.join(datasets, 'online-retail/online_retail.csv');
+const RETAIL = fs.existsSync(RETAIL_PATH) ? RETAIL_PATH : null;  // else a generated stand-in
 let browser, server, big, tmp;
 
 before(async () => {

@@ -6,14 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, nextReport, kpi, engineKind, repo, dist } from './helpers.mjs';
+import { launch, serve, waitState, nextReport, kpi, engineKind, repo, dist, datasets } from './helpers.mjs';
 
 const golden = (name) => JSON.parse(fs.readFileSync(path.join(repo, 'tests/golden', name), 'utf8'));
 const SAMPLES = golden('samples.json');
 const PREMIUM_Q3 = golden('samples_premium_q3.json');
 const REP_R03 = golden('samples_rep_r03.json');
-const RETAIL = '/work/shared/datasets/online-retail/online_retail.csv';
-const RETAIL_PATH = fs.existsSync(RETAIL) ? RETAIL : path.resolve(repo, '../shared/datasets/online-retail/online_retail.csv');
+const RETAIL_PATH = path.join(datasets, 'online-retail/online_retail.csv');
 const SHOTS = path.join(repo, 'build/screenshots');
 const ENGINE = engineKind();
 const en = (v, o) => new Intl.NumberFormat('en-US', o).format(v);
@@ -293,7 +292,7 @@ test('print layout: the active dashboard, no controls', async () => {
   await page.close();
 });
 
-test('online_retail.csv picked through the file input shows 4,339 customers', { skip: (ENGINE !== 'wasm' && 'needs the wasm engine') || (!fs.existsSync(RETAIL_PATH) && 'dataset missing') }, async () => {
+test('online_retail.csv picked through the file input shows 4,339 customers', { skip: (ENGINE !== 'wasm' && 'needs the wasm engine') || (!fs.existsSync(RETAIL_PATH) && `skipped: dataset not found: ${RETAIL_PATH}`) }, async () => {
   const { page, errors } = await openPage();
   const t0 = Date.now();
   await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(RETAIL_PATH);

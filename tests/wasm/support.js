@@ -9,7 +9,8 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 const WASM_DIR = process.env.PULSE_WASM_DIR || path.join(ROOT, 'build/wasm-release/wasm');
 const CLI = process.env.PULSE_CLI || path.join(ROOT, 'build/bin/b2b-pulse');
-const DATASETS = path.resolve(ROOT, '../shared/datasets');
+// The optional shared datasets: ../shared beside the repository, or $PULSE_SHARED_DIR.
+const DATASETS = path.join(path.resolve(ROOT, process.env.PULSE_SHARED_DIR || '../shared'), 'datasets');
 const SAMPLES = path.join(ROOT, 'samples');
 
 function requireBuilt(file, how) {
