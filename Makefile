@@ -23,11 +23,14 @@ native-debug: deps
 build: native web
 
 # The engine as WebAssembly: build/wasm-release/wasm/pulse-engine.js (wasm inlined) + pulse.js.
-# emcc's optimizer needs Debian's node modules (TOOLCHAIN.md).
+# Emscripten: the emsdk's when EMSDK is set (after `source emsdk_env.sh`), else Debian's package,
+# whose emcc optimizer needs Debian's node modules (NODE_PATH). The toolchain is chosen when
+# build/wasm-release is first configured: delete that folder to switch.
+EMSDK_TOOLCHAIN := $(if $(EMSDK),-DCMAKE_TOOLCHAIN_FILE=$(EMSDK)/upstream/emscripten/cmake/Modules/Platform/Emscripten.cmake)
 wasm: export NODE_PATH := /usr/share/nodejs
 wasm:
 	@scripts/install-deps.sh wasm
-	@cmake --preset wasm-release >/dev/null
+	@cmake --preset wasm-release $(EMSDK_TOOLCHAIN) >/dev/null
 	@cmake --build --preset wasm-release -j $(JOBS)
 
 # The wasm module under Node against the native CLI (samples, real datasets, bad input,

@@ -8,7 +8,7 @@ set -euo pipefail
 # Debian's npm package would conflict with it).
 declare -A PACKAGES=(
   [native]="cmake ninja-build g++ catch2 nlohmann-json3-dev zlib1g-dev"
-  [wasm]="emscripten nodejs:node cmake ninja-build nlohmann-json3-dev"
+  [wasm]="emscripten:emcc nodejs:node cmake ninja-build nlohmann-json3-dev"
   [browser]="chromium:chromium nodejs:node npm:npm"
   # libFuzzer (make fuzz): Debian's clang 14 and its runtime libraries
   [fuzz]="clang:clang++ libclang-rt-14-dev cmake ninja-build nlohmann-json3-dev zlib1g-dev"
