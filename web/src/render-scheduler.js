@@ -2,6 +2,7 @@
 // re-filter shows its answer before the hidden panels are redrawn. Counts what each part cost
 // and says `rendered` once every dashboard is drawn.
 import { html, setHtml } from './html.js';
+import { describeAll } from './definitions.js';
 import { renderAttention } from './dashboards/attention.js';
 import { renderCustomers } from './dashboards/customers.js';
 import { renderCatalogs } from './dashboards/catalogs.js';
@@ -109,6 +110,7 @@ export class RenderScheduler {
     host.charts.removeWithin(root);
     try {
       RENDER[k](host.ctx(), root);
+      describeAll(root, host.lang); // every tile and header: its definition on hover and focus
     } catch (err) {
       console.error(err);
       setHtml(root, html`<div class="unavailable"><h3>${host.t('state.error')}</h3><p class="reason">${err.message}</p></div>`);

@@ -3,6 +3,7 @@
 // page is in the DOM, so tables of thousands of customers cost nothing to redraw.
 import { html, raw, setHtml } from './html.js';
 import { download } from './util.js';
+import { describeAll } from './definitions.js';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -139,6 +140,7 @@ export class DataTable {
       const sorted = sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
       return html`<th scope="col" class="${c.num ? 'num' : ''} ${c.cls || ''}" aria-sort="${sorted}" data-sort="${c.key}" title="${c.title || c.label}"><span>${c.label}</span><i class="sort-ind"></i></th>`;
     })}</tr>`);
+    if (t.lang) describeAll(this.el.querySelector('thead'), t.lang); // a redrawn header keeps its definitions
 
     const tb = this.el.querySelector('tbody');
     if (!page.length) {
