@@ -1100,6 +1100,7 @@ export function translator(lang) {
   // A count with its noun in the right plural form: key.one / key.few / key.many / key.other
   // chosen by Intl.PluralRules on the number n; text is n as the caller formatted it.
   const rules = new Intl.PluralRules(locales[lang] || 'en-US');
+  t.lang = dictionaries[lang] ? lang : 'en'; // for the column definitions (definitions.js)
   t.n = (key, n, text) => {
     const form = key + '.' + rules.select(n);
     return t(dict[form] !== undefined || en[form] !== undefined ? form : key + '.other', { n: text ?? n });
