@@ -91,6 +91,13 @@ test('after the samples: clicking RU re-words every dashboard without a new repo
     assert.deepEqual(englishIn(text), [], `English words on the Russian ${k} dashboard`);
     await page.screenshot({ path: path.join(SHOTS, `lang-ru-${k}.png`), fullPage: true });
   }
+  // Deal statuses read as Russian words, with their meaning on hover.
+  const tags = await page.evaluate(() => [...document.querySelector('b2b-pulse').shadowRoot
+    .querySelectorAll('.tag[data-status], .badge')].map((e) => ({ code: e.dataset.status, text: e.textContent.trim(), title: e.title })));
+  const deals = tags.filter((x) => x.code);
+  assert.ok(deals.length > 0, 'deal statuses shown');
+  for (const x of tags) assert.ok(!/_/.test(x.text), `a status as a code: ${x.text}`);
+  for (const x of deals) assert.match(x.text + ' ' + x.title, /^[^a-z]*[а-яё]/i, `status ${x.code} in Russian: ${x.text}`);
   await clickLang(page, 'en');
   const back = await panelText(page, 'customers');
   assert.match(back, /Customers/);

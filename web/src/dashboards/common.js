@@ -2,6 +2,7 @@
 import { html } from '../html.js';
 import { icon } from '../table.js';
 import { STATUS_COLORS, OUTCOME_COLORS, CLASS_COLORS } from '../charts.js';
+import { customerStatusLabel, customerStatusDefinition, dealStatusLabel, dealStatusDefinition } from '../status-labels.js';
 
 export function header(ctx, key) {
   return html`<header class="dash-head"><div><h2>${ctx.t(key + '.title')}</h2><p class="question">${ctx.t(key + '.question')}</p></div>
@@ -61,7 +62,15 @@ export function unavailable(ctx, key, reason) {
 
 export function statusBadge(ctx, status) {
   if (!status) return '—';
-  return html`<span class="badge" style="--c:${STATUS_COLORS[status] || '#999'}"><i></i>${ctx.t('status.' + status)}</span>`;
+  const help = customerStatusDefinition(ctx.lang, status);
+  return html`<span class="badge" style="--c:${STATUS_COLORS[status] || '#999'}"${help ? html` title="${help}"` : ''}><i></i>${customerStatusLabel(ctx.lang, status)}</span>`;
+}
+
+/** A deal's status (Magento or CRM code) as words, its meaning on hover. */
+export function dealStatusTag(ctx, status) {
+  if (status === null || status === undefined || status === '') return '—';
+  const help = dealStatusDefinition(ctx.lang, status);
+  return html`<span class="tag" data-status="${status}"${help ? html` title="${help}"` : ''}>${dealStatusLabel(ctx.lang, status)}</span>`;
 }
 
 export function outcomeBadge(ctx, outcome) {

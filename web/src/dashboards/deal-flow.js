@@ -4,6 +4,7 @@
 // report has no stage_flow (older engines).
 import { html } from '../html.js';
 import { C, FONT, STAGE_PALETTE } from '../charts.js';
+import { dealStatusLabel } from '../status-labels.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
@@ -45,7 +46,7 @@ export function stageFlowChart(ctx, stages, width) {
     html`<rect width="${width}" height="${h}" fill="#fff"/>`];
   stages.forEach((st, i) => {
     const y = i * rowH + 2;
-    const name = String(st.stage).replace(/_/g, ' ');
+    const name = dealStatusLabel(ctx.lang, st.stage);
     const len = Math.max(st.reached ? 3 : 0, ((st.reached || 0) / top) * bw);
     const barY = narrow ? y + 20 : y + 6;
     const barH = narrow ? 16 : rowH - 14;

@@ -3,7 +3,8 @@ import { esc, daysBetween } from '../format.js';
 import { html, setHtml, appendHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { C, OUTCOME_COLORS, axis, bars, funnel, hbars } from '../charts.js';
-import { header, tiles, tile, card, unavailable, slotOf } from './common.js';
+import { header, tiles, tile, card, unavailable, slotOf, dealStatusTag } from './common.js';
+import { dealStatusLabel } from '../status-labels.js';
 import { monthOpts } from './customers.js';
 import { isUnavailable } from '../util.js';
 import { winChanceColumn, timingColumns, hasCalibration, calibrationBody, calibrationChart } from './deal-chances.js';
@@ -67,7 +68,7 @@ export function renderNegotiations(ctx, root) {
   const byStatus = data.by_status || [];
   ctx.charts.add(slotOf(root, 'neg-status'), {
     draw: (w) => hbars(w, byStatus.map((b) => ({
-      label: String(b.status).replace(/_/g, ' '), value: b.count, color: OUTCOME_COLORS[b.outcome],
+      label: dealStatusLabel(ctx.lang, b.status), value: b.count, color: OUTCOME_COLORS[b.outcome],
       display: `${fmt.int(b.count)} · ${fmt.moneyShort(b.amount)}`, sub: t('neg.outcome.' + b.outcome),
     })), { label: t('neg.by_status'), rowH: 26, labelW: Math.min(190, w * 0.4) }),
   });
@@ -134,7 +135,7 @@ export function renderNegotiations(ctx, root) {
       { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, searchText: (d) => `${d.customer_id || ''} ${ctx.customerName(d.customer_id) || ''}`,
         render: (d) => (d.customer_id ? html`<span class="two"><b>${ctx.customerName(d.customer_id) || d.customer_id}</b>${ctx.customerName(d.customer_id) ? html`<small>${d.customer_id}</small>` : ''}</span>` : '—') },
       { key: 'sales_rep', label: t('col.rep'), cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)), searchText: (d) => `${d.sales_rep || ''} ${ctx.repName(d.sales_rep)}` },
-      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => html`<span class="tag">${d.status}</span>` },
+      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => dealStatusTag(ctx, d.status), searchText: (d) => dealStatusLabel(ctx.lang, d.status) },
       { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
       { key: 'age_days', label: t('col.age'), num: true, value: (d) => d.age_days, render: (d) => fmt.int(d.age_days) },
       winChanceColumn(ctx),

@@ -5,6 +5,8 @@
 import { daysBetween } from '../format.js';
 import { html } from '../html.js';
 import { DataTable } from '../table.js';
+import { dealStatusTag } from './common.js';
+import { dealStatusLabel } from '../status-labels.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
@@ -110,7 +112,7 @@ export function slippingTable(ctx, data, el, { state, repChip, onChip, selectedR
       { key: 'customer_id', label: t('col.customer'), value: (d) => customerOf.get(d.deal_id) || null,
         render: (d) => { const c = customerOf.get(d.deal_id); return c ? ctx.customerName(c) || c : '—'; } },
       { key: 'sales_rep', label: t('col.rep'), cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => ctx.repName(d.sales_rep) },
-      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => html`<span class="tag">${d.status}</span>` },
+      { key: 'status', label: t('col.status'), value: (d) => d.status, render: (d) => dealStatusTag(ctx, d.status), searchText: (d) => dealStatusLabel(ctx.lang, d.status) },
       { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
       { key: 'expires_at', label: t('col.expires_at'), cls: 'nowrap', value: (d) => d.expires_at, render: (d) => fmt.dateShort(d.expires_at) },
       { key: 'days_past', label: t('col.days_past'), num: true, cls: 'nowrap', value: (d) => d.days_past ?? (d.expires_at ? daysBetween(d.expires_at, asOf) : null),
