@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -26,7 +28,12 @@ std::string source_path(const std::string& relative) {
 }
 
 std::string shared_path(const std::string& relative) {
-  return std::string(PULSE_SHARED_DIR) + "/" + relative;
+  const char* dir = std::getenv("PULSE_SHARED_DIR");
+  return std::string(dir && *dir ? dir : PULSE_SHARED_DIR) + "/" + relative;
+}
+
+bool has_shared(const std::string& relative) {
+  return std::filesystem::exists(shared_path(relative));
 }
 
 std::string read_file(const std::string& path) {

@@ -37,9 +37,22 @@ void feed_in_chunks(Reader& reader, std::string_view text, std::size_t chunk) {
   reader.finish();
 }
 
-/// Absolute path of a file in the repository or in ../shared.
+/// Absolute path of a file in the repository or in the shared datasets' folder: ../shared
+/// beside the repository, or $PULSE_SHARED_DIR when set. That folder is optional: the tests
+/// that read it skip themselves when it is absent (PULSE_SKIP_WITHOUT_DATASET).
 std::string source_path(const std::string& relative);
 std::string shared_path(const std::string& relative);
+bool has_shared(const std::string& relative);
 std::string read_file(const std::string& path);
+
+/// Ends the current test case, passing with a warning, when shared_path(relative) is absent
+/// (a fresh clone without ../shared).
+#define PULSE_SKIP_WITHOUT_DATASET(relative)                                        \
+  do {                                                                              \
+    if (!::pulse::test::has_shared(relative)) {                                     \
+      WARN("skipped: dataset not found: " << ::pulse::test::shared_path(relative)); \
+      return;                                                                       \
+    }                                                                               \
+  } while (false)
 
 }  // namespace pulse::test

@@ -98,8 +98,14 @@ TEST_CASE("every sample, fixture and real file is detected as the role it is", "
   };
   walk("samples/", test::source_path("samples"));
   walk("tests/fixtures/", test::source_path("tests/fixtures"));
-  walk("shared/datasets/", test::shared_path("datasets"));
+  // The shared datasets are optional (a fresh clone has none): their files are then not expected.
+  const bool shared = test::has_shared("datasets");
+  if (shared)
+    walk("shared/datasets/", test::shared_path("datasets"));
+  else
+    WARN("skipped: dataset not found: " << test::shared_path("datasets"));
   for (const auto& [key, role] : expected) {
+    if (!shared && key.rfind("shared/", 0) == 0) continue;
     INFO(key << " is expected but was not found");
     CHECK(seen.count(key) == 1);
   }

@@ -312,6 +312,7 @@ TEST_CASE("detect_delimiter picks the delimiter that splits lines consistently",
 }
 
 TEST_CASE("CsvReader reads the first 2,000 rows of online_retail.csv", "[io][real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   const std::string text =
       pulse::test::read_file(pulse::test::shared_path("datasets/online-retail/online_retail.csv"));
   std::size_t cut = 0;

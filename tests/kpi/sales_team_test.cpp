@@ -210,6 +210,7 @@ TEST_CASE("sales team unavailable with neither deals nor orders", "[deals]") {
 //   created 792, won amount 1134672; 30 agents in the pipeline, 35 in sales_teams.csv (5 without
 //   deals).
 TEST_CASE("CRM opportunities: every negotiation and sales-team figure", "[deals][real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/crm-sales-opportunities/sales_pipeline.csv");
   const std::string dir = test::shared_path("datasets/crm-sales-opportunities/");
   ingest::FileOptions deals_options;
   deals_options.mapping.role = Role::deals;

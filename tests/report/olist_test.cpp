@@ -30,6 +30,7 @@ const json& olist() {
 }  // namespace
 
 TEST_CASE("olist: customers are people (customer_unique_id), not one id per order", "[olist]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/olist-2017-subset/orders.csv");
   const json& s = olist().at("customers").at("summary");
   CHECK(s.at("customers") == 9766);  // 9,843 orders' customer_ids are 9,766 people
   CHECK(s.at("orders") == 9843);
@@ -51,6 +52,7 @@ TEST_CASE("olist: customers are people (customer_unique_id), not one id per orde
 }
 
 TEST_CASE("olist: the catalog figures come from the items", "[olist]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/olist-2017-subset/orders.csv");
   const json& catalogs = olist().at("catalogs").at("catalogs");
   REQUIRE(catalogs.size() == 1);
   CHECK(catalogs[0].at("skus") == 6085);

@@ -67,6 +67,7 @@ constexpr double kRel = 1e-9;
 }  // namespace
 
 TEST_CASE("online retail: loads whole as order lines, with no config", "[real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   const json& load = plain().doc.at("load");
   REQUIRE(load.size() == 1);
   CHECK(load[0].at("role") == "order_lines");
@@ -84,6 +85,7 @@ TEST_CASE("online retail: loads whole as order lines, with no config", "[real]")
 }
 
 TEST_CASE("online retail: summary figures match an independent computation", "[real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   const json& doc = plain().doc;
   CHECK(doc.at("as_of") == "2011-12-09");
   CHECK(doc.at("period").at("from") == "2010-12-01");
@@ -102,6 +104,7 @@ TEST_CASE("online retail: summary figures match an independent computation", "[r
 }
 
 TEST_CASE("online retail: single customers match an independent computation", "[real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   const json& doc = plain().doc;
   SECTION("17850.0: 34 orders on 2 order days, so no rhythm: the return model decides") {
     const json& c = customer(doc, "17850.0");
@@ -140,6 +143,7 @@ TEST_CASE("online retail: single customers match an independent computation", "[
 }
 
 TEST_CASE("online retail: the one catalog \"All\"", "[real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   const json& cats = plain().doc.at("catalogs").at("catalogs");
   REQUIRE(cats.size() == 1);
   CHECK(cats[0].at("catalog") == "All");
@@ -152,6 +156,7 @@ TEST_CASE("online retail: the one catalog \"All\"", "[real]") {
 }
 
 TEST_CASE("online retail: Country mapped to catalog gives one catalog per country", "[real]") {
+  PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   const json& doc = by_country().doc;
   CHECK(doc.at("load")[0].at("mapping").at("catalog") == "Country");
   const json& cats = doc.at("catalogs").at("catalogs");
