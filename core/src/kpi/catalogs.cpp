@@ -1,6 +1,7 @@
 #include "pulse/kpi/catalogs.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <limits>
 
@@ -13,6 +14,8 @@
 namespace pulse::kpi {
 namespace {
 
+// A product group's cut is estimated from at least this many SKUs with an elasticity.
+constexpr std::size_t kMinGroupSkus = 3;
 constexpr std::uint32_t kNoStamp = std::numeric_limits<std::uint32_t>::max();
 
 /// Running sums of a catalog or a catalog x SKU, with stamps for distinct orders/customers.
@@ -109,11 +112,49 @@ Baseline baseline_of(const ProductRow& row) {
   return b;
 }
 
+/// A catalog- or group-wide cut over the rows `members` (their slope estimates pooled as
+/// `pool`): the random-effects mean with a t interval on k - 1 degrees of freedom,
+/// and the effect of the cut on their summed positive sales.
+DiscountLevel cut_level(const std::vector<ProductRow>& rows, const std::vector<std::size_t>& members,
+                        const PooledEstimates& pool,
+                        const char* name, std::optional<StrId> group, const Settings& settings) {
+  DiscountLevel level;
+  level.level = name;
+  level.group = group;
+  level.skus = members.size();
+  level.elasticity = pool.mean;
+  const double half = members.size() >= 2
+                          ? two_sided_t(settings.elasticity_confidence,
+                                        static_cast<double>(members.size() - 1)) *
+                                std::sqrt(pool.mean_variance)
+                          : rows[members[0]].elasticity->pooled_ci_high -
+                                rows[members[0]].elasticity->pooled_slope;
+  level.ci_low = pool.mean - half;
+  level.ci_high = pool.mean + half;
+  Baseline base;
+  bool cost_known = true;
+  double cost = 0;
+  for (std::size_t i : members) {
+    base.units += rows[i].positive_units;
+    base.revenue += rows[i].positive_revenue;
+    if (rows[i].positive_unit_cost)
+      cost += *rows[i].positive_unit_cost * rows[i].positive_units;
+    else
+      cost_known = false;
+  }
+  if (cost_known) base.cost = cost;
+  level.effect =
+      project_cut_range(base, level.elasticity, level.ci_low, level.ci_high, settings.discount_cut);
+  level.verdict = cut_verdict(level.effect);
+  return level;
+}
+
 /// The seasonal adjustment and the pooling of one catalog's SKUs, rows [begin, end), whose
 /// raw fits are in place; `series` holds each row's log series (when it has a fit). Adds the
 /// catalog's discount level when any SKU has an estimate.
 void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
-                      const std::vector<std::optional<LogSeries>>& series, const Settings& settings,
+                      const std::vector<std::optional<LogSeries>>& series,
+                      const std::vector<StrId>& categories, const Settings& settings,
                       std::vector<DiscountLevel>& levels) {
   std::vector<std::size_t> fitted;
   std::vector<const LogSeries*> panel;
@@ -160,34 +201,26 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
     e.klass = elasticity_class(e.pooled_ci_low, e.pooled_ci_high);
   }
 
-  // The catalog-wide cut: the random-effects mean, t with k - 1 degrees of freedom.
-  DiscountLevel level;
-  level.level = "catalog";
-  level.skus = fitted.size();
-  level.elasticity = pool.mean;
-  const double half =
-      fitted.size() >= 2
-          ? two_sided_t(confidence, static_cast<double>(fitted.size() - 1)) *
-                std::sqrt(pool.mean_variance)
-          : rows[fitted[0]].elasticity->pooled_ci_high - rows[fitted[0]].elasticity->pooled_slope;
-  level.ci_low = pool.mean - half;
-  level.ci_high = pool.mean + half;
-  Baseline base;
-  bool cost_known = true;
-  double cost = 0;
-  for (std::size_t i : fitted) {
-    base.units += rows[i].positive_units;
-    base.revenue += rows[i].positive_revenue;
-    if (rows[i].positive_unit_cost)
-      cost += *rows[i].positive_unit_cost * rows[i].positive_units;
-    else
-      cost_known = false;
+  levels.push_back(cut_level(rows, fitted, pool, "catalog", std::nullopt, settings));
+
+  // Group-wide cuts: the SKUs of one product category (when the lines carry one), pooled the
+  // same way among themselves; a group needs at least kMinGroupSkus estimated SKUs.
+  std::map<StrId, std::vector<std::size_t>> groups;  // category -> positions in `fitted`
+  for (std::size_t k = 0; k < fitted.size(); ++k) {
+    const StrId category = categories[fitted[k]];
+    if (category != kNoStr) groups[category].push_back(k);
   }
-  if (cost_known) base.cost = cost;
-  level.effect =
-      project_cut_range(base, level.elasticity, level.ci_low, level.ci_high, settings.discount_cut);
-  level.verdict = cut_verdict(level.effect);
-  levels.push_back(level);
+  for (const auto& [category, members] : groups) {
+    if (members.size() < kMinGroupSkus) continue;
+    std::vector<std::size_t> group_rows;
+    std::vector<UnitEstimate> group_units;
+    for (std::size_t k : members) {
+      group_rows.push_back(fitted[k]);
+      group_units.push_back(units[k]);
+    }
+    levels.push_back(cut_level(rows, group_rows, pool_random_effects(group_units),
+                               "group", category, settings));
+  }
 }
 
 }  // namespace
@@ -279,6 +312,14 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
     if (!row.elasticity) series[i].reset();
   }
 
+  // Each row's product category (kNoStr when the lines carry none): the discount groups.
+  std::vector<StrId> categories(report.products.size(), kNoStr);
+  bool any_category = false;
+  for (std::size_t i = 0; i < report.products.size(); ++i) {
+    categories[i] = facts.products[report.products[i].product].category;
+    any_category = any_category || categories[i] != kNoStr;
+  }
+
   // Catalog rows and the per-catalog shares and ABC classes.
   for (std::size_t i = 0; i < report.products.size();) {
     const std::uint32_t k = facts.products[report.products[i].product].catalog;
@@ -288,8 +329,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
       report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].all.revenue);
     assign_abc(report.products, i, j, facts, strings);
     const std::size_t levels_before = report.discount_levels.size();
-    estimate_catalog(report.products, i, j, series, settings, report.discount_levels);
-    if (report.discount_levels.size() > levels_before) report.discount_levels.back().catalog = k;
+    estimate_catalog(report.products, i, j, series, categories, settings, report.discount_levels);
+    for (std::size_t l = levels_before; l < report.discount_levels.size(); ++l)
+      report.discount_levels[l].catalog = k;
     i = j;
   }
   for (std::uint32_t k = 0; k < cat.size(); ++k) {
@@ -316,8 +358,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
                      strings.view(facts.catalogs[b.catalog]);
             });
 
-  // Catalog levels in the catalogs' order (by revenue). Facts carries no product category,
-  // so there is no group level yet.
+  // Levels in the catalogs' order (by revenue); within a catalog its own level, then its groups.
   std::vector<std::size_t> catalog_rank(facts.catalogs.size(), 0);
   for (std::size_t r = 0; r < report.catalogs.size(); ++r)
     catalog_rank[report.catalogs[r].catalog] = r;
@@ -325,8 +366,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
                    [&](const DiscountLevel& a, const DiscountLevel& b) {
                      return catalog_rank[a.catalog] < catalog_rank[b.catalog];
                    });
-  report.discount_levels_note =
-      "group level skipped: the engine's facts carry no product category, so groups are not known";
+  if (!any_category)
+    report.discount_levels_note =
+        "group level skipped: no product category is mapped on the order lines, so groups are not known";
 
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     const ProductRow& row = report.products[i];

@@ -84,6 +84,7 @@ class FactsBuilder {
         catalogs_(strings.size()),
         reps_(strings.size()),
         sku_name_(strings.size(), kNoStr),
+        sku_category_(strings.size(), kNoStr),
         excluded_order_(strings.size(), 0) {}
 
   Facts build() {
@@ -256,6 +257,8 @@ class FactsBuilder {
       raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
       const StrId product_name = t.text_at(Field::product_name, r);
       if (product_name != kNoStr) sku_name_[sku] = product_name;
+      const StrId category = t.text_at(Field::category, r);
+      if (category != kNoStr) sku_category_[sku] = category;
     }
   }
 
@@ -341,7 +344,8 @@ class FactsBuilder {
       facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
       if (added)
         facts_.products.push_back(
-            {raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]]});
+            {raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]],
+             sku_category_[raw_.line_sku[l]]});
     }
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
@@ -387,6 +391,7 @@ class FactsBuilder {
   CatalogNames catalog_names_;
   std::unordered_map<StrId, Header> headers_;
   std::vector<StrId> sku_name_;  // by SKU id: the latest product name seen
+  std::vector<StrId> sku_category_;  // by SKU id: the latest product category seen
   std::vector<std::pair<StrId, Day>> seen_name_;
   std::vector<std::uint8_t> excluded_order_;  // by order id: 1 when the order is left out
   Raw raw_;

@@ -44,6 +44,7 @@ struct Facts {
     std::uint32_t catalog;
     StrId sku;
     StrId name;
+    StrId category = kNoStr;  // the latest category seen on its lines (the discount groups)
   };
   std::vector<Product> products;
 
