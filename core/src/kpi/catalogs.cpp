@@ -1,9 +1,9 @@
 #include "pulse/kpi/catalogs.h"
 
 #include <algorithm>
-#include <map>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/line_totals.h"
@@ -115,20 +115,19 @@ Baseline baseline_of(const ProductRow& row) {
 /// A catalog- or group-wide cut over the rows `members` (their slope estimates pooled as
 /// `pool`): the random-effects mean with a t interval on k - 1 degrees of freedom,
 /// and the effect of the cut on their summed positive sales.
-DiscountLevel cut_level(const std::vector<ProductRow>& rows, const std::vector<std::size_t>& members,
-                        const PooledEstimates& pool,
+DiscountLevel cut_level(const std::vector<ProductRow>& rows,
+                        const std::vector<std::size_t>& members, const PooledEstimates& pool,
                         const char* name, std::optional<StrId> group, const Settings& settings) {
   DiscountLevel level;
   level.level = name;
   level.group = group;
   level.skus = members.size();
   level.elasticity = pool.mean;
-  const double half = members.size() >= 2
-                          ? two_sided_t(settings.elasticity_confidence,
-                                        static_cast<double>(members.size() - 1)) *
-                                std::sqrt(pool.mean_variance)
-                          : rows[members[0]].elasticity->pooled_ci_high -
-                                rows[members[0]].elasticity->pooled_slope;
+  const double half =
+      members.size() >= 2
+          ? two_sided_t(settings.elasticity_confidence, static_cast<double>(members.size() - 1)) *
+                std::sqrt(pool.mean_variance)
+          : rows[members[0]].elasticity->pooled_ci_high - rows[members[0]].elasticity->pooled_slope;
   level.ci_low = pool.mean - half;
   level.ci_high = pool.mean + half;
   Baseline base;
@@ -218,8 +217,8 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
       group_rows.push_back(fitted[k]);
       group_units.push_back(units[k]);
     }
-    levels.push_back(cut_level(rows, group_rows, pool_random_effects(group_units),
-                               "group", category, settings));
+    levels.push_back(
+        cut_level(rows, group_rows, pool_random_effects(group_units), "group", category, settings));
   }
 }
 
@@ -368,7 +367,8 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Setti
                    });
   if (!any_category)
     report.discount_levels_note =
-        "group level skipped: no product category is mapped on the order lines, so groups are not known";
+        "group level skipped: no product category is mapped on the order lines, so groups are not "
+        "known";
 
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     const ProductRow& row = report.products[i];

@@ -343,9 +343,8 @@ class FactsBuilder {
       bool added;
       facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
       if (added)
-        facts_.products.push_back(
-            {raw_.line_catalog[l], raw_.line_sku[l], sku_name_[raw_.line_sku[l]],
-             sku_category_[raw_.line_sku[l]]});
+        facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l],
+                                   sku_name_[raw_.line_sku[l]], sku_category_[raw_.line_sku[l]]});
     }
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
@@ -390,7 +389,7 @@ class FactsBuilder {
   CustomerDirectory directory_;
   CatalogNames catalog_names_;
   std::unordered_map<StrId, Header> headers_;
-  std::vector<StrId> sku_name_;  // by SKU id: the latest product name seen
+  std::vector<StrId> sku_name_;      // by SKU id: the latest product name seen
   std::vector<StrId> sku_category_;  // by SKU id: the latest product category seen
   std::vector<std::pair<StrId, Day>> seen_name_;
   std::vector<std::uint8_t> excluded_order_;  // by order id: 1 when the order is left out
