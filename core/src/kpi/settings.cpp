@@ -41,6 +41,12 @@ void list_setting(const json& doc, const char* key, std::vector<std::string>& ou
   }
 }
 
+/// A bound as a person writes it: 3650, not 3650.0.
+std::string number_text(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  return json(v).dump();
+}
+
 /// A number within [lo, hi]; integers must be whole. Read as double first so that 1e300 or
 /// -5 is refused with its range instead of being converted with undefined behaviour.
 template <class T>
@@ -48,7 +54,7 @@ void number_setting(const json& doc, const char* key, T& out, double lo, double 
   if (!doc.contains(key) || doc[key].is_null()) return;
   if (!doc[key].is_number()) bad(key, "expected a number");
   const double v = doc[key].get<double>();
-  const std::string range = "expected a number from " + json(lo).dump() + " to " + json(hi).dump();
+  const std::string range = "expected a number from " + number_text(lo) + " to " + number_text(hi);
   if (!std::isfinite(v) || v < lo || v > hi) bad(key, range + ", got " + doc[key].dump());
   if (std::is_integral<T>::value && v != std::floor(v))
     bad(key, "expected a whole number, got " + doc[key].dump());
@@ -60,8 +66,8 @@ void triple_setting(const json& doc, const char* key, std::array<double, 3>& out
                     double hi, const char* example) {
   if (!doc.contains(key) || doc[key].is_null()) return;
   const json& t = doc[key];
-  const std::string expected = std::string("expected three numbers from ") + json(lo).dump() +
-                               " to " + json(hi).dump() + " such as " + example;
+  const std::string expected = std::string("expected three numbers from ") + number_text(lo) +
+                               " to " + number_text(hi) + " such as " + example;
   if (!t.is_array() || t.size() != 3) bad(key, expected);
   std::array<double, 3> v{};
   for (std::size_t i = 0; i < 3; ++i) {
