@@ -37,7 +37,9 @@ export function stageFlowChart(ctx, stages, width) {
   const { t, fmt } = ctx;
   const narrow = width < 560;
   const rowH = narrow ? 58 : 40;
-  const lw = narrow ? 0 : Math.min(190, Math.round(width * 0.26));
+  // Wide enough for the longest stage name (Russian ones run long), at most 40% of the chart.
+  const longest = Math.max(0, ...stages.map((st) => dealStatusLabel(ctx.lang, st.stage).length));
+  const lw = narrow ? 0 : Math.min(Math.max(190, longest * 8 + 16), Math.round(width * 0.4));
   const sw = narrow ? 0 : Math.min(300, Math.round(width * 0.36));
   const bw = Math.max(60, width - lw - sw - 16);
   const top = Math.max(1, ...stages.map((s) => s.reached || 0));

@@ -70,7 +70,7 @@ export function renderNegotiations(ctx, root) {
     draw: (w) => hbars(w, byStatus.map((b) => ({
       label: dealStatusLabel(ctx.lang, b.status), value: b.count, color: OUTCOME_COLORS[b.outcome],
       display: `${fmt.int(b.count)} · ${fmt.moneyShort(b.amount)}`, sub: t('neg.outcome.' + b.outcome),
-    })), { label: t('neg.by_status'), rowH: 26, labelW: Math.min(190, w * 0.4) }),
+    })), { label: t('neg.by_status'), rowH: 26, labelW: Math.min(Math.max(190, 7 * Math.max(0, ...byStatus.map((b) => dealStatusLabel(ctx.lang, b.status).length)) + 14), w * 0.42) }),
   });
 
   // Win rate and outcomes by close month.
