@@ -1,5 +1,6 @@
 // Sales team: per rep, the funnel by stage, won and lost, deal size, what closes soon and
 // which customers need attention.
+import { dealStatusLabel } from '../status-labels.js';
 import { esc, daysBetween } from '../format.js';
 import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
@@ -53,7 +54,7 @@ export function renderSalesTeam(ctx, root) {
   const label = (r) => r.rep_name || r.sales_rep;
   if (hasDeals) {
     const stages = (reps.find((r) => r.open_by_stage && r.open_by_stage.length) || { open_by_stage: [] }).open_by_stage.map((s) => s.stage);
-    const series = stages.map((s, i) => ({ label: String(s).replace(/_/g, ' '), color: STAGE_PALETTE[i % STAGE_PALETTE.length] }));
+    const series = stages.map((s, i) => ({ label: dealStatusLabel(ctx.lang, s), color: STAGE_PALETTE[i % STAGE_PALETTE.length] }));
     ctx.charts.add(slotOf(root, 'team-funnel'), {
       draw: (w) => stackedBars(w, reps.map((r) => {
         const seg = stages.map((s) => ((r.open_by_stage || []).find((x) => x.stage === s) || { count: 0 }).count);
