@@ -129,4 +129,4 @@ fuzz: fuzz-build
 	@fuzz/run.sh build/fuzz/bin $(FUZZ_SECONDS) build/fuzz/work
 
 fuzz-smoke: fuzz-build
-	@fuzz/run.sh build/fuzz/bin 3 build/fuzz/smoke
+	@FUZZ_FLAGS="-seed=1 -runs=3000" fuzz/run.sh build/fuzz/bin 3 build/fuzz/smoke

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every harness for SECONDS each, one after the other (docs/reliability.md).
 # usage: fuzz/run.sh BIN_DIR SECONDS [WORK_DIR] [harness...]
+# FUZZ_FLAGS: more libFuzzer flags (the smoke run in `make test` fixes the seed and the number
+# of runs, so that CI replays the same inputs every time instead of finding new ones by luck).
 # Seed corpora are made at run time from tests/fixtures and samples (heads of the files, the
 # workbook parts), never kept in git; crash inputs worth keeping go to fuzz/regressions/<harness>/.
 set -euo pipefail
@@ -19,7 +21,7 @@ for h in "${harnesses[@]}"; do
   # The corpus learnt so far is the first directory (new inputs go there); the kept crash
   # inputs are replayed first.
   if ! "$bin/fuzz_$h" "$corpus" "$root/fuzz/regressions/$h" -max_total_time="$seconds" -rss_limit_mb=2048 \
-       -max_len=16384 -timeout=20 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+       -max_len=16384 -timeout=20 -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} \
        >"$work/$h.log" 2>&1; then
     echo "   FOUND: see $work/$h.log and $artifacts/"
     status=1

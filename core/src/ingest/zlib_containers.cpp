@@ -77,13 +77,16 @@ void GzipInflater::feed(std::string_view compressed, const ByteSink& out) {
       s.z.avail_out = static_cast<uInt>(s.out.size());
       const int rc = inflate(&s.z, Z_NO_FLUSH);
       const std::size_t produced = s.out.size() - s.z.avail_out;
+      // What inflated before the error is passed on first, so a file read whole keeps the
+      // same rows as one read in chunks (the fuzzer found a bad CRC refusing the whole file
+      // read whole, but keeping its rows read in pieces).
+      if (produced > 0 && rc != Z_MEM_ERROR)
+        out(std::string_view(reinterpret_cast<const char*>(s.out.data()), produced));
       if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT)
         throw PulseError("pulse.ingest.003",
                          file_ + ": corrupt gzip data (" +
                              std::string(s.z.msg ? s.z.msg : "bad deflate stream") + ")");
       if (rc == Z_MEM_ERROR) throw std::bad_alloc();
-      if (produced > 0)
-        out(std::string_view(reinterpret_cast<const char*>(s.out.data()), produced));
       if (rc == Z_STREAM_END) {
         s.member_ended = true;
         break;
