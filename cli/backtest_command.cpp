@@ -16,6 +16,7 @@
 #include "pulse/io/date_parser.h"
 #include "pulse/report/backtest.h"
 #include "pulse/report/workspace_loader.h"
+#include "report_options.h"
 
 namespace pulse::cli {
 namespace {
@@ -23,10 +24,8 @@ namespace {
 using nlohmann::json;
 
 Day cutoff_option(const Args& args) {
-  const auto value = args.option("--cutoff");
-  if (!value) throw UsageError{"backtest needs --cutoff DATE (the last day the forecast may see)"};
-  const auto day = io::parse_date(*value, io::DateOrder::unknown);
-  if (!day) throw UsageError{"--cutoff: cannot read the date '" + *value + "' (use YYYY-MM-DD)"};
+  const auto day = date_option(args, "--cutoff");
+  if (!day) throw UsageError{"backtest needs --cutoff DATE (the last day the forecast may see)"};
   return *day;
 }
 
@@ -113,25 +112,11 @@ int run_backtest(const Args& args) {
   if (format != "text" && format != "json")
     throw UsageError{"--format: expected text or json, not '" + format + "'"};
   ingest::Workspace ws;
-  std::string base = ".";
-  try {
-    if (const auto config = args.option("--config")) {
-      ws = report::read_workspace_file(*config);
-      base = report::folder_of(*config);
-    }
-  } catch (const PulseError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
-    return 2;
-  }
+  std::string base;
+  if (!read_config_option(args, ws, base)) return 2;
   const int horizon = horizon_option(args, ws.settings.horizon_days);
-  if (const auto from = args.option("--from")) {
-    ws.settings.from = io::parse_date(*from, io::DateOrder::unknown);
-    if (!ws.settings.from)
-      throw UsageError{"--from: cannot read the date '" + *from + "' (use YYYY-MM-DD)"};
-  }
-  if (auto v = args.option("--catalog")) ws.settings.catalog = v;
-  if (auto v = args.option("--rep")) ws.settings.sales_rep = v;
-  if (auto v = args.option("--customer")) ws.settings.customer = v;
+  if (const auto from = date_option(args, "--from")) ws.settings.from = from;
+  apply_filter_options(args, ws.settings);
   if (ws.files.empty() && args.files.empty()) throw UsageError{"no file to read"};
 
   // Loaded straight into a Dataset: the backtest builds its own facts from it.

@@ -12,8 +12,6 @@
 #include "report_options.h"
 
 namespace pulse::cli {
-namespace {
-
 std::optional<Day> date_option(const Args& args, const std::string& name) {
   const auto value = args.option(name);
   if (!value) return std::nullopt;
@@ -22,11 +20,8 @@ std::optional<Day> date_option(const Args& args, const std::string& name) {
   return day;
 }
 
-}  // namespace
-
-int make_report(const Args& args, std::string& out) {
-  ingest::Workspace ws;
-  std::string base = ".";
+bool read_config_option(const Args& args, ingest::Workspace& ws, std::string& base) {
+  base = ".";
   try {
     if (const auto config = args.option("--config")) {
       ws = report::read_workspace_file(*config);
@@ -34,15 +29,26 @@ int make_report(const Args& args, std::string& out) {
     }
   } catch (const PulseError& e) {
     std::fprintf(stderr, "%s\n", e.what());
-    return 2;
+    return false;
   }
+  return true;
+}
+
+void apply_filter_options(const Args& args, kpi::Settings& s) {
+  if (auto v = args.option("--catalog")) s.catalog = v;
+  if (auto v = args.option("--rep")) s.sales_rep = v;
+  if (auto v = args.option("--customer")) s.customer = v;
+}
+
+int make_report(const Args& args, std::string& out) {
+  ingest::Workspace ws;
+  std::string base;
+  if (!read_config_option(args, ws, base)) return 2;
   kpi::Settings& s = ws.settings;
   if (auto d = date_option(args, "--as-of")) s.as_of = d;
   if (auto d = date_option(args, "--from")) s.from = d;
   if (auto d = date_option(args, "--to")) s.to = d;
-  if (auto v = args.option("--catalog")) s.catalog = v;
-  if (auto v = args.option("--rep")) s.sales_rep = v;
-  if (auto v = args.option("--customer")) s.customer = v;
+  apply_filter_options(args, s);
   if (ws.files.empty() && args.files.empty()) throw UsageError{"no file to read"};
 
   report::Engine engine;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "args.h"
+#include "pulse/ingest/workspace.h"
+#include "pulse/kpi/settings.h"
 
 namespace pulse::cli {
 
@@ -11,5 +14,13 @@ namespace pulse::cli {
 /// Returns the exit status: 0 report made, 1 nothing loaded, 2 bad workspace. Load errors
 /// go to stderr, one line each with their id. Throws UsageError for bad options.
 int make_report(const Args& args, std::string& out);
+
+/// The workspace of --config (empty without one) and the folder its relative paths start from
+/// ("." without one). False, after printing the error, when the workspace cannot be read.
+bool read_config_option(const Args& args, ingest::Workspace& ws, std::string& base);
+/// A YYYY-MM-DD option: nullopt when absent; UsageError when it cannot be read.
+std::optional<Day> date_option(const Args& args, const std::string& name);
+/// --catalog, --rep and --customer into the settings' filters.
+void apply_filter_options(const Args& args, kpi::Settings& settings);
 
 }  // namespace pulse::cli
