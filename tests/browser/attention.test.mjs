@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, repo, dist } from './helpers.mjs';
+import { launch, serve, repo, dist, openSamplesPage } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const NUM = { en: 'en-US', ru: 'ru-RU' };
@@ -32,18 +32,7 @@ after(async () => {
   await server?.close();
 });
 
-async function openSamples(lang, width = 1440) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.setViewportSize({ width, height: 1000 });
-  await page.goto(`${server.origin}/#lang=${lang}`);
-  await waitState(page, 'empty');
-  await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
-  await waitState(page, 'ready');
-  return { page, errors };
-}
+const openSamples = (lang, width) => openSamplesPage(browser.context, server.origin, lang, width);
 
 const report = (page) => page.evaluate(() => document.querySelector('b2b-pulse').report);
 

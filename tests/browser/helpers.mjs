@@ -83,3 +83,20 @@ export function engineKind() {
     return 'missing';
   }
 }
+
+/**
+ * A new page of `context` on the served app in `lang`, with the bundled samples loaded; page
+ * errors and console errors are collected in `errors` (tests assert it stays empty).
+ */
+export async function openSamplesPage(context, origin, lang, width = 1440) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.setViewportSize({ width, height: 1000 });
+  await page.goto(`${origin}/#lang=${lang}`);
+  await waitState(page, 'empty');
+  await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
+  await waitState(page, 'ready');
+  return { page, errors };
+}
