@@ -215,15 +215,9 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& 
 
     const Day ly_from = last - kYear + 1, ly_to = as_of - kYear;  // the silent days, a year back
     f.year_ago_covered = first < ly_from;
-    for (const OrderValue& o : mine) f.year_ago_order_days += o.day >= ly_from && o.day <= ly_to;
-    // Distinct days, not orders: two orders on one day are one visit.
-    if (f.year_ago_order_days > 1) {
-      int days = 0;
-      Day prev = kNoDay;
-      for (const OrderValue& o : mine)
-        if (o.day >= ly_from && o.day <= ly_to && o.day != prev) ++days, prev = o.day;
-      f.year_ago_order_days = days;
-    }
+    // Order days, not orders: two orders on one day are one visit.
+    for (const OrderValue& d : day_values)
+      f.year_ago_order_days += d.day >= ly_from && d.day <= ly_to;
     const auto cat = catalog_index.find(facts.customer_catalog[c]);
     if (cat != catalog_index.end()) {
       double window_span = 0, year_span = 0;
