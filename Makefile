@@ -60,6 +60,23 @@ demo: native
 bench: native
 	@build/native-release/bin/pulse_bench
 
+# B2B Pulse against DuckDB on Online Retail, the same customer and catalog figures checked equal
+# first (bench/duckdb-vs-pulse.mjs, docs/performance.md "Against DuckDB"): bench-browser in headless
+# Chromium (the page, opened to four dashboards drawn, against DuckDB-Wasm), bench-duckdb natively
+# (the CLI against DuckDB from Node), one thread each, alternating runs; medians and ratios.
+# DuckDB comes from bench/node_modules (bench/package.json): never from web/, never in dist/.
+.PHONY: bench-browser bench-duckdb
+BENCH_RUNS ?= 5
+bench-browser: web bench/node_modules/.package-lock.json
+	@scripts/install-deps.sh browser
+	@node bench/duckdb-vs-pulse.mjs browser $(BENCH_RUNS)
+
+bench-duckdb: native bench/node_modules/.package-lock.json
+	@node bench/duckdb-vs-pulse.mjs native $(BENCH_RUNS)
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	@cd bench && npm ci --no-audit --no-fund --loglevel=error
+
 # The forecasts scored against what came after a cutoff (docs/backtest.md): the samples at two
 # cutoffs, and the shared datasets when present; JSON in build/backtest/.
 .PHONY: backtest

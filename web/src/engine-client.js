@@ -91,16 +91,22 @@ export class EngineClient {
     return this.call('load', { name, source, options, chunkSize }, onProgress);
   }
 
-  /** Resolves to {report, ms (engine), parseMs}. */
+  /** Resolves to {report, ms (engine), parseMs, bytes, heapBytes (the engine's wasm memory, null when unknown)}. */
   async report(settings) {
-    const { text, ms } = await this.call('report', { settings });
+    const { text, ms, heapBytes = null } = await this.call('report', { settings });
     const t0 = performance.now();
     const report = JSON.parse(text);
-    return { report, ms, parseMs: performance.now() - t0, bytes: text.length };
+    return { report, ms, parseMs: performance.now() - t0, bytes: text.length, heapBytes };
   }
 
   clear() {
     return this.call('clear');
+  }
+
+  /** Stops the load under way, if any (its promise rejects): asked before a clear or a reload,
+   *  so that a big file is not read to its end only to be thrown away. */
+  cancelLoad() {
+    if (!this.failed) this.worker.postMessage({ id: 0, op: 'cancel', upTo: this.seq });
   }
 
   terminate() {

@@ -29,11 +29,12 @@ export async function runReport(host) {
     const t0 = performance.now();
     const answer = await host.session.report(settings(host));
     if (answer === STALE || seq !== host._seq) return;
-    const { report, ms, parseMs } = answer;
-    Object.assign(host.timings, { report: ms, parse: parseMs, roundtrip: performance.now() - t0 });
+    const { report, ms, parseMs, heapBytes } = answer;
+    Object.assign(host.timings, { report: ms, parse: parseMs, roundtrip: performance.now() - t0, wasmHeap: heapBytes });
     host._report = report;
     host.$('.app').classList.add('has-report');
     if (host.filterBar.stale) host.filterBar.take(report);
+    else host.filterBar.sync(); // unset dates show this report's period, not the last one's (Reset)
     host.hideError();
     const r0 = performance.now();
     host.renderAll();

@@ -21,15 +21,18 @@ export async function openEngine(wasmModule) {
   const pulse = await Promise.race([self.createPulse(factory, moduleOptions, { unzipSync }), instantiateFailed]);
   return {
     kind: 'wasm',
-    loadFile(name, source, { options, onProgress, chunkSize }) {
+    loadFile(name, source, { options, onProgress, chunkSize, signal }) {
       return pulse.loadFile(name, source, {
         options,
         chunkSize,
+        signal,
         // pulse.js reports {file, bytes, total}; older drafts passed (bytes, total).
         onProgress: (p, total) => (typeof p === 'object' && p ? onProgress(p.bytes, p.total) : onProgress(p, total)),
       });
     },
     reportText: (settings) => pulse.reportText(settings),
+    schema: () => pulse.schema(),
+    heapBytes: () => pulse._module.HEAPU8.length,
     clear: () => pulse.clear(),
   };
 }

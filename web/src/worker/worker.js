@@ -5,6 +5,8 @@ import { openEngine } from 'pulse-engine-adapter';
 
 let engine = null;
 let queue = Promise.resolve();
+let loading = null;  // the AbortController of the load running now
+let cancelledUpTo = 0;  // loads asked before this request id are cancelled, even not begun yet
 
 function errorOf(err) {
   return {
@@ -20,7 +22,7 @@ async function handle(msg) {
   const e = await engine;
   switch (op) {
     case 'init':
-      return { kind: e.kind };
+      return { kind: e.kind, schema: e.schema() };
     case 'load': {
       let last = 0;
       const onProgress = (bytes, total) => {
@@ -30,12 +32,19 @@ async function handle(msg) {
           self.postMessage({ id, progress: [bytes, total] });
         }
       };
-      return e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize });
+      loading = new AbortController();
+      if (id <= cancelledUpTo) loading.abort();
+      try {
+        return await e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize, signal: loading.signal });
+      } finally {
+        loading = null;
+      }
     }
     case 'report': {
       const t0 = performance.now();
       const text = e.reportText(msg.settings);
-      return { text, ms: performance.now() - t0 };
+      // The engine's wasm memory after the report (it only grows): the benchmark reports it.
+      return { text, ms: performance.now() - t0, heapBytes: e.heapBytes ? e.heapBytes() : null };
     }
     case 'clear':
       e.clear();
@@ -47,6 +56,12 @@ async function handle(msg) {
 
 self.onmessage = (ev) => {
   const msg = ev.data;
+  // Not queued: a clear or a reload cancels the load under way instead of waiting for it.
+  if (msg.op === 'cancel') {
+    cancelledUpTo = Math.max(cancelledUpTo, msg.upTo);
+    if (loading) loading.abort();
+    return;
+  }
   const run = () => handle(msg).then(
     (result) => self.postMessage({ id: msg.id, ok: true, result }),
     (err) => self.postMessage({ id: msg.id, ok: false, error: errorOf(err) }),
