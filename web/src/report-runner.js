@@ -3,6 +3,7 @@
 // latest question is drawn (an older one that arrives late is dropped).
 import { STALE } from './session.js';
 import { FILTERS } from './filters.js';
+import { memoryNotice } from './memory-limit.js';
 
 /** The SPEC §5 settings: the workspace's, with the current filters. */
 export function settings(host) {
@@ -44,6 +45,9 @@ export async function runReport(host) {
     host.setState('ready');
     host.updateStatus();
     host.dispatchEvent(new CustomEvent('report', { detail: report, bubbles: true, composed: true }));
+    // A file that did not fit stays said over every report drawn while it is loaded.
+    const notice = await memoryNotice(host.t, host.files);
+    if (notice && seq === host._seq) host.showError(notice);
   } catch (err) {
     if (seq !== host._seq || !host._built) return;
     host.hideProgress();
