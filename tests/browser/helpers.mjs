@@ -18,11 +18,12 @@ export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-f
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-dev-shm-usage', '--font-render-hinting=none'];
 
-export async function launch() {
+/** options: more of the context's options (e.g. bypassCSP for a test that injects a script). */
+export async function launch(options = {}) {
   const userDataDir = fs.mkdtempSync('/tmp/pulse-chromium-');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM, headless: true, args: FLAGS,
-    viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, acceptDownloads: true,
+    viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, acceptDownloads: true, ...options,
   });
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));

@@ -119,8 +119,10 @@ const definitions = (page, k) => page.evaluate((key) => {
     const described = ids.map((id) => root.getElementById(id)?.textContent || '').join(' ').trim();
     const own = [...(e.querySelector('.tile-label') || e).childNodes].filter((n) => !n.classList?.contains('def-hint'));
     // A grid (the cohorts) has one tab stop and arrow keys of its own: its headers are described, not tab stops.
+    // A sortable header's focus is its button, described by the same text.
+    const button = e.querySelector(':scope > button.th-sort');
     return { label: own.map((n) => n.textContent).join('').trim(), title: e.getAttribute('title') || '',
-      described, focusable: e.tabIndex >= 0 || !!e.closest('[role=grid]') };
+      described, focusable: e.tabIndex >= 0 || !!e.closest('[role=grid]') || (!!button && button.getAttribute('aria-describedby') === e.getAttribute('aria-describedby')) };
   });
 }, k);
 

@@ -4,6 +4,7 @@
 import uPlot from 'uplot';
 import { html, setHtml, appendHtml } from './html.js';
 import { download, slug } from './util.js';
+import { makeAccessible } from './chart-a11y.js';
 
 export const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
 
@@ -66,6 +67,7 @@ export class ChartSet {
           html`<span><i style="background:${l.color}"></i>${l.label}</span>`)}</div>`);
       }
     }
+    makeAccessible(chart.el, chart); // keyboard parts and a text alternative (chart-a11y.js)
   }
 
   resize() {

@@ -256,6 +256,9 @@ export function describeAll(root, lang) {
     const grid = th.closest('[role=grid]');
     let text = own && own !== label ? own : columnDefinition(lang, table, th.dataset.sort || th.dataset.col || '');
     if (!text && table === 'cohorts') text = definition(lang, th.scope === 'row' ? 'col.cohort' : /^\d+$/.test(label) ? 'col.cohort_month' : th.cellIndex === 0 ? 'col.cohort' : 'col.cohort_customers');
-    describe(th, text, !grid);
+    // A sortable header's button takes the focus, and says the definition when it does.
+    const button = th.querySelector(':scope > .th-sort');
+    describe(th, text, !grid && !button);
+    if (button && th.hasAttribute('aria-describedby')) button.setAttribute('aria-describedby', th.getAttribute('aria-describedby'));
   }
 }

@@ -7,6 +7,7 @@ import { languages } from './i18n.js';
 import { html, raw, setHtml } from './html.js';
 import { icon } from './table.js';
 import { exportPng } from './charts.js';
+import { operateChartKey } from './chart-a11y.js';
 import { download } from './util.js';
 import { swapDateOrder } from './date-guess.js';
 import { noFilters } from './filters.js';
@@ -36,7 +37,8 @@ export function buildShell(root, tabs, dashboards) {
         <label class="grow"><span data-t="filter.customer"></span><input type="search" data-filter="customer" list="pulse-customers" spellcheck="false"><datalist id="pulse-customers"></datalist></label>
         <button type="button" class="btn btn-ghost btn-sm" data-action="reset-filters" data-t="action.reset"></button>
       </form>
-      <div class="progress" data-role="progress" hidden><div class="bar"><span></span></div><span class="label"></span></div>
+      <div class="progress" data-role="progress" hidden><div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100"><span></span></div><span class="label"></span></div>
+      <div class="sr" data-role="announce" role="status" aria-live="polite"></div>
       <div class="banner" data-role="banner" hidden role="alert"></div>
       <div class="banner dev" data-role="dev-banner" hidden></div>
       <div data-role="date-guess"></div>
@@ -92,10 +94,21 @@ export function showProgress(host, done, total, file, label) {
   const known = total > 0 && done !== null;
   bar.classList.toggle('indeterminate', !known);
   bar.firstElementChild.style.width = known ? `${Math.min(100, (done / total) * 100).toFixed(1)}%` : '';
-  el.querySelector('.label').textContent = label || (known
+  const text = label || (known
     ? host.t('data.progress', { file, done: host.fmt.bytes(done), total: host.fmt.bytes(total) })
     : host.t('state.loading', { file }));
+  el.querySelector('.label').textContent = text;
+  bar.setAttribute('aria-label', text);
   if (known) bar.setAttribute('aria-valuenow', String(Math.round((done / total) * 100)));
+  else bar.removeAttribute('aria-valuenow');
+  // Screen readers hear each step once (a file started, a stage), not every percent.
+  announce(host, label || host.t('state.loading', { file }));
+}
+
+/** Says text in the polite live region (once: the same text again is not repeated). */
+export function announce(host, text) {
+  const live = host.$('[data-role=announce]');
+  if (live && text && live.textContent !== text) live.textContent = text;
 }
 
 /** The footer: files and rows loaded, and what the last report cost. */
@@ -108,6 +121,7 @@ export function updateStatus(host) {
   const rows = host.files.reduce((a, f) => a + ((f.load && f.load.rows_loaded) || 0), 0);
   const ms = Math.round((host.timings.report || 0) + (host.timings.parse || 0) + (host.timings.render || 0));
   el.textContent = host.t('state.loaded', { files: host.fmt.int(host.files.filter((f) => !f.error).length), rows: host.fmt.int(rows), ms: host.fmt.int(ms) });
+  announce(host, el.textContent); // the end of a load, for screen readers
 }
 
 /** Connects the frame's controls to the host; every listener goes when signal aborts. */
@@ -158,6 +172,7 @@ export function wireShell(host, tabs, signal) {
     if (act && ACTIONS[act.dataset.action]) ACTIONS[act.dataset.action](act);
   });
   on(host.shadowRoot, 'keydown', (e) => {
+    if (operateChartKey(e)) return;
     if (e.key === 'Enter' && e.target.matches && e.target.matches('tr.clickable')) e.target.click();
     if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && e.target.matches && e.target.matches('[role=tab]')) {
       const i = tabs.indexOf(e.target.dataset.tab) + (e.key === 'ArrowRight' ? 1 : -1);

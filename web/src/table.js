@@ -138,7 +138,8 @@ export class DataTable {
     const visible = o.columns.filter((c) => !c.hidden);
     setHtml(this.el.querySelector('thead'), html`<tr>${visible.map((c) => {
       const sorted = sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
-      return html`<th scope="col" class="${c.num ? 'num' : ''} ${c.cls || ''}" aria-sort="${sorted}" data-sort="${c.key}" title="${c.title || c.label}"><span>${c.label}</span><i class="sort-ind"></i></th>`;
+      // The header is a button: reached with Tab, sorts with Enter or Space, its state in aria-sort.
+      return html`<th scope="col" class="${c.num ? 'num' : ''} ${c.cls || ''}" aria-sort="${sorted}" data-sort="${c.key}" title="${c.title || c.label}"><button type="button" class="th-sort">${c.label}<i class="sort-ind" aria-hidden="true"></i></button></th>`;
     })}</tr>`);
     if (t.lang) describeAll(this.el.querySelector('thead'), t.lang); // a redrawn header keeps its definitions
 

@@ -4,6 +4,9 @@
 // the keyboard: one cell is in the tab order and the arrow keys move between cells.
 import { html, setHtml } from '../html.js';
 
+// The cells' colour (the darker accent, --accent-2): white figures stay legible on the darker cells.
+const CELL = [71, 71, 194];
+
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 /** The toggle between customer and revenue retention, for the card's head. */
@@ -44,7 +47,7 @@ export function renderCohorts(ctx, slot, cohorts) {
         if (last) label += ` (${t('cust.cohorts.partial_cell')})`;
         // Colour intensity by value; revenue kept above 100% is drawn as 100%.
         const a = isNum(v) ? 0.06 + 0.84 * Math.max(0, Math.min(1, v)) : 0;
-        return html`<td class="num cell${last ? ' partial' : ''}${a > 0.5 ? ' dark' : ''}" style="background:rgba(91,91,214,${a.toFixed(2)})" data-r="${ri}" data-m="${m}" tabindex="-1" aria-label="${label}" title="${label}">${text}${last ? '*' : ''}</td>`;
+        return html`<td class="num cell${last ? ' partial' : ''}${textOn(a)}" style="background:rgba(${CELL.join(',')},${a.toFixed(2)})" data-r="${ri}" data-m="${m}" tabindex="-1" aria-label="${label}" title="${label}">${text}${last ? '*' : ''}</td>`;
       })}</tr>`;
   });
   const asOf = ctx.report.as_of;
@@ -74,4 +77,13 @@ export function renderCohorts(ctx, slot, cohorts) {
     next.focus();
     ui.cohortFocus = [+next.dataset.r, +next.dataset.m];
   });
+}
+
+/** The text class for a cell of CELL at alpha a over white: white text where it keeps 4.5:1
+ *  contrast (WCAG AA), else black where the ink colour would not, else the ink colour. */
+function textOn(a) {
+  const lin = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const mix = (c) => lin(255 + (c - 255) * a);
+  const lum = 0.2126 * mix(CELL[0]) + 0.7152 * mix(CELL[1]) + 0.0722 * mix(CELL[2]);
+  return lum <= 0.183 ? ' dark' : lum < 0.244 ? ' black' : '';
 }

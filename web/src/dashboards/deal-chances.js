@@ -19,7 +19,7 @@ export function winChanceColumn(ctx) {
     key: 'win_probability', label: t('col.win_probability'), title: t('col.win_probability.help'), num: true,
     value: (d) => d.win_probability,
     render: (d) => (d.win_probability_tail && isNum(d.win_probability)
-      ? html`<span class="faint-chance" data-tail title="${t('neg.chance.tail')}" style="opacity:.6">≈ ${ratioBar(d.win_probability, chanceText(fmt, d.win_probability), C.gray)}</span>`
+      ? html`<span class="faint-chance" data-tail title="${t('neg.chance.tail')}">≈ ${ratioBar(d.win_probability, chanceText(fmt, d.win_probability), C.gray)}</span>`
       : ratioBar(d.win_probability, chanceText(fmt, d.win_probability))),
   };
 }
