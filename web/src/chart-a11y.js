@@ -19,21 +19,15 @@ export function makeAccessible(el, chart) {
 
 function describeSvg(el, svg) {
   const hits = svg.querySelectorAll('g[data-key]');
+  // Named by their own texts (label and figure) or their <title>: an aria-label would have to
+  // repeat the visible text word for word (WCAG 2.5.3, label in name).
   for (const g of hits) {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
-    g.setAttribute('aria-label', partName(g));
   }
   // A picture with buttons inside is a group (role=img would hide them from screen readers).
   if (hits.length) svg.setAttribute('role', 'group');
   setAlternative(el, svg, html`${linesOf(svg).join('; ')}`);
-}
-
-/** A clickable part's name: its own title (a tooltip that says it all), else its texts. */
-function partName(g) {
-  const title = g.querySelector(':scope > title');
-  const texts = [...g.querySelectorAll('text')].map((t) => t.textContent.trim()).filter(Boolean);
-  return title && title.textContent.trim() ? title.textContent.trim() : texts.join(': ');
 }
 
 /** The SVG's texts read as lines: texts on the same baseline (label, figure) together, top
