@@ -26,6 +26,8 @@ import { RenderScheduler, DASHBOARDS, dashboardContext } from './render-schedule
 import { loadFiles, loadUrls, clearFiles, removeFile, applyFileOptions, applyWorkspaceSettings, freshUi, startEngine, engineError, loadSamples, samplesUrl } from './loading.js';
 import { runReport, settings } from './report-runner.js';
 import { followPrinting, print, printMode, share } from './print-share.js';
+import { Drill } from './drill.js';
+import { mountChips, renderChips } from './chips.js';
 
 export { DASHBOARDS };
 const TABS = [...DASHBOARDS, 'data'];
@@ -46,6 +48,7 @@ export class B2BPulseElement extends HTMLElement {
     this.timings = {};
     this.dataMessage = '';
     this.tab = 'attention';
+    this.detail = null; // an open quote or rep ({kind, id}, drill.js)
     // No this.lang here: it is the element's `lang` attribute, and a constructor that sets an
     // attribute makes document.createElement('b2b-pulse') throw. connectedCallback sets it.
   }
@@ -83,6 +86,8 @@ export class B2BPulseElement extends HTMLElement {
     this.main = this.$('[data-role=main]');
     this.charts = new ChartSet();
     this.scheduler = new RenderScheduler(this, this.main);
+    this.drill = new Drill(this, this.main, signal);
+    this.chips = mountChips(this, this.main, signal);
     this.filterBar = new FilterBar(this, this.$);
     this.resizeObserver = new ResizeObserver(() => this.charts.resize());
     this.resizeObserver.observe(this.main);
@@ -100,6 +105,7 @@ export class B2BPulseElement extends HTMLElement {
         this.filterBar.sync();
         this.showTab(this.tab);
         if (this.hasData()) this.runReport();
+        else this.drill.render();
       }, signal);
     }
     followPrinting(this, signal);
@@ -131,7 +137,7 @@ export class B2BPulseElement extends HTMLElement {
     this.ui = freshUi();
     this._textLang = null; // connected again, the frame is worded afresh
     setHtml(this.shadowRoot, html``);
-    this.$ = this.main = this.charts = this.scheduler = this.filterBar = this.resizeObserver = null;
+    this.$ = this.main = this.charts = this.scheduler = this.filterBar = this.resizeObserver = this.drill = this.chips = null;
     delete this.dataset.state;
   }
 
@@ -181,6 +187,7 @@ export class B2BPulseElement extends HTMLElement {
   setFilters(patch) {
     for (const [k, v] of Object.entries(patch)) if (FILTERS.includes(k)) this.filters[k] = cleanFilter(k, v);
     this.filterBar.sync();
+    renderChips(this, this.chips);
     // After the report: replaceState forces a style pass, which costs most while the DOM is dirty.
     clearTimeout(this._hashTimer);
     this._hashTimer = setTimeout(() => this.writeHash(), 120);
@@ -217,6 +224,7 @@ export class B2BPulseElement extends HTMLElement {
 
   showTab(tab, user) {
     if (!TABS.includes(tab)) return;
+    if (user) this.detail = null; // a tab chosen by the user shows its dashboard, not a detail
     this.tab = tab;
     this.shadowRoot.querySelectorAll('[data-tab]').forEach((b) => {
       const on = b.dataset.tab === tab;
@@ -226,6 +234,7 @@ export class B2BPulseElement extends HTMLElement {
     });
     this.main.querySelectorAll('.dash').forEach((s) => s.classList.toggle('active', (s.dataset.dashboard || s.dataset.panel) === tab));
     this.scheduler.show(tab);
+    if (this.drill) this.drill.render(); // a quote or rep detail shows on its own dashboard
     this.updateWelcome();
     requestAnimationFrame(() => this.charts && this.charts.resize());
     if (user) this.writeHash();
@@ -276,6 +285,8 @@ export class B2BPulseElement extends HTMLElement {
     this.updateWelcome();
     setHtml(this.$('[data-role=date-guess]'), dateGuessBanner(this)); // a guessed day/month order
     this.scheduler.all();
+    this.drill.render();
+    renderChips(this, this.chips);
     this.updateStatus();
   }
 

@@ -7,11 +7,12 @@ import * as columns from './strings/columns.js';
 import * as common from './strings/common.js';
 import * as customers from './strings/customers.js';
 import * as data from './strings/data.js';
+import * as drill from './strings/drill.js';
 import * as negotiations from './strings/negotiations.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [attention, catalogs, columns, common, customers, data, negotiations, team];
+const parts = [attention, catalogs, columns, common, customers, data, drill, negotiations, team];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 

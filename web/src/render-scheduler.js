@@ -22,16 +22,27 @@ export function dashboardContext(host) {
     repName: (id) => (id ? filterBar.repNames.get(id) || id : '—'),
     customerName: (id) => filterBar.customerNames.get(id) || null,
     showCustomer: (id) => {
-      host.ui.customers.selected = id;
-      host.showTab('customers', true);
+      // A step Back undoes (drill.js): the page returns to where the customer was chosen from.
+      host.drill.remember(() => {
+        host.ui.customers.selected = id;
+        host.showTab('customers');
+      });
       host.scheduler.one('customers');
       const card = host.main.querySelector('[data-card="cust-detail"]');
       if (card) card.scrollIntoView({ block: 'start' });
     },
+    // A quote's or a rep's own page, as a step in the browser's history (drill.js).
+    openQuote: (id) => host.drill.open('quote', id),
+    // A change of the view (a chosen customer or catalog) as a step Back undoes.
+    remember: (change) => host.drill.remember(change),
+    openRep: (id) => host.drill.open('rep', id),
     // Shows dashboard k drawn from the current ui state (the caller set it) and returns it.
-    openDashboard: (k) => {
+    // With detail ({kind, id}), its quote or rep page opens above the dashboard. Either way a
+    // step Back undoes (drill.js).
+    openDashboard: (k, detail) => {
       const drawn = !host.scheduler.dirty.has(k);
-      host.showTab(k, true);
+      if (detail) host.drill.open(detail.kind, detail.id);
+      else host.drill.remember(() => host.showTab(k));
       if (drawn) host.scheduler.one(k);
       return host.scheduler.panel(k);
     },

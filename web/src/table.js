@@ -4,6 +4,8 @@
 import { html, raw, setHtml } from './html.js';
 import { download } from './util.js';
 import { describeAll } from './definitions.js';
+import { buildSheet } from './export/sheet.js';
+import { xlsxBytes } from './export/xlsx.js';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -29,11 +31,11 @@ export function csvCell(v) {
   return /[",\n\r;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-export function csvText(columns, rows) {
-  const cell = csvCell;
-  const cols = columns.filter((c) => c.csv !== false);
-  const lines = [cols.map((c) => cell(c.csvLabel || c.label)).join(',')];
-  for (const r of rows) lines.push(cols.map((c) => cell(c.csv ? c.csv(r) : c.value(r))).join(','));
+/** The CSV of a table's rows as export/sheet.js means them (view: {lang, currency, t}). */
+export function csvText(columns, rows, view) {
+  const sheet = buildSheet(columns, rows, view);
+  const lines = [sheet.columns.map((c) => csvCell(c.label)).join(',')];
+  for (const r of sheet.rows) lines.push(r.map(csvCell).join(','));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
@@ -64,6 +66,7 @@ export class DataTable {
         <div class="dt-chips"></div>
         <span class="dt-count"></span>
         <button type="button" class="btn btn-ghost btn-sm" data-act="csv" title="${t('export.csv')}">${icon('download')} ${t('action.csv')}</button>
+        <button type="button" class="btn btn-ghost btn-sm" data-act="xlsx" title="${t('export.xlsx')}">${icon('download')} XLSX</button>
       </div>
       <div class="dt-scroll"><table data-table="${o.id}"><thead></thead><tbody></tbody></table></div>
       <div class="dt-pager"></div>`);
@@ -179,6 +182,7 @@ export class DataTable {
       if (a === 'prev') this.state.page = Math.max(0, this.state.page - 1);
       else if (a === 'next') this.state.page++;
       else if (a === 'csv') return this.exportCsv();
+      else if (a === 'xlsx') return this.exportXlsx();
       return this.update();
     }
     const chip = e.target.closest('[data-chip]');
@@ -205,8 +209,18 @@ export class DataTable {
     }
   }
 
+  /** What the exports need to word and scale figures: the page's language, currency, texts. */
+  exportView() {
+    return { lang: this.o.t.lang, currency: this.o.fmt ? this.o.fmt.currency : null, t: this.o.t };
+  }
+
   exportCsv() {
-    download(`${this.o.exportName || this.o.id}.csv`, new Blob([csvText(this.o.columns, this.view())], { type: 'text/csv;charset=utf-8' }));
+    download(`${this.o.exportName || this.o.id}.csv`, new Blob([csvText(this.o.columns, this.view(), this.exportView())], { type: 'text/csv;charset=utf-8' }));
+  }
+
+  exportXlsx() {
+    const sheet = buildSheet(this.o.columns, this.view(), this.exportView());
+    download(`${this.o.exportName || this.o.id}.xlsx`, new Blob([xlsxBytes(sheet, this.o.exportName || this.o.id)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   }
 }
 

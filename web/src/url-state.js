@@ -1,6 +1,7 @@
 // The view in the page's URL hash (attribute sync-hash): tab, filters and language, so that a
 // view can be shared as a link (#tab=catalogs&catalog=Premium&from=2026-07-01&lang=ru).
 import { cleanFilter } from './filters.js';
+import { parseDetail, detailText } from './drill.js';
 
 /** Filter -> its key in the hash. */
 const HASH_KEY = { from: 'from', to: 'to', as_of: 'as_of', catalog: 'catalog', sales_rep: 'rep', customer: 'customer' };
@@ -21,17 +22,25 @@ export class UrlState {
     for (const [k, hk] of Object.entries(HASH_KEY)) if (p.has(hk)) v.filters[k] = cleanFilter(k, p.get(hk));
     if (this.tabs.includes(p.get('tab'))) v.tab = p.get('tab');
     if (this.languages.includes(p.get('lang'))) v.lang = p.get('lang');
+    v.detail = parseDetail(p.get('detail')); // an open quote or rep (drill.js)
   }
 
-  /** Writes the view into the hash without a history entry. */
-  write() {
+  /** The view as a hash. */
+  hash() {
     const v = this.view;
     const p = new URLSearchParams();
     p.set('tab', v.tab);
     for (const [k, hk] of Object.entries(HASH_KEY)) if (v.filters[k]) p.set(hk, v.filters[k]);
+    if (v.detail) p.set('detail', detailText(v.detail));
     p.set('lang', v.lang);
-    const hash = '#' + p.toString();
-    if (hash !== location.hash) history.replaceState(null, '', hash);
+    return '#' + p.toString();
+  }
+
+  /** Writes the view into the hash without a history entry (the entry keeps its state: the
+   *  place Back returns to, drill.js). */
+  write() {
+    const hash = this.hash();
+    if (hash !== location.hash) history.replaceState(history.state, '', hash);
     this.lastHash = location.hash;
   }
 
@@ -40,9 +49,9 @@ export class UrlState {
     window.addEventListener('hashchange', () => {
       if (location.hash === this.lastHash) return;
       const v = this.view;
-      const before = JSON.stringify([v.filters, v.tab, v.lang]);
+      const before = JSON.stringify([v.filters, v.tab, v.lang, v.detail]);
       this.read();
-      if (JSON.stringify([v.filters, v.tab, v.lang]) !== before) onChange();
+      if (JSON.stringify([v.filters, v.tab, v.lang, v.detail]) !== before) onChange();
     }, { signal });
   }
 }

@@ -162,12 +162,13 @@ function openLink(ctx, link) {
     Object.assign((ui.catalogs.products ||= {}), { query: link.sku, page: 0 });
     rowSel = `[data-table=discount_candidates] tr[data-key="${cssEsc(link.catalog + '/' + link.sku)}"]`;
   } else return;
-  const root = ctx.openDashboard(link.dashboard);
+  // A quote or a rep opens its own page above the row (drill.js: Back returns to this list).
+  const detail = link.dashboard === 'negotiations' ? { kind: 'quote', id: link.deal_id }
+    : link.dashboard === 'sales_team' ? { kind: 'rep', id: link.sales_rep } : null;
+  const root = ctx.openDashboard(link.dashboard, detail);
   const row = root && root.querySelector(rowSel);
-  if (row) {
-    row.classList.add('selected');
-    row.scrollIntoView({ block: 'center' });
-  }
+  if (row) row.classList.add('selected');
+  if (row && !detail) row.scrollIntoView({ block: 'center' });
 }
 
 const cssEsc = (s) => String(s ?? '').replace(/["\\]/g, '\\$&');

@@ -67,7 +67,7 @@ export function renderCatalogs(ctx, root) {
     id: 'catalogs', t, fmt, state: ui.compare, rows: cats, pageSize: 50, searchable: false, exportName: 'catalogs',
     rowKey: (c) => c.catalog, rowClass: (c) => (c.catalog === ui.catalog ? 'selected' : ''),
     onRowClick: (c) => {
-      ui.catalog = c.catalog;
+      ctx.remember(() => (ui.catalog = c.catalog));
       renderCatalogs(ctx, root);
     },
     columns: [
@@ -94,7 +94,7 @@ export function renderCatalogs(ctx, root) {
   if (cats.length > 1) slotOf(root, 'cat-share').addEventListener('click', (e) => {
     const g = e.target.closest('[data-key]');
     if (g) {
-      ui.catalog = g.dataset.key;
+      ctx.remember(() => (ui.catalog = g.dataset.key));
       renderCatalogs(ctx, root);
     }
   });

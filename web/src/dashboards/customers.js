@@ -104,7 +104,7 @@ export function renderCustomers(ctx, root) {
     rowKey: (r) => r.customer_id,
     rowClass: (r) => (r.customer_id === ui.selected ? 'selected' : ''),
     onRowClick: (r) => {
-      ui.selected = r.customer_id;
+      ctx.remember(() => (ui.selected = r.customer_id));
       renderDetail(ctx, root);
       table.update();
       root.querySelector('[data-card="cust-detail"]').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -131,8 +131,8 @@ export function renderCustomers(ctx, root) {
         render: (r) => html`<span class="two"><b>${r.customer_name || r.customer_id}</b>${r.customer_name ? html`<small>${r.customer_id}</small>` : ''}</span>`, csv: (r) => r.customer_name },
       { key: 'customer_id', label: t('col.customer_id'), value: (r) => r.customer_id, hidden: true },
       { key: 'catalog', label: t('col.catalog'), value: (r) => r.catalog },
-      { key: 'sales_rep', label: t('col.sales_rep'), cls: 'nowrap', value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
-      { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => html`${statusBadge(ctx, r.status)}${shrinkTag(ctx, r)}`, searchText: (r) => t('status.' + r.status) },
+      { key: 'sales_rep', label: t('col.sales_rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
+      { key: 'status', label: t('col.status'), kind: 'customerStatus', value: (r) => r.status, render: (r) => html`${statusBadge(ctx, r.status)}${shrinkTag(ctx, r)}`, searchText: (r) => t('status.' + r.status) },
       ...chanceColumns(ctx, data, rows),
       { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },

@@ -69,7 +69,7 @@ export function renderSalesTeam(ctx, root) {
     for (const slot of ['team-funnel']) {
       slotOf(root, slot).addEventListener('click', (e) => {
         const g = e.target.closest('[data-key]');
-        if (g) selectRep(g.dataset.key);
+        if (g) openRep(g.dataset.key);
       });
     }
   }
@@ -77,7 +77,7 @@ export function renderSalesTeam(ctx, root) {
   const repsTable = new DataTable({
     id: 'reps', t, fmt, state: ui.reps, rows: reps, pageSize: 50, searchable: reps.length > 12, exportName: 'sales-reps',
     searchPlaceholder: t('cust.search'), rowKey: (r) => r.sales_rep, rowClass: (r) => (r.sales_rep === ui.rep ? 'selected' : ''),
-    onRowClick: (r) => selectRep(r.sales_rep),
+    onRowClick: (r) => openRep(r.sales_rep),
     columns: [
       { key: 'rep', label: t('col.rep'), value: (r) => label(r), searchText: (r) => `${r.sales_rep} ${r.rep_name || ''} ${r.team || ''} ${r.manager || ''}`,
         render: (r) => html`<span class="two"><b>${label(r)}</b><small>${[r.sales_rep !== label(r) ? r.sales_rep : '', r.team, r.manager].filter(Boolean).join(' · ')}</small></span>`, csv: (r) => r.rep_name },
@@ -111,10 +111,11 @@ export function renderSalesTeam(ctx, root) {
     id: 'closing_soon', t, fmt, state: ui.closing, rows: closing, pageSize: 10, exportName: 'closing-soon', empty: t('team.closing.none'),
     searchPlaceholder: t('neg.open.search'), sort: { key: 'expires_at', dir: 'asc' }, rowKey: (d) => d.deal_id,
     filter: (d) => !ui.rep || d.sales_rep === ui.rep, chips: repChip, onChip: () => selectRep(null),
+    onRowClick: (d) => ctx.openQuote(d.deal_id),
     columns: [
       { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => html`<code>${d.deal_id}</code>` },
       { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, render: (d) => esc(ctx.customerName(d.customer_id) || d.customer_id || '—'), searchText: (d) => `${d.customer_id} ${ctx.customerName(d.customer_id) || ''}` },
-      { key: 'sales_rep', label: t('col.rep'), cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)) },
+      { key: 'sales_rep', label: t('col.rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)) },
       { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
       { key: 'win_probability', label: t('col.win_probability'), num: true, value: (d) => d.win_probability, render: (d) => fmt.pct(d.win_probability, 0) },
       { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
@@ -132,8 +133,8 @@ export function renderSalesTeam(ctx, root) {
     columns: [
       { key: 'customer', label: t('col.customer'), value: (a) => (a.c && a.c.customer_name) || a.id, searchText: (a) => `${a.id} ${(a.c && a.c.customer_name) || ''}`,
         render: (a) => html`<span class="two"><b>${(a.c && a.c.customer_name) || a.id}</b>${a.c && a.c.customer_name ? html`<small>${a.id}</small>` : ''}</span>` },
-      { key: 'rep', label: t('col.rep'), cls: 'nowrap', value: (a) => a.rep, render: (a) => esc(ctx.repName(a.rep)) },
-      { key: 'status', label: t('col.status'), value: (a) => a.c && a.c.status, render: (a) => statusBadge(ctx, a.c && a.c.status) },
+      { key: 'rep', label: t('col.rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', value: (a) => a.rep, render: (a) => esc(ctx.repName(a.rep)) },
+      { key: 'status', label: t('col.status'), kind: 'customerStatus', value: (a) => a.c && a.c.status, render: (a) => statusBadge(ctx, a.c && a.c.status) },
       { key: 'days', label: t('col.days_since'), num: true, value: (a) => a.c && a.c.days_since_last_order, render: (a) => fmt.int(a.c && a.c.days_since_last_order) },
       { key: 'ratio', label: t('col.overdue_ratio'), num: true, hidden: true, value: (a) => a.c && a.c.overdue_ratio, render: (a) => fmt.num2(a.c && a.c.overdue_ratio) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (a) => a.c && a.c.revenue, render: (a) => fmt.money(a.c && a.c.revenue) },
@@ -143,6 +144,12 @@ export function renderSalesTeam(ctx, root) {
   const slippingList = slipping
     ? slippingTable(ctx, data, slotOf(root, 'team-slipping'), { state: ui.slipping, repChip, onChip: () => selectRep(null), selectedRep: () => ui.rep })
     : null;
+
+  // A rep's own page (drill.js); the lists below follow the rep too.
+  function openRep(rep) {
+    if (ui.rep !== rep) selectRep(rep);
+    ctx.openRep(rep);
+  }
 
   function selectRep(rep) {
     ui.rep = rep && ui.rep !== rep ? rep : null;
