@@ -300,6 +300,7 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
   std::vector<std::uint32_t> summary_deals = selection.closed;
   summary_deals.insert(summary_deals.end(), selection.open.begin(), selection.open.end());
   report.stage_flow = stage_flow(deals, summary_deals, scope, strings);
+  report.deals = std::move(summary_deals);
   if (deals.has_events) {
     s.rounds_mean = mean(rounds);
     s.negotiation_days_median = median(negotiation_days);

@@ -50,6 +50,44 @@ void write_open_deal(JsonWriter& w, const kpi::OpenDeal& o, const kpi::DealFacts
   w.end_object();
 }
 
+/// One deal of the summary, for its own page: what it is, its outcome and dates, its discount
+/// (1 - amount / original amount, as the summary's avg_discount), and its status history.
+void write_deal(JsonWriter& w, std::uint32_t d, const kpi::DealFacts& deals, const StringPool& s) {
+  w.begin_object();
+  w.key("deal_id"), text_value(w, s, deals.deal_id[d]);
+  w.key("customer_id"), text_value(w, s, deals.customer[d]);
+  w.key("sales_rep"), text_value(w, s, deals.reps[deals.rep[d]]);
+  w.key("status"), text_value(w, s, deals.status_label[deals.status[d]]);
+  w.key("outcome"), w.value(kpi::outcome_name(deals.outcome[d]));
+  w.key("created_at"), day_value(w, deals.created[d]);
+  w.key("closed_at"), day_value(w, deals.close[d]);
+  w.key("expires_at"), day_value(w, deals.expires[d]);
+  w.key("amount"), w.value(deals.amount[d]);  // NaN is written as null
+  w.key("original_amount"), w.value(deals.original_amount[d]);
+  const double a = deals.amount[d], o = deals.original_amount[d];
+  w.key("discount"), w.value(a > 0 && o > 0 ? std::optional<double>(1.0 - a / o) : std::nullopt);
+  w.key("cycle_days"), w.value(kpi::days_between(deals.created[d], deals.close[d]));
+  w.key("rounds"), w.value(static_cast<std::int64_t>(deals.rounds[d]));
+  w.key("negotiation_days"),
+      w.value(deals.events[d] ? std::optional<double>(static_cast<double>(deals.last_event[d]) -
+                                                      deals.first_event[d])
+                              : std::nullopt);
+  w.key("last_activity"), day_value(w, deals.last_activity[d]);
+  w.key("history");
+  w.begin_array();
+  // Without a history file the event index is empty: no events.
+  const bool indexed = deals.event_begin.size() == deals.deal_count() + 1;
+  for (std::uint32_t e = indexed ? deals.event_begin[d] : 0;
+       indexed && e < deals.event_begin[d + 1]; ++e) {
+    w.begin_object();
+    w.key("date"), day_value(w, deals.event_day[e]);
+    w.key("status"), text_value(w, s, deals.status_label[deals.event_status[e]]);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 void write_velocity_figures(JsonWriter& w, const kpi::VelocityFigures& v) {
   w.begin_object();
   w.key("open_qualified"), w.value(v.open_qualified);
@@ -207,6 +245,10 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kp
   w.key("open");
   w.begin_array();
   for (const kpi::OpenDeal& o : r.open) write_open_deal(w, o, deals, s, r.win_probability_method);
+  w.end_array();
+  w.key("deals");
+  w.begin_array();
+  for (std::uint32_t d : r.deals) write_deal(w, d, deals, s);
   w.end_array();
   w.key("win_probability_method"), w.value(r.win_probability_method);
   w.key("stage_flow");

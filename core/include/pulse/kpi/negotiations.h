@@ -100,7 +100,10 @@ struct NegotiationReport {
   std::vector<StatusRow> by_status;       // open, won, lost; funnel order within each
   std::vector<NegotiationMonth> monthly;  // every month of the period
   std::vector<OpenDeal> open;             // by expected value, amount, deal id
-  std::string win_probability_method;     // Settings::win_probability_method
+  // The deals the summary counts (closed in the period, then open), for a deal's own page:
+  // its dates, discount, rounds and history (docs/kpi-deals.md, "deals").
+  std::vector<std::uint32_t> deals;
+  std::string win_probability_method;  // Settings::win_probability_method
   StageFlow stage_flow;
   // How far to trust the win chances; negotiations() leaves it empty (it needs a cut of the
   // deals, see win_calibration.h) and the engine fills it.
