@@ -5,6 +5,8 @@
 import { baseName } from './util.js';
 import { fetchBlob, asWorkspace } from './session.js';
 import { FILTERS, cleanFilter } from './filters.js';
+import { memoryNotice } from './memory-limit.js';
+import { syncKept } from './kept-files.js';
 
 /** The dashboards' own state (table sorts, selections): reset when the data changes. */
 export const freshUi = () => ({
@@ -20,7 +22,7 @@ export async function loadFiles(host, list) {
     if (ws) applyWorkspaceSettings(host, ws);
     else entries.push({ name: file.name, source: file, size: file.size });
   }
-  if (entries.length) return addEntries(host, entries);
+  if (entries.length) return loadEntries(host, entries);
   if (!host.hasData()) return host.settle();
   return host.session.optionsChanged ? loaded(host, host.session.reload()) : host.runReport();
 }
@@ -56,11 +58,12 @@ export async function loadUrls(host, urls) {
   }
   if (!host._built) return; // removed while fetching
   host.hideProgress();
-  if (blobs.length) await addEntries(host, blobs.map((b) => ({ name: b.name, source: b.blob, size: b.blob.size })));
+  if (blobs.length) await loadEntries(host, blobs.map((b) => ({ name: b.name, source: b.blob, size: b.blob.size })));
   else host.settle();
 }
 
-function addEntries(host, entries) {
+/** Loads [{name, source (File/Blob), size}] (files picked, fetched, or kept in this browser). */
+export function loadEntries(host, entries) {
   return loaded(host, host.session.add(entries));
 }
 
@@ -74,6 +77,7 @@ async function loaded(host, last) {
   } catch (err) {
     return engineError(host, err);
   }
+  syncKept(host); // the files kept in this browser follow the loaded ones
   host.timings.load = host.session.loadMs;
   host.hideProgress();
   host.filterBar.stale = true;
@@ -84,6 +88,8 @@ async function loaded(host, last) {
     host.renderAll();
     host.setState(host.files.length ? 'error' : 'empty');
     if (host.files.length) host.showTab('data', true);
+    const notice = await memoryNotice(host.t, host.files); // a file too big for this browser, kept nothing
+    if (notice && host._built) host.showError(notice);
     return;
   }
   await host.runReport();
@@ -102,6 +108,7 @@ export async function clearFiles(host) {
     return engineError(host, err);
   }
   if (!host._built) return;
+  syncKept(host);
   host.filterBar.reset();
   host.renderAll();
   if (!host.session.loading) host.setState('empty'); // else files picked since end with a report
@@ -143,6 +150,7 @@ export function startEngine(host) {
   }
   ready.then((info) => {
     host.engineKind = info.kind;
+    host.schema = info.schema || null;  // roles and fields, for the Data panel
     host.timings.engineReady = performance.now() - t0;
     if (info.kind === 'fake' && host._built) {
       const dev = host.$('[data-role=dev-banner]');
