@@ -38,13 +38,49 @@ export class FilterBar {
       const k = e.target.dataset.filter;
       if (!k) return;
       let v = e.target.value.trim();
-      if (k === 'customer' && v) v = this.resolveCustomer(v);
-      this.host.setFilters({ [k]: v || null });
+      const patch = { [k]: v || null };
+      if (k === 'from' || k === 'to') {
+        if (!this.datesInOrder()) return void (this.refused = { [k]: v });
+        Object.assign(patch, this.refused); // the other date, refused before, is in order now
+        patch[k] = v || null;
+      }
+      this.refused = null;
+      if (k === 'customer' && v) {
+        patch.customer = this.resolveCustomer(v);
+        if (patch.customer === null) return;
+      }
+      this.host.setFilters(patch);
     }, { signal });
     form.addEventListener('input', (e) => {
       // Clearing the search field (its × button) resets the customer filter at once.
       if (e.target.dataset.filter === 'customer' && !e.target.value && this.host.filters.customer) this.host.setFilters({ customer: null });
     }, { signal });
+  }
+
+  /** From after To (as the two fields show them) is refused at the field: the report of an
+   *  empty period would read "Customers 0" beside statuses that do not depend on the period. */
+  datesInOrder() {
+    const fromEl = this.$('[data-filter=from]');
+    const toEl = this.$('[data-filter=to]');
+    const bad = !!(fromEl.value && toEl.value && fromEl.value > toEl.value);
+    for (const el of [fromEl, toEl]) el.toggleAttribute('aria-invalid', bad);
+    if (!bad) return true;
+    const fmt = this.host.fmt;
+    this.say(this.host.t('filter.from_after_to', { from: fmt.date(fromEl.value), to: fmt.date(toEl.value) }), 'from');
+    return false;
+  }
+
+  /** A message under the filter bar (empty: none); field: the filter it is about; matches: customers to pick from. */
+  say(text, field, matches = []) {
+    const el = this.$('[data-role=filter-message]');
+    // The same message again (the field's change on blur, as the user clicks a match) leaves the
+    // buttons in place: redrawn, the click would land on nothing.
+    const key = [text, field, ...matches.map((c) => c.id)].join('\u0001');
+    if (!el || el.dataset.key === key) return;
+    el.dataset.key = key;
+    el.hidden = !text;
+    el.dataset.field = field || '';
+    setHtml(el, text ? html`<span>${text}</span>${matches.map((c) => html` <button type="button" class="chip" data-action="filter-customer" data-id="${c.id}">${c.name ? `${c.name} (${c.id})` : c.id}</button>`)}` : html``);
   }
 
   reset() {
@@ -96,7 +132,10 @@ export class FilterBar {
       if (!el) continue;
       el.value = filters[k] || '';
       el.classList.toggle('set', !!filters[k]);
+      el.removeAttribute('aria-invalid');
     }
+    this.refused = null;
+    this.say('');
     // Dates show the report's defaults as placeholders-in-values: a date input has no placeholder.
     if (r) {
       for (const [k, v] of [['from', r.period && r.period.from], ['to', r.period && r.period.to], ['as_of', r.as_of]]) {
@@ -106,12 +145,21 @@ export class FilterBar {
     }
   }
 
-  /** A customer typed in the search field: its id, found by id or by name (any case). */
+  /** A customer typed in the search field: its id, found by id or by name (any case); a part of
+   *  a name or id that matches one customer is that customer. Null (and a message) when none or
+   *  several match: the list to pick from is shown instead of a silent "0 customers". */
   resolveCustomer(v) {
     const list = this.choices.customers;
-    if (list.some((c) => c.id === v)) return v;
+    if (!list.length || list.some((c) => c.id === v)) return v;
     const lower = v.toLowerCase();
     const byName = list.find((c) => (c.name || '').toLowerCase() === lower);
-    return byName ? byName.id : v;
+    if (byName) return byName.id;
+    const matches = list.filter((c) => c.id.toLowerCase().includes(lower) || (c.name || '').toLowerCase().includes(lower));
+    if (matches.length === 1) return matches[0].id;
+    const t = this.host.t;
+    if (!matches.length) this.say(t('filter.no_customer', { text: v }), 'customer');
+    else this.say(t('filter.customer_matches', { text: v, n: matches.length }), 'customer', matches.slice(0, 12));
+    this.$('input[data-filter=customer]').setAttribute('aria-invalid', 'true');
+    return null;
   }
 }

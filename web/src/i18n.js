@@ -7,12 +7,13 @@ import * as columns from './strings/columns.js';
 import * as common from './strings/common.js';
 import * as customers from './strings/customers.js';
 import * as data from './strings/data.js';
+import * as monday from './strings/monday.js';
 import * as drill from './strings/drill.js';
 import * as negotiations from './strings/negotiations.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [attention, catalogs, columns, common, customers, data, drill, negotiations, team];
+const parts = [attention, catalogs, columns, common, customers, data, drill, negotiations, team, monday];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 

@@ -56,7 +56,7 @@ export class RenderScheduler {
     this.host = host;
     this.main = main;
     this.dirty = new Set(); // dashboards not drawn from the current report yet
-    this.dataDirty = false; // the data panel, likewise
+    this.dataDirty = true; // the data panel, likewise (drawn on first showing: its URL field, before any file)
     this.idle = null;
   }
 

@@ -10,7 +10,7 @@ import { exportPng } from './charts.js';
 import { operateChartKey } from './chart-a11y.js';
 import { download } from './util.js';
 import { swapDateOrder } from './date-guess.js';
-import { noFilters } from './filters.js';
+import { FILTERS, noFilters } from './filters.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.json,.ndjson,.jsonl,.gz,.xlsx,text/csv,application/json,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LOGO = raw('<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><rect width="24" height="24" rx="6" fill="#5b5bd6"/><path d="M4 13h3.5l2-5 3 9 2.5-6 1.5 2H20" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>');
@@ -36,6 +36,7 @@ export function buildShell(root, tabs, dashboards) {
         <label><span data-t="filter.sales_rep"></span><select data-filter="sales_rep"></select></label>
         <label class="grow"><span data-t="filter.customer"></span><input type="search" data-filter="customer" list="pulse-customers" spellcheck="false"><datalist id="pulse-customers"></datalist></label>
         <button type="button" class="btn btn-ghost btn-sm" data-action="reset-filters" data-t="action.reset"></button>
+        <p class="filter-message" data-role="filter-message" role="alert" hidden></p>
       </form>
       <div class="progress" data-role="progress" hidden><div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100"><span></span></div><span class="label"></span></div>
       <div class="sr" data-role="announce" role="status" aria-live="polite"></div>
@@ -79,11 +80,20 @@ export function renderWelcome(host) {
     <div class="row-actions center">
       <button type="button" class="btn btn-primary" data-action="choose-files">${t('action.choose_files')}</button>
       ${samples && html`<button type="button" class="btn" data-action="load-samples">${icon('sample')} ${t('action.load_samples')}</button>`}
-      <button type="button" class="btn btn-ghost" data-action="open-data">${icon('link')} ${t('data.url')}</button>
+      <button type="button" class="btn btn-ghost" data-action="open-url">${icon('link')} ${t('data.url')}</button>
     </div>
+    ${linkFilters(host)}
     ${!samples && host.getAttribute('samples') && html`<p class="hint">${t('empty.samples_note')}</p>`}
     <p class="privacy">${icon('info')} ${t('app.privacy')}</p>
   </div>`);
+}
+
+/** A shared link's filters, said before any data: the link shows nothing until the same files
+ *  are loaded, and without this the welcome card gave no sign that it carried anything. */
+function linkFilters(host) {
+  const { t, filters } = host;
+  const named = FILTERS.filter((k) => filters[k]).map((k) => `${t('filter.' + k)}: ${filters[k]}`);
+  return named.length ? html`<p class="link-filters" data-role="link-filters" role="status">${icon('info')} ${t('filter.link', { filters: named.join(' · ') })}</p>` : '';
 }
 
 /** The progress bar: bytes done of total for a file, or an indeterminate bar with a label. */
@@ -146,6 +156,10 @@ export function wireShell(host, tabs, signal) {
     'load-workspace': () => wsInput.click(),
     'load-samples': () => host.loadSamples(),
     'open-data': () => host.showTab('data', true),
+    'open-url': () => {
+      host.showTab('data', true);
+      host.$('[data-panel=data] #url-in')?.focus();
+    },
     'save-workspace': () => download('workspace.json', new Blob([JSON.stringify(host.workspace(), null, 2) + '\n'], { type: 'application/json' })),
     'clear-files': () => host.clearFiles(),
     'remove-file': (el) => host.removeFile(el.dataset.name),
