@@ -230,6 +230,7 @@ function clip(s, max) {
  * Rows with a key are clickable (data-key) for filtering.
  */
 export function hbars(width, rows, { label = '', rowH = 30, labelW, max } = {}) {
+  if (width < 520) rowH = Math.max(rowH, 40); // a phone: each bar a 40-px tap target
   const lw = labelW ?? Math.min(170, Math.round(width * 0.34));
   const vw = Math.min(170, Math.max(48, 12 + 7.2 * Math.max(...rows.map((r) => String(r.display ?? r.value).length))));
   const bw = Math.max(20, width - lw - vw - 12);
@@ -282,7 +283,7 @@ export function funnel(width, stages, { label = '', fmtPct } = {}) {
  * rows: [{key, label, total, display, segments: [value...]}], series: [{label, color}]
  */
 export function stackedBars(width, rows, series, { label = '', fmt = String } = {}) {
-  const rowH = 30;
+  const rowH = width < 520 ? 40 : 30; // a phone: each bar a 40-px tap target
   const legendLines = [];
   let line = [], lx = 0;
   for (const [i, se] of series.entries()) {
@@ -364,7 +365,7 @@ export function divergingBars(width, rows, { label = '', wonLabel = 'won', lostL
  */
 export function rfmGrid(width, counts, { label = '', rLabel = 'R', fLabel = 'F', selected = null, fmt = String } = {}) {
   const left = 34, bottom = 34;
-  const size = Math.min(Math.floor((width - left - 8) / 5), 58);
+  const size = Math.max(8, Math.min(Math.floor((width - left - 8) / 5), 58)); // never negative while a card is laid out
   const gw = size * 5;
   const h = gw + bottom + 6;
   const max = Math.max(1, ...counts.flat());

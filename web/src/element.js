@@ -26,6 +26,7 @@ import { RenderScheduler, DASHBOARDS, dashboardContext } from './render-schedule
 import { loadFiles, loadUrls, clearFiles, removeFile, applyFileOptions, applyWorkspaceSettings, freshUi, startEngine, engineError, loadSamples, samplesUrl } from './loading.js';
 import { runReport, settings } from './report-runner.js';
 import { followPrinting, print, printMode, share } from './print-share.js';
+import { followStickyHeader } from './sticky-offset.js';
 import { Drill } from './drill.js';
 import { mountChips, renderChips } from './chips.js';
 
@@ -109,6 +110,7 @@ export class B2BPulseElement extends HTMLElement {
       }, signal);
     }
     followPrinting(this, signal);
+    followStickyHeader(this.shadowRoot, signal);
     const src = (this.getAttribute('src') || '').trim();
     if (src) this.loadUrls(src.split(/\s+/));
   }

@@ -3,6 +3,7 @@
 // defaults when no date is set, and a customer typed by name is resolved to its id.
 import { html, setHtml } from './html.js';
 import { isUnavailable } from './util.js';
+import { updateDisclosure } from './filter-disclosure.js';
 
 export const FILTERS = ['from', 'to', 'as_of', 'catalog', 'sales_rep', 'customer'];
 /** Attribute of the element -> filter. */
@@ -143,6 +144,7 @@ export class FilterBar {
         if (!filters[k] && v) el.value = v;
       }
     }
+    updateDisclosure(this.host, this.$); // the phone's one-line summary of the set filters
   }
 
   /** A customer typed in the search field: its id, found by id or by name (any case); a part of

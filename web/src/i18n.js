@@ -1,6 +1,7 @@
 // Every UI string, in English and Russian. t(key, vars) looks the key up in the current
 // language, falls back to English, and fills {name} placeholders from vars.
 
+import * as a11y from './strings/a11y.js';
 import * as attention from './strings/attention.js';
 import * as catalogs from './strings/catalogs.js';
 import * as columns from './strings/columns.js';
@@ -13,7 +14,7 @@ import * as negotiations from './strings/negotiations.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [attention, catalogs, columns, common, customers, data, drill, negotiations, team, monday];
+const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, negotiations, team, monday];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 

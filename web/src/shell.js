@@ -8,6 +8,7 @@ import { html, raw, setHtml } from './html.js';
 import { icon } from './table.js';
 import { exportPng } from './charts.js';
 import { operateChartKey } from './chart-a11y.js';
+import { disclosureButton, toggleFilters } from './filter-disclosure.js';
 import { download } from './util.js';
 import { swapDateOrder } from './date-guess.js';
 import { FILTERS, noFilters } from './filters.js';
@@ -28,7 +29,8 @@ export function buildShell(root, tabs, dashboards) {
           <button type="button" class="btn btn-ghost btn-sm" data-action="print" data-title="action.print">${icon('print')}</button>
         </div>
       </header>
-      <form class="filters" data-role="filters" autocomplete="off">
+      <form class="filters" data-role="filters" id="pulse-filter-fields" autocomplete="off">
+        ${disclosureButton()}
         <label><span data-t="filter.from"></span><input type="date" data-filter="from"></label>
         <label><span data-t="filter.to"></span><input type="date" data-filter="to"></label>
         <label><span data-t="filter.as_of"></span><input type="date" data-filter="as_of"></label>
@@ -167,6 +169,7 @@ export function wireShell(host, tabs, signal) {
     'swap-date-order': (el) => swapDateOrder(host, el.dataset.name),
     'reset-filters': () => host.setFilters(noFilters()),
     'filter-customer': (el) => host.setFilters({ customer: el.dataset.id }),
+    'toggle-filters': (el) => toggleFilters(host, el),
     print: () => host.print(),
     share: (el) => host.share(el),
   };

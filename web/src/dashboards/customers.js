@@ -7,6 +7,7 @@ import { header, tiles, tile, card, unavailable, statusBadge, slotOf } from './c
 import { isUnavailable } from '../util.js';
 import { atRiskTile, chanceColumns, shrinkTag, reasons, outlookStats, howNote } from './customer-outlook.js';
 import { cohortToggle, renderCohorts } from './cohort-grid.js';
+import { reveal } from '../sticky-offset.js';
 
 const STATUSES = ['on_track', 'due', 'overdue', 'lapsed', 'unknown'];
 
@@ -107,7 +108,7 @@ export function renderCustomers(ctx, root) {
       ctx.remember(() => (ui.selected = r.customer_id));
       renderDetail(ctx, root);
       table.update();
-      root.querySelector('[data-card="cust-detail"]').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      reveal(root.querySelector('[data-card="cust-detail"]'));
     },
     filter: (r) => (!ui.status || r.status === ui.status) && (!ui.rfm || (r.rfm && `${r.rfm[0]},${r.rfm[1]}` === ui.rfm)) && (!ui.shrinking || r.shrinking),
     chips: () => [
@@ -136,14 +137,15 @@ export function renderCustomers(ctx, root) {
       ...chanceColumns(ctx, data, rows),
       { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
       { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },
-      { key: 'aov', label: t('col.aov'), num: true, value: (r) => r.aov, render: (r) => fmt.money(r.aov) },
-      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (r) => r.margin_pct, render: (r) => fmt.pct(r.margin_pct) },
+      { key: 'aov', label: t('col.aov'), num: true, cls: 'no-print', value: (r) => r.aov, render: (r) => fmt.money(r.aov) },
+      { key: 'margin_pct', label: t('col.margin_pct'), num: true, cls: 'no-print', value: (r) => r.margin_pct, render: (r) => fmt.pct(r.margin_pct) },
       { key: 'last_order', label: t('col.last_order'), value: (r) => r.last_order, render: (r) => fmt.dateShort(r.last_order), cls: 'nowrap' },
       { key: 'days_since_last_order', label: t('col.days_since'), num: true, value: (r) => r.days_since_last_order, render: (r) => fmt.int(r.days_since_last_order) },
       { key: 'median_interval_days', label: t('col.interval'), num: true, value: (r) => r.median_interval_days, render: (r) => (r.median_interval_days === null ? '—' : t('unit.days', { n: fmt.num(r.median_interval_days, r.median_interval_days % 1 ? 1 : 0) })) },
       { key: 'expected_next_order', label: t('col.expected_next'), value: (r) => r.expected_next_order, render: (r) => fmt.dateShort(r.expected_next_order), cls: 'nowrap' },
       { key: 'overdue_ratio', label: t('col.overdue_ratio'), num: true, value: (r) => r.overdue_ratio, render: (r) => fmt.num2(r.overdue_ratio) },
-      { key: 'rfm', label: t('col.rfm'), value: (r) => r.rfm, render: (r) => (r.rfm ? html`<code>${r.rfm}</code>` : '—') },
+      // AOV, margin and RFM are in the customer's detail: printed on A4 they leave the room to the follow-up columns.
+      { key: 'rfm', label: t('col.rfm'), cls: 'no-print', value: (r) => r.rfm, render: (r) => (r.rfm ? html`<code>${r.rfm}</code>` : '—') },
     ],
   }).mount(slotOf(root, 'cust-table'));
 
