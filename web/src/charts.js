@@ -11,7 +11,7 @@ export const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helve
 export const C = {
   ink: '#1c2024', muted: '#60646c', faint: '#8b8d98', grid: '#eceef2', axis: '#d3d6dc', bg: '#ffffff',
   accent: '#5b5bd6', accentSoft: '#e6e7fb', blue: '#0d74ce', teal: '#12a594', green: '#30a46c',
-  amber: '#e2a336', orange: '#ef5f00', red: '#e5484d', violet: '#8e4ec6', pink: '#d6409f', gray: '#b9bbc6',
+  amber: '#e2a336', orange: '#ef5f00', red: '#e5484d', redText: '#ce2c31', greenText: '#18794e', violet: '#8e4ec6', pink: '#d6409f', gray: '#b9bbc6',
 };
 export const STATUS_COLORS = { on_track: C.green, due: C.amber, overdue: C.orange, lapsed: C.red, unknown: C.gray };
 export const OUTCOME_COLORS = { won: C.green, lost: C.red, open: C.blue };
@@ -342,8 +342,8 @@ export function divergingBars(width, rows, { label = '', wonLabel = 'won', lostL
   const top = Math.max(1, ...rows.map((r) => Math.max(r.won || 0, r.lost || 0)));
   const h = legH + rows.length * rowH + 4;
   const s = [svgOpen(width, h, label)];
-  s.push(html`<text x="${cx - 8}" y="14" text-anchor="end" fill="${C.red}" font-weight="600" font-size="11">← ${lostLabel}</text>`);
-  s.push(html`<text x="${cx + 8}" y="14" fill="${C.green}" font-weight="600" font-size="11">${wonLabel} →</text>`);
+  s.push(html`<text x="${cx - 8}" y="14" text-anchor="end" fill="${C.redText}" font-weight="600" font-size="11">← ${lostLabel}</text>`);
+  s.push(html`<text x="${cx + 8}" y="14" fill="${C.greenText}" font-weight="600" font-size="11">${wonLabel} →</text>`);
   rows.forEach((r, i) => {
     const y = legH + i * rowH;
     const wl = Math.max(0, ((r.won || 0) / top) * (half - 34));
