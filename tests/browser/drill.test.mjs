@@ -122,7 +122,8 @@ test('a rep narrows the page: a chip says so, its × or Back removes it; This we
   const r = await withDeals(page);
   await $(page, '[data-tab=sales_team]').click();
   const rep = r.sales_team.reps[0];
-  await $(page, `[data-table=reps] tr[data-key="${rep.sales_rep}"]`).click();
+  await $(page, `[data-table=reps] tr[data-key="${rep.sales_rep}"]`).focus();
+  await page.keyboard.press('Space'); // rows answer Space as well as Enter
   const repPage = $(page, `[data-detail=rep][data-id="${rep.sales_rep}"]`);
   await repPage.waitFor();
   assert.equal(await $(page, '[data-role=chips]').isHidden(), true, 'no filter, no chips');

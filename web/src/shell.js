@@ -190,7 +190,11 @@ export function wireShell(host, tabs, signal) {
   });
   on(host.shadowRoot, 'keydown', (e) => {
     if (operateChartKey(e)) return;
-    if (e.key === 'Enter' && e.target.matches && e.target.matches('tr.clickable')) e.target.click();
+    // A clickable row (it opens a detail or narrows the page) answers Enter and Space, as a button does.
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches && e.target.matches('tr.clickable')) {
+      e.preventDefault(); // Space would scroll the page
+      e.target.click();
+    }
     if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && e.target.matches && e.target.matches('[role=tab]')) {
       const i = tabs.indexOf(e.target.dataset.tab) + (e.key === 'ArrowRight' ? 1 : -1);
       const next = tabs[(i + tabs.length) % tabs.length];
