@@ -69,7 +69,7 @@ void bench_files(const std::string& label, const std::vector<std::string>& paths
     }
     s.ingest.push_back(ms_since(t0));
 
-    pulse::kpi::Settings settings;
+    pulse::config::Settings settings;
     pulse::Dataset& ds = const_cast<pulse::Dataset&>(engine.dataset());
     t0 = Clock::now();
     const pulse::kpi::Facts facts = pulse::kpi::build_facts(ds, settings, ds.strings);

@@ -12,7 +12,7 @@
 #include "commands.h"
 #include "pulse/error.h"
 #include "pulse/ingest/file_loader.h"
-#include "pulse/ingest/workspace.h"
+#include "pulse/config/workspace.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/report/backtest.h"
 #include "pulse/report/workspace_loader.h"
@@ -111,7 +111,7 @@ int run_backtest(const Args& args) {
   const std::string format = args.option("--format").value_or("text");
   if (format != "text" && format != "json")
     throw UsageError{"--format: expected text or json, not '" + format + "'"};
-  ingest::Workspace ws;
+  config::Workspace ws;
   std::string base;
   if (!read_config_option(args, ws, base)) return 2;
   const int horizon = horizon_option(args, ws.settings.horizon_days);
@@ -122,7 +122,7 @@ int run_backtest(const Args& args) {
   // Loaded straight into a Dataset: the backtest builds its own facts from it.
   Dataset dataset;
   std::size_t loaded = 0;
-  for (const ingest::WorkspaceFile& f : ws.files) {
+  for (const config::WorkspaceFile& f : ws.files) {
     const std::string path = f.path.rfind('/', 0) == 0 ? f.path : base + "/" + f.path;
     if (ingest::load_path(dataset, path, f.path, f.options).rows_loaded > 0) ++loaded;
   }

@@ -5,7 +5,7 @@
 
 #include "commands.h"
 #include "pulse/error.h"
-#include "pulse/ingest/workspace.h"
+#include "pulse/config/workspace.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/workspace_loader.h"
@@ -20,7 +20,7 @@ std::optional<Day> date_option(const Args& args, const std::string& name) {
   return day;
 }
 
-bool read_config_option(const Args& args, ingest::Workspace& ws, std::string& base) {
+bool read_config_option(const Args& args, config::Workspace& ws, std::string& base) {
   base = ".";
   try {
     if (const auto config = args.option("--config")) {
@@ -34,17 +34,17 @@ bool read_config_option(const Args& args, ingest::Workspace& ws, std::string& ba
   return true;
 }
 
-void apply_filter_options(const Args& args, kpi::Settings& s) {
+void apply_filter_options(const Args& args, config::Settings& s) {
   if (auto v = args.option("--catalog")) s.catalog = v;
   if (auto v = args.option("--rep")) s.sales_rep = v;
   if (auto v = args.option("--customer")) s.customer = v;
 }
 
 int make_report(const Args& args, std::string& out) {
-  ingest::Workspace ws;
+  config::Workspace ws;
   std::string base;
   if (!read_config_option(args, ws, base)) return 2;
-  kpi::Settings& s = ws.settings;
+  config::Settings& s = ws.settings;
   if (auto d = date_option(args, "--as-of")) s.as_of = d;
   if (auto d = date_option(args, "--from")) s.from = d;
   if (auto d = date_option(args, "--to")) s.to = d;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "args.h"
-#include "pulse/ingest/workspace.h"
-#include "pulse/kpi/settings.h"
+#include "pulse/config/workspace.h"
+#include "pulse/config/settings.h"
 
 namespace pulse::cli {
 
@@ -17,10 +17,10 @@ int make_report(const Args& args, std::string& out);
 
 /// The workspace of --config (empty without one) and the folder its relative paths start from
 /// ("." without one). False, after printing the error, when the workspace cannot be read.
-bool read_config_option(const Args& args, ingest::Workspace& ws, std::string& base);
+bool read_config_option(const Args& args, config::Workspace& ws, std::string& base);
 /// A YYYY-MM-DD option: nullopt when absent; UsageError when it cannot be read.
 std::optional<Day> date_option(const Args& args, const std::string& name);
 /// --catalog, --rep and --customer into the settings' filters.
-void apply_filter_options(const Args& args, kpi::Settings& settings);
+void apply_filter_options(const Args& args, config::Settings& settings);
 
 }  // namespace pulse::cli

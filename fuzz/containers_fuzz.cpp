@@ -11,7 +11,7 @@ namespace {
 std::string gunzip(std::string_view data, const std::vector<std::string_view>& chunks) {
   std::string out;
   try {
-    pulse::ingest::GzipInflater gz("f.gz");
+    pulse::io::GzipInflater gz("f.gz");
     const auto sink = [&](std::string_view bytes) {
       out.append(bytes);
       if (out.size() > (std::size_t{64} << 20)) throw pulse::PulseError("fuzz", "bomb");
@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   pulse::fuzz::expect_same(whole_error == chunked_error && (whole_error || whole == chunked),
                            "GzipInflater");
   try {
-    pulse::ingest::ZipArchive zip("f.zip", input.data);
+    pulse::io::ZipArchive zip("f.zip", input.data);
     for (const char* name : {"_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                              "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"}) {
       std::size_t total = 0;

@@ -32,6 +32,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   engine.begin_file("input", options);
   for (std::string_view c : input.chunks()) engine.feed(c);
   engine.finish_file();
-  (void)engine.report_text(pulse::kpi::Settings{});
+  (void)engine.report_text(pulse::config::Settings{});
   return 0;
 }

@@ -11,7 +11,7 @@ namespace {
 
 std::string read(std::string_view data, const std::vector<std::string_view>& chunks) {
   pulse::fuzz::RecordingSink sink;
-  pulse::io::JsonReader reader(sink, 1024);
+  pulse::io::JsonReader reader(sink, {1024});
   try {
     if (chunks.empty()) reader.feed(data);
     for (std::string_view c : chunks) reader.feed(c);

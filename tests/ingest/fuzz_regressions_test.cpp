@@ -70,7 +70,7 @@ TEST_CASE("fuzz regressions: whole and chunked reads agree", "[ingest][fuzz]") {
     const fuzz::Chunking input(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
     const Chunks chunks = input.chunks();
     const auto csv = [&](fuzz::RecordingSink& s) { return io::CsvReader(s, {',', 256}); };
-    const auto json = [&](fuzz::RecordingSink& s) { return io::JsonReader(s, 1024); };
+    const auto json = [&](fuzz::RecordingSink& s) { return io::JsonReader(s, {1024}); };
     CHECK(read_records(input.data, chunks, csv) == read_records(input.data, {}, csv));
     CHECK(read_records(input.data, chunks, json) == read_records(input.data, {}, json));
     CHECK(decode(input.data, chunks) == decode(input.data, {}));

@@ -64,7 +64,7 @@ TEST_CASE("JSON: a key first seen after the sample is mapped and read", "[ingest
           1);  // `inspect` lists it
     for (const char* f : {"rest/negotiable_quotes.json", "rest/negotiable_quote_history.json"})
       engine.load_path(test::source_path(std::string("tests/fixtures/magento/") + f), f);
-    const json report = engine.report(kpi::Settings{});
+    const json report = engine.report(config::Settings{});
     // 1209 is won by its order's quote_id only (its own status still reads "submitted").
     CHECK(report.at("negotiations").at("summary").at("won") == 3);
     for (const json& open : report.at("negotiations").at("open"))

@@ -333,7 +333,7 @@ TEST_CASE("a record over the size limit stops the file with a clear error, rows 
   for (std::size_t chunk : {std::size_t{64}, std::size_t{1000}, text.size()}) {
     INFO("chunk " << chunk);
     pulse::test::CollectingSink sink;
-    pulse::io::JsonReader reader(sink, 1024);
+    pulse::io::JsonReader reader(sink, {1024});
     try {
       pulse::test::feed_in_chunks(reader, text, chunk);
       FAIL("expected pulse.json.002");

@@ -29,7 +29,7 @@ struct World {
   NegotiationReport negotiation;
   SalesTeamReport team;
   Scope scope;
-  Settings settings;
+  config::Settings settings;
 
   StrId id(const char* text) { return strings.intern(text); }
 

@@ -14,7 +14,7 @@
 
 using namespace pulse;
 using nlohmann::json;
-using pulse::kpi::Settings;
+using pulse::config::Settings;
 
 namespace {
 

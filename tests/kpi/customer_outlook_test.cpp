@@ -76,7 +76,7 @@ json report_of(const std::string& csv, Day as_of) {
   engine.begin_file("lines.csv", options);
   engine.feed(csv);
   REQUIRE(engine.finish_file().error.empty());
-  kpi::Settings settings;
+  config::Settings settings;
   settings.as_of = as_of;
   return engine.report(settings);
 }

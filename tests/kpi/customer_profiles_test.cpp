@@ -13,7 +13,7 @@
 using namespace pulse;
 using nlohmann::json;
 using pulse::kpi::CustomerStatus;
-using pulse::kpi::Settings;
+using pulse::config::Settings;
 
 namespace {
 

@@ -51,7 +51,7 @@ struct Built {
   }
 };
 
-Built build(const std::vector<File>& files, const kpi::Settings& settings = {}) {
+Built build(const std::vector<File>& files, const config::Settings& settings = {}) {
   Built b{load(files), {}};
   b.deals = kpi::build_deal_facts(b.dataset, settings, b.dataset.strings);
   return b;
@@ -115,12 +115,12 @@ TEST_CASE("deal outcome from Magento codes, admin labels and CRM stages", "[deal
   // "Closed Won" and "CLOSED WON" are one status, labelled as first written.
   std::size_t closed_won = 0;
   for (StrId label : b.deals.status_label)
-    if (kpi::fold_status(b.dataset.strings.view(label)) == "closed won") ++closed_won;
+    if (config::fold_status(b.dataset.strings.view(label)) == "closed won") ++closed_won;
   CHECK(closed_won == 1);
 }
 
 TEST_CASE("won and lost status sets are settings", "[deals]") {
-  kpi::Settings settings;
+  config::Settings settings;
   settings.won_statuses = {"Signed"};
   settings.lost_statuses = {"Dropped", "signed"};  // a status in both sets is won
   const Built b = build({{Role::deals, "deal_id,status\nA,signed\nB,dropped\nC,Won\n"}}, settings);
@@ -239,7 +239,7 @@ TEST_CASE("quote history: rounds, negotiation span and last activity per deal", 
   REQUIRE(b.deals.warnings.size() == 1);
   CHECK(b.deals.warnings[0].find("1 quote history events name no loaded deal") == 0);
 
-  kpi::Settings settings;
+  config::Settings settings;
   settings.rounds_status = "SUBMITTED_BY_CUSTOMER";
   Built other{load({{Role::deals, "deal_id,status\nA,created\n"},
                     {Role::deal_events,

@@ -19,7 +19,7 @@ TEST_CASE("Discount levels: a group per category, its elasticity the pooled mean
   report::Engine engine;
   for (const char* name : {"orders.csv", "order_lines.csv", "customers.csv"})
     engine.load_path(test::source_path(std::string("samples/") + name), name);
-  const json doc = engine.report(kpi::Settings{});
+  const json doc = engine.report(config::Settings{});
   const json& catalogs = doc.at("catalogs");
   CHECK(catalogs.at("discount_levels_note").is_null());
 

@@ -42,7 +42,7 @@ const Measured& measured() {
     const LoadReport& load = engine.finish_file();
     REQUIRE(load.error.empty());
     REQUIRE(load.rows_skipped == 0);
-    const json doc = engine.report(kpi::Settings{});
+    const json doc = engine.report(config::Settings{});
     Measured out;
     for (const json& row : doc.at("catalogs").at("products")) {
       const auto& sku = world.skus.at({row.at("catalog"), row.at("sku")});

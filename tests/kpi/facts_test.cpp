@@ -13,7 +13,7 @@
 
 using namespace pulse;
 using pulse::kpi::Facts;
-using pulse::kpi::Settings;
+using pulse::config::Settings;
 
 namespace {
 

@@ -24,7 +24,7 @@ struct File {
 };
 
 /// Loads the files with their roles fixed and returns the negotiations document.
-json negotiations_of(const std::vector<File>& files, const kpi::Settings& settings) {
+json negotiations_of(const std::vector<File>& files, const config::Settings& settings) {
   Dataset dataset;
   int n = 0;
   for (const File& f : files) {
@@ -47,8 +47,8 @@ Day day(int y, unsigned m, unsigned d) {
   return day_from_civil(y, m, d);
 }
 
-kpi::Settings first_half_2024() {
-  kpi::Settings s;
+config::Settings first_half_2024() {
+  config::Settings s;
   s.as_of = day(2024, 6, 30);
   s.from = day(2024, 1, 1);
   return s;
@@ -109,7 +109,7 @@ TEST_CASE("negotiations summary, hand-checked", "[deals]") {
 }
 
 TEST_CASE("open deals: age, win probability (overall below 10 cycles), expiry", "[deals]") {
-  kpi::Settings settings = first_half_2024();
+  config::Settings settings = first_half_2024();
   settings.win_probability_method = "closed_share";  // the naive baseline's figures
   const json doc = negotiations_of({{Role::deals, kDeals}}, settings);
   const json& open = doc["open"];
@@ -139,7 +139,7 @@ TEST_CASE("open deals: age, win probability (overall below 10 cycles), expiry", 
 }
 
 TEST_CASE("expiring window is a setting, inclusive at both ends", "[deals]") {
-  kpi::Settings settings = first_half_2024();
+  config::Settings settings = first_half_2024();
   settings.expiring_days = 15;
   CHECK(negotiations_of({{Role::deals, kDeals}}, settings)["summary"]["expiring_soon"] == 3);
   settings.expiring_days = 0;
@@ -219,7 +219,7 @@ std::string twelve_cycles_csv() {
 // 1/11 + 10/11 * 3/9 = 13/33; A30: only 9 deals followed beyond 30 (< 10): read at 20, the
 // last age with 10, and flagged; AX (unknown age) is read at age 0.
 TEST_CASE("win probability by Aalen-Johansen, hand-checked, with the tail rule", "[deals]") {
-  kpi::Settings settings;
+  config::Settings settings;
   settings.as_of = day(2024, 6, 30);
   settings.from = day(2024, 1, 1);
   const json doc = negotiations_of({{Role::deals, twelve_cycles_csv()}}, settings);
@@ -252,7 +252,7 @@ TEST_CASE("win probability is conditional on age with at least 10 longer cycles"
   csv +=
       "A0,2024-06-30,,Engaging,100\nA15,2024-06-15,,Engaging,100\nA20,2024-06-10,,Engaging,100\n"
       "A30,2024-05-31,,Engaging,100\nAX,,,Prospecting,100\nAN,2024-06-10,,Engaging,\n";
-  kpi::Settings settings;
+  config::Settings settings;
   settings.as_of = day(2024, 6, 30);
   settings.from = day(2024, 1, 1);
   settings.win_probability_method = "closed_share";  // the naive baseline (SPEC's rule)
@@ -272,7 +272,7 @@ TEST_CASE("win probability is conditional on age with at least 10 longer cycles"
 }
 
 TEST_CASE("without closed deals or amounts, figures are null, never 0", "[deals]") {
-  kpi::Settings settings = first_half_2024();
+  config::Settings settings = first_half_2024();
   const json doc = negotiations_of(
       {{Role::deals, "deal_id,status,created_at\nA,created,2024-06-01\n"}}, settings);
   const json& s = doc["summary"];
@@ -292,7 +292,7 @@ TEST_CASE("without closed deals or amounts, figures are null, never 0", "[deals]
 }
 
 TEST_CASE("filters narrow the deals: rep, customer, a value absent from the data", "[deals]") {
-  kpi::Settings settings = first_half_2024();
+  config::Settings settings = first_half_2024();
   settings.sales_rep = "ann";
   json s = negotiations_of({{Role::deals, kDeals}}, settings)["summary"];
   CHECK(s["won"] == 2);   // D01, D02
@@ -330,7 +330,7 @@ TEST_CASE("the engine: catalog filter through the deal's customer, defaults from
   add("lines.csv", Role::order_lines,
       "order_id,order_date,customer_id,sku,quantity,unit_price,catalog\nO1,2024-01-01,C3,X,1,5,"
       "Gold\n");
-  kpi::Settings settings;
+  config::Settings settings;
   json doc = engine.report(settings);
   CHECK(doc["as_of"] == "2024-02-20");  // the latest deal date is later than every order
   CHECK(doc["period"]["from"] == "2024-01-01");

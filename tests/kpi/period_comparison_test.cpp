@@ -26,8 +26,8 @@ report::Engine& samples_engine() {
   return engine;
 }
 
-kpi::Settings period(const char* from, const char* to) {
-  kpi::Settings s;
+config::Settings period(const char* from, const char* to) {
+  config::Settings s;
   s.from = day_from_civil(std::stoi(std::string(from).substr(0, 4)),
                           std::stoi(std::string(from).substr(5, 2)),
                           std::stoi(std::string(from).substr(8, 2)));
@@ -77,7 +77,7 @@ TEST_CASE("Comparisons: previous period and a year ago equal their own reports",
 
 TEST_CASE("Comparisons: none where the data does not reach back", "[kpi][comparison]") {
   // The samples start in November 2024: the whole-history period has nothing before it.
-  const json doc = samples_engine().report(kpi::Settings{});
+  const json doc = samples_engine().report(config::Settings{});
   CHECK(doc.at("comparisons").at("previous").is_null());
   CHECK(doc.at("comparisons").at("year_ago").is_null());
   // The last month of the default period ends on as_of: marked partial unless as_of ends it.

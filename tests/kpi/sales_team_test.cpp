@@ -30,8 +30,8 @@ std::map<std::string, json> reps_by_id(const json& doc) {
   return out;
 }
 
-kpi::Settings first_half_2024() {
-  kpi::Settings s;
+config::Settings first_half_2024() {
+  config::Settings s;
   s.as_of = day_from_civil(2024, 6, 30);
   s.from = day_from_civil(2024, 1, 1);
   return s;
@@ -81,7 +81,7 @@ void load_team(report::Engine& engine) {
 TEST_CASE("sales team per rep, hand-checked", "[deals]") {
   report::Engine engine;
   load_team(engine);
-  kpi::Settings settings = first_half_2024();
+  config::Settings settings = first_half_2024();
   settings.win_probability_method = "closed_share";  // weighted pipelines by the baseline rule
   const json doc = engine.report(settings);
   const json& reps = doc["sales_team"]["reps"];
@@ -162,7 +162,7 @@ TEST_CASE("sales team per rep, hand-checked", "[deals]") {
 TEST_CASE("sales team: stale window is a setting; the rep filter keeps one row", "[deals]") {
   report::Engine engine;
   load_team(engine);
-  kpi::Settings settings = first_half_2024();
+  config::Settings settings = first_half_2024();
   settings.stale_days = 41;  // as_of - 41 = 05-20: S06 still stale, S07 not
   CHECK(reps_by_id(engine.report(settings))["ann"]["stale"] == 1);
   settings.stale_days = 42;
@@ -239,7 +239,7 @@ TEST_CASE("CRM opportunities: every negotiation and sales-team figure", "[deals]
     CHECK(teams_load.role == "sales_reps");
     CHECK(teams_load.rows_loaded == 35);
 
-    kpi::Settings closed_share;
+    config::Settings closed_share;
     closed_share.win_probability_method = "closed_share";  // the baseline's figures below
     const json doc = engine.report(closed_share);
     CHECK(doc["as_of"] == "2017-12-31");

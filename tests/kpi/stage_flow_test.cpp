@@ -80,7 +80,7 @@ json flow(bool with_history) {
   report::Engine engine;
   add(engine, "deals.csv", Role::deals, kDeals);
   if (with_history) add(engine, "events.csv", Role::deal_events, kEvents);
-  kpi::Settings settings;
+  config::Settings settings;
   settings.as_of = day_from_civil(2024, 6, 30);
   settings.from = day_from_civil(2024, 1, 1);
   return engine.report(settings)["negotiations"]["stage_flow"];

@@ -41,7 +41,7 @@ json team_report() {
   engine.begin_file("deals.csv", options);
   engine.feed(kDeals);
   REQUIRE(engine.finish_file().rows_skipped == 0);
-  kpi::Settings settings;
+  config::Settings settings;
   settings.as_of = day_from_civil(2024, 6, 30);
   settings.from = day_from_civil(2024, 4, 1);
   return engine.report(settings)["sales_team"];

@@ -68,7 +68,7 @@ json calibration_of(const std::vector<Deal>& deals, const std::string& method) {
   engine.begin_file("deals.csv", options);
   engine.feed(csv);
   REQUIRE(engine.finish_file().rows_skipped == 0);
-  kpi::Settings settings;
+  config::Settings settings;
   settings.as_of = kAsOf;
   settings.win_probability_method = method;
   return engine.report(settings)["negotiations"]["calibration"];

@@ -63,7 +63,7 @@ const Day kCutoff = day(2024, 3, 31);
 TEST_CASE("backtest: customers scored against the orders of the horizon", "[report][backtest]") {
   Dataset dataset;
   add(dataset, "orders.csv", Role::orders, std::string(kOrdersBefore) + kOrdersAfter);
-  const report::Backtest b = report::run_backtest(dataset, kpi::Settings{}, kCutoff, 30);
+  const report::Backtest b = report::run_backtest(dataset, config::Settings{}, kCutoff, 30);
   const report::CustomerBacktest& c = b.customers;
   REQUIRE(c.unavailable.empty());
   CHECK(c.scored == 5);   // A B C D F
@@ -101,7 +101,7 @@ TEST_CASE("backtest: the cut orders are what the data would be without the later
   Dataset full, before;
   add(full, "orders.csv", Role::orders, std::string(kOrdersBefore) + kOrdersAfter);
   add(before, "orders.csv", Role::orders, kOrdersBefore);
-  kpi::Settings s;
+  config::Settings s;
   s.as_of = s.to = kCutoff;
   s.horizon_days = 30;
   auto rows_by_id = [&](Dataset& d, bool cut) {
@@ -145,7 +145,7 @@ TEST_CASE("deal cut: deals as they stood at the cutoff", "[report][backtest][dea
       "deal_id,timestamp,status\n"
       "Q2,2024-02-10,submitted\nQ2,2024-03-01,negotiation\nQ2,2024-04-10,won\n"
       "Q4,2024-04-02,submitted\n");
-  kpi::Settings s;
+  config::Settings s;
   s.rounds_status = "submitted";
   const kpi::DealFacts all = kpi::build_deal_facts(dataset, s, dataset.strings);
   const kpi::DealCut cut = kpi::deals_as_of(all, kCutoff, s, dataset.strings);
@@ -189,7 +189,7 @@ TEST_CASE("deal cut: amounts given only on closed deals are removed when reopene
       "Q1,2024-02-01,2024-03-15,won,100\n"
       "Q2,2024-02-10,2024-04-10,won,200\n"
       "Q3,2024-03-01,2024-05-01,lost,\n");
-  const kpi::Settings s;
+  const config::Settings s;
   const kpi::DealFacts all = kpi::build_deal_facts(dataset, s, dataset.strings);
   const kpi::DealCut cut = kpi::deals_as_of(all, kCutoff, s, dataset.strings);
   CHECK(cut.amounts_removed);
@@ -204,7 +204,7 @@ TEST_CASE("backtest: open deals scored against their final outcome", "[report][b
   Dataset dataset;
   add(dataset, "orders.csv", Role::orders, std::string(kOrdersBefore) + kOrdersAfter);
   add(dataset, "deals.csv", Role::deals, kDeals);
-  const report::Backtest b = report::run_backtest(dataset, kpi::Settings{}, kCutoff, 30);
+  const report::Backtest b = report::run_backtest(dataset, config::Settings{}, kCutoff, 30);
   const report::DealBacktest& d = b.deals;
   REQUIRE(d.unavailable.empty());
   CHECK(d.open_at_cutoff == 3);  // Q2, Q3, Q5

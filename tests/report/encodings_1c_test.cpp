@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 #include "pulse/report/engine.h"
 #include "test_support.h"
 
@@ -30,7 +30,7 @@ Loaded load_fixture(const std::string& name, std::size_t chunk, ingest::FileOpti
   for (std::size_t at = 0; at < bytes.size(); at += chunk)
     engine.feed(std::string_view(bytes).substr(at, chunk));
   out.load = engine.finish_file();
-  out.doc = engine.report(kpi::Settings{});
+  out.doc = engine.report(config::Settings{});
   return out;
 }
 
@@ -167,31 +167,31 @@ TEST_CASE("a workspace encoding overrides detection; stray bytes become U+FFFD a
   CHECK(load.encoding == "utf-8");
   REQUIRE(load.notes.size() == 1);
   CHECK(load.notes[0] == "2 byte sequences are not valid utf-8: shown as U+FFFD (\xEF\xBF\xBD)");
-  const json doc = engine.report(kpi::Settings{});
+  const json doc = engine.report(config::Settings{});
   const std::string dumped = doc.dump();  // nlohmann throws on invalid UTF-8
   CHECK_THAT(dumped, Catch::Contains("\xEF\xBF\xBDlkin"));
 }
 
 TEST_CASE("Russian cancellations are excluded by default, compared with Cyrillic case folding",
           "[encoding][kpi]") {
-  CHECK(kpi::fold_status("  ОТМЕНЁН ") == "отменен");
-  CHECK(kpi::fold_status("Отменен") == kpi::fold_status("отменён"));
-  CHECK(kpi::fold_status("Аннулирован") == "аннулирован");
-  CHECK(kpi::fold_status("CANCELED") == "canceled");
-  CHECK(kpi::fold_status("ÉCHOUÉ") == "échoué");
-  const kpi::Settings defaults;
+  CHECK(config::fold_status("  ОТМЕНЁН ") == "отменен");
+  CHECK(config::fold_status("Отменен") == config::fold_status("отменён"));
+  CHECK(config::fold_status("Аннулирован") == "аннулирован");
+  CHECK(config::fold_status("CANCELED") == "canceled");
+  CHECK(config::fold_status("ÉCHOUÉ") == "échoué");
+  const config::Settings defaults;
   for (const char* status :
        {"Отменен", "Отменён", "ОТМЕНЕНО", "Аннулирован", "аннулирована", "Canceled"}) {
     INFO(status);
     bool excluded = false;
     for (const std::string& s : defaults.excluded_statuses)
-      excluded = excluded || kpi::fold_status(s) == kpi::fold_status(status);
+      excluded = excluded || config::fold_status(s) == config::fold_status(status);
     CHECK(excluded);
   }
   for (const char* status : {"Отгружен", "Закрыт", "Возврат"}) {  // 1C closes finished orders
     bool excluded = false;
     for (const std::string& s : defaults.excluded_statuses)
-      excluded = excluded || kpi::fold_status(s) == kpi::fold_status(status);
+      excluded = excluded || config::fold_status(s) == config::fold_status(status);
     CHECK_FALSE(excluded);
   }
 }

@@ -10,7 +10,7 @@
 
 using namespace pulse;
 using nlohmann::json;
-using pulse::kpi::Settings;
+using pulse::config::Settings;
 
 namespace {
 

@@ -50,9 +50,9 @@ std::optional<std::string> first_difference(const json& a, const json& b, const 
   return std::nullopt;
 }
 
-json sample_report(const kpi::Settings& overrides_applied) {
+json sample_report(const config::Settings& overrides_applied) {
   const std::string workspace = test::source_path("samples/workspace.json");
-  ingest::Workspace ws = report::read_workspace_file(workspace);
+  config::Workspace ws = report::read_workspace_file(workspace);
   report::Engine engine;
   report::load_workspace(engine, ws, report::folder_of(workspace));
   return engine.report(overrides_applied);
@@ -80,7 +80,7 @@ TEST_CASE("golden: the samples with default settings", "[golden]") {
 }
 
 TEST_CASE("golden: the samples filtered to one catalog and a quarter", "[golden]") {
-  kpi::Settings s =
+  config::Settings s =
       report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
   s.catalog = "Premium";
   s.from = day_from_civil(2026, 7, 1);
@@ -89,7 +89,7 @@ TEST_CASE("golden: the samples filtered to one catalog and a quarter", "[golden]
 }
 
 TEST_CASE("golden: the samples of one sales rep", "[golden]") {
-  kpi::Settings s =
+  config::Settings s =
       report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
   s.sales_rep = "R03";
   check_golden("samples_rep_r03", sample_report(s));

@@ -21,7 +21,7 @@ json report_of(const std::vector<std::string>& files) {
   report::Engine engine;
   for (const std::string& f : files)
     engine.load_path(test::source_path("tests/fixtures/magento/" + f), f);
-  return engine.report(kpi::Settings{});
+  return engine.report(config::Settings{});
 }
 
 const json& rest() {

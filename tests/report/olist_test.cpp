@@ -22,7 +22,7 @@ const json& olist() {
     report::Engine engine;
     for (const char* f : {"orders.csv", "order_items.csv", "customers.csv", "sellers.csv"})
       engine.load_path(test::shared_path(std::string("datasets/olist-2017-subset/") + f), f);
-    return engine.report(kpi::Settings{});
+    return engine.report(config::Settings{});
   }();
   return doc;
 }

@@ -32,7 +32,7 @@ struct Loaded {
   json doc;
   explicit Loaded(const ingest::FileOptions& options) {
     engine.load_path(dataset_path(), "online_retail.csv", options);
-    doc = engine.report(kpi::Settings{});
+    doc = engine.report(config::Settings{});
   }
 };
 

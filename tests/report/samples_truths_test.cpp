@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pulse/ingest/workspace.h"
+#include "pulse/config/workspace.h"
 #include "pulse/report/engine.h"
 #include "test_support.h"
 
@@ -25,14 +25,14 @@ const std::set<std::string> kTruthFiles = {"orders.csv", "order_lines.csv", "cus
 /// options and settings; loaded once for every test case here.
 struct Samples {
   report::Engine engine;
-  kpi::Settings settings;
+  config::Settings settings;
   json doc;
   std::size_t named = 0;  // how many of kTruthFiles the workspace names
 
   Samples() {
-    const ingest::Workspace ws = ingest::workspace_from_json(
+    const config::Workspace ws = config::workspace_from_json(
         json::parse(test::read_file(test::source_path("samples/workspace.json"))));
-    for (const ingest::WorkspaceFile& f : ws.files) {
+    for (const config::WorkspaceFile& f : ws.files) {
       if (kTruthFiles.count(f.path) == 0) continue;
       ++named;
       engine.load_path(test::source_path("samples/" + f.path), f.path, f.options);
@@ -226,9 +226,9 @@ namespace {
 /// Every file of samples/workspace.json, quotes and their history included (issue #3's truths).
 json full_samples_report() {
   const std::string path = test::source_path("samples/workspace.json");
-  const ingest::Workspace ws = ingest::workspace_from_json(json::parse(test::read_file(path)));
+  const config::Workspace ws = config::workspace_from_json(json::parse(test::read_file(path)));
   report::Engine engine;
-  for (const ingest::WorkspaceFile& f : ws.files)
+  for (const config::WorkspaceFile& f : ws.files)
     engine.load_path(test::source_path("samples/" + f.path), f.path, f.options);
   return engine.report(ws.settings);
 }

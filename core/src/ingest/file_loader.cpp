@@ -33,7 +33,7 @@ class FileLoader::Pipeline : public io::RecordSink {
       csv_ = std::make_unique<io::CsvReader>(
           *this, io::CsvOptions{sniff.delimiter, options.max_field_bytes});
     } else if (sniff.format == TextFormat::json) {
-      json_ = std::make_unique<io::JsonReader>(*this);
+      json_ = std::make_unique<io::JsonReader>(*this, known_json_options());
     }  // TextFormat::records: the rows come from a workbook's sheet reader, not from text
   }
 

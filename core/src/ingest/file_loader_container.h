@@ -9,7 +9,7 @@
 #include "pulse/io/xlsx_workbook.h"
 
 #ifdef PULSE_HAVE_ZLIB
-#include "zlib_containers.h"
+#include "../io/zlib_containers.h"
 #endif
 
 namespace pulse::ingest {
@@ -20,7 +20,7 @@ class FileLoader::Container {
   Kind kind = Kind::undecided;
   std::string magic;  // the first bytes, until they say what the file is
 #ifdef PULSE_HAVE_ZLIB
-  std::unique_ptr<GzipInflater> gzip;
+  std::unique_ptr<io::GzipInflater> gzip;
 #endif
   std::string zip;  // the whole archive: its directory is at the end
   std::unique_ptr<io::XlsxWorkbook> book;

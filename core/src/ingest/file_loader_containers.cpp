@@ -75,7 +75,7 @@ bool FileLoader::unwrap(std::string_view bytes) {
 #ifdef PULSE_HAVE_ZLIB
       if (is_gzip(head)) {
         c.kind = Container::Kind::gzip;
-        c.gzip = std::make_unique<GzipInflater>(report_.file);
+        c.gzip = std::make_unique<io::GzipInflater>(report_.file);
         report_.container = "gzip";
       } else if (is_zip(head)) {
         c.kind = Container::Kind::zip;
@@ -137,7 +137,7 @@ void FileLoader::finish_container() {
         if (failed_) break;
         const std::string bytes = std::move(c.zip);
         c.zip.clear();
-        ZipArchive zip(report_.file, bytes);
+        io::ZipArchive zip(report_.file, bytes);
         begin_parts();
         for (std::string name; !(name = wanted_part()).empty();) {
           if (!zip.has(name)) {

@@ -310,4 +310,10 @@ bool names_known_source(std::string_view column) {
   return false;
 }
 
+io::JsonReaderOptions known_json_options() {
+  io::JsonReaderOptions options;
+  options.whole_record_object = "extension_attributes.negotiable_quote";
+  return options;
+}
+
 }  // namespace pulse::ingest

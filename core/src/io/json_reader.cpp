@@ -1,21 +1,14 @@
 #include "pulse/io/json_reader.h"
 
-#include <charconv>
-#include <clocale>
-#include <cstdint>
-#include <nlohmann/json.hpp>
 #include <utility>
 
+#include "json_record_flattener.h"
 #include "pulse/error.h"
 
 namespace pulse::io {
 namespace {
 
-using Json = nlohmann::json;
-
 constexpr std::size_t kMaxProbeKey = 32;  // longer keys are neither `items` nor envelope keys
-// A Magento cart carrying this object is a negotiable quote (a deal), not an order.
-constexpr std::string_view kNegotiableQuotePrefix = "extension_attributes.negotiable_quote.";
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -53,263 +46,14 @@ PulseError not_json(std::size_t line, char c) {
                                           " where '[' or '{' was expected");
 }
 
-// nlohmann's messages start with "[json.exception...] parse error at line 1, column 9: ";
-// positions inside one record would only mislead next to the file line.
-std::string plain_message(std::string_view what) {
-  if (!what.empty() && what.front() == '[') {
-    const std::size_t close = what.find("] ");
-    if (close != std::string_view::npos) what.remove_prefix(close + 2);
-  }
-  if (what.rfind("parse error", 0) == 0) {
-    const std::size_t colon = what.find(": ");
-    if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
-  }
-  std::string message(what);
-  // The "last read" token may hold broken UTF-8, which must not reach a JSON report.
-  for (char& c : message) c = static_cast<unsigned char>(c) >= 0x80 ? '?' : c;
-  return message;
-}
-
-// (column, text) pairs whose strings keep their capacity from record to record.
-struct FieldList {
-  std::vector<std::pair<std::size_t, std::string>> slots;
-  std::size_t size = 0;
-
-  std::string& add(std::size_t column) {
-    if (size == slots.size()) slots.emplace_back();
-    auto& slot = slots[size++];
-    slot.first = column;
-    slot.second.clear();
-    return slot.second;
-  }
-  void apply(std::vector<std::string_view>& row) const {
-    for (std::size_t i = 0; i < size; ++i) row[slots[i].first] = slots[i].second;
-  }
-};
-
 }  // namespace
 
-// Flattens one record into fields while nlohmann parses it (SAX), so that numbers keep their
-// source text and no DOM is built. New keys are appended to the reader's columns at once;
-// the reader takes them back when the record gives no row.
-struct JsonReader::Flattener {
-  using string_t = Json::string_t;
-
-  Flattener(std::vector<std::string>& columns, std::unordered_map<std::string, std::size_t>& index)
-      : columns_(columns), index_(index) {}
-
-  bool parse(std::string_view text) {
-    reset();
-    decimal_point_ = *std::localeconv()->decimal_point;
-    const bool ok = Json::sax_parse(text.data(), text.data() + text.size(), this);
-    return ok && !not_object_;
-  }
-
-  std::string reason() const {
-    if (not_object_) return "not a JSON object";
-    return error_.empty() ? "invalid JSON" : "invalid JSON: " + error_;
-  }
-
-  // An order with an `items` array of objects gives a row per item; an empty one gives none.
-  std::size_t row_count() const {
-    if (not_an_order_) return 1;
-    if (item_count_ > 0) return item_count_;
-    return has_items_ && !items_had_scalars_ ? 0 : 1;
-  }
-
-  template <class Deliver>
-  void for_each_row(std::size_t width, Deliver deliver) {
-    row_.assign(width, std::string_view());
-    parent_.apply(row_);
-    if (item_count_ == 0 || not_an_order_) {
-      deliver(row_);
-      return;
-    }
-    base_ = row_;
-    for (std::size_t i = 0; i < item_count_; ++i) {
-      row_ = base_;
-      items_[i].apply(row_);
-      deliver(row_);
-    }
-  }
-
-  // SAX interface.
-  bool null() { return put(std::string_view()); }
-  bool boolean(bool value) {
-    return put(value ? std::string_view("true") : std::string_view("false"));
-  }
-  bool number_integer(Json::number_integer_t value) { return put_integer(value); }
-  bool number_unsigned(Json::number_unsigned_t value) { return put_integer(value); }
-  bool number_float(Json::number_float_t /*value*/, const string_t& text) {
-    std::string* out = value_slot();
-    if (out == nullptr) return !not_object_;
-    *out = text;
-    // The lexer writes the locale's decimal point into the text; the source had '.'.
-    if (decimal_point_ != '.') {
-      for (char& c : *out) c = c == decimal_point_ ? '.' : c;
-    }
-    return true;
-  }
-  bool string(string_t& value) { return put(value); }
-  bool binary(Json::binary_t& /*value*/) { return true; }
-  bool key(string_t& value) {
-    key_ = value;
-    return true;
-  }
-  bool start_object(std::size_t /*elements*/);
-  bool end_object();
-  bool start_array(std::size_t /*elements*/);
-  bool end_array();
-  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
-                   const Json::exception& error) {
-    error_ = plain_message(error.what());
-    return false;
-  }
-
- private:
-  enum class Kind : unsigned char { kObject, kItems };
-  struct Frame {
-    Kind kind;
-    std::size_t prefix_size;  // prefix_ and in_item_ to restore when the frame closes
-    bool in_item;
-  };
-
-  void reset();
-  std::string* value_slot();
-  std::size_t column(const std::string& name);
-  bool put(std::string_view text) {
-    std::string* out = value_slot();
-    if (out != nullptr) out->assign(text.data(), text.size());
-    return out != nullptr || !not_object_;
-  }
-  template <class Int>
-  bool put_integer(Int value) {
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return put(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)));
-  }
-
-  std::vector<std::string>& columns_;
-  std::unordered_map<std::string, std::size_t>& index_;
-  FieldList parent_;
-  std::vector<FieldList> items_;
-  std::size_t item_count_ = 0;
-  bool has_items_ = false;
-  bool items_had_scalars_ = false;
-  bool not_object_ = false;
-  bool not_an_order_ = false;  // a negotiable quote's cart: its items are not order lines
-  std::string error_;
-  std::vector<Frame> frames_;
-  std::size_t skip_ = 0;  // depth inside a dropped array
-  bool in_item_ = false;
-  std::string prefix_;  // "a.b." for fields of nested objects
-  std::string key_;
-  std::string name_;
-  char decimal_point_ = '.';
-  std::vector<std::string_view> row_;
-  std::vector<std::string_view> base_;
-};
-
-void JsonReader::Flattener::reset() {
-  parent_.size = 0;
-  item_count_ = 0;
-  has_items_ = false;
-  items_had_scalars_ = false;
-  not_object_ = false;
-  not_an_order_ = false;
-  error_.clear();
-  frames_.clear();
-  skip_ = 0;
-  in_item_ = false;
-  prefix_.clear();
-  key_.clear();
-}
-
-// Where a scalar goes: null inside a dropped array, in the items array itself, or at the root.
-std::string* JsonReader::Flattener::value_slot() {
-  if (skip_ > 0) return nullptr;
-  if (frames_.empty()) {
-    not_object_ = true;
-    return nullptr;
-  }
-  if (frames_.back().kind == Kind::kItems) {
-    items_had_scalars_ = true;
-    return nullptr;
-  }
-  name_.assign(prefix_).append(key_);
-  FieldList& target = in_item_ ? items_[item_count_ - 1] : parent_;
-  return &target.add(column(name_));
-}
-
-std::size_t JsonReader::Flattener::column(const std::string& name) {
-  const auto found = index_.find(name);
-  if (found != index_.end()) return found->second;
-  columns_.push_back(name);
-  index_.emplace(name, columns_.size() - 1);
-  return columns_.size() - 1;
-}
-
-bool JsonReader::Flattener::start_object(std::size_t /*elements*/) {
-  if (skip_ > 0) {
-    ++skip_;
-    return true;
-  }
-  frames_.push_back({Kind::kObject, prefix_.size(), in_item_});
-  if (frames_.size() == 1) return true;  // the record itself
-  if (frames_[frames_.size() - 2].kind == Kind::kItems) {
-    if (item_count_ == items_.size()) items_.emplace_back();
-    items_[item_count_++].size = 0;
-    in_item_ = true;
-    prefix_ = "items.";
-    return true;
-  }
-  prefix_.append(key_).push_back('.');
-  if (frames_.size() == 3 && !in_item_ && prefix_ == kNegotiableQuotePrefix) not_an_order_ = true;
-  return true;
-}
-
-bool JsonReader::Flattener::end_object() {
-  if (skip_ > 0) {
-    --skip_;
-    return true;
-  }
-  prefix_.resize(frames_.back().prefix_size);
-  in_item_ = frames_.back().in_item;
-  frames_.pop_back();
-  return true;
-}
-
-bool JsonReader::Flattener::start_array(std::size_t /*elements*/) {
-  if (skip_ > 0) {
-    ++skip_;
-    return true;
-  }
-  if (frames_.empty()) {
-    not_object_ = true;
-    return false;
-  }
-  if (frames_.size() == 1 && key_ == "items") {
-    has_items_ = true;
-    frames_.push_back({Kind::kItems, prefix_.size(), in_item_});
-    return true;
-  }
-  skip_ = 1;  // other arrays are dropped
-  return true;
-}
-
-bool JsonReader::Flattener::end_array() {
-  if (skip_ > 0) {
-    --skip_;
-    return true;
-  }
-  frames_.pop_back();
-  return true;
-}
-
-JsonReader::JsonReader(RecordSink& sink, std::size_t max_record_bytes)
+JsonReader::JsonReader(RecordSink& sink, JsonReaderOptions options)
     : sink_(sink),
-      flat_(std::make_unique<Flattener>(columns_, column_index_)),
-      max_record_bytes_(max_record_bytes) {}
+      flat_(std::make_unique<JsonRecordFlattener>(
+          columns_, column_index_,
+          options.whole_record_object.empty() ? std::string() : options.whole_record_object + ".")),
+      max_record_bytes_(options.max_record_bytes) {}
 
 JsonReader::~JsonReader() = default;
 

@@ -70,7 +70,7 @@ std::optional<double> known(double v) {
 /// Rule (docs/kpi.md): a customer is at risk when it has revenue at risk and is late by its
 /// status (due, overdue, lapsed) or less likely than not to order in the horizon.
 void add_customers(std::vector<AttentionItem>& out, const Facts& facts,
-                   const CustomerReport& report, const Settings& settings, const StringPool& s) {
+                   const CustomerReport& report, const config::Settings& settings, const StringPool& s) {
   const double horizon = settings.horizon_days;
   for (const CustomerRow& row : report.rows) {
     const StrId id = facts.customer_id[row.customer];
@@ -146,7 +146,7 @@ AttentionItem deal_item(AttentionKind kind, const DealFacts& deals, std::uint32_
 
 void add_deals(std::vector<AttentionItem>& out, const DealFacts& deals,
                const NegotiationReport* negotiation, const SalesTeamReport* team,
-               const Scope& scope, const Settings& settings, const StringPool& s) {
+               const Scope& scope, const config::Settings& settings, const StringPool& s) {
   std::unordered_map<std::uint32_t, const OpenDeal*> open_of;
   if (negotiation)
     for (const OpenDeal& o : negotiation->open) open_of.emplace(o.deal, &o);
@@ -240,7 +240,7 @@ void add_deals(std::vector<AttentionItem>& out, const DealFacts& deals,
 /// Rule: a discount candidate needs action only when the whole margin-change interval is
 /// above zero (verdict "pays"); its lower bound is what is at stake.
 void add_discounts(std::vector<AttentionItem>& out, const Facts& facts, const CatalogReport& report,
-                   const Settings& settings, const StringPool& s) {
+                   const config::Settings& settings, const StringPool& s) {
   for (const DiscountCandidate& d : report.discount_candidates) {
     if (std::strcmp(cut_verdict(d.effect), "pays") != 0 || !d.effect.low.margin_change) continue;
     const ProductRow& p = report.products[d.product_row];
@@ -287,7 +287,7 @@ const char* attention_kind_name(AttentionKind kind) {
 }
 
 AttentionList attention_list(const AttentionSources& in, const Scope& scope,
-                             const Settings& settings, const StringPool& strings, std::size_t cap) {
+                             const config::Settings& settings, const StringPool& strings, std::size_t cap) {
   std::vector<AttentionItem> items;
   if (in.facts && in.customers) add_customers(items, *in.facts, *in.customers, settings, strings);
   if (in.deals) add_deals(items, *in.deals, in.negotiation, in.team, scope, settings, strings);

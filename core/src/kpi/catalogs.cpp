@@ -117,7 +117,7 @@ Baseline baseline_of(const ProductRow& row) {
 /// and the effect of the cut on their summed positive sales.
 DiscountLevel cut_level(const std::vector<ProductRow>& rows,
                         const std::vector<std::size_t>& members, const PooledEstimates& pool,
-                        const char* name, std::optional<StrId> group, const Settings& settings) {
+                        const char* name, std::optional<StrId> group, const config::Settings& settings) {
   DiscountLevel level;
   level.level = name;
   level.group = group;
@@ -153,7 +153,7 @@ DiscountLevel cut_level(const std::vector<ProductRow>& rows,
 /// catalog's discount level when any SKU has an estimate.
 void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
                       const std::vector<std::optional<LogSeries>>& series,
-                      const std::vector<StrId>& categories, const Settings& settings,
+                      const std::vector<StrId>& categories, const config::Settings& settings,
                       std::vector<DiscountLevel>& levels) {
   std::vector<std::size_t> fitted;
   std::vector<const LogSeries*> panel;
@@ -224,7 +224,7 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
 
 }  // namespace
 
-CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Settings& settings,
+CatalogReport catalog_report(const Facts& facts, const Scope& scope, const config::Settings& settings,
                              const StringPool& strings) {
   const bool monthly = settings.elasticity_period == "month";
   std::vector<Acc> cat(facts.catalogs.size());

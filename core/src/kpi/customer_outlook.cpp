@@ -81,7 +81,7 @@ std::optional<double> median_of(std::vector<double> values) {
 
 }  // namespace
 
-CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& settings) {
+CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const config::Settings& settings) {
   CustomerOutlook out;
   out.as_of = as_of;
   out.horizon_days = settings.horizon_days;

@@ -72,7 +72,7 @@ namespace {
 
 /// The status rule of docs/kpi.md: the worse of the rhythm's band (where the customer has a
 /// rhythm) and the activity band (where a model is fitted); which one decided is kept.
-void assign_status(CustomerRow& row, const Settings& settings) {
+void assign_status(CustomerRow& row, const config::Settings& settings) {
   const CustomerStatus rhythm = status_for_ratio(row.overdue_ratio, settings.status_thresholds);
   const CustomerStatus activity =
       status_for_activity(row.relative_chance, settings.activity_thresholds);
@@ -90,7 +90,7 @@ void assign_status(CustomerRow& row, const Settings& settings) {
 }
 
 /// Copies the forecast and decides shrinking and seasonal pause for a row whose status is set.
-void apply_forecast(CustomerRow& row, const CustomerForecast& f, const Settings& settings) {
+void apply_forecast(CustomerRow& row, const CustomerForecast& f, const config::Settings& settings) {
   row.recent_order_value = f.recent_order_value;
   row.usual_order_value = f.usual_order_value;
   row.order_value_drop = f.order_value_drop;
@@ -128,7 +128,7 @@ bool line_in_filter(const Facts& facts, const Scope& scope, std::uint32_t line) 
   return !scope.catalog || facts.catalogs[facts.line_catalog[line]] == *scope.catalog;
 }
 
-CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const Settings& settings,
+CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const config::Settings& settings,
                                  const StringPool& strings, const CustomerOutlook* outlook) {
   CustomerReport report;
   report.as_of = scope.as_of;

@@ -40,7 +40,7 @@ std::uint32_t first_open_status(DealFacts& cut, StringPool& strings) {
 
 }  // namespace
 
-DealCut deals_as_of(const DealFacts& all, Day cutoff, const Settings& settings,
+DealCut deals_as_of(const DealFacts& all, Day cutoff, const config::Settings& settings,
                     StringPool& strings) {
   DealCut out;
   DealFacts& cut = out.deals;
@@ -65,10 +65,10 @@ DealCut deals_as_of(const DealFacts& all, Day cutoff, const Settings& settings,
   // the cutoff, and read the status the deal had then.
   const bool has_sequence = all.event_begin.size() == all.deal_count() + 1;
   cut.event_begin.push_back(0);
-  const std::string rounds_status = fold_status(settings.rounds_status);
+  const std::string rounds_status = config::fold_status(settings.rounds_status);
   std::vector<bool> is_round(cut.status_label.size());
   for (std::size_t s = 0; s < is_round.size(); ++s)
-    is_round[s] = fold_status(strings.view(cut.status_label[s])) == rounds_status;
+    is_round[s] = config::fold_status(strings.view(cut.status_label[s])) == rounds_status;
 
   std::uint32_t reopened_status = 0;
   bool have_reopened_status = false;

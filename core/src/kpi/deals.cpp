@@ -34,7 +34,7 @@ Day earlier(Day a, Day b) {
 
 class DealBuilder {
  public:
-  DealBuilder(const Dataset& dataset, const Settings& settings, StringPool& strings)
+  DealBuilder(const Dataset& dataset, const config::Settings& settings, StringPool& strings)
       : dataset_(dataset),
         settings_(settings),
         strings_(strings),
@@ -86,7 +86,7 @@ class DealBuilder {
   std::uint32_t status_index(StrId status) {
     auto it = status_cache_.find(status);
     if (it != status_cache_.end()) return it->second;
-    const std::string folded = fold_status(strings_.view(status));
+    const std::string folded = config::fold_status(strings_.view(status));
     auto [slot, added] = status_by_fold_.emplace(folded, static_cast<std::uint32_t>(folds_.size()));
     if (added) {
       folds_.push_back(folded);
@@ -148,7 +148,7 @@ class DealBuilder {
     out_.rounds.assign(n, 0);
     out_.first_event.assign(n, kNoDay);
     out_.last_event.assign(n, kNoDay);
-    const std::string rounds_status = fold_status(settings_.rounds_status);
+    const std::string rounds_status = config::fold_status(settings_.rounds_status);
     std::unordered_map<StrId, bool> is_round;
     std::vector<std::tuple<std::uint32_t, Day, std::uint32_t>> sequence;  // (deal, day, status)
     for (const Table* t : dataset_.tables_of(Role::deal_events)) {
@@ -164,7 +164,7 @@ class DealBuilder {
         const StrId status = t->text_at(Field::status, r);
         auto it = is_round.find(status);
         if (it == is_round.end())
-          it = is_round.emplace(status, fold_status(strings_.view(status)) == rounds_status).first;
+          it = is_round.emplace(status, config::fold_status(strings_.view(status)) == rounds_status).first;
         ++out_.events[d];
         if (it->second) ++out_.rounds[d];
         out_.first_event[d] = earlier(out_.first_event[d], day);
@@ -218,7 +218,7 @@ class DealBuilder {
     std::vector<std::pair<std::size_t, std::size_t>> keys(n);  // (tier position, first seen)
     std::unordered_map<std::string, std::size_t> tier;
     std::size_t at = 0;
-    for (const std::string& s : settings_.stage_order) tier.emplace(fold_status(s), at++);
+    for (const std::string& s : settings_.stage_order) tier.emplace(config::fold_status(s), at++);
     for (const char* s : kKnownStages) tier.emplace(s, at++);
     for (std::size_t i = 0; i < n; ++i) {
       auto it = tier.find(folds_[i]);
@@ -232,9 +232,9 @@ class DealBuilder {
     for (std::uint32_t r = 0; r < n; ++r) out_.status_rank[order[r]] = r;
 
     std::unordered_map<std::string, Outcome> sets;
-    for (const std::string& s : settings_.lost_statuses) sets[fold_status(s)] = Outcome::lost;
+    for (const std::string& s : settings_.lost_statuses) sets[config::fold_status(s)] = Outcome::lost;
     for (const std::string& s : settings_.won_statuses)
-      sets[fold_status(s)] = Outcome::won;  // won wins
+      sets[config::fold_status(s)] = Outcome::won;  // won wins
     out_.status_outcome.assign(n, Outcome::open);
     for (std::size_t i = 0; i < n; ++i) {
       auto it = sets.find(folds_[i]);
@@ -310,7 +310,7 @@ class DealBuilder {
   }
 
   const Dataset& dataset_;
-  const Settings& settings_;
+  const config::Settings& settings_;
   StringPool& strings_;
   StrId unassigned_;
   std::size_t pool_size_;
@@ -347,7 +347,7 @@ const char* outcome_name(Outcome outcome) {
   }
 }
 
-DealFacts build_deal_facts(const Dataset& dataset, const Settings& settings, StringPool& strings) {
+DealFacts build_deal_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings) {
   return DealBuilder(dataset, settings, strings).build();
 }
 

@@ -35,12 +35,12 @@ class StatusFilter {
  public:
   StatusFilter(const std::vector<std::string>& excluded, const StringPool& strings)
       : strings_(strings), cache_(strings.size(), kUnknown) {
-    for (const std::string& s : excluded) excluded_.insert(fold_status(s));
+    for (const std::string& s : excluded) excluded_.insert(config::fold_status(s));
   }
   bool excluded(StrId status) {
     if (status == kNoStr) return false;
     std::int8_t& known = cache_[status];
-    if (known == kUnknown) known = excluded_.count(fold_status(strings_.view(status))) > 0;
+    if (known == kUnknown) known = excluded_.count(config::fold_status(strings_.view(status))) > 0;
     return known == 1;
   }
 
@@ -73,7 +73,7 @@ struct Raw {
 
 class FactsBuilder {
  public:
-  FactsBuilder(const Dataset& dataset, const Settings& settings, StringPool& strings)
+  FactsBuilder(const Dataset& dataset, const config::Settings& settings, StringPool& strings)
       : dataset_(dataset),
         strings_(strings),
         status_(settings.excluded_statuses, strings),
@@ -401,7 +401,7 @@ class FactsBuilder {
 
 }  // namespace
 
-Facts build_facts(const Dataset& dataset, const Settings& settings, StringPool& strings) {
+Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings) {
   return FactsBuilder(dataset, settings, strings).build();
 }
 

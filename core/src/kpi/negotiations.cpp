@@ -83,7 +83,7 @@ class DealChances {
       : deals_(deals) {
     // "expired" is its own outcome; the other lost statuses are "lost".
     for (StrId label : deals.status_label)
-      expired_.push_back(fold_status(strings.view(label)) == "expired");
+      expired_.push_back(config::fold_status(strings.view(label)) == "expired");
     std::vector<CompetingObservation> observed;
     std::vector<std::vector<int>> levels(2);  // 0: rep, 1: amount band
     std::vector<double> amounts;
@@ -172,7 +172,7 @@ DealSelection select_deals(const DealFacts& deals, const Facts* facts, const Sco
 }
 
 bool expiring_soon(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
-                   const Settings& settings) {
+                   const config::Settings& settings) {
   const Day e = deals.expires[deal];
   return e != kNoDay && scope.as_of != kNoDay && e >= scope.as_of &&
          static_cast<std::int64_t>(e) <=
@@ -180,7 +180,7 @@ bool expiring_soon(const DealFacts& deals, std::uint32_t deal, const Scope& scop
 }
 
 NegotiationReport negotiations(const DealFacts& deals, const DealSelection& selection,
-                               const Scope& scope, const Settings& settings,
+                               const Scope& scope, const config::Settings& settings,
                                const StringPool& strings) {
   NegotiationReport report;
   NegotiationSummary& s = report.summary;

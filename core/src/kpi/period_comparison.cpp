@@ -14,7 +14,7 @@ Day earliest_data_day(const Facts* facts, const DealFacts& deals) {
 
 std::optional<PeriodFigures> figures_for(Day from, Day to, const Facts* facts,
                                          const DealFacts& deals, const Scope& scope,
-                                         const Settings& settings, const StringPool& strings,
+                                         const config::Settings& settings, const StringPool& strings,
                                          const CustomerOutlook* outlook, Day data_first) {
   if (from == kNoDay || to == kNoDay || from > to || data_first == kNoDay || from < data_first)
     return std::nullopt;
@@ -42,7 +42,7 @@ Day year_earlier(Day day) {
 }
 
 PeriodComparison compare_periods(const Facts* facts, const DealFacts& deals, const Scope& scope,
-                                 const Settings& settings, const StringPool& strings,
+                                 const config::Settings& settings, const StringPool& strings,
                                  const CustomerOutlook* outlook) {
   PeriodComparison out;
   if (scope.from == kNoDay || scope.to == kNoDay || scope.from > scope.to) return out;

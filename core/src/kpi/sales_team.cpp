@@ -75,7 +75,7 @@ VelocityFigures velocity_of(std::int64_t open_qualified, std::int64_t won, std::
 }  // namespace
 
 bool is_stale(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
-              const Settings& settings) {
+              const config::Settings& settings) {
   const Day last =
       deals.last_activity[deal] != kNoDay ? deals.last_activity[deal] : deals.created[deal];
   if (last == kNoDay || scope.as_of == kNoDay) return false;
@@ -86,7 +86,7 @@ bool is_stale(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
 SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selection,
                            const NegotiationReport& negotiation, const Facts* facts,
                            const CustomerReport* customers, const Scope& scope,
-                           const Settings& settings, const StringPool& strings) {
+                           const config::Settings& settings, const StringPool& strings) {
   RepIndex index(scope);
   std::vector<std::uint32_t> deal_rep_row(deals.reps.size());
   for (std::size_t k = 0; k < deals.reps.size(); ++k) deal_rep_row[k] = index.add(deals.reps[k]);

@@ -16,7 +16,7 @@ std::optional<StrId> filter_id(const std::optional<std::string>& value, const St
 
 }  // namespace
 
-Scope resolve_scope(const Settings& settings, const StringPool& strings, Day earliest_day,
+Scope resolve_scope(const config::Settings& settings, const StringPool& strings, Day earliest_day,
                     Day latest_day) {
   Scope scope;
   scope.as_of = settings.as_of.value_or(latest_day);

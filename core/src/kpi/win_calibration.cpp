@@ -9,7 +9,7 @@
 namespace pulse::kpi {
 
 WinCalibration win_calibration(const DealFacts& deals, const Facts* facts, const Scope& scope,
-                               const Settings& settings, StringPool& strings,
+                               const config::Settings& settings, StringPool& strings,
                                const WinCalibrationOptions& options) {
   WinCalibration out;
   out.method = settings.win_probability_method;

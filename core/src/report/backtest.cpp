@@ -74,7 +74,7 @@ double overdue_ratio_score(const kpi::CustomerRow& row) {
 }
 
 void score_customers(Backtest& out, const kpi::Facts& all, const kpi::Facts& cut,
-                     const kpi::Scope& scope, const kpi::Settings& settings,
+                     const kpi::Scope& scope, const config::Settings& settings,
                      const StringPool& strings) {
   CustomerBacktest& b = out.customers;
   const kpi::CustomerReport report = kpi::customer_profiles(cut, scope, settings, strings);
@@ -115,7 +115,7 @@ void score_customers(Backtest& out, const kpi::Facts& all, const kpi::Facts& cut
 }
 
 void score_deals(Backtest& out, const kpi::DealFacts& all, const kpi::DealCut& cut,
-                 const kpi::Facts* facts, const kpi::Scope& scope, const kpi::Settings& settings,
+                 const kpi::Facts* facts, const kpi::Scope& scope, const config::Settings& settings,
                  const StringPool& strings) {
   DealBacktest& b = out.deals;
   b.removed = cut.removed;
@@ -150,7 +150,7 @@ void score_deals(Backtest& out, const kpi::DealFacts& all, const kpi::DealCut& c
   b.constant_brier = kpi::brier(std::vector<double>(y.size(), b.final_won_share), y);
 
   auto probabilities = [&](const char* method) {
-    kpi::Settings s = settings;
+    config::Settings s = settings;
     s.win_probability_method = method;
     const kpi::NegotiationReport report =
         kpi::negotiations(cut.deals, selection, scope, s, strings);
@@ -192,12 +192,12 @@ json day_json(Day d) {
 
 }  // namespace
 
-Backtest run_backtest(Dataset& dataset, const kpi::Settings& settings, Day cutoff,
+Backtest run_backtest(Dataset& dataset, const config::Settings& settings, Day cutoff,
                       int horizon_days) {
   Backtest out;
   out.cutoff = cutoff;
   out.horizon_days = horizon_days;
-  kpi::Settings s = settings;
+  config::Settings s = settings;
   s.as_of = cutoff;
   s.to = cutoff;
   s.horizon_days = horizon_days;

@@ -67,7 +67,7 @@ void Engine::clear() {
   dataset_ = Dataset{};
 }
 
-const kpi::Facts& Engine::facts_for(const kpi::Settings& settings) {
+const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
   if (!facts_ || facts_exclusions_ != settings.excluded_statuses) {
     facts_ = kpi::build_facts(dataset_, settings, dataset_.strings);
     facts_exclusions_ = settings.excluded_statuses;
@@ -76,7 +76,7 @@ const kpi::Facts& Engine::facts_for(const kpi::Settings& settings) {
   return *facts_;
 }
 
-const kpi::DealFacts& Engine::deals_for(const kpi::Settings& settings) {
+const kpi::DealFacts& Engine::deals_for(const config::Settings& settings) {
   std::vector<std::vector<std::string>> key{settings.won_statuses,
                                             settings.lost_statuses,
                                             settings.stage_order,
@@ -89,7 +89,7 @@ const kpi::DealFacts& Engine::deals_for(const kpi::Settings& settings) {
 }
 
 const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_of,
-                                                const kpi::Settings& settings) {
+                                                const config::Settings& settings) {
   // The model sees every order up to as_of whatever the filters, so a filter change reuses it.
   const std::vector<double> key{static_cast<double>(as_of),
                                 static_cast<double>(settings.horizon_days),
@@ -123,7 +123,7 @@ struct DealResults {
 /// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
 DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
                                   const kpi::Facts* facts, const kpi::CustomerReport* profiles,
-                                  const kpi::Scope& scope, const kpi::Settings& settings,
+                                  const kpi::Scope& scope, const config::Settings& settings,
                                   StringPool& strings) {
   if (!deals.has_deals && !facts) {
     w.key("negotiations"), write_unavailable(w, kNoDeals);
@@ -159,11 +159,11 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
 
 }  // namespace
 
-json Engine::report(const kpi::Settings& settings) {
+json Engine::report(const config::Settings& settings) {
   return json::parse(report_text(settings));
 }
 
-std::string Engine::report_text(const kpi::Settings& settings) {
+std::string Engine::report_text(const config::Settings& settings) {
   const kpi::Facts& facts = facts_for(settings);
   const kpi::DealFacts& deals = deals_for(settings);
   // as_of defaults to the latest order or deal date, from to the earliest (SPEC §3 Scope).

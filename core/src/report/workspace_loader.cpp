@@ -19,17 +19,17 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::size_t load_workspace(Engine& engine, const ingest::Workspace& workspace,
+std::size_t load_workspace(Engine& engine, const config::Workspace& workspace,
                            const std::string& base_dir) {
   std::size_t loaded = 0;
-  for (const ingest::WorkspaceFile& f : workspace.files) {
+  for (const config::WorkspaceFile& f : workspace.files) {
     const std::string path = f.path.rfind('/', 0) == 0 ? f.path : base_dir + "/" + f.path;
     if (engine.load_path(path, f.path, f.options).rows_loaded > 0) ++loaded;
   }
   return loaded;
 }
 
-ingest::Workspace read_workspace_file(const std::string& path) {
+config::Workspace read_workspace_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw PulseError("pulse.config.001", path + ": cannot open the workspace file");
   std::stringstream text;
@@ -37,7 +37,7 @@ ingest::Workspace read_workspace_file(const std::string& path) {
   const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
   if (doc.is_discarded()) throw PulseError("pulse.config.002", path + ": not valid JSON");
   try {
-    return ingest::workspace_from_json(doc);
+    return config::workspace_from_json(doc);
   } catch (const PulseError& e) {
     // Name the file in front of the message, keeping the error's own id.
     throw PulseError(e.id(), path + ": " + std::string(e.what()).substr(e.id().size() + 3));

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "pulse/ingest/column_mapper.h"
+#include "pulse/io/json_reader.h"
 
 namespace pulse::ingest {
 
@@ -18,5 +19,10 @@ std::optional<ColumnMapping> map_known_format(const Sample& sample,
 /// True when some known export reads a field from a column named `column` ("quote_id",
 /// "items.base_price"): a JSON key first seen late is worth mapping again for it.
 bool names_known_source(std::string_view column);
+
+/// How JSON is framed into rows for the known exports: a Magento REST cart that carries
+/// `extension_attributes.negotiable_quote` is a negotiable quote (one deal), so its `items`
+/// are not order lines; every other record with `items` is an order, one row per item.
+io::JsonReaderOptions known_json_options();
 
 }  // namespace pulse::ingest

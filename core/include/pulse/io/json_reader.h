@@ -11,6 +11,19 @@
 
 namespace pulse::io {
 
+class JsonRecordFlattener;  // one record's text into rows (json_record_flattener.h)
+
+struct JsonReaderOptions {
+  /// A record longer than this throws PulseError "pulse.json.002" naming its line (a bracket
+  /// left open would otherwise hold the rest of the file in memory).
+  std::size_t max_record_bytes = std::size_t{64} << 20;
+  /// The dotted path of a nested object ("a.b": the record's "a" holds object "b") whose
+  /// presence keeps a record one row even when it has an `items` array: the items are then
+  /// not rows of their own. Empty: none. The reader knows no format; the known formats set it
+  /// (ingest::known_json_options: a Magento cart that is a negotiable quote is one deal).
+  std::string whole_record_object;
+};
+
 /// Push reader for the JSON shapes of SPEC §2, fed in chunks like CsvReader:
 /// - an array of flat objects: `[{...}, {...}]`
 /// - an object with an `items` array (Magento REST search results):
@@ -24,6 +37,7 @@ namespace pulse::io {
 /// other arrays dropped. A record with a nested `items` array of objects (a Magento order)
 /// becomes one row per item: the order's own fields plus the item's fields prefixed
 /// "items." ("items.sku"); an order with an empty items array gives no row.
+/// (JsonReaderOptions::whole_record_object names an exception.)
 /// A record that is not valid JSON or not an object goes to on_bad_record; reading goes on.
 /// Text that is not one of the shapes throws PulseError "pulse.json.001".
 ///
@@ -36,16 +50,13 @@ namespace pulse::io {
 /// with no partial record: "array" / "object" in place of "record").
 class JsonReader {
  public:
-  /// A record longer than `max_record_bytes` throws PulseError "pulse.json.002" naming its
-  /// line (a bracket left open would otherwise hold the rest of the file in memory).
-  explicit JsonReader(RecordSink& sink, std::size_t max_record_bytes = std::size_t{64} << 20);
-  ~JsonReader();  // out of line: Flattener is defined in the .cpp
+  explicit JsonReader(RecordSink& sink, JsonReaderOptions options = {});
+  ~JsonReader();  // out of line: JsonRecordFlattener is private to io/
   void feed(std::string_view bytes);
   void finish();
   std::size_t rows_read() const { return rows_read_; }  // rows delivered + bad records
 
  private:
-  struct Flattener;  // parses one record with nlohmann's SAX interface (json_reader.cpp)
   enum class Mode : unsigned char {
     kTop,          // between top-level values
     kSkipLine,     // after unexpected top-level text, up to the end of its line
@@ -77,7 +88,7 @@ class JsonReader {
   void bad(std::size_t line, const std::string& reason);
 
   RecordSink& sink_;
-  std::unique_ptr<Flattener> flat_;
+  std::unique_ptr<JsonRecordFlattener> flat_;
   std::vector<std::string> columns_;
   std::unordered_map<std::string, std::size_t> column_index_;
   std::size_t announced_ = static_cast<std::size_t>(-1);  // columns_.size() last announced

@@ -69,7 +69,7 @@ struct AttentionSources {
 /// Ranked by amount_at_stake descending (unknown amounts last), then kind (enum order), then
 /// subject (byte order); the first `cap` items are kept.
 AttentionList attention_list(const AttentionSources& sources, const Scope& scope,
-                             const Settings& settings, const StringPool& strings,
+                             const config::Settings& settings, const StringPool& strings,
                              std::size_t cap = kMaxAttentionItems);
 
 }  // namespace pulse::kpi

@@ -61,7 +61,7 @@ struct CatalogReport {
 };
 
 /// The product catalogs dashboard over the lines in the period.
-CatalogReport catalog_report(const Facts& facts, const Scope& scope, const Settings& settings,
+CatalogReport catalog_report(const Facts& facts, const Scope& scope, const config::Settings& settings,
                              const StringPool& strings);
 
 }  // namespace pulse::kpi

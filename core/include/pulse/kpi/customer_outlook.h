@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "pulse/kpi/facts.h"
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 
 namespace pulse::kpi {
 
@@ -63,6 +63,6 @@ struct CustomerOutlook {
 };
 
 /// Fits the return model on every customer's order days up to as_of and forecasts each one.
-CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const Settings& settings);
+CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const config::Settings& settings);
 
 }  // namespace pulse::kpi

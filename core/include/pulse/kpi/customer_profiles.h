@@ -120,7 +120,7 @@ constexpr std::size_t kMaxCohorts = 24;
 /// The customer profiles dashboard: per customer with an order up to as_of. `outlook` is the
 /// forecast for scope.as_of (the engine caches it across filter changes); when null it is
 /// computed here and the report keeps no pointer to it.
-CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const Settings& settings,
+CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const config::Settings& settings,
                                  const StringPool& strings,
                                  const CustomerOutlook* outlook = nullptr);
 

@@ -38,7 +38,7 @@ struct DealCut {
 ///  - expires_at is kept (an expiry is set in advance).
 /// Deals keep their order; statuses, reps and their indices are those of `all` (one status,
 /// "open", may be added at the end).
-DealCut deals_as_of(const DealFacts& all, Day cutoff, const Settings& settings,
+DealCut deals_as_of(const DealFacts& all, Day cutoff, const config::Settings& settings,
                     StringPool& strings);
 
 }  // namespace pulse::kpi

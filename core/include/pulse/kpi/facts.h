@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
 
 namespace pulse::kpi {
@@ -63,6 +63,6 @@ struct Facts {
 /// catalog and rep from its order when it has none; catalog falls back to the customer's,
 /// then "All"; rep to the customer's, then "Unassigned". Orders whose status is excluded
 /// are dropped. Without order lines, each order becomes one line worth its order_total.
-Facts build_facts(const Dataset& dataset, const Settings& settings, StringPool& strings);
+Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings);
 
 }  // namespace pulse::kpi

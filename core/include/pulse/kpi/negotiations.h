@@ -112,12 +112,12 @@ struct NegotiationReport {
 
 /// The negotiations dashboard (SPEC §3 "Deals").
 NegotiationReport negotiations(const DealFacts& deals, const DealSelection& selection,
-                               const Scope& scope, const Settings& settings,
+                               const Scope& scope, const config::Settings& settings,
                                const StringPool& strings);
 
 /// Open deals whose expires_at falls in [as_of, as_of + expiring_days].
 bool expiring_soon(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
-                   const Settings& settings);
+                   const config::Settings& settings);
 
 /// Days between two dates, or nullopt when either is unknown.
 inline std::optional<double> days_between(Day from, Day to) {

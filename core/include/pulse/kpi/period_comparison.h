@@ -27,7 +27,7 @@ struct PeriodComparison {
 /// `facts` null without orders; `outlook` the forecast already computed for scope.as_of (the
 /// comparison periods keep as_of, so the customers' forecasts are not needed again).
 PeriodComparison compare_periods(const Facts* facts, const DealFacts& deals, const Scope& scope,
-                                 const Settings& settings, const StringPool& strings,
+                                 const config::Settings& settings, const StringPool& strings,
                                  const CustomerOutlook* outlook);
 
 /// The same calendar date a year earlier (29 February becomes 28 February).

@@ -92,11 +92,11 @@ struct SalesTeamReport {
 SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selection,
                            const NegotiationReport& negotiation, const Facts* facts,
                            const CustomerReport* customers, const Scope& scope,
-                           const Settings& settings, const StringPool& strings);
+                           const config::Settings& settings, const StringPool& strings);
 
 /// An open deal is stale when its last activity (history event or update; created_at when
 /// there is neither) is at least stale_days before as_of.
 bool is_stale(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
-              const Settings& settings);
+              const config::Settings& settings);
 
 }  // namespace pulse::kpi

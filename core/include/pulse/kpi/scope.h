@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "pulse/kpi/facts.h"
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 
 namespace pulse::kpi {
 
@@ -21,7 +21,7 @@ struct Scope {
 };
 
 /// as_of defaults to `latest_day` (orders and deals), from to `earliest_day`, to to as_of.
-Scope resolve_scope(const Settings& settings, const StringPool& strings, Day earliest_day,
+Scope resolve_scope(const config::Settings& settings, const StringPool& strings, Day earliest_day,
                     Day latest_day);
 
 }  // namespace pulse::kpi

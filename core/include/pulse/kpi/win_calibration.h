@@ -43,7 +43,7 @@ struct WinCalibration {
 /// and method), and scores the deals won or lost between the cutoff and as_of. `strings` may
 /// gain the status "open" (see deals_as_of). `facts` (may be null) serves the catalog filter.
 WinCalibration win_calibration(const DealFacts& deals, const Facts* facts, const Scope& scope,
-                               const Settings& settings, StringPool& strings,
+                               const config::Settings& settings, StringPool& strings,
                                const WinCalibrationOptions& options = {});
 
 }  // namespace pulse::kpi

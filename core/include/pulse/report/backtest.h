@@ -9,7 +9,7 @@
 
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/scoring.h"
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
 
 namespace pulse::report {
@@ -71,7 +71,7 @@ struct Backtest {
 /// that day (settings.as_of = settings.to = cutoff, settings.horizon_days = horizon_days; the
 /// filters of `settings` apply) and scores them against what the full data says happened
 /// after it (docs/backtest.md). `dataset` is only read; new strings go to dataset.strings.
-Backtest run_backtest(Dataset& dataset, const kpi::Settings& settings, Day cutoff,
+Backtest run_backtest(Dataset& dataset, const config::Settings& settings, Day cutoff,
                       int horizon_days);
 
 /// The backtest as a JSON document (docs/backtest.md, "Output"): NaN scores are null.

@@ -12,7 +12,7 @@
 #include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
 
 namespace pulse::report {
@@ -43,9 +43,9 @@ class Engine {
                               const ingest::FileOptions& options = {});
 
   /// The SPEC §4 document as JSON text: what the CLI prints and the browser receives.
-  std::string report_text(const kpi::Settings& settings);
+  std::string report_text(const config::Settings& settings);
   /// The same document as a tree (parsed from report_text), for tests and tools.
-  nlohmann::json report(const kpi::Settings& settings);
+  nlohmann::json report(const config::Settings& settings);
   const Dataset& dataset() const { return dataset_; }
   /// The file being loaded (nullptr when none): a workbook the caller unzips is given to it
   /// part by part (FileLoader::begin_parts).
@@ -54,10 +54,10 @@ class Engine {
   void clear();
 
  private:
-  const kpi::Facts& facts_for(const kpi::Settings& settings);
-  const kpi::DealFacts& deals_for(const kpi::Settings& settings);
+  const kpi::Facts& facts_for(const config::Settings& settings);
+  const kpi::DealFacts& deals_for(const config::Settings& settings);
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
-                                          const kpi::Settings& settings);
+                                          const config::Settings& settings);
 
   Dataset dataset_;
   std::unique_ptr<ingest::FileLoader> loader_;

@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <string>
 
-#include "pulse/ingest/workspace.h"
+#include "pulse/config/workspace.h"
 #include "pulse/report/engine.h"
 
 namespace pulse::report {
@@ -11,11 +11,11 @@ namespace pulse::report {
 /// Loads every file of a workspace into the engine; relative paths are resolved against
 /// `base_dir` (the workspace file's folder). Returns how many files loaded at least one row;
 /// each file's outcome is in its load report.
-std::size_t load_workspace(Engine& engine, const ingest::Workspace& workspace,
+std::size_t load_workspace(Engine& engine, const config::Workspace& workspace,
                            const std::string& base_dir);
 
 /// Reads a workspace file (SPEC §5). Throws PulseError "pulse.config.*" naming the problem.
-ingest::Workspace read_workspace_file(const std::string& path);
+config::Workspace read_workspace_file(const std::string& path);
 
 /// The folder of a path ("." when it has none), and its last component.
 std::string folder_of(const std::string& path);

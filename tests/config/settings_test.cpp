@@ -8,12 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 
 using nlohmann::json;
 using pulse::PulseError;
-using pulse::kpi::Settings;
-using pulse::kpi::settings_from_json;
+using pulse::config::Settings;
+using pulse::config::settings_from_json;
 
 namespace {
 

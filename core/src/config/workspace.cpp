@@ -1,10 +1,10 @@
-#include "pulse/ingest/workspace.h"
+#include "pulse/config/workspace.h"
 
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
 
-namespace pulse::ingest {
+namespace pulse::config {
 namespace {
 
 using nlohmann::json;
@@ -21,9 +21,9 @@ std::string string_or(const json& obj, const char* key, const std::string& fallb
 
 }  // namespace
 
-FileOptions file_options_from_json(const json& f, const std::string& where) {
+ingest::FileOptions file_options_from_json(const json& f, const std::string& where) {
   if (!f.is_object()) bad(where, "expected an object");
-  FileOptions options;
+  ingest::FileOptions options;
   const std::string role = string_or(f, "role", "auto");
   if (role != "auto") {
     options.mapping.role = role_from_name(role);
@@ -89,8 +89,8 @@ Workspace workspace_from_json(const json& doc) {
       ws.files.push_back(std::move(file));
     }
   }
-  if (doc.contains("settings")) ws.settings = kpi::settings_from_json(doc["settings"]);
+  if (doc.contains("settings")) ws.settings = config::settings_from_json(doc["settings"]);
   return ws;
 }
 
-}  // namespace pulse::ingest
+}  // namespace pulse::config

@@ -1,4 +1,4 @@
-#include "pulse/kpi/settings.h"
+#include "pulse/config/settings.h"
 
 #include <cmath>
 #include <type_traits>
@@ -8,7 +8,7 @@
 #include "pulse/error.h"
 #include "pulse/io/date_parser.h"
 
-namespace pulse::kpi {
+namespace pulse::config {
 namespace {
 
 using nlohmann::json;
@@ -189,4 +189,4 @@ json settings_to_json(const Settings& s) {
               {"win_probability_method", s.win_probability_method}};
 }
 
-}  // namespace pulse::kpi
+}  // namespace pulse::config

@@ -7,7 +7,7 @@
 
 #include "pulse/error.h"
 
-namespace pulse::ingest {
+namespace pulse::io {
 namespace {
 
 constexpr std::size_t kOutChunk = std::size_t{1} << 20;  // decompressed bytes handed on at a time
@@ -245,4 +245,4 @@ void ZipArchive::extract(std::string_view name, const ByteSink& out) const {
     corrupt(what + "size or CRC-32 does not match (a damaged file)");
 }
 
-}  // namespace pulse::ingest
+}  // namespace pulse::io

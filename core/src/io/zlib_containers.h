@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pulse::ingest {
+namespace pulse::io {
 
 using ByteSink = std::function<void(std::string_view)>;
 
@@ -65,4 +65,4 @@ class ZipArchive {
   std::vector<Entry> entries_;
 };
 
-}  // namespace pulse::ingest
+}  // namespace pulse::io

@@ -9,7 +9,7 @@
 
 #include "pulse/model/day.h"
 
-namespace pulse::kpi {
+namespace pulse::config {
 
 /// Scope, filters and thresholds of a report (SPEC §3, §5). Unset dates take their defaults
 /// from the data: as_of = latest order or deal date, from = earliest date, to = as_of.
@@ -62,4 +62,4 @@ nlohmann::json settings_to_json(const Settings& settings);
 /// Latin-1 and Cyrillic letters are lower-cased, and "ё" reads as "е" ("Отменён" = "отменен").
 std::string fold_status(std::string_view status);
 
-}  // namespace pulse::kpi
+}  // namespace pulse::config

@@ -1,0 +1,121 @@
+#include "pulse/io/xlsx_number_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "pulse/model/day.h"
+
+namespace pulse::io {
+namespace {
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string two(long long v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%02lld", v);
+  return buf;
+}
+
+}  // namespace
+
+NumberKind number_kind(int id) {
+  if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+      (id >= 50 && id <= 58))
+    return NumberKind::date;  // 27-36, 50-58: the East Asian built-in date formats
+  if (id == 22) return NumberKind::datetime;
+  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47))
+    return NumberKind::time;
+  return NumberKind::number;
+}
+
+NumberKind number_kind(std::string_view code) {
+  bool date = false, time = false, month_or_minute = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == ';') break;  // the first section (positive numbers) decides
+    if (c == '"') {       // literal text
+      const std::size_t close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+      continue;
+    }
+    if (c == '\\' || c == '_' || c == '*') {  // escaped char, padding width, fill char
+      ++i;
+      continue;
+    }
+    if (c == '[') {  // [Red], [$-409], [>=100]; but [h] [mm] [ss] are elapsed time
+      const std::size_t close = code.find(']', i + 1);
+      if (close == std::string_view::npos) break;
+      const char first = close > i + 1 ? lower(code[i + 1]) : 0;
+      if (first == 'h' || first == 'm' || first == 's') time = true;
+      i = close;
+      continue;
+    }
+    switch (lower(c)) {
+      case 'd':
+      case 'y':
+        date = true;
+        break;
+      case 'h':
+      case 's':
+        time = true;
+        break;
+      case 'm':
+        month_or_minute = true;
+        break;
+      default:
+        break;
+    }
+  }
+  // "m" is minutes next to hours or seconds ("h:mm", "mm:ss"), else months ("mmm yy").
+  if (month_or_minute && !time) date = true;
+  if (date && time) return NumberKind::datetime;
+  if (date) return NumberKind::date;
+  if (time) return NumberKind::time;
+  return NumberKind::number;
+}
+
+std::string excel_number_text(double value) {
+  if (!std::isfinite(value)) return {};
+  // %g drops trailing zeros, so the 15-digit rounding is also the shortest text of itself.
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", value);
+  if (buf[0] == '-' && buf[1] == '0' && buf[2] == '\0') return "0";
+  return buf;
+}
+
+std::string excel_serial_text(double serial, NumberKind kind, bool date1904, bool elapsed) {
+  if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return {};  // past 9999-12-31
+  const long long total = std::llround(serial * 86400.0);
+  const long long seconds = total % 86400;
+  const std::string clock =
+      two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60);
+  if (kind == NumberKind::time) {
+    if (!elapsed) return clock;
+    return two(total / 3600) + ":" + two(total / 60 % 60) + ":" + two(total % 60);
+  }
+  const long long days = total / 86400;
+  std::string date;
+  if (date1904) {
+    date = format_day(day_from_civil(1904, 1, 1) + static_cast<Day>(days));
+  } else if (days == 60) {
+    date = "1900-02-29";  // Lotus 1-2-3's leap day, kept by Excel: not a date, reported as such
+  } else {
+    // Serial 1 is 1900-01-01; past the phantom 1900-02-29 every serial is one day ahead.
+    date = format_day(days < 60 ? day_from_civil(1899, 12, 31) + static_cast<Day>(days)
+                                : day_from_civil(1899, 12, 30) + static_cast<Day>(days));
+  }
+  return kind == NumberKind::datetime ? date + " " + clock : date;
+}
+
+bool shows_elapsed_time(std::string_view code) {
+  for (std::size_t i = 0; i + 1 < code.size(); ++i) {
+    const char c = lower(code[i + 1]);
+    if (code[i] == '[' && (c == 'h' || c == 'm' || c == 's')) return true;
+  }
+  return false;
+}
+
+}  // namespace pulse::io

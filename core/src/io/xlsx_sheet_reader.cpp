@@ -1,0 +1,248 @@
+#include "xlsx_sheet_reader.h"
+
+#include <cstdlib>
+
+#include "pulse/io/xlsx_workbook.h"
+
+namespace pulse::io {
+namespace {
+
+constexpr std::size_t kMaxColumns = 16384;  // Excel's XFD
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
+  }
+}
+
+/// "C5" -> column 2 (row part ignored: the row element says it). False when not a reference.
+bool parse_column(std::string_view ref, std::size_t& column) {
+  std::size_t col = 0, i = 0;
+  for (; i < ref.size(); ++i) {
+    char c = ref[i];
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c < 'A' || c > 'Z') break;
+    col = col * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    if (col > kMaxColumns) return false;
+  }
+  if (i == 0) return false;
+  column = col - 1;
+  return true;
+}
+
+}  // namespace
+
+std::string column_letters(std::size_t index) {
+  std::string out;
+  ++index;
+  while (index > 0) {
+    out.insert(out.begin(), static_cast<char>('A' + (index - 1) % 26));
+    index = (index - 1) / 26;
+  }
+  return out;
+}
+
+void XlsxSheetReader::on_start(std::string_view name, std::string_view attrs,
+                               bool /*self_closing*/) {
+  if (name == "row") {
+    start_row(attrs);
+  } else if (name == "c") {
+    start_cell(attrs);
+  } else if (in_cell_) {
+    if (name == "v")
+      in_v_ = true;
+    else if (name == "is")
+      in_is_ = true;
+    else if (name == "t" && in_is_)
+      in_t_ = true;
+    else if (name == "rPh")
+      ++phonetic_;
+  }
+}
+
+void XlsxSheetReader::on_end(std::string_view name) {
+  if (name == "c") {
+    end_cell();
+  } else if (name == "row") {
+    end_row();
+  } else if (in_cell_) {
+    if (name == "v")
+      in_v_ = false;
+    else if (name == "is")
+      in_is_ = false;
+    else if (name == "t")
+      in_t_ = false;
+    else if (name == "rPh")
+      --phonetic_;
+  }
+}
+
+void XlsxSheetReader::on_text(std::string_view text, bool cdata) {
+  if (in_v_) {
+    if (cdata)
+      append_escaped(raw_, text);
+    else
+      raw_.append(text);
+  } else if (in_t_ && phonetic_ == 0) {
+    if (cdata)
+      inline_.append(text);
+    else
+      append_xml_text(inline_, text, true);
+  }
+}
+
+void XlsxSheetReader::start_row(std::string_view attrs) {
+  in_row_ = true;
+  std::size_t number = row_ + 1;
+  if (xml_attribute(attrs, "r", value_)) {
+    const long long r = std::atoll(value_.c_str());
+    if (r > 0) number = static_cast<std::size_t>(r);
+  }
+  row_ = number;
+  next_column_ = 0;
+  row_error_.clear();
+  for (std::size_t c : touched_) cells_[c].clear();
+  touched_.clear();
+}
+
+void XlsxSheetReader::start_cell(std::string_view attrs) {
+  in_cell_ = true;
+  in_v_ = in_is_ = in_t_ = false;
+  phonetic_ = 0;
+  raw_.clear();
+  inline_.clear();
+  column_ = next_column_;
+  if (xml_attribute(attrs, "r", value_) && !parse_column(value_, column_)) column_ = kMaxColumns;
+  next_column_ = column_ + 1;
+  type_ = Type::number;
+  if (xml_attribute(attrs, "t", value_)) {
+    if (value_ == "s")
+      type_ = Type::shared;
+    else if (value_ == "inlineStr")
+      type_ = Type::inline_string;
+    else if (value_ == "str")
+      type_ = Type::formula_string;
+    else if (value_ == "b")
+      type_ = Type::boolean;
+    else if (value_ == "e")
+      type_ = Type::error;
+    else if (value_ == "d")
+      type_ = Type::iso_date;
+  }
+  style_ = 0;
+  if (xml_attribute(attrs, "s", value_))
+    style_ = static_cast<std::size_t>(std::atol(value_.c_str()));
+}
+
+void XlsxSheetReader::end_cell() {
+  if (!in_cell_) return;
+  in_cell_ = false;
+  std::string text;
+  switch (type_) {
+    case Type::shared: {
+      char* end = nullptr;
+      const unsigned long index = std::strtoul(raw_.c_str(), &end, 10);
+      if (raw_.empty() || *end != '\0' || index >= context_.shared_strings.size()) {
+        if (row_error_.empty())
+          row_error_ = "cell " + column_letters(column_) + std::to_string(row_) +
+                       ": no shared string '" + raw_ + "' in the workbook";
+      } else {
+        text = context_.shared_strings[index];
+      }
+      break;
+    }
+    case Type::inline_string:
+      text = std::move(inline_);
+      break;
+    case Type::formula_string:
+      append_xml_text(text, raw_, true);
+      break;
+    case Type::boolean:
+      text = raw_ == "1" ? "TRUE" : raw_ == "0" ? "FALSE" : raw_;
+      break;
+    case Type::error:
+      break;  // #N/A, #DIV/0!, #REF!: no value
+    case Type::iso_date:
+      append_xml_text(text, raw_);
+      break;
+    case Type::number:
+      text = number_text();
+      break;
+  }
+  if (text.empty()) return;
+  if (column_ >= kMaxColumns) {
+    note_outside(column_);
+    return;
+  }
+  if (cells_.size() <= column_) cells_.resize(column_ + 1);
+  if (cells_[column_].empty()) touched_.push_back(column_);
+  cells_[column_] = std::move(text);
+}
+
+std::string XlsxSheetReader::number_text() {
+  std::size_t b = 0, e = raw_.size();
+  while (b < e && (raw_[b] == ' ' || raw_[b] == '\n' || raw_[b] == '\r' || raw_[b] == '\t')) ++b;
+  while (e > b &&
+         (raw_[e - 1] == ' ' || raw_[e - 1] == '\n' || raw_[e - 1] == '\r' || raw_[e - 1] == '\t'))
+    --e;
+  if (b == e) return {};
+  const std::string digits = raw_.substr(b, e - b);
+  char* end = nullptr;
+  const double value = std::strtod(digits.c_str(), &end);
+  if (*end != '\0') return digits;  // not a number after all: kept as written
+  const NumberKind kind =
+      style_ < context_.xf_kinds.size() ? context_.xf_kinds[style_] : NumberKind::number;
+  if (kind != NumberKind::number) {
+    std::string date =
+        excel_serial_text(value, kind, context_.date1904, context_.xf_elapsed[style_]);
+    if (!date.empty()) return date;
+  }
+  return excel_number_text(value);
+}
+
+void XlsxSheetReader::note_outside(std::size_t column) {
+  if (outside++ == 0)
+    first_outside =
+        (column >= kMaxColumns ? std::string("?") : column_letters(column)) + std::to_string(row_);
+}
+
+void XlsxSheetReader::end_row() {
+  if (!in_row_) return;
+  in_row_ = false;
+  if (touched_.empty() && row_error_.empty()) return;
+  if (!header_) {
+    if (touched_.empty()) return;
+    first_ = last_ = touched_.front();
+    for (std::size_t c : touched_) {
+      if (c < first_) first_ = c;
+      if (c > last_) last_ = c;
+    }
+    std::vector<std::string> names;
+    for (std::size_t c = first_; c <= last_; ++c)
+      names.push_back(cells_[c].empty() ? column_letters(c) : cells_[c]);
+    header_ = true;
+    sink_.on_columns(names);
+    return;
+  }
+  if (!row_error_.empty()) {
+    sink_.on_bad_record(row_, row_error_);
+    return;
+  }
+  bool any = false;
+  for (std::size_t c : touched_) {
+    if (c < first_ || c > last_)
+      note_outside(c);
+    else
+      any = true;
+  }
+  if (!any) return;  // a blank row (or only notes beside the table)
+  fields_.clear();
+  for (std::size_t c = first_; c <= last_; ++c)
+    fields_.emplace_back(c < cells_.size() ? std::string_view(cells_[c]) : std::string_view());
+  sink_.on_record(row_, fields_);
+}
+
+}  // namespace pulse::io
