@@ -113,3 +113,23 @@ test('the customers workbook (RU): money, percent and date cells formatted, stat
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the discount levels CSV says verdicts and levels in words, the units change as a percentage', async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const r = await page.evaluate(() => document.querySelector('b2b-pulse').report);
+  const levels = r.catalogs.discount_levels;
+  if (!Array.isArray(levels) || !levels.length) return page.close();
+  await page.locator('b2b-pulse [data-tab=catalogs]').click();
+  const { bytes } = await download(page, '[data-card=cat-levels] [data-act=csv]');
+  const rows = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
+  const head = rows[0];
+  const verdict = head.indexOf('Verdict'), level = head.indexOf('Level');
+  assert.ok(verdict >= 0 && level >= 0, head.join(' | '));
+  const words = { pays: 'pays off', does_not_pay: 'does not pay', uncertain: 'uncertain' };
+  assert.deepEqual(rows.slice(1).map((l) => l[verdict]).sort(), levels.map((l) => words[l.verdict]).sort());
+  assert.deepEqual(rows.slice(1).map((l) => l[level]).sort(), levels.map((l) => l.level).sort()); // 'catalog' / 'group' are words already
+  const units = head.findIndex((h) => /units/i.test(h) && /, %$/.test(h));
+  assert.ok(units >= 0, `the units change as a percentage in ${head.join(' | ')}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

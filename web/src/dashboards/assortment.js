@@ -11,8 +11,9 @@ export function renderAssortment(ctx, gapsSlot, dropsSlot, a) {
   const ui = ctx.ui.catalogs;
   const product = { key: 'sku', label: t('col.product'), value: (x) => x.product_name || x.sku, searchText: (x) => `${x.sku} ${x.product_name || ''}`,
     render: (x) => html`<span class="two"><b>${x.product_name || x.sku}</b><small>${x.sku}</small></span>`, csv: (x) => x.sku };
+  const reasonWords = (x) => (x.reason_code ? (t('reason.' + x.reason_code) === 'reason.' + x.reason_code ? x.reason_code : t('reason.' + x.reason_code)) : null);
   const reason = { key: 'reason_code', label: t('col.reason'), cls: 'nowrap', value: (x) => x.reason_code,
-    render: (x) => esc(x.reason_code ? (t('reason.' + x.reason_code) === 'reason.' + x.reason_code ? x.reason_code : t('reason.' + x.reason_code)) : '—') };
+    render: (x) => esc(reasonWords(x) ?? '—'), csv: reasonWords }; // the export says the reason in words, too
   const shown = (list, total) => (total > list.length ? html`<p class="hint">${t('cat.shown', { shown: fmt.int(list.length), total: fmt.int(total) })}</p>` : '');
 
   const gaps = a.gaps || [];

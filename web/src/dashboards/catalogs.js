@@ -233,7 +233,7 @@ export function renderCatalogs(ctx, root) {
       ...(withCi ? rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (p) => (p.elasticity ? [usedFit(p.elasticity).ci_low, usedFit(p.elasticity).ci_high] : [])) : []),
       { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
       { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
-      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
+      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), csv: (p) => (p.elasticity ? t('class.' + p.elasticity.class) : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
     ],
   }).mount(slotOf(root, 'cat-products'));
   void ptable;

@@ -22,7 +22,7 @@ export function renderDiscountLevels(ctx, slot, levels) {
     id: 'discount_levels', t, fmt, state: ctx.ui.catalogs.levels, rows: levels, pageSize: 25, searchable: false,
     exportName: 'discount-levels', empty: t('cat.levels.none'), rowKey: (l) => `${l.level}/${l.catalog}/${l.group ?? ''}`,
     columns: [
-      { key: 'level', label: t('col.level'), value: (l) => l.level, render: (l) => esc(t('level.' + l.level)) },
+      { key: 'level', label: t('col.level'), value: (l) => l.level, render: (l) => esc(t('level.' + l.level)), csv: (l) => t('level.' + l.level) },
       { key: 'catalog', label: t('col.catalog'), value: (l) => l.catalog, render: (l) => html`<b>${l.catalog ?? '—'}</b>` },
       { key: 'group', label: t('col.group'), value: (l) => l.group, hidden: !levels.some((l) => l.group) },
       { key: 'skus', label: t('col.skus'), num: true, value: (l) => l.skus, render: (l) => fmt.int(l.skus) },
@@ -31,7 +31,7 @@ export function renderDiscountLevels(ctx, slot, levels) {
       { ...effect('projected_units_change_pct', fmt.pctSigned), label: t('col.proj_units') },
       { ...effect('projected_revenue_change', fmt.moneySigned, tone), label: t('col.proj_revenue') },
       { ...effect('projected_margin_change', fmt.moneySigned, tone), label: t('col.proj_margin') },
-      { key: 'verdict', label: t('col.verdict'), value: (l) => l.verdict,
+      { key: 'verdict', label: t('col.verdict'), value: (l) => l.verdict, csv: (l) => (l.verdict ? t('verdict.' + l.verdict) : null),
         render: (l) => (l.verdict ? html`<span class="badge" style="--c:${VERDICT_COLORS[l.verdict] || C.gray}"><i></i>${t('verdict.' + l.verdict)}</span>` : '—') },
       ...rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (l) => [l.ci_low, l.ci_high]),
       ...ends('projected_units_change_pct', 'col.proj_units'), ...ends('projected_revenue_change', 'col.proj_revenue'), ...ends('projected_margin_change', 'col.proj_margin'),
