@@ -114,7 +114,8 @@ const definitions = (page, k) => page.evaluate((key) => {
   el.scheduler.show(key);
   const root = el.shadowRoot;
   const p = root.querySelector(`[data-dashboard=${key}]`);
-  return [...p.querySelectorAll('.tile, th')].map((e) => {
+  // A chart's hidden text alternative (a table of its series) has headers of its own, not columns to define.
+  return [...p.querySelectorAll('.tile, th')].filter((e) => !e.closest('.chart-alt')).map((e) => {
     const ids = (e.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
     const described = ids.map((id) => root.getElementById(id)?.textContent || '').join(' ').trim();
     const own = [...(e.querySelector('.tile-label') || e).childNodes].filter((n) => !n.classList?.contains('def-hint'));

@@ -220,6 +220,10 @@ export function tooltipPlugin(content) {
 const svgOpen = (w, h, label) =>
   html`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${label || ''}" font-family='${FONT}' font-size="12"><rect width="${w}" height="${h}" fill="#fff"/>`;
 
+/** How many characters of a 12-px label fit left of a bar whose labels end at lw - 10 (8 px a
+ *  character on average: "Pieter de Graaf" was cut at 14 and ran past the chart's left edge). */
+const labelChars = (lw) => Math.max(3, Math.floor((lw - 10) / 8));
+
 function clip(s, max) {
   s = String(s ?? '');
   return s.length > max ? s.slice(0, Math.max(1, max - 1)) + '…' : s;
@@ -242,7 +246,7 @@ export function hbars(width, rows, { label = '', rowH = 30, labelW, max } = {}) 
     const len = Math.max(r.value ? 2 : 0, (Math.abs(r.value || 0) / top) * bw);
     s.push(html`<g ${r.key !== undefined ? html`data-key="${r.key}" class="hit"` : ''}>`);
     s.push(html`<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`);
-    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, Math.floor(lw / 7))}</text>`);
+    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, labelChars(lw))}</text>`);
     s.push(html`<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`);
     s.push(html`<rect x="${lw}" y="${y + 7}" width="${len.toFixed(1)}" height="${rowH - 14}" rx="3" fill="${r.color || C.accent}"/>`);
     s.push(html`<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600" style="font-variant-numeric:tabular-nums">${r.display ?? r.value}</text>`);
@@ -313,7 +317,7 @@ export function stackedBars(width, rows, series, { label = '', fmt = String } = 
   rows.forEach((r, i) => {
     const y = legH + i * rowH;
     s.push(html`<g ${r.key !== undefined ? html`data-key="${r.key}" class="hit"` : ''}><rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`);
-    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, Math.floor(lw / 7))}</text>`);
+    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, labelChars(lw))}</text>`);
     s.push(html`<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`);
     let x = lw;
     r.segments.forEach((v, si) => {
@@ -348,7 +352,7 @@ export function divergingBars(width, rows, { label = '', wonLabel = 'won', lostL
     const y = legH + i * rowH;
     const wl = Math.max(0, ((r.won || 0) / top) * (half - 34));
     const ll = Math.max(0, ((r.lost || 0) / top) * (half - 34));
-    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, Math.floor(lw / 7))}</text>`);
+    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, labelChars(lw))}</text>`);
     s.push(html`<rect x="${(cx - ll).toFixed(1)}" y="${y + 6}" width="${ll.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.red}" opacity="0.85"/>`);
     s.push(html`<rect x="${cx}" y="${y + 6}" width="${wl.toFixed(1)}" height="${rowH - 12}" rx="2" fill="${C.green}"/>`);
     s.push(html`<text x="${(cx - ll - 4).toFixed(1)}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.muted}" font-size="11">${fmt(r.lost)}</text>`);
