@@ -7,7 +7,9 @@
 
 #include "args.h"
 #include "commands.h"
+#include "pulse/error_ids.h"
 #include "pulse/ingest/parallel_csv.h"
+#include "pulse/report/schema_json.h"
 
 namespace {
 
@@ -21,6 +23,8 @@ const char* kUsage =
     "                   [--config workspace.json] [--from D] [--catalog X] [--rep X]\n"
     "                   [--customer X] [FILE...]\n"
     "                   cuts the data at D and scores the forecasts against what came after\n"
+    "  b2b-pulse schema                               the roles and fields the engine reads "
+    "(JSON)\n"
     "Files named on the command line are detected automatically (role, columns, formats).\n"
     "--threads N (any command): threads that read a big CSV file (default 1; see "
     "docs/performance.md).\n";
@@ -56,16 +60,22 @@ int main(int argc, char** argv) {
       return 0;
     }
     set_threads(args);
+    if (args.command == "schema") {
+      pulse::report::JsonWriter w;
+      pulse::report::write_schema(w);
+      std::printf("%s\n", w.str().c_str());
+      return 0;
+    }
     if (args.command == "report") return run_report(args);
     if (args.command == "inspect") return run_inspect(args);
     if (args.command == "summary") return run_summary(args);
     if (args.command == "backtest") return run_backtest(args);
     throw UsageError{"unknown command '" + args.command + "'"};
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "[pulse.cli.001] %s\n%s", e.message.c_str(), kUsage);
+    std::fprintf(stderr, "[%s] %s\n%s", pulse::ids::kCliUsage, e.message.c_str(), kUsage);
     return 2;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "[pulse.cli.999] unexpected error: %s\n", e.what());
+    std::fprintf(stderr, "[%s] unexpected error: %s\n", pulse::ids::kCliUnexpected, e.what());
     return 1;
   }
 }

@@ -22,8 +22,8 @@ struct RecordingSink : io::RecordSink {
     }
     log += "\n";
   }
-  void on_bad_record(std::size_t line, const std::string& reason) override {
-    log += "B" + std::to_string(line) + "|" + reason + "\n";
+  void on_bad_record(std::size_t line, const Message& reason) override {
+    log += "B" + std::to_string(line) + "|" + reason.text + "\n";
   }
 };
 

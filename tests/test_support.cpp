@@ -19,8 +19,8 @@ void CollectingSink::on_record(std::size_t line, const std::vector<std::string_v
   rows.push_back(std::move(row));
 }
 
-void CollectingSink::on_bad_record(std::size_t line, const std::string& reason) {
-  bad.push_back({line, reason});
+void CollectingSink::on_bad_record(std::size_t line, const Message& reason) {
+  bad.push_back({line, reason.text});
 }
 
 std::string source_path(const std::string& relative) {

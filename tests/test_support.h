@@ -26,7 +26,7 @@ struct CollectingSink : io::RecordSink {
 
   void on_columns(const std::vector<std::string>& names) override;
   void on_record(std::size_t line, const std::vector<std::string_view>& fields) override;
-  void on_bad_record(std::size_t line, const std::string& reason) override;
+  void on_bad_record(std::size_t line, const Message& reason) override;
 };
 
 /// Splits `text` into chunks of `chunk` bytes (the last may be shorter) and calls

@@ -15,11 +15,13 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
-#include "pulse/config/workspace.h"
-#include "pulse/config/settings.h"
+#include "pulse/error_ids.h"
+#include "pulse/ingest/workspace.h"
+#include "pulse/kpi/settings.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/json_writer.h"
 #include "pulse/report/report_json.h"
+#include "pulse/report/schema_json.h"
 
 namespace pulse::wasm {
 namespace {
@@ -42,12 +44,12 @@ std::string guarded(const char* call, Body&& body) noexcept {
     } catch (const PulseError& e) {
       return error_json(e.what());
     } catch (const std::bad_alloc&) {
-      return error_json(std::string("[pulse.wasm.002] ") + call +
+      return error_json("[" + std::string(ids::kWasmOutOfMemory) + "] " + call +
                         ": out of memory (WebAssembly stops at 4 GB)");
     } catch (const std::exception& e) {
-      return error_json(std::string("[pulse.wasm.001] ") + call + ": " + e.what());
+      return error_json("[" + std::string(ids::kWasmUnexpected) + "] " + call + ": " + e.what());
     } catch (...) {
-      return error_json(std::string("[pulse.wasm.001] ") + call + ": unknown error");
+      return error_json("[" + std::string(ids::kWasmUnexpected) + "] " + call + ": unknown error");
     }
   } catch (...) {
     return {};
@@ -59,7 +61,7 @@ nlohmann::json parse_object(const std::string& text, const char* what) {
   if (text.empty()) return nlohmann::json();
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded())
-    throw PulseError("pulse.wasm.003", std::string(what) + ": not valid JSON");
+    throw PulseError(ids::kWasmBadJson, std::string(what) + ": not valid JSON");
   return doc;
 }
 
@@ -75,7 +77,7 @@ class PulseEngine {
     return guarded("beginFile", [&] {
       ingest::FileOptions options;
       const nlohmann::json entry = parse_object(options_json, "options");
-      if (!entry.is_null()) options = config::file_options_from_json(entry, "options");
+      if (!entry.is_null()) options = ingest::file_options_from_json(entry, "options");
       open_ = false;
       engine_.begin_file(name, std::move(options));
       open_ = true;
@@ -87,7 +89,7 @@ class PulseEngine {
   /// keeps, so JS may reuse the buffer at once. Unsigned, so addresses above 2 GB survive.
   std::string feed(std::uintptr_t ptr, std::size_t len) {
     return guarded("feed", [&] {
-      if (!open_) throw PulseError("pulse.wasm.004", "feed: no file begun (call beginFile)");
+      if (!open_) throw PulseError(ids::kWasmNoFileBegun, "feed: no file begun (call beginFile)");
       engine_.feed(std::string_view(reinterpret_cast<const char*>(ptr), len));
       return std::string();
     });
@@ -143,7 +145,8 @@ class PulseEngine {
   /// set; the good rows of a file with bad ones are loaded and the bad ones are in "problems".
   std::string finish_file() {
     return guarded("finishFile", [&] {
-      if (!open_) throw PulseError("pulse.wasm.004", "finishFile: no file begun (call beginFile)");
+      if (!open_)
+        throw PulseError(ids::kWasmNoFileBegun, "finishFile: no file begun (call beginFile)");
       open_ = false;  // even if finishing throws, the next file must start clean
       report::JsonWriter w;
       report::write_load(w, engine_.finish_file());
@@ -155,8 +158,9 @@ class PulseEngine {
   std::string report(const std::string& settings_json) {
     return guarded("report", [&] {
       if (open_)
-        throw PulseError("pulse.wasm.005", "report: a file is still loading (call finishFile)");
-      return engine_.report_text(config::settings_from_json(parse_object(settings_json, "settings")));
+        throw PulseError(ids::kWasmFileStillLoading,
+                         "report: a file is still loading (call finishFile)");
+      return engine_.report_text(kpi::settings_from_json(parse_object(settings_json, "settings")));
     });
   }
 
@@ -170,6 +174,15 @@ class PulseEngine {
   }
 
   /// Forgets every file, including one being loaded.
+  /// The roles and fields the engine reads (`b2b-pulse schema`), for the page's Data panel.
+  std::string schema() {
+    return guarded("schema", [] {
+      report::JsonWriter w;
+      report::write_schema(w);
+      return w.take();
+    });
+  }
+
   std::string clear() {
     return guarded("clear", [&] {
       open_ = false;
@@ -182,7 +195,8 @@ class PulseEngine {
   ingest::FileLoader& loader(const char* call) {
     ingest::FileLoader* loader = open_ ? engine_.loader() : nullptr;
     if (!loader)
-      throw PulseError("pulse.wasm.004", std::string(call) + ": no file begun (call beginFile)");
+      throw PulseError(ids::kWasmNoFileBegun,
+                       std::string(call) + ": no file begun (call beginFile)");
     return *loader;
   }
 
@@ -207,5 +221,6 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("refuseFile", &PulseEngine::refuse_file)
       .function("abandonFile", &PulseEngine::abandon_file)
       .function("report", &PulseEngine::report)
-      .function("clear", &PulseEngine::clear);
+      .function("clear", &PulseEngine::clear)
+      .function("schema", &PulseEngine::schema);
 }

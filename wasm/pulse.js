@@ -215,6 +215,12 @@
       return this._call('report', [asJson(settings)], true);
     }
 
+    /** What the engine reads: {roles: {role: {fields, required}}, fields: {field: kind},
+     *  problem_cap}; the same document as `b2b-pulse schema`. */
+    schema() {
+      return JSON.parse(this._call('schema', [], true));
+    }
+
     /** Forgets every file. */
     clear() {
       this._call('clear', [], false);

@@ -203,7 +203,7 @@ TEST_CASE("workspace overrides fix the role and columns; an unknown column is an
     map_columns(s, forced);
     FAIL("expected a refusal");
   } catch (const PulseError& e) {
-    CHECK(e.id() == "pulse.ingest.101");
+    CHECK(e.id() == "pulse.ingest.103");  // the chosen role lacks a required field
     CHECK(std::string(e.what()).find("order_date") != std::string::npos);
   }
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "pulse/error_ids.h"
 #include "pulse/ingest/file_loader.h"
 
 using namespace pulse;
@@ -117,13 +118,53 @@ TEST_CASE("files that cannot be read are refused with a clear error, never a cra
   }
 }
 
+TEST_CASE("each row problem carries its id and the values a page words it with", "[ingest]") {
+  // Day first is decided by 31/01 on line 2; 02/13/2024 then contradicts it.
+  const Loaded l = load_text("codes.csv",
+                             "order_id,order_date,sku,quantity,unit_price\n"
+                             "1,31/01/2024,A,1,2\n"
+                             "2,02/13/2024,A,1,2\n"
+                             "3,01/02/2024,A,x1,2\n"
+                             ",01/02/2024,A,1,2\n"
+                             "5,01/02/2024,A,1\n",
+                             7);
+  REQUIRE(l.report.problems.size() == 4);
+  // Row shapes are found while reading, values once the columns are decided: look up by line.
+  auto at = [&](std::size_t line) -> const Problem& {
+    for (const Problem& p : l.report.problems)
+      if (p.line == line) return p;
+    FAIL("no problem on line " << line);
+    return l.report.problems.front();
+  };
+  const Problem& order = at(3);
+  CHECK(order.field == "order_date");
+  CHECK(order.reason.code == ids::kRowDateOtherOrder);
+  REQUIRE(order.reason.params.size() == 2);
+  CHECK(order.reason.params[0].name == "value");
+  CHECK(order.reason.params[0].value == "02/13/2024");
+  CHECK(order.reason.params[1].name == "order");
+  CHECK(order.reason.params[1].value == "dmy");
+  CHECK(order.reason.text == "bad date '02/13/2024': the column reads DD/MM/YYYY");
+  CHECK(at(4).reason.code == ids::kRowBadNumber);
+  CHECK(at(4).reason.params[0].value == "x1");
+  CHECK(at(5).reason.code == ids::kRowMissingValue);
+  CHECK(at(5).field == "order_id");
+  const Problem& count = at(6);
+  CHECK(count.reason.code == ids::kRowFieldCount);
+  REQUIRE(count.reason.params.size() == 2);
+  CHECK(count.reason.params[0].value == "5");
+  CHECK(count.reason.params[0].number);
+  CHECK(count.reason.params[1].value == "4");
+}
+
 TEST_CASE("a truncated quote at the end reports that row and keeps the rest", "[ingest]") {
   const Loaded l = load_text("t.csv", "order_id,sku,quantity,unit_price\n1,A,1,1\n2,\"B,1,1\n", 5);
   CHECK_FALSE(l.report.refused());
   CHECK(l.report.rows_loaded == 1);
   REQUIRE(l.report.problems.size() == 1);
   CHECK(l.report.problems[0].line == 3);
-  CHECK(l.report.problems[0].reason.find("unterminated quote") != std::string::npos);
+  CHECK(l.report.problems[0].reason.text.find("unterminated quote") != std::string::npos);
+  CHECK(l.report.problems[0].reason.code == ids::kRowQuoteSkipped);
 }
 
 TEST_CASE("a field over the size limit stops the file but keeps the rows before it", "[ingest]") {

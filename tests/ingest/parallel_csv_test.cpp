@@ -275,8 +275,8 @@ TEST_CASE("an unterminated quote near a range boundary costs its row only", "[in
                                text.begin(), text.begin() + static_cast<long>(at), '\n')) -
                            1;
   CHECK(r.problems[0].line == line);
-  CHECK(r.problems[0].reason.find("unterminated quote opened on line " + std::to_string(line)) ==
-        0);
+  CHECK(r.problems[0].reason.text.find("unterminated quote opened on line " +
+                                       std::to_string(line)) == 0);
 }
 
 TEST_CASE("bad rows are reported with their file-wide line numbers", "[ingest][parallel]") {

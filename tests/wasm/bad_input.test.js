@@ -8,7 +8,7 @@ const { PulseError, newPulse, newModule } = require('./support');
 const GOOD = 'order_id,order_date,customer_id,sku,quantity,unit_price\n' +
              '10,2024-03-01,C7,A,1,5\n';
 
-const lineOf = (problem) => Number(/^[^:]+:(\d+):/.exec(problem)[1]);
+const lineOf = (problem) => problem.line;
 
 test('a malformed file: bad rows are listed with their line numbers, the good rows load', async () => {
   const pulse = await newPulse();
@@ -26,9 +26,15 @@ test('a malformed file: bad rows are listed with their line numbers, the good ro
   // Listed by kind (row shape first, then values), so compared as a set of lines.
   assert.deepEqual(load.problems.map(lineOf).sort(), [3, 4, 6]);
   const problem = (line) => load.problems.find((p) => lineOf(p) === line);
-  assert.match(problem(3), /^bad\.csv:3: quantity: .*'abc'/);
-  assert.match(problem(4), /^bad\.csv:4: order_date: .*2024-02-30/);
-  assert.match(problem(6), /^bad\.csv:6: .*fields/);
+  // Each problem is an object: the page words reason_code with params; text is the CLI's line.
+  assert.deepEqual(problem(3), { file: 'bad.csv', line: 3, field: 'quantity', reason_code: 'pulse.row.001',
+    params: { value: 'abc' }, text: "bad.csv:3: quantity: bad number 'abc'" });
+  assert.equal(problem(4).reason_code, 'pulse.row.003');
+  assert.match(problem(4).text, /^bad\.csv:4: order_date: .*2024-02-30/);
+  assert.deepEqual(problem(6).params, { expected: 6, found: 5 });
+  assert.equal(problem(6).reason_code, 'pulse.row.009');
+  assert.equal(problem(6).field, null);
+  assert.equal(load.problem_cap, 100);
   const report = pulse.report({});
   assert.equal(report.customers.summary.customers, 2);  // C1 and C3: C2's rows were all bad
   assert.deepEqual(report.load[0].problems, load.problems);

@@ -2,37 +2,18 @@
 // column mapping, conventions, problems with line numbers), correct it, save the workspace.
 import { html, setHtml } from './html.js';
 import { icon } from './table.js';
+import { wordError, wordMessage, wordProblem } from './engine-messages.js';
 
-/** The fields of each role (SPEC §2), required ones first in the engine's order. */
-export const ROLE_FIELDS = {
-  order_lines: ['order_id', 'order_date', 'customer_id', 'customer_name', 'sku', 'product_name', 'category', 'quantity', 'unit_price', 'line_total', 'discount', 'unit_cost', 'catalog', 'sales_rep', 'status', 'currency', 'parent_item_id', 'quote_id'],
-  orders: ['order_id', 'order_date', 'customer_id', 'customer_name', 'status', 'order_total', 'catalog', 'sales_rep', 'currency', 'quote_id'],
-  customers: ['customer_id', 'customer_name', 'catalog', 'sales_rep', 'segment', 'region', 'created_at', 'company_id'],
-  deals: ['deal_id', 'customer_id', 'sales_rep', 'created_at', 'updated_at', 'closed_at', 'expires_at', 'status', 'amount', 'original_amount', 'order_id', 'product'],
-  deal_events: ['deal_id', 'timestamp', 'status'],
-  sales_reps: ['sales_rep', 'rep_name', 'manager', 'team'],
-  catalog_prices: ['catalog', 'sku', 'price', 'list_price'],
-  catalogs: ['catalog', 'catalog_name'],
-};
-export const REQUIRED = {
-  order_lines: ['order_id', 'sku'], orders: ['order_id', 'order_date'], customers: ['customer_id'],
-  deals: ['deal_id', 'status'], deal_events: ['deal_id', 'timestamp', 'status'], sales_reps: ['sales_rep'], catalog_prices: ['catalog', 'sku'],
-  catalogs: ['catalog', 'catalog_name'],
-};
-export const ROLES = Object.keys(ROLE_FIELDS);
+/** The engine's roles with their fields and required fields (`b2b-pulse schema`), which the
+ *  worker hands over when it starts: the page keeps no copy of its own. */
+function roleSchema(host) {
+  return (host.schema && host.schema.roles) || {};
+}
 const DELIMS = [['auto', null], [',', ','], [';', ';'], ['tab', 'Tab'], ['|', '|']];
 const DECIMALS = [['auto', null], ['.', '1234.5'], [',', '1234,5']];
 const DATES = [['auto', null], ['DD/MM/YYYY', 'DD/MM/YYYY'], ['MM/DD/YYYY', 'MM/DD/YYYY']];
 const ENCODINGS = [['auto', null], ['utf-8', 'UTF-8'], ['windows-1251', 'Windows-1251'], ['windows-1252', 'Windows-1252'], ['utf-16', 'UTF-16']];
 
-/** "orders.csv:14: order_date: bad date" -> {line: 14, text: "order_date: bad date"} */
-export function splitProblem(p, file) {
-  const s = String(p);
-  const m = /^(.*?):(\d+):\s*(.*)$/s.exec(s);
-  if (m && (!file || m[1] === file || m[1].endsWith(file))) return { line: +m[2], text: m[3] };
-  if (m) return { line: +m[2], text: m[3] };
-  return { line: null, text: s };
-}
 
 export function renderDataPanel(host, root) {
   const { t } = host;
@@ -70,7 +51,7 @@ export function renderDataPanel(host, root) {
       <div class="span-12" data-role="file-list">
         ${files.length ? files.map((f) => fileCard(host, f)) : html`<p class="muted pad">${t('data.none')}</p>`}
       </div>
-      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li>${w}</li>`)}</ul></section></div>` : ''}
+      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li data-code="${w.code || ''}">${wordMessage(host.t, host.fmt, w)}</li>`)}</ul></section></div>` : ''}
     </div>`);
 }
 
@@ -85,8 +66,10 @@ function fileCard(host, f) {
   const mapping = (load && load.mapping) || {};
   const reasons = (load && load.mapping_reasons) || {};
   const conv = (load && load.conventions) || {};
-  const fields = shownRole ? [...new Set([...(ROLE_FIELDS[shownRole] || []), ...Object.keys(mapping)])] : Object.keys(mapping);
-  const required = (shownRole && REQUIRED[shownRole]) || [];
+  const roles = roleSchema(host);
+  const spec = (shownRole && roles[shownRole]) || null;
+  const fields = spec ? [...new Set([...spec.fields, ...Object.keys(mapping)])] : Object.keys(mapping);
+  const required = (spec && spec.required) || [];
   const problems = (load && load.problems) || [];
   const changed = f.draft && JSON.stringify(f.draft) !== JSON.stringify(f.options);
   const sel = (name, list, value) => html`<select data-opt="${name}">${list.map(([v, label]) => html`<option value="${v}" ${v === (value || 'auto') ? 'selected' : ''}>${label || t('data.auto')}</option>`)}</select>`;
@@ -112,9 +95,9 @@ function fileCard(host, f) {
       <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${f.name}" title="${t('action.remove')}">${icon('close')}</button>
     </div>
     ${load && load.recognized_as ? html`<p class="recognized" data-recognized="${load.recognized_as}">${t('data.recognized')}: <b>${load.recognized_as}</b></p>` : ''}
-    ${f.error ? html`<div class="file-error" role="alert"><b>${t('data.refused')}:</b> ${f.error}</div>` : ''}
+    ${f.error ? refusal(host, f.error) : ''}
     <div class="file-opts">
-      <label>${t('data.role')} <select data-opt="role"><option value="auto">${t('data.role.auto')}${role && (!d.role || d.role === 'auto') ? ': ' + t('role.' + role) : ''}</option>${ROLES.map((r) => html`<option value="${r}" ${d.role === r ? 'selected' : ''}>${t('role.' + r)}</option>`)}</select></label>
+      <label>${t('data.role')} <select data-opt="role"><option value="auto">${t('data.role.auto')}${role && (!d.role || d.role === 'auto') ? ': ' + t('role.' + role) : ''}</option>${Object.keys(roles).map((r) => html`<option value="${r}" ${d.role === r ? 'selected' : ''}>${t('role.' + r)}</option>`)}</select></label>
       <label>${t('data.delimiter')} ${sel('delimiter', DELIMS, d.delimiter)}</label>
       <label>${t('data.decimal')} ${sel('decimal', DECIMALS, d.decimal)}</label>
       <label>${t('data.date_format')} ${sel('date_format', DATES, d.date_format)}</label>
@@ -125,12 +108,27 @@ function fileCard(host, f) {
     ${changed ? html`<p class="hint">${t('data.changed')}</p>` : ''}
     ${fields.length ? html`<details class="mapping" ${f.open ? 'open' : ''}><summary>${t('data.field')} → ${t('data.column')} (${Object.keys(mapping).length}/${columns.length})</summary>
       <table class="map-table"><thead><tr><th>${t('data.field')}</th><th>${t('data.column')}</th><th>${t('data.why')}</th></tr></thead><tbody>${mappingRows}</tbody></table></details>` : ''}
-    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
-    ${problems.length ? html`<div class="problems" data-role="problems"><h4>${t('data.problems')} (${fmt.int(load.rows_skipped)})</h4>
-      <table><thead><tr><th class="num">${t('data.line')}</th><th>${t('data.problem')}</th></tr></thead><tbody>
-      ${problems.map((p) => splitProblem(p, f.name)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => html`<tr data-line="${p.line ?? ''}"><td class="num">${p.line ?? '—'}</td><td>${p.text}</td></tr>`)}
-      </tbody></table>${problems.length >= 100 ? html`<p class="hint">${t('data.problems.more', { n: 100 })}</p>` : ''}</div>` : ''}
+    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code || ''}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
+    ${problems.length ? problemTable(host, load) : ''}
   </article>`;
+}
+
+/** A refused file: why, in the page's language, with the error's id (docs/errors.md). */
+function refusal(host, error) {
+  const { t } = host;
+  const e = wordError(t, error);
+  return html`<div class="file-error" role="alert" data-error-code="${e.code || ''}" title="${e.detail}"><b>${t('data.refused')}:</b> ${e.text}${e.detail ? html` <code>${e.code}</code>` : ''}</div>`;
+}
+
+/** The rows skipped, by line: each problem's field and reason, worded from its reason_code. */
+function problemTable(host, load) {
+  const { t, fmt } = host;
+  const rows = [...load.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => html`<tr data-line="${p.line ?? ''}" data-reason="${p.reason_code}">
+    <td class="num">${p.line ?? '—'}</td><td>${p.field ? html`<code>${p.field}</code>: ` : ''}${wordProblem(t, fmt, p)}</td></tr>`);
+  const cap = load.problem_cap;
+  return html`<div class="problems" data-role="problems"><h4>${t('data.problems')} (${fmt.int(load.rows_skipped)})</h4>
+    <table><thead><tr><th class="num">${t('data.line')}</th><th>${t('data.problem')}</th></tr></thead><tbody>${rows}</tbody></table>
+    ${cap && load.problems.length >= cap ? html`<p class="hint">${t('data.problems.more', { n: fmt.int(cap) })}</p>` : ''}</div>`;
 }
 
 /** A packed file: gzip said; a workbook's sheet that was read and, when it has several, a choice (reloads the file). */

@@ -53,7 +53,7 @@ inline constexpr char kRowBadDate[] = "pulse.row.003";
 inline constexpr char kRowDateOtherOrder[] = "pulse.row.004";  // not the column's day order
 inline constexpr char kRowMissingValue[] = "pulse.row.005";    // a required field is empty
 inline constexpr char kRowNoPrice[] = "pulse.row.006";         // neither unit_price nor total
-inline constexpr char kRowQuoteTooLong[] = "pulse.row.007";    // a quote open past the limit
+inline constexpr char kRowQuoteSkipped[] = "pulse.row.007";    // reading resumes after its line
 inline constexpr char kRowQuoteAtEnd[] = "pulse.row.008";      // a quote open at the file end
 inline constexpr char kRowFieldCount[] = "pulse.row.009";
 inline constexpr char kRowJsonTruncated[] = "pulse.row.010";   // a record, array or object
@@ -81,6 +81,10 @@ inline constexpr char kCliNothingLoaded[] = "pulse.cli.002";
 inline constexpr char kCliCannotWrite[] = "pulse.cli.003";
 inline constexpr char kCliUnexpected[] = "pulse.cli.999";
 
+// --- Summary tables (docs/summaries.md) and files the engine does not read -----------------
+inline constexpr char kSummaryDoubleCount[] = "pulse.summary.001";  // raw orders + summaries
+inline constexpr char kParquetNotRead[] = "pulse.ingest.011";       // PAR1: convert to CSV first
+
 // --- The WebAssembly binding (wasm/binding.cpp) and its JavaScript API (wasm/pulse.js) ----
 inline constexpr char kWasmUnexpected[] = "pulse.wasm.001";
 inline constexpr char kWasmOutOfMemory[] = "pulse.wasm.002";
@@ -91,5 +95,6 @@ inline constexpr char kWasmBadArgument[] = "pulse.wasm.006";  // pulse.js
 inline constexpr char kWasmDisposed[] = "pulse.wasm.007";     // pulse.js
 inline constexpr char kWasmCallFailed[] = "pulse.wasm.008";   // pulse.js
 inline constexpr char kWasmNoModule[] = "pulse.wasm.009";     // pulse.js
+inline constexpr char kWasmCancelled[] = "pulse.wasm.010";    // pulse.js: a load cancelled
 
 }  // namespace pulse::ids

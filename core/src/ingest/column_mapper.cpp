@@ -4,10 +4,12 @@
 #include <tuple>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "pulse/ingest/header_synonyms.h"
 #include "pulse/ingest/known_formats.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/io/number_parser.h"
+#include "pulse/text/ascii.h"
 
 namespace pulse::ingest {
 namespace {
@@ -21,12 +23,7 @@ constexpr Role kRolePriority[] = {Role::order_lines, Role::orders,         Role:
                                   Role::customers,   Role::catalogs};
 
 std::string trim_lower(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+  return text::ascii_lowercase(text::trim_spaces_and_tabs(s));
 }
 
 int find_column(const Sample& sample, const std::string& name) {
@@ -85,9 +82,9 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
     const int col = find_column(sample, name);
     if (col == kUnmapped) {
       const std::string known = column_list(sample.columns);
-      throw PulseError("pulse.ingest.102", "column " + quoted(name) + " named for " +
-                                               std::string(field_name(field)) +
-                                               " is not in the file (columns: " + known + ")");
+      throw PulseError(ids::kNamedColumnMissing,
+                       "column " + quoted(name) + " named for " + std::string(field_name(field)) +
+                           " is not in the file (columns: " + known + ")");
     }
     assign(field, col, "set in the workspace");
   }
@@ -233,7 +230,7 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
   if (overrides.role) {
     ColumnMapping m = map_for_role(*overrides.role, sample, norm, overrides);
     const auto missing = missing_required(m);
-    if (!missing.empty()) throw PulseError("pulse.ingest.101", describe_missing(m, missing));
+    if (!missing.empty()) throw PulseError(ids::kRoleFieldsMissing, describe_missing(m, missing));
     return m;
   }
   std::string closest;
@@ -248,7 +245,7 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
     }
   }
   const std::string columns = column_list(sample.columns);
-  throw PulseError("pulse.ingest.101",
+  throw PulseError(ids::kNoRoleFits,
                    "no role fits the columns (" + columns + "); closest: " + closest +
                        " (order lines need order_id, sku and unit_price or line_total; orders "
                        "need order_id and order_date)");

@@ -109,7 +109,7 @@ class FileLoader::Pipeline : public io::RecordSink {
     if (sample_.rows.size() >= kSampleRows) decide();
   }
 
-  void on_bad_record(std::size_t line, const std::string& reason) override {
+  void on_bad_record(std::size_t line, const Message& reason) override {
     ++report_.rows_read;
     ++report_.rows_skipped;
     report_.add_problem({report_.file, line, "", reason});

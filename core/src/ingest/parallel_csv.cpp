@@ -13,6 +13,7 @@
 #endif
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/table_builder.h"
 #include "pulse/ingest/text_sniffer.h"
@@ -60,12 +61,13 @@ struct Target {
   std::size_t quote_problems = 0;  // rows lost to an unterminated quote
 };
 
-void count_bad_row(Target& target, std::size_t line, const std::string& reason) {
+void count_bad_row(Target& target, std::size_t line, const Message& reason) {
   LoadReport& r = *target.report;
   ++r.rows_read;
   ++r.rows_skipped;
   r.add_problem({r.file, line, "", reason});
-  if (reason.rfind("unterminated quote", 0) == 0) ++target.quote_problems;
+  if (reason.code == ids::kRowQuoteSkipped || reason.code == ids::kRowQuoteAtEnd)
+    ++target.quote_problems;
 }
 
 void add_row(Target& target, std::size_t line, const std::vector<std::string_view>& fields) {
@@ -84,7 +86,7 @@ class Router : public io::RecordSink {
   void on_record(std::size_t line, const std::vector<std::string_view>& fields) override {
     add_row(*target, line, fields);
   }
-  void on_bad_record(std::size_t line, const std::string& reason) override {
+  void on_bad_record(std::size_t line, const Message& reason) override {
     count_bad_row(*target, line, reason);
   }
   Target* target;
@@ -155,7 +157,7 @@ class ParallelLoad : public io::RecordSink {
     sample_lines_.push_back(line);
     if (sample_.rows.size() >= kSampleRows) decide();
   }
-  void on_bad_record(std::size_t line, const std::string& reason) override {
+  void on_bad_record(std::size_t line, const Message& reason) override {
     count_bad_row(main_, line, reason);
   }
 

@@ -1,5 +1,7 @@
 #include "pulse/ingest/table_builder.h"
 
+#include "pulse/error_ids.h"
+
 #include <cmath>
 #include <limits>
 
@@ -21,6 +23,14 @@ const char* mark_label(io::DecimalMark m) {
 
 const char* order_label(io::DateOrder o) {
   return o == io::DateOrder::dmy ? "DD/MM/YYYY" : "MM/DD/YYYY";
+}
+
+// The params a page words in its language (web/src/strings/engine-messages.js).
+const char* mark_code(io::DecimalMark m) {
+  return m == io::DecimalMark::comma ? "comma" : "point";
+}
+const char* order_code(io::DateOrder o) {
+  return o == io::DateOrder::dmy ? "dmy" : "mdy";
 }
 
 // Why the order reads as it does, after the order in the column's label; today's labels stay
@@ -126,7 +136,7 @@ void TableBuilder::add_late_field(Field field, int column_index, const SourceRul
   slots_.push_back(std::move(slot));
 }
 
-void TableBuilder::problem(std::size_t line, const Slot& slot, std::string reason) {
+void TableBuilder::problem(std::size_t line, const Slot& slot, Message reason) {
   report_.add_problem({report_.file, line, std::string(field_name(slot.field)), std::move(reason)});
 }
 
@@ -170,7 +180,9 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
     case FieldKind::number: {
       const io::NumberScan scan = io::scan_number(raw);
       if (!scan.ok) {
-        problem(line, slot, "bad number '" + std::string(raw) + "'");
+        problem(line, slot,
+                Message(ids::kRowBadNumber, "bad number '" + std::string(raw) + "'")
+                    .param("value", std::string(raw)));
         return false;
       }
       io::DecimalMark mark = slot.number.mark;
@@ -180,7 +192,11 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
           mark = scan.evidence;
         } else if (mark != scan.evidence) {
           problem(line, slot,
-                  "'" + std::string(raw) + "' does not read with the column's " + mark_label(mark));
+                  Message(ids::kRowNumberOtherMark, "'" + std::string(raw) +
+                                                        "' does not read with the column's " +
+                                                        mark_label(mark))
+                      .param("value", std::string(raw))
+                      .param("mark", mark_code(mark)));
           return false;
         }
       }
@@ -201,7 +217,9 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
       }
       const io::DateScan scan = io::scan_date(raw);
       if (!scan.ok) {
-        problem(line, slot, "bad date '" + std::string(raw) + "'");
+        problem(line, slot,
+                Message(ids::kRowBadDate, "bad date '" + std::string(raw) + "'")
+                    .param("value", std::string(raw)));
         return false;
       }
       if (slot.date.shape == io::DateShape::none) slot.date.shape = scan.shape;
@@ -212,8 +230,12 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
           if (order == io::DateOrder::unknown) {
             decide_date(slot, scan.evidence, DateOrderBasis::value_over_12);
           } else if (order != scan.evidence) {
-            problem(line, slot,
-                    "bad date '" + std::string(raw) + "': the column reads " + order_label(order));
+            problem(
+                line, slot,
+                Message(ids::kRowDateOtherOrder, "bad date '" + std::string(raw) +
+                                                     "': the column reads " + order_label(order))
+                    .param("value", std::string(raw))
+                    .param("order", order_code(order)));
             return false;
           }
         } else if (order != io::DateOrder::unknown) {
@@ -299,7 +321,7 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
         break;
       }
       if (slot.required) {
-        problem(line, slot, "missing value");
+        problem(line, slot, Message(ids::kRowMissingValue, "missing value"));
         break;
       }
       append_missing(slot);
@@ -309,7 +331,8 @@ bool TableBuilder::add_row(std::size_t line, const std::vector<std::string_view>
     if (slot.prices_line) priced = true;
   }
   if (done == slots_.size() && !priced)
-    report_.add_problem({report_.file, line, "unit_price", "missing unit_price and line_total"});
+    report_.add_problem({report_.file, line, "unit_price",
+                         Message(ids::kRowNoPrice, "missing unit_price and line_total")});
   if (done < slots_.size() || !priced) {
     roll_back(done, row);
     return false;

@@ -1,6 +1,7 @@
 #include "pulse/ingest/text_sniffer.h"
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "pulse/io/csv_reader.h"
 
 namespace pulse::ingest {
@@ -36,14 +37,21 @@ Sniff sniff_text(std::string_view head, std::string_view file_name) {
   const std::string name(file_name);
   if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1F &&
       static_cast<unsigned char>(head[1]) == 0x8B)
-    throw PulseError("pulse.ingest.003", name + ": gzip-compressed file; decompress it first");
+    throw PulseError(ids::kGzipNotInflated, name + ": gzip-compressed file; decompress it first");
   if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4))
-    throw PulseError("pulse.ingest.003",
+    throw PulseError(ids::kZipGivenAsText,
                      name + ": a zip container (an Excel workbook?); save the sheet as CSV");
+  // Parquet (what DuckDB, Spark and BigQuery export) is not read yet: say how to convert it.
+  if (head.substr(0, 4) == "PAR1")
+    throw PulseError(ids::kParquetNotRead,
+                     name +
+                         ": a Parquet file, which this version does not read; convert it to "
+                         "CSV first, e.g. duckdb -c \"COPY (FROM '" +
+                         name + "') TO '" + name + ".csv'\"");
   if (looks_binary(head))
-    throw PulseError("pulse.ingest.002", name + ": binary data, not a text table or JSON");
+    throw PulseError(ids::kBinaryFile, name + ": binary data, not a text table or JSON");
   const std::string_view text = skip_bom_and_space(head);
-  if (text.empty()) throw PulseError("pulse.ingest.001", name + ": the file is empty");
+  if (text.empty()) throw PulseError(ids::kEmptyFile, name + ": the file is empty");
 
   Sniff sniff;
   if (text.front() == '[' || text.front() == '{') {

@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/text/ascii.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -94,10 +96,7 @@ struct StopScanner {  // no block scan: the byte loop does all the work
 #endif
 
 std::string trim_spaces(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
+  return std::string(text::trim_spaces_and_tabs(s));
 }
 
 // Field count of each of the first rows of `head` split by `delim`, honouring quotes.
@@ -378,10 +377,13 @@ void CsvReader::recover_quote(std::string_view raw_tail, const std::string& why)
   const std::size_t field = spans_.size();
   if (have_header_ && field < header_.size()) where = " in column '" + header_[field] + "'";
   if (have_header_) ++rows_read_;
-  sink_.on_bad_record(row_line_, "unterminated quote opened on line " +
-                                     std::to_string(quote_line_) + where + ": " + why +
-                                     "the row is skipped, reading resumes on line " +
-                                     std::to_string(quote_line_ + 1));
+  Message reason(ids::kRowQuoteSkipped, "unterminated quote opened on line " +
+                                            std::to_string(quote_line_) + where + ": " + why +
+                                            "the row is skipped, reading resumes on line " +
+                                            std::to_string(quote_line_ + 1));
+  reason.count("quote_line", quote_line_).count("resume_line", quote_line_ + 1);
+  if (!where.empty()) reason.param("column", header_[field]);
+  sink_.on_bad_record(row_line_, reason);
   row_.clear();
   spans_.clear();
   quote_raw_.clear();
@@ -415,9 +417,9 @@ void CsvReader::check_field(std::size_t end) const {
 }
 
 void CsvReader::throw_field_too_long() const {
-  throw PulseError("pulse.csv.003", "line " + std::to_string(row_line_) + ": field longer than " +
-                                        std::to_string(options_.max_field_bytes) +
-                                        " bytes (a quote left open?)");
+  throw PulseError(ids::kCsvFieldTooLong,
+                   "line " + std::to_string(row_line_) + ": field longer than " +
+                       std::to_string(options_.max_field_bytes) + " bytes (a quote left open?)");
 }
 
 // Newlines inside quotes still advance the physical line: CR, LF or CRLF.
@@ -441,8 +443,11 @@ void CsvReader::emit_row(const char* base) {
   // Extra fields that are all empty (a trailing delimiter) are dropped.
   while (found > want && spans_[found - 1].begin == spans_[found - 1].end) --found;
   if (found != want) {
-    sink_.on_bad_record(row_line_, "expected " + std::to_string(want) + " fields, found " +
-                                       std::to_string(spans_.size()));
+    sink_.on_bad_record(row_line_, Message(ids::kRowFieldCount, "expected " + std::to_string(want) +
+                                                                    " fields, found " +
+                                                                    std::to_string(spans_.size()))
+                                       .count("expected", want)
+                                       .count("found", spans_.size()));
     spans_.clear();
     return;
   }
@@ -489,8 +494,10 @@ void CsvReader::finish() {
       break;
     case State::quoted:
       if (have_header_) ++rows_read_;
-      sink_.on_bad_record(row_line_,
-                          "unterminated quote opened on line " + std::to_string(quote_line_));
+      sink_.on_bad_record(
+          row_line_, Message(ids::kRowQuoteAtEnd,
+                             "unterminated quote opened on line " + std::to_string(quote_line_))
+                         .count("quote_line", quote_line_));
       break;
     case State::field_start:  // the file ends with a delimiter: one more empty field
       field_begin_ = row_.size();

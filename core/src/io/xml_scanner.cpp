@@ -3,7 +3,9 @@
 #include <cstring>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "pulse/io/text_encoding.h"
+#include "pulse/text/ascii.h"
 
 namespace pulse::io {
 namespace {
@@ -11,10 +13,6 @@ namespace {
 std::string_view local_name(std::string_view name) {
   const std::size_t colon = name.rfind(':');
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 // A character reference (&#...; or _xHHHH_): NUL is no XML character either.
@@ -69,7 +67,7 @@ XmlScanner::XmlScanner(XmlHandler& handler, std::string part, std::size_t max_to
     : handler_(handler), part_(std::move(part)), max_token_(max_token) {}
 
 void XmlScanner::malformed(const std::string& why) const {
-  throw PulseError("pulse.xlsx.003", part_ + ": " + why);
+  throw PulseError(ids::kXlsxBadXml, part_ + ": " + why);
 }
 
 void XmlScanner::feed(std::string_view bytes) {
@@ -174,14 +172,14 @@ std::size_t XmlScanner::scan(std::string_view text, bool last) {
     p = q + 1;
     if (!tag.empty() && tag[0] == '/') {
       tag.remove_prefix(1);
-      while (!tag.empty() && is_space(tag.back())) tag.remove_suffix(1);
+      while (!tag.empty() && text::is_ascii_space(tag.back())) tag.remove_suffix(1);
       handler_.on_end(local_name(tag));
       continue;
     }
     const bool self_closing = !tag.empty() && tag.back() == '/';
     if (self_closing) tag.remove_suffix(1);
     std::size_t name_end = 0;
-    while (name_end < tag.size() && !is_space(tag[name_end])) ++name_end;
+    while (name_end < tag.size() && !text::is_ascii_space(tag[name_end])) ++name_end;
     if (name_end == 0) malformed("a tag without a name");
     handler_.on_start(local_name(tag.substr(0, name_end)), tag.substr(name_end), self_closing);
     if (self_closing) handler_.on_end(local_name(tag.substr(0, name_end)));
@@ -193,14 +191,14 @@ bool xml_attribute(std::string_view attributes, std::string_view name, std::stri
   std::size_t i = 0;
   const std::size_t n = attributes.size();
   while (i < n) {
-    while (i < n && is_space(attributes[i])) ++i;
+    while (i < n && text::is_ascii_space(attributes[i])) ++i;
     const std::size_t key_begin = i;
-    while (i < n && attributes[i] != '=' && !is_space(attributes[i])) ++i;
+    while (i < n && attributes[i] != '=' && !text::is_ascii_space(attributes[i])) ++i;
     const std::string_view key = attributes.substr(key_begin, i - key_begin);
-    while (i < n && is_space(attributes[i])) ++i;
+    while (i < n && text::is_ascii_space(attributes[i])) ++i;
     if (i >= n || attributes[i] != '=') return false;  // not an attribute list we understand
     ++i;
-    while (i < n && is_space(attributes[i])) ++i;
+    while (i < n && text::is_ascii_space(attributes[i])) ++i;
     if (i >= n || (attributes[i] != '"' && attributes[i] != '\'')) return false;
     const char quote = attributes[i++];
     const std::size_t value_end = attributes.find(quote, i);

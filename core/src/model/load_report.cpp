@@ -7,7 +7,7 @@ std::string Problem::to_string() const {
   if (line > 0) out += ":" + std::to_string(line);
   out += ": ";
   if (!field.empty()) out += field + ": ";
-  out += reason;
+  out += reason.text;
   return out;
 }
 

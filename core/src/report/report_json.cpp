@@ -214,9 +214,25 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.key("rows_loaded"), w.value(static_cast<std::uint64_t>(load.rows_loaded));
   w.key("rows_skipped"), w.value(static_cast<std::uint64_t>(load.rows_skipped));
   w.key("lines"), w.value(static_cast<std::uint64_t>(load.lines));
+  // Each problem as an object: the page words reason_code with params in its language; text
+  // is the English sentence the CLI prints. At most problem_cap are listed.
+  w.key("problem_cap"), w.value(static_cast<std::uint64_t>(LoadReport::kMaxProblems));
   w.key("problems");
   w.begin_array();
-  for (const Problem& p : load.problems) w.value(p.to_string());
+  for (const Problem& p : load.problems) {
+    w.begin_object();
+    w.key("file"), w.value(p.file);
+    w.key("line");
+    if (p.line > 0)
+      w.value(static_cast<std::uint64_t>(p.line));
+    else
+      w.null();
+    w.key("field"), text_or_null(w, p.field);
+    w.key("reason_code"), w.value(p.reason.code);
+    w.key("params"), message_params(w, p.reason.params);
+    w.key("text"), w.value(p.to_string());
+    w.end_object();
+  }
   w.end_array();
   w.key("columns");
   w.begin_array();

@@ -1,4 +1,5 @@
 // Building blocks the four dashboards share: header, KPI tiles, cards, badges, empty states.
+import { wordMessage } from '../engine-messages.js';
 import { html } from '../html.js';
 import { icon } from '../table.js';
 import { STATUS_COLORS, OUTCOME_COLORS, CLASS_COLORS } from '../charts.js';
@@ -47,12 +48,20 @@ export function card(ctx, { slot, title, hint, chart = false, cls = '', extra = 
   </section>`;
 }
 
+/** Why a dashboard is empty, in the page's language: the report's section carries the engine's
+ *  code and params beside its English `unavailable` text. */
+function unavailableReason(ctx, key, reason) {
+  const section = ctx.report && ctx.report[key];
+  if (!section || !section.code || section.unavailable !== reason) return reason;
+  return wordMessage(ctx.t, ctx.fmt, { code: section.code, params: section.params, text: reason });
+}
+
 export function unavailable(ctx, key, reason) {
   return html`<div class="unavailable" data-unavailable="${key}">
     <div class="unavailable-icon">${icon('chart')}</div>
     <h3>${ctx.t('unavailable.title')}</h3>
     <p>${ctx.t('unavailable.' + key)}</p>
-    ${reason ? html`<p class="reason">${ctx.t('unavailable.reason', { reason })}</p>` : ''}
+    ${reason ? html`<p class="reason">${ctx.t('unavailable.reason', { reason: unavailableReason(ctx, key, reason) })}</p>` : ''}
     <div class="row-actions">
       <button type="button" class="btn" data-action="open-data">${ctx.t('action.open_data')}</button>
       ${ctx.canLoadSamples ? html`<button type="button" class="btn btn-ghost" data-action="load-samples">${ctx.t('action.load_samples')}</button>` : ''}

@@ -5,6 +5,7 @@
 import samples from '../../../tests/golden/samples.json';
 import premiumQ3 from '../../../tests/golden/samples_premium_q3.json';
 import repR03 from '../../../tests/golden/samples_rep_r03.json';
+import schema from '../../../tests/golden/schema.json';
 
 const UNAVAILABLE = {
   customers: { unavailable: 'load order lines or orders to see customer profiles' },
@@ -63,5 +64,6 @@ export async function openEngine() {
     clear() {
       loads = [];
     },
+    schema: () => schema,
   };
 }

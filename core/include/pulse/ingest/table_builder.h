@@ -112,7 +112,7 @@ class TableBuilder {
   void decide_undecided_dates();
   void report_dates(const std::vector<std::string>& names);
   std::string slot_name(const Slot& slot, const std::vector<std::string>& names) const;
-  void problem(std::size_t line, const Slot& slot, std::string reason);
+  void problem(std::size_t line, const Slot& slot, Message reason);
 
   Table& table_;
   StringPool& strings_;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pulse/model/message.h"
+
 namespace pulse::io {
 
 /// Receives the rows of a text table (CSV) or a JSON file, format-independent.
@@ -18,8 +20,13 @@ class RecordSink {
   /// One row. `fields` may be shorter than the columns (a JSON object without some keys);
   /// a missing field is an empty value. `line` is the 1-based line where the row starts.
   virtual void on_record(std::size_t line, const std::vector<std::string_view>& fields) = 0;
-  /// A row that could not be read at all (wrong field count, broken JSON object).
-  virtual void on_bad_record(std::size_t line, const std::string& reason) = 0;
+  /// A row that could not be read at all (wrong field count, broken JSON object): `reason`
+  /// carries a pulse.row.* code (pulse/error_ids.h), its params and the English sentence.
+  virtual void on_bad_record(std::size_t line, const Message& reason) = 0;
+  /// A reason without a code yet (readers still being given codes): the page shows its text.
+  void on_bad_record(std::size_t line, const std::string& reason) {
+    on_bad_record(line, Message("", reason));
+  }
 };
 
 }  // namespace pulse::io

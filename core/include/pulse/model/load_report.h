@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "pulse/model/message.h"
+
 namespace pulse {
 
 /// One row (or file) that could not be read: "orders.csv:14: order_date: bad date '31/02/2024'".
@@ -12,13 +14,15 @@ struct Problem {
   std::string file;
   std::size_t line = 0;  // 1-based physical line where the row starts; 0 for the whole file
   std::string field;     // canonical field name, or empty when the row as a whole is bad
-  std::string reason;
+  Message reason;        // a pulse.row.* code (pulse/error_ids.h), its params, the English text
 
   std::string to_string() const;
 };
 
 /// What a load did: every load returns one, good or bad (SPEC §2 "Bad input").
 struct LoadReport {
+  /// The problems listed per file (rows_skipped counts them all); the report exports it as
+  /// "problem_cap" so that a page says "only the first N" without its own copy of N.
   static constexpr std::size_t kMaxProblems = 100;
 
   std::string file;
