@@ -14,10 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pulse/config/settings.h"
+#include "pulse/config/workspace.h"
 #include "pulse/error.h"
 #include "pulse/error_ids.h"
-#include "pulse/ingest/workspace.h"
-#include "pulse/kpi/settings.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/json_writer.h"
 #include "pulse/report/report_json.h"
@@ -77,7 +77,7 @@ class PulseEngine {
     return guarded("beginFile", [&] {
       ingest::FileOptions options;
       const nlohmann::json entry = parse_object(options_json, "options");
-      if (!entry.is_null()) options = ingest::file_options_from_json(entry, "options");
+      if (!entry.is_null()) options = config::file_options_from_json(entry, "options");
       open_ = false;
       engine_.begin_file(name, std::move(options));
       open_ = true;
@@ -160,7 +160,8 @@ class PulseEngine {
       if (open_)
         throw PulseError(ids::kWasmFileStillLoading,
                          "report: a file is still loading (call finishFile)");
-      return engine_.report_text(kpi::settings_from_json(parse_object(settings_json, "settings")));
+      return engine_.report_text(
+          config::settings_from_json(parse_object(settings_json, "settings")));
     });
   }
 

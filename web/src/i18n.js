@@ -1,19 +1,21 @@
 // Every UI string, in English and Russian. t(key, vars) looks the key up in the current
 // language, falls back to English, and fills {name} placeholders from vars.
 
+import * as a11y from './strings/a11y.js';
 import * as attention from './strings/attention.js';
 import * as catalogs from './strings/catalogs.js';
 import * as columns from './strings/columns.js';
 import * as common from './strings/common.js';
 import * as customers from './strings/customers.js';
 import * as data from './strings/data.js';
+import * as monday from './strings/monday.js';
 import * as drill from './strings/drill.js';
 import * as engineMessages from './strings/engine-messages.js';
 import * as negotiations from './strings/negotiations.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [attention, catalogs, columns, common, customers, data, drill, engineMessages, negotiations, team];
+const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, negotiations, team, monday];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 
