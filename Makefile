@@ -39,7 +39,7 @@ test-wasm: native wasm web/node_modules/.package-lock.json
 	@node --test tests/wasm/
 
 # fuzz-smoke: every libFuzzer harness still builds and runs a few seconds (docs/reliability.md).
-test: test-native test-sanitize fuzz-smoke test-wasm test-web test-browser
+test: test-native test-sanitize fuzz-smoke test-wasm test-web test-browser test-sql
 
 test-native: native
 	@cd build/native-release && ctest --output-on-failure -j $(JOBS)
@@ -47,6 +47,17 @@ test-native: native
 # Parsers and ingestion under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: native-debug
 	@build/native-debug/bin/pulse_parser_tests
+
+# Layer 1 on a real SQL engine (docs/summaries.md): DuckDB, from npm (@duckdb/node-api, a test
+# dependency in tests/sql), runs `b2b-pulse sql` over the samples and its summaries must give the
+# same report. Skipped with a message when DuckDB cannot be installed (no npm registry).
+.PHONY: test-sql
+test-sql: native
+	@scripts/install-deps.sh sql
+	@if [ -f tests/sql/node_modules/.package-lock.json ] || \
+	    (cd tests/sql && npm ci --no-audit --no-fund --loglevel=error); then \
+	  PULSE_CLI=$(CLI) node --test tests/sql/; \
+	else echo "test-sql: skipped: DuckDB (@duckdb/node-api) could not be installed"; fi
 
 demo: native
 	@echo "B2B Pulse on the bundled samples (samples/workspace.json):"
@@ -107,7 +118,7 @@ lint-cpp:
 lint-js: web/node_modules/.package-lock.json
 	@scripts/install-deps.sh lint
 	@web/node_modules/.bin/eslint --config web/eslint.config.mjs --max-warnings 0 \
-		web/src web/build.mjs web/serve.mjs wasm/pulse.js tests/browser tests/wasm tests/web
+		web/src web/build.mjs web/serve.mjs wasm/pulse.js tests/browser tests/wasm tests/web tests/sql
 
 # The page (web/): dist/index.html + dist/assets/ for any static host, and the single
 # self-contained dist/b2b-pulse.html (wasm, JS, CSS inlined) that works from file://.

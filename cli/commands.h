@@ -9,5 +9,7 @@ int run_report(const Args& args);
 int run_inspect(const Args& args);
 int run_summary(const Args& args);
 int run_backtest(const Args& args);
+int run_summarize(const Args& args);
+int run_sql(const Args& args);
 
 }  // namespace pulse::cli

@@ -23,6 +23,10 @@ const char* kUsage =
     "                   [--config workspace.json] [--from D] [--catalog X] [--rep X]\n"
     "                   [--customer X] [FILE...]\n"
     "                   cuts the data at D and scores the forecasts against what came after\n"
+    "  b2b-pulse summarize [--config workspace.json] [FILE...] --out DIR\n"
+    "                   writes the summary tables (docs/summaries.md) as CSV into DIR\n"
+    "  b2b-pulse sql --dialect duckdb|postgres|spark|bigquery [--config workspace.json]\n"
+    "                   [FILE...]   prints the SQL that builds the same summary tables\n"
     "  b2b-pulse schema                               the roles and fields the engine reads "
     "(JSON)\n"
     "Files named on the command line are detected automatically (role, columns, formats).\n"
@@ -50,11 +54,11 @@ void set_threads(const pulse::cli::Args& args) {
 int main(int argc, char** argv) {
   using namespace pulse::cli;
   try {
-    const Args args =
-        parse_args(argc, argv,
-                   {"--config", "--as-of", "--from", "--to", "--catalog", "--rep", "--customer",
-                    "--cutoff", "--horizon", "--format", "--json", "--threads"},
-                   {"--pretty", "--help"});
+    const Args args = parse_args(
+        argc, argv,
+        {"--config", "--as-of", "--from", "--to", "--catalog", "--rep", "--customer", "--cutoff",
+         "--horizon", "--format", "--json", "--threads", "--out", "--dialect"},
+        {"--pretty", "--help"});
     if (args.command == "--help" || args.command == "help" || args.flag("--help")) {
       std::fputs(kUsage, stdout);
       return 0;
@@ -70,6 +74,8 @@ int main(int argc, char** argv) {
     if (args.command == "inspect") return run_inspect(args);
     if (args.command == "summary") return run_summary(args);
     if (args.command == "backtest") return run_backtest(args);
+    if (args.command == "summarize") return run_summarize(args);
+    if (args.command == "sql") return run_sql(args);
     throw UsageError{"unknown command '" + args.command + "'"};
   } catch (const UsageError& e) {
     std::fprintf(stderr, "[%s] %s\n%s", pulse::ids::kCliUsage, e.message.c_str(), kUsage);

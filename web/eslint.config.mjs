@@ -48,8 +48,8 @@ export default [
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },
   {
-    // The page's modules under Node.
-    files: ['tests/web/**/*.mjs'],
+    // The page's modules under Node; the SQL engines' tests (tests/sql).
+    files: ['tests/web/**/*.mjs', 'tests/sql/**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
   },
   {

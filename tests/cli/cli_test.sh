@@ -75,5 +75,16 @@ expect "backtest needs a cutoff" 2 '^\[pulse\.cli\.001\] backtest needs --cutoff
 expect "backtest with a bad horizon" 2 '^\[pulse\.cli\.001\] --horizon: expected a whole number' "" -- "$cli" backtest --cutoff 2026-06-30 --horizon 0 --config "$repo/samples/workspace.json"
 expect "backtest of a missing file" 1 '^\[pulse\.ingest\.004\]' "" -- "$cli" backtest --cutoff 2026-06-30 "$tmp/missing.csv"
 
+# Summary tables (docs/summaries.md): written, read back to the same figures, mixes refused,
+# the SQL printed; a Parquet file is refused with how to convert it.
+expect "summarize writes the four tables" 0 "" 'pulse_order_items\.csv: [0-9]+ rows' -- "$cli" summarize --config "$repo/samples/workspace.json" --out "$tmp/sum"
+expect "the summaries' customers equal the raw files'" 0 "" "" -- cmp <("$cli" report --config "$repo/samples/workspace.json" | grep -o '"customers":{.*"catalogs":') <("$cli" report "$tmp"/sum/pulse_*.csv | grep -o '"customers":{.*"catalogs":')
+expect "raw orders beside summaries are refused" 0 '^\[pulse\.summary\.001\] order_lines\.csv and the summary tables' "" -- "$cli" report "$tmp"/sum/pulse_*.csv "$repo/samples/order_lines.csv"
+expect "summarize needs --out" 2 '^\[pulse\.cli\.001\] summarize: --out DIR is required' "" -- "$cli" summarize --config "$repo/samples/workspace.json"
+expect "sql for postgres" 0 "" '^CREATE TABLE pulse_order_items AS' -- "$cli" sql --dialect postgres --config "$repo/samples/workspace.json"
+expect "sql needs a known dialect" 2 '^\[pulse\.cli\.001\] sql: --dialect' "" -- "$cli" sql --dialect oracle --config "$repo/samples/workspace.json"
+printf 'PAR1\x15\x04\x15\x10\x15\x14L' >"$tmp/orders.parquet"
+expect "a Parquet file is refused with how to convert it" 1 "^\[pulse\.ingest\.011\] orders\.parquet: a Parquet file.*duckdb -c" "" -- "$cli" report "$tmp/orders.parquet"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -12,10 +12,11 @@ import * as monday from './strings/monday.js';
 import * as drill from './strings/drill.js';
 import * as engineMessages from './strings/engine-messages.js';
 import * as negotiations from './strings/negotiations.js';
+import * as summaries from './strings/summaries.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, negotiations, team, monday];
+const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, negotiations, summaries, team, monday];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 

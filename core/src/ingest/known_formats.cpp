@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pulse/error.h"
+#include "pulse/summary/summary_schema.h"
 
 namespace pulse::ingest {
 namespace {
@@ -48,8 +49,25 @@ std::vector<FieldSources> magento_order_fields(std::vector<FieldSources> more) {
   return fields;
 }
 
+/// The summary tables (docs/summaries.md) are known exports of B2B Pulse itself: every
+/// column of the table is its signature, each column read as its own field.
+std::vector<KnownFormat> with_summary_tables(std::vector<KnownFormat> formats) {
+  for (const summary::SummaryTable& table : summary::summary_tables()) {
+    KnownFormat format;
+    format.name = table.name;
+    format.role = table.role;
+    for (const summary::SummaryColumn& column : table.columns) {
+      format.signature.push_back(column.header);
+      format.fields.push_back({column.field, {column.header}});
+    }
+    format.note = "a B2B Pulse summary table (docs/summaries.md): read as it was written";
+    formats.push_back(std::move(format));
+  }
+  return formats;
+}
+
 const std::vector<KnownFormat>& formats() {
-  static const std::vector<KnownFormat> all = {
+  static const std::vector<KnownFormat> all = with_summary_tables({
       {"Magento REST orders (GET /V1/orders)",
        Role::order_lines,
        {"increment_id", "base_grand_total", "items.sku"},
@@ -170,7 +188,7 @@ const std::vector<KnownFormat>& formats() {
         {F::product, {"Name"}}},
        F::count_,
        "statuses are the grid's labels (Ordered is won; Declined, Expired, Closed are lost)"},
-  };
+  });
   return all;
 }
 

@@ -117,7 +117,8 @@ Baseline baseline_of(const ProductRow& row) {
 /// and the effect of the cut on their summed positive sales.
 DiscountLevel cut_level(const std::vector<ProductRow>& rows,
                         const std::vector<std::size_t>& members, const PooledEstimates& pool,
-                        const char* name, std::optional<StrId> group, const config::Settings& settings) {
+                        const char* name, std::optional<StrId> group,
+                        const config::Settings& settings) {
   DiscountLevel level;
   level.level = name;
   level.group = group;
@@ -154,7 +155,7 @@ DiscountLevel cut_level(const std::vector<ProductRow>& rows,
 void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
                       const std::vector<std::optional<LogSeries>>& series,
                       const std::vector<StrId>& categories, const config::Settings& settings,
-                      std::vector<DiscountLevel>& levels) {
+                      const StringPool& strings, std::vector<DiscountLevel>& levels) {
   std::vector<std::size_t> fitted;
   std::vector<const LogSeries*> panel;
   for (std::size_t i = begin; i < end; ++i)
@@ -204,12 +205,18 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
 
   // Group-wide cuts: the SKUs of one product category (when the lines carry one), pooled the
   // same way among themselves; a group needs at least kMinGroupSkus estimated SKUs.
-  std::map<StrId, std::vector<std::size_t>> groups;  // category -> positions in `fitted`
+  // By category name, so that the levels come in the same order whatever order the rows were
+  // read in (summary tables written by SQL come sorted; docs/summaries.md).
+  std::map<std::string_view, std::pair<StrId, std::vector<std::size_t>>> groups;
   for (std::size_t k = 0; k < fitted.size(); ++k) {
     const StrId category = categories[fitted[k]];
-    if (category != kNoStr) groups[category].push_back(k);
+    if (category == kNoStr) continue;
+    auto& group = groups[strings.view(category)];
+    group.first = category;
+    group.second.push_back(k);
   }
-  for (const auto& [category, members] : groups) {
+  for (const auto& [name, group] : groups) {
+    const auto& [category, members] = group;
     if (members.size() < kMinGroupSkus) continue;
     std::vector<std::size_t> group_rows;
     std::vector<UnitEstimate> group_units;
@@ -224,14 +231,17 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
 
 }  // namespace
 
-CatalogReport catalog_report(const Facts& facts, const Scope& scope, const config::Settings& settings,
-                             const StringPool& strings) {
+CatalogReport catalog_report(const Facts& facts, const Scope& scope,
+                             const config::Settings& settings, const StringPool& strings) {
   const bool monthly = settings.elasticity_period == "month";
   std::vector<Acc> cat(facts.catalogs.size());
   std::vector<Acc> prod(facts.products.size());
   std::vector<Point> points;
   points.reserve(facts.line_sku.size());
   double total_revenue = 0;
+  // Charges listed as not products: counted in their catalog's totals, not as products.
+  const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
+  std::vector<double> non_product_revenue(facts.catalogs.size(), 0.0);
 
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
     const Day day = facts.order_day[o];
@@ -247,10 +257,14 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const confi
       const std::uint32_t p = facts.line_product[l];
       Acc& k = cat[facts.line_catalog[l]];
       k.add_line(rev, std::isnan(qty) ? 0 : qty, cost);
-      prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       total_revenue += rev;
+      if (non_product[p])
+        non_product_revenue[facts.line_catalog[l]] += rev;
+      else
+        prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       if (!(qty > 0)) continue;
       k.add_positive(rev, qty, cost, o, customer);
+      if (non_product[p]) continue;
       prod[p].add_positive(rev, qty, cost, o, customer);
       points.push_back({p, {period, qty, rev}});
     }
@@ -258,6 +272,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const confi
 
   CatalogReport report;
   if (!facts.has_lines) return report;
+  report.non_product_skus = settings.non_product_skus;
+  for (double r : non_product_revenue) report.non_product_revenue += r;
+  report.non_product_suggestions = suggest_non_products(facts, strings);
 
   // Products, grouped by catalog, by revenue within it.
   for (std::uint32_t p = 0; p < prod.size(); ++p) {
@@ -325,10 +342,12 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope, const confi
     std::size_t j = i;
     for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k;
          ++j)
-      report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].all.revenue);
+      report.products[j].revenue_share =
+          ratio(report.products[j].revenue, cat[k].all.revenue - non_product_revenue[k]);
     assign_abc(report.products, i, j, facts, strings);
     const std::size_t levels_before = report.discount_levels.size();
-    estimate_catalog(report.products, i, j, series, categories, settings, report.discount_levels);
+    estimate_catalog(report.products, i, j, series, categories, settings, strings,
+                     report.discount_levels);
     for (std::size_t l = levels_before; l < report.discount_levels.size(); ++l)
       report.discount_levels[l].catalog = k;
     i = j;

@@ -61,7 +61,8 @@ class DealBuilder {
   }
 
  private:
-  /// Every order id and quote id of every orders and order_lines table, excluded or not.
+  /// Every order id and quote id of every orders, order_lines and summary orders table,
+  /// excluded or not.
   void read_orders() {
     order_day_.assign(pool_size_, kAbsent);
     quote_day_.assign(pool_size_, kAbsent);
@@ -70,7 +71,7 @@ class DealBuilder {
       Day& slot = index[id];
       slot = slot == kAbsent ? day : earlier(slot, day);
     };
-    for (Role role : {Role::orders, Role::order_lines})
+    for (Role role : {Role::orders, Role::order_lines, Role::summary_orders})
       for (const Table* t : dataset_.tables_of(role))
         for (std::size_t r = 0; r < t->rows; ++r) {
           const StrId order = t->text_at(Field::order_id, r);

@@ -49,11 +49,15 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
     {"parent_item_id", FieldKind::text},
     {"company_id", FieldKind::text},
     {"catalog_name", FieldKind::text},
+    {"line_cost", FieldKind::number},
+    {"line_count", FieldKind::number},
+    {"counted", FieldKind::number},
 }};
 
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
     "order_lines", "orders",     "customers",      "deals",
-    "deal_events", "sales_reps", "catalog_prices", "catalogs"};
+    "deal_events", "sales_reps", "catalog_prices", "catalogs",
+    "summary_orders", "summary_items", "summary_customers", "summary_products"};
 
 using F = Field;
 
@@ -82,6 +86,18 @@ std::array<RoleSpec, kRoleCount> make_specs() {
       {Role::sales_reps, {F::sales_rep, F::rep_name, F::manager, F::team}, {F::sales_rep}},
       {Role::catalog_prices, {F::catalog, F::sku, F::price, F::list_price}, {F::catalog, F::sku}},
       {Role::catalogs, {F::catalog, F::catalog_name}, {F::catalog, F::catalog_name}},
+      {Role::summary_orders,
+       {F::order_id, F::order_date, F::quote_id, F::customer_id, F::sales_rep, F::counted},
+       {F::order_id, F::counted}},
+      {Role::summary_items,
+       {F::order_id, F::catalog, F::sku, F::quantity, F::line_total, F::line_cost, F::line_count},
+       {F::order_id, F::catalog, F::line_count}},
+      {Role::summary_customers,
+       {F::customer_id, F::customer_name, F::catalog, F::sales_rep},
+       {F::customer_id}},
+      {Role::summary_products,
+       {F::catalog, F::sku, F::product_name, F::category},
+       {F::catalog, F::sku}},
   }};
 }
 

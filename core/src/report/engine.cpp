@@ -14,6 +14,7 @@
 #include "pulse/report/comparison_json.h"
 #include "pulse/report/deals_json.h"
 #include "pulse/report/report_json.h"
+#include "pulse/summary/summary_facts.h"
 
 namespace pulse::report {
 
@@ -38,6 +39,7 @@ const LoadReport& Engine::finish_file() {
   }
   loader_->finish();
   loader_.reset();
+  refuse_double_count();
   facts_.reset();
   deals_.reset();
   outlook_.reset();
@@ -53,10 +55,27 @@ const LoadReport& Engine::load_path(const std::string& path, const std::string& 
                                     const ingest::FileOptions& options) {
   if (loader_) finish_file();
   ingest::load_path(dataset_, path, display_name, options);
+  refuse_double_count();
   facts_.reset();
   deals_.reset();
   outlook_.reset();
   return dataset_.loads.back();
+}
+
+std::vector<summary::SummaryFile> Engine::summaries(const config::Settings& settings) {
+  return summary::write_summaries(dataset_, facts_for(settings));
+}
+
+void Engine::refuse_double_count() {
+  const auto error = summary::double_count_error(dataset_);
+  if (!error || dataset_.tables.empty() || dataset_.loads.back().rows_loaded == 0) return;
+  // The file just loaded made the mix: it is refused whole, the files before it stay.
+  dataset_.tables.pop_back();
+  LoadReport& load = dataset_.loads.back();
+  load.error = *error;
+  load.role.clear();
+  load.rows_skipped = load.rows_read;
+  load.rows_loaded = 0;
 }
 
 void Engine::clear() {
@@ -69,7 +88,10 @@ void Engine::clear() {
 
 const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
   if (!facts_ || facts_exclusions_ != settings.excluded_statuses) {
-    facts_ = kpi::build_facts(dataset_, settings, dataset_.strings);
+    // Summary tables (docs/summaries.md) are layer 1 already written: the same facts from them.
+    facts_ = summary::has_order_summaries(dataset_)
+                 ? summary::facts_from_summaries(dataset_, dataset_.strings)
+                 : kpi::build_facts(dataset_, settings, dataset_.strings);
     facts_exclusions_ = settings.excluded_statuses;
     outlook_.reset();
   }
@@ -208,8 +230,9 @@ std::string Engine::report_text(const config::Settings& settings) {
   for (const std::string& warning : deals.warnings) w.value(warning);
   w.end_array();
 
-  const bool have_orders =
-      !dataset_.tables_of(Role::order_lines).empty() || !dataset_.tables_of(Role::orders).empty();
+  const bool have_orders = !dataset_.tables_of(Role::order_lines).empty() ||
+                           !dataset_.tables_of(Role::orders).empty() ||
+                           summary::has_order_summaries(dataset_);
   // Computed once: the sales team reads the customers' statuses too.
   std::optional<kpi::CustomerReport> profiles;
   if (have_orders && scope.as_of != kNoDay)

@@ -49,6 +49,10 @@ enum class Field : std::uint8_t {
   parent_item_id,
   company_id,    // the account a customer belongs to (a company, a person across orders)
   catalog_name,  // a catalog's display name (shared catalogs name customer groups)
+  // The summary tables' own fields (docs/summaries.md): never read from a raw file.
+  line_cost,   // the cost of the lines a summary row adds up (quantity x unit cost)
+  line_count,  // how many order lines a summary row adds up (0: an order header without lines)
+  counted,     // 1 when a summarized order counts, 0 when it is only seen (excluded, for dates)
   count_         // number of fields, not a field
 };
 constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::count_);
@@ -70,6 +74,11 @@ enum class Role : std::uint8_t {
   sales_reps,
   catalog_prices,
   catalogs,  // catalog id -> name (Magento shared catalogs: customer group -> name)
+  // Layer 1 summary tables (docs/summaries.md): what `b2b-pulse summarize` and the SQL write.
+  summary_orders,
+  summary_items,
+  summary_customers,
+  summary_products,
   count_
 };
 constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::count_);

@@ -14,6 +14,7 @@
 #include "pulse/kpi/facts.h"
 #include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
+#include "pulse/summary/summary_writer.h"
 
 namespace pulse::report {
 
@@ -47,6 +48,9 @@ class Engine {
   /// The same document as a tree (parsed from report_text), for tests and tools.
   nlohmann::json report(const config::Settings& settings);
   const Dataset& dataset() const { return dataset_; }
+  /// Layer 1 of the loaded raw files as summary tables (docs/summaries.md), with the
+  /// settings' status exclusion applied.
+  std::vector<summary::SummaryFile> summaries(const config::Settings& settings);
   /// The file being loaded (nullptr when none): a workbook the caller unzips is given to it
   /// part by part (FileLoader::begin_parts).
   ingest::FileLoader* loader() { return loader_.get(); }
@@ -54,6 +58,8 @@ class Engine {
   void clear();
 
  private:
+  /// Refuses the file just loaded when it makes raw orders and order summaries count twice.
+  void refuse_double_count();
   const kpi::Facts& facts_for(const config::Settings& settings);
   const kpi::DealFacts& deals_for(const config::Settings& settings);
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
