@@ -105,37 +105,49 @@ async function native(file) {
     console.error(`${cli} is missing: run make native (or set PULSE_CLI)`);
     process.exit(1);
   }
+  // CPU time (user + sys) besides wall time: on a machine busy with other jobs it is the
+  // steadier of the two. The CLI's comes from /usr/bin/time, DuckDB's from this process.
+  const timeTool = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const pulseOnce = (keep) => {
+    const command = [cli, 'report', '--threads', '1', file];
     const t0 = performance.now();
-    const r = spawnSync(cli, ['report', '--threads', '1', file], { maxBuffer: 1 << 30, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
+    const r = timeTool
+      ? spawnSync(timeTool, ['-f', 'cpu %U %S', ...command], { maxBuffer: 1 << 30, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] })
+      : spawnSync(command[0], command.slice(1), { maxBuffer: 1 << 30, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
     const wall = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${cli} report failed: ${r.stderr}`);
-    return { wall, report: keep ? JSON.parse(r.stdout) : null };
+    const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(String(r.stderr));
+    return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : null, report: keep ? JSON.parse(r.stdout) : null };
   };
   const duckOnce = async () => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const db = await DuckDBInstance.create(':memory:', { threads: '1' });
     const conn = await db.connect();
     const results = [];
     for (const statement of statementsFor(file)) results.push((await conn.runAndReadAll(statement)).getRowObjectsJS());
     const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     conn.closeSync();
     db.closeSync();
     const s = results.at(-3)[0];
-    return { wall, figures: { customers: s.customers, orders: s.orders, revenue: s.revenue, units: s.units, skus: s.skus } };
+    return { wall, cpu: (c.user + c.system) / 1000, figures: { customers: s.customers, orders: s.orders, revenue: s.revenue, units: s.units, skus: s.skus } };
   };
   checkSame(pulseFigures(pulseOnce(true).report), (await duckOnce()).figures, 'native');
   const times = { pulse: [], duck: [] };
   for (let i = 0; i < runs; i++) {
     const order = i % 2 ? ['duck', 'pulse'] : ['pulse', 'duck'];
-    for (const side of order) times[side].push(side === 'pulse' ? pulseOnce(false).wall : (await duckOnce()).wall);
+    for (const side of order) times[side].push(side === 'pulse' ? pulseOnce(false) : await duckOnce());
   }
-  const p = median(times.pulse);
-  const d = median(times.duck);
-  console.log(`native, one thread each, ${runs} alternating runs (medians):`);
-  console.log(`  B2B Pulse CLI (process, load, whole report as JSON): ${ms(p)}   [${times.pulse.map(Math.round).join(', ')}]`);
-  console.log(`  DuckDB ${typeof duckdbApi.version === 'function' ? duckdbApi.version() : ''} (instance, load, the SQL's rows in JS): ${ms(d)}   [${times.duck.map(Math.round).join(', ')}]`);
-  console.log(`  ratio B2B Pulse / DuckDB: ${(p / d).toFixed(2)}`);
+  const med = (side, key) => median(times[side].map((t) => t[key]));
+  const list = (side, key) => times[side].map((t) => Math.round(t[key])).join(', ');
+  const cpuKnown = times.pulse.every((t) => t.cpu !== null);
+  const line = (side) => `wall ${ms(med(side, 'wall'))} [${list(side, 'wall')}]` + (cpuKnown ? `, CPU ${ms(med(side, 'cpu'))} [${list(side, 'cpu')}]` : '');
+  console.log(`native (${path.basename(file)}), one thread each, ${runs} alternating runs, medians:`);
+  console.log(`  B2B Pulse CLI (process, load, whole report as JSON): ${line('pulse')}`);
+  console.log(`  DuckDB ${typeof duckdbApi.version === 'function' ? duckdbApi.version() : ''} (instance, load, the SQL's rows in JS): ${line('duck')}`);
+  console.log(`  ratio B2B Pulse / DuckDB: wall ${(med('pulse', 'wall') / med('duck', 'wall')).toFixed(2)}` +
+    (cpuKnown ? `, CPU ${(med('pulse', 'cpu') / med('duck', 'cpu')).toFixed(2)}` : ''));
 }
 
 // ---------------------------------------------------------------- browser
@@ -185,7 +197,7 @@ async function browserBench(file) {
 
   // Opened -> picked as soon as the page can take a file -> done, in the page's own clock
   // (ms since navigation started).
-  async function pulseOnce() {
+  async function pulseOnce(withReport = false) {
     const page = await browser.context.newPage();
     await page.goto(origin + '/', { waitUntil: 'commit' });
     await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty', null, { timeout: 60000, polling: 5 });
@@ -198,10 +210,10 @@ async function browserBench(file) {
     const picked = await page.evaluate(() => performance.now());
     await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(file);
     await page.waitForFunction(() => window.pulseBench.done !== null || document.querySelector('b2b-pulse').dataset.state === 'error', null, { timeout: 300000, polling: 10 });
-    const r = await page.evaluate(() => {
+    const r = await page.evaluate((withReport) => {
       const el = document.querySelector('b2b-pulse');
-      return { done: window.pulseBench.done, state: el.dataset.state, report: window.pulseBench.report, timings: { ...el.timings } };
-    });
+      return { done: window.pulseBench.done, state: el.dataset.state, report: withReport ? window.pulseBench.report : null, timings: { ...el.timings } };
+    }, withReport);
     await page.close();
     if (r.done === null) throw new Error(`the page ended in state ${r.state}`);
     return { total: r.done, afterPick: r.done - picked, heap: r.timings.wasmHeap, report: r.report, timings: r.timings };
@@ -222,7 +234,7 @@ async function browserBench(file) {
 
   try {
     // A first run of each (not timed) checks the figures and warms the browser itself.
-    const p0 = await pulseOnce();
+    const p0 = await pulseOnce(true);
     const d0 = await duckOnce();
     checkSame(pulseFigures(p0.report), d0.figures.summary, 'browser');
     console.log(`browser: DuckDB-Wasm returned ${d0.figures.customerRows} customer rows and ${d0.figures.productRows} product rows`);
