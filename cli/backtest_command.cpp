@@ -10,9 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "pulse/error.h"
-#include "pulse/ingest/file_loader.h"
 #include "pulse/config/workspace.h"
+#include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/ingest/file_loader.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/report/backtest.h"
 #include "pulse/report/workspace_loader.h"
@@ -131,7 +132,7 @@ int run_backtest(const Args& args) {
   for (const LoadReport& r : dataset.loads)
     if (r.refused()) std::fprintf(stderr, "%s\n", r.error.c_str());
   if (loaded == 0) {
-    std::fprintf(stderr, "[pulse.cli.002] nothing could be loaded\n");
+    std::fprintf(stderr, "[%s] nothing could be loaded\n", ids::kCliNothingLoaded);
     return 1;
   }
 
@@ -141,7 +142,7 @@ int run_backtest(const Args& args) {
     std::ofstream out(*file);
     out << doc.dump(2) << "\n";
     if (!out) {
-      std::fprintf(stderr, "[pulse.cli.003] %s: cannot write the file\n", file->c_str());
+      std::fprintf(stderr, "[%s] %s: cannot write the file\n", ids::kCliCannotWrite, file->c_str());
       return 1;
     }
   }

@@ -4,8 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "pulse/error.h"
 #include "pulse/config/workspace.h"
+#include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/workspace_loader.h"
@@ -66,7 +67,7 @@ int make_report(const Args& args, std::string& out) {
 
   out = engine.report_text(s);
   if (loaded == 0) {
-    std::fprintf(stderr, "[pulse.cli.002] nothing could be loaded\n");
+    std::fprintf(stderr, "[%s] nothing could be loaded\n", ids::kCliNothingLoaded);
     return 1;
   }
   return 0;

@@ -148,7 +148,7 @@
   /** gzip, decompressed as it streams by the platform's DecompressionStream (no library). */
   async function* gunzip(chunks, name, counted) {
     if (typeof DecompressionStream !== 'function')
-      throw unreadable('[pulse.ingest.003] ' + name + ': gzip-compressed, and this browser cannot decompress (no DecompressionStream)');
+      throw unreadable('[pulse.gzip.003] ' + name + ': gzip-compressed, and this browser cannot decompress (no DecompressionStream)');
     const stream = new DecompressionStream('gzip');
     const writer = stream.writable.getWriter();
     const pump = (async () => {
@@ -169,7 +169,7 @@
       await pump;
     } catch (err) {
       if (err instanceof PulseError) throw err;
-      throw unreadable('[pulse.ingest.003] ' + name + ': corrupt or truncated gzip data (' + (err && err.message || err) + ')');
+      throw unreadable('[pulse.gzip.001] ' + name + ': corrupt or truncated gzip data (' + (err && err.message || err) + ')');
     } finally {
       reader.releaseLock();
     }
@@ -283,7 +283,7 @@
      */
     async _loadWorkbook(name, chunks, chunkSize, counted) {
       if (!this._unzipSync)
-        throw unreadable('[pulse.ingest.003] ' + name + ': a zip archive (an Excel workbook?), and no unzip (pass fflate.unzipSync to createPulse)');
+        throw unreadable('[pulse.zip.002] ' + name + ': a zip archive (an Excel workbook?), and no unzip (pass fflate.unzipSync to createPulse)');
       const parts = [];
       let length = 0;
       for await (const chunk of chunks) {
@@ -297,7 +297,7 @@
         try {
           return this._unzipSync(zip, { filter });
         } catch (err) {
-          throw unreadable('[pulse.ingest.003] ' + name + ': cannot read the zip archive: ' + (err && err.message || err));
+          throw unreadable('[pulse.zip.001] ' + name + ': cannot read the zip archive: ' + (err && err.message || err));
         }
       };
       const entries = new Map();  // entry names compare case-insensitively (OPC part names)

@@ -65,7 +65,7 @@ TEST_CASE("xlsx: an officeDocument relationship without a usable Target is ignor
       const LoadReport r =
           load(test::stored_zip({{"_rels/.rels", root_rels(target)}}), 64, dataset);
       CHECK(r.error ==
-            "[pulse.ingest.003] book.xlsx: a zip archive, but not an Excel workbook (no "
+            "[pulse.xlsx.004] book.xlsx: a zip archive, but not an Excel workbook (no "
             "xl/workbook.xml)");
       CHECK(r.sheets.empty());
       CHECK(dataset.tables.empty());
@@ -99,7 +99,7 @@ TEST_CASE("xlsx by parts: an unusable officeDocument Target still asks for the w
     CHECK(loader.wanted_part().empty());
     const LoadReport& r = loader.finish();
     CHECK(r.error ==
-          "[pulse.ingest.003] parts.xlsx: a zip archive, but not an Excel workbook (no "
+          "[pulse.xlsx.004] parts.xlsx: a zip archive, but not an Excel workbook (no "
           "xl/workbook.xml)");
   }
 }

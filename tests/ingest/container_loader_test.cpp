@@ -93,18 +93,18 @@ TEST_CASE("gzip: JSON inside, and two members back to back", "[ingest][gzip]") {
   CHECK(line_value(two) == Approx(335.88));
 }
 
-TEST_CASE("gzip: truncated data stops the file, corrupt data is refused, with pulse.ingest.003",
+TEST_CASE("gzip: truncated data stops the file, corrupt data is refused, with pulse.gzip.002 and pulse.gzip.001",
           "[ingest][gzip]") {
   const std::string gz = fixture("gzip/orders.csv.gz");
   const Loaded cut = load_bytes("cut.csv.gz", gz.substr(0, gz.size() - 12), 64);
   CHECK(cut.report.partial());  // its whole rows kept (tests/ingest/partial_load_test.cpp)
-  CHECK(cut.report.stopped.rfind("[pulse.ingest.003] cut.csv.gz: the gzip data ends early", 0) ==
+  CHECK(cut.report.stopped.rfind("[pulse.gzip.002] cut.csv.gz: the gzip data ends early", 0) ==
         0);
   std::string bad = gz;
   for (std::size_t i = 20; i < 40; ++i) bad[i] = static_cast<char>(bad[i] ^ 0x5A);
   const Loaded corrupt = load_bytes("bad.csv.gz", bad, 64);
   CHECK(corrupt.report.refused());
-  CHECK(corrupt.report.error.rfind("[pulse.ingest.003] bad.csv.gz: ", 0) == 0);
+  CHECK(corrupt.report.error.rfind("[pulse.gzip.001] bad.csv.gz: ", 0) == 0);
   CHECK(corrupt.report.rows_loaded == 0);
 }
 
@@ -175,12 +175,12 @@ TEST_CASE("xlsx: unreadable workbooks are refused with a clear error", "[ingest]
     damaged[i] = static_cast<char>(damaged[i] ^ 0x77);
   const std::vector<Case> cases = {
       {"zip without a workbook", fixture("xlsx/not_a_workbook.zip"), "",
-       "[pulse.ingest.003] book.xlsx: a zip archive, but not an Excel workbook (no "
+       "[pulse.xlsx.004] book.xlsx: a zip archive, but not an Excel workbook (no "
        "xl/workbook.xml)"},
       {"truncated download", xlsx.substr(0, xlsx.size() - 200), "",
-       "[pulse.ingest.003] book.xlsx: cannot read the zip archive: no zip directory at the end"},
+       "[pulse.zip.001] book.xlsx: cannot read the zip archive: no zip directory at the end"},
       {"damaged entry", damaged, "",
-       "[pulse.ingest.003] book.xlsx: cannot read the zip archive: entry xl/worksheets/sheet1.xml"},
+       "[pulse.zip.001] book.xlsx: cannot read the zip archive: entry xl/worksheets/sheet1.xml"},
       {"no such sheet", xlsx, "Returns",
        "[pulse.xlsx.002] book.xlsx: no sheet 'Returns' in the workbook; its sheets: 'Orders', "
        "'Customers'"},
@@ -220,6 +220,6 @@ TEST_CASE("xlsx by parts (the page's protocol): missing parts and an early finis
   CHECK(loader.wanted_part() == "xl/worksheets/s.xml");  // no shared strings, no styles
   const LoadReport& report = loader.finish();
   CHECK(report.error ==
-        "[pulse.ingest.003] parts.xlsx: the workbook ended before xl/worksheets/s.xml was given");
+        "[pulse.xlsx.007] parts.xlsx: the workbook ended before xl/worksheets/s.xml was given");
   CHECK(report.sheet == "S");
 }

@@ -50,7 +50,7 @@ std::string conv(const Loaded& l, const std::string& key) {
 
 std::size_t guess_notes(const Loaded& l) {
   std::size_t n = 0;
-  for (const std::string& note : l.report.notes) n += note.rfind("[pulse.dates.guess]", 0) == 0;
+  for (const std::string& note : l.report.notes) n += note.rfind("[pulse.note.006]", 0) == 0;
   return n;
 }
 

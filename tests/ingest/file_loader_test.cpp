@@ -105,7 +105,7 @@ TEST_CASE("files that cannot be read are refused with a clear error, never a cra
       {"xlsx", std::string("PK\x03\x04\x14\x00", 6), "[pulse.ingest.003]"},
       {"no role", "product,series,sales_price\nGTX,GTX,550\n", "[pulse.ingest.101]"},
       {"JSON records that fit no role", "{\"a\": 1} x", "[pulse.ingest.101]"},
-      {"JSON array of plain values", "[1, 2, 3]", "[pulse.ingest.001]"},
+      {"JSON array of plain values", "[1, 2, 3]", "[pulse.ingest.008]"},
   };
   for (const Case& c : cases) {
     INFO(c.name);

@@ -109,7 +109,7 @@ TEST_CASE("a gzip file cut before 64 KiB of text keeps its whole rows", "[ingest
   const LoadReport r = load("cut.csv.gz", gz.substr(0, gz.size() - 12), 64, dataset);
   CHECK_FALSE(r.refused());
   CHECK(r.partial());
-  CHECK(r.stopped.rfind("[pulse.ingest.003] cut.csv.gz: the gzip data ends early", 0) == 0);
+  CHECK(r.stopped.rfind("[pulse.gzip.002] cut.csv.gz: the gzip data ends early", 0) == 0);
   CHECK(r.rows_loaded ==
         4);  // SO-1001 (2 lines), 1002, 1003; 1004 has 'abc'; 1005, cut, is not read
   CHECK(r.stopped_line == 7);  // the line of the cut row

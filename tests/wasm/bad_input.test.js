@@ -48,8 +48,8 @@ test('empty, blank, binary and archive files are refused with an error id', asyn
     ['empty.csv', new Uint8Array(0), 'pulse.ingest.001'],
     ['blank.csv', '\n\n\r\n', 'pulse.ingest.001'],
     ['image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'pulse.ingest.002'],
-    ['export.csv.gz', Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0]), 'pulse.ingest.003'],
-    ['book.xlsx', Uint8Array.from([0x50, 0x4b, 3, 4, 0x14, 0]), 'pulse.ingest.003'],
+    ['export.csv.gz', Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0]), 'pulse.gzip.001'],
+    ['book.xlsx', Uint8Array.from([0x50, 0x4b, 3, 4, 0x14, 0]), 'pulse.zip.001'],
     ['noise.bin', noise, undefined],
     ['products.csv', 'product,series,sales_price\nGTX,GTX,550\n', 'pulse.ingest.101'],
   ];

@@ -48,9 +48,9 @@ test('containers: corrupt gzip, a zip that is not a workbook, a missing sheet', 
   const pulse = await newPulse();
   const gz = fs.readFileSync(path.join(GZIP, 'orders.csv.gz'));
   await assert.rejects(pulse.loadFile('cut.csv.gz', gz.subarray(0, gz.length - 12)),
-                       (err) => err instanceof PulseError && err.code === 'pulse.ingest.003' && err.load.file === 'cut.csv.gz');
+                       (err) => err instanceof PulseError && err.code === 'pulse.gzip.001' && err.load.file === 'cut.csv.gz');
   await assert.rejects(pulse.loadFile('notes.zip', fs.readFileSync(path.join(XLSX, 'not_a_workbook.zip'))),
-                       (err) => err.code === 'pulse.ingest.003' && /not an Excel workbook/.test(err.message) && Boolean(err.load));
+                       (err) => err.code === 'pulse.xlsx.004' && /not an Excel workbook/.test(err.message) && Boolean(err.load));
   await assert.rejects(pulse.loadFile('orders.xlsx', fs.readFileSync(path.join(XLSX, 'orders.xlsx')), { options: { sheet: 'Returns' } }),
                        (err) => err.code === 'pulse.xlsx.002' && err.load.sheets.join() === 'Orders,Customers');
   const report = pulse.report(SETTINGS);

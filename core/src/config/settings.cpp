@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "pulse/io/date_parser.h"
 
 namespace pulse::config {
@@ -14,7 +15,7 @@ namespace {
 using nlohmann::json;
 
 [[noreturn]] void bad(const std::string& key, const std::string& why) {
-  throw PulseError("pulse.config.201", "settings." + key + ": " + why);
+  throw PulseError(ids::kSettingBad, "settings." + key + ": " + why);
 }
 
 std::optional<Day> date_setting(const json& doc, const char* key) {
@@ -124,7 +125,7 @@ std::string fold_status(std::string_view status) {
 Settings settings_from_json(const json& doc) {
   Settings s;
   if (doc.is_null()) return s;
-  if (!doc.is_object()) throw PulseError("pulse.config.200", "settings: expected an object");
+  if (!doc.is_object()) throw PulseError(ids::kSettingsNotObject, "settings: expected an object");
   s.as_of = date_setting(doc, "as_of");
   s.from = date_setting(doc, "from");
   s.to = date_setting(doc, "to");

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 
 namespace pulse::config {
 namespace {
@@ -10,7 +11,7 @@ namespace {
 using nlohmann::json;
 
 [[noreturn]] void bad(const std::string& where, const std::string& why) {
-  throw PulseError("pulse.config.101", where + ": " + why);
+  throw PulseError(ids::kWorkspaceBadEntry, where + ": " + why);
 }
 
 std::string string_or(const json& obj, const char* key, const std::string& fallback) {
@@ -74,7 +75,7 @@ ingest::FileOptions file_options_from_json(const json& f, const std::string& whe
 }
 
 Workspace workspace_from_json(const json& doc) {
-  if (!doc.is_object()) throw PulseError("pulse.config.100", "a workspace is a JSON object");
+  if (!doc.is_object()) throw PulseError(ids::kWorkspaceNotObject, "a workspace is a JSON object");
   Workspace ws;
   if (doc.contains("files")) {
     if (!doc["files"].is_array()) bad("files", "expected a list");

@@ -8,6 +8,8 @@
 
 #include "file_loader_container.h"
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/error_message.h"
 #include "pulse/ingest/header_synonyms.h"
 #include "pulse/ingest/known_formats.h"
 #include "pulse/ingest/parallel_csv.h"
@@ -120,7 +122,7 @@ class FileLoader::Pipeline : public io::RecordSink {
     sample_.columns = columns_;
     report_.columns = columns_;
     if (sample_.columns.empty())
-      throw PulseError("pulse.ingest.001",
+      throw PulseError(json_ ? ids::kNoJsonObject : ids::kNoHeaderRow,
                        report_.file + (json_ ? ": no JSON object with fields" : ": no header row"));
     const ColumnMapping mapping = map_columns(sample_, options_.mapping);
     report_.role = std::string(role_name(mapping.role));
@@ -303,7 +305,7 @@ void FileLoader::feed(std::string_view bytes) {
   } catch (const PulseError& e) {
     fail(e.what());
   } catch (const std::bad_alloc&) {
-    fail("[pulse.ingest.005] " + report_.file + ": out of memory after " +
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory after " +
          std::to_string(report_.rows_read) +
          " rows; the file is larger than this machine can hold");
   }
@@ -339,7 +341,7 @@ const LoadReport& FileLoader::finish() {
   } catch (const PulseError& e) {
     fail(e.what());
   } catch (const std::bad_alloc&) {
-    fail("[pulse.ingest.005] " + report_.file + ": out of memory");
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory");
   }
   finished_ = true;
   if (decoder_) {
@@ -389,7 +391,8 @@ LoadReport load_path(Dataset& dataset, const std::string& path, const std::strin
   if (!file) {
     LoadReport report;
     report.file = display_name;
-    report.error = "[pulse.ingest.004] " + display_name + ": cannot open: " + std::strerror(errno);
+    report.error =
+        with_id(ids::kCannotOpen, display_name) + ": cannot open: " + std::strerror(errno);
     dataset.loads.push_back(report);
     return report;
   }

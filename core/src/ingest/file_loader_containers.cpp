@@ -6,6 +6,8 @@
 
 #include "file_loader_container.h"
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/error_message.h"
 #include "pulse/ingest/file_loader.h"
 #include "pulse/io/xlsx_workbook.h"
 
@@ -103,7 +105,7 @@ bool FileLoader::unwrap(std::string_view bytes) {
         break;
       case Container::Kind::parts:
         throw PulseError(
-            "pulse.ingest.003",
+            ids::kWorkbookFedAsBytes,
             report_.file + ": a workbook given by parts takes part_data(), not feed()");
       default:
         break;
@@ -111,7 +113,7 @@ bool FileLoader::unwrap(std::string_view bytes) {
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   } catch (const std::bad_alloc&) {
-    fail("[pulse.ingest.005] " + report_.file + ": out of memory");
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory");
   }
   return true;
 }
@@ -153,7 +155,7 @@ void FileLoader::finish_container() {
       case Container::Kind::parts:
         if (!failed_ && !c.sheet_done) {
           const std::string wanted = wanted_part();
-          throw PulseError("pulse.ingest.003",
+          throw PulseError(ids::kXlsxPartsEnded,
                            report_.file + ": the workbook ended before " +
                                (wanted.empty() ? std::string("its sheet") : wanted) + " was given");
         }
@@ -164,7 +166,7 @@ void FileLoader::finish_container() {
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   } catch (const std::bad_alloc&) {
-    fail("[pulse.ingest.005] " + report_.file + ": out of memory");
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory");
   }
 }
 
@@ -204,7 +206,7 @@ void FileLoader::part_data(std::string_view bytes) {
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   } catch (const std::bad_alloc&) {
-    fail("[pulse.ingest.005] " + report_.file + ": out of memory after " +
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory after " +
          std::to_string(report_.rows_read) + " rows");
   }
 }
@@ -239,7 +241,7 @@ void FileLoader::part_end() {
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   } catch (const std::bad_alloc&) {
-    fail("[pulse.ingest.005] " + report_.file + ": out of memory");
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory");
   }
 }
 
@@ -254,8 +256,9 @@ void FileLoader::part_missing() {
       return;
     }
     if (!c.sheet_done)
-      throw PulseError("pulse.xlsx.001", "the sheet '" + c.book->sheet().name + "' has no " +
-                                             c.book->sheet_part() + " in the archive");
+      throw PulseError(ids::kXlsxSheetPartMissing, "the sheet '" + c.book->sheet().name +
+                                                       "' has no " + c.book->sheet_part() +
+                                                       " in the archive");
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   }

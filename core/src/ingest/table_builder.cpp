@@ -1,9 +1,12 @@
 #include "pulse/ingest/table_builder.h"
 
-#include "pulse/error_ids.h"
-
 #include <cmath>
 #include <limits>
+
+#include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/error_message.h"
+#include "pulse/message_codes.h"
 
 namespace pulse::ingest {
 namespace {
@@ -466,7 +469,7 @@ void TableBuilder::report_dates(const std::vector<std::string>& names) {
               (date.basis == DateOrderBasis::other_column ? " in another date column" : "");
         break;
     }
-    report_.notes.push_back("[pulse.dates.guess] " + name + ": dates like " + date.example +
+    report_.notes.push_back(with_id(ids::kNoteDateGuess, name) + ": dates like " + date.example +
                             " read as " + order_label(date.order) +
                             (dmy ? " (day first): " : " (month first): ") + why +
                             "; if wrong, set the date format to " +

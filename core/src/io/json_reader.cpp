@@ -4,15 +4,13 @@
 
 #include "json_record_flattener.h"
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/text/ascii.h"
 
 namespace pulse::io {
 namespace {
 
 constexpr std::size_t kMaxProbeKey = 32;  // longer keys are neither `items` nor envelope keys
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 
 bool is_envelope_key(std::string_view key) {
   return key == "search_criteria" || key == "total_count";
@@ -41,9 +39,9 @@ std::size_t plain_string_end(std::string_view bytes, std::size_t at) {
 }
 
 PulseError not_json(std::size_t line, char c) {
-  return PulseError("pulse.json.001", "line " + std::to_string(line) + ": not a JSON array, " +
-                                          "object or NDJSON: found " + describe_byte(c) +
-                                          " where '[' or '{' was expected");
+  return PulseError(ids::kJsonNotRecords, "line " + std::to_string(line) + ": not a JSON array, " +
+                                              "object or NDJSON: found " + describe_byte(c) +
+                                              " where '[' or '{' was expected");
 }
 
 }  // namespace
@@ -146,7 +144,7 @@ void JsonReader::step(char c, std::size_t at) {
 }
 
 void JsonReader::step_top(char c, std::size_t at) {
-  if (is_space(c)) return;
+  if (text::is_ascii_space(c)) return;
   if (c == '{') {
     start_object(at);
   } else if (c == '[') {
@@ -195,7 +193,7 @@ void JsonReader::step_object(char c, std::size_t at) {
     object_string_byte(c);
     return;
   }
-  if (is_space(c)) {
+  if (text::is_ascii_space(c)) {
     if (c == '\n') line_start_ = true;
     return;
   }
@@ -290,7 +288,7 @@ bool JsonReader::value_allowed() const {
 }
 
 void JsonReader::step_array(char c, std::size_t at) {
-  if (is_space(c) || c == ',') return;
+  if (text::is_ascii_space(c) || c == ',') return;
   if (c == ']' || c == '}') {
     close_array();
     return;
@@ -381,13 +379,13 @@ void JsonReader::check_length(std::size_t end) const {
 }
 
 void JsonReader::throw_too_long() const {
-  throw PulseError("pulse.json.002",
+  throw PulseError(ids::kJsonRecordTooLong,
                    "line " + std::to_string(record_line_) + ": a JSON record longer than " +
                        std::to_string(max_record_bytes_) + " bytes (a bracket left open?)");
 }
 
 void JsonReader::emit_record(std::string_view text, std::size_t line) {
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && text::is_ascii_space(text.back())) text.remove_suffix(1);
   const std::size_t known = columns_.size();
   if (!flat_->parse(text)) {
     drop_columns(known);

@@ -3,6 +3,7 @@
 #include "pulse/io/xlsx_workbook.h"
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 #include "xlsx_package_parts.h"
 #include "xlsx_sheet_reader.h"
 
@@ -48,7 +49,7 @@ void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
     }
     case Step::workbook: {
       if (!present)
-        throw PulseError("pulse.ingest.003",
+        throw PulseError(ids::kXlsxNotWorkbook,
                          "a zip archive, but not an Excel workbook (no " + workbook_part_ + ")");
       opc::WorkbookHandler book;
       opc::scan_part(book, wanted_, bytes);
@@ -63,7 +64,7 @@ void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
     }
     case Step::workbook_rels: {
       if (!present)
-        throw PulseError("pulse.xlsx.001",
+        throw PulseError(ids::kXlsxNoWorkbookRels,
                          "the workbook has no " + wanted_ + ": its sheets cannot be found");
       opc::RelsHandler rels;
       opc::scan_part(rels, wanted_, bytes);
@@ -129,7 +130,7 @@ void XlsxWorkbook::read_part(std::string_view bytes, bool present) {
 void XlsxWorkbook::choose_sheet() {
   std::string names;
   for (const XlsxSheet& s : sheets_) names += (names.empty() ? "'" : ", '") + s.name + "'";
-  if (sheets_.empty()) throw PulseError("pulse.xlsx.001", "the workbook has no worksheet");
+  if (sheets_.empty()) throw PulseError(ids::kXlsxNoWorksheet, "the workbook has no worksheet");
   if (!sheet_choice_.empty()) {
     for (std::size_t i = 0; i < sheets_.size(); ++i) {
       if (sheets_[i].name == sheet_choice_) {
@@ -137,7 +138,7 @@ void XlsxWorkbook::choose_sheet() {
         return;
       }
     }
-    throw PulseError("pulse.xlsx.002",
+    throw PulseError(ids::kXlsxNoSuchSheet,
                      "no sheet '" + sheet_choice_ + "' in the workbook; its sheets: " + names);
   }
   for (std::size_t i = 0; i < sheets_.size(); ++i) {
@@ -151,7 +152,7 @@ void XlsxWorkbook::choose_sheet() {
 
 const XlsxSheet& XlsxWorkbook::sheet() const {
   if (chosen_ >= sheets_.size())
-    throw PulseError("pulse.xlsx.001", "the workbook has no worksheet");
+    throw PulseError(ids::kXlsxNoWorksheet, "the workbook has no worksheet");
   return sheets_[chosen_];
 }
 

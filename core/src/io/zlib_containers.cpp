@@ -6,6 +6,8 @@
 #include <new>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/text/ascii.h"
 
 namespace pulse::io {
 namespace {
@@ -24,17 +26,10 @@ std::uint64_t u64(const unsigned char* p) {
   return static_cast<std::uint64_t>(u32(p)) | (static_cast<std::uint64_t>(u32(p + 4)) << 32);
 }
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool same_name(std::string_view a, std::string_view b) {
   if (!a.empty() && a.front() == '/') a.remove_prefix(1);
   if (!b.empty() && b.front() == '/') b.remove_prefix(1);
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
+  return text::iequals_ascii(a, b);
 }
 
 }  // namespace
@@ -83,7 +78,7 @@ void GzipInflater::feed(std::string_view compressed, const ByteSink& out) {
       if (produced > 0 && rc != Z_MEM_ERROR)
         out(std::string_view(reinterpret_cast<const char*>(s.out.data()), produced));
       if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT)
-        throw PulseError("pulse.ingest.003",
+        throw PulseError(ids::kGzipCorrupt,
                          file_ + ": corrupt gzip data (" +
                              std::string(s.z.msg ? s.z.msg : "bad deflate stream") + ")");
       if (rc == Z_MEM_ERROR) throw std::bad_alloc();
@@ -100,7 +95,7 @@ void GzipInflater::feed(std::string_view compressed, const ByteSink& out) {
 
 void GzipInflater::finish() {
   if (!state_->member_ended)
-    throw PulseError("pulse.ingest.003", file_ + ": the gzip data ends early (a truncated file?)");
+    throw PulseError(ids::kGzipTruncated, file_ + ": the gzip data ends early (a truncated file?)");
 }
 
 ZipArchive::ZipArchive(std::string file, std::string_view bytes)
@@ -169,7 +164,7 @@ ZipArchive::ZipArchive(std::string file, std::string_view bytes)
 }
 
 void ZipArchive::corrupt(const std::string& why) const {
-  throw PulseError("pulse.ingest.003", file_ + ": cannot read the zip archive: " + why);
+  throw PulseError(ids::kZipUnreadable, file_ + ": cannot read the zip archive: " + why);
 }
 
 const ZipArchive::Entry* ZipArchive::find(std::string_view name) const {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "pulse/error.h"
+#include "pulse/error_ids.h"
+#include "pulse/error_message.h"
 #include "pulse/kpi/attention.h"
 #include "pulse/kpi/catalogs.h"
 #include "pulse/kpi/customer_profiles.h"
@@ -34,7 +37,7 @@ void Engine::feed(std::string_view bytes) {
 
 const LoadReport& Engine::finish_file() {
   if (!loader_) {
-    no_file_.error = "[pulse.engine.001] no file was begun";
+    no_file_.error = with_id(ids::kEngineNoFile, "no file was begun");
     return no_file_;
   }
   loader_->finish();

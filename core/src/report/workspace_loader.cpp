@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pulse/error.h"
+#include "pulse/error_ids.h"
 
 namespace pulse::report {
 
@@ -31,11 +32,11 @@ std::size_t load_workspace(Engine& engine, const config::Workspace& workspace,
 
 config::Workspace read_workspace_file(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw PulseError("pulse.config.001", path + ": cannot open the workspace file");
+  if (!in) throw PulseError(ids::kWorkspaceCannotOpen, path + ": cannot open the workspace file");
   std::stringstream text;
   text << in.rdbuf();
   const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-  if (doc.is_discarded()) throw PulseError("pulse.config.002", path + ": not valid JSON");
+  if (doc.is_discarded()) throw PulseError(ids::kWorkspaceNotJson, path + ": not valid JSON");
   try {
     return config::workspace_from_json(doc);
   } catch (const PulseError& e) {

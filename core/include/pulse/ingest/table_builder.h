@@ -28,7 +28,7 @@ struct Conventions {
 /// decided per column by the first value that tells; values read before that are patched
 /// when finish() knows the answer, so one pass over the file is enough. A slash-date column
 /// no value decides is decided at finish() from other evidence (DateOrderBasis), and the
-/// report says how (conventions "date_order", "date_order_basis"; a "[pulse.dates.guess]"
+/// report says how (conventions "date_order", "date_order_basis"; a "[pulse.note.006]"
 /// note when it is a guess).
 class TableBuilder {
  public:
