@@ -2,6 +2,7 @@
 // column mapping, conventions, problems with line numbers), correct it, save the workspace.
 import { html, setHtml } from './html.js';
 import { icon } from './table.js';
+import { rulesCard, wireRules, showRulesMessage } from './rules-panel.js';
 import { wordError, wordMessage, wordProblem } from './engine-messages.js';
 
 /** The engine's roles with their fields and required fields (`b2b-pulse schema`), which the
@@ -48,11 +49,13 @@ export function renderDataPanel(host, root) {
         </div>
         ${host.dataMessage ? html`<p class="note" data-role="data-message">${host.dataMessage}</p>` : ''}
       </section></div>
+      ${rulesCard(host)}
       <div class="span-12" data-role="file-list">
         ${files.length ? files.map((f) => fileCard(host, f)) : html`<p class="muted pad">${t('data.none')}</p>`}
       </div>
       ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li data-code="${w.code || ''}">${wordMessage(host.t, host.fmt, w)}</li>`)}</ul></section></div>` : ''}
     </div>`);
+  showRulesMessage(host, root);
 }
 
 function fileCard(host, f) {
@@ -148,6 +151,7 @@ function sheetPicker(host, f, load, d) {
 
 /** Wires the panel's controls to the element (once; the panel re-renders its content). */
 export function wireDataPanel(host, root, signal) {
+  wireRules(host, root, signal);
   root.addEventListener('change', (e) => {
     const card = e.target.closest('[data-file]');
     if (!card) return;

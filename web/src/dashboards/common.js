@@ -24,12 +24,14 @@ export function scopeText(ctx) {
 }
 
 /** A KPI tile. kpi: stable id for tests and portals (data-kpi); help: its definition, shown on
- *  hover and to keyboard and screen-reader users (the tile then takes focus). */
-export function tile(kpi, label, value, sub, tone, help) {
+ *  hover and to keyboard and screen-reader users (the tile then takes focus); compared: its
+ *  change against earlier periods (comparison.js). */
+export function tile(kpi, label, value, sub, tone, help, compared) {
   return html`<div class="tile ${tone ? 'tone-' + tone : ''}" data-kpi="${kpi}"${help ? html` title="${help}" tabindex="0"` : ''}>
     <div class="tile-label">${label}</div>
     <div class="tile-value">${value}</div>
     ${sub ? html`<div class="tile-sub">${sub}</div>` : ''}
+    ${compared || ''}
   </div>`;
 }
 

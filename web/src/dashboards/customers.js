@@ -7,6 +7,8 @@ import { header, tiles, tile, card, unavailable, statusBadge, slotOf } from './c
 import { isUnavailable } from '../util.js';
 import { atRiskTile, chanceColumns, shrinkTag, reasons, outlookStats, howNote } from './customer-outlook.js';
 import { cohortToggle, renderCohorts } from './cohort-grid.js';
+import { comparisonLine } from './comparison.js';
+import { partialMonthsPlugin, partialTip, notePartialMonths } from './partial-months.js';
 import { reveal } from '../sticky-offset.js';
 
 const STATUSES = ['on_track', 'due', 'overdue', 'lapsed', 'unknown'];
@@ -27,10 +29,10 @@ export function renderCustomers(ctx, root) {
   const shrinking = rows.filter((r) => r.shrinking).length;
 
   setHtml(root, html`${header(ctx, 'cust')}${tiles([
-    tile('customers', t('cust.customers'), fmt.int(s.customers), t('cust.customers.sub', { repeat: fmt.int(s.repeat_customers) })),
-    tile('revenue', t('cust.revenue'), fmt.moneyShort(s.revenue), t('cust.revenue.sub', { orders: fmt.int(s.orders) })),
-    tile('aov', t('cust.aov'), fmt.money(s.aov), s.margin_pct !== null && s.margin_pct !== undefined ? t('cust.aov.sub', { margin: fmt.pct(s.margin_pct) }) : ''),
-    tile('repeat_rate', t('cust.repeat_rate'), fmt.pct(s.repeat_rate), t('cust.repeat_rate.sub')),
+    tile('customers', t('cust.customers'), fmt.int(s.customers), t('cust.customers.sub', { repeat: fmt.int(s.repeat_customers) }), '', '', comparisonLine(ctx, 'customers', s.customers)),
+    tile('revenue', t('cust.revenue'), fmt.moneyShort(s.revenue), t('cust.revenue.sub', { orders: fmt.int(s.orders) }), '', '', comparisonLine(ctx, 'revenue', s.revenue)),
+    tile('aov', t('cust.aov'), fmt.money(s.aov), s.margin_pct !== null && s.margin_pct !== undefined ? t('cust.aov.sub', { margin: fmt.pct(s.margin_pct) }) : '', '', '', comparisonLine(ctx, 'aov', s.aov)),
+    tile('repeat_rate', t('cust.repeat_rate'), fmt.pct(s.repeat_rate), t('cust.repeat_rate.sub'), '', '', comparisonLine(ctx, 'repeat_rate', s.repeat_rate)),
     tile('overdue', t('cust.overdue'), fmt.int(late), t('cust.overdue.sub', { share: fmt.pct(late / known) }), late ? 'warn' : ''),
     atRiskTile(ctx, data, tile),
   ].filter(Boolean))}${howNote(ctx, data)}${s.unattributed_revenue ? html`<p class="note">${t('cust.unattributed', { value: fmt.money(s.unattributed_revenue) })}</p>` : ''}
@@ -59,6 +61,8 @@ export function renderCustomers(ctx, root) {
       ], (i) => html`<b>${fmt.month(monthly[i].month)}</b><br>${t('chart.revenue')}: ${fmt.money(monthly[i].revenue)}<br>${t('chart.orders')}: ${fmt.int(monthly[i].orders)}<br>${t('chart.customers')}: ${fmt.int(monthly[i].active_customers)}`, w),
     }),
   });
+
+  notePartialMonths(ctx, slotOf(root, 'cust-monthly'), monthly);
 
   // Customers by status.
   const statusEl = slotOf(root, 'cust-status');
@@ -196,7 +200,7 @@ export function monthOpts(ctx, monthly, height, series, axes, tip, width = 800) 
         } }),
       ...axes,
     ],
-    plugins: [tooltipPlugin((u, i) => (monthly[i] ? tip(i) : null))],
+    plugins: [tooltipPlugin((u, i) => (monthly[i] ? partialTip(ctx, monthly, tip)(i) : null)), partialMonthsPlugin(monthly)],
   };
 }
 

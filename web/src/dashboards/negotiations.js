@@ -6,6 +6,8 @@ import { C, OUTCOME_COLORS, axis, bars, funnel, hbars } from '../charts.js';
 import { header, tiles, tile, card, unavailable, slotOf, dealStatusTag } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 import { monthOpts } from './customers.js';
+import { comparisonLine } from './comparison.js';
+import { notePartialMonths } from './partial-months.js';
 import { isUnavailable } from '../util.js';
 import { winChanceColumn, timingColumns, hasCalibration, calibrationBody, calibrationChart } from './deal-chances.js';
 import { hasStageFlow, stageFlowPicker, stageRows, stageFlowChart } from './deal-flow.js';
@@ -23,14 +25,14 @@ export function renderNegotiations(ctx, root) {
   const has = (k) => s[k] !== undefined && s[k] !== null;
 
   const list = [
-    tile('win_rate', t('neg.win_rate'), fmt.pct(s.win_rate), t('neg.win_rate.sub', { won: fmt.int(s.won), lost: fmt.int(s.lost) })),
-    tile('won_amount', t('neg.won_amount'), fmt.moneyShort(s.won_amount), t('neg.won_amount.sub', { avg: fmt.money(s.avg_deal_size) })),
-    tile('cycle_days', t('neg.cycle'), days(s.cycle_days_median), t('neg.cycle.sub', { lost: days(s.lost_cycle_days_median) })),
+    tile('win_rate', t('neg.win_rate'), fmt.pct(s.win_rate), t('neg.win_rate.sub', { won: fmt.int(s.won), lost: fmt.int(s.lost) }), '', '', comparisonLine(ctx, 'win_rate', s.win_rate)),
+    tile('won_amount', t('neg.won_amount'), fmt.moneyShort(s.won_amount), t('neg.won_amount.sub', { avg: fmt.money(s.avg_deal_size) }), '', '', comparisonLine(ctx, 'won_amount', s.won_amount)),
+    tile('cycle_days', t('neg.cycle'), days(s.cycle_days_median), t('neg.cycle.sub', { lost: days(s.lost_cycle_days_median) }), '', '', comparisonLine(ctx, 'cycle_days', s.cycle_days_median)),
   ];
   if (has('negotiation_days_median') || has('rounds_mean')) {
-    list.push(tile('negotiation', t('neg.negotiation'), days(s.negotiation_days_median), has('rounds_mean') ? t('neg.negotiation.sub', { rounds: fmt.num(s.rounds_mean, 1) }) : ''));
+    list.push(tile('negotiation', t('neg.negotiation'), days(s.negotiation_days_median), has('rounds_mean') ? t('neg.negotiation.sub', { rounds: fmt.num(s.rounds_mean, 1) }) : '', '', '', comparisonLine(ctx, 'negotiation', s.negotiation_days_median)));
   }
-  list.push(tile('avg_discount', t('neg.discount'), fmt.pct(s.avg_discount), t('neg.discount.sub')));
+  list.push(tile('avg_discount', t('neg.discount'), fmt.pct(s.avg_discount), t('neg.discount.sub'), '', '', comparisonLine(ctx, 'avg_discount', s.avg_discount)));
   list.push(tile('open', t('neg.open'), fmt.int(s.open), has('expiring_soon') ? t('neg.open.sub', { n: fmt.int(s.expiring_soon) }) : '', s.expiring_soon ? 'warn' : ''));
 
   const monthly = data.monthly || [];
@@ -105,6 +107,9 @@ export function renderNegotiations(ctx, root) {
       }),
     });
   }
+
+  notePartialMonths(ctx, slotOf(root, 'neg-monthly'), monthly);
+  if (hasCycle) notePartialMonths(ctx, slotOf(root, 'neg-cycle'), monthly);
 
   // Stage flow, team or one rep.
   if (flow) {
