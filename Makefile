@@ -48,9 +48,10 @@ test-native: native
 test-sanitize: native-debug
 	@build/native-debug/bin/pulse_parser_tests
 
-# Layer 1 on a real SQL engine (docs/summaries.md): DuckDB, from npm (@duckdb/node-api, a test
-# dependency in tests/sql), runs `b2b-pulse sql` over the samples and its summaries must give the
-# same report. Skipped with a message when DuckDB cannot be installed (no npm registry).
+# Layer 1 on real SQL engines (docs/summaries.md): DuckDB, from npm (@duckdb/node-api, a test
+# dependency in tests/sql), and PostgreSQL (Debian's postgresql, a throwaway cluster) run
+# `b2b-pulse sql` over the samples and their summaries must give the same report. Skipped with a
+# message when DuckDB cannot be installed (no npm registry) or PostgreSQL is not installed.
 .PHONY: test-sql
 test-sql: native
 	@scripts/install-deps.sh sql

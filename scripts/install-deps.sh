@@ -12,8 +12,9 @@ declare -A PACKAGES=(
   [browser]="chromium:chromium nodejs:node npm:npm"
   # libFuzzer (make fuzz): Debian's clang 14 and its runtime libraries
   [fuzz]="clang:clang++ libclang-rt-14-dev cmake ninja-build nlohmann-json3-dev zlib1g-dev"
-  # make test-sql: DuckDB comes from npm (@duckdb/node-api in tests/sql), run by Node
-  [sql]="nodejs:node npm:npm"
+  # make test-sql: DuckDB comes from npm (@duckdb/node-api in tests/sql), run by Node; PostgreSQL
+  # from Debian (its test makes a throwaway cluster with initdb)
+  [sql]="nodejs:node npm:npm postgresql"
   # make lint: clang-format (Debian's 14, the version the tree is formatted with) and ESLint's Node
   [lint]="clang-format:clang-format nodejs:node npm:npm"
 )

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { firstDifference, figures } from './report-difference.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.resolve(root, process.env.PULSE_CLI || 'build/bin/b2b-pulse');
@@ -19,41 +20,6 @@ const ORDER_ROLES = new Set(['orders', 'order_lines']);
 
 function run(args) {
   return execFileSync(cli, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-}
-
-/** The first place two reports differ (numbers within 1e-9 relative), or null. */
-export function firstDifference(a, b, at = 'report') {
-  if (typeof a === 'number' && typeof b === 'number') {
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) ? null : `${at}: ${a} vs ${b}`;
-  }
-  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null)) {
-    return `${at}: ${JSON.stringify(a)?.slice(0, 120)} vs ${JSON.stringify(b)?.slice(0, 120)}`;
-  }
-  if (Array.isArray(a)) {
-    if (a.length !== b.length) return `${at}: ${a.length} items vs ${b.length}`;
-    for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${at}[${i}]`);
-      if (d) return d;
-    }
-    return null;
-  }
-  if (a && typeof a === 'object') {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (!(k in a) || !(k in b)) return `${at}.${k}: only in one report`;
-      const d = firstDifference(a[k], b[k], `${at}.${k}`);
-      if (d) return d;
-    }
-    return null;
-  }
-  return a === b ? null : `${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
-}
-
-/** The report's figures: what names the files read differs by design. */
-function figures(text) {
-  const doc = JSON.parse(text);
-  delete doc.load;
-  delete doc.warnings;
-  return doc;
 }
 
 /** Runs the SQL in DuckDB and writes each summary table as CSV into `dir`; the row counts. */
