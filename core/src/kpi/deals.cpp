@@ -165,7 +165,8 @@ class DealBuilder {
         const StrId status = t->text_at(Field::status, r);
         auto it = is_round.find(status);
         if (it == is_round.end())
-          it = is_round.emplace(status, config::fold_status(strings_.view(status)) == rounds_status).first;
+          it = is_round.emplace(status, config::fold_status(strings_.view(status)) == rounds_status)
+                   .first;
         ++out_.events[d];
         if (it->second) ++out_.rounds[d];
         out_.first_event[d] = earlier(out_.first_event[d], day);
@@ -233,7 +234,8 @@ class DealBuilder {
     for (std::uint32_t r = 0; r < n; ++r) out_.status_rank[order[r]] = r;
 
     std::unordered_map<std::string, Outcome> sets;
-    for (const std::string& s : settings_.lost_statuses) sets[config::fold_status(s)] = Outcome::lost;
+    for (const std::string& s : settings_.lost_statuses)
+      sets[config::fold_status(s)] = Outcome::lost;
     for (const std::string& s : settings_.won_statuses)
       sets[config::fold_status(s)] = Outcome::won;  // won wins
     out_.status_outcome.assign(n, Outcome::open);
@@ -348,7 +350,8 @@ const char* outcome_name(Outcome outcome) {
   }
 }
 
-DealFacts build_deal_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings) {
+DealFacts build_deal_facts(const Dataset& dataset, const config::Settings& settings,
+                           StringPool& strings) {
   return DealBuilder(dataset, settings, strings).build();
 }
 

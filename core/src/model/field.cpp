@@ -55,8 +55,8 @@ constexpr std::array<FieldInfo, kFieldCount> kFields = {{
 }};
 
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
-    "order_lines", "orders",     "customers",      "deals",
-    "deal_events", "sales_reps", "catalog_prices", "catalogs",
+    "order_lines",    "orders",        "customers",         "deals",
+    "deal_events",    "sales_reps",    "catalog_prices",    "catalogs",
     "summary_orders", "summary_items", "summary_customers", "summary_products"};
 
 using F = Field;

@@ -53,7 +53,7 @@ enum class Field : std::uint8_t {
   line_cost,   // the cost of the lines a summary row adds up (quantity x unit cost)
   line_count,  // how many order lines a summary row adds up (0: an order header without lines)
   counted,     // 1 when a summarized order counts, 0 when it is only seen (excluded, for dates)
-  count_         // number of fields, not a field
+  count_       // number of fields, not a field
 };
 constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::count_);
 

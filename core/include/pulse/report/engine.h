@@ -8,11 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pulse/config/settings.h"
 #include "pulse/ingest/file_loader.h"
 #include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
-#include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
 #include "pulse/summary/summary_writer.h"
 
