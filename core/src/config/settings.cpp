@@ -136,6 +136,7 @@ Settings settings_from_json(const json& doc) {
   list_setting(doc, "won_statuses", s.won_statuses);
   list_setting(doc, "lost_statuses", s.lost_statuses);
   list_setting(doc, "stage_order", s.stage_order);
+  list_setting(doc, "non_product_skus", s.non_product_skus);
   if (auto period = text_setting(doc, "elasticity_period")) {
     if (*period != "week" && *period != "month")
       bad("elasticity_period", "expected \"week\" or \"month\"");
@@ -176,6 +177,7 @@ json settings_to_json(const Settings& s) {
               {"won_statuses", s.won_statuses},
               {"lost_statuses", s.lost_statuses},
               {"stage_order", s.stage_order},
+              {"non_product_skus", s.non_product_skus},
               {"elasticity_period", s.elasticity_period},
               {"status_thresholds", s.status_thresholds},
               {"expiring_days", s.expiring_days},

@@ -192,7 +192,11 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
   std::vector<AmountSum> month_won_amount(months);
   std::vector<std::vector<double>> month_won_cycles(months);
   report.monthly.resize(months);
-  for (std::size_t m = 0; m < months; ++m) report.monthly[m].month = range.start(m);
+  for (std::size_t m = 0; m < months; ++m) {
+    NegotiationMonth& month = report.monthly[m];
+    month.month = range.start(m);
+    month.partial = month.month < scope.from || range.start(m + 1) - 1 > scope.to;
+  }
   auto month_of = [&](Day d) -> NegotiationMonth* {
     const std::ptrdiff_t mi = range.index(d);
     return mi < 0 ? nullptr : &report.monthly[static_cast<std::size_t>(mi)];

@@ -239,6 +239,7 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kp
     w.key("won_amount"), w.value(m.won_amount);
     w.key("cycle_days_median"), w.value(m.cycle_days_median);
     w.key("created"), w.value(m.created);
+    w.key("partial"), w.value(m.partial);
     w.end_object();
   }
   w.end_array();

@@ -388,6 +388,35 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
   w.end_object();
 }
 
+/// The SKUs left out as not products, their revenue, and the ones the data suggests.
+void write_non_products(JsonWriter& w, const kpi::CatalogReport& r, const StringPool& s) {
+  w.key("non_products");
+  w.begin_object();
+  w.key("skus");
+  w.begin_array();
+  for (const std::string& sku : r.non_product_skus) w.value(sku);
+  w.end_array();
+  w.key("revenue"), w.value(r.non_product_revenue);
+  w.key("suggestions");
+  w.begin_array();
+  for (const kpi::NonProductSuggestion& n : r.non_product_suggestions) {
+    w.begin_object();
+    w.key("sku"), text_value(w, s, n.sku);
+    w.key("product_name"), text_value(w, s, n.name);
+    w.key("reason_code"), w.value(n.reason_code);
+    w.key("word");
+    if (n.word.empty())
+      w.null();
+    else
+      w.value(n.word);
+    w.key("revenue"), w.value(n.revenue);
+    w.key("lines"), w.value(n.lines);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts& facts,
                     const StringPool& s) {
   w.begin_object();
@@ -467,6 +496,7 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
   w.end_array();
   w.key("discount_levels_note"), text_or_null(w, r.discount_levels_note);
   w.key("assortment"), assortment_value(w, r, facts, s);
+  write_non_products(w, r, s);
   w.end_object();
 }
 

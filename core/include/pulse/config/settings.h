@@ -32,6 +32,11 @@ struct Settings {
                                        "submitted_by_admin",
                                        "processing_by_customer",
                                        "submitted_by_customer"};
+  // SKUs that are not products (postage, carriage, fees, bank charges, manual adjustments),
+  // compared trimmed and ignoring case: left out of the product rows, ABC classes, elasticity,
+  // discount advice and assortment; their revenue stays in the catalogs' and customers'
+  // figures (an order's total keeps its postage). docs/kpi.md "Lines that are not products".
+  std::vector<std::string> non_product_skus;
   std::string elasticity_period = "week";  // "week" or "month"
   std::array<double, 3> status_thresholds{1.0, 1.5, 3.0};
   int expiring_days = 14;

@@ -9,6 +9,7 @@
 #include "pulse/kpi/discount_levels.h"
 #include "pulse/kpi/elasticity.h"
 #include "pulse/kpi/facts.h"
+#include "pulse/kpi/non_products.h"
 #include "pulse/kpi/scope.h"
 
 namespace pulse::kpi {
@@ -58,10 +59,15 @@ struct CatalogReport {
   std::vector<DiscountLevel> discount_levels;  // per catalog (and group), by catalog revenue
   std::string discount_levels_note;            // why a level is missing, when one is
   std::vector<CatalogAssortment> assortment;   // items are indices into `products`
+  // Lines that are not products (Settings::non_product_skus): left out of the rows above but
+  // for the catalogs' own totals; their revenue in the period, and what the data suggests.
+  std::vector<std::string> non_product_skus;  // as configured
+  double non_product_revenue = 0;
+  std::vector<NonProductSuggestion> non_product_suggestions;
 };
 
 /// The product catalogs dashboard over the lines in the period.
-CatalogReport catalog_report(const Facts& facts, const Scope& scope, const config::Settings& settings,
-                             const StringPool& strings);
+CatalogReport catalog_report(const Facts& facts, const Scope& scope,
+                             const config::Settings& settings, const StringPool& strings);
 
 }  // namespace pulse::kpi

@@ -80,6 +80,7 @@ struct NegotiationMonth {
   std::optional<double> won_amount;
   std::optional<double> cycle_days_median;  // of the deals won that month; null with none
   std::int64_t created = 0;
+  bool partial = false;  // the period covers the month only in part: not comparable with others
 };
 
 struct OpenDeal {
