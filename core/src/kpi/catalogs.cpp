@@ -239,6 +239,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   std::vector<Point> points;
   points.reserve(facts.line_sku.size());
   double total_revenue = 0;
+  // Charges listed as not products: counted in their catalog's totals, not as products.
+  const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
+  std::vector<double> non_product_revenue(facts.catalogs.size(), 0.0);
 
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
     const Day day = facts.order_day[o];
@@ -254,10 +257,14 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       const std::uint32_t p = facts.line_product[l];
       Acc& k = cat[facts.line_catalog[l]];
       k.add_line(rev, std::isnan(qty) ? 0 : qty, cost);
-      prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       total_revenue += rev;
+      if (non_product[p])
+        non_product_revenue[facts.line_catalog[l]] += rev;
+      else
+        prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       if (!(qty > 0)) continue;
       k.add_positive(rev, qty, cost, o, customer);
+      if (non_product[p]) continue;
       prod[p].add_positive(rev, qty, cost, o, customer);
       points.push_back({p, {period, qty, rev}});
     }
@@ -265,6 +272,9 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
 
   CatalogReport report;
   if (!facts.has_lines) return report;
+  report.non_product_skus = settings.non_product_skus;
+  for (double r : non_product_revenue) report.non_product_revenue += r;
+  report.non_product_suggestions = suggest_non_products(facts, strings);
 
   // Products, grouped by catalog, by revenue within it.
   for (std::uint32_t p = 0; p < prod.size(); ++p) {
@@ -332,7 +342,8 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     std::size_t j = i;
     for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k;
          ++j)
-      report.products[j].revenue_share = ratio(report.products[j].revenue, cat[k].all.revenue);
+      report.products[j].revenue_share =
+          ratio(report.products[j].revenue, cat[k].all.revenue - non_product_revenue[k]);
     assign_abc(report.products, i, j, facts, strings);
     const std::size_t levels_before = report.discount_levels.size();
     estimate_catalog(report.products, i, j, series, categories, settings, strings,
