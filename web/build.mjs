@@ -32,10 +32,9 @@ function argValue(name) {
 
 /** The Emscripten builds of the engine: inline (wasm as base64) and split (glue + .wasm). */
 function findEngine() {
-  const candidates = ['pulse-engine.js', 'pulse_engine.js', 'pulse-wasm.js', 'pulse.engine.js'];
-  const script = candidates.map((n) => path.join(engineDir, n)).find((p) => fs.existsSync(p));
+  const script = path.join(engineDir, 'pulse-engine.js');  // wasm/CMakeLists.txt: OUTPUT_NAME
   const api = [path.join(engineDir, 'pulse.js'), path.join(repo, 'wasm/pulse.js')].find((p) => fs.existsSync(p));
-  if (!script || !api) return null;
+  if (!fs.existsSync(script) || !api) return null;
   const splitScript = path.join(engineDir, 'split/pulse-engine.js');
   const splitWasm = path.join(engineDir, 'split/pulse-engine.wasm');
   const split = fs.existsSync(splitScript) && fs.existsSync(splitWasm) ? { script: splitScript, wasm: splitWasm } : null;

@@ -14,7 +14,7 @@
 // element releases its worker, listeners, observers and timers (dispose()).
 import { translator, languages, locales } from './i18n.js';
 import { formatter } from './format.js';
-import { ChartSet } from './charts.js';
+import { ChartSet } from './charts/chart-set.js';
 import { setHtml, html } from './html.js';
 import { renderDataPanel, wireDataPanel } from './data-panel.js';
 import { dateGuessBanner } from './date-guess.js';

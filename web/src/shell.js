@@ -6,7 +6,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import { languages } from './i18n.js';
 import { html, raw, setHtml } from './html.js';
 import { icon } from './table.js';
-import { exportPng } from './charts.js';
+import { exportPng } from './charts/chart-set.js';
 import { operateChartKey } from './chart-a11y.js';
 import { disclosureButton, toggleFilters } from './filter-disclosure.js';
 import { download } from './util.js';

@@ -2,7 +2,9 @@
 import { html, setHtml, appendHtml } from '../html.js';
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
-import { C, CLASS_COLORS, baseOpts, axis, hbars, tooltipPlugin } from '../charts.js';
+import { C, CLASS_COLORS } from '../charts/palette.js';
+import { baseOpts, axis, tooltipPlugin } from '../charts/uplot-options.js';
+import { hbars } from '../charts/bars.js';
 import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText, usedFit, rangeCsvColumns } from './common.js';
 import { isUnavailable } from '../util.js';
 import { renderDiscountLevels } from './discount-levels.js';
@@ -203,7 +205,7 @@ export function renderCatalogs(ctx, root) {
   const abcCount = { A: 0, B: 0, C: 0 }, abcRev = { A: 0, B: 0, C: 0 };
   for (const p of mine) if (abcCount[p.abc] !== undefined) abcCount[p.abc]++, (abcRev[p.abc] += Math.max(0, p.revenue || 0));
   ui.products ||= {};
-  const ptable = new DataTable({
+  new DataTable({
     id: 'products', t, fmt, state: ui.products, rows: mine, pageSize: ctx.pageSize, exportName: `products-${ui.catalog || 'all'}`,
     searchPlaceholder: t('cat.search'), sort: { key: 'revenue', dir: 'desc' }, rowKey: (p) => p.sku,
     rowClass: (p) => (p.elasticity && p.elasticity.class === 'uncertain' ? 'faint-row' : ''),
@@ -236,7 +238,6 @@ export function renderCatalogs(ctx, root) {
       { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), csv: (p) => (p.elasticity ? t('class.' + p.elasticity.class) : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
     ],
   }).mount(slotOf(root, 'cat-products'));
-  void ptable;
 
   const pick = root.querySelector('[data-role=catalog-pick]');
   if (pick) pick.addEventListener('change', () => {

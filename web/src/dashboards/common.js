@@ -2,7 +2,7 @@
 import { wordMessage } from '../engine-messages.js';
 import { html } from '../html.js';
 import { icon } from '../table.js';
-import { STATUS_COLORS, OUTCOME_COLORS, CLASS_COLORS } from '../charts.js';
+import { STATUS_COLORS, OUTCOME_COLORS, CLASS_COLORS } from '../charts/palette.js';
 import { customerStatusLabel, customerStatusDefinition, dealStatusLabel, dealStatusDefinition } from '../status-labels.js';
 
 export function header(ctx, key) {

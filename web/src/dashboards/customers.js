@@ -2,7 +2,11 @@
 import { esc, parseDay, daysBetween } from '../format.js';
 import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
-import { C, STATUS_COLORS, baseOpts, axis, bars, hbars, rfmGrid, timeline, tooltipPlugin } from '../charts.js';
+import { C, STATUS_COLORS } from '../charts/palette.js';
+import { baseOpts, axis, bars, tooltipPlugin } from '../charts/uplot-options.js';
+import { hbars } from '../charts/bars.js';
+import { rfmGrid } from '../charts/rfm-grid.js';
+import { timeline } from '../charts/timeline.js';
 import { header, tiles, tile, card, unavailable, statusBadge, slotOf } from './common.js';
 import { isUnavailable } from '../util.js';
 import { atRiskTile, chanceColumns, shrinkTag, reasons, outlookStats, howNote } from './customer-outlook.js';

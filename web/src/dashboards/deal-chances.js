@@ -3,7 +3,7 @@
 // calibration chart that says how far to trust them (the deals of 90 days ago, predicted
 // against what happened). Every part hides when the report lacks its fields (older engines).
 import { html, join } from '../html.js';
-import { C, FONT } from '../charts.js';
+import { C, FONT } from '../charts/palette.js';
 import { ratioBar } from './common.js';
 import { chanceText } from './customer-outlook.js';
 

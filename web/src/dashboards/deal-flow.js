@@ -3,7 +3,7 @@
 // spent in it; for the whole team or one rep (a select above the chart). Hidden when the
 // report has no stage_flow (older engines).
 import { html } from '../html.js';
-import { C, FONT, STAGE_PALETTE } from '../charts.js';
+import { C, FONT, STAGE_PALETTE } from '../charts/palette.js';
 import { dealStatusLabel } from '../status-labels.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);

@@ -4,7 +4,7 @@
 import { esc } from '../format.js';
 import { html } from '../html.js';
 import { DataTable } from '../table.js';
-import { C } from '../charts.js';
+import { C } from '../charts/palette.js';
 import { withRange, elasticityText, rangeCsvColumns } from './common.js';
 
 const VERDICT_COLORS = { pays: C.green, does_not_pay: C.red, uncertain: C.gray };

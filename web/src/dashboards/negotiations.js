@@ -2,7 +2,10 @@
 import { esc, daysBetween } from '../format.js';
 import { html, setHtml, appendHtml } from '../html.js';
 import { DataTable } from '../table.js';
-import { C, OUTCOME_COLORS, axis, bars, funnel, hbars } from '../charts.js';
+import { C, OUTCOME_COLORS } from '../charts/palette.js';
+import { axis, bars } from '../charts/uplot-options.js';
+import { hbars } from '../charts/bars.js';
+import { funnel } from '../charts/funnel.js';
 import { header, tiles, tile, card, unavailable, slotOf, dealStatusTag } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 import { monthOpts } from './customers.js';

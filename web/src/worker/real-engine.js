@@ -26,8 +26,7 @@ export async function openEngine(wasmModule) {
         options,
         chunkSize,
         signal,
-        // pulse.js reports {file, bytes, total}; older drafts passed (bytes, total).
-        onProgress: (p, total) => (typeof p === 'object' && p ? onProgress(p.bytes, p.total) : onProgress(p, total)),
+        onProgress: ({ bytes, total }) => onProgress(bytes, total),  // pulse.js: {file, bytes, total}
       });
     },
     reportText: (settings) => pulse.reportText(settings),
