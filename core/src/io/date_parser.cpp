@@ -1,4 +1,5 @@
 #include "pulse/io/date_parser.h"
+#include "pulse/text/ascii.h"
 
 #include <cstddef>
 
@@ -11,17 +12,11 @@ bool is_digit(char c) {
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-char lower_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 
 // Bytes of a space at s[i]: ASCII, U+00A0, or U+202F (ICU 72+ puts it before "PM").
 std::size_t space_at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
-  if (is_space(s[i])) return 1;
+  if (text::is_ascii_space(s[i])) return 1;
   if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
   return s.compare(i, 3, "\xE2\x80\xAF") == 0 ? 3 : 0;
 }
@@ -29,7 +24,7 @@ std::size_t space_at(std::string_view s, std::size_t i) {
 std::string_view trim(std::string_view s) {
   while (std::size_t n = space_at(s, 0)) s.remove_prefix(n);
   for (;;) {
-    if (!s.empty() && is_space(s.back())) {
+    if (!s.empty() && text::is_ascii_space(s.back())) {
       s.remove_suffix(1);
     } else if (s.size() >= 2 && space_at(s, s.size() - 2) == 2) {
       s.remove_suffix(2);
@@ -83,7 +78,7 @@ struct Cursor {
   bool eat_word(std::string_view word) {
     if (s.size() - i < word.size()) return false;
     for (std::size_t k = 0; k < word.size(); ++k)
-      if (lower_ascii(s[i + k]) != word[k]) return false;
+      if (text::ascii_lower(s[i + k]) != word[k]) return false;
     i += word.size();
     return true;
   }

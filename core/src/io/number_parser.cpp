@@ -1,4 +1,5 @@
 #include "pulse/io/number_parser.h"
+#include "pulse/text/ascii.h"
 
 #include <cmath>
 #include <cstddef>
@@ -95,24 +96,13 @@ constexpr std::string_view kCurrencies[] = {
 };
 // clang-format on
 
-char lower_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool same_token(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
-  return true;
-}
-
 // Length of the longest currency token at the start (at_end = false) or end of `s`.
 std::size_t currency_len(std::string_view s, bool at_end) {
   std::size_t best = 0;
   for (std::string_view t : kCurrencies) {
     if (t.size() <= best || t.size() > s.size()) continue;
     const std::string_view part = at_end ? s.substr(s.size() - t.size()) : s.substr(0, t.size());
-    if (same_token(part, t)) best = t.size();
+    if (text::iequals_ascii(part, t)) best = t.size();
   }
   return best;
 }

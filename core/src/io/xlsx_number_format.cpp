@@ -4,13 +4,10 @@
 #include <cstdio>
 
 #include "pulse/model/day.h"
+#include "pulse/text/ascii.h"
 
 namespace pulse::io {
 namespace {
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 std::string two(long long v) {
   char buf[24];
@@ -48,12 +45,12 @@ NumberKind number_kind(std::string_view code) {
     if (c == '[') {  // [Red], [$-409], [>=100]; but [h] [mm] [ss] are elapsed time
       const std::size_t close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
-      const char first = close > i + 1 ? lower(code[i + 1]) : 0;
+      const char first = close > i + 1 ? text::ascii_lower(code[i + 1]) : 0;
       if (first == 'h' || first == 'm' || first == 's') time = true;
       i = close;
       continue;
     }
-    switch (lower(c)) {
+    switch (text::ascii_lower(c)) {
       case 'd':
       case 'y':
         date = true;
@@ -112,7 +109,7 @@ std::string excel_serial_text(double serial, NumberKind kind, bool date1904, boo
 
 bool shows_elapsed_time(std::string_view code) {
   for (std::size_t i = 0; i + 1 < code.size(); ++i) {
-    const char c = lower(code[i + 1]);
+    const char c = text::ascii_lower(code[i + 1]);
     if (code[i] == '[' && (c == 'h' || c == 'm' || c == 's')) return true;
   }
   return false;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "pulse/io/xlsx_workbook.h"
+#include "pulse/text/ascii.h"
 
 namespace pulse::io {
 namespace {
@@ -183,13 +184,8 @@ void XlsxSheetReader::end_cell() {
 }
 
 std::string XlsxSheetReader::number_text() {
-  std::size_t b = 0, e = raw_.size();
-  while (b < e && (raw_[b] == ' ' || raw_[b] == '\n' || raw_[b] == '\r' || raw_[b] == '\t')) ++b;
-  while (e > b &&
-         (raw_[e - 1] == ' ' || raw_[e - 1] == '\n' || raw_[e - 1] == '\r' || raw_[e - 1] == '\t'))
-    --e;
-  if (b == e) return {};
-  const std::string digits = raw_.substr(b, e - b);
+  const std::string digits(text::trim_ascii_space(raw_));
+  if (digits.empty()) return {};
   char* end = nullptr;
   const double value = std::strtod(digits.c_str(), &end);
   if (*end != '\0') return digits;  // not a number after all: kept as written

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pulse/text/ascii.h"
+
 namespace pulse::ingest {
 
 /// One place a value can come from: a column, optionally joined with a second one by a space
@@ -32,10 +34,7 @@ struct SourceRule {
 /// A field's value without the spaces, tabs and line breaks around it (as every value is
 /// read). Inline: the table builder calls it for every field of every row.
 inline std::string_view trim_value(std::string_view s) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return s;
+  return text::trim_ascii_space(s);
 }
 
 /// The value of a field under `rule` (its alternatives in order). `scratch` holds text that
