@@ -13,6 +13,7 @@
 #include "pulse/kpi/sales_team.h"
 #include "pulse/kpi/scope.h"
 #include "pulse/kpi/win_calibration.h"
+#include "pulse/message_codes.h"
 #include "pulse/report/attention_json.h"
 #include "pulse/report/comparison_json.h"
 #include "pulse/report/deals_json.h"
@@ -136,8 +137,11 @@ Day later(Day a, Day b) {
   return a == kNoDay ? b : (b == kNoDay ? a : std::max(a, b));
 }
 
-constexpr const char* kNoDeals =
-    "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status";
+Message no_deals() {
+  return {
+      ids::kNoDealsLoaded,
+      "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status"};
+}
 
 /// The deal dashboards' results, kept for the attention list.
 struct DealResults {
@@ -151,14 +155,17 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
                                   const kpi::Scope& scope, const config::Settings& settings,
                                   StringPool& strings) {
   if (!deals.has_deals && !facts) {
-    w.key("negotiations"), write_unavailable(w, kNoDeals);
+    w.key("negotiations"), write_unavailable(w, no_deals());
     w.key("sales_team");
-    write_unavailable(w, "load deals (quotes or opportunities) or orders to see the sales team");
+    write_unavailable(
+        w, Message(ids::kNoDealsOrOrders,
+                   "load deals (quotes or opportunities) or orders to see the sales team"));
     return {};
   }
   if (scope.as_of == kNoDay) {
-    const char* why = "no deal or order has a readable date: set as_of or map a date column";
-    w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : kNoDeals);
+    const Message why(ids::kNoDatedDealOrOrder,
+                      "no deal or order has a readable date: set as_of or map a date column");
+    w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : no_deals());
     w.key("sales_team"), write_unavailable(w, why);
     return {};
   }
@@ -173,7 +180,7 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
   if (deals.has_deals)
     write_negotiations(w, negotiation, deals, strings);
   else
-    write_unavailable(w, kNoDeals);
+    write_unavailable(w, no_deals());
   w.key("sales_team");
   write_sales_team(w,
                    out.team.emplace(kpi::sales_team(deals, selection, negotiation, facts, profiles,
@@ -243,18 +250,21 @@ std::string Engine::report_text(const config::Settings& settings) {
                                       &outlook_for(facts, scope.as_of, settings));
   w.key("customers");
   if (!profiles)
-    write_unavailable(w, have_orders ? "no order has a readable date"
-                                     : "load order lines or orders to see customer profiles");
+    write_unavailable(w, have_orders
+                             ? Message(ids::kNoDatedOrder, "no order has a readable date")
+                             : Message(ids::kNoOrdersLoaded,
+                                       "load order lines or orders to see customer profiles"));
   else
     write_customers(w, *profiles, facts, strings);
   w.key("catalogs");
   std::optional<kpi::CatalogReport> catalogs;
   if (!facts.has_lines || scope.as_of == kNoDay)
     write_unavailable(
-        w,
-        have_orders
-            ? "the catalogs need order lines (line items with SKUs); only order headers are loaded"
-            : "load order lines to compare catalogs and products");
+        w, have_orders
+               ? Message(ids::kOnlyOrderHeaders,
+                         "the catalogs need order lines (line items with SKUs); only order "
+                         "headers are loaded")
+               : Message(ids::kNoOrderLines, "load order lines to compare catalogs and products"));
   else
     write_catalogs(w, catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings)), facts,
                    strings);

@@ -201,6 +201,14 @@ void write_unavailable(JsonWriter& w, const std::string& why) {
   w.end_object();
 }
 
+void write_unavailable(JsonWriter& w, const Message& why) {
+  w.begin_object();
+  w.key("unavailable"), w.value(why.text);
+  w.key("code"), w.value(why.code);
+  w.key("params"), message_params(w, why.params);
+  w.end_object();
+}
+
 void write_load(JsonWriter& w, const LoadReport& load) {
   w.begin_object();
   w.key("file"), w.value(load.file);

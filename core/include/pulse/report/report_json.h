@@ -8,6 +8,7 @@
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/model/load_report.h"
+#include "pulse/model/message.h"
 #include "pulse/report/json_writer.h"
 
 namespace pulse::report {
@@ -24,6 +25,9 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& report, const kpi::
                     const StringPool& strings);
 /// `{"unavailable": "why"}`: a dashboard without the data it needs.
 void write_unavailable(JsonWriter& w, const std::string& why);
+/// `{"unavailable": "why", "code": "pulse.unavailable.001", "params": {}}`: the same with the
+/// code (pulse/message_codes.h) a page words in its own language.
+void write_unavailable(JsonWriter& w, const Message& why);
 
 /// The same documents as nlohmann::json, for callers that want a tree (tests, tools).
 nlohmann::json load_to_json(const LoadReport& load);
