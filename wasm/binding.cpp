@@ -95,6 +95,13 @@ class PulseEngine {
     });
   }
 
+  /// False once the file being loaded was refused or stopped: the engine ignores what is fed
+  /// from then on, so JS stops reading and decompressing it (a gzip bomb refused as binary).
+  bool wants_more() {
+    ingest::FileLoader* loader = open_ ? engine_.loader() : nullptr;
+    return loader != nullptr && loader->wants_more();
+  }
+
   /// A workbook (.xlsx) that JS unzipped: after beginFile, beginParts(); then, while
   /// wantedPart() names an entry, give its bytes by partData() chunks and partEnd(), or
   /// partMissing() when the archive has no such entry; then finishFile(). The same reader as
@@ -213,6 +220,7 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .constructor<>()
       .function("beginFile", &PulseEngine::begin_file)
       .function("feed", &PulseEngine::feed)
+      .function("wantsMore", &PulseEngine::wants_more)
       .function("finishFile", &PulseEngine::finish_file)
       .function("beginParts", &PulseEngine::begin_parts)
       .function("wantedPart", &PulseEngine::wanted_part)

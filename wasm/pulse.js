@@ -11,6 +11,8 @@
 
   /** Bytes read from a Blob and copied into wasm memory at a time. */
   const DEFAULT_CHUNK = 4 << 20;
+  /** Compressed bytes given to the gzip decompressor at a time (see gunzip). */
+  const GZIP_PIECE = 16 << 10;
 
   /** An error from the engine; `code` is its stable id ("pulse.ingest.101"). */
   /** A packed file JS could not unpack: the engine refuses it (listed in the report). */
@@ -92,13 +94,16 @@
       }
     } else if (typeof source.getReader === 'function') {  // a ReadableStream (fetch's body)
       const reader = source.getReader();
+      let done = false;
       try {
         for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          yield asBytes(value);
+          const next = await reader.read();
+          if ((done = next.done)) break;
+          yield asBytes(next.value);
         }
       } finally {
+        // Left early (the engine wants no more): the download stops too.
+        if (!done) reader.cancel().catch(() => {});
         reader.releaseLock();
       }
     } else if (typeof source[Symbol.asyncIterator] === 'function' ||
@@ -145,16 +150,27 @@
     return { head, chunks: all() };
   }
 
-  /** gzip, decompressed as it streams by the platform's DecompressionStream (no library). */
+  /** gzip, decompressed as it streams by the platform's DecompressionStream (no library).
+   *  Left early (the engine refused or stopped the file), it cancels the decompression and
+   *  stops reading the compressed bytes: a bomb refused after 64 KiB is not inflated further. */
   async function* gunzip(chunks, name, counted) {
     if (typeof DecompressionStream !== 'function')
       throw unreadable('[pulse.gzip.003] ' + name + ': gzip-compressed, and this browser cannot decompress (no DecompressionStream)');
     const stream = new DecompressionStream('gzip');
     const writer = stream.writable.getWriter();
+    let finished = false;
+    // The compressed bytes go in by small pieces: the platform inflates a whole written piece
+    // at once, whatever is read of it, so a 4 MiB piece of a bomb would be 4 GB of work. Each
+    // write waits until the inflated output is read (backpressure), so once the reading stops
+    // at most one piece (16 MiB of zeros at gzip's best ratio) is inflated for nothing.
     const pump = (async () => {
       for await (const chunk of chunks) {
-        await writer.write(chunk);
-        counted(chunk.length);
+        for (let at = 0; at < chunk.length; at += GZIP_PIECE) {
+          if (finished) return;  // the for-await's exit stops the source's reading too
+          const piece = chunk.subarray(at, Math.min(at + GZIP_PIECE, chunk.length));
+          await writer.write(piece);
+          counted(piece.length);
+        }
       }
       await writer.close();
     })();
@@ -166,11 +182,17 @@
         if (done) break;
         yield value;
       }
+      finished = true;
       await pump;
     } catch (err) {
       if (err instanceof PulseError) throw err;
       throw unreadable('[pulse.gzip.001] ' + name + ': corrupt or truncated gzip data (' + (err && err.message || err) + ')');
     } finally {
+      if (!finished) {
+        finished = true;
+        reader.cancel().catch(() => {});
+        pump.catch(() => {});
+      }
       reader.releaseLock();
     }
   }
@@ -197,9 +219,14 @@
      * onProgress({file, bytes, total}): after each chunk; total is undefined for streams.
      * A refused file (empty, binary, no usable header) rejects with a PulseError whose `load`
      * is its load report; the file stays listed in the report's "load" section.
+     * Once the engine refused or stopped the file, reading (and decompressing) stops. The
+     * report then carries `bytes_read` (source bytes taken) and, for gzip, `bytes_inflated`
+     * (bytes that came out of the decompression), so a caller can see how far it went.
+     * signal (an AbortSignal): aborted, the load stops at the next chunk, nothing of the file
+     * stays, and the promise rejects with [pulse.wasm.010].
      */
-    loadFile(name, source, { options, onProgress, chunkSize = DEFAULT_CHUNK } = {}) {
-      const run = () => this._load(String(name), source, options, onProgress, chunkSize);
+    loadFile(name, source, { options, onProgress, chunkSize = DEFAULT_CHUNK, signal } = {}) {
+      const run = () => this._load(String(name), source, options, onProgress, chunkSize, signal);
       const done = this._queue.then(run, run);
       this._queue = done.catch(() => {});
       return done;
@@ -234,7 +261,7 @@
       this._engine = null;
     }
 
-    async _load(name, source, options, onProgress, chunkSize) {
+    async _load(name, source, options, onProgress, chunkSize, signal) {
       if (source === null || source === undefined)
         throw new PulseError('[pulse.wasm.006] no source: give bytes, a Blob or chunks');
       if (!(chunkSize >= 1)) throw new PulseError('[pulse.wasm.006] chunkSize must be at least 1');
@@ -247,20 +274,32 @@
       if (gzip) entry = JSON.stringify({ ...(entry ? JSON.parse(entry) : {}), container: 'gzip' });
       this._call('beginFile', [name, entry], false);
       let bytes = 0;
+      let inflated = 0;
       const counted = (n) => {
         bytes += n;
         if (onProgress) onProgress({ file: name, bytes, total });
       };
+      // After each chunk: false when the engine wants no more of this file (refused, stopped).
+      const goOn = () => {
+        if (signal && signal.aborted)
+          throw new PulseError('[pulse.wasm.010] ' + name + ': loading cancelled');
+        return this._engine.wantsMore();
+      };
       try {
         if (isZip(head)) {
-          await this._loadWorkbook(name, chunks, chunkSize, counted);
+          await this._loadWorkbook(name, chunks, chunkSize, counted, goOn);
         } else if (gzip) {
           // Progress counts the compressed bytes read, against the file's size.
-          for await (const chunk of gunzip(chunks, name, counted)) this._feed(chunk, chunkSize);
+          for await (const chunk of gunzip(chunks, name, counted)) {
+            inflated += chunk.length;
+            this._feed(chunk, chunkSize);
+            if (!goOn()) break;
+          }
         } else {
           for await (const chunk of chunks) {
             this._feed(chunk, chunkSize);
             counted(chunk.length);
+            if (!goOn()) break;
           }
         }
       } catch (err) {
@@ -272,6 +311,8 @@
         this._call('refuseFile', [err.message], false);  // listed as refused, as the CLI does
       }
       const load = JSON.parse(this._call('finishFile', [], true));
+      load.bytes_read = bytes;
+      if (gzip) load.bytes_inflated = inflated;
       if (load.error) throw new PulseError(load.error, load);
       return load;
     }
@@ -281,7 +322,7 @@
      * fflate inflates the entries the engine asks for, one at a time, and the engine's own
      * workbook reader (the CLI's) reads them.
      */
-    async _loadWorkbook(name, chunks, chunkSize, counted) {
+    async _loadWorkbook(name, chunks, chunkSize, counted, goOn) {
       if (!this._unzipSync)
         throw unreadable('[pulse.zip.002] ' + name + ': a zip archive (an Excel workbook?), and no unzip (pass fflate.unzipSync to createPulse)');
       const parts = [];
@@ -290,6 +331,7 @@
         parts.push(chunk);
         length += chunk.length;
         counted(chunk.length);
+        goOn();  // only to notice a cancel: a zip is read whole
       }
       const zip = concat(parts, length);
       parts.length = 0;

@@ -139,6 +139,7 @@ export class Session {
   newGeneration() {
     this.generation++;
     this.batches = 0;
+    if (this.engine) this.engine.cancelLoad();
     return this.enqueue((engine) => engine.clear());
   }
 

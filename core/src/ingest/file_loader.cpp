@@ -288,9 +288,29 @@ void FileLoader::decode(std::string_view bytes) {
   decoder_->decode(bytes, [this](std::string_view utf8) { pipeline_->feed(utf8); });
 }
 
+/// Natively, while a gzip container inflates, bytes_fed_ holds the compressed bytes read so
+/// far; the page decompresses itself and passes the compressed file's size (expected_bytes).
+void FileLoader::check_inflation(std::size_t inflated_bytes) {
+  inflated_ += inflated_bytes;
+  const std::size_t compressed = unwrapping_ ? bytes_fed_ : options_.expected_bytes;
+  if (inflated_ <= options_.max_inflated_bytes || compressed == 0 ||
+      inflated_ <= options_.max_inflation_ratio * compressed)
+    return;
+  const std::size_t limit = options_.max_inflated_bytes;
+  const std::string size = limit >= (std::size_t{1} << 20) ? std::to_string(limit >> 20) + " MiB"
+                                                           : std::to_string(limit) + " bytes";
+  fail(with_id(ids::kInflationLimit, report_.file) + ": the gzip data inflates to more than " +
+       size + ", over " + std::to_string(options_.max_inflation_ratio) +
+       " times its compressed size (a decompression bomb?): reading stopped there");
+}
+
 void FileLoader::feed(std::string_view bytes) {
   if (failed_ || finished_) return;
   if (!unwrapping_ && unwrap(bytes)) return;  // gzip and zip (file_loader_containers.cpp)
+  if (unwrapping_ || options_.container == "gzip") {
+    check_inflation(bytes.size());
+    if (failed_) return;
+  }
   bytes_fed_ += bytes.size();
   try {
     if (!pipeline_) {

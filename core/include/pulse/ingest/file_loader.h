@@ -25,6 +25,11 @@ struct FileOptions {
   std::string sheet;  // a workbook's sheet to read, by name; empty = the first visible sheet
   std::string
       container;  // "gzip" when the caller decompressed the bytes (the page): for the report
+  // A decompression bomb stops the file (a partial load) once the inflated text passes both
+  // bounds: more than max_inflated_bytes, and more than max_inflation_ratio times the
+  // compressed bytes (read so far natively; expected_bytes when the caller decompresses).
+  std::size_t max_inflated_bytes = std::size_t{1} << 30;
+  std::size_t max_inflation_ratio = 100;
 };
 
 /// Loads one file into a Dataset from chunks of bytes, so a big file never has to sit in
@@ -48,6 +53,9 @@ class FileLoader {
   void feed(std::string_view bytes);
   const LoadReport& finish();
   std::size_t bytes_fed() const { return bytes_fed_; }
+  /// False once the file was refused or stopped (or finished): whatever is fed from then on
+  /// is ignored, so a caller that decompresses or downloads can stop doing so.
+  bool wants_more() const { return !failed_ && !finished_; }
 
   /// A workbook given by its zip entries, for a caller that unzips it (the page, with fflate;
   /// natively feed() detects a zip and does the same from the buffered file). The loader asks
@@ -76,6 +84,7 @@ class FileLoader {
   void start(std::string_view head);
   void fail(const std::string& message);
   void decode(std::string_view bytes);
+  void check_inflation(std::size_t inflated_bytes);
 
   Dataset& dataset_;
   FileOptions options_;
@@ -84,6 +93,7 @@ class FileLoader {
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<io::Utf8Decoder> decoder_;  // file bytes -> UTF-8 for the pipeline
   std::size_t bytes_fed_ = 0;
+  std::size_t inflated_ = 0;   // text bytes that came out of a gzip container
   std::size_t stop_line_ = 0;  // where reading was when an error stopped it
   std::unique_ptr<Container> container_;
   bool unwrapping_ = false;  // feeding what a container decompressed
