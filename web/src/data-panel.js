@@ -3,6 +3,7 @@
 import { html, setHtml } from './html.js';
 import { icon } from './table.js';
 import { rulesCard, wireRules, showRulesMessage } from './rules-panel.js';
+import { storageCards } from './storage-panel.js';
 import { wordError, wordMessage, wordProblem } from './engine-messages.js';
 
 /** The engine's roles with their fields and required fields (`b2b-pulse schema`), which the
@@ -49,6 +50,7 @@ export function renderDataPanel(host, root) {
         </div>
         ${host.dataMessage ? html`<p class="note" data-role="data-message">${host.dataMessage}</p>` : ''}
       </section></div>
+      ${storageCards(host)}
       ${rulesCard(host)}
       <div class="span-12" data-role="file-list">
         ${files.length ? files.map((f) => fileCard(host, f)) : html`<p class="muted pad">${t('data.none')}</p>`}
@@ -64,7 +66,7 @@ function fileCard(host, f) {
   const d = f.draft || f.options;
   const role = (load && load.role) || null;
   const shownRole = d.role && d.role !== 'auto' ? d.role : role;
-  const state = f.status === 'loading' ? 'loading' : f.error ? 'bad' : load && load.rows_skipped ? 'warn' : 'ok';
+  const state = f.status === 'loading' ? 'loading' : f.error ? 'bad' : load && (load.rows_skipped || load.stopped) ? 'warn' : 'ok';
   const columns = (load && load.columns) || [];
   const mapping = (load && load.mapping) || {};
   const reasons = (load && load.mapping_reasons) || {};
@@ -99,6 +101,7 @@ function fileCard(host, f) {
     </div>
     ${load && load.recognized_as ? html`<p class="recognized" data-recognized="${load.recognized_as}">${t('data.recognized')}: <b>${load.recognized_as}</b></p>` : ''}
     ${f.error ? refusal(host, f.error) : ''}
+    ${!f.error && load && load.stopped ? stoppedNote(host, load) : ''}
     <div class="file-opts">
       <label>${t('data.role')} <select data-opt="role"><option value="auto">${t('data.role.auto')}${role && (!d.role || d.role === 'auto') ? ': ' + t('role.' + role) : ''}</option>${Object.keys(roles).map((r) => html`<option value="${r}" ${d.role === r ? 'selected' : ''}>${t('role.' + r)}</option>`)}</select></label>
       <label>${t('data.delimiter')} ${sel('delimiter', DELIMS, d.delimiter)}</label>
@@ -114,6 +117,15 @@ function fileCard(host, f) {
     ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code || ''}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
     ${problems.length ? problemTable(host, load) : ''}
   </article>`;
+}
+
+/** A load that kept rows and then stopped (not a refusal): how far it got and why. */
+function stoppedNote(host, load) {
+  const { t, fmt } = host;
+  const { line, reason } = load.stopped;
+  return html`<div class="file-stopped" role="status" data-role="stopped" data-stopped-line="${line ?? ''}">
+    <b>${t.n('load.stopped', load.rows_loaded, fmt.int(load.rows_loaded))}${line ? ' ' + t('load.stopped.line', { line: fmt.int(line) }) : ''}:</b> ${reason}
+    <p class="hint">${t('load.stopped.hint')}</p></div>`;
 }
 
 /** A refused file: why, in the page's language, with the error's id (docs/errors.md). */

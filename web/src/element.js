@@ -23,10 +23,12 @@ import { FilterBar, FILTERS, ATTR_FILTER, cleanFilter, noFilters } from './filte
 import { UrlState } from './url-state.js';
 import { buildShell, applyTexts, renderWelcome, showProgress, updateStatus, wireShell } from './shell.js';
 import { RenderScheduler, DASHBOARDS, dashboardContext } from './render-scheduler.js';
-import { loadFiles, loadUrls, clearFiles, removeFile, applyFileOptions, applyWorkspaceSettings, freshUi, startEngine, engineError, loadSamples, samplesUrl } from './loading.js';
+import { loadFiles, loadUrls, loadEntries, clearFiles, removeFile, applyFileOptions, applyWorkspaceSettings, freshUi, startEngine, engineError, loadSamples, samplesUrl } from './loading.js';
 import { runReport, settings } from './report-runner.js';
 import { followPrinting, print, printMode, share } from './print-share.js';
 import { followStickyHeader } from './sticky-offset.js';
+import { freshKept, restoreKept, renderKeptNote } from './kept-files.js';
+import { wireStorage } from './storage-panel.js';
 import { Drill } from './drill.js';
 import { mountChips, renderChips } from './chips.js';
 
@@ -80,6 +82,7 @@ export class B2BPulseElement extends HTMLElement {
     this.urlState = new UrlState(this, TABS, languages);
     if (this.hasAttribute('sync-hash')) this.urlState.read();
     this.session = new Session((done, total, name) => this.showProgress(done, total, name));
+    this.kept = freshKept(); // files kept in this browser, with consent (kept-files.js)
 
     buildShell(this.shadowRoot, TABS, DASHBOARDS);
     const root = this.shadowRoot;
@@ -93,6 +96,7 @@ export class B2BPulseElement extends HTMLElement {
     this.resizeObserver = new ResizeObserver(() => this.charts.resize());
     this.resizeObserver.observe(this.main);
     wireDataPanel(this, this.$('[data-panel=data]'), signal);
+    wireStorage(this, this.$('[data-panel=data]'), signal);
     wireShell(this, TABS, signal);
     this.filterBar.wire(signal);
     this.applyTexts();
@@ -113,6 +117,7 @@ export class B2BPulseElement extends HTMLElement {
     followStickyHeader(this.shadowRoot, signal);
     const src = (this.getAttribute('src') || '').trim();
     if (src) this.loadUrls(src.split(/\s+/));
+    else restoreKept(this); // the files kept in this browser, if the user asked for that
   }
 
   disconnectedCallback() {
@@ -219,6 +224,7 @@ export class B2BPulseElement extends HTMLElement {
   applyTexts() {
     this._textLang = this.lang;
     applyTexts(this);
+    renderKeptNote(this);
     this.filterBar.fill();
     renderWelcome(this);
     this.updateStatus();
@@ -228,6 +234,7 @@ export class B2BPulseElement extends HTMLElement {
     if (!TABS.includes(tab)) return;
     if (user) this.detail = null; // a tab chosen by the user shows its dashboard, not a detail
     this.tab = tab;
+    if (tab !== 'data') this.lastDashboard = tab; // what a saved view records
     this.shadowRoot.querySelectorAll('[data-tab]').forEach((b) => {
       const on = b.dataset.tab === tab;
       b.classList.toggle('active', on);
@@ -299,7 +306,7 @@ export class B2BPulseElement extends HTMLElement {
     const n = this.files.length;
     const count = this.$('[data-role=file-count]');
     count.textContent = n ? String(n) : '';
-    count.classList.toggle('bad', this.files.some((f) => f.error || (f.load && f.load.rows_skipped)));
+    count.classList.toggle('bad', this.files.some((f) => f.error || (f.load && (f.load.rows_skipped || f.load.stopped)))); // a partial load too
   }
 
   updateWelcome() {
@@ -312,7 +319,7 @@ export class B2BPulseElement extends HTMLElement {
 // The parts that live in modules, as methods (the panels, the data panel and tests call them):
 // element.name(...args) is name(element, ...args).
 const PARTS = {
-  clearFiles, removeFile, applyFileOptions, applyWorkspaceSettings, loadSamples, samplesUrl, engineError,
+  loadEntries, clearFiles, removeFile, applyFileOptions, applyWorkspaceSettings, loadSamples, samplesUrl, engineError,
   settings, runReport, ctx: dashboardContext, updateStatus, share, print, printMode,
 };
 for (const [name, fn] of Object.entries(PARTS)) {

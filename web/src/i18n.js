@@ -8,15 +8,18 @@ import * as columns from './strings/columns.js';
 import * as common from './strings/common.js';
 import * as customers from './strings/customers.js';
 import * as data from './strings/data.js';
-import * as monday from './strings/monday.js';
+import * as loads from './strings/loads.js';
+import * as memory from './strings/memory.js';
 import * as drill from './strings/drill.js';
 import * as engineMessages from './strings/engine-messages.js';
-import * as negotiations from './strings/negotiations.js';
+import * as monday from './strings/monday.js';
+import * as storage from './strings/storage.js';
 import * as summaries from './strings/summaries.js';
+import * as negotiations from './strings/negotiations.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, negotiations, summaries, team, monday];
+const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, loads, memory, monday, negotiations, storage, summaries, team];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 

@@ -9,7 +9,11 @@ import { icon } from './table.js';
 import { readKept, writeKept, forgetKept } from './storage.js';
 
 /** The element's keeping state (host.kept). state: off | saving | kept | error. */
-export const freshKept = () => ({ consent: false, state: 'off', savedAt: null, restored: null, message: '', chain: Promise.resolve(), stored: new WeakSet() });
+export const freshKept = () => ({ consent: false, state: 'off', savedAt: null, restored: null, message: '', chain: Promise.resolve(), stored: new WeakSet(), written: null });
+
+/** What a write would store, as text: the same after a restore, so nothing is written again
+ *  and "kept on <date>" keeps its date. */
+const signature = (files, settings) => JSON.stringify([files.map(({ name, size, options }) => [name, size, options]), settings]);
 
 /** A count with its noun in the right plural form, and other placeholders ({date}). */
 export function counted(host, key, n, vars = {}) {
@@ -45,6 +49,7 @@ export async function restoreKept(host) {
   kept.consent = true;
   kept.state = 'kept';
   kept.savedAt = stored.savedAt;
+  kept.written = signature(stored.files, stored.settings || {});
   if (!stored.files.length || host.files.length) return host.renderData(); // the user was quicker
   for (const f of stored.files) {
     host.session.pendingOptions.set(f.name, f.options);
@@ -62,6 +67,8 @@ export function syncKept(host) {
   if (!kept || !kept.consent) return Promise.resolve();
   const files = host.files.map((f) => ({ name: f.name, size: f.size, options: f.options, source: f.source }));
   const settings = { ...host.wsSettings };
+  const written = signature(files, settings);
+  if (written === kept.written && kept.state === 'kept') return kept.chain;
   kept.state = 'saving';
   host.renderData();
   kept.chain = kept.chain.then(async () => {
@@ -71,11 +78,13 @@ export function syncKept(host) {
       if (!kept.consent) return; // forgotten meanwhile: forget() deletes what this wrote
       kept.state = 'kept';
       kept.savedAt = Date.now();
+      kept.written = written;
       kept.message = '';
     } catch (err) {
       kept.state = 'error';
       kept.message = errorText(host, err);
       kept.stored = new WeakSet(); // the transaction was undone: nothing of it is there
+      kept.written = null;
     }
     if (host._built) host.renderData();
   });
@@ -103,6 +112,7 @@ export async function forget(host) {
     kept.state = 'off';
     kept.savedAt = null;
     kept.stored = new WeakSet();
+    kept.written = null;
     kept.message = host.t('kept.forgotten');
   }, (err) => {
     kept.state = 'error';

@@ -45,6 +45,7 @@ export function buildShell(root, tabs, dashboards) {
       <div class="banner" data-role="banner" hidden role="alert"></div>
       <div class="banner dev" data-role="dev-banner" hidden></div>
       <div data-role="date-guess"></div>
+      <div data-role="kept-note"></div>
       <main data-role="main">
         <section class="welcome" data-role="welcome" hidden></section>
         ${dashboards.map((k) => html`<section class="dash" role="tabpanel" data-dashboard="${k}"></section>`)}

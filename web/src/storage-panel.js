@@ -8,6 +8,7 @@ import { counted, keptDate, setKeep, forget } from './kept-files.js';
 import { listViews, saveView, deleteView, findView, MAX_NAME } from './saved-views.js';
 
 export function storageCards(host) {
+  if (!host.kept) return ''; // an element built without the keeping state (none yet)
   return html`<div class="span-6"><section class="card" data-role="kept" data-kept-state="${host.kept.state}">
       <div class="card-head"><h3>${host.t('kept.title')}</h3></div>
       ${keptBody(host)}
