@@ -67,17 +67,21 @@ std::vector<NonProductSuggestion> suggest_non_products(const Facts& facts,
   std::unordered_map<StrId, std::size_t> by_sku;
   std::vector<NonProductSuggestion> all;
   for (const Facts::Product& p : facts.products) {
+    if (p.sku == kNoStr) continue;  // lines without a SKU (orders without lines): no code to judge
     auto [it, added] = by_sku.try_emplace(p.sku, all.size());
     if (added) all.push_back({p.sku, p.name, {}, {}, 0, 0});
     if (p.name != kNoStr) all[it->second].name = p.name;
   }
-  std::vector<std::size_t> entry_of_product(facts.products.size());
+  constexpr std::size_t kNoEntry = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> entry_of_product(facts.products.size(), kNoEntry);
   for (std::size_t p = 0; p < facts.products.size(); ++p)
-    entry_of_product[p] = by_sku.at(facts.products[p].sku);
+    if (facts.products[p].sku != kNoStr) entry_of_product[p] = by_sku.at(facts.products[p].sku);
   // Lines as the orders own them (Facts may hold more line slots than its orders reach).
   for (std::uint32_t o = 0; o < facts.order_count(); ++o)
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
-      NonProductSuggestion& e = all[entry_of_product[facts.line_product[l]]];
+      const std::size_t entry = entry_of_product[facts.line_product[l]];
+      if (entry == kNoEntry) continue;
+      NonProductSuggestion& e = all[entry];
       e.revenue += facts.line_revenue[l];
       ++e.lines;
     }
@@ -121,7 +125,8 @@ std::vector<bool> non_product_mask(const Facts& facts, const config::Settings& s
   std::unordered_set<std::string> listed;
   for (const std::string& sku : settings.non_product_skus) listed.insert(trimmed_fold(sku));
   for (std::size_t p = 0; p < facts.products.size(); ++p)
-    mask[p] = listed.count(trimmed_fold(strings.view(facts.products[p].sku))) > 0;
+    mask[p] = facts.products[p].sku != kNoStr &&
+              listed.count(trimmed_fold(strings.view(facts.products[p].sku))) > 0;
   return mask;
 }
 
