@@ -17,7 +17,9 @@ std::string load(std::string_view data, const std::vector<std::string_view>& chu
   if (chunks.empty()) loader.feed(data);
   for (std::string_view c : chunks) loader.feed(c);
   const pulse::LoadReport& report = loader.finish();
-  return pulse::report::load_to_json(report).dump();
+  pulse::report::JsonWriter json;
+  pulse::report::write_load(json, report);
+  return json.str();
 }
 
 }  // namespace

@@ -55,7 +55,9 @@ std::string load(std::string_view data, const Chunks& chunks) {
   ingest::FileLoader loader(dataset, "input", options);
   if (chunks.empty()) loader.feed(data);
   for (std::string_view c : chunks) loader.feed(c);
-  return report::load_to_json(loader.finish()).dump();
+  report::JsonWriter json;
+  report::write_load(json, loader.finish());
+  return json.str();
 }
 
 }  // namespace

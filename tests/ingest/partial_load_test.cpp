@@ -6,7 +6,7 @@
 #include <string>
 
 #include "pulse/ingest/file_loader.h"
-#include "pulse/report/report_json.h"
+#include "report_trees.h"
 #include "test_support.h"
 
 using namespace pulse;
@@ -44,7 +44,7 @@ TEST_CASE("a file that stops after 1,998 rows is a partial load", "[ingest]") {
           "[pulse.csv.003] line 2000: field longer than 64 bytes (a quote left open?)");
     REQUIRE(dataset.tables.size() == 1);
     CHECK(dataset.tables.front().rows == 1998);
-    const auto json = report::load_to_json(r);
+    const auto json = test::load_tree(r);
     CHECK(json.at("stopped").at("line") == 2000);
     CHECK(json.at("error").is_null());
   }
@@ -57,7 +57,7 @@ TEST_CASE("a file refused as a whole keeps nothing and is not partial", "[ingest
   CHECK_FALSE(r.partial());
   CHECK(r.rows_loaded == 0);
   CHECK(dataset.tables.empty());
-  CHECK(report::load_to_json(r).at("stopped").is_null());
+  CHECK(test::load_tree(r).at("stopped").is_null());
 }
 
 TEST_CASE("an unterminated quote on line 16 of 41 costs that row, and the lines are counted",

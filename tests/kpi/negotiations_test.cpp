@@ -10,7 +10,7 @@
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/negotiations.h"
 #include "pulse/kpi/scope.h"
-#include "pulse/report/deals_json.h"
+#include "report_trees.h"
 #include "pulse/report/engine.h"
 
 using namespace pulse;
@@ -38,7 +38,7 @@ json negotiations_of(const std::vector<File>& files, const config::Settings& set
   const kpi::Scope scope =
       kpi::resolve_scope(settings, dataset.strings, deals.first_day, deals.last_day);
   const kpi::DealSelection selection = kpi::select_deals(deals, nullptr, scope, dataset.strings);
-  return report::negotiations_to_json(
+  return test::negotiations_tree(
       kpi::negotiations(deals, selection, scope, settings, dataset.strings), deals,
       dataset.strings);
 }

@@ -204,12 +204,6 @@ void write_calibration(JsonWriter& w, const std::optional<kpi::WinCalibration>& 
   w.end_object();
 }
 
-template <class Write>
-json as_tree(Write write) {
-  JsonWriter w;
-  write(w);
-  return json::parse(w.str());
-}
 
 }  // namespace
 
@@ -308,16 +302,6 @@ void write_sales_team(JsonWriter& w, const kpi::SalesTeamReport& r, const kpi::D
   }
   w.end_array();
   w.end_object();
-}
-
-json negotiations_to_json(const kpi::NegotiationReport& r, const kpi::DealFacts& deals,
-                          const StringPool& s) {
-  return as_tree([&](JsonWriter& w) { write_negotiations(w, r, deals, s); });
-}
-
-json sales_team_to_json(const kpi::SalesTeamReport& r, const kpi::DealFacts& deals,
-                        const StringPool& s) {
-  return as_tree([&](JsonWriter& w) { write_sales_team(w, r, deals, s); });
 }
 
 }  // namespace pulse::report

@@ -186,13 +186,6 @@ void write_cohorts(JsonWriter& w, const kpi::CustomerReport& r) {
   w.end_object();
 }
 
-template <class Write>
-json as_tree(Write write) {
-  JsonWriter w;
-  write(w);
-  return json::parse(w.str());
-}
-
 }  // namespace
 
 void write_unavailable(JsonWriter& w, const std::string& why) {
@@ -506,22 +499,6 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
   w.key("assortment"), assortment_value(w, r, facts, s);
   write_non_products(w, r, s);
   w.end_object();
-}
-
-json unavailable(const std::string& why) {
-  return json{{"unavailable", why}};
-}
-
-json load_to_json(const LoadReport& load) {
-  return as_tree([&](JsonWriter& w) { write_load(w, load); });
-}
-
-json customers_to_json(const kpi::CustomerReport& r, const kpi::Facts& f, const StringPool& s) {
-  return as_tree([&](JsonWriter& w) { write_customers(w, r, f, s); });
-}
-
-json catalogs_to_json(const kpi::CatalogReport& r, const kpi::Facts& f, const StringPool& s) {
-  return as_tree([&](JsonWriter& w) { write_catalogs(w, r, f, s); });
 }
 
 }  // namespace pulse::report

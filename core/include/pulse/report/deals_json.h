@@ -18,10 +18,4 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& report,
 void write_sales_team(JsonWriter& w, const kpi::SalesTeamReport& report,
                       const kpi::DealFacts& deals, const StringPool& strings);
 
-/// The same documents as nlohmann::json, for callers that want a tree (tests, tools).
-nlohmann::json negotiations_to_json(const kpi::NegotiationReport& report,
-                                    const kpi::DealFacts& deals, const StringPool& strings);
-nlohmann::json sales_team_to_json(const kpi::SalesTeamReport& report, const kpi::DealFacts& deals,
-                                  const StringPool& strings);
-
 }  // namespace pulse::report

@@ -29,12 +29,4 @@ void write_unavailable(JsonWriter& w, const std::string& why);
 /// code (pulse/message_codes.h) a page words in its own language.
 void write_unavailable(JsonWriter& w, const Message& why);
 
-/// The same documents as nlohmann::json, for callers that want a tree (tests, tools).
-nlohmann::json load_to_json(const LoadReport& load);
-nlohmann::json customers_to_json(const kpi::CustomerReport& report, const kpi::Facts& facts,
-                                 const StringPool& strings);
-nlohmann::json catalogs_to_json(const kpi::CatalogReport& report, const kpi::Facts& facts,
-                                const StringPool& strings);
-nlohmann::json unavailable(const std::string& why);
-
 }  // namespace pulse::report
