@@ -344,3 +344,31 @@ TEST_CASE("a record over the size limit stops the file with a clear error, rows 
     CHECK(sink.rows.size() == 2);
   }
 }
+
+TEST_CASE("JsonReader keeps a record one row when it holds the whole-record object", "[io]") {
+  // A cart with items: one row per item unless the option names an object it carries.
+  const std::string quote =
+      R"({"id": 7, "extension_attributes": {"negotiable_quote": {"status": "ordered"}},)"
+      R"( "items": [{"sku": "A"}, {"sku": "B"}]})"
+      "\n"
+      R"({"id": 8, "items": [{"sku": "C"}, {"sku": "D"}]})"
+      "\n"
+      R"({"id": 9, "negotiable_quote": {"x.y": 1}, "items": [{"sku": "E"}]})";
+  for (std::size_t chunk : chunk_sizes(quote)) {
+    INFO("chunk size " << chunk);
+    CollectingSink plain;
+    JsonReader plain_reader(plain);
+    feed_in_chunks(plain_reader, quote, chunk);
+    CHECK(plain.rows.size() == 5);  // 2 + 2 + 1 item rows
+
+    CollectingSink marked;
+    pulse::io::JsonReaderOptions options;
+    options.whole_record_object = "extension_attributes.negotiable_quote";
+    JsonReader marked_reader(marked, options);
+    feed_in_chunks(marked_reader, quote, chunk);
+    // Only id 7 carries the object at that path; id 9's top-level "negotiable_quote" does not.
+    CHECK(marked.rows.size() == 4);  // 1 + 2 + 1
+    REQUIRE(!marked.rows.empty());
+    CHECK(marked.rows[0].line == 1);
+  }
+}
