@@ -45,9 +45,13 @@ void require_keys(const json& object, const std::vector<const char*>& keys, cons
   }
 }
 
+/// {"unavailable": why, "code": "pulse.unavailable.NNN", "params": {}} and nothing else.
 bool is_unavailable(const json& j) {
-  return j.is_object() && j.size() == 1 && j.contains("unavailable") &&
-         j.at("unavailable").is_string() && !j.at("unavailable").get<std::string>().empty();
+  return j.is_object() && j.size() == 3 && j.contains("unavailable") &&
+         j.at("unavailable").is_string() && !j.at("unavailable").get<std::string>().empty() &&
+         j.contains("code") &&
+         j.at("code").get<std::string>().rfind("pulse.unavailable.", 0) == 0 &&
+         j.contains("params") && j.at("params").is_object();
 }
 
 const std::regex kDate(R"(\d{4}-\d{2}-\d{2})");
