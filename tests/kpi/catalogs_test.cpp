@@ -340,10 +340,12 @@ TEST_CASE("catalogs: unavailable when only order headers are loaded", "[kpi]") {
                              "O2,2024-01-05,C1,50\n");
   const json& catalogs = doc.at("catalogs");
   REQUIRE(catalogs.is_object());
-  REQUIRE(catalogs.size() == 1);
+  REQUIRE(catalogs.size() == 3);  // the text, its code and the code's params
   REQUIRE(catalogs.contains("unavailable"));
   CHECK(catalogs.at("unavailable").is_string());
   CHECK_FALSE(catalogs.at("unavailable").get<std::string>().empty());
+  CHECK(catalogs.at("code") == "pulse.unavailable.006");  // only order headers
+  CHECK(catalogs.at("params").empty());
   // The customer profiles still work from order totals.
   CHECK(num(doc.at("customers").at("summary").at("revenue")) == Approx(150));
 }
