@@ -19,7 +19,8 @@ test('xlsx: a workbook, first sheet and a chosen sheet, equals the native CLI', 
   assert.equal(loads[0].sheet, 'Orders');
   assert.deepEqual(loads[0].sheets, ['Orders', 'Customers']);
   assert.equal(loads[0].rows_loaded, 5);
-  assert.deepEqual(loads[0].problems, ["orders.xlsx:7: unit_price: bad number 'abc'"]);
+  assert.deepEqual(loads[0].problems, [{ file: 'orders.xlsx', line: 7, field: 'unit_price', reason_code: 'pulse.row.001',
+    params: { value: 'abc' }, text: "orders.xlsx:7: unit_price: bad number 'abc'" }]);
   assert.equal(loads[1].sheet, 'Customers');
   assert.equal(loads[1].role, 'customers');
   const report = pulse.report(ws.settings);
