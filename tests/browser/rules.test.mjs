@@ -54,7 +54,7 @@ test('non-product SKUs: suggested with their reason, added, applied, saved in th
   assert.ok(skus(before).includes('POST'), 'POST ranks as a product by default');
   const suggested = rules(page).locator('[data-suggested]');
   assert.deepEqual(await suggested.evaluateAll((li) => li.map((x) => x.dataset.suggested)), ['C2', 'POST', 'BANK CHARGES']);
-  assert.match(await rules(page).locator('[data-suggested="POST"]').innerText(), /a code without digits, unlike most SKUs here, named like a charge: “postage”/);
+  assert.match(await rules(page).locator('[data-suggested="POST"]').innerText(), /POSTAGE · 36.00 \(a code without digits, named like a charge: “post”\)/);
   assert.match(await rules(page).locator('[data-suggested="C2"]').innerText(), /named like a charge: “carriage”/);
   await rules(page).locator('[data-action=rule-add-all]').click();
   assert.equal(await rules(page).locator('[data-rule=non_product_skus]').inputValue(), 'C2\nPOST\nBANK CHARGES');
