@@ -4,8 +4,8 @@
 #include <string>
 
 #include "args.h"
-#include "pulse/config/workspace.h"
 #include "pulse/config/settings.h"
+#include "pulse/config/workspace.h"
 
 namespace pulse::cli {
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pulse/error.h"
 #include "pulse/config/settings.h"
+#include "pulse/error.h"
 
 using nlohmann::json;
 using pulse::PulseError;

@@ -93,13 +93,14 @@ TEST_CASE("gzip: JSON inside, and two members back to back", "[ingest][gzip]") {
   CHECK(line_value(two) == Approx(335.88));
 }
 
-TEST_CASE("gzip: truncated data stops the file, corrupt data is refused, with pulse.gzip.002 and pulse.gzip.001",
-          "[ingest][gzip]") {
+TEST_CASE(
+    "gzip: truncated data stops the file, corrupt data is refused, with pulse.gzip.002 and "
+    "pulse.gzip.001",
+    "[ingest][gzip]") {
   const std::string gz = fixture("gzip/orders.csv.gz");
   const Loaded cut = load_bytes("cut.csv.gz", gz.substr(0, gz.size() - 12), 64);
   CHECK(cut.report.partial());  // its whole rows kept (tests/ingest/partial_load_test.cpp)
-  CHECK(cut.report.stopped.rfind("[pulse.gzip.002] cut.csv.gz: the gzip data ends early", 0) ==
-        0);
+  CHECK(cut.report.stopped.rfind("[pulse.gzip.002] cut.csv.gz: the gzip data ends early", 0) == 0);
   std::string bad = gz;
   for (std::size_t i = 20; i < 40; ++i) bad[i] = static_cast<char>(bad[i] ^ 0x5A);
   const Loaded corrupt = load_bytes("bad.csv.gz", bad, 64);

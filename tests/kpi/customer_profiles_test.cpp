@@ -12,8 +12,8 @@
 
 using namespace pulse;
 using nlohmann::json;
-using pulse::kpi::CustomerStatus;
 using pulse::config::Settings;
+using pulse::kpi::CustomerStatus;
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include "pulse/report/engine.h"
 
 using namespace pulse;
-using pulse::kpi::Facts;
 using pulse::config::Settings;
+using pulse::kpi::Facts;
 
 namespace {
 

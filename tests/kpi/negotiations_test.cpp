@@ -10,8 +10,8 @@
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/negotiations.h"
 #include "pulse/kpi/scope.h"
-#include "report_trees.h"
 #include "pulse/report/engine.h"
+#include "report_trees.h"
 
 using namespace pulse;
 using nlohmann::json;

@@ -70,7 +70,8 @@ std::optional<double> known(double v) {
 /// Rule (docs/kpi.md): a customer is at risk when it has revenue at risk and is late by its
 /// status (due, overdue, lapsed) or less likely than not to order in the horizon.
 void add_customers(std::vector<AttentionItem>& out, const Facts& facts,
-                   const CustomerReport& report, const config::Settings& settings, const StringPool& s) {
+                   const CustomerReport& report, const config::Settings& settings,
+                   const StringPool& s) {
   const double horizon = settings.horizon_days;
   for (const CustomerRow& row : report.rows) {
     const StrId id = facts.customer_id[row.customer];
@@ -287,7 +288,8 @@ const char* attention_kind_name(AttentionKind kind) {
 }
 
 AttentionList attention_list(const AttentionSources& in, const Scope& scope,
-                             const config::Settings& settings, const StringPool& strings, std::size_t cap) {
+                             const config::Settings& settings, const StringPool& strings,
+                             std::size_t cap) {
   std::vector<AttentionItem> items;
   if (in.facts && in.customers) add_customers(items, *in.facts, *in.customers, settings, strings);
   if (in.deals) add_deals(items, *in.deals, in.negotiation, in.team, scope, settings, strings);

@@ -128,8 +128,9 @@ bool line_in_filter(const Facts& facts, const Scope& scope, std::uint32_t line) 
   return !scope.catalog || facts.catalogs[facts.line_catalog[line]] == *scope.catalog;
 }
 
-CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const config::Settings& settings,
-                                 const StringPool& strings, const CustomerOutlook* outlook) {
+CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
+                                 const config::Settings& settings, const StringPool& strings,
+                                 const CustomerOutlook* outlook) {
   CustomerReport report;
   report.as_of = scope.as_of;
   report.from = scope.from;

@@ -14,8 +14,9 @@ Day earliest_data_day(const Facts* facts, const DealFacts& deals) {
 
 std::optional<PeriodFigures> figures_for(Day from, Day to, const Facts* facts,
                                          const DealFacts& deals, const Scope& scope,
-                                         const config::Settings& settings, const StringPool& strings,
-                                         const CustomerOutlook* outlook, Day data_first) {
+                                         const config::Settings& settings,
+                                         const StringPool& strings, const CustomerOutlook* outlook,
+                                         Day data_first) {
   if (from == kNoDay || to == kNoDay || from > to || data_first == kNoDay || from < data_first)
     return std::nullopt;
   Scope shifted = scope;

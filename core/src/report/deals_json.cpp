@@ -204,7 +204,6 @@ void write_calibration(JsonWriter& w, const std::optional<kpi::WinCalibration>& 
   w.end_object();
 }
 
-
 }  // namespace
 
 void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kpi::DealFacts& deals,

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "pulse/kpi/facts.h"
 #include "pulse/config/settings.h"
+#include "pulse/kpi/facts.h"
 
 namespace pulse::kpi {
 

@@ -120,8 +120,8 @@ constexpr std::size_t kMaxCohorts = 24;
 /// The customer profiles dashboard: per customer with an order up to as_of. `outlook` is the
 /// forecast for scope.as_of (the engine caches it across filter changes); when null it is
 /// computed here and the report keeps no pointer to it.
-CustomerReport customer_profiles(const Facts& facts, const Scope& scope, const config::Settings& settings,
-                                 const StringPool& strings,
+CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
+                                 const config::Settings& settings, const StringPool& strings,
                                  const CustomerOutlook* outlook = nullptr);
 
 /// True when order `o` passes the rep and customer filters (the catalog filter is per line).

@@ -65,6 +65,7 @@ struct DealFacts {
 /// Joins deals, their history, orders (for the order link), customers and sales reps. A deal
 /// is won when an order exists (in any orders or order_lines table, whatever its status)
 /// with the deal's order_id or naming the deal in its quote_id; else its status decides.
-DealFacts build_deal_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings);
+DealFacts build_deal_facts(const Dataset& dataset, const config::Settings& settings,
+                           StringPool& strings);
 
 }  // namespace pulse::kpi

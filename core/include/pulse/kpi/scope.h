@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "pulse/kpi/facts.h"
 #include "pulse/config/settings.h"
+#include "pulse/kpi/facts.h"
 
 namespace pulse::kpi {
 

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pulse/config/settings.h"
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/scoring.h"
-#include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
 
 namespace pulse::report {
