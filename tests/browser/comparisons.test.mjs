@@ -23,8 +23,8 @@ after(async () => {
 });
 
 const WORDS = {
-  en: { previous: 'vs previous', yearAgo: 'vs year ago', none: 'no earlier data', def: /previous period of the same length/, partial: /Partial month: .*not comparable with full months/ },
-  ru: { previous: 'к прошлому периоду', yearAgo: 'к году ранее', none: 'нет более ранних данных', def: /предыдущему периоду той же длины/, partial: /Неполный месяц: .*нельзя сравнивать с полными месяцами/ },
+  en: { previous: 'vs previous', yearAgo: 'vs year ago', none: 'no earlier data', def: /previous period of the same length/, partial: /Partial month \(.*\): the period .*not comparable with full months/ },
+  ru: { previous: 'к прошлому периоду', yearAgo: 'к году ранее', none: 'нет более ранних данных', def: /предыдущему периоду той же длины/, partial: /Неполный месяц \(.*\): период .*нельзя сравнивать с полными месяцами/ },
 };
 
 const tileCmp = (page, dash, kpi, kind) => page.locator(`b2b-pulse [data-dashboard=${dash}] [data-kpi=${kpi}] [data-cmp=${kind}]`);
@@ -80,6 +80,7 @@ for (const lang of ['en', 'ru']) {
         const note = page.locator(`b2b-pulse [data-dashboard=${dash}] [data-card=${slot}] .partial-note`);
         assert.equal(await note.getAttribute('data-partial-months'), '2026-06', `${slot} names June 2026`);
         assert.match(await note.innerText(), w.partial);
+        assert.doesNotMatch(await note.innerText(), /\.\./, "no double full stop after a month written with its abbreviation (\"г.\")");
       }
     }
     assert.deepEqual(errors, []);

@@ -15,7 +15,7 @@ export const en = {
 
   // Partial months on the monthly charts.
   'partial.month': 'partial month',
-  'partial.note': '▨ Partial month: {months}. The period covers it only in part ({from} – {to}); its bar is not comparable with full months.',
+  'partial.note': '▨ Partial month ({months}): the period covers it only in part ({from} – {to}); its bar is not comparable with full months.',
 
   // Filter bar.
   'filter.from_after_to': 'From ({from}) is after To ({to}): not applied. Pick a From on or before To.',
@@ -61,7 +61,7 @@ export const ru = {
   'cmp.rate.def': 'Для доли изменение — в процентных пунктах (п.п.).',
 
   'partial.month': 'неполный месяц',
-  'partial.note': '▨ Неполный месяц: {months}. Период захватывает его лишь частично ({from} – {to}); его столбец нельзя сравнивать с полными месяцами.',
+  'partial.note': '▨ Неполный месяц ({months}): период захватывает его лишь частично ({from} – {to}); его столбец нельзя сравнивать с полными месяцами.',
 
   'filter.from_after_to': 'Дата «С» ({from}) позже даты «По» ({to}): не применено. Выберите «С» не позже «По».',
   'filter.no_customer': 'Ни один клиент не подходит под «{text}»: фильтр не применён.',
