@@ -3,7 +3,6 @@
 // `make golden` (PULSE_REGENERATE_GOLDEN=1) and review the diff like code.
 #include <catch2/catch.hpp>
 
-#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -11,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_difference.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/workspace_loader.h"
 #include "test_support.h"
@@ -19,36 +19,6 @@ using nlohmann::json;
 using namespace pulse;
 
 namespace {
-
-/// The first place two documents differ ("customers.rows[3].revenue: 12.5 vs 12.6"), or none.
-/// Numbers agree within a relative 1e-9, so that another compiler's last bit does not matter.
-std::optional<std::string> first_difference(const json& a, const json& b, const std::string& at) {
-  if (a.is_number() && b.is_number()) {
-    const double x = a.get<double>(), y = b.get<double>();
-    if (std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)})) return std::nullopt;
-    return at + ": " + a.dump() + " vs " + b.dump();
-  }
-  if (a.type() != b.type())
-    return at + ": " + a.dump().substr(0, 80) + " vs " + b.dump().substr(0, 80);
-  if (a.is_object()) {
-    for (auto it = a.begin(); it != a.end(); ++it) {
-      if (!b.contains(it.key())) return at + "." + it.key() + ": missing in the golden file";
-      if (auto d = first_difference(it.value(), b[it.key()], at + "." + it.key())) return d;
-    }
-    for (auto it = b.begin(); it != b.end(); ++it)
-      if (!a.contains(it.key())) return at + "." + it.key() + ": missing in the report";
-    return std::nullopt;
-  }
-  if (a.is_array()) {
-    if (a.size() != b.size())
-      return at + ": " + std::to_string(a.size()) + " items vs " + std::to_string(b.size());
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (auto d = first_difference(a[i], b[i], at + "[" + std::to_string(i) + "]")) return d;
-    return std::nullopt;
-  }
-  if (a != b) return at + ": " + a.dump() + " vs " + b.dump();
-  return std::nullopt;
-}
 
 json sample_report(const config::Settings& overrides_applied) {
   const std::string workspace = test::source_path("samples/workspace.json");
@@ -66,7 +36,8 @@ void check_golden(const std::string& name, const json& report) {
     return;
   }
   const json golden = json::parse(test::read_file(path));
-  const auto difference = first_difference(report, golden, "$");
+  const auto difference = test::first_json_difference(
+      report, golden, "$", "missing in the golden file", "missing in the report");
   INFO("golden file " << path << " (regenerate with `make golden` if the change is intended)");
   CHECK_FALSE(difference.has_value());
   if (difference) FAIL_CHECK(*difference);

@@ -4,13 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "json_difference.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/workspace_loader.h"
 #include "pulse/summary/summary_schema.h"
@@ -21,34 +21,11 @@ using namespace pulse;
 
 namespace {
 
-/// The first place two reports differ, numbers within a relative 1e-9 (sums over merged lines
-/// are added in another order), or none.
-std::optional<std::string> first_difference(const json& a, const json& b, const std::string& at) {
-  if (a.is_number() && b.is_number()) {
-    const double x = a.get<double>(), y = b.get<double>();
-    if (std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)})) return std::nullopt;
-    return at + ": " + a.dump() + " vs " + b.dump();
-  }
-  if (a.type() != b.type())
-    return at + ": " + a.dump().substr(0, 120) + " vs " + b.dump().substr(0, 120);
-  if (a.is_object()) {
-    for (auto it = a.begin(); it != a.end(); ++it) {
-      if (!b.contains(it.key())) return at + "." + it.key() + ": only from raw";
-      if (auto d = first_difference(it.value(), b[it.key()], at + "." + it.key())) return d;
-    }
-    for (auto it = b.begin(); it != b.end(); ++it)
-      if (!a.contains(it.key())) return at + "." + it.key() + ": only from summaries";
-    return std::nullopt;
-  }
-  if (a.is_array()) {
-    if (a.size() != b.size())
-      return at + ": " + std::to_string(a.size()) + " items vs " + std::to_string(b.size());
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (auto d = first_difference(a[i], b[i], at + "[" + std::to_string(i) + "]")) return d;
-    return std::nullopt;
-  }
-  if (a != b) return at + ": " + a.dump() + " vs " + b.dump();
-  return std::nullopt;
+/// The first place the report from raw files and the one from their summaries differ, or none.
+std::optional<std::string> first_difference(const json& raw, const json& from_summaries,
+                                            const std::string& at) {
+  return test::first_json_difference(raw, from_summaries, at, "only from raw",
+                                     "only from summaries");
 }
 
 /// The report without what names the files read (which differ by design).
