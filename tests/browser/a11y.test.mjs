@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, openSamplesPage, repo, dist } from './helpers.mjs';
+import { openSamplesPage, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const AXE = path.join(repo, 'web/node_modules/axe-core/axe.min.js');
 const VIEWS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team', 'data'];
@@ -17,16 +17,11 @@ const VIEWS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
   assert.ok(fs.existsSync(AXE), 'axe-core is missing: cd web && npm ci');
-  browser = await launch({ bypassCSP: true });
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer({ bypassCSP: true }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 /** The serious and critical violations axe finds on the page as it is now, one line each. */
 async function axeProblems(page) {

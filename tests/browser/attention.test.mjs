@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, repo, dist, openSamplesPage } from './helpers.mjs';
+import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const NUM = { en: 'en-US', ru: 'ru-RU' };
@@ -21,16 +21,11 @@ const ENGLISH = /\b(chance|expires|orders less|Owner|Open the|lapsed|overdue|due
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 const openSamples = (lang, width) => openSamplesPage(browser.context, server.origin, lang, width);
 

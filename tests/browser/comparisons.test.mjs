@@ -4,23 +4,16 @@
 // Run: node --test tests/browser/comparisons.test.mjs (after make web, or PULSE_DIST=<a build>)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launch, serve, nextReport, openSamplesPage, engineKind, dist } from './helpers.mjs';
+import { nextReport, openSamplesPage, engineKind, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 const WORDS = {
   en: { previous: 'vs previous', yearAgo: 'vs year ago', none: 'no earlier data', def: /previous period of the same length/, partial: /Partial month \(.*\): the period .*not comparable with full months/ },

@@ -3,23 +3,16 @@
 // Run: make test-browser, or node --test tests/browser/date_order.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launch, serve, waitState, nextReport, engineKind, dist } from './helpers.mjs';
+import { waitState, nextReport, engineKind, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 // 200 orders whose dates have both parts in 1..12, in no order (a fixed linear congruential
 // sequence): nothing tells the order, so the engine guesses month first.

@@ -10,20 +10,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, repo, dist, openSamplesPage } from './helpers.mjs';
+import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 const report = (page) => page.evaluate(() => document.querySelector('b2b-pulse').report);
 const $ = (page, sel) => page.locator(`b2b-pulse ${sel}`);

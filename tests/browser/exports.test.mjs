@@ -7,21 +7,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, serve, repo, dist, openSamplesPage } from './helpers.mjs';
+import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const { unzipSync, strFromU8 } = createRequire(path.join(repo, 'web/package.json'))('fflate');
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`b2b-pulse ${button}`).click()]);

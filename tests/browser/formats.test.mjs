@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, kpi, engineKind, repo, dist, datasets } from './helpers.mjs';
+import { waitState, kpi, engineKind, repo, datasets, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const MAGENTO = path.join(repo, 'tests/fixtures/magento');
@@ -18,16 +18,11 @@ const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function dropFiles(files, lang = 'en') {
   const page = await browser.context.newPage();

@@ -1,5 +1,6 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, a static server for
 // dist/, and a recorder of every request the page makes.
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,18 @@ export function serve(dir = dist) {
     const origin = `http://127.0.0.1:${server.address().port}`;
     ok({ origin, hits, close: () => new Promise((done) => server.close(done)) });
   }));
+}
+
+/** Chromium and a server of dist/ for a test file's before(); stops at once when dist/ is not built. */
+export async function openBrowserAndServer(launchOptions) {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
+  return { browser: await launch(launchOptions), server: await serve() };
+}
+
+/** The after() of openBrowserAndServer: either may be absent when before() failed. */
+export async function closeBrowserAndServer(browser, server) {
+  await browser?.close();
+  await server?.close();
 }
 
 /** Waits until <b2b-pulse> has data-state=state (default ready). */

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, nextReport, engineKind, repo, dist } from './helpers.mjs';
+import { waitState, nextReport, engineKind, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 const IMG = '<img src=x onerror=window.__pwned=1>';
@@ -17,15 +17,10 @@ const SCRIPT = '"><script>window.__pwned=1</script>';
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 /** RFC 4180 rows (the samples quote names with commas). */
 function parseCsv(text) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, repo, dist } from './helpers.mjs';
+import { waitState, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const DASHBOARDS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'];
@@ -20,16 +20,11 @@ const englishIn = (text) => ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}])${w}(
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function open() {
   const page = await browser.context.newPage();

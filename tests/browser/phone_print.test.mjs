@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, openSamplesPage, nextReport, repo, dist } from './helpers.mjs';
+import { openSamplesPage, nextReport, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const A4_WIDTH = 718; // A4 portrait at 96 px per inch, less Chromium's default margins
@@ -20,16 +20,11 @@ const TABS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 /** Runs fn(shadowRoot, ...args) in the page. */
 const inRoot = (page, fn, ...args) => page.evaluate(([src, a]) => new Function('return ' + src)()(document.querySelector('b2b-pulse').shadowRoot, ...a), [fn.toString(), args]);

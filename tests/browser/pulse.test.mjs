@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serve, waitState, nextReport, kpi, engineKind, repo, dist, datasets } from './helpers.mjs';
+import { waitState, nextReport, kpi, engineKind, repo, dist, datasets, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const golden = (name) => JSON.parse(fs.readFileSync(path.join(repo, 'tests/golden', name), 'utf8'));
 const SAMPLES = golden('samples.json');
@@ -20,16 +20,11 @@ const en = (v, o) => new Intl.NumberFormat('en-US', o).format(v);
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
   fs.mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 async function openPage(url = server.origin + '/') {
   const page = await browser.context.newPage();

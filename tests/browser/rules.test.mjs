@@ -4,23 +4,16 @@
 // Run: node --test tests/browser/rules.test.mjs (after make web, or PULSE_DIST=<a build>)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launch, serve, waitState, nextReport, engineKind, dist } from './helpers.mjs';
+import { waitState, nextReport, engineKind, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 // Products with digits in their codes, and three charges (POST, BANK CHARGES, C2 "CARRIAGE").
 const CSV = ['order_id,order_date,customer_id,sku,product_name,quantity,unit_price',

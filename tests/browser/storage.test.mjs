@@ -4,23 +4,16 @@
 // Run: make test-browser, or node --test tests/browser/storage.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { launch, serve, waitState, kpi, engineKind, openSamplesPage, dist } from './helpers.mjs';
+import { waitState, kpi, engineKind, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run make web first');
-  browser = await launch();
-  server = await serve();
+  ({ browser, server } = await openBrowserAndServer());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeBrowserAndServer(browser, server));
 
 const el = (page, fn, arg) => page.evaluate(([body, a]) => new Function('el', 'arg', body)(document.querySelector('b2b-pulse'), a), [fn, arg]);
 const spaces = (s) => s.replace(/\s+/g, ' ').trim();
