@@ -366,15 +366,8 @@ class FactsBuilder {
       }
       if (facts_.customer_name[c] == kNoStr && c < seen_name_.size())
         facts_.customer_name[c] = seen_name_[c].first;
-      std::uint32_t latest = facts_.customer_order_begin[c];
-      for (std::uint32_t o = latest; o < facts_.customer_order_begin[c + 1]; ++o)
-        if (facts_.order_day[o] >= facts_.order_day[latest]) latest = o;
-      if (facts_.customer_rep[c] == kNoStr)
-        facts_.customer_rep[c] = facts_.reps[facts_.order_rep[latest]];
-      const std::uint32_t first_line = facts_.order_line_begin[latest];
-      if (facts_.customer_catalog[c] == kNoStr && first_line < facts_.order_line_begin[latest + 1])
-        facts_.customer_catalog[c] = facts_.catalogs[facts_.line_catalog[first_line]];
     }
+    fill_customer_rep_and_catalog_from_latest_order(facts_);
   }
 
   const Dataset& dataset_;
@@ -400,6 +393,22 @@ class FactsBuilder {
 };
 
 }  // namespace
+
+void fill_customer_rep_and_catalog_from_latest_order(Facts& facts) {
+  for (std::size_t c = 0; c < facts.customer_id.size(); ++c) {
+    const std::uint32_t begin = facts.customer_order_begin[c];
+    const std::uint32_t end = facts.customer_order_begin[c + 1];
+    if (begin == end) continue;
+    std::uint32_t latest = begin;
+    for (std::uint32_t o = begin; o < end; ++o)
+      if (facts.order_day[o] >= facts.order_day[latest]) latest = o;
+    if (facts.customer_rep[c] == kNoStr)
+      facts.customer_rep[c] = facts.reps[facts.order_rep[latest]];
+    const std::uint32_t first_line = facts.order_line_begin[latest];
+    if (facts.customer_catalog[c] == kNoStr && first_line < facts.order_line_begin[latest + 1])
+      facts.customer_catalog[c] = facts.catalogs[facts.line_catalog[first_line]];
+  }
+}
 
 Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings) {
   return FactsBuilder(dataset, settings, strings).build();

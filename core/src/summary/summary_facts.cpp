@@ -192,19 +192,7 @@ class SummaryFactsBuilder {
     facts_.customer_name = name_;
     facts_.customer_catalog = catalog_;
     facts_.customer_rep = rep_;
-    for (std::size_t c = 0; c < facts_.customer_id.size(); ++c) {
-      const std::uint32_t b = facts_.customer_order_begin[c];
-      const std::uint32_t e = facts_.customer_order_begin[c + 1];
-      if (b == e) continue;
-      std::uint32_t latest = b;
-      for (std::uint32_t o = b; o < e; ++o)
-        if (facts_.order_day[o] >= facts_.order_day[latest]) latest = o;
-      if (facts_.customer_rep[c] == kNoStr)
-        facts_.customer_rep[c] = facts_.reps[facts_.order_rep[latest]];
-      const std::uint32_t first_line = facts_.order_line_begin[latest];
-      if (facts_.customer_catalog[c] == kNoStr && first_line < facts_.order_line_begin[latest + 1])
-        facts_.customer_catalog[c] = facts_.catalogs[facts_.line_catalog[first_line]];
-    }
+    kpi::fill_customer_rep_and_catalog_from_latest_order(facts_);
   }
 
   const Dataset& dataset_;

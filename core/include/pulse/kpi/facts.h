@@ -65,4 +65,9 @@ struct Facts {
 /// are dropped. Without order lines, each order becomes one line worth its order_total.
 Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings);
 
+/// A customer without a rep or catalog of their own takes the rep of their latest order and the
+/// catalog of that order's first line (raw files and summary tables fill them the same way).
+/// Needs customer_order_begin, order_line_begin, the orders' days and reps, the lines' catalogs.
+void fill_customer_rep_and_catalog_from_latest_order(Facts& facts);
+
 }  // namespace pulse::kpi
