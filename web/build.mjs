@@ -69,7 +69,8 @@ const cssText = {
 
 /** The worker's code: our worker bundled, after the engine's glue (`glueScript`) and pulse.js. */
 async function buildWorker(engine, glueScript) {
-  const adapter = path.join(web, 'src/worker', fake ? 'fake-engine.js' : 'real-engine.js');
+  // The fake lives with the tests (tests/browser/fake-engine.js): the shipped sources never import test data.
+  const adapter = fake ? path.join(repo, 'tests/browser/fake-engine.js') : path.join(web, 'src/worker/real-engine.js');
   const r = await esbuild.build({
     entryPoints: [path.join(web, 'src/worker/worker.js')],
     bundle: true, format: 'iife', minify: true, write: false, target: 'es2020', legalComments: 'none', metafile: true,

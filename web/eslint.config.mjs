@@ -53,6 +53,26 @@ export default [
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
   },
   {
+    // The development stand-in for the engine (build.mjs --fake-engine): bundled into the worker.
+    files: ['tests/browser/fake-engine.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.worker } },
+  },
+  {
+    // Checks of the goldens and the docs against each other (node --test).
+    files: ['tests/golden/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+  },
+  {
+    // Benchmarks: Node scripts driving Chromium (page.evaluate() callbacks run in the page),
+    // and bench/duckdb/page.mjs, the DuckDB-Wasm page they open.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['bench/duckdb/**/*.mjs'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Playwright tests: Node modules whose page.evaluate() callbacks run in the browser.
     files: ['tests/browser/**/*.mjs'],
     languageOptions: {

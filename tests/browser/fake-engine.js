@@ -1,17 +1,19 @@
-// DEVELOPMENT ONLY (build flag --fake-engine): stands in for the wasm engine with the golden
-// report of the bundled samples (tests/golden/*.json). It streams the files it is given by
-// chunks like the real one, so progress and the worker protocol are exercised, but every
-// figure comes from the canned reports, whatever the files say.
-import samples from '../../../tests/golden/samples.json';
-import premiumQ3 from '../../../tests/golden/samples_premium_q3.json';
-import repR03 from '../../../tests/golden/samples_rep_r03.json';
-import schema from '../../../tests/golden/schema.json';
+// DEVELOPMENT ONLY (`node web/build.mjs --fake-engine`): stands in for the wasm engine with the
+// golden reports of the bundled samples (tests/golden/*.json). It streams the files it is given
+// by chunks like the real one, so progress and the worker protocol are exercised, but every
+// figure comes from the canned reports, whatever the files say. It lives with the tests, not in
+// web/src, because the page that ships must not carry (or import) test data.
+import samples from '../golden/samples.json';
+import premiumQ3 from '../golden/samples_premium_q3.json';
+import repR03 from '../golden/samples_rep_r03.json';
+import schema from '../golden/input_schema.json';
 
+// What the engine says with no file loaded (message_codes.h, pulse.unavailable.*).
 const UNAVAILABLE = {
-  customers: { unavailable: 'load order lines or orders to see customer profiles' },
-  catalogs: { unavailable: 'load order lines to see catalogs' },
-  negotiations: { unavailable: 'load deals (quotes or opportunities) to see negotiations: a file with deal_id and status' },
-  sales_team: { unavailable: 'load deals or orders with a sales rep to see the sales team' },
+  customers: { unavailable: 'load order lines or orders to see customer profiles', code: 'pulse.unavailable.005', params: {} },
+  catalogs: { unavailable: 'load order lines to see catalogs', code: 'pulse.unavailable.007', params: {} },
+  negotiations: { unavailable: 'load deals (quotes or opportunities) to see negotiations: a file with deal_id and status', code: 'pulse.unavailable.001', params: {} },
+  sales_team: { unavailable: 'load deals or orders with a sales rep to see the sales team', code: 'pulse.unavailable.002', params: {} },
 };
 
 export async function openEngine() {
