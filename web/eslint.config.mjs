@@ -30,8 +30,8 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    // The page's build and static server.
-    files: ['web/*.mjs'],
+    // The page's build and static server; the repository's Node scripts.
+    files: ['web/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
   },
   {

@@ -16,6 +16,12 @@ const DECIMALS = [['auto', null], ['.', '1234.5'], [',', '1234,5']];
 const DATES = [['auto', null], ['DD/MM/YYYY', 'DD/MM/YYYY'], ['MM/DD/YYYY', 'MM/DD/YYYY']];
 const ENCODINGS = [['auto', null], ['utf-8', 'UTF-8'], ['windows-1251', 'Windows-1251'], ['windows-1252', 'Windows-1252'], ['utf-16', 'UTF-16']];
 
+/** The delimiter as the file card names it: the engine writes a tab as the two characters `\\t`
+ *  (load[].delimiter), never as a tab character, which the card compared with before. */
+function delimiterLabel(delimiter) {
+  return delimiter === '\\t' ? 'Tab' : delimiter;
+}
+
 
 export function renderDataPanel(host, root) {
   const { t } = host;
@@ -55,7 +61,7 @@ export function renderDataPanel(host, root) {
       <div class="span-12" data-role="file-list">
         ${files.length ? files.map((f) => fileCard(host, f)) : html`<p class="muted pad">${t('data.none')}</p>`}
       </div>
-      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li data-code="${w.code || ''}">${wordMessage(host.t, host.fmt, w)}</li>`)}</ul></section></div>` : ''}
+      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li data-code="${w.code}">${wordMessage(host.t, host.fmt, w)}</li>`)}</ul></section></div>` : ''}
     </div>`);
   showRulesMessage(host, root);
 }
@@ -94,7 +100,7 @@ function fileCard(host, f) {
     <div class="file-head">
       <span class="file-ic">${icon('file')}</span>
       <div class="file-title"><b>${f.name}</b>
-        <small>${fmt.bytes(f.size)}${load && load.format ? html` · ${load.format.toUpperCase()}` : ''}${load && load.delimiter ? html` · “${load.delimiter === '\t' ? 'Tab' : load.delimiter}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + (load.encoding_reason || '')}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
+        <small>${fmt.bytes(f.size)}${load && load.format ? html` · ${load.format.toUpperCase()}` : ''}${load && load.delimiter ? html` · “${delimiterLabel(load.delimiter)}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + (load.encoding_reason || '')}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
       <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${role || ''}">${role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none')}</span>
       ${load ? html`<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) })}${load.rows_skipped ? html` · <b class="neg">${t('data.skipped', { n: fmt.int(load.rows_skipped) })}</b>` : ''}</span>` : ''}
       <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${f.name}" title="${t('action.remove')}">${icon('close')}</button>
@@ -114,7 +120,7 @@ function fileCard(host, f) {
     ${changed ? html`<p class="hint">${t('data.changed')}</p>` : ''}
     ${fields.length ? html`<details class="mapping" ${f.open ? 'open' : ''}><summary>${t('data.field')} → ${t('data.column')} (${Object.keys(mapping).length}/${columns.length})</summary>
       <table class="map-table"><thead><tr><th>${t('data.field')}</th><th>${t('data.column')}</th><th>${t('data.why')}</th></tr></thead><tbody>${mappingRows}</tbody></table></details>` : ''}
-    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code || ''}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
+    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
     ${problems.length ? problemTable(host, load) : ''}
   </article>`;
 }

@@ -75,12 +75,6 @@ export function daysBetween(a, b) {
   return Math.round((parseDay(b) - parseDay(a)) / 86400000);
 }
 
-export function addDays(s, n) {
-  const d = parseDay(s);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Text as markup, escaped: html`${s}` (web/src/html.js) for a single value. */
 export function esc(s) {
   return new Html(escapeHtml(s));

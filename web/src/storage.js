@@ -90,21 +90,6 @@ const onResult = (req, then) => {
   req.onsuccess = () => then(req.result);
 };
 
-/** Whether anything was kept (the user's consent stands); false when storage is unusable. */
-export async function hasKept() {
-  try {
-    return !!(await readMeta());
-  } catch {
-    return false;
-  }
-}
-
-async function readMeta() {
-  let meta;
-  await transaction('readonly', ({ meta: store }) => onResult(store.get(META_KEY), (m) => (meta = m)));
-  return meta || null;
-}
-
 /** The kept files: {savedAt (ms), settings, files: [{name, size, options, blob}]}, or null. */
 export async function readKept() {
   const out = { files: [] };

@@ -111,23 +111,3 @@ export function divergingBars(width, rows, { label = '', wonLabel = 'won', lostL
   return html`${s}</svg>`;
 }
 
-/** One horizontal stacked bar with labelled parts (e.g. ABC mix of revenue). parts: [{label, value, color, display}] */
-export function shareBar(width, parts, { label = '' } = {}) {
-  const h = 58;
-  const total = parts.reduce((a, p) => a + Math.max(0, p.value || 0), 0) || 1;
-  const s = [svgOpen(width, h, label)];
-  let x = 0;
-  for (const p of parts) {
-    const w = (Math.max(0, p.value || 0) / total) * width;
-    if (w <= 0) continue;
-    s.push(html`<rect x="${x.toFixed(1)}" y="4" width="${Math.max(1, w - 2).toFixed(1)}" height="22" rx="3" fill="${p.color}"/>`);
-    if (w > 70) s.push(html`<text x="${(x + 6).toFixed(1)}" y="19" fill="#fff" font-weight="600" font-size="11">${p.short ?? p.label}</text>`);
-    x += w;
-  }
-  let lx = 0;
-  for (const p of parts) {
-    s.push(html`<rect x="${lx}" y="38" width="10" height="10" rx="2" fill="${p.color}"/><text x="${lx + 15}" y="47" fill="${C.muted}" font-size="11">${p.label} ${p.display ?? ''}</text>`);
-    lx += 40 + (String(p.label).length + String(p.display ?? '').length) * 6.2;
-  }
-  return html`${s}</svg>`;
-}

@@ -30,9 +30,6 @@ export function axis(opts) {
 
 export const bars = (opts) => uPlot.paths.bars(opts);
 
-/** uPlot wants seconds for time axes; a month 'YYYY-MM' becomes its first day, UTC. */
-export const monthTs = (m) => Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1) / 1000;
-
 /** Hover tooltip for uPlot charts: content(idx) -> markup (html``) or null. */
 export function tooltipPlugin(content) {
   let tip;
