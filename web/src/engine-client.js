@@ -91,12 +91,17 @@ export class EngineClient {
     return this.call('load', { name, source, options, chunkSize }, onProgress);
   }
 
-  /** Resolves to {report, ms (engine), parseMs, bytes, heapBytes (the engine's wasm memory, null when unknown)}. */
+  /** Resolves to {report, ms (engine), parseMs (0: the worker parsed it), textBytes (the engine's
+   *  whole JSON), heapBytes (the engine's wasm memory, null when unknown)}. The report comes
+   *  without its big lists (worker/report-store.js): rows() pages them. */
   async report(settings) {
-    const { text, ms, heapBytes = null } = await this.call('report', { settings });
-    const t0 = performance.now();
-    const report = JSON.parse(text);
-    return { report, ms, parseMs: performance.now() - t0, bytes: text.length, heapBytes };
+    const { report, ms, textBytes = null, heapBytes = null } = await this.call('report', { settings });
+    return { report, ms, parseMs: 0, textBytes, heapBytes };
+  }
+
+  /** Rows of a list the worker kept (report-store.js rows()): {rows, matched, total, offset} or {stale: true}. */
+  rows(request) {
+    return this.call('rows', { request });
   }
 
   clear() {

@@ -15,12 +15,17 @@ const RENDER = { attention: renderAttention, customers: renderCustomers, catalog
 /** What a dashboard renderer gets: texts, formats, the report, its ui state, navigation. */
 export function dashboardContext(host) {
   const { filterBar } = host;
+  const report = host._report;
   return {
-    t: host.t, fmt: host.fmt, lang: host.lang, report: host._report, charts: host.charts, ui: host.ui,
+    t: host.t, fmt: host.fmt, lang: host.lang, report, charts: host.charts, ui: host.ui,
     pageSize: host.printing ? 1000 : 25,
     canLoadSamples: !!host.samplesUrl(),
     repName: (id) => (id ? filterBar.repNames.get(id) || id : '—'),
     customerName: (id) => filterBar.customerNames.get(id) || null,
+    // The big lists that stayed in the worker (paged-fields.js): whether this report left list
+    // `id` there ({total} or null), and its rows by filter, sort, search and page (paged-table.js).
+    pagedList: (id) => (report && report.paged && report.paged.lists[id]) || null,
+    listRows: (request) => host.session.rows({ ...request, report_id: report.paged.report_id, lang: host.lang }),
     showCustomer: (id) => {
       // A step Back undoes (drill.js): the page returns to where the customer was chosen from.
       host.drill.remember(() => {

@@ -65,6 +65,11 @@ export class Session {
     return this.enqueue((engine) => engine.report(settings));
   }
 
+  /** Rows of a paged list of the last report (EngineClient.rows), or STALE. */
+  rows(request) {
+    return this.enqueue((engine) => engine.rows(request)).then((answer) => (answer === STALE || answer.stale ? STALE : answer));
+  }
+
   /** Adds (or replaces, by name) files: [{name, source, size}]. Resolves to true when the
    *  caller should draw the report (the last batch of the generation finished). */
   add(list) {

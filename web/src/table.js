@@ -6,16 +6,7 @@ import { download } from './util.js';
 import { describeAll } from './definitions.js';
 import { buildSheet } from './export/sheet.js';
 import { xlsxBytes } from './export/xlsx.js';
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-function compare(a, b) {
-  const an = a === null || a === undefined || (typeof a === 'number' && Number.isNaN(a));
-  const bn = b === null || b === undefined || (typeof b === 'number' && Number.isNaN(b));
-  if (an || bn) return an === bn ? 0 : an ? 1 : -1; // missing values last, whatever the direction
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
-}
+import { orderRows } from './table-order.js';
 
 // A cell that starts with one of these is read as a formula by Excel, LibreOffice and Google
 // Sheets (OWASP, "CSV Injection"): `=HYPERLINK(...)` in a customer's name would run on opening.
@@ -94,31 +85,7 @@ export class DataTable {
   view() {
     if (this.index) return this.index;
     const o = this.o;
-    const q = this.state.query.trim().toLowerCase();
-    let rows = this.rows;
-    if (o.filter) rows = rows.filter(o.filter);
-    if (q) {
-      const cols = o.columns.filter((c) => c.search !== false);
-      rows = rows.filter((r) => cols.some((c) => {
-        const v = c.searchText ? c.searchText(r) : c.value(r);
-        return v !== null && v !== undefined && String(v).toLowerCase().includes(q);
-      }));
-    }
-    const sort = this.state.sort;
-    if (sort) {
-      const col = o.columns.find((c) => c.key === sort.key);
-      if (col) {
-        const dir = sort.dir === 'asc' ? 1 : -1;
-        rows = rows.map((r, i) => [col.value(r), i, r]);
-        rows.sort((a, b) => {
-          const an = a[0] === null || a[0] === undefined, bn = b[0] === null || b[0] === undefined;
-          if (an || bn) return an === bn ? a[1] - b[1] : an ? 1 : -1;
-          return dir * compare(a[0], b[0]) || a[1] - b[1];
-        });
-        rows = rows.map((x) => x[2]);
-      }
-    }
-    return (this.index = rows);
+    return (this.index = orderRows(this.rows, o.columns, { sort: this.state.sort, query: this.state.query, filter: o.filter }));
   }
 
   refresh() {
@@ -128,14 +95,21 @@ export class DataTable {
 
   update() {
     if (!this.el) return;
-    const o = this.o;
-    const t = o.t;
     const rows = this.view();
-    const size = o.pageSize || 25;
+    const size = this.o.pageSize || 25;
     const pages = Math.max(1, Math.ceil(rows.length / size));
     if (this.state.page >= pages) this.state.page = pages - 1;
     const start = this.state.page * size;
-    const page = rows.slice(start, start + size);
+    this.draw(rows.slice(start, start + size), rows.length, this.rows.length);
+  }
+
+  /** Draws one page of rows: `matched` rows pass the search and filter, of `total`. */
+  draw(page, matched, total) {
+    const o = this.o;
+    const t = o.t;
+    const size = o.pageSize || 25;
+    const pages = Math.max(1, Math.ceil(matched / size));
+    const start = this.state.page * size;
     const sort = this.state.sort || {};
 
     const visible = o.columns.filter((c) => !c.hidden);
@@ -164,12 +138,11 @@ export class DataTable {
       html`<button type="button" class="chip ${c.active ? 'active' : ''}" data-chip="${c.key}" aria-pressed="${c.active ? 'true' : 'false'}">${c.dot ? html`<i class="dot" style="background:${c.dot}"></i>` : ''}${c.label}${c.count !== undefined ? html` <b>${c.count}</b>` : ''}</button>`)}`);
 
     const fmtInt = o.fmt ? o.fmt.int : String;
-    this.el.querySelector('.dt-count').textContent = rows.length === this.rows.length
-      ? fmtInt(rows.length) : `${fmtInt(rows.length)} / ${fmtInt(this.rows.length)}`;
+    this.el.querySelector('.dt-count').textContent = matched === total ? fmtInt(matched) : `${fmtInt(matched)} / ${fmtInt(total)}`;
 
     const pager = this.el.querySelector('.dt-pager');
     if (pages > 1) {
-      setHtml(pager, html`<span>${fmtInt(start + 1)}–${fmtInt(start + page.length)} / ${fmtInt(rows.length)}</span>
+      setHtml(pager, html`<span>${fmtInt(start + 1)}–${fmtInt(start + page.length)} / ${fmtInt(matched)}</span>
         <button type="button" class="btn btn-ghost btn-sm" data-act="prev" ${this.state.page === 0 ? 'disabled' : ''} aria-label="${t('action.prev')}">‹</button>
         <button type="button" class="btn btn-ghost btn-sm" data-act="next" ${this.state.page >= pages - 1 ? 'disabled' : ''} aria-label="${t('action.next')}">›</button>`);
     } else setHtml(pager, html``);
@@ -204,9 +177,20 @@ export class DataTable {
     const tr = e.target.closest('tr[data-key]');
     if (tr && this.o.onRowClick && !e.target.closest('a,button,input')) {
       const key = tr.dataset.key;
-      const row = this.rows.find((r) => this.o.rowKey(r) === key);
+      const row = this.rowByKey(key);
       if (row) this.o.onRowClick(row);
     }
+  }
+
+  /** The row drawn with this key (a click or Enter on it). */
+  rowByKey(key) {
+    return this.rows.find((r) => this.o.rowKey(r) === key);
+  }
+
+  /** Every row the exports write: all that pass the search and filter, in the table's order
+   *  (null: none to write, the table said why). */
+  async exportRows() {
+    return this.view();
   }
 
   /** What the exports need to word and scale figures: the page's language, currency, texts. */
@@ -214,12 +198,16 @@ export class DataTable {
     return { lang: this.o.t.lang, currency: this.o.fmt ? this.o.fmt.currency : null, t: this.o.t };
   }
 
-  exportCsv() {
-    download(`${this.o.exportName || this.o.id}.csv`, new Blob([csvText(this.o.columns, this.view(), this.exportView())], { type: 'text/csv;charset=utf-8' }));
+  async exportCsv() {
+    const rows = await this.exportRows();
+    if (!rows) return;
+    download(`${this.o.exportName || this.o.id}.csv`, new Blob([csvText(this.o.columns, rows, this.exportView())], { type: 'text/csv;charset=utf-8' }));
   }
 
-  exportXlsx() {
-    const sheet = buildSheet(this.o.columns, this.view(), this.exportView());
+  async exportXlsx() {
+    const rows = await this.exportRows();
+    if (!rows) return;
+    const sheet = buildSheet(this.o.columns, rows, this.exportView());
     download(`${this.o.exportName || this.o.id}.xlsx`, new Blob([xlsxBytes(sheet, this.o.exportName || this.o.id)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   }
 }

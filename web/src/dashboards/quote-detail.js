@@ -1,12 +1,14 @@
 // A quote's own page (drill-down from any table or list that names a quote): who, how much,
 // the discount negotiated, its dates, rounds and every status change with the days between.
-// Figures come from the report's negotiations.deals (docs/kpi-deals.md, "deals"); an open
-// quote adds its win chance from negotiations.open.
+// Figures come from the report's negotiations.deals (docs/kpi-deals.md, "deals"), which stays
+// in the engine's worker (paged-fields.js): the one deal is fetched when the detail opens. An
+// open quote adds its win chance from negotiations.open.
 import { html, setHtml } from '../html.js';
 import { daysBetween } from '../format.js';
 import { dealStatusTag, outcomeBadge } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 import { isUnavailable } from '../util.js';
+import { STALE } from '../session.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
@@ -35,11 +37,31 @@ export function detailHead(ctx, title, sub, actions) {
 export const stat = (label, value, key) => html`<div class="stat" data-stat="${key || ''}"><span>${label}</span><b>${value}</b></div>`;
 
 export function renderQuoteDetail(ctx, el, id) {
-  const { t, fmt } = ctx;
+  const { t } = ctx;
   const neg = ctx.report.negotiations;
-  const deals = isUnavailable(neg) ? [] : neg.deals || [];
   const open = isUnavailable(neg) ? null : (neg.open || []).find((d) => d.deal_id === id);
-  const d = deals.find((x) => x.deal_id === id) || open;
+  if (isUnavailable(neg) || Array.isArray(neg.deals) || !ctx.pagedList('negotiations.deals')) {
+    const deals = isUnavailable(neg) ? [] : neg.deals || [];
+    return drawQuote(ctx, el, id, deals.find((x) => x.deal_id === id) || open, open);
+  }
+  // The deal with its history is asked of the worker; its head is drawn meanwhile, so the
+  // heading takes the focus at once (drill.js) and keeps it when the rest arrives.
+  const pending = `${ctx.report.paged.report_id}:${id}`;
+  setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="muted" data-role="drill-loading" data-pending="${pending}">${t('drill.loading')}</p>`);
+  ctx.listRows({ list: 'negotiations.deals', where: { deal_id: id }, offset: 0, limit: 1 }).then((answer) => {
+    const placeholder = el.querySelector('[data-role=drill-loading]');
+    if (answer === STALE || !placeholder || placeholder.dataset.pending !== pending) return; // another detail or report since
+    const root = el.getRootNode();
+    const focused = root.activeElement && el.contains(root.activeElement);
+    drawQuote(ctx, el, id, answer.rows[0] || open, open);
+    if (focused) el.querySelector('h3').focus({ preventScroll: true });
+  }, (err) => {
+    setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${err.message || String(err)}</p>`);
+  });
+}
+
+function drawQuote(ctx, el, id, d, open) {
+  const { t, fmt } = ctx;
   if (!d) {
     setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${t('drill.not_found')}</p>`);
     return;

@@ -3,6 +3,8 @@
 // period, each row opening its quote. "Show only this rep" narrows the whole page instead.
 import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
+import { PagedTable } from '../paged-table.js';
+import { PAGED_LISTS } from '../paged-fields.js';
 import { ratioBar, dealStatusTag, outcomeBadge } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 import { isUnavailable } from '../util.js';
@@ -18,8 +20,10 @@ export function renderRepDetail(ctx, el, id) {
     return;
   }
   const neg = ctx.report.negotiations;
-  const list = isUnavailable(neg) ? null : neg.deals;
-  const mine = (list || []).filter((d) => d.sales_rep === id);
+  // The deal list stays in the worker (paged-fields.js) when the report says so; a report
+  // that still carries it (the fake engine) is listed from its rows.
+  const paged = !isUnavailable(neg) && !Array.isArray(neg.deals) && ctx.pagedList('negotiations.deals');
+  const list = isUnavailable(neg) ? null : neg.deals || (paged ? [] : null);
   const stages = (r.open_by_stage || []).filter((s) => s.count > 0);
   const most = Math.max(1, ...stages.map((s) => s.count));
   const sub = [r.sales_rep !== name ? r.sales_rep : '', r.team && `${t('drill.rep.team')}: ${r.team}`, r.manager && `${t('drill.rep.manager')}: ${r.manager}`].filter(Boolean).join(' · ');
@@ -46,21 +50,26 @@ export function renderRepDetail(ctx, el, id) {
     ${list ? html`<div class="slot" data-slot="rep-deals"></div>` : html`<p class="muted">${t('drill.no_deal_list')}</p>`}
   </div>`);
   if (!list) return;
-  new DataTable({
-    id: 'rep_deals', t, fmt, rows: mine, pageSize: 10, exportName: `deals-${id}`, empty: t('drill.deals.none'),
+  // Sorted and searched by the same fields as the worker sorts them (paged-fields.js).
+  const f = PAGED_LISTS['negotiations.deals'].fields;
+  const names = { lang: ctx.lang, customerName: ctx.customerName };
+  const Table = paged ? PagedTable : DataTable;
+  new Table({
+    id: 'rep_deals', t, fmt, rows: paged ? undefined : list.filter((d) => d.sales_rep === id), pageSize: 10,
+    fetchRows: ctx.listRows, list: 'negotiations.deals', where: { sales_rep: id }, exportName: `deals-${id}`, empty: t('drill.deals.none'),
     searchPlaceholder: t('neg.open.search'), sort: { key: 'created_at', dir: 'desc' }, rowKey: (d) => d.deal_id,
     onRowClick: (d) => ctx.openQuote(d.deal_id),
     columns: [
-      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => html`<code>${d.deal_id}</code>` },
-      { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, render: (d) => ctx.customerName(d.customer_id) || d.customer_id || '—',
-        searchText: (d) => `${d.customer_id || ''} ${ctx.customerName(d.customer_id) || ''}` },
-      { key: 'status', label: t('col.status'), kind: 'dealStatus', value: (d) => d.status, render: (d) => dealStatusTag(ctx, d.status), searchText: (d) => dealStatusLabel(ctx.lang, d.status) },
-      { key: 'outcome', label: t('drill.outcome'), value: (d) => d.outcome, render: (d) => outcomeBadge(ctx, d.outcome), csv: (d) => t('neg.outcome.' + d.outcome) },
-      { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
-      { key: 'discount', label: t('drill.discount'), num: true, value: (d) => d.discount, render: (d) => fmt.pct(d.discount) },
-      { key: 'rounds', label: t('drill.rounds'), num: true, value: (d) => d.rounds, render: (d) => fmt.int(d.rounds) },
-      { key: 'created_at', label: t('drill.created'), cls: 'nowrap', value: (d) => d.created_at, render: (d) => fmt.dateShort(d.created_at) },
-      { key: 'closed_at', label: t('drill.closed'), cls: 'nowrap', value: (d) => d.closed_at, render: (d) => fmt.dateShort(d.closed_at) },
+      { key: 'deal_id', label: t('col.deal'), value: f.deal_id.value, render: (d) => html`<code>${d.deal_id}</code>` },
+      { key: 'customer_id', label: t('col.customer'), value: f.customer_id.value, render: (d) => ctx.customerName(d.customer_id) || d.customer_id || '—',
+        searchText: (d) => f.customer_id.searchText(d, names) },
+      { key: 'status', label: t('col.status'), kind: 'dealStatus', value: f.status.value, render: (d) => dealStatusTag(ctx, d.status), searchText: (d) => f.status.searchText(d, names) },
+      { key: 'outcome', label: t('drill.outcome'), value: f.outcome.value, render: (d) => outcomeBadge(ctx, d.outcome), csv: (d) => t('neg.outcome.' + d.outcome) },
+      { key: 'amount', label: t('col.amount'), num: true, value: f.amount.value, render: (d) => fmt.money(d.amount) },
+      { key: 'discount', label: t('drill.discount'), num: true, value: f.discount.value, render: (d) => fmt.pct(d.discount) },
+      { key: 'rounds', label: t('drill.rounds'), num: true, value: f.rounds.value, render: (d) => fmt.int(d.rounds) },
+      { key: 'created_at', label: t('drill.created'), cls: 'nowrap', value: f.created_at.value, render: (d) => fmt.dateShort(d.created_at) },
+      { key: 'closed_at', label: t('drill.closed'), cls: 'nowrap', value: f.closed_at.value, render: (d) => fmt.dateShort(d.closed_at) },
     ],
   }).mount(el.querySelector('[data-slot=rep-deals]'));
 }

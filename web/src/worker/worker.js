@@ -2,11 +2,13 @@
 // report never runs while a file is half loaded. Messages in: {id, op, ...}; out:
 // {id, progress: [bytes, total]} while loading, then {id, ok, result} or {id, ok: false, error}.
 import { openEngine } from 'pulse-engine-adapter';
+import { ReportStore } from './report-store.js';
 
 let engine = null;
 let queue = Promise.resolve();
 let loading = null;  // the AbortController of the load running now
 let cancelledUpTo = 0;  // loads asked before this request id are cancelled, even not begun yet
+const reports = new ReportStore();  // the last report's big lists, paged to the page on request
 
 function errorOf(err) {
   return {
@@ -43,10 +45,16 @@ async function handle(msg) {
     case 'report': {
       const t0 = performance.now();
       const text = e.reportText(msg.settings);
+      const ms = performance.now() - t0;
+      // The report without its big lists (they stay in `reports`, report.paged says which).
+      const report = reports.take(text, id);
       // The engine's wasm memory after the report (it only grows): the benchmark reports it.
-      return { text, ms: performance.now() - t0, heapBytes: e.heapBytes ? e.heapBytes() : null };
+      return { report, ms, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null };
     }
+    case 'rows':
+      return reports.rows(msg.request);
     case 'clear':
+      reports.clear();
       e.clear();
       return true;
     default:

@@ -1,0 +1,67 @@
+// The worker's side of the paged lists: the big lists of the last report (paged-fields.js)
+// stay here and the page gets the report without them, with each list's count in
+// report.paged; the page's tables and details then ask for rows by list, filter, sort, search
+// and page, and only those rows cross to the page. One report is kept: a request for rows of
+// an older one (a newer report or a clear came in between) is answered {stale: true}.
+import { PAGED_LISTS, pagedColumns } from '../paged-fields.js';
+import { orderRows } from '../table-order.js';
+
+export class ReportStore {
+  constructor() {
+    this.clear();
+  }
+
+  clear() {
+    this.reportId = null;
+    this.lists = new Map(); // list id -> the full array
+    this.names = null; // {lang, customerName} without lang, from the report's customers
+    this.lastView = null; // {key, rows}: the last sorted and searched rows, for the next page
+  }
+
+  /**
+   * Takes the engine's report (JSON text) as report `reportId`; returns the report the page
+   * gets: the same object without the paged lists, and report.paged = {report_id, lists:
+   * {id: {total}}} saying which lists stayed here.
+   */
+  take(text, reportId) {
+    const report = JSON.parse(text);
+    this.clear();
+    this.reportId = reportId;
+    const lists = {};
+    for (const [id, spec] of Object.entries(PAGED_LISTS)) {
+      const parent = spec.path.slice(0, -1).reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), report);
+      const last = spec.path[spec.path.length - 1];
+      if (!parent || typeof parent !== 'object' || !Array.isArray(parent[last])) continue;
+      this.lists.set(id, parent[last]);
+      delete parent[last];
+      lists[id] = { total: this.lists.get(id).length };
+    }
+    const customers = report.customers && Array.isArray(report.customers.rows) ? report.customers.rows : [];
+    const byId = new Map(customers.map((c) => [c.customer_id, c.customer_name]));
+    this.customerName = (id) => byId.get(id) || null;
+    report.paged = { report_id: reportId, lists };
+    return report;
+  }
+
+  /**
+   * Rows of a paged list: {report_id, list, where ({field: value}, all equal), sort ({key,
+   * dir}), query, lang, offset, limit (null: all)}. Answers {rows, matched (after where and
+   * search), total (after where), offset}, or {stale: true} for a report no longer kept.
+   */
+  rows(req) {
+    if (req.report_id !== this.reportId || !this.lists.has(req.list)) return { stale: true };
+    const where = req.where || {};
+    const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), req.lang || 'en']);
+    if (!this.lastView || this.lastView.key !== key) {
+      const all = this.lists.get(req.list);
+      const conds = Object.entries(where);
+      const base = conds.length ? all.filter((r) => conds.every(([k, v]) => r[k] === v)) : all;
+      const columns = pagedColumns(req.list, { lang: req.lang || 'en', customerName: this.customerName });
+      this.lastView = { key, total: base.length, rows: orderRows(base, columns, { sort: req.sort, query: req.query }) };
+    }
+    const { rows, total } = this.lastView;
+    const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
+    const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
+    return { rows: rows.slice(offset, offset + limit), matched: rows.length, total, offset };
+  }
+}
