@@ -61,7 +61,7 @@ export function renderDataPanel(host, root) {
       <div class="span-12" data-role="file-list">
         ${files.length ? files.map((f) => fileCard(host, f)) : html`<p class="muted pad">${t('data.none')}</p>`}
       </div>
-      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li data-code="${w.code}">${wordMessage(host.t, host.fmt, w)}</li>`)}</ul></section></div>` : ''}
+      ${warnings.length ? html`<div class="span-12"><section class="card"><div class="card-head"><h3>${t('data.warnings')}</h3></div><ul class="plain">${warnings.map((w) => html`<li data-code="${w.code || ''}">${wordMessage(host.t, host.fmt, w)}</li>`)}</ul></section></div>` : ''}
     </div>`);
   showRulesMessage(host, root);
 }
@@ -120,7 +120,7 @@ function fileCard(host, f) {
     ${changed ? html`<p class="hint">${t('data.changed')}</p>` : ''}
     ${fields.length ? html`<details class="mapping" ${f.open ? 'open' : ''}><summary>${t('data.field')} → ${t('data.column')} (${Object.keys(mapping).length}/${columns.length})</summary>
       <table class="map-table"><thead><tr><th>${t('data.field')}</th><th>${t('data.column')}</th><th>${t('data.why')}</th></tr></thead><tbody>${mappingRows}</tbody></table></details>` : ''}
-    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
+    ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code || ''}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
     ${problems.length ? problemTable(host, load) : ''}
   </article>`;
 }
