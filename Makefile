@@ -119,7 +119,7 @@ lint-cpp:
 lint-js: web/node_modules/.package-lock.json
 	@scripts/install-deps.sh lint
 	@web/node_modules/.bin/eslint --config web/eslint.config.mjs --max-warnings 0 \
-		web/src web/build.mjs web/serve.mjs wasm/pulse.js tests/browser tests/wasm tests/web tests/sql bench scripts
+		web/src web/build.mjs web/serve.mjs wasm/pulse.js tests/browser tests/wasm tests/web tests/sql tests/golden bench scripts
 
 # The page (web/): dist/index.html + dist/assets/ for any static host, and the single
 # self-contained dist/b2b-pulse.html (wasm, JS, CSS inlined) that works from file://.
@@ -131,10 +131,11 @@ web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	@scripts/install-deps.sh browser
 	@cd web && npm ci --no-audit --no-fund --loglevel=error
 
-# The page's own modules under Node, no browser: markup escaping (html.js), the CSV export.
+# The page's own modules under Node, no browser: markup escaping (html.js), the CSV export;
+# and the golden reports' keys against tests/golden/schema.json and docs/figures.md.
 .PHONY: test-web
 test-web:
-	@node --test tests/web/
+	@node --test tests/web/ tests/golden/
 
 # The page in Debian's headless Chromium through playwright-core; screenshots in build/screenshots/.
 test-browser: web
