@@ -50,8 +50,7 @@ async function withDeals(page) {
   const r = await report(page);
   if (Array.isArray(r.negotiations.deals)) return r;
   if (r.paged && r.paged.lists['negotiations.deals']) {
-    const all = await page.evaluate((id) => document.querySelector('b2b-pulse').session
-      .rows({ report_id: id, list: 'negotiations.deals', offset: 0, limit: null, lang: 'en' }), r.paged.report_id);
+    const all = await page.evaluate(() => document.querySelector('b2b-pulse').listRows({ list: 'negotiations.deals', offset: 0, limit: null }));
     assert.equal(all.rows.length, r.paged.lists['negotiations.deals'].total);
     return { ...r, negotiations: { ...r.negotiations, deals: all.rows } };
   }

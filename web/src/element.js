@@ -18,7 +18,7 @@ import { ChartSet } from './charts/chart-set.js';
 import { setHtml, html } from './html.js';
 import { renderDataPanel, wireDataPanel } from './data-panel.js';
 import { dateGuessBanner } from './date-guess.js';
-import { Session } from './session.js';
+import { Session, STALE } from './session.js';
 import { FilterBar, FILTERS, ATTR_FILTER, cleanFilter, noFilters } from './filters.js';
 import { UrlState } from './url-state.js';
 import { buildShell, applyTexts, renderWelcome, showProgress, updateStatus, wireShell } from './shell.js';
@@ -63,6 +63,16 @@ export class B2BPulseElement extends HTMLElement {
 
   get state() {
     return this.dataset.state;
+  }
+
+  /** Rows of a list the last report left in the worker (report.paged.lists; web/README.md):
+   *  {list, where, sort, query, offset, limit (null: all)} -> {rows, matched, total}, or null
+   *  when the report changed in between or does not have that list. */
+  async listRows(request) {
+    const r = this._report;
+    if (!r || !r.paged || !r.paged.lists[request.list] || !this.session) return null;
+    const answer = await this.session.rows({ ...request, report_id: r.paged.report_id, lang: this.lang });
+    return answer === STALE ? null : answer;
   }
 
   /** The loaded files: [{name, size, options, load, error, status}]. */
