@@ -1,13 +1,19 @@
-// Re-filter in the page (issue #14 points 5): the time from a change of the period filter to the
-// view on screen redrawn, and the bytes of report JSON the worker sends the page per report.
-// Opens dist/ in headless Chromium (as the browser tests do), loads a dataset, then moves the
-// period's end back and forth (half the period, the whole period) RUNS times; medians.
-//   node bench/refilter.mjs [RUNS]      (after make web; datasets from ../shared/datasets)
+// Re-filter in the page (issue #14 point 5): the time from a change of the period filter to the
+// view on screen redrawn, and the bytes of report JSON the worker hands the page per report.
+// Opens a build of the page in headless Chromium (as the browser tests do), loads a dataset,
+// switches to a view, then moves the period's end back and forth (half the period, the whole
+// period) RUNS times; medians. Per report: the engine's time in the worker, the hand-over to
+// the page (roundtrip minus engine: worker to page, the report parsed), the visible view
+// drawn, and the size of the report the page holds (JSON).
+//   node bench/refilter.mjs [RUNS] [BEFORE_DIST]   (after make web; PULSE_DIST=dir for another build)
+// With BEFORE_DIST (an older build of the page) the two builds alternate run by run, each in
+// its own tab, so that a busy machine weighs on both alike.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, waitState, repo, datasets, dist, engineKind } from '../tests/browser/helpers.mjs';
 
 const runs = Number(process.argv[2] || 7);
+const beforeDist = process.argv[3] ? path.resolve(process.argv[3]) : null;
 const CASES = [
   { name: 'samples', files: () => ['order_lines.csv', 'orders.csv', 'customers.csv', 'quotes.csv', 'quote_history.csv', 'sales_reps.csv', 'catalog_prices.csv', 'workspace.json'].map((f) => path.join(repo, 'samples', f)) },
   { name: 'CRM pipeline', files: () => ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv'].map((f) => path.join(datasets, 'crm-sales-opportunities', f)) },
@@ -21,13 +27,50 @@ const median = (xs) => {
 };
 const midDay = (from, to) => new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
 
+/** A tab of the build served at origin with the files loaded and view `tab` shown. */
+async function openPage(browser, origin, files, tab) {
+  const page = await browser.context.newPage();
+  await page.goto(`${origin}/#lang=en`);
+  await waitState(page, 'empty');
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
+  await waitState(page, 'ready', 300000);
+  await page.locator(`b2b-pulse [role=tab][data-tab=${tab}]`).click();
+  const period = await page.evaluate(() => {
+    const el = document.querySelector('b2b-pulse');
+    const v = (k) => el.shadowRoot.querySelector(`[data-filter=${k}]`).value;
+    return { from: v('from'), to: v('to') };
+  });
+  return { page, ends: [midDay(period.from, period.to), period.to], m: { ms: [], bytes: [], engine: [], handover: [], render: [] } };
+}
+
+async function refilter(p, i) {
+  const r = await p.page.evaluate(async (to) => {
+    const el = document.querySelector('b2b-pulse');
+    const input = el.shadowRoot.querySelector('[data-filter=to]');
+    const drawn = new Promise((ok) => el.addEventListener('report', (e) => ok(e.detail), { once: true }));
+    const t0 = performance.now();
+    input.value = to;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const report = await drawn;
+    const ms = performance.now() - t0;
+    const tm = el.timings;
+    return { ms, bytes: JSON.stringify(report).length, engine: tm.report, handover: tm.roundtrip - tm.report, render: tm.render };
+  }, p.ends[i % 2]);
+  for (const k of Object.keys(p.m)) p.m[k].push(r[k]);
+}
+
+const line = (label, m) => `${label} change -> view redrawn ${median(m.ms).toFixed(0)} ms ` +
+  `(min ${Math.min(...m.ms).toFixed(0)}, max ${Math.max(...m.ms).toFixed(0)}): engine ${median(m.engine).toFixed(0)} ms, ` +
+  `to the page ${median(m.handover).toFixed(0)} ms, view drawn ${median(m.render).toFixed(0)} ms; report ${(median(m.bytes) / 1024).toFixed(0)} KiB`;
+
 if (engineKind() !== 'wasm') {
   console.error(`${dist} has no wasm engine build: run make web`);
   process.exit(1);
 }
-const server = await serve();
+const servers = { after: await serve(dist), before: beforeDist ? await serve(beforeDist) : null };
 const browser = await launch();
 try {
+  console.log(`${runs} runs each${beforeDist ? `, alternating with ${beforeDist}` : ''}; medians`);
   for (const c of CASES) {
     const files = c.files();
     if (!files.every((f) => fs.existsSync(f))) {
@@ -35,39 +78,21 @@ try {
       continue;
     }
     for (const tab of TABS) {
-      const page = await browser.context.newPage();
-      await page.goto(`${server.origin}/#lang=en`);
-      await waitState(page, 'empty');
-      await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
-      await waitState(page, 'ready', 300000);
-      await page.locator(`b2b-pulse [role=tab][data-tab=${tab}]`).click();
-      const period = await page.evaluate(() => {
-        const el = document.querySelector('b2b-pulse');
-        const v = (k) => el.shadowRoot.querySelector(`[data-filter=${k}]`).value;
-        return { from: v('from'), to: v('to') };
-      });
-      const ends = [midDay(period.from, period.to), period.to];
-      const ms = [], bytes = [], worker = [];
+      const after = await openPage(browser, servers.after.origin, files, tab);
+      const before = servers.before ? await openPage(browser, servers.before.origin, files, tab) : null;
       for (let i = 0; i < runs; i++) {
-        const r = await page.evaluate(async (to) => {
-          const el = document.querySelector('b2b-pulse');
-          const input = el.shadowRoot.querySelector('[data-filter=to]');
-          const drawn = new Promise((ok) => el.addEventListener('report', (e) => ok(e.detail), { once: true }));
-          const t0 = performance.now();
-          input.value = to;
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-          const report = await drawn;
-          return { ms: performance.now() - t0, bytes: JSON.stringify(report).length, worker: el.timings.report };
-        }, ends[i % 2]);
-        ms.push(r.ms), bytes.push(r.bytes), worker.push(r.worker);
+        if (before) await refilter(before, i);
+        await refilter(after, i);
       }
-      await page.close();
-      console.log(`${c.name.padEnd(14)} view ${tab.padEnd(12)} change -> view redrawn: median ${median(ms).toFixed(0)} ms ` +
-        `(min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}); engine ${median(worker).toFixed(0)} ms; ` +
-        `report sent to the page: median ${(median(bytes) / 1024).toFixed(0)} KiB (${runs} runs)`);
+      const label = `${c.name}, view ${tab}:`;
+      if (before) console.log(line(`${label} before`, before.m));
+      console.log(line(`${label}${before ? ' after ' : ''}`, after.m));
+      await after.page.close();
+      if (before) await before.page.close();
     }
   }
 } finally {
   await browser.close();
-  await server.close();
+  await servers.after.close();
+  if (servers.before) await servers.before.close();
 }

@@ -107,11 +107,17 @@ test('one deal with its history by id; every row at once for an export; an older
   assert.deepEqual(store.rows({ report_id: 4, list: LIST, offset: 0, limit: 5 }), { stale: true });
 });
 
-test('a report without deals (unavailable) keeps nothing and pages nothing', () => {
+test('a report without deals (unavailable) is not parsed, keeps nothing and pages nothing', () => {
   const store = new ReportStore();
   const doc = JSON.parse(text);
   doc.negotiations = { unavailable: 'no deals', code: 'pulse.unavailable.001', params: {} };
-  const slim = store.take(JSON.stringify(doc), 5);
-  assert.deepEqual(slim.paged.lists, {});
+  assert.equal(store.take(JSON.stringify(doc), 5), null, 'the page takes the text as it is');
   assert.deepEqual(store.rows({ report_id: 5, list: LIST, offset: 0, limit: 5 }), { stale: true });
+  // A "deals" list elsewhere only costs the parse: nothing at negotiations.deals, nothing kept.
+  doc.attention = { deals: [] };
+  const slim = store.take(JSON.stringify(doc), 6);
+  assert.deepEqual(slim.paged, { report_id: 6, lists: {} });
+  // The engine's own text (no spaces) and a pretty-printed one both have their deals taken.
+  assert.equal(store.take(JSON.stringify(full), 7).paged.lists[LIST].total, 1200);
+  assert.equal(store.take(text, 8).paged.lists[LIST].total, 1200);
 });

@@ -91,12 +91,15 @@ export class EngineClient {
     return this.call('load', { name, source, options, chunkSize }, onProgress);
   }
 
-  /** Resolves to {report, ms (engine), parseMs (0: the worker parsed it), textBytes (the engine's
-   *  whole JSON), heapBytes (the engine's wasm memory, null when unknown)}. The report comes
-   *  without its big lists (worker/report-store.js): rows() pages them. */
+  /** Resolves to {report, ms (engine), parseMs (here; 0 when the worker parsed it), textBytes
+   *  (the engine's whole JSON), heapBytes (the engine's wasm memory, null when unknown)}. A
+   *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
+   *  them; one without comes as the engine's text. */
   async report(settings) {
-    const { report, ms, textBytes = null, heapBytes = null } = await this.call('report', { settings });
-    return { report, ms, parseMs: 0, textBytes, heapBytes };
+    const { report, text, ms, textBytes = null, heapBytes = null } = await this.call('report', { settings });
+    const t0 = performance.now();
+    const parsed = report || JSON.parse(text);
+    return { report: parsed, ms, parseMs: performance.now() - t0, textBytes, heapBytes };
   }
 
   /** Rows of a list the worker kept (report-store.js rows()): {rows, matched, total, offset} or {stale: true}. */

@@ -21,11 +21,13 @@ export class ReportStore {
   /**
    * Takes the engine's report (JSON text) as report `reportId`; returns the report the page
    * gets: the same object without the paged lists, and report.paged = {report_id, lists:
-   * {id: {total}}} saying which lists stayed here.
+   * {id: {total}}} saying which lists stayed here. Null when the text has none of the lists
+   * (no deals loaded): the page then takes the text as it is, not parsed twice here and there.
    */
   take(text, reportId) {
-    const report = JSON.parse(text);
     this.clear();
+    if (!Object.values(PAGED_LISTS).some((spec) => mayHold(text, spec.path))) return null;
+    const report = JSON.parse(text);
     this.reportId = reportId;
     const lists = {};
     for (const [id, spec] of Object.entries(PAGED_LISTS)) {
@@ -64,4 +66,10 @@ export class ReportStore {
     const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
     return { rows: rows.slice(offset, offset + limit), matched: rows.length, total, offset };
   }
+}
+
+/** Whether the JSON text may hold a list at path: its last key followed by '[' (a cheap test
+ *  that avoids parsing a report without it; a match elsewhere only costs the parse). */
+function mayHold(text, path) {
+  return new RegExp(`"${path[path.length - 1]}"\\s*:\\s*\\[`).test(text);
 }

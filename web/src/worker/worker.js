@@ -46,10 +46,11 @@ async function handle(msg) {
       const t0 = performance.now();
       const text = e.reportText(msg.settings);
       const ms = performance.now() - t0;
-      // The report without its big lists (they stay in `reports`, report.paged says which).
+      // The report without its big lists (they stay in `reports`, report.paged says which);
+      // the text as it is when it has none of them.
       const report = reports.take(text, id);
       // The engine's wasm memory after the report (it only grows): the benchmark reports it.
-      return { report, ms, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null };
+      return { ...(report ? { report } : { text }), ms, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null };
     }
     case 'rows':
       return reports.rows(msg.request);
