@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { ReportStore } from '../../web/src/worker/report-store.js';
 import { PAGED_LISTS } from '../../web/src/paged-fields.js';
 import { dealStatusLabel } from '../../web/src/status-labels.js';
+import { wordsFor } from '../../web/src/paged-words.js';
 
 const text = fs.readFileSync(new URL('../golden/samples.json', import.meta.url), 'utf8');
 const full = JSON.parse(text);
@@ -34,10 +35,12 @@ function searchText(d, lang) {
     d.amount, d.discount, d.rounds, d.created_at, d.closed_at].filter((v) => v !== null && v !== undefined).map((v) => String(v).toLowerCase());
 }
 
-function allPages(store, reportId, request, size = 25) {
+/** Every page of the list, asked as the page asks (its words for the statuses in lang). */
+function allPages(store, reportId, { lang = 'en', ...request }, size = 25) {
+  const words = wordsFor(LIST, store.paged.lists[LIST], lang);
   const out = [];
   for (let offset = 0; ; offset += size) {
-    const a = store.rows({ ...request, report_id: reportId, list: LIST, offset, limit: size });
+    const a = store.rows({ ...request, words, report_id: reportId, list: LIST, offset, limit: size });
     assert.equal(a.offset, offset);
     out.push(...a.rows);
     if (a.rows.length < size) return { rows: out, matched: a.matched, total: a.total };
@@ -48,7 +51,8 @@ test('the page gets the report without negotiations.deals, and its count', () =>
   const store = new ReportStore();
   const slim = store.take(text, 7);
   assert.equal(slim.negotiations.deals, undefined);
-  assert.deepEqual(slim.paged, { report_id: 7, lists: { [LIST]: { total: 1200 } } });
+  assert.deepEqual(slim.paged, { report_id: 7, lists: { [LIST]: { total: 1200, codes: { status: [...new Set(deals.map((d) => d.status))].sort() } } } });
+  assert.ok(slim.paged.lists[LIST].codes.status.length >= 5, 'the samples have several deal statuses');
   const rest = JSON.parse(text);
   delete rest.negotiations.deals;
   const { paged, ...others } = slim;
@@ -59,7 +63,7 @@ test('the page gets the report without negotiations.deals, and its count', () =>
 
 test('every sort key, both ways, paged by 25: the whole list in the table order', () => {
   const store = new ReportStore();
-  store.take(text, 1);
+  store.paged = store.take(text, 1).paged;
   for (const key of KEYS) {
     for (const dir of ['asc', 'desc']) {
       const got = allPages(store, 1, { sort: { key, dir } });
@@ -74,7 +78,7 @@ test('every sort key, both ways, paged by 25: the whole list in the table order'
 
 test('a rep\'s deals (where) searched by customer name, status words in either language, figures', () => {
   const store = new ReportStore();
-  store.take(text, 2);
+  store.paged = store.take(text, 2).paged;
   const rep = deals[0].sales_rep;
   const mine = deals.filter((d) => d.sales_rep === rep);
   const someName = names.get(mine.find((d) => names.get(d.customer_id)).customer_id);

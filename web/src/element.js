@@ -19,6 +19,7 @@ import { setHtml, html } from './html.js';
 import { renderDataPanel, wireDataPanel } from './data-panel.js';
 import { dateGuessBanner } from './date-guess.js';
 import { Session, STALE } from './session.js';
+import { wordsFor } from './paged-words.js';
 import { FilterBar, FILTERS, ATTR_FILTER, cleanFilter, noFilters } from './filters.js';
 import { UrlState } from './url-state.js';
 import { buildShell, applyTexts, renderWelcome, showProgress, updateStatus, wireShell } from './shell.js';
@@ -71,7 +72,8 @@ export class B2BPulseElement extends HTMLElement {
   async listRows(request) {
     const r = this._report;
     if (!r || !r.paged || !r.paged.lists[request.list] || !this.session) return null;
-    const answer = await this.session.rows({ ...request, report_id: r.paged.report_id, lang: this.lang });
+    const words = wordsFor(request.list, r.paged.lists[request.list], this.lang);
+    const answer = await this.session.rows({ ...request, report_id: r.paged.report_id, words });
     return answer === STALE ? null : answer;
   }
 

@@ -2,12 +2,14 @@
 // reach the page a page at a time, and the fields their tables sort and search by. The page's
 // table columns take value and searchText from here, and the worker sorts and searches with
 // the same functions (table-order.js), so both give the same rows in the same order.
-import { dealStatusLabel } from './status-labels.js';
 
 /**
  * By table id: where the list lives in the report, the field that names a row, and per column
  * key its value(row) and, when the search reads other words, searchText(row, names) with
- * names = {lang, customerName(id)} (the customer names of the same report).
+ * names = {customerName(id) (the customer names of the same report), word(field, code) (a
+ * code's words in the page's language: the page's paged-words.js, sent with each request so
+ * that the worker carries no texts)}. `worded` lists the fields searched by their words: the
+ * worker lists their codes in report.paged so the page can word them.
  */
 export const PAGED_LISTS = {
   // Every deal of the period with its history (docs/kpi-deals.md, "deals"): most of the
@@ -16,10 +18,11 @@ export const PAGED_LISTS = {
   'negotiations.deals': {
     path: ['negotiations', 'deals'],
     key: 'deal_id',
+    worded: ['status'],
     fields: {
       deal_id: { value: (d) => d.deal_id },
       customer_id: { value: (d) => d.customer_id, searchText: (d, names) => `${d.customer_id || ''} ${names.customerName(d.customer_id) || ''}` },
-      status: { value: (d) => d.status, searchText: (d, names) => dealStatusLabel(names.lang, d.status) },
+      status: { value: (d) => d.status, searchText: (d, names) => names.word('status', d.status) },
       outcome: { value: (d) => d.outcome },
       amount: { value: (d) => d.amount },
       discount: { value: (d) => d.discount },

@@ -3,6 +3,7 @@
 // and says `rendered` once every dashboard is drawn.
 import { html, setHtml } from './html.js';
 import { describeAll } from './definitions.js';
+import { wordsFor } from './paged-words.js';
 import { renderAttention } from './dashboards/attention.js';
 import { renderCustomers } from './dashboards/customers.js';
 import { renderCatalogs } from './dashboards/catalogs.js';
@@ -25,7 +26,8 @@ export function dashboardContext(host) {
     // The big lists that stayed in the worker (paged-fields.js): whether this report left list
     // `id` there ({total} or null), and its rows by filter, sort, search and page (paged-table.js).
     pagedList: (id) => (report && report.paged && report.paged.lists[id]) || null,
-    listRows: (request) => host.session.rows({ ...request, report_id: report.paged.report_id, lang: host.lang }),
+    listRows: (request) => host.session.rows({ ...request, report_id: report.paged.report_id,
+      words: wordsFor(request.list, report.paged.lists[request.list], host.lang) }),
     showCustomer: (id) => {
       // A step Back undoes (drill.js): the page returns to where the customer was chosen from.
       host.drill.remember(() => {

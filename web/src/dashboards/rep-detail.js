@@ -5,6 +5,7 @@ import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { PagedTable } from '../paged-table.js';
 import { PAGED_LISTS } from '../paged-fields.js';
+import { pageNames } from '../paged-words.js';
 import { ratioBar, dealStatusTag, outcomeBadge } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 import { isUnavailable } from '../util.js';
@@ -52,7 +53,7 @@ export function renderRepDetail(ctx, el, id) {
   if (!list) return;
   // Sorted and searched by the same fields as the worker sorts them (paged-fields.js).
   const f = PAGED_LISTS['negotiations.deals'].fields;
-  const names = { lang: ctx.lang, customerName: ctx.customerName };
+  const names = pageNames('negotiations.deals', ctx.lang, ctx.customerName);
   const Table = paged ? PagedTable : DataTable;
   new Table({
     id: 'rep_deals', t, fmt, rows: paged ? undefined : list.filter((d) => d.sales_rep === id), pageSize: 10,

@@ -14,7 +14,7 @@ export class ReportStore {
   clear() {
     this.reportId = null;
     this.lists = new Map(); // list id -> the full array
-    this.names = null; // {lang, customerName} without lang, from the report's customers
+    this.customerName = () => null; // from the report's customers
     this.lastView = null; // {key, rows}: the last sorted and searched rows, for the next page
   }
 
@@ -34,9 +34,13 @@ export class ReportStore {
       const parent = spec.path.slice(0, -1).reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), report);
       const last = spec.path[spec.path.length - 1];
       if (!parent || typeof parent !== 'object' || !Array.isArray(parent[last])) continue;
-      this.lists.set(id, parent[last]);
+      const list = parent[last];
+      this.lists.set(id, list);
       delete parent[last];
-      lists[id] = { total: this.lists.get(id).length };
+      // The codes of the fields searched by their words, for the page to word (paged-words.js).
+      const codes = {};
+      for (const f of spec.worded || []) codes[f] = [...new Set(list.map((r) => r[f]).filter((v) => v !== null && v !== undefined))].sort();
+      lists[id] = { total: list.length, codes };
     }
     const customers = report.customers && Array.isArray(report.customers.rows) ? report.customers.rows : [];
     const byId = new Map(customers.map((c) => [c.customer_id, c.customer_name]));
@@ -47,18 +51,21 @@ export class ReportStore {
 
   /**
    * Rows of a paged list: {report_id, list, where ({field: value}, all equal), sort ({key,
-   * dir}), query, lang, offset, limit (null: all)}. Answers {rows, matched (after where and
+   * dir}), query, words ({field: {code: words}}: how the page words the codes it searches),
+   * offset, limit (null: all)}. Answers {rows, matched (after where and
    * search), total (after where), offset}, or {stale: true} for a report no longer kept.
    */
   rows(req) {
     if (req.report_id !== this.reportId || !this.lists.has(req.list)) return { stale: true };
     const where = req.where || {};
-    const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), req.lang || 'en']);
+    const words = req.words || {};
+    const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), words]);
     if (!this.lastView || this.lastView.key !== key) {
       const all = this.lists.get(req.list);
       const conds = Object.entries(where);
       const base = conds.length ? all.filter((r) => conds.every(([k, v]) => r[k] === v)) : all;
-      const columns = pagedColumns(req.list, { lang: req.lang || 'en', customerName: this.customerName });
+      const word = (field, code) => (words[field] && words[field][code]) ?? '';
+      const columns = pagedColumns(req.list, { customerName: this.customerName, word });
       this.lastView = { key, total: base.length, rows: orderRows(base, columns, { sort: req.sort, query: req.query }) };
     }
     const { rows, total } = this.lastView;
