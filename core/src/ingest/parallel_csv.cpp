@@ -15,6 +15,7 @@
 #include "pulse/error.h"
 #include "pulse/error_ids.h"
 #include "pulse/ingest/column_mapper.h"
+#include "pulse/ingest/range_image.h"
 #include "pulse/ingest/table_builder.h"
 #include "pulse/ingest/text_sniffer.h"
 #include "pulse/io/csv_reader.h"
@@ -30,6 +31,8 @@ constexpr std::size_t kSniffBytes = 64 * 1024;
 constexpr std::size_t kSampleRows = 1000;
 constexpr std::size_t kHeadStep = 64 * 1024;  // at most: the head is read in one stream by steps
 constexpr std::size_t kReadBytes = std::size_t{1} << 20;
+// SteppedCsvLoad: the first range of a window (the engine's own) relative to the helpers'.
+constexpr double kEngineRangeShare = 0.4;
 
 std::atomic<unsigned> g_load_threads{1};
 
@@ -108,6 +111,8 @@ struct Part {
   Target target;
   Reader reader;
   bool failed = false;
+  bool remote = false;              // parsed in another engine: its reader stayed there
+  bool remote_between_rows = true;  // that reader ended between two rows
   double cpu_ms = 0;
 
   void parse() {
@@ -121,6 +126,8 @@ struct Part {
   }
 };
 
+}  // namespace
+
 class ParallelLoad : public io::RecordSink {
  public:
   ParallelLoad(Dataset& dataset, std::string name, const ByteSource& source, FileOptions options,
@@ -133,16 +140,89 @@ class ParallelLoad : public io::RecordSink {
   }
 
   std::optional<LoadReport> run() {
-    try {
-      if (!start()) return std::nullopt;
+    return attempt([&] {
+      if (!start()) return std::optional<LoadReport>();
       read_head();
       read_windows();
-      return finish();
+      return std::optional<LoadReport>(finish());
+    });
+  }
+
+  // Runs a step; nullopt when the file cannot be read here exactly like FileLoader reads it.
+  template <typename Step>
+  auto attempt(Step&& step) -> decltype(step()) {
+    try {
+      return step();
     } catch (const GiveUp&) {
     } catch (const PulseError&) {
     } catch (const std::bad_alloc&) {
     }
-    return std::nullopt;
+    return {};
+  }
+
+  // Steps for a load whose ranges are parsed elsewhere (SteppedCsvLoad, RangeParser).
+  bool head() {
+    return attempt([&] {
+             if (!start()) return std::optional<bool>();
+             read_head();
+             return std::optional<bool>(builder_ != nullptr && last_.csv->between_rows());
+           })
+        .value_or(false);
+  }
+  std::size_t offset() const { return base_ + pos_; }
+  std::size_t wanted_offset() const {
+    return base_ + pos_ + parallel_.threads * parallel_.range_bytes + step() +
+           parallel_.range_bytes;
+  }
+  std::optional<std::vector<SteppedCsvLoad::Range>> plan() {
+    return attempt([&] {
+      std::vector<SteppedCsvLoad::Range> ranges;
+      if (!plan_window()) return std::optional<std::vector<SteppedCsvLoad::Range>>(ranges);
+      for (std::size_t j = 0; j + 1 < bounds_.size(); ++j)
+        ranges.push_back({base_ + bounds_[j], base_ + bounds_[j + 1], first_line_[j]});
+      return std::optional<std::vector<SteppedCsvLoad::Range>>(ranges);
+    });
+  }
+  std::string decisions() const {
+    FlatWriter out;
+    builder_->write_decisions(out);
+    return out.take();
+  }
+  bool parse_first() {
+    return attempt([&] {
+             parse_window(false);
+             return std::optional<bool>(true);
+           })
+        .value_or(false);
+  }
+  bool join(const std::vector<std::string_view>& images) {
+    return attempt([&] {
+             take_images(images);
+             join_window();
+             return std::optional<bool>(true);
+           })
+        .value_or(false);
+  }
+  std::optional<LoadReport> finish_stepped() {
+    return attempt([&] { return std::optional<LoadReport>(finish()); });
+  }
+
+  ParallelCsvStats stats() const { return stats_; }
+  void set_first_share(double share) { first_share_ = share; }
+
+  // A helper's range: parsed under the file's decisions into a fork, as an image.
+  std::string parse_range(std::string_view decisions, std::string_view bytes,
+                          std::size_t first_line) {
+    FlatReader in(decisions);
+    if (!builder_ || !builder_->adopt_decisions(in) || !in.at_end()) return {};
+    std::unique_ptr<Part> part = make_part(0, bytes, first_line);
+    part->parse();
+    const RangeEnd end{part->target.quote_problems, part->reader.csv->between_rows(), part->failed};
+    std::string image =
+        write_range_image(*part->builder, part->table, part->strings, part->report, end);
+    part->builder.reset();
+    spare_[0] = std::move(part);  // its table's pages serve the next range
+    return image;
   }
 
   // The head's reader: the sample decides the mapping, as FileLoader's pipeline does.
@@ -357,7 +437,21 @@ class ParallelLoad : public io::RecordSink {
 
   void read_windows() {
     if (!builder_) return;  // the file ended within the sample
-    while (pos_ < buf_.size() || fill()) {
+    while (plan_window()) {
+      parse_window(true);
+      join_window();
+    }
+  }
+
+  // The next window's ranges (bounds_, first_line_); false at the end of the file.
+  bool plan_window() {
+    if (pos_ > 0) {
+      buf_.erase(0, pos_);
+      base_ += pos_;
+      pos_ = 0;
+    }
+    if (pos_ == buf_.size() && !fill()) return false;
+    {
       std::size_t end = window_end();
       // No record start in the window's last eighth: take more (a row longer than that).
       for (std::size_t more = pos_ + parallel_.threads * parallel_.range_bytes;
@@ -371,69 +465,107 @@ class ParallelLoad : public io::RecordSink {
         end = record_start(more);
         more = buf_.size() - step();  // nothing there: look further next time
       }
-      read_window(end);
-      buf_.erase(0, pos_);
-      pos_ = 0;
+      // Ranges: about equal (the first one first_share_ of the others), each starting at a
+      // record start.
+      bounds_.assign(1, pos_);
+      const std::size_t m = parallel_.threads;
+      for (std::size_t j = 1; j < m; ++j) {
+        const std::size_t split =
+            first_share_ == 1.0
+                ? (end - pos_) * j / m
+                : static_cast<std::size_t>(static_cast<double>(end - pos_) *
+                                           (first_share_ + static_cast<double>(j - 1)) /
+                                           (first_share_ + static_cast<double>(m - 1)));
+        const std::size_t at = record_start(pos_ + split);
+        if (at != std::string_view::npos && at > bounds_.back() && at < end) bounds_.push_back(at);
+      }
+      bounds_.push_back(end);
+    }
+    const std::size_t ranges = bounds_.size() - 1;
+    first_line_.assign(ranges + 1, next_line_);
+    for (std::size_t j = 0; j < ranges; ++j)
+      first_line_[j + 1] = first_line_[j] + line_breaks(range_bytes(j));
+    parts_.clear();
+    parts_.resize(ranges);
+    return true;
+  }
+
+  std::string_view range_bytes(std::size_t j) const {
+    return std::string_view(buf_).substr(bounds_[j], bounds_[j + 1] - bounds_[j]);
+  }
+
+  // Parses the window's ranges here (all, or the first only when the others are parsed
+  // elsewhere) after checking that the window is UTF-8. A reader inside a row goes on into
+  // the first range: no fork for it.
+  void parse_window(bool all) {
+    const bool continue_first = !last_.csv->between_rows();
+    const std::size_t ranges = all ? parts_.size() : std::min<std::size_t>(parts_.size(), 1);
+    for (std::size_t j = continue_first ? 1 : 0; j < ranges; ++j)
+      parts_[j] = make_part(j, range_bytes(j), first_line_[j]);
+    parse_parts(parts_, std::string_view(buf_).substr(pos_, bounds_.back() - pos_));
+    ++stats_.windows;
+  }
+
+  // The images of ranges 1.. parsed elsewhere, as parts; an image that does not read leaves
+  // its range to be read again here.
+  void take_images(const std::vector<std::string_view>& images) {
+    for (std::size_t j = 1; j < parts_.size(); ++j) {
+      if (j > images.size() || images[j - 1].empty()) continue;
+      std::unique_ptr<Part> part = make_part(j, range_bytes(j), first_line_[j]);
+      RangeEnd end;
+      if (!read_range_image(images[j - 1], *part->builder, part->table, part->strings, part->report,
+                            end))
+        continue;
+      part->remote = true;
+      part->remote_between_rows = end.between_rows;
+      part->failed = end.failed;
+      part->target.quote_problems = end.quote_problems;
+      parts_[j] = std::move(part);
     }
   }
 
-  void read_window(std::size_t end) {
-    // Ranges: about equal, each starting at a record start.
-    std::vector<std::size_t> bounds{pos_};
-    const std::size_t m = parallel_.threads;
-    for (std::size_t j = 1; j < m; ++j) {
-      const std::size_t at = record_start(pos_ + (end - pos_) * j / m);
-      if (at != std::string_view::npos && at > bounds.back() && at < end) bounds.push_back(at);
-    }
-    bounds.push_back(end);
-    const std::size_t ranges = bounds.size() - 1;
-    std::vector<std::size_t> first_line(ranges);
-    std::size_t line = next_line_;
-    for (std::size_t j = 0; j < ranges; ++j) {
-      first_line[j] = line;
-      line += line_breaks(std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]));
-    }
-    // A reader inside a row goes on into the first range: no fork for it.
-    const bool continue_first = !last_.csv->between_rows();
-    std::vector<std::unique_ptr<Part>> parts(ranges);
-    for (std::size_t j = continue_first ? 1 : 0; j < ranges; ++j)
-      parts[j] = make_part(j, std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]),
-                           first_line[j]);
-    parse_parts(parts, std::string_view(buf_).substr(pos_, end - pos_));
-    ++stats_.windows;
+  // Absorbs the window's ranges in file order, or reads them here in one stream.
+  void join_window() {
     const double merge_start = thread_cpu_ms();
-
+    const std::size_t ranges = parts_.size();
     for (std::size_t j = 0; j < ranges; ++j) {
-      const std::string_view bytes =
-          std::string_view(buf_).substr(bounds[j], bounds[j + 1] - bounds[j]);
-      Part* part = parts[j].get();
+      const std::string_view bytes = range_bytes(j);
+      Part* part = parts_[j].get();
+      // A range parsed elsewhere is whole only when its reader ended between two rows: that
+      // reader cannot read on into the next range here.
+      const bool whole = part && !part->failed && (!part->remote || part->remote_between_rows);
       if (!last_.csv->between_rows()) {
         feed(last_, bytes);  // the range before ended inside a row: its reader reads on
         ++stats_.ranges_continued;
-      } else if (part && !part->failed && builder_->can_absorb(*part->builder)) {
+      } else if (whole && builder_->can_absorb(*part->builder)) {
         builder_->absorb(*part->builder, part->strings);
         report_.rows_read += part->report.rows_read;
         report_.rows_loaded += part->report.rows_loaded;
         report_.rows_skipped += part->report.rows_skipped;
         for (Problem& p : part->report.problems) report_.add_problem(std::move(p));
         main_.quote_problems += part->target.quote_problems;
-        part->reader.router->target = &main_;
-        last_ = std::move(part->reader);
+        if (part->remote) {
+          last_ = new_reader(first_line_[j + 1], &main_);
+        } else {
+          part->reader.router->target = &main_;
+          last_ = std::move(part->reader);
+        }
         ++stats_.ranges_absorbed;
       } else {
         if (part && part->failed) throw GiveUp{};
-        last_ = new_reader(first_line[j], &main_);  // a decision changed: this range again
+        // A decision changed, or the range's own reader ended inside a row: this range again.
+        last_ = new_reader(first_line_[j], &main_);
         feed(last_, bytes);
         ++stats_.ranges_reread;
       }
-      if (parts[j]) {
-        parts[j]->builder.reset();
-        spare_[j] = std::move(parts[j]);
+      if (parts_[j]) {
+        parts_[j]->builder.reset();
+        spare_[j] = std::move(parts_[j]);
       }
     }
     stats_.merge_cpu_ms += thread_cpu_ms() - merge_start;
-    next_line_ = line;
-    pos_ = end;
+    next_line_ = first_line_.back();
+    pos_ = bounds_.back();
     if (main_.quote_problems >= io::CsvReader::kMaxQuoteRecoveries) throw GiveUp{};
   }
 
@@ -521,6 +653,13 @@ class ParallelLoad : public io::RecordSink {
   std::unique_ptr<io::Utf8Decoder> decoder_;
   std::string buf_;  // bytes read and not yet consumed, from pos_
   std::size_t pos_ = 0;
+  double first_share_ = 1.0;  // the first range's size, relative to the others'
+  std::size_t base_ = 0;      // the file offset of buf_[0]
+  // The window being read: its ranges' bounds in buf_, the line each starts on (and the line
+  // after the window), their parts.
+  std::vector<std::size_t> bounds_;
+  std::vector<std::size_t> first_line_;
+  std::vector<std::unique_ptr<Part>> parts_;
   std::size_t next_line_ = 1;  // the line at pos_
   bool after_cr_ = false;      // the bytes before pos_ end with a CR
   std::size_t bytes_total_ = 0;
@@ -538,8 +677,6 @@ class ParallelLoad : public io::RecordSink {
   Reader last_;  // the reader of the latest bytes; inside a row when a split was no record start
 };
 
-}  // namespace
-
 void set_load_threads(unsigned threads) {
   g_load_threads = std::max(1u, threads);
 }
@@ -552,6 +689,86 @@ std::optional<LoadReport> load_csv_parallel(Dataset& dataset, const std::string&
                                             const ParallelCsvOptions& parallel) {
   ParallelLoad load(dataset, display_name, source, options, parallel);
   return load.run();
+}
+
+SteppedCsvLoad::SteppedCsvLoad(Dataset& dataset, const std::string& display_name,
+                               const FileOptions& options, std::size_t range_bytes,
+                               unsigned ranges_per_window) {
+  // The loader pulls what was given; it must never run dry before the end of the file (the
+  // caller gives up to wanted_offset()): a load that does stops, and the file is read in one
+  // stream.
+  source_ = [this](char* buffer, std::size_t size) -> std::size_t {
+    const std::size_t n = std::min(size, queued_.size() - taken_);
+    if (n == 0 && !ended_) throw GiveUp{};
+    std::memcpy(buffer, queued_.data() + taken_, n);
+    taken_ += n;
+    if (taken_ == queued_.size()) {
+      queued_.clear();
+      taken_ = 0;
+    }
+    return n;
+  };
+  ParallelCsvOptions parallel;
+  parallel.threads = ranges_per_window;
+  parallel.range_bytes = range_bytes;
+  load_ = std::make_unique<ParallelLoad>(dataset, display_name, source_, options, parallel);
+  // The engine parses the first range of each window while the helpers parse theirs, and
+  // then absorbs them all, checks the window's UTF-8, takes its bytes in: a smaller first
+  // range keeps it from making the helpers wait.
+  if (ranges_per_window > 1) load_->set_first_share(kEngineRangeShare);
+}
+
+SteppedCsvLoad::~SteppedCsvLoad() = default;
+
+void SteppedCsvLoad::give(std::string_view bytes) {
+  queued_.append(bytes);
+}
+void SteppedCsvLoad::end_of_file() {
+  ended_ = true;
+}
+bool SteppedCsvLoad::head() {
+  return load_->head();
+}
+std::size_t SteppedCsvLoad::head_end() const {
+  return load_->offset();
+}
+std::size_t SteppedCsvLoad::wanted_offset() const {
+  return load_->wanted_offset();
+}
+std::optional<std::vector<SteppedCsvLoad::Range>> SteppedCsvLoad::plan() {
+  return load_->plan();
+}
+std::string SteppedCsvLoad::decisions() const {
+  return load_->decisions();
+}
+bool SteppedCsvLoad::parse_first() {
+  return load_->parse_first();
+}
+bool SteppedCsvLoad::join(const std::vector<std::string_view>& images) {
+  return load_->join(images);
+}
+std::optional<LoadReport> SteppedCsvLoad::finish() {
+  return load_->finish_stepped();
+}
+ParallelCsvStats SteppedCsvLoad::stats() const {
+  return load_->stats();
+}
+
+RangeParser::RangeParser(const std::string& display_name, const FileOptions& options,
+                         std::size_t range_bytes)
+    : steps_(unused_, display_name, options, range_bytes, 1) {}
+
+RangeParser::~RangeParser() = default;
+
+bool RangeParser::head(std::string_view head, bool whole_file, std::size_t head_end) {
+  steps_.give(head);
+  if (whole_file) steps_.end_of_file();
+  return steps_.head() && steps_.head_end() == head_end;
+}
+
+std::string RangeParser::parse(std::string_view decisions, std::string_view bytes,
+                               std::size_t first_line) {
+  return steps_.load_->parse_range(decisions, bytes, first_line);
 }
 
 std::optional<LoadReport> load_csv_parallel(Dataset& dataset, const std::string& display_name,

@@ -3,9 +3,11 @@
 #include <cstddef>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pulse/ingest/file_loader.h"
 #include "pulse/model/dataset.h"
@@ -76,5 +78,82 @@ std::optional<LoadReport> load_csv_parallel(Dataset& dataset, const std::string&
 std::optional<LoadReport> load_csv_parallel(Dataset& dataset, const std::string& display_name,
                                             std::string_view text, const FileOptions& options,
                                             const ParallelCsvOptions& parallel);
+
+class ParallelLoad;  // parallel_csv.cpp
+
+/// The same load driven step by step, for the page: its engine worker reads the head and
+/// absorbs the ranges, helper workers (each with its own engine, RangeParser) parse all
+/// ranges of a window but the first, which the engine parses itself meanwhile. No memory is
+/// shared: a helper reads its range from the file and posts back a range image
+/// (range_image.h). The result is load_csv_parallel's, which is FileLoader's; a range whose
+/// image does not fit, whose reader ended inside a row, or that assumed a decision made since
+/// is read again here in one stream, as the native loader does.
+///
+/// Steps: give() the file's first bytes (kParallelHeadBytes, or all of a shorter file, then
+/// end_of_file()) and head(); then, while plan() gives ranges: give() bytes up to
+/// wanted_offset(), plan(), post ranges 1.. with decisions() to the helpers, parse_first(),
+/// join() their images in order; at the end of the file, end_of_file() before plan(), then
+/// finish(). A step that returns false or nullopt means the file must be read in one stream
+/// (from its start); nothing of it reached the dataset.
+class SteppedCsvLoad {
+ public:
+  struct Range {
+    std::size_t begin = 0;  // file offsets
+    std::size_t end = 0;
+    std::size_t first_line = 1;
+  };
+
+  SteppedCsvLoad(Dataset& dataset, const std::string& display_name, const FileOptions& options,
+                 std::size_t range_bytes, unsigned ranges_per_window);
+  ~SteppedCsvLoad();
+
+  void give(std::string_view bytes);
+  void end_of_file();
+  bool head();
+  /// The file offset where the head ended (where the first window starts).
+  std::size_t head_end() const;
+  /// The file offset up to which bytes must have been given before the next plan().
+  std::size_t wanted_offset() const;
+  /// The next window's ranges; empty at the end of the file; nullopt: read in one stream.
+  std::optional<std::vector<Range>> plan();
+  /// The decimal marks and date orders decided so far: the helpers parse under them.
+  std::string decisions() const;
+  bool parse_first();
+  /// One image per range after the first, in order ("" for a range a helper could not parse).
+  bool join(const std::vector<std::string_view>& images);
+  std::optional<LoadReport> finish();
+  ParallelCsvStats stats() const;
+
+ private:
+  friend class RangeParser;
+  std::string queued_;  // given and not yet taken by the loader
+  std::size_t taken_ = 0;
+  bool ended_ = false;
+  ByteSource source_;
+  std::unique_ptr<ParallelLoad> load_;
+};
+
+/// A helper worker's part of a SteppedCsvLoad: reads the same head as the engine (the same
+/// bytes, so the same decisions and the same head end), then parses ranges into images.
+class RangeParser {
+ public:
+  /// The engine's name, options and range_bytes (the head is read by steps of its size).
+  RangeParser(const std::string& display_name, const FileOptions& options, std::size_t range_bytes);
+  ~RangeParser();
+  /// `head`: the bytes the engine's head() was given; `whole_file` when that was all of it.
+  /// False when the head does not decide what the engine's did (then no range is parsed).
+  bool head(std::string_view head, bool whole_file, std::size_t head_end);
+  /// The image of `bytes`, starting on `first_line`, parsed under `decisions`; "" when they
+  /// do not fit the head read here.
+  std::string parse(std::string_view decisions, std::string_view bytes, std::size_t first_line);
+
+ private:
+  Dataset unused_;  // the loader's dataset: a helper never finishes a file
+  SteppedCsvLoad steps_;
+};
+
+/// Bytes of a file given to SteppedCsvLoad::head() and RangeParser::head(): the head that
+/// decides the mapping reads about a thousand rows.
+constexpr std::size_t kParallelHeadBytes = std::size_t{4} << 20;
 
 }  // namespace pulse::ingest

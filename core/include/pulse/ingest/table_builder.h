@@ -9,6 +9,7 @@
 
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/date_order_evidence.h"
+#include "pulse/ingest/flat_bytes.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/io/number_parser.h"
 #include "pulse/model/load_report.h"
@@ -55,6 +56,18 @@ class TableBuilder {
   std::unique_ptr<TableBuilder> fork(Table& table, StringPool& strings, LoadReport& report) const;
   bool can_absorb(const TableBuilder& part) const;
   void absorb(TableBuilder& part, const StringPool& part_strings);
+
+  // A fork made in another engine (the page's helper workers; range_image.h,
+  // table_builder_image.cpp). write_decisions() gives this builder's decimal marks and date
+  // orders; adopt_decisions() makes them a builder's own before it forks, as if its own rows
+  // had decided them. write_fork_state() gives what can_absorb() and absorb() read of a fork
+  // besides its table; read_fork_state() puts it into a fork of the file's builder. Both
+  // readers return false, changing nothing that matters, when the bytes do not fit this
+  // builder (another mapping, a cut or damaged image).
+  void write_decisions(FlatWriter& out) const;
+  bool adopt_decisions(FlatReader& in);
+  void write_fork_state(FlatWriter& out) const;
+  bool read_fork_state(FlatReader& in);
 
  private:
   struct PendingNumber {
