@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,7 @@
 #include "pulse/config/workspace.h"
 #include "pulse/error.h"
 #include "pulse/error_ids.h"
+#include "pulse/ingest/packed_rows.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/json_writer.h"
 #include "pulse/report/report_json.h"
@@ -140,6 +142,36 @@ class PulseEngine {
   }
 
   /// JS could not unpack the file (corrupt gzip or zip): finishFile() then refuses it with
+  /// Rows JS already split into cells (the page reads Parquet): after beginFile,
+  /// beginRows(format, columns as a JSON array of names), then addRows() for each batch packed
+  /// as ingest/packed_rows.h describes, then finishFile(). Role detection, mapping, typing and
+  /// problems are those of every other file (FileLoader::begin_rows).
+  std::string begin_rows(const std::string& format, const std::string& columns_json) {
+    return guarded("beginRows", [&] {
+      const nlohmann::json names = parse_object(columns_json, "columns");
+      if (!names.is_array())
+        throw PulseError(ids::kWasmBadJson, "beginRows: columns must be a JSON array of names");
+      std::vector<std::string> columns;
+      for (const nlohmann::json& name : names)
+        columns.push_back(name.is_string() ? name.get<std::string>() : name.dump());
+      loader("beginRows").begin_rows(format, columns);
+      row_columns_ = columns.size();
+      return std::string();
+    });
+  }
+
+  /// `ptr`/`len` as for feed(): `rows` rows of the columns given to beginRows, the first of them
+  /// numbered `first_row` in the report.
+  std::string add_rows(std::uintptr_t ptr, std::size_t len, std::size_t rows,
+                       std::size_t first_row) {
+    return guarded("addRows", [&] {
+      ingest::add_packed_rows(loader("addRows"),
+                              std::string_view(reinterpret_cast<const char*>(ptr), len), rows,
+                              row_columns_, first_row);
+      return std::string();
+    });
+  }
+
   /// `message`, like the CLI does, so that it is listed in the report's "load" section.
   std::string refuse_file(const std::string& message) {
     return guarded("refuseFile", [&] {
@@ -209,7 +241,8 @@ class PulseEngine {
   }
 
   report::Engine engine_;
-  bool open_ = false;  // between beginFile and finishFile
+  bool open_ = false;            // between beginFile and finishFile
+  std::size_t row_columns_ = 0;  // the columns given to beginRows
 };
 
 }  // namespace pulse::wasm
@@ -233,3 +266,5 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("clear", &PulseEngine::clear)
       .function("schema", &PulseEngine::schema);
 }
+      .function("beginRows", &PulseEngine::begin_rows)
+      .function("addRows", &PulseEngine::add_rows)

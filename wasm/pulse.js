@@ -114,6 +114,43 @@
     }
   }
 
+  /** Rows handed to the engine per addRows call: one copy into wasm memory each. */
+  const ROWS_PER_CALL = 8192;
+  const utf8 = new TextEncoder();
+
+  /**
+   * A batch of rows as the engine's addRows takes it (core/include/pulse/ingest/packed_rows.h):
+   * a little-endian uint32 end offset per cell, then the cells' UTF-8 back to back. A null or
+   * undefined cell is empty (a missing value); a row shorter than the columns is padded so.
+   */
+  function packRows(rows, columns) {
+    const cells = rows.length * columns;
+    const ends = new Uint32Array(cells);
+    let text = new Uint8Array(Math.max(1024, cells * 8));
+    let at = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = 0; c < columns; c++) {
+        const v = row[c];
+        if (v !== null && v !== undefined && v !== '') {
+          const s = typeof v === 'string' ? v : String(v);
+          // encodeInto writes at most 3 bytes per UTF-16 unit.
+          if (text.length - at < s.length * 3) {
+            const bigger = new Uint8Array(Math.max(text.length * 2, at + s.length * 3));
+            bigger.set(text.subarray(0, at));
+            text = bigger;
+          }
+          at += utf8.encodeInto(s, text.subarray(at)).written;
+        }
+        ends[r * columns + c] = at;
+      }
+    }
+    const packed = new Uint8Array(cells * 4 + at);
+    packed.set(new Uint8Array(ends.buffer), 0);  // wasm is little-endian, like every browser's CPU
+    packed.set(text.subarray(0, at), cells * 4);
+    return packed;
+  }
+
   // Packed files are recognized by their first bytes, whatever their name.
   const isGzip = (b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
   const isZip = (b) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b &&
@@ -232,6 +269,24 @@
       return done;
     }
 
+    /**
+     * Loads a table the caller already read into cells (the page's Parquet reader), with no
+     * text in between: the engine detects the role, maps and types the columns and reports
+     * problems as for any other file. Resolves to the load report, like loadFile.
+     * format: the report's "format" ('parquet').
+     * table: an async iterable whose first value is {columns: [names]}, then batches
+     *        {rows: [[cell, ...], ...], bytes, total}: each cell a string (the value as the
+     *        engine reads its type: '2026-01-31', '12.5') or null (a missing value); bytes and
+     *        total feed onProgress. An error it throws with `refuse` set (see unreadable) refuses
+     *        the file with its message, like a corrupt gzip; any other stops the load.
+     */
+    loadRows(name, format, table, { options, onProgress, signal } = {}) {
+      const run = () => this._loadRows(String(name), String(format), table, options, onProgress, signal);
+      const done = this._queue.then(run, run);
+      this._queue = done.catch(() => {});
+      return done;
+    }
+
     /** The report (SPEC §4) as an object. settings: the workspace "settings" object. */
     report(settings) {
       return JSON.parse(this.reportText(settings));
@@ -317,6 +372,44 @@
       return load;
     }
 
+    async _loadRows(name, format, table, options, onProgress, signal) {
+      this._call('beginFile', [name, asJson(options)], false);
+      let bytes = 0;
+      let columns = null;
+      try {
+        let row = 1;  // rows are numbered from 1 in the report's problems
+        for await (const step of table) {
+          if (signal && signal.aborted) throw new PulseError('[pulse.wasm.010] ' + name + ': loading cancelled');
+          if (!columns) {
+            columns = step.columns.map(String);
+            this._call('beginRows', [format, JSON.stringify(columns)], false);
+            continue;
+          }
+          for (let at = 0; at < step.rows.length; at += ROWS_PER_CALL) {
+            const rows = step.rows.slice(at, at + ROWS_PER_CALL);
+            const packed = packRows(rows, columns.length);
+            this._feed(packed, packed.length, 'addRows', [rows.length, row]);
+            row += rows.length;
+          }
+          bytes = step.bytes;
+          if (onProgress) onProgress({ file: name, bytes, total: step.total });
+          if (!this._engine.wantsMore()) break;
+        }
+      } catch (err) {
+        if (!err || !err.refuse) {
+          try { this._engine.abandonFile(); } catch (_) { /* ignore */ }
+          throw err;
+        }
+        // Refused before its columns were known (a damaged footer): still a file of this format.
+        if (!columns) this._call('beginRows', [format, '[]'], false);
+        this._call('refuseFile', [err.message], false);
+      }
+      const load = JSON.parse(this._call('finishFile', [], true));
+      load.bytes_read = bytes;
+      if (load.error) throw new PulseError(load.error, load);
+      return load;
+    }
+
     /**
      * A zip: an Excel workbook. Zip keeps its directory at the end, so the file is read whole;
      * fflate inflates the entries the engine asks for, one at a time, and the engine's own
@@ -357,7 +450,8 @@
       }
     }
 
-    _feed(chunk, chunkSize, method = 'feed') {
+    // extra: arguments after (address, length); addRows' batch must go in one call.
+    _feed(chunk, chunkSize, method = 'feed', extra = []) {
       const step = Math.min(chunk.length, chunkSize);
       if (step === 0) return;
       if (step > this._bufferSize) this._grow(step);
@@ -365,7 +459,7 @@
         const part = chunk.subarray(at, Math.min(at + step, chunk.length));
         // Read HEAPU8 anew each time: memory growth during the previous feed replaces it.
         this._module.HEAPU8.set(part, this._buffer);
-        this._call(method, [this._buffer, part.length], false);
+        this._call(method, [this._buffer, part.length, ...extra], false);
       }
     }
 

@@ -67,8 +67,9 @@ const cssText = {
   },
 };
 
-/** The worker's code: our worker bundled, after the engine's glue (`glueScript`) and pulse.js. */
-async function buildWorker(engine, glueScript) {
+/** The worker's code: our worker bundled, after the engine's glue (`glueScript`) and pulse.js.
+ *  parquetInline: hyparquet bundled into the worker (single file), else fetched when needed. */
+async function buildWorker(engine, glueScript, parquetInline = true) {
   // The fake lives with the tests (tests/browser/fake-engine.js): the shipped sources never import test data.
   const adapter = fake ? path.join(repo, 'tests/browser/fake-engine.js') : path.join(web, 'src/worker/real-engine.js');
   const r = await esbuild.build({
@@ -79,6 +80,9 @@ async function buildWorker(engine, glueScript) {
       setup(b) {
         b.onResolve({ filter: /^pulse-engine-adapter$/ }, () => ({ path: adapter }));
       },
+        b.onResolve({ filter: /^pulse-parquet-library$/ }, () => ({
+          path: path.join(web, 'src/worker', parquetInline ? 'parquet-library-inline.js' : 'parquet-library-hosted.js'),
+        }));
     }],
   });
   let code = r.outputFiles[0].text;
@@ -93,13 +97,24 @@ async function buildWorker(engine, glueScript) {
   return { code, glueBytes, metafile: r.metafile };
 }
 
-/** The page script; `wasmFile` is the engine's .wasm next to it, or null when the worker has it inlined. */
-async function buildApp(workerCode, wasmFile) {
+/** The hosted page's Parquet reader (hyparquet), a script the worker loads only for a Parquet file. */
+async function buildParquetReader() {
+  const r = await esbuild.build({
+    entryPoints: [path.join(web, 'src/worker/parquet-library-entry.js')],
+    bundle: true, format: 'iife', globalName: 'pulseParquetLibrary', minify: true, write: false, target: 'es2020',
+    legalComments: 'eof', metafile: true,
+  });
+  return { text: r.outputFiles[0].text, metafile: r.metafile };
+}
+
+/** The page script; `wasmFile` is the engine's .wasm next to it, or null when the worker has it inlined;
+ *  `parquetFile` the Parquet reader next to it, or null when the worker has it bundled. */
+async function buildApp(workerCode, wasmFile, parquetFile = null) {
   const r = await esbuild.build({
     entryPoints: [path.join(web, 'src/main.js')],
     bundle: true, format: 'iife', minify: true, write: false, target: ['chrome100', 'firefox100', 'safari15'],
     legalComments: 'eof', charset: 'utf8', metafile: true,
-    define: { PULSE_WASM_FILE: JSON.stringify(wasmFile) },
+    define: { PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_PARQUET_FILE: JSON.stringify(parquetFile) },
     plugins: [cssText, {
       name: 'worker-source',
       setup(b) {
@@ -153,13 +168,15 @@ async function main() {
   // Two workers and two page scripts when the wasm can be a file of its own.
   const singleWorker = await buildWorker(engine, engine && engine.script);
   const single = await buildApp(singleWorker.code, null);
-  const hostedWorker = separate ? await buildWorker(engine, engine.split.script) : singleWorker;
-  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm') : single;
+  const hostedWorker = separate ? await buildWorker(engine, engine.split.script, false) : singleWorker;
+  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js') : single;
+  const parquetReader = separate ? await buildParquetReader() : null;
   const wasm = separate ? fs.readFileSync(engine.split.wasm) : null;
 
   const template = fs.readFileSync(path.join(web, 'index.html'), 'utf8');
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
+  if (parquetReader) fs.writeFileSync(path.join(out, 'assets/parquet-reader.js'), parquetReader.text);
   fs.writeFileSync(path.join(out, 'assets/b2b-pulse.js'), hosted.text);
   if (wasm) fs.writeFileSync(path.join(out, 'assets/pulse-engine.wasm'), wasm);
   const index = withCsp(template, hostedCsp()).replace('<!--APP-->', '<script src="assets/b2b-pulse.js"></script>');
@@ -206,6 +223,8 @@ async function main() {
       page: pageAlone, worker: gz(Buffer.from(hostedWorker.code)), 'worker: engine glue + pulse.js': gz(Buffer.from(hostedWorker.code.slice(0, hostedWorker.glueBytes))),
       ...(wasm ? { wasm: sizes['assets/pulse-engine.wasm'] } : {}),
     },
+    // Fetched only when a Parquet file is dropped: not part of page_total.
+    ...(parquetReader ? { on_demand_gzip: { 'assets/parquet-reader.js': gz(Buffer.from(parquetReader.text)) } } : {}),
     modules_raw: modulesOf(hosted.metafile, hostedWorker.metafile),
     budget: { page_total_gzip: BUDGET_GZIP, within: page <= BUDGET_GZIP },
     csp: { 'index.html': hostedCsp(), 'b2b-pulse.html': singleCsp(hash) },

@@ -100,7 +100,7 @@ function fileCard(host, f) {
     <div class="file-head">
       <span class="file-ic">${icon('file')}</span>
       <div class="file-title"><b>${f.name}</b>
-        <small>${fmt.bytes(f.size)}${load && load.format ? html` · ${load.format.toUpperCase()}` : ''}${load && load.delimiter ? html` · “${delimiterLabel(load.delimiter)}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + (load.encoding_reason || '')}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
+        <small>${fmt.bytes(f.size)}${load && load.format ? html` · <span data-format="${load.format}" title="${load.format === 'parquet' ? t('parquet.format_title') : ''}">${load.format.toUpperCase()}</span>` : ''}${load && load.delimiter ? html` · “${delimiterLabel(load.delimiter)}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + (load.encoding_reason || '')}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
       <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${role || ''}">${role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none')}</span>
       ${load ? html`<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) })}${load.rows_skipped ? html` · <b class="neg">${t('data.skipped', { n: fmt.int(load.rows_skipped) })}</b>` : ''}</span>` : ''}
       <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${f.name}" title="${t('action.remove')}">${icon('close')}</button>
@@ -148,7 +148,7 @@ function problemTable(host, load) {
     <td class="num">${p.line ?? '—'}</td><td>${p.field ? html`<code>${p.field}</code>: ` : ''}${wordProblem(t, fmt, p)}</td></tr>`);
   const cap = load.problem_cap;
   return html`<div class="problems" data-role="problems"><h4>${t('data.problems')} (${fmt.int(load.rows_skipped)})</h4>
-    <table><thead><tr><th class="num">${t('data.line')}</th><th>${t('data.problem')}</th></tr></thead><tbody>${rows}</tbody></table>
+    <table><thead><tr><th class="num">${t(load.format === 'parquet' ? 'parquet.row' : 'data.line')}</th><th>${t('data.problem')}</th></tr></thead><tbody>${rows}</tbody></table>
     ${cap && load.problems.length >= cap ? html`<p class="hint">${t('data.problems.more', { n: fmt.int(cap) })}</p>` : ''}</div>`;
 }
 

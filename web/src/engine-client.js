@@ -6,7 +6,10 @@ import workerSource from 'virtual:worker-source';
 // (PULSE_WASM_FILE, replaced at build time; null when the worker has it inlined). Its
 // compilation starts as soon as the script runs, while the page draws and the user picks a
 // file; the compiled module is then posted to the worker, which only instantiates it.
-/* global PULSE_WASM_FILE */
+/* global PULSE_WASM_FILE, PULSE_PARQUET_FILE */
+// The Parquet reader, a script of its own in the hosted build (null when the worker bundles it):
+// the worker fetches it the first time a Parquet file is dropped.
+const parquetUrl = PULSE_PARQUET_FILE ? engineUrl(PULSE_PARQUET_FILE) : null;
 const compiledEngine = PULSE_WASM_FILE ? compileEngine(engineUrl(PULSE_WASM_FILE)) : null;
 if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
 
@@ -47,7 +50,7 @@ export class EngineClient {
       this.pending.clear();
     };
     // Requests wait until the worker has its engine's module (init is always its first message).
-    const init = (wasmModule) => this.post('init', wasmModule ? { wasmModule } : {});
+    const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}) });
     const opened = compiledEngine
       ? compiledEngine.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
       : init();

@@ -17,10 +17,11 @@ import * as storage from './strings/storage.js';
 import * as summaries from './strings/summaries.js';
 import * as negotiations from './strings/negotiations.js';
 import * as paging from './strings/paging.js';
+import * as parquet from './strings/parquet.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, loads, memory, monday, negotiations, paging, storage, summaries, team];
+const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, loads, memory, monday, negotiations, paging, parquet, storage, summaries, team];
 const en = Object.assign({}, ...parts.map((p) => p.en));
 const ru = Object.assign({}, ...parts.map((p) => p.ru));
 

@@ -13,7 +13,7 @@ import { download } from './util.js';
 import { swapDateOrder } from './date-guess.js';
 import { FILTERS, noFilters } from './filters.js';
 
-const ACCEPT = '.csv,.tsv,.txt,.json,.ndjson,.jsonl,.gz,.xlsx,text/csv,application/json,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ACCEPT = '.csv,.tsv,.txt,.json,.ndjson,.jsonl,.gz,.xlsx,.parquet,text/csv,application/json,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LOGO = raw('<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><rect width="24" height="24" rx="6" fill="#5b5bd6"/><path d="M4 13h3.5l2-5 3 9 2.5-6 1.5 2H20" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>');
 
 /** Writes the frame into the shadow root; tabs: every tab key, dashboards: those with a panel. */

@@ -84,6 +84,9 @@ inline constexpr char kCliUnexpected[] = "pulse.cli.999";
 // --- Summary tables (docs/summaries.md) and files the engine does not read -----------------
 inline constexpr char kSummaryDoubleCount[] = "pulse.summary.001";  // raw orders + summaries
 inline constexpr char kParquetNotRead[] = "pulse.ingest.011";       // PAR1: convert to CSV first
+inline constexpr char kPackedRowsMalformed[] = "pulse.ingest.012";  // add_packed_rows: caller bug
+inline constexpr char kParquetUnreadable[] = "pulse.parquet.001";   // the page: hyparquet failed
+inline constexpr char kParquetReaderNotLoaded[] = "pulse.parquet.002";  // the page: no reader
 
 // --- The WebAssembly binding (wasm/binding.cpp) and its JavaScript API (wasm/pulse.js) ----
 inline constexpr char kWasmUnexpected[] = "pulse.wasm.001";

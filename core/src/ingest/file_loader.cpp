@@ -419,6 +419,32 @@ LoadReport load_path(Dataset& dataset, const std::string& path, const std::strin
   FileOptions sized = options;
   if (std::fseek(file, 0, SEEK_END) == 0) {
     const long size = std::ftell(file);
+void FileLoader::begin_rows(const std::string& format, const std::vector<std::string>& columns) {
+  if (failed_ || finished_) return;
+  if (pipeline_) {
+    fail(report_.file + ": begin_rows() after the file's rows began");
+    return;
+  }
+  report_.format = format;
+  start_records().on_columns(columns);
+}
+
+void FileLoader::add_row(std::size_t row, const std::vector<std::string_view>& cells) {
+  if (failed_ || finished_) return;
+  if (!pipeline_) {
+    fail(report_.file + ": add_row() before begin_rows()");
+    return;
+  }
+  try {
+    pipeline_->on_record(row, cells);
+  } catch (const PulseError& e) {
+    fail(e.what());
+  } catch (const std::bad_alloc&) {
+    fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory after " +
+         std::to_string(report_.rows_read) + " rows");
+  }
+}
+
     if (size > 0) sized.expected_bytes = static_cast<std::size_t>(size);
     std::rewind(file);
   }

@@ -54,7 +54,7 @@ export const en = {
   'state.error': 'Something went wrong',
 
   'empty.title': 'Bring your sales data',
-  'empty.text': 'Drop order lines, orders, customers, quotes or sales reps exports (CSV, TSV, JSON, Excel .xlsx, or any of them gzipped) here, or pick them. Roles and columns are detected; you can correct them in the Data panel.',
+  'empty.text': 'Drop order lines, orders, customers, quotes or sales reps exports (CSV, TSV, JSON, Excel .xlsx, or any of them gzipped; Parquet) here, or pick them. Roles and columns are detected; you can correct them in the Data panel.',
   'empty.drop': 'Drop files here',
   'empty.or': 'or',
   'empty.url': 'https://example.com/orders.csv',
@@ -194,7 +194,7 @@ export const ru = {
   'state.error': 'Что-то пошло не так',
 
   'empty.title': 'Загрузите данные о продажах',
-  'empty.text': 'Перетащите сюда выгрузки строк заказов, заказов, клиентов, коммерческих предложений или менеджеров (CSV, TSV, JSON, Excel .xlsx, в том числе сжатые gzip) или выберите их. Роли и столбцы определяются сами; поправить можно на вкладке «Данные».',
+  'empty.text': 'Перетащите сюда выгрузки строк заказов, заказов, клиентов, коммерческих предложений или менеджеров (CSV, TSV, JSON, Excel .xlsx, в том числе сжатые gzip; Parquet) или выберите их. Роли и столбцы определяются сами; поправить можно на вкладке «Данные».',
   'empty.drop': 'Перетащите файлы сюда',
   'empty.or': 'или',
   'empty.url': 'https://example.com/orders.csv',

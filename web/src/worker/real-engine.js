@@ -3,11 +3,15 @@
 // globals here (the files are plain scripts, not modules). gzip needs no library
 // (DecompressionStream); fflate's unzipSync is bundled into the worker for workbooks.
 import { unzipSync } from 'fflate';  // Excel workbooks (.xlsx) are zip archives
+import { setParquetLibraryUrl } from 'pulse-parquet-library';
+import { isParquet, loadParquet } from './parquet-source.js';
 
 // wasmModule: the WebAssembly.Module the page compiled from pulse-engine.wasm (hosted build),
 // instantiated through Emscripten's instantiateWasm hook; absent when the glue has the wasm
-// inlined (single file), which then compiles it itself.
-export async function openEngine(wasmModule) {
+// inlined (single file), which then compiles it itself. parquetUrl: where the hosted page keeps
+// its Parquet reader (absent when the worker has it bundled).
+export async function openEngine(wasmModule, { parquetUrl } = {}) {
+  if (parquetUrl) setParquetLibraryUrl(parquetUrl);
   const factory = self.createPulseModule;
   let failed;
   const instantiateFailed = new Promise((_, reject) => { failed = reject; });
@@ -21,7 +25,11 @@ export async function openEngine(wasmModule) {
   const pulse = await Promise.race([self.createPulse(factory, moduleOptions, { unzipSync }), instantiateFailed]);
   return {
     kind: 'wasm',
-    loadFile(name, source, { options, onProgress, chunkSize, signal }) {
+    pulse,  // range-helpers.js loads a big CSV file in ranges on it
+    async loadFile(name, source, { options, onProgress, chunkSize, signal }) {
+      // Parquet is decoded here by hyparquet (parquet-source.js); every other format by the engine.
+      if (await isParquet(source))
+        return loadParquet(pulse, name, source, { options, signal, onProgress: ({ bytes, total }) => onProgress(bytes, total) });
       return pulse.loadFile(name, source, {
         options,
         chunkSize,

@@ -20,7 +20,8 @@ function errorOf(err) {
 
 async function handle(msg) {
   const { id, op } = msg;
-  if (!engine) engine = openEngine(msg.wasmModule);  // init comes first: the page's compiled wasm, if any
+  // init comes first: the page's compiled wasm, if any, and where its Parquet reader is
+  if (!engine) engine = openEngine(msg.wasmModule, { parquetUrl: msg.parquetUrl });
   const e = await engine;
   switch (op) {
     case 'init':

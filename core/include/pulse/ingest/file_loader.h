@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/table_builder.h"
@@ -71,6 +72,13 @@ class FileLoader {
   void part_data(std::string_view bytes);
   void part_end();
   void part_missing();
+  /// Rows the caller already split into cells (the page reads Parquet with hyparquet): no text,
+  /// no delimiter, no encoding to detect. begin_rows() names the format for the report and the
+  /// columns; each add_row() is one row, numbered from 1; then finish(). The cells go through
+  /// the same sample, role detection, mapping, typing and problem reporting as a CSV's fields
+  /// (the path a workbook's sheet takes); an empty cell is a missing value.
+  void begin_rows(const std::string& format, const std::vector<std::string>& columns);
+  void add_row(std::size_t row, const std::vector<std::string_view>& cells);
   /// The caller found the file unreadable (the page's gzip or zip decompression failed): the
   /// file is refused with `message` ("[pulse.ingest.003] ..."), rows read before it stay.
   void refuse(const std::string& message);
