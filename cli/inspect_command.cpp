@@ -68,7 +68,7 @@ void print_report(const LoadReport& r) {
     for (const auto& [column, how] : r.conventions)
       std::printf("    %-28s %s\n", ("'" + column + "'").c_str(), how.c_str());
   }
-  for (const std::string& note : r.notes) std::printf("  note         %s\n", note.c_str());
+  for (const Message& note : r.notes) std::printf("  note         %s\n", note.text.c_str());
   if (!r.problems.empty()) {
     std::printf("  problems (first %zu of %s skipped rows)\n",
                 r.problems.size() < 10 ? r.problems.size() : 10,

@@ -20,7 +20,7 @@ void CollectingSink::on_record(std::size_t line, const std::vector<std::string_v
 }
 
 void CollectingSink::on_bad_record(std::size_t line, const Message& reason) {
-  bad.push_back({line, reason.text});
+  bad.push_back({line, reason.text, reason.code, reason.params});
 }
 
 std::string source_path(const std::string& relative) {

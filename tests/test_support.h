@@ -17,7 +17,9 @@ struct CollectingSink : io::RecordSink {
   };
   struct Bad {
     std::size_t line;
-    std::string reason;
+    std::string reason;  // the English text
+    std::string code;    // pulse.row.*
+    std::vector<MessageParam> params;
   };
   std::vector<std::string> columns;
   std::vector<Row> rows;

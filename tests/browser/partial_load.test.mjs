@@ -1,7 +1,9 @@
 // How a load ends, as the page says it and as it works (issue "Hardening", points 3 and 4):
 // - a file that keeps rows and then stops (an oversized cell) says "1,998 rows loaded, then
 //   stopped at line 2,000: <reason>", in both languages with the right plural, and does not
-//   read like a file refused as a whole ("File refused", nothing kept);
+//   read like a file refused as a whole ("File refused", nothing kept); in Russian the reason is
+//   the stop's code worded in Russian, and no English sentence of the engine (a stop, a skipped
+//   row, a note, a warning) shows anywhere in the Data view;
 // - a gzip bomb the engine refuses (zeros: binary) is not decompressed further: the bytes that
 //   came out of the decompression (load.bytes_inflated) stay near the 64 KiB the engine needed
 //   to refuse it, not the 300 MB inside, and the compressed bytes read (load.bytes_read) are
@@ -14,7 +16,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, serve, waitState, engineKind, dist } from './helpers.mjs';
+import { launch, serve, waitState, engineKind, dist, repo } from './helpers.mjs';
+import { en as englishWording } from '../../web/src/strings/engine-messages.js';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server, tmp;
@@ -61,7 +64,7 @@ const WORDING = {
     refused: 'File refused:',
   },
   ru: {
-    big: /^Загружено 1 998 строк, затем чтение остановлено на строке 2 000: \[pulse\.csv\.003\]/,
+    big: /^Загружено 1 998 строк, затем чтение остановлено на строке 2 000: Слишком длинное поле: незакрытая кавычка или это не таблица\./,
     small: /^Загружена 21 строка, затем чтение остановлено на строке 23: /,
     refused: 'Файл не принят:',
   },
@@ -93,6 +96,59 @@ for (const lang of ['en', 'ru']) {
     await page.close();
   });
 }
+
+/** NDJSON order lines, one bad record of each JSON kind (pulse.row.010 to .013 and .015). */
+function badNdjson() {
+  const row = (id, extra = '') => `{"order_id":"O${id}","order_date":"2025-03-0${1 + (id % 9)}","customer_id":"C1","sku":"S${id}","quantity":1,"unit_price":2${extra}}`;
+  return Buffer.from([row(1), row(2), '}', '{"order_id": "O3", "sku": [1,', row(4), '{"order_id": "O5" "sku": "x"}',
+    '{"order_id":"O6","sku":"a', 'b"}', row(7), '{"order_id": "O8",'].join('\n') + '\n');
+}
+
+/** Order lines without a quantity column (a note), a bad number and a bad date (skipped rows). */
+function noQuantityCsv() {
+  return Buffer.from('order_id,order_date,customer_id,sku,unit_price\nO1,2025-03-01,C1,A,9.5\nO2,2025-03-02,C1,B,abc\nO3,someday,C2,A,3\nO4,2025-03-04,C2,B,4\n');
+}
+
+// Latin fragments of the page's English wording of engine codes (between the {params}) and the
+// engine's own English texts: none may show on the Russian page.
+const englishFragments = Object.entries(englishWording).filter(([k]) => k.startsWith('engine.pulse.'))
+  .flatMap(([, v]) => v.split(/\{\w+\}/)).map((s) => s.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, ''))
+  .filter((s) => s.split(' ').length >= 3 && /^[\x20-\x7e’]+$/.test(s));
+
+test('a Russian Data view shows no English sentence of the engine: stops, skipped rows, notes, warnings', { skip, timeout: 120000 }, async () => {
+  const { page, errors } = await openPage('ru');
+  await pick(page, [
+    { name: 'stops.csv', mimeType: 'text/csv', buffer: stoppingCsv(30) },
+    { name: 'bad.ndjson', mimeType: 'application/x-ndjson', buffer: badNdjson() },
+    { name: 'noqty.csv', mimeType: 'text/csv', buffer: noQuantityCsv() },
+  ]);
+  await waitState(page, 'ready');
+  await page.locator('b2b-pulse [data-tab=data]').click();
+  const host = await page.evaluate(() => {
+    const el = document.querySelector('b2b-pulse');
+    const loads = el.files.map((f) => f.load);
+    const english = [...loads.flatMap((l) => [...l.problems.map((p) => p.text), ...l.notes.map((n) => n.text), l.stopped && l.stopped.reason]),
+      ...((el.report && el.report.warnings) || []).map((w) => w.text)].filter(Boolean);
+    const codes = loads.flatMap((l) => [...l.problems.map((p) => p.reason_code), ...l.notes.map((n) => n.code), l.stopped && l.stopped.code]).filter(Boolean);
+    const text = el.shadowRoot.querySelector('[data-panel=data]').innerText;
+    return { english, codes, text };
+  });
+  // The files gave what this test is about: a stop, every JSON row code, a note, CSV row codes.
+  for (const code of ['pulse.csv.003', 'pulse.row.010', 'pulse.row.011', 'pulse.row.012', 'pulse.row.013', 'pulse.row.015', 'pulse.note.001', 'pulse.row.001', 'pulse.row.003']) {
+    assert.ok(host.codes.includes(code), `no ${code} among ${host.codes.join(', ')}`);
+  }
+  assert.ok(host.text.length > 200, `the Data view's text: ${host.text}`);
+  assert.match(host.text, /нет столбца количества/);
+  assert.match(host.text, /JSON обрывается: открыт в строке 10/);
+  const shown = spaces(host.text);
+  const leaks = [...host.english.map(spaces), ...englishFragments].filter((s) => shown.includes(s));
+  assert.deepEqual(leaks, [], 'English engine sentences on the Russian Data view');
+  assert.doesNotMatch(shown, /\[pulse\./, 'an error id in brackets: an engine sentence as is');
+  fs.mkdirSync(path.join(repo, 'build/screenshots'), { recursive: true });
+  await page.screenshot({ path: path.join(repo, 'build/screenshots/ru-data-bad-rows.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('a gzip bomb refused by the engine is not decompressed further', { skip, timeout: 120000 }, async () => {
   // 300 MB of zeros, 291 KB compressed: refused as binary from its first 64 KiB.

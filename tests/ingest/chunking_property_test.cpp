@@ -28,12 +28,13 @@ std::string describe(const Dataset& d, const LoadReport& r) {
       << '|' << r.rows_read << '|' << r.rows_loaded << '|' << r.rows_skipped << '|' << r.lines
       << '|' << r.error << '|' << r.stopped << '|' << r.stopped_line << '\n';
   for (const std::string& s : r.sheets) out << "sheet " << s << '\n';
-  for (const Problem& p : r.problems) out << "problem " << p.to_string() << '\n';
+  for (const Problem& p : r.problems)
+    out << "problem " << p.reason.code << ' ' << p.to_string() << '\n';
   for (const std::string& c : r.columns) out << "column " << c << '\n';
   for (const auto& [k, v] : r.mapping)
     out << "map " << k << '=' << v << " (" << r.mapping_reasons.at(k) << ")\n";
   for (const auto& [k, v] : r.conventions) out << "convention " << k << '=' << v << '\n';
-  for (const std::string& n : r.notes) out << "note " << n << '\n';
+  for (const Message& n : r.notes) out << "note " << n.code << ' ' << n.text << '\n';
   for (const Table& t : d.tables) {
     out << "table " << static_cast<int>(t.role) << ' ' << t.rows << '\n';
     for (std::size_t f = 0; f < kFieldCount; ++f) {

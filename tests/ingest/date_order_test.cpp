@@ -48,9 +48,15 @@ std::string conv(const Loaded& l, const std::string& key) {
   return it == l.report.conventions.end() ? "" : it->second;
 }
 
+std::string param(const Message& m, const std::string& name) {
+  for (const MessageParam& p : m.params)
+    if (p.name == name) return p.value;
+  return "";
+}
+
 std::size_t guess_notes(const Loaded& l) {
   std::size_t n = 0;
-  for (const std::string& note : l.report.notes) n += note.rfind("[pulse.note.006]", 0) == 0;
+  for (const Message& note : l.report.notes) n += note.code == "pulse.note.006";
   return n;
 }
 
@@ -175,7 +181,12 @@ TEST_CASE("dates in no order and of no short span: a month-first guess, said in 
   CHECK(conv(l, "order_date") == "MM/DD/YYYY (US order: no value decided)");
   CHECK(conv(l, "date_order_example") == dates.front());
   REQUIRE(guess_notes(l) == 1);
-  const std::string& note = l.report.notes.back();
+  const Message& guess = l.report.notes.back();
+  CHECK(param(guess, "field") == "order_date");
+  CHECK(param(guess, "example") == dates.front());
+  CHECK(param(guess, "order") == "mdy");
+  CHECK(param(guess, "basis") == "default_guess");
+  const std::string& note = guess.text;
   CHECK(note.find("order_date: dates like " + dates.front() + " read as MM/DD/YYYY") !=
         std::string::npos);
   CHECK(note.find("DD/MM/YYYY") != std::string::npos);  // what to switch to
@@ -259,7 +270,7 @@ TEST_CASE("few dates decide weakly: the order is taken and the note still says i
   CHECK(conv(l, "date_order_basis") == "row_order");
   CHECK(conv(l, "date_order_example") == "01/12/2010");
   REQUIRE(guess_notes(l) == 1);
-  CHECK(l.report.notes.back().find("only 2 changes of date") != std::string::npos);
+  CHECK(l.report.notes.back().text.find("only 2 changes of date") != std::string::npos);
 }
 
 TEST_CASE("date order decisions do not depend on how the bytes are chunked", "[ingest][dates]") {

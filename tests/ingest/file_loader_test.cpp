@@ -274,5 +274,6 @@ TEST_CASE("a file without quantity counts one unit per line and says so", "[inge
   const Loaded l = load_text("items.csv", "order_id,product_id,price\n1,A,3.5\n", 64);
   CHECK(l.report.role == "order_lines");
   REQUIRE(l.report.notes.size() == 1);
-  CHECK(l.report.notes[0].find("1 unit") != std::string::npos);
+  CHECK(l.report.notes[0].code == "pulse.note.001");
+  CHECK(l.report.notes[0].text.find("1 unit") != std::string::npos);
 }

@@ -11,6 +11,7 @@
 
 namespace {
 
+using pulse::MessageParam;
 using pulse::io::JsonReader;
 using pulse::test::CollectingSink;
 using pulse::test::feed_in_chunks;
@@ -278,24 +279,55 @@ TEST_CASE("JsonReader names the reason of a bad record", "[io]") {
     REQUIRE(sink.bad.size() == 1);
     CHECK(sink.bad[0].line == 3);
     CHECK(sink.bad[0].reason == "truncated JSON: record opened on line 3 is not closed");
+    CHECK(sink.bad[0].code == "pulse.row.010");
+    CHECK(sink.bad[0].params ==
+          std::vector<MessageParam>{{"what", "record", false}, {"opened_line", "3", true}});
   }
   SECTION("unclosed array") {
     const CollectingSink sink = read_whole("\n[{\"a\": 1},\n");
     REQUIRE(sink.bad.size() == 1);
     CHECK(sink.bad[0].reason == "truncated JSON: array opened on line 2 is not closed");
+    CHECK(sink.bad[0].code == "pulse.row.010");
+    CHECK(sink.bad[0].params ==
+          std::vector<MessageParam>{{"what", "array", false}, {"opened_line", "2", true}});
   }
   SECTION("invalid JSON and not an object") {
     const CollectingSink sink = read_whole("[{\"a\" 1}, [1]]");
     REQUIRE(sink.bad.size() == 2);
     CHECK(sink.bad[0].reason.rfind("invalid JSON: ", 0) == 0);
     CHECK(sink.bad[0].reason.find("json.exception") == std::string::npos);
+    CHECK(sink.bad[0].code == "pulse.row.015");
+    REQUIRE(sink.bad[0].params.size() == 1);
+    CHECK(sink.bad[0].params[0].name == "detail");
+    CHECK(sink.bad[0].reason == "invalid JSON: " + sink.bad[0].params[0].value);
     CHECK(sink.bad[1].reason == "not a JSON object");
+    CHECK(sink.bad[1].code == "pulse.row.014");
+    CHECK(sink.bad[1].params.empty());
   }
   SECTION("junk between NDJSON records") {
     const CollectingSink sink = read_whole("{\"a\": 1}\n}\n");
     REQUIRE(sink.bad.size() == 1);
     CHECK(sink.bad[0].line == 2);
     CHECK(sink.bad[0].reason == "not a JSON object: unexpected '}'");
+    CHECK(sink.bad[0].code == "pulse.row.011");
+    CHECK(sink.bad[0].params == std::vector<MessageParam>{{"byte", "'}'", false}});
+  }
+  SECTION("an NDJSON line that never closes before the next record") {
+    const CollectingSink sink = read_whole("{\"a\": 1\n{\"a\": 2}\n");
+    REQUIRE(sink.bad.size() == 1);
+    CHECK(sink.bad[0].line == 1);
+    CHECK(sink.bad[0].code == "pulse.row.012");
+    CHECK(sink.bad[0].params == std::vector<MessageParam>{{"next_line", "2", true}});
+    REQUIRE(sink.rows.size() == 1);
+    CHECK(sink.rows[0].line == 2);
+  }
+  SECTION("a line break inside an NDJSON string") {
+    const CollectingSink sink = read_whole("{\"a\": \"x\ny\"}\n{\"a\": 2}\n");
+    REQUIRE_FALSE(sink.bad.empty());
+    CHECK(sink.bad[0].line == 1);
+    CHECK(sink.bad[0].code == "pulse.row.013");
+    CHECK(sink.bad[0].params.empty());
+    CHECK(sink.bad[0].reason == "invalid JSON: line break inside a string");
   }
   SECTION("broken UTF-8 is a bad record whose reason stays ASCII") {
     const CollectingSink sink = read_whole("[{\"a\": \"\xFF\xFE\"}, {\"a\": \"ok\"}]");

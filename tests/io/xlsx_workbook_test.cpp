@@ -181,6 +181,9 @@ TEST_CASE("xlsx rows: header is the first non-empty row, sparse cells, row numbe
   REQUIRE(sink.bad.size() == 1);
   CHECK(sink.bad[0].line == 9);
   CHECK(sink.bad[0].reason == "cell B9: no shared string '999' in the workbook");
+  CHECK(sink.bad[0].code == "pulse.row.016");
+  CHECK(sink.bad[0].params ==
+        std::vector<MessageParam>{{"cell", "B9", false}, {"index", "999", false}});
   CHECK(book.cells_outside_header() == 2);
   CHECK(book.first_cell_outside_header() == "F8");
 }

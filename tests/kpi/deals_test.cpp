@@ -185,7 +185,9 @@ TEST_CASE("close date falls back to the last event, then updated_at, then null",
   CHECK(b.deals.first_day == day(2024, 1, 1));
   CHECK(b.deals.last_day == day(2024, 1, 26));
   REQUIRE(b.deals.warnings.size() == 1);
-  CHECK(b.deals.warnings[0].find("2 won or lost deals have no close date") == 0);
+  CHECK(b.deals.warnings[0].code == "pulse.warning.006");
+  CHECK(b.deals.warnings[0].params == std::vector<MessageParam>{{"n", "2", true}});
+  CHECK(b.deals.warnings[0].text.find("2 won or lost deals have no close date") == 0);
 }
 
 TEST_CASE("rep of a deal: its own, else its customer's, else Unassigned", "[deals]") {
@@ -237,7 +239,9 @@ TEST_CASE("quote history: rounds, negotiation span and last activity per deal", 
   CHECK(b.deals.events[c] == 0);
   CHECK(b.deals.last_activity[c] == kNoDay);
   REQUIRE(b.deals.warnings.size() == 1);
-  CHECK(b.deals.warnings[0].find("1 quote history events name no loaded deal") == 0);
+  CHECK(b.deals.warnings[0].code == "pulse.warning.005");
+  CHECK(b.deals.warnings[0].params == std::vector<MessageParam>{{"n", "1", true}});
+  CHECK(b.deals.warnings[0].text.find("1 quote history events name no loaded deal") == 0);
 
   config::Settings settings;
   settings.rounds_status = "SUBMITTED_BY_CUSTOMER";
@@ -274,7 +278,9 @@ TEST_CASE("repeated deal rows: the first wins, later rows fill gaps", "[deals]")
   CHECK(b.deals.amount[0] == 100);
   CHECK(b.dataset.strings.view(b.deals.customer[0]) == "C1");
   REQUIRE(b.deals.warnings.size() == 1);
-  CHECK(b.deals.warnings[0].find("1 deal rows repeat") == 0);
+  CHECK(b.deals.warnings[0].code == "pulse.warning.004");
+  CHECK(b.deals.warnings[0].params == std::vector<MessageParam>{{"n", "1", true}});
+  CHECK(b.deals.warnings[0].text.find("1 deal rows repeat") == 0);
 }
 
 TEST_CASE("no deals table: empty deal facts, reps from sales_reps only", "[deals]") {

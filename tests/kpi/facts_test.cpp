@@ -67,9 +67,13 @@ std::map<std::string, OrderView> orders_of(const World& w, const Facts& f) {
   return out;
 }
 
-bool mentions(const std::vector<std::string>& warnings, const std::string& part) {
-  for (const std::string& w : warnings)
-    if (w.find(part) != std::string::npos) return true;
+// A warning with this code whose count is n and whose English text holds `part`.
+bool mentions(const std::vector<Message>& warnings, const std::string& code, std::size_t n,
+              const std::string& part) {
+  for (const Message& w : warnings)
+    if (w.code == code && w.params == std::vector<MessageParam>{{"n", std::to_string(n), true}} &&
+        w.text.find(part) != std::string::npos)
+      return true;
   return false;
 }
 
@@ -110,7 +114,7 @@ TEST_CASE("facts: a line takes date, customer, status and rep from its order", "
   CHECK_FALSE(f.has_cost);
   CHECK(format_day(f.first_day) == "2024-03-01");
   CHECK(format_day(f.last_day) == "2024-03-03");
-  CHECK(mentions(f.warnings, "1 order lines have no order date"));
+  CHECK(mentions(f.warnings, "pulse.warning.001", 1, "1 order lines have no order date"));
   CHECK(f.customer_count() == 2);  // C2 only had the canceled order
 }
 
@@ -333,7 +337,7 @@ TEST_CASE("facts: child items (parent_item_id set) are skipped", "[kpi]") {
   CHECK(lines[0].revenue == 30);
   CHECK(lines[1].sku == "B");
   CHECK(lines[1].revenue == 10);
-  CHECK(mentions(f.warnings, "2 child items"));
+  CHECK(mentions(f.warnings, "pulse.warning.003", 2, "2 child items"));
 }
 
 TEST_CASE("facts: line revenue is line_total, else quantity x unit_price, minus discount",

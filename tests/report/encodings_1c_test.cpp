@@ -166,7 +166,11 @@ TEST_CASE("a workspace encoding overrides detection; stray bytes become U+FFFD a
   const LoadReport load = engine.finish_file();
   CHECK(load.encoding == "utf-8");
   REQUIRE(load.notes.size() == 1);
-  CHECK(load.notes[0] == "2 byte sequences are not valid utf-8: shown as U+FFFD (\xEF\xBF\xBD)");
+  CHECK(load.notes[0].code == "pulse.note.003");
+  CHECK(load.notes[0].params ==
+        std::vector<MessageParam>{{"n", "2", true}, {"encoding", "utf-8", false}});
+  CHECK(load.notes[0].text ==
+        "2 byte sequences are not valid utf-8: shown as U+FFFD (\xEF\xBF\xBD)");
   const json doc = engine.report(config::Settings{});
   const std::string dumped = doc.dump();  // nlohmann throws on invalid UTF-8
   CHECK_THAT(dumped, Catch::Contains("\xEF\xBF\xBDlkin"));

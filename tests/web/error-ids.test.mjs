@@ -67,6 +67,23 @@ test('C++ names the registry constant, never the id as a literal', () => {
   assert.deepEqual(literals, []);
 });
 
+test('every message the engine builds (a note, a warning, a skipped row, an unavailable reason) has a registry code', () => {
+  // Message(code, text) with a constant of the registry: a message without a code would reach a
+  // Russian page as the engine's English sentence.
+  const uncoded = [];
+  let built = 0;
+  for (const file of cpp) {
+    for (const m of read(file).matchAll(/\bMessage\(\s*([^)\s,]*)/g)) {
+      if (m[1] === '' || /^std::|^const$/.test(m[1])) continue; // the default, a declaration
+      built++;
+      const name = /^ids::(k\w+)$/.exec(m[1]);
+      if (!name || !registry.has(name[1])) uncoded.push(`${file}: Message(${m[1]}`);
+    }
+  }
+  assert.ok(built >= 30, `only ${built} messages found in the C++`);
+  assert.deepEqual(uncoded, []);
+});
+
 test('docs/errors.md explains every id in the registry, and no other', () => {
   const documented = new Set([...read('docs/errors.md').matchAll(/\|\s*`(pulse\.[a-z]+\.\d{3})`/g)].map((m) => m[1]));
   assert.deepEqual([...ids].filter((id) => !documented.has(id)), [], 'in the registry, not in docs/errors.md');

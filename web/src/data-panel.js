@@ -4,7 +4,7 @@ import { html, setHtml } from './html.js';
 import { icon } from './table.js';
 import { rulesCard, wireRules, showRulesMessage } from './rules-panel.js';
 import { storageCards } from './storage-panel.js';
-import { wordError, wordMessage, wordProblem } from './engine-messages.js';
+import { wordError, wordMessage, wordProblem, wordStop } from './engine-messages.js';
 
 /** The engine's roles with their fields and required fields (`b2b-pulse schema`), which the
  *  worker hands over when it starts: the page keeps no copy of its own. */
@@ -128,9 +128,10 @@ function fileCard(host, f) {
 /** A load that kept rows and then stopped (not a refusal): how far it got and why. */
 function stoppedNote(host, load) {
   const { t, fmt } = host;
-  const { line, reason } = load.stopped;
-  return html`<div class="file-stopped" role="status" data-role="stopped" data-stopped-line="${line ?? ''}">
-    <b>${t.n('load.stopped', load.rows_loaded, fmt.int(load.rows_loaded))}${line ? ' ' + t('load.stopped.line', { line: fmt.int(line) }) : ''}:</b> ${reason}
+  const { line } = load.stopped;
+  const why = wordStop(t, load.stopped);
+  return html`<div class="file-stopped" role="status" data-role="stopped" data-stopped-line="${line ?? ''}" data-code="${why.code || ''}">
+    <b>${t.n('load.stopped', load.rows_loaded, fmt.int(load.rows_loaded))}${line ? ' ' + t('load.stopped.line', { line: fmt.int(line) }) : ''}:</b> <span title="${why.detail}">${why.text}</span>
     <p class="hint">${t('load.stopped.hint')}</p></div>`;
 }
 

@@ -1,11 +1,11 @@
 // The day/month order of slash dates, when the engine had to guess it (docs/formats.md, "Day
 // or month first"): a banner above the dashboards per file, with a one-click swap that reloads
-// the file with the other date_format. The engine says it is a guess with a note that starts
-// with its id "[pulse.note.006]" (docs/errors.md), and gives the order and an example value in
-// the load's conventions.
+// the file with the other date_format. The engine says it is a guess with a note whose code is
+// pulse.note.006 (docs/errors.md), and gives the order and an example value in the load's
+// conventions.
 import { html, join } from './html.js';
 
-const GUESS = '[pulse.note.006]';
+const GUESS = 'pulse.note.006';
 const OTHER = { 'DD/MM/YYYY': 'MM/DD/YYYY', 'MM/DD/YYYY': 'DD/MM/YYYY' };
 
 /** Files whose date order is a guess: [{name, order, example}]. */
@@ -14,7 +14,7 @@ export function dateGuesses(files) {
   for (const f of files || []) {
     const load = f.load;
     const conv = (load && load.conventions) || {};
-    if (!OTHER[conv.date_order] || !(load.notes || []).some((n) => String((n && n.text) ?? n).startsWith(GUESS))) continue;
+    if (!OTHER[conv.date_order] || !(load.notes || []).some((n) => n && n.code === GUESS)) continue;
     out.push({ name: f.name, order: conv.date_order, example: conv.date_order_example || '' });
   }
   return out;

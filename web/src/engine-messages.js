@@ -4,8 +4,8 @@
 // know reads as the engine's English text (tests/web/error-ids.test.mjs keeps that from
 // happening for every code the engine has).
 
-// Params that are words, not values: their own keys ('engine.mark.comma').
-const WORD_PARAMS = { mark: 'engine.mark.', order: 'engine.order.' };
+// Params that are words, not values: their own keys ('engine.mark.comma', 'role.deal_events').
+const WORD_PARAMS = { mark: 'engine.mark.', order: 'engine.order.', role: 'role.' };
 
 function known(t, key) {
   return t(key) !== key;
@@ -43,6 +43,18 @@ export function wordMessage(t, fmt, message) {
 /** A row problem {file, line, field, reason_code, params, text}: its reason in the page's language. */
 export function wordProblem(t, fmt, problem) {
   return wordMessage(t, fmt, { code: problem.reason_code, params: problem.params, text: problem.text });
+}
+
+/**
+ * Why a partial load stopped ({line, reason, code, params}) in the page's language: the code's
+ * wording, with the engine's English reason kept as the detail (shown on hover); English readers
+ * get the engine's own sentence, which names the line and the limit.
+ */
+export function wordStop(t, stopped) {
+  const reason = String((stopped && stopped.reason) || '');
+  const code = (stopped && stopped.code) || errorCode(reason);
+  if (!code || !known(t, 'engine.' + code) || t.lang === 'en') return { text: reason, code, detail: '' };
+  return { text: t('engine.' + code), code, detail: reason };
 }
 
 /** The id at the start of an engine error ("[pulse.ingest.101] ..."), or null. */

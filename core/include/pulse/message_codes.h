@@ -18,12 +18,13 @@ inline constexpr char kNoteDateGuess[] = "pulse.note.006";     // field, example
 inline constexpr char kNoteSummaryTable[] = "pulse.note.007";  // read as it was written
 
 // --- Warnings about the data behind the figures (report "warnings") ------------------------
-inline constexpr char kWarnLinesNoDate[] = "pulse.warning.001";    // n
-inline constexpr char kWarnOrdersNoLines[] = "pulse.warning.002";  // n
-inline constexpr char kWarnChildItems[] = "pulse.warning.003";     // n
-inline constexpr char kWarnRepeatedDeals[] = "pulse.warning.004";  // n
-inline constexpr char kWarnOrphanEvents[] = "pulse.warning.005";   // n
-inline constexpr char kWarnUndatedClosed[] = "pulse.warning.006";  // n
+inline constexpr char kWarnLinesNoDate[] = "pulse.warning.001";         // n
+inline constexpr char kWarnOrdersNoLines[] = "pulse.warning.002";       // n
+inline constexpr char kWarnChildItems[] = "pulse.warning.003";          // n
+inline constexpr char kWarnRepeatedDeals[] = "pulse.warning.004";       // n
+inline constexpr char kWarnOrphanEvents[] = "pulse.warning.005";        // n
+inline constexpr char kWarnUndatedClosed[] = "pulse.warning.006";       // n
+inline constexpr char kWarnOrphanSummaryItems[] = "pulse.warning.007";  // n (summary tables)
 
 // --- Why a dashboard is unavailable ({"unavailable": text, "code", "params"}) ---------------
 inline constexpr char kNoDealsLoaded[] = "pulse.unavailable.001";    // negotiations

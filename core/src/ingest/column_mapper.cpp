@@ -9,6 +9,7 @@
 #include "pulse/ingest/known_formats.h"
 #include "pulse/io/date_parser.h"
 #include "pulse/io/number_parser.h"
+#include "pulse/message_codes.h"
 #include "pulse/text/ascii.h"
 
 namespace pulse::ingest {
@@ -137,7 +138,8 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
     }
   }
   if (role == Role::order_lines && !m.has(Field::quantity))
-    m.notes.push_back("no quantity column: each line counts as 1 unit");
+    m.notes.push_back(
+        Message(ids::kNoteNoQuantity, "no quantity column: each line counts as 1 unit"));
   return m;
 }
 

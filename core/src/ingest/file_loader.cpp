@@ -16,6 +16,7 @@
 #include "pulse/ingest/text_sniffer.h"
 #include "pulse/io/csv_reader.h"
 #include "pulse/io/json_reader.h"
+#include "pulse/message_codes.h"
 
 namespace pulse::ingest {
 namespace {
@@ -205,9 +206,14 @@ class FileLoader::Pipeline : public io::RecordSink {
       const std::string name(field_name(field));
       report_.mapping[name] = columns_[static_cast<std::size_t>(column)];
       report_.mapping_reasons[name] = again.reason[f];
-      report_.notes.push_back("'" + columns_[static_cast<std::size_t>(column)] +
-                              "' first appears after line " + std::to_string(last_line_) +
-                              ": read as " + name + " from there; the rows before it have none");
+      const std::string& header = columns_[static_cast<std::size_t>(column)];
+      report_.notes.push_back(
+          Message(ids::kNoteLateColumn, "'" + header + "' first appears after line " +
+                                            std::to_string(last_line_) + ": read as " + name +
+                                            " from there; the rows before it have none")
+              .param("column", header)
+              .count("line", last_line_)
+              .param("field", name));
     }
   }
 
@@ -245,9 +251,10 @@ FileLoader::FileLoader(Dataset& dataset, std::string file_name, FileOptions opti
 
 FileLoader::~FileLoader() = default;
 
-void FileLoader::fail(const std::string& message) {
+void FileLoader::fail(const std::string& message, std::vector<MessageParam> params) {
   failed_ = true;
   report_.error = message;
+  fail_params_ = std::move(params);
   if (pipeline_) stop_line_ = pipeline_->position_line();
 }
 
@@ -300,8 +307,10 @@ void FileLoader::check_inflation(std::size_t inflated_bytes) {
   const std::string size = limit >= (std::size_t{1} << 20) ? std::to_string(limit >> 20) + " MiB"
                                                            : std::to_string(limit) + " bytes";
   fail(with_id(ids::kInflationLimit, report_.file) + ": the gzip data inflates to more than " +
-       size + ", over " + std::to_string(options_.max_inflation_ratio) +
-       " times its compressed size (a decompression bomb?): reading stopped there");
+           size + ", over " + std::to_string(options_.max_inflation_ratio) +
+           " times its compressed size (a decompression bomb?): reading stopped there",
+       {{"limit_bytes", std::to_string(limit), true},
+        {"ratio", std::to_string(options_.max_inflation_ratio), true}});
 }
 
 void FileLoader::feed(std::string_view bytes) {
@@ -323,11 +332,12 @@ void FileLoader::feed(std::string_view bytes) {
     }
     decode(bytes);
   } catch (const PulseError& e) {
-    fail(e.what());
+    fail(e.what(), e.params());
   } catch (const std::bad_alloc&) {
     fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory after " +
-         std::to_string(report_.rows_read) +
-         " rows; the file is larger than this machine can hold");
+             std::to_string(report_.rows_read) +
+             " rows; the file is larger than this machine can hold",
+         {{"rows", std::to_string(report_.rows_read), true}});
   }
 }
 
@@ -359,7 +369,7 @@ const LoadReport& FileLoader::finish() {
       pipeline_->finish();
     }
   } catch (const PulseError& e) {
-    fail(e.what());
+    fail(e.what(), e.params());
   } catch (const std::bad_alloc&) {
     fail(with_id(ids::kOutOfMemory, report_.file) + ": out of memory");
   }
@@ -370,8 +380,11 @@ const LoadReport& FileLoader::finish() {
     report_.encoding_reason = decoder_->reason();
     if (const std::size_t n = decoder_->replaced(); n > 0)
       report_.notes.push_back(
-          std::to_string(n) + (n == 1 ? " byte sequence is" : " byte sequences are") +
-          " not valid " + report_.encoding + ": shown as U+FFFD (\xEF\xBF\xBD)");
+          Message(ids::kNoteBadEncoding,
+                  std::to_string(n) + (n == 1 ? " byte sequence is" : " byte sequences are") +
+                      " not valid " + report_.encoding + ": shown as U+FFFD (\xEF\xBF\xBD)")
+              .count("n", n)
+              .param("encoding", report_.encoding));
   }
   // Rows read before a fatal error stay loaded: the report says where reading stopped.
   if (pipeline_ && failed_) pipeline_->salvage();
@@ -383,6 +396,7 @@ const LoadReport& FileLoader::finish() {
   // Rows kept, then an error: a partial load, not a refusal (which keeps nothing).
   if (report_.refused() && report_.rows_loaded > 0) {
     report_.stopped = std::move(report_.error);
+    report_.stopped_params = std::move(fail_params_);
     report_.error.clear();
     report_.stopped_line = stop_line_;
   }

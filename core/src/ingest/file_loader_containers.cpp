@@ -10,6 +10,7 @@
 #include "pulse/error_message.h"
 #include "pulse/ingest/file_loader.h"
 #include "pulse/io/xlsx_workbook.h"
+#include "pulse/message_codes.h"
 
 namespace pulse::ingest {
 namespace {
@@ -235,9 +236,12 @@ void FileLoader::part_end() {
     c.book->finish_sheet();
     c.sheet_done = true;
     if (const std::size_t n = c.book->cells_outside_header(); n > 0)
-      report_.notes.push_back(std::to_string(n) + (n == 1 ? " cell" : " cells") +
-                              " beside the header's columns ignored (the first at " +
-                              c.book->first_cell_outside_header() + ")");
+      report_.notes.push_back(Message(ids::kNoteCellsOutside,
+                                      std::to_string(n) + (n == 1 ? " cell" : " cells") +
+                                          " beside the header's columns ignored (the first at " +
+                                          c.book->first_cell_outside_header() + ")")
+                                  .count("n", n)
+                                  .param("cell", c.book->first_cell_outside_header()));
   } catch (const PulseError& e) {
     fail(located(e, report_.file));
   } catch (const std::bad_alloc&) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pulse/error.h"
+#include "pulse/message_codes.h"
 #include "pulse/summary/summary_schema.h"
 
 namespace pulse::ingest {
@@ -278,7 +279,7 @@ ColumnMapping map_as(const KnownFormat& format, const Columns& columns) {
     rule.empty_skips_row = fs.field == format.skip_rows_without;
     if (!rule.plain() || rule.empty_skips_row) m.rule[f] = std::move(rule);
   }
-  m.notes.push_back(format.note);
+  m.notes.push_back(Message(ids::kNoteSummaryTable, format.note));
   return m;
 }
 

@@ -362,9 +362,15 @@ void TableBuilder::reserve(std::size_t rows) {
 
 void TableBuilder::finish(const std::vector<std::string>& column_names) {
   if (quiet_skips_ > 0)
-    report_.notes.push_back(std::to_string(quiet_skips_) + " rows carry no " + quiet_skip_field_ +
-                            " and are not " + std::string(role_name(table_.role)) +
-                            " rows (e.g. history entries that change no status): skipped");
+    report_.notes.push_back(
+        Message(ids::kNoteQuietSkips, std::to_string(quiet_skips_) + " rows carry no " +
+                                          quiet_skip_field_ + " and are not " +
+                                          std::string(role_name(table_.role)) +
+                                          " rows (e.g. history entries that change no status): "
+                                          "skipped")
+            .count("n", quiet_skips_)
+            .param("field", quiet_skip_field_)
+            .param("role", std::string(role_name(table_.role))));
   // Dates first: a column's decimal comma counts as a hint only when a value decided it.
   decide_undecided_dates();
   for (Slot& slot : slots_) {
@@ -469,11 +475,16 @@ void TableBuilder::report_dates(const std::vector<std::string>& names) {
               (date.basis == DateOrderBasis::other_column ? " in another date column" : "");
         break;
     }
-    report_.notes.push_back(with_id(ids::kNoteDateGuess, name) + ": dates like " + date.example +
-                            " read as " + order_label(date.order) +
-                            (dmy ? " (day first): " : " (month first): ") + why +
-                            "; if wrong, set the date format to " +
-                            order_label(dmy ? io::DateOrder::mdy : io::DateOrder::dmy));
+    report_.notes.push_back(
+        Message(ids::kNoteDateGuess, name + ": dates like " + date.example + " read as " +
+                                         order_label(date.order) +
+                                         (dmy ? " (day first): " : " (month first): ") + why +
+                                         "; if wrong, set the date format to " +
+                                         order_label(dmy ? io::DateOrder::mdy : io::DateOrder::dmy))
+            .param("field", name)
+            .param("example", date.example)
+            .param("order", order_code(date.order))
+            .param("basis", date_order_basis_name(date.basis)));
   }
   if (!first_slash) return;
   report_.conventions["date_order"] = order_label(first_slash->date.order);

@@ -419,7 +419,8 @@ void CsvReader::check_field(std::size_t end) const {
 void CsvReader::throw_field_too_long() const {
   throw PulseError(ids::kCsvFieldTooLong,
                    "line " + std::to_string(row_line_) + ": field longer than " +
-                       std::to_string(options_.max_field_bytes) + " bytes (a quote left open?)");
+                       std::to_string(options_.max_field_bytes) + " bytes (a quote left open?)",
+                   {{"limit_bytes", std::to_string(options_.max_field_bytes), true}});
 }
 
 // Newlines inside quotes still advance the physical line: CR, LF or CRLF.

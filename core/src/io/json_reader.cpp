@@ -16,9 +16,13 @@ bool is_envelope_key(std::string_view key) {
   return key == "search_criteria" || key == "total_count";
 }
 
-std::string truncated(const char* what, std::size_t line) {
-  return std::string("truncated JSON: ") + what + " opened on line " + std::to_string(line) +
-         " is not closed";
+// A record, array or wrapping object (`what`) still open at the end of the file.
+Message truncated(const char* what, std::size_t line) {
+  return Message(ids::kRowJsonTruncated, std::string("truncated JSON: ") + what +
+                                             " opened on line " + std::to_string(line) +
+                                             " is not closed")
+      .param("what", what)
+      .count("opened_line", line);
 }
 
 std::string describe_byte(char c) {
@@ -155,7 +159,9 @@ void JsonReader::step_top(char c, std::size_t at) {
     throw not_json(line_, c);
   } else {
     // Junk between NDJSON records loses a line, not the file.
-    bad(line_, "not a JSON object: unexpected " + describe_byte(c));
+    const std::string byte = describe_byte(c);
+    bad(line_, Message(ids::kRowJsonUnexpected, "not a JSON object: unexpected " + byte)
+                   .param("byte", byte));
     mode_ = Mode::kSkipLine;
   }
 }
@@ -210,8 +216,11 @@ void JsonReader::step_object(char c, std::size_t at) {
       if (at_line_start && !value_allowed()) {
         // An NDJSON line that never closed: the next line's record starts here.
         check_length(at);
-        bad(record_line_, "invalid JSON: record is not closed before the next one on line " +
-                              std::to_string(line_));
+        bad(record_line_,
+            Message(ids::kRowJsonNotClosed,
+                    "invalid JSON: record is not closed before the next one on line " +
+                        std::to_string(line_))
+                .count("next_line", line_));
         start_object(at);
         return;
       }
@@ -239,7 +248,7 @@ void JsonReader::object_string_byte(char c) {
   if (c == '\n') {
     // JSON strings cannot hold a raw line break: this NDJSON line is broken.
     check_length(scan_at_);
-    bad(record_line_, "invalid JSON: line break inside a string");
+    bad(record_line_, Message(ids::kRowJsonLineBreak, "invalid JSON: line break inside a string"));
     pending_.clear();
     in_string_ = escape_ = capturing_key_ = false;
     depth_ = 0;
@@ -381,7 +390,8 @@ void JsonReader::check_length(std::size_t end) const {
 void JsonReader::throw_too_long() const {
   throw PulseError(ids::kJsonRecordTooLong,
                    "line " + std::to_string(record_line_) + ": a JSON record longer than " +
-                       std::to_string(max_record_bytes_) + " bytes (a bracket left open?)");
+                       std::to_string(max_record_bytes_) + " bytes (a bracket left open?)",
+                   {{"limit_bytes", std::to_string(max_record_bytes_), true}});
 }
 
 void JsonReader::emit_record(std::string_view text, std::size_t line) {
@@ -411,7 +421,7 @@ void JsonReader::drop_columns(std::size_t keep) {
   columns_.resize(keep);
 }
 
-void JsonReader::bad(std::size_t line, const std::string& reason) {
+void JsonReader::bad(std::size_t line, const Message& reason) {
   sink_.on_bad_record(line, reason);
   ++rows_read_;
 }

@@ -2,6 +2,8 @@
 
 #include <clocale>
 
+#include "pulse/error_ids.h"
+
 namespace pulse::io {
 namespace {
 
@@ -31,9 +33,11 @@ bool JsonRecordFlattener::parse(std::string_view text) {
   return ok && !not_object_;
 }
 
-std::string JsonRecordFlattener::reason() const {
-  if (not_object_) return "not a JSON object";
-  return error_.empty() ? "invalid JSON" : "invalid JSON: " + error_;
+Message JsonRecordFlattener::reason() const {
+  if (not_object_) return Message(ids::kRowJsonNotObject, "not a JSON object");
+  if (error_.empty()) return Message(ids::kRowJsonInvalid, "invalid JSON");
+  // The parser's detail is English either way: a param the page may show beside its own words.
+  return Message(ids::kRowJsonInvalid, "invalid JSON: " + error_).param("detail", error_);
 }
 
 bool JsonRecordFlattener::number_float(Json::number_float_t /*value*/, const string_t& text) {

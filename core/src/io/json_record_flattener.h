@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pulse/model/message.h"
+
 namespace pulse::io {
 
 /// Flattens one record into fields while nlohmann parses it (SAX), so that numbers keep their
@@ -41,7 +43,7 @@ class JsonRecordFlattener {
                                                           whole_record_prefix_.end(), '.'))) {}
 
   bool parse(std::string_view text);
-  std::string reason() const;
+  Message reason() const;  // why the last parse failed: pulse.row.014 or pulse.row.015
 
   // An order with an `items` array of objects gives a row per item; an empty one gives none.
   std::size_t row_count() const {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "pulse/error_ids.h"
 #include "pulse/io/xlsx_workbook.h"
 #include "pulse/text/ascii.h"
 
@@ -104,7 +105,7 @@ void XlsxSheetReader::start_row(std::string_view attrs) {
   }
   row_ = number;
   next_column_ = 0;
-  row_error_.clear();
+  row_error_ = Message();
   for (std::size_t c : touched_) cells_[c].clear();
   touched_.clear();
 }
@@ -147,9 +148,13 @@ void XlsxSheetReader::end_cell() {
       char* end = nullptr;
       const unsigned long index = std::strtoul(raw_.c_str(), &end, 10);
       if (raw_.empty() || *end != '\0' || index >= context_.shared_strings.size()) {
-        if (row_error_.empty())
-          row_error_ = "cell " + column_letters(column_) + std::to_string(row_) +
-                       ": no shared string '" + raw_ + "' in the workbook";
+        if (row_error_.code.empty()) {
+          const std::string cell = cell_name(column_);
+          row_error_ = Message(ids::kRowXlsxNoSharedString,
+                               "cell " + cell + ": no shared string '" + raw_ + "' in the workbook")
+                           .param("cell", cell)
+                           .param("index", raw_);
+        }
       } else {
         text = context_.shared_strings[index];
       }
@@ -199,16 +204,19 @@ std::string XlsxSheetReader::number_text() {
   return excel_number_text(value);
 }
 
+// "C7"; a cell whose reference could not be read is "?7".
+std::string XlsxSheetReader::cell_name(std::size_t column) const {
+  return (column >= kMaxColumns ? std::string("?") : column_letters(column)) + std::to_string(row_);
+}
+
 void XlsxSheetReader::note_outside(std::size_t column) {
-  if (outside++ == 0)
-    first_outside =
-        (column >= kMaxColumns ? std::string("?") : column_letters(column)) + std::to_string(row_);
+  if (outside++ == 0) first_outside = cell_name(column);
 }
 
 void XlsxSheetReader::end_row() {
   if (!in_row_) return;
   in_row_ = false;
-  if (touched_.empty() && row_error_.empty()) return;
+  if (touched_.empty() && row_error_.code.empty()) return;
   if (!header_) {
     if (touched_.empty()) return;
     first_ = last_ = touched_.front();
@@ -223,7 +231,7 @@ void XlsxSheetReader::end_row() {
     sink_.on_columns(names);
     return;
   }
-  if (!row_error_.empty()) {
+  if (!row_error_.code.empty()) {
     sink_.on_bad_record(row_, row_error_);
     return;
   }

@@ -54,6 +54,7 @@ class XlsxSheetReader : public XmlHandler {
   void end_cell();
   std::string number_text();
   void note_outside(std::size_t column);
+  std::string cell_name(std::size_t column) const;
   void end_row();
 
   XlsxCellContext context_;  // references into the workbook, which outlives its reader
@@ -62,7 +63,8 @@ class XlsxSheetReader : public XmlHandler {
   std::vector<std::string> cells_;    // this row's values by column
   std::vector<std::size_t> touched_;  // columns with a value in this row
   std::vector<std::string_view> fields_;
-  std::string value_, raw_, inline_, row_error_;
+  std::string value_, raw_, inline_;
+  Message row_error_;  // why the current row is skipped (pulse.row.016); no code: none
   std::size_t row_ = 0, column_ = 0, next_column_ = 0, style_ = 0, first_ = 0, last_ = 0;
   int phonetic_ = 0;
   Type type_ = Type::number;

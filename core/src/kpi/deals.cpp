@@ -3,6 +3,7 @@
 #include "pulse/kpi/catalog_names.h"
 #include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
+#include "pulse/message_codes.h"
 
 #include <algorithm>
 #include <array>
@@ -290,16 +291,24 @@ class DealBuilder {
       }
     }
     if (repeated_rows_ > 0)
-      out_.warnings.push_back(std::to_string(repeated_rows_) +
-                              " deal rows repeat a deal id seen before: the first row's values "
-                              "are kept, later rows only fill its empty fields");
+      out_.warnings.push_back(Message(ids::kWarnRepeatedDeals,
+                                      std::to_string(repeated_rows_) +
+                                          " deal rows repeat a deal id seen before: the first "
+                                          "row's values are kept, later rows only fill its empty "
+                                          "fields")
+                                  .count("n", repeated_rows_));
     if (orphan_events_ > 0)
-      out_.warnings.push_back(std::to_string(orphan_events_) +
-                              " quote history events name no loaded deal and are left out");
+      out_.warnings.push_back(
+          Message(ids::kWarnOrphanEvents, std::to_string(orphan_events_) +
+                                              " quote history events name no loaded deal and are "
+                                              "left out")
+              .count("n", orphan_events_));
     if (undated_closed > 0)
-      out_.warnings.push_back(std::to_string(undated_closed) +
-                              " won or lost deals have no close date (no closed_at, order, "
-                              "history or updated_at) and count in no period");
+      out_.warnings.push_back(Message(ids::kWarnUndatedClosed,
+                                      std::to_string(undated_closed) +
+                                          " won or lost deals have no close date (no closed_at, "
+                                          "order, history or updated_at) and count in no period")
+                                  .count("n", undated_closed));
   }
 
   void describe_reps() {

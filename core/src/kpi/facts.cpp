@@ -3,6 +3,7 @@
 #include "pulse/kpi/catalog_names.h"
 #include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
+#include "pulse/message_codes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -105,23 +106,29 @@ class FactsBuilder {
     group();
     describe_customers();
     if (skipped_no_date_ > 0)
-      facts_.warnings.push_back(std::to_string(skipped_no_date_) +
-                                " order lines have no order date (their order is not in any "
-                                "orders file) and are left out");
+      facts_.warnings.push_back(
+          Message(ids::kWarnLinesNoDate, std::to_string(skipped_no_date_) +
+                                             " order lines have no order date (their order is not "
+                                             "in any orders file) and are left out")
+              .count("n", skipped_no_date_));
     if (facts_.has_lines) {
       // Orders-file rows that no line names: with line items loaded they cannot count.
       std::size_t without_lines = 0;
       for (const auto& [id, h] : headers_)
         if (!excluded_order_[id] && orders_.find(id) == DenseIndex::kMissing) ++without_lines;
       if (without_lines > 0)
-        facts_.warnings.push_back(std::to_string(without_lines) +
-                                  " orders of the orders files have no line items and are left "
-                                  "out (the figures come from order lines)");
+        facts_.warnings.push_back(Message(ids::kWarnOrdersNoLines,
+                                          std::to_string(without_lines) +
+                                              " orders of the orders files have no line items and "
+                                              "are left out (the figures come from order lines)")
+                                      .count("n", without_lines));
     }
     if (skipped_children_ > 0)
-      facts_.warnings.push_back(std::to_string(skipped_children_) +
-                                " child items of configurable or bundle products are counted "
-                                "through their parent item");
+      facts_.warnings.push_back(
+          Message(ids::kWarnChildItems, std::to_string(skipped_children_) +
+                                            " child items of configurable or bundle products are "
+                                            "counted through their parent item")
+              .count("n", skipped_children_));
     return std::move(facts_);
   }
 

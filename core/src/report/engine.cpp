@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "json_values.h"
+
 #include "pulse/error.h"
 #include "pulse/error_ids.h"
 #include "pulse/error_message.h"
@@ -236,8 +238,8 @@ std::string Engine::report_text(const config::Settings& settings) {
   w.end_array();
   w.key("warnings");
   w.begin_array();
-  for (const std::string& warning : facts.warnings) w.value(warning);
-  for (const std::string& warning : deals.warnings) w.value(warning);
+  for (const Message& warning : facts.warnings) message_value(w, warning);
+  for (const Message& warning : deals.warnings) message_value(w, warning);
   w.end_array();
 
   const bool have_orders = !dataset_.tables_of(Role::order_lines).empty() ||

@@ -1,6 +1,7 @@
 #include "pulse/report/report_json.h"
 
 #include "json_values.h"
+#include "pulse/error_message.h"
 
 namespace pulse::report {
 namespace {
@@ -244,7 +245,7 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.key("conventions"), string_map(w, load.conventions);
   w.key("notes");
   w.begin_array();
-  for (const std::string& n : load.notes) w.value(n);
+  for (const Message& n : load.notes) message_value(w, n);
   w.end_array();
   // Packed files and workbooks only: the keys are absent for plain text files.
   if (!load.container.empty()) w.key("container"), w.value(load.container);
@@ -262,6 +263,9 @@ void write_load(JsonWriter& w, const LoadReport& load) {
     w.begin_object();
     w.key("line"), w.value(static_cast<std::uint64_t>(load.stopped_line));
     w.key("reason"), w.value(load.stopped);
+    // The id the reason starts with ("[pulse.csv.003] ..."): the page words it in its language.
+    w.key("code"), w.value(id_of(load.stopped));
+    w.key("params"), message_params(w, load.stopped_params);
     w.end_object();
   } else {
     w.null();

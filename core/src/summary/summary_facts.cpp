@@ -5,6 +5,7 @@
 
 #include "pulse/error_ids.h"
 #include "pulse/kpi/dense_index.h"
+#include "pulse/message_codes.h"
 #include "pulse/summary/summary_schema.h"
 
 namespace pulse::summary {
@@ -180,9 +181,11 @@ class SummaryFactsBuilder {
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
     if (orphan_items_ > 0)
-      facts_.warnings.push_back(std::to_string(orphan_items_) +
-                                " summary order items name an order that pulse_orders does not "
-                                "count, and are left out");
+      facts_.warnings.push_back(Message(ids::kWarnOrphanSummaryItems,
+                                        std::to_string(orphan_items_) +
+                                            " summary order items name an order that pulse_orders "
+                                            "does not count, and are left out")
+                                    .count("n", orphan_items_));
   }
 
   /// As written; a customer the customers table missed takes its latest order's rep and

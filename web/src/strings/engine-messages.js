@@ -82,8 +82,8 @@ export const en = {
   'engine.pulse.note.003.other': '{n} byte sequences are not valid {encoding}: shown as �',
   'engine.pulse.note.004.one': '{n} cell beside the header’s columns ignored (the first at {cell})',
   'engine.pulse.note.004.other': '{n} cells beside the header’s columns ignored (the first at {cell})',
-  'engine.pulse.note.005.one': '{n} row carries no {field} and is not a {role} row (e.g. a history entry that changes no status): skipped',
-  'engine.pulse.note.005.other': '{n} rows carry no {field} and are not {role} rows (e.g. history entries that change no status): skipped',
+  'engine.pulse.note.005.one': '{n} row carries no {field} and is not a “{role}” row (e.g. a history entry that changes no status): skipped',
+  'engine.pulse.note.005.other': '{n} rows carry no {field} and are not “{role}” rows (e.g. history entries that change no status): skipped',
   'engine.pulse.note.006': '{field}: dates like {example} read as {order}, a guess; if wrong, set the date format',
   'engine.pulse.note.007': 'a B2B Pulse summary table: read as it was written',
 
@@ -100,6 +100,8 @@ export const en = {
   'engine.pulse.warning.005.other': '{n} quote history events name no loaded deal and are left out',
   'engine.pulse.warning.006.one': '{n} won or lost deal has no close date (no closed_at, order, history or updated_at) and counts in no period',
   'engine.pulse.warning.006.other': '{n} won or lost deals have no close date (no closed_at, order, history or updated_at) and count in no period',
+  'engine.pulse.warning.007.one': '{n} summary order item names an order that pulse_orders does not count, and is left out',
+  'engine.pulse.warning.007.other': '{n} summary order items name an order that pulse_orders does not count, and are left out',
 
   // Why a dashboard is unavailable
   'engine.pulse.unavailable.001': 'load deals (quotes or opportunities) to see negotiations: a file with deal_id and status',
@@ -196,10 +198,10 @@ export const ru = {
   'engine.pulse.note.004.few': '{n} ячейки вне столбцов заголовка пропущены (первая — {cell})',
   'engine.pulse.note.004.many': '{n} ячеек вне столбцов заголовка пропущено (первая — {cell})',
   'engine.pulse.note.004.other': '{n} ячейки вне столбцов заголовка пропущены (первая — {cell})',
-  'engine.pulse.note.005.one': '{n} строка без поля {field} — не строка роли {role} (например, запись истории без смены статуса): пропущена',
-  'engine.pulse.note.005.few': '{n} строки без поля {field} — не строки роли {role} (например, записи истории без смены статуса): пропущены',
-  'engine.pulse.note.005.many': '{n} строк без поля {field} — не строки роли {role} (например, записи истории без смены статуса): пропущены',
-  'engine.pulse.note.005.other': '{n} строки без поля {field} — не строки роли {role} (например, записи истории без смены статуса): пропущены',
+  'engine.pulse.note.005.one': '{n} строка без поля {field} — не строка роли «{role}» (например, запись истории без смены статуса): пропущена',
+  'engine.pulse.note.005.few': '{n} строки без поля {field} — не строки роли «{role}» (например, записи истории без смены статуса): пропущены',
+  'engine.pulse.note.005.many': '{n} строк без поля {field} — не строки роли «{role}» (например, записи истории без смены статуса): пропущены',
+  'engine.pulse.note.005.other': '{n} строки без поля {field} — не строки роли «{role}» (например, записи истории без смены статуса): пропущены',
   'engine.pulse.note.006': '{field}: даты вида {example} прочитаны как {order} — это догадка; если неверно, задайте формат дат',
   'engine.pulse.note.007': 'сводная таблица B2B Pulse: прочитана так, как записана',
 
@@ -227,6 +229,10 @@ export const ru = {
   'engine.pulse.warning.006.few': '{n} выигранные или проигранные сделки без даты закрытия (нет closed_at, заказа, истории и updated_at) не попадают ни в один период',
   'engine.pulse.warning.006.many': '{n} выигранных или проигранных сделок без даты закрытия (нет closed_at, заказа, истории и updated_at) не попадают ни в один период',
   'engine.pulse.warning.006.other': '{n} выигранной или проигранной сделки без даты закрытия (нет closed_at, заказа, истории и updated_at) не попадают ни в один период',
+  'engine.pulse.warning.007.one': '{n} позиция сводки заказов ссылается на заказ, которого нет в pulse_orders, и не учтена',
+  'engine.pulse.warning.007.few': '{n} позиции сводки заказов ссылаются на заказы, которых нет в pulse_orders, и не учтены',
+  'engine.pulse.warning.007.many': '{n} позиций сводки заказов ссылаются на заказы, которых нет в pulse_orders, и не учтены',
+  'engine.pulse.warning.007.other': '{n} позиции сводки заказов ссылаются на заказы, которых нет в pulse_orders, и не учтены',
 
   'engine.pulse.unavailable.001': 'загрузите сделки (коммерческие предложения или возможности), чтобы увидеть переговоры: файл с deal_id и status',
   'engine.pulse.unavailable.002': 'загрузите сделки (предложения или возможности) или заказы, чтобы увидеть отдел продаж',

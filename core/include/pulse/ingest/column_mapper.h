@@ -9,6 +9,7 @@
 
 #include "pulse/ingest/source_rule.h"
 #include "pulse/model/field.h"
+#include "pulse/model/message.h"
 
 namespace pulse::ingest {
 
@@ -20,8 +21,8 @@ struct ColumnMapping {
   std::array<int, kFieldCount> column{};  // source column index or kUnmapped
   std::array<std::string, kFieldCount> reason{};
   std::array<SourceRule, kFieldCount> rule{};  // more than one column, or a value inside one
-  std::vector<std::string> notes;              // e.g. "no quantity column: each line counts 1 unit"
-  std::string recognized_as;  // a known export, e.g. "Magento REST orders (GET /V1/orders)"
+  std::vector<Message> notes;  // e.g. pulse.note.001, "no quantity column: each line counts 1 unit"
+  std::string recognized_as;   // a known export, e.g. "Magento REST orders (GET /V1/orders)"
 
   ColumnMapping() { column.fill(kUnmapped); }
   bool has(Field f) const { return column[static_cast<std::size_t>(f)] != kUnmapped; }

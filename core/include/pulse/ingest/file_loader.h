@@ -90,7 +90,9 @@ class FileLoader {
   void finish_container();
   io::RecordSink& start_records();  // a pipeline for rows that do not come from text
   void start(std::string_view head);
-  void fail(const std::string& message);
+  /// Refuses (or, with rows kept, stops) the file: `message` starts with its id; `params` are
+  /// its figures, named, which the report gives beside a stop's reason.
+  void fail(const std::string& message, std::vector<MessageParam> params = {});
   void decode(std::string_view bytes);
   void check_inflation(std::size_t inflated_bytes);
 
@@ -106,6 +108,7 @@ class FileLoader {
   std::unique_ptr<Container> container_;
   bool unwrapping_ = false;  // feeding what a container decompressed
   bool failed_ = false;
+  std::vector<MessageParam> fail_params_;  // the figures of report_.error, for a stop
   bool finished_ = false;
 };
 

@@ -85,7 +85,7 @@ class JsonReader {
   [[noreturn]] void throw_too_long() const;
   void emit_record(std::string_view text, std::size_t line);
   void drop_columns(std::size_t keep);
-  void bad(std::size_t line, const std::string& reason);
+  void bad(std::size_t line, const Message& reason);
 
   RecordSink& sink_;
   std::unique_ptr<JsonRecordFlattener> flat_;

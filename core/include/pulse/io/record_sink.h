@@ -23,10 +23,6 @@ class RecordSink {
   /// A row that could not be read at all (wrong field count, broken JSON object): `reason`
   /// carries a pulse.row.* code (pulse/error_ids.h), its params and the English sentence.
   virtual void on_bad_record(std::size_t line, const Message& reason) = 0;
-  /// A reason without a code yet (readers still being given codes): the page shows its text.
-  void on_bad_record(std::size_t line, const std::string& reason) {
-    on_bad_record(line, Message("", reason));
-  }
 };
 
 }  // namespace pulse::io

@@ -6,6 +6,7 @@
 
 #include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
+#include "pulse/model/message.h"
 
 namespace pulse::kpi {
 
@@ -57,7 +58,7 @@ struct DealFacts {
   bool has_amount = false;  // some deals table maps amount
   Day first_day = kNoDay;   // over created, updated, closed and event dates (not expires_at)
   Day last_day = kNoDay;
-  std::vector<std::string> warnings;
+  std::vector<Message> warnings;  // pulse.warning.* codes
 
   std::size_t deal_count() const { return deal_id.size(); }
 };

@@ -6,6 +6,7 @@
 
 #include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
+#include "pulse/model/message.h"
 
 namespace pulse::kpi {
 
@@ -52,7 +53,7 @@ struct Facts {
   bool has_cost = false;   // unit_cost is mapped
   Day first_day = kNoDay;  // over every loaded order date, excluded or not
   Day last_day = kNoDay;
-  std::vector<std::string> warnings;  // joins that left data out, said plainly
+  std::vector<Message> warnings;  // joins that left data out: pulse.warning.* codes, said plainly
 
   std::size_t order_count() const { return order_id.size(); }
   std::size_t customer_count() const { return customer_id.size(); }

@@ -44,12 +44,13 @@ struct LoadReport {
   std::map<std::string, std::string> mapping;          // canonical field -> source column
   std::map<std::string, std::string> mapping_reasons;  // canonical field -> why that column
   std::map<std::string, std::string> conventions;  // column -> "decimal comma", "DD/MM/YYYY", ...
-  std::vector<std::string> notes;                  // e.g. "no quantity column: 1 per line"
+  std::vector<Message> notes;  // how the file was read: pulse.note.* codes, params, English text
   std::string
       error;  // set when the whole file was refused (nothing kept), "[pulse.ingest.101] ..."
   // A partial load: rows_loaded rows were kept, then reading stopped at stopped_line for this
   // reason ("[pulse.csv.003] line 2000: field longer than ..."); error stays empty.
   std::string stopped;
+  std::vector<MessageParam> stopped_params;  // the figures in `stopped`, named for the page
   std::size_t stopped_line = 0;
 
   void add_problem(Problem problem);

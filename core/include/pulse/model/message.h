@@ -35,4 +35,11 @@ struct Message {
   }
 };
 
+inline bool operator==(const MessageParam& a, const MessageParam& b) {
+  return a.name == b.name && a.value == b.value && a.number == b.number;
+}
+inline bool operator==(const Message& a, const Message& b) {
+  return a.code == b.code && a.params == b.params && a.text == b.text;
+}
+
 }  // namespace pulse

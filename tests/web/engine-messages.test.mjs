@@ -1,0 +1,49 @@
+// The engine's notes, warnings, skipped rows and stop reasons in the page's language
+// (web/src/engine-messages.js): the code's wording with its params filled, the plural form
+// Intl.PluralRules picks in Russian, word params translated, and a stop reason in Russian with
+// the engine's English kept only as its detail.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { wordMessage, wordProblem, wordStop } from '../../web/src/engine-messages.js';
+import { translator } from '../../web/src/i18n.js';
+import { formatter } from '../../web/src/format.js';
+
+const en = translator('en');
+const ru = translator('ru');
+const fmtEn = formatter('en-US');
+const fmtRu = formatter('ru-RU');
+
+test('a counted warning takes the Russian plural form of its n', () => {
+  const warning = (n) => ({ code: 'pulse.warning.001', params: { n }, text: `${n} order lines have no order date` });
+  assert.match(wordMessage(ru, fmtRu, warning(1)), /^1 строка заказа без даты заказа/);
+  assert.match(wordMessage(ru, fmtRu, warning(3)), /^3 строки заказов без даты заказа/);
+  assert.match(wordMessage(ru, fmtRu, warning(5)), /^5 строк заказов без даты заказа/);
+  assert.match(wordMessage(ru, fmtRu, warning(1500)).replace(/\s/g, ' '), /^1 500 строк заказов/);
+  assert.match(wordMessage(en, fmtEn, warning(1)), /^1 order line has no order date/);
+  assert.match(wordMessage(en, fmtEn, warning(2)), /^2 order lines have no order date/);
+});
+
+test('word params are translated: a role, a day order', () => {
+  const quiet = { code: 'pulse.note.005', params: { n: 2, field: 'status', role: 'deal_events' }, text: '2 rows carry no status ...' };
+  assert.match(wordMessage(ru, fmtRu, quiet), /^2 строки без поля status — не строки роли «История предложений»/);
+  assert.match(wordMessage(en, fmtEn, quiet), /^2 rows carry no status and are not “Quote history” rows/);
+  const guess = { code: 'pulse.note.006', params: { field: 'order_date', example: '01/02/2025', order: 'dmy', basis: 'default_guess' }, text: 'order_date: ...' };
+  assert.equal(wordMessage(ru, fmtRu, guess), 'order_date: даты вида 01/02/2025 прочитаны как ДД/ММ/ГГГГ (сначала день) — это догадка; если неверно, задайте формат дат');
+});
+
+test('JSON and workbook row problems are worded from their codes and params', () => {
+  const problem = (reason_code, params) => ({ file: 'f', line: 3, field: null, reason_code, params, text: 'English' });
+  assert.equal(wordProblem(ru, fmtRu, problem('pulse.row.010', { what: 'record', opened_line: 3 })), 'JSON обрывается: открыт в строке 3 и не закрыт');
+  assert.equal(wordProblem(ru, fmtRu, problem('pulse.row.012', { next_line: 4 })), 'неверный JSON: запись не закрыта до начала следующей в строке 4');
+  assert.equal(wordProblem(ru, fmtRu, problem('pulse.row.016', { cell: 'B9', index: '999' })), 'ячейка B9: такой общей строки в книге нет');
+  assert.equal(wordProblem(en, fmtEn, problem('pulse.row.011', { byte: "'}'" })), "not a JSON object: unexpected '}'");
+});
+
+test('a stop reason: Russian from its code, the English sentence kept as the detail; English as the engine says it', () => {
+  const stopped = { line: 2000, reason: '[pulse.csv.003] line 2000: field longer than 1048576 bytes (a quote left open?)', code: 'pulse.csv.003', params: { limit_bytes: 1048576 } };
+  assert.deepEqual(wordStop(ru, stopped), { text: 'Слишком длинное поле: незакрытая кавычка или это не таблица.', code: 'pulse.csv.003', detail: stopped.reason });
+  assert.deepEqual(wordStop(en, stopped), { text: stopped.reason, code: 'pulse.csv.003', detail: '' });
+  // A report from before stops had a code: the id at the start of the reason.
+  const old = { line: 5, reason: '[pulse.ingest.005] big.csv: out of memory after 4 rows' };
+  assert.equal(wordStop(ru, old).text, 'Не хватает памяти: файл больше, чем вмещает этот компьютер.');
+});
