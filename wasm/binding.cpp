@@ -260,11 +260,11 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("partData", &PulseEngine::part_data)
       .function("partEnd", &PulseEngine::part_end)
       .function("partMissing", &PulseEngine::part_missing)
+      .function("beginRows", &PulseEngine::begin_rows)
+      .function("addRows", &PulseEngine::add_rows)
       .function("refuseFile", &PulseEngine::refuse_file)
       .function("abandonFile", &PulseEngine::abandon_file)
       .function("report", &PulseEngine::report)
       .function("clear", &PulseEngine::clear)
       .function("schema", &PulseEngine::schema);
 }
-      .function("beginRows", &PulseEngine::begin_rows)
-      .function("addRows", &PulseEngine::add_rows)

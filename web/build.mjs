@@ -176,9 +176,9 @@ async function main() {
   const template = fs.readFileSync(path.join(web, 'index.html'), 'utf8');
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
-  if (parquetReader) fs.writeFileSync(path.join(out, 'assets/parquet-reader.js'), parquetReader.text);
   fs.writeFileSync(path.join(out, 'assets/b2b-pulse.js'), hosted.text);
   if (wasm) fs.writeFileSync(path.join(out, 'assets/pulse-engine.wasm'), wasm);
+  if (parquetReader) fs.writeFileSync(path.join(out, 'assets/parquet-reader.js'), parquetReader.text);
   const index = withCsp(template, hostedCsp()).replace('<!--APP-->', '<script src="assets/b2b-pulse.js"></script>');
   fs.writeFileSync(path.join(out, 'index.html'), index);
   const inlineScript = inlineSafe(single.text);

@@ -419,20 +419,6 @@ io::RecordSink& FileLoader::start_records() {
   return *pipeline_;
 }
 
-LoadReport load_path(Dataset& dataset, const std::string& path, const std::string& display_name,
-                     const FileOptions& options) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) {
-    LoadReport report;
-    report.file = display_name;
-    report.error =
-        with_id(ids::kCannotOpen, display_name) + ": cannot open: " + std::strerror(errno);
-    dataset.loads.push_back(report);
-    return report;
-  }
-  FileOptions sized = options;
-  if (std::fseek(file, 0, SEEK_END) == 0) {
-    const long size = std::ftell(file);
 void FileLoader::begin_rows(const std::string& format, const std::vector<std::string>& columns) {
   if (failed_ || finished_) return;
   if (pipeline_) {
@@ -459,6 +445,20 @@ void FileLoader::add_row(std::size_t row, const std::vector<std::string_view>& c
   }
 }
 
+LoadReport load_path(Dataset& dataset, const std::string& path, const std::string& display_name,
+                     const FileOptions& options) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    LoadReport report;
+    report.file = display_name;
+    report.error =
+        with_id(ids::kCannotOpen, display_name) + ": cannot open: " + std::strerror(errno);
+    dataset.loads.push_back(report);
+    return report;
+  }
+  FileOptions sized = options;
+  if (std::fseek(file, 0, SEEK_END) == 0) {
+    const long size = std::ftell(file);
     if (size > 0) sized.expected_bytes = static_cast<std::size_t>(size);
     std::rewind(file);
   }
