@@ -24,6 +24,7 @@
 #include "pulse/report/json_writer.h"
 #include "pulse/report/report_json.h"
 #include "pulse/report/schema_json.h"
+#include "split_load.h"
 
 namespace pulse::wasm {
 namespace {
@@ -213,6 +214,20 @@ class PulseEngine {
     });
   }
 
+  /// A big plain CSV file whose ranges the page's helper workers parse (split_load.h): the
+  /// load's steps, on this engine (a file still open is finished first). JS deletes the handle
+  /// when done; null when it cannot start (JS then reads the file in one stream).
+  SplitLoad* begin_split(const std::string& name, const std::string& options_json,
+                         std::size_t range_bytes, unsigned ranges_per_window) {
+    try {
+      const ingest::FileOptions options = file_options_of(options_json);
+      open_ = false;
+      return new SplitLoad(engine_, name, options, range_bytes, ranges_per_window);
+    } catch (...) {
+      return nullptr;
+    }
+  }
+
   /// Forgets every file, including one being loaded.
   /// The roles and fields the engine reads (`b2b-pulse schema`), for the page's Data panel.
   std::string schema() {
@@ -264,6 +279,7 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("addRows", &PulseEngine::add_rows)
       .function("refuseFile", &PulseEngine::refuse_file)
       .function("abandonFile", &PulseEngine::abandon_file)
+      .function("beginSplit", &PulseEngine::begin_split, emscripten::allow_raw_pointers())
       .function("report", &PulseEngine::report)
       .function("clear", &PulseEngine::clear)
       .function("schema", &PulseEngine::schema);

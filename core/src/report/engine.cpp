@@ -68,6 +68,19 @@ const LoadReport& Engine::load_path(const std::string& path, const std::string& 
   return dataset_.loads.back();
 }
 
+Dataset& Engine::dataset_to_load() {
+  if (loader_) finish_file();
+  return dataset_;
+}
+
+const LoadReport& Engine::loaded() {
+  refuse_double_count();
+  facts_.reset();
+  deals_.reset();
+  outlook_.reset();
+  return dataset_.loads.back();
+}
+
 std::vector<summary::SummaryFile> Engine::summaries(const config::Settings& settings) {
   return summary::write_summaries(dataset_, facts_for(settings));
 }

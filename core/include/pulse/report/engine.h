@@ -56,6 +56,11 @@ class Engine {
   ingest::FileLoader* loader() { return loader_.get(); }
   /// Forgets every file.
   void clear();
+  /// The page's parallel load of a big CSV file (ingest::SteppedCsvLoad) reads into this
+  /// dataset, the file begun before finished first; loaded() then checks and counts the file it
+  /// added as finish_file() does.
+  Dataset& dataset_to_load();
+  const LoadReport& loaded();
 
  private:
   /// Refuses the file just loaded when it makes raw orders and order summaries count twice.
