@@ -1,6 +1,7 @@
 // The page's side of the engine worker. The worker's code is bundled into this script as
 // text and started from a Blob URL, so it runs from any host and from file:// alike.
 import workerSource from 'virtual:worker-source';
+import { IngestPool, PARALLEL_MIN_BYTES, helperCount, wantsRanges } from './ingest-pool.js';
 
 // The hosted build (build.mjs) keeps the wasm in a file of its own next to this script
 // (PULSE_WASM_FILE, replaced at build time; null when the worker has it inlined). Its
@@ -41,6 +42,12 @@ export class EngineClient {
     this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
     this.seq = 0;
     this.pending = new Map();
+    // Big CSV files in ranges on helper workers (src/ingest-pool.js); null reads every file in
+    // one stream. A host page (or a test, a benchmark) may set globalThis.B2B_PULSE_PARALLEL
+    // before this script runs: false, or some of {minBytes, rangeBytes, helpers}.
+    const host = globalThis.B2B_PULSE_PARALLEL;
+    this.parallel = host === false ? null
+      : { minBytes: PARALLEL_MIN_BYTES, rangeBytes: 8 << 20, helpers: helperCount(), ...(host || {}) };
     this.worker.onmessage = (e) => this.onMessage(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
@@ -80,18 +87,32 @@ export class EngineClient {
     return this.opened.then(() => (this.startFailed ? Promise.reject(this.startFailed) : this.post(op, payload, onProgress)));
   }
 
-  post(op, payload = {}, onProgress) {
+  post(op, payload = {}, onProgress, transfer = []) {
     if (this.failed) return Promise.reject(this.failed);
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ id, op, ...payload });
+      this.worker.postMessage({ id, op, ...payload }, transfer);
     });
   }
 
-  /** Streams a File/Blob into the engine (the worker reads it by slices). Resolves to its load report. */
+  /** Streams a File/Blob into the engine (the worker reads it by slices). Resolves to its load report.
+   *  A big CSV file is read in ranges by helper workers as well (this.parallel; null: never). */
   load(name, source, options, onProgress, chunkSize = 4 << 20) {
+    if (this.parallel && wantsRanges(name, source, this.parallel.minBytes))
+      return this.loadInRanges(name, source, options, onProgress, chunkSize);
     return this.call('load', { name, source, options, chunkSize }, onProgress);
+  }
+
+  async loadInRanges(name, source, options, onProgress, chunkSize) {
+    const wasmModule = compiledEngine ? await compiledEngine.catch(() => null) : null;
+    const pool = new IngestPool(workerSource, wasmModule, this.parallel.helpers);
+    try {
+      const payload = { name, source, options, chunkSize, rangePorts: pool.ports, rangeBytes: this.parallel.rangeBytes };
+      return await this.opened.then(() => (this.startFailed ? Promise.reject(this.startFailed) : this.post('load', payload, onProgress, pool.ports)));
+    } finally {
+      pool.terminate();
+    }
   }
 
   /** Resolves to {report, ms (engine), parseMs (here; 0 when the worker parsed it), textBytes

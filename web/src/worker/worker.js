@@ -3,6 +3,7 @@
 // {id, progress: [bytes, total]} while loading, then {id, ok, result} or {id, ok: false, error}.
 import { openEngine } from 'pulse-engine-adapter';
 import { ReportStore } from './report-store.js';
+import { loadWithHelpers, serveRanges } from './range-helpers.js';
 
 let engine = null;
 let queue = Promise.resolve();
@@ -38,6 +39,11 @@ async function handle(msg) {
       loading = new AbortController();
       if (id <= cancelledUpTo) loading.abort();
       try {
+        // A big CSV file with helper workers (src/ingest-pool.js): in ranges, else in one stream.
+        if (msg.rangePorts && e.pulse) {
+          const load = await loadWithHelpers(e.pulse, msg, { onProgress, signal: loading.signal });
+          if (load) return load;
+        }
         return await e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize, signal: loading.signal });
       } finally {
         loading = null;
@@ -55,6 +61,9 @@ async function handle(msg) {
     }
     case 'rows':
       return reports.rows(msg.request);
+    case 'range-serve':  // this worker is a helper of another's load (range-helpers.js)
+      serveRanges(msg.port, e.pulse);
+      return true;
     case 'clear':
       reports.clear();
       e.clear();

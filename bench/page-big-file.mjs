@@ -1,0 +1,68 @@
+// Not a test: the page (dist/index.html, hosted, headless Chromium) from a file picked to the
+// four dashboards drawn, with the big-CSV load in ranges on helper workers and in one stream,
+// alternating (docs/performance.md, "Parallel ingest in the page").
+//
+//   node bench/page-big-file.mjs FILE [runs=3] [rangeMiB=8]
+//
+// Each run a fresh page; globalThis.B2B_PULSE_PARALLEL (src/engine-client.js) picks the mode
+// before the page script runs. Prints per mode the load (file picked -> load report), the
+// whole (picked -> drawn) and the wasm heap, medians; and checks that both modes loaded the
+// same rows and wrote the same report's load section. Run it capped, e.g.
+//   timeout 1200 prlimit --as=60000000000 node bench/page-big-file.mjs /tmp/b2b-big/online_retail_x44.csv
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serve, dist } from '../tests/browser/helpers.mjs';
+
+const [file, runsArg, rangeArg] = process.argv.slice(2);
+if (!file || !fs.existsSync(file)) {
+  console.error('usage: node bench/page-big-file.mjs FILE [runs=3] [rangeMiB=8]');
+  process.exit(2);
+}
+const runs = Number(runsArg || 3);
+const rangeBytes = Number(rangeArg || 8) * (1 << 20);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (ms) => (ms / 1000).toFixed(2) + ' s';
+
+const { origin, close } = await serve(dist);
+const browser = await launch();
+
+async function once(parallel) {
+  const page = await browser.context.newPage();
+  await page.addInitScript((p) => { globalThis.B2B_PULSE_PARALLEL = p; }, parallel ? { rangeBytes } : false);
+  await page.goto(origin + '/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty', null, { timeout: 60000, polling: 5 });
+  await page.evaluate(() => {
+    const el = document.querySelector('b2b-pulse');
+    window.bench = { done: null, report: null };
+    el.addEventListener('rendered', () => (window.bench.done = performance.now()), { once: true });
+    el.addEventListener('report', (e) => (window.bench.load = e.detail.load), { once: true });
+  });
+  const picked = await page.evaluate(() => performance.now());
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(file);
+  await page.waitForFunction(() => window.bench.done !== null || document.querySelector('b2b-pulse').dataset.state === 'error', null, { timeout: 1200000, polling: 50 });
+  const r = await page.evaluate(() => ({ done: window.bench.done, load: window.bench.load, timings: { ...document.querySelector('b2b-pulse').timings } }));
+  await page.close();
+  if (r.done === null) throw new Error('the page ended in an error state');
+  return { whole: r.done - picked, load: r.timings.load, heap: r.timings.wasmHeap, loads: r.load };
+}
+
+try {
+  const times = { ranges: [], stream: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const mode of i % 2 ? ['stream', 'ranges'] : ['ranges', 'stream']) {
+      const t = await once(mode === 'ranges');
+      console.log(`  run ${i + 1} ${mode}: load ${s(t.load)}, picked -> drawn ${s(t.whole)}, wasm heap ${(t.heap / 2 ** 20).toFixed(0)} MiB`);
+      times[mode].push(t);
+    }
+  }
+  const a = JSON.stringify(times.ranges[0].loads);
+  const b = JSON.stringify(times.stream[0].loads);
+  console.log(a === b ? 'load sections identical in both modes' : 'LOAD SECTIONS DIFFER');
+  console.log(`${path.basename(file)} (${(fs.statSync(file).size / 1e9).toFixed(2)} GB), ${runs} runs each, medians:`);
+  for (const mode of ['ranges', 'stream'])
+    console.log(`  ${mode === 'ranges' ? 'in ranges' : 'one stream'}: load ${s(median(times[mode].map((t) => t.load)))}, ` +
+      `picked -> drawn ${s(median(times[mode].map((t) => t.whole)))}, wasm heap ${(median(times[mode].map((t) => t.heap)) / 2 ** 20).toFixed(0)} MiB`);
+} finally {
+  await browser.close();
+  await close();
+}

@@ -1,0 +1,55 @@
+// A big CSV file in the page is read in byte ranges by helper workers (src/ingest-pool.js,
+// src/worker/split-load.js). Here the threshold and the ranges are forced small
+// (globalThis.B2B_PULSE_PARALLEL before the page script runs): the samples' order lines
+// (3 MB) in 4 KiB ranges on two helpers must give the page exactly what one stream gives, the
+// load section and the whole report; and the helper workers are gone after the load.
+// Run: make test-browser, or node --test tests/browser/parallel_load.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo } from './helpers.mjs';
+
+const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
+const FILE = path.join(repo, 'samples/order_lines.csv');
+
+let browser, server;
+before(async () => {
+  if (!skip) ({ browser, server } = await openBrowserAndServer());
+});
+after(() => closeBrowserAndServer(browser, server));
+
+// The page's report after loading FILE under `parallel`; and the workers the page ran.
+async function loadWith(parallel) {
+  const page = await browser.context.newPage();
+  const workers = [];
+  let closed = 0;
+  page.on('worker', (w) => {
+    workers.push(w);
+    w.on('close', () => closed++);
+  });
+  await page.addInitScript((p) => { globalThis.B2B_PULSE_PARALLEL = p; }, parallel);
+  await page.goto(server.origin + '/');
+  await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty');
+  await page.evaluate(() => {
+    window.got = null;
+    document.querySelector('b2b-pulse').addEventListener('report', (e) => (window.got = e.detail), { once: true });
+  });
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(FILE);
+  await page.waitForFunction(() => window.got !== null, null, { timeout: 120000 });
+  const report = await page.evaluate(() => JSON.stringify(window.got));
+  await page.waitForTimeout(500);  // a terminated worker's 'close' event comes after the load
+  const result = { report: JSON.parse(report), workers: workers.length, closed };
+  await page.close();
+  return result;
+}
+
+test('in 4 KiB ranges on two helpers the page gets what one stream gives', { skip, timeout: 300000 }, async () => {
+  const ranges = await loadWith({ minBytes: 1, rangeBytes: 4096, helpers: 2 });
+  const stream = await loadWith(false);
+  assert.equal(ranges.report.load[0].rows_loaded, 48042);
+  assert.deepEqual(ranges.report.load, stream.report.load);
+  assert.deepEqual(ranges.report, stream.report);
+  assert.equal(stream.workers, 1, 'one stream: the engine worker only');
+  assert.equal(ranges.workers, 3, 'the engine worker and two helpers');
+  assert.equal(ranges.closed, 2, 'the helpers are terminated once the load is done');
+});
