@@ -79,10 +79,10 @@ async function buildWorker(engine, glueScript, parquetInline = true) {
       name: 'engine-adapter',
       setup(b) {
         b.onResolve({ filter: /^pulse-engine-adapter$/ }, () => ({ path: adapter }));
-      },
         b.onResolve({ filter: /^pulse-parquet-library$/ }, () => ({
           path: path.join(web, 'src/worker', parquetInline ? 'parquet-library-inline.js' : 'parquet-library-hosted.js'),
         }));
+      },
     }],
   });
   let code = r.outputFiles[0].text;
