@@ -69,8 +69,11 @@ demo: native
 	@echo
 	@$(MAKE) --no-print-directory demo-web
 
+# Then what the hosted page loads at open, gzipped, against its budget (web/page-weight.mjs;
+# dist/ as the last `make web` left it).
 bench: native
 	@build/native-release/bin/pulse_bench
+	@node bench/page-weight.mjs dist
 
 # B2B Pulse against DuckDB on Online Retail, the same customer and catalog figures checked equal
 # first (bench/duckdb-vs-pulse.mjs, docs/performance.md "Against DuckDB"): bench-browser in headless

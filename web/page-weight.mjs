@@ -1,0 +1,84 @@
+// What the hosted page (dist/index.html) loads when it opens, gzipped, and the budget it must
+// stay within (issue #14 point 6). One place for the budget: web/build.mjs warns over it,
+// bench/page-weight.mjs prints it (`make bench`) and tests/web/page-weight.test.mjs fails over it.
+//
+// "Loads at open" is read from the files themselves, not from a list the build keeps:
+//   - index.html, and every local file it names in src= or href= (scripts, stylesheets);
+//   - from each such script, the files it imports statically (`import ... from "./x.js"`,
+//     `import "./x.js"`, esbuild's split chunks) and every .wasm file it names (the page script
+//     fetches and compiles the engine's wasm as it runs: web/src/engine-client.js);
+//   - NOT what a script loads only on demand through `import("./x.js")`, such as a reader
+//     chunk fetched when a file of its kind is picked: that is no part of opening the page.
+// Sizes are gzip -9 of each file alone, as a server with gzip on would send it.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** Everything the hosted page loads at open, gzipped, at most: the target of issue #14 point 6. */
+export const PAGE_BUDGET_GZIP = 300 * 1024;
+/**
+ * Until the page is within the budget (docs/performance.md "What the page weighs" says what is
+ * left), the ceiling it must not grow past: the weight measured when the check was added
+ * (472 KB, with the parallel ingest and the Parquet reader then in progress) plus a little room.
+ * Lower it as cuts land; never raise it without saying why in docs/performance.md.
+ */
+export const PAGE_CEILING_GZIP = 480 * 1024;
+
+export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
+
+const isLocal = (ref) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(ref);
+
+/** Local files named by src= / href= in the page (data: URLs, links to other sites and anchors excluded). */
+function htmlReferences(text) {
+  const refs = [];
+  for (const m of text.matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="([^"]+)"/gi)) {
+    if (isLocal(m[1])) refs.push(m[1]);
+  }
+  return refs;
+}
+
+/** Files a script needs as it runs: static imports and the .wasm files it names. */
+function scriptReferences(text) {
+  const refs = [];
+  // Static imports only: `from "./x.js"` and a bare `import "./x.js"` (not `import("./x.js")`).
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.m?js)["']/g)) {
+    if (isLocal(m[1])) refs.push(m[1]);
+  }
+  for (const m of text.matchAll(/["']([^"'\s]+\.wasm)["']/g)) {
+    if (isLocal(m[1])) refs.push(m[1]);
+  }
+  return refs;
+}
+
+/**
+ * The files dist/index.html loads at open: [{ file, raw, gzip }] (paths relative to `dist`) and
+ * their total gzip. A file named but absent is listed with `missing: true` (a broken build shows).
+ */
+export function pageWeight(dist, entry = 'index.html') {
+  const files = [];
+  const seen = new Set();
+  const visit = (file, fromDir) => {
+    const abs = path.resolve(fromDir, file.split(/[?#]/)[0]);
+    const rel = path.relative(dist, abs);
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    if (!fs.existsSync(abs)) {
+      files.push({ file: rel, raw: 0, gzip: 0, missing: true });
+      return;
+    }
+    const bytes = fs.readFileSync(abs);
+    files.push({ file: rel, raw: bytes.length, gzip: gzipSize(bytes) });
+    if (/\.html?$/.test(rel)) {
+      for (const ref of htmlReferences(bytes.toString('utf8'))) visit(ref, path.dirname(abs));
+    } else if (/\.m?js$/.test(rel)) {
+      // A script's own references are relative to its folder (esbuild's chunks; the wasm is
+      // fetched relative to the script: engine-client.js engineUrl).
+      for (const ref of scriptReferences(bytes.toString('utf8'))) visit(ref, path.dirname(abs));
+    }
+  };
+  visit(entry, dist);
+  const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
+  return { files, gzip, budget: PAGE_BUDGET_GZIP, within: gzip <= PAGE_BUDGET_GZIP, belowCeiling: gzip <= PAGE_CEILING_GZIP };
+}
+
+export const kb = (n) => (n / 1024).toFixed(1) + ' KB';
