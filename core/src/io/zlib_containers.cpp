@@ -13,7 +13,11 @@ namespace pulse::io {
 namespace {
 
 constexpr std::size_t kOutChunk = std::size_t{1} << 20;  // decompressed bytes handed on at a time
-constexpr uInt kMaxIn = 1u << 30;                        // zlib counts in uInt
+// The output buffer starts small and doubles while inflate fills it, up to kOutChunk: most
+// files a user drops (and every xlsx part but the sheets) inflate to far less than 1 MiB, and
+// a 1 MiB zero-filled buffer per stream was most of the cost of opening a small one.
+constexpr std::size_t kFirstOutChunk = std::size_t{16} << 10;
+constexpr uInt kMaxIn = 1u << 30;  // zlib counts in uInt
 
 std::uint16_t u16(const unsigned char* p) {
   return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
@@ -39,7 +43,7 @@ struct GzipInflater::State {
   bool open = false;
   bool member_ended = false;  // the last member read so far is complete
   bool any_input = false;
-  std::vector<unsigned char> out = std::vector<unsigned char>(kOutChunk);
+  std::vector<unsigned char> out = std::vector<unsigned char>(kFirstOutChunk);
   ~State() {
     if (open) inflateEnd(&z);
   }
@@ -87,6 +91,7 @@ void GzipInflater::feed(std::string_view compressed, const ByteSink& out) {
         break;
       }
       if (s.z.avail_in == 0 && s.z.avail_out != 0) break;  // all input used, nothing held back
+      if (s.z.avail_out == 0 && s.out.size() < kOutChunk) s.out.resize(s.out.size() * 2);
       if (rc == Z_BUF_ERROR && produced == 0) break;
     }
     compressed.remove_prefix(take - s.z.avail_in);
@@ -216,7 +221,10 @@ void ZipArchive::extract(std::string_view name, const ByteSink& out) const {
       z_stream& z;
       ~Guard() { inflateEnd(&z); }
     } guard{z};
-    std::vector<unsigned char> buf(kOutChunk);
+    // The declared size (untrusted: only the buffer's size depends on it, a wrong one costs
+    // more passes or a larger buffer, never a wrong result).
+    std::vector<unsigned char> buf(static_cast<std::size_t>(
+        std::clamp<std::uint64_t>(e->size + 1, kFirstOutChunk, kOutChunk)));
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
       if (z.avail_in == 0 && !in.empty()) {
