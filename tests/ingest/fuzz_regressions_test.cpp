@@ -81,3 +81,28 @@ TEST_CASE("fuzz regressions: whole and chunked reads agree", "[ingest][fuzz]") {
   }
   CHECK(replayed >= 2);
 }
+
+// fuzz/regressions/csv_reader/quote_escape_past_limit_at_chunk_end: a quoted field of exactly
+// the limit that then gets a "" (one escaped quote, one byte past the limit) right at the end of
+// a chunk. Read whole, the quote is reported and reading resumes on the next line; cut there,
+// the chunk's end-of-field check stopped the whole file (pulse.csv.003).
+TEST_CASE("fuzz regression csv_reader quote_escape_past_limit_at_chunk_end", "[io][fuzz]") {
+  const std::string head = "a,b\n1,\"" + std::string(256, 'x') + "\"\"";
+  const std::string tail = "y\n\",2\n3,4\n";
+  const std::string whole = head + tail;
+  for (const Chunks& chunks : {Chunks{whole}, Chunks{head, tail}}) {
+    INFO("chunks: " << chunks.size());
+    test::CollectingSink sink;
+    io::CsvReader reader(sink, {',', 256});
+    for (std::string_view c : chunks) reader.feed(c);
+    reader.finish();
+    REQUIRE(sink.bad.size() == 2);
+    CHECK(sink.bad[0].line == 2);
+    CHECK(sink.bad[0].reason ==
+          "unterminated quote opened on line 2 in column 'b': no closing quote within 256 bytes; "
+          "the row is skipped, reading resumes on line 3");
+    REQUIRE(sink.rows.size() == 1);
+    CHECK(sink.rows[0].line == 4);
+    CHECK(sink.rows[0].fields == std::vector<std::string>{"3", "4"});
+  }
+}

@@ -21,7 +21,7 @@ constexpr std::uint32_t kNoStamp = std::numeric_limits<std::uint32_t>::max();
 /// Running sums of a catalog or a catalog x SKU, with stamps for distinct orders/customers.
 struct Acc {
   LineTotals all;  // every line, returns included
-  double pos_units = 0, pos_revenue = 0, pos_cost = 0;
+  ExactSum pos_units, pos_revenue, pos_cost;
   bool pos_cost_known = true;
   bool touched = false;
   std::int64_t orders = 0, customers = 0, skus = 0;
@@ -238,10 +238,10 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   std::vector<Acc> prod(facts.products.size());
   std::vector<Point> points;
   points.reserve(facts.line_sku.size());
-  double total_revenue = 0;
+  ExactSum total_revenue;
   // Charges listed as not products: counted in their catalog's totals, not as products.
   const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
-  std::vector<double> non_product_revenue(facts.catalogs.size(), 0.0);
+  std::vector<ExactSum> non_product_revenue(facts.catalogs.size());
 
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
     const Day day = facts.order_day[o];
@@ -273,7 +273,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   CatalogReport report;
   if (!facts.has_lines) return report;
   report.non_product_skus = settings.non_product_skus;
-  for (double r : non_product_revenue) report.non_product_revenue += r;
+  for (const ExactSum& r : non_product_revenue) report.non_product_revenue += r;
   report.non_product_suggestions = suggest_non_products(facts, strings);
 
   // Products, grouped by catalog, by revenue within it.

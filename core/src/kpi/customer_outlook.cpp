@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "pulse/kpi/btyd.h"
+#include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
@@ -29,12 +30,13 @@ struct OrderValue {
 
 bool positive_order(const Facts& facts, std::uint32_t o, double& value) {
   bool positive = false;
-  value = 0;
+  ExactSum sum;  // the same bits whatever the order of the lines (exact_sum.h)
   for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
     const double qty = facts.line_quantity[l];
     positive = positive || std::isnan(qty) || qty > 0;
-    value += facts.line_revenue[l];
+    sum += facts.line_revenue[l];
   }
+  value = sum;
   return positive;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
 #include "pulse/kpi/t_distribution.h"
 
@@ -42,7 +43,7 @@ std::optional<LogSeries> log_series(std::vector<PricePoint>& points) {
   LogSeries s;
   double min_p = 0, max_p = 0;
   for (std::size_t i = 0; i < points.size();) {
-    double q = 0, revenue = 0;
+    ExactSum q, revenue;  // a period's lines in any order give the same bits (exact_sum.h)
     std::size_t j = i;
     for (; j < points.size() && points[j].period == points[i].period; ++j) {
       q += points[j].quantity;

@@ -84,8 +84,8 @@ class FactsBuilder {
         customers_(strings.size()),
         catalogs_(strings.size()),
         reps_(strings.size()),
-        sku_name_(strings.size(), kNoStr),
-        sku_category_(strings.size(), kNoStr),
+        sku_name_(strings.size(), {kNoStr, kNoDay}),
+        sku_category_(strings.size(), {kNoStr, kNoDay}),
         excluded_order_(strings.size(), 0) {}
 
   Facts build() {
@@ -208,6 +208,16 @@ class FactsBuilder {
     if (slot.second == kNoDay || day >= slot.second) slot = {name, day};
   }
 
+  /// The latest value wins: the one on the latest-dated line, the greatest in byte order among
+  /// that day's. Not the last in file order: SQL, which has no file order, says the same
+  /// (summary_sql.cpp), so a report from summaries built by SQL names products as from raw.
+  void note_latest(std::pair<StrId, Day>& slot, StrId value, Day day) const {
+    if (value == kNoStr) return;
+    if (slot.first == kNoStr || day > slot.second ||
+        (day == slot.second && strings_.view(value) > strings_.view(slot.first)))
+      slot = {value, day};
+  }
+
   StrId line_catalog(StrId own, const Header* h, StrId customer) const {
     if (own != kNoStr) return own;
     if (h && h->catalog != kNoStr) return h->catalog;
@@ -262,10 +272,8 @@ class FactsBuilder {
       raw_.qty.push_back(qty);
       raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
       raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
-      const StrId product_name = t.text_at(Field::product_name, r);
-      if (product_name != kNoStr) sku_name_[sku] = product_name;
-      const StrId category = t.text_at(Field::category, r);
-      if (category != kNoStr) sku_category_[sku] = category;
+      note_latest(sku_name_[sku], t.text_at(Field::product_name, r), day);
+      note_latest(sku_category_[sku], t.text_at(Field::category, r), day);
     }
   }
 
@@ -351,7 +359,8 @@ class FactsBuilder {
       facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
       if (added)
         facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l],
-                                   sku_name_[raw_.line_sku[l]], sku_category_[raw_.line_sku[l]]});
+                                   sku_name_[raw_.line_sku[l]].first,
+                                   sku_category_[raw_.line_sku[l]].first});
     }
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
@@ -389,8 +398,9 @@ class FactsBuilder {
   CustomerDirectory directory_;
   CatalogNames catalog_names_;
   std::unordered_map<StrId, Header> headers_;
-  std::vector<StrId> sku_name_;      // by SKU id: the latest product name seen
-  std::vector<StrId> sku_category_;  // by SKU id: the latest product category seen
+  // By SKU id: the latest product name and category seen, with the day of their line.
+  std::vector<std::pair<StrId, Day>> sku_name_;
+  std::vector<std::pair<StrId, Day>> sku_category_;
   std::vector<std::pair<StrId, Day>> seen_name_;
   std::vector<std::uint8_t> excluded_order_;  // by order id: 1 when the order is left out
   Raw raw_;

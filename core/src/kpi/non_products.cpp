@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pulse/kpi/exact_sum.h"
+
 namespace pulse::kpi {
 namespace {
 
@@ -77,14 +79,15 @@ std::vector<NonProductSuggestion> suggest_non_products(const Facts& facts,
   for (std::size_t p = 0; p < facts.products.size(); ++p)
     if (facts.products[p].sku != kNoStr) entry_of_product[p] = by_sku.at(facts.products[p].sku);
   // Lines as the orders own them (Facts may hold more line slots than its orders reach).
+  std::vector<ExactSum> revenue(all.size());  // the same bits in any line order (exact_sum.h)
   for (std::uint32_t o = 0; o < facts.order_count(); ++o)
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
       const std::size_t entry = entry_of_product[facts.line_product[l]];
       if (entry == kNoEntry) continue;
-      NonProductSuggestion& e = all[entry];
-      e.revenue += facts.line_revenue[l];
-      ++e.lines;
+      revenue[entry] += facts.line_revenue[l];
+      ++all[entry].lines;
     }
+  for (std::size_t i = 0; i < all.size(); ++i) all[i].revenue = revenue[i];
 
   std::size_t with_digits = 0;
   for (const NonProductSuggestion& e : all) with_digits += has_digit(strings.view(e.sku)) ? 1 : 0;

@@ -17,6 +17,9 @@ struct Traits {
   const char* text_type;
   const char* number_type;
   bool reads_files;
+  // What makes text sort by its bytes, as the engine compares names (PostgreSQL sorts by the
+  // database's locale otherwise; the others compare bytes or code points already).
+  const char* bytewise;
   std::string create(const std::string& table) const {
     switch (dialect) {
       case Dialect::duckdb:
@@ -34,15 +37,15 @@ struct Traits {
 Traits traits_of(Dialect d) {
   switch (d) {
     case Dialect::duckdb:
-      return {'"', "VARCHAR", "DOUBLE", true, d};
+      return {'"', "VARCHAR", "DOUBLE", true, "", d};
     case Dialect::postgres:
-      return {'"', "TEXT", "DOUBLE PRECISION", false, d};
+      return {'"', "TEXT", "DOUBLE PRECISION", false, " COLLATE \"C\"", d};
     case Dialect::spark:
-      return {'`', "STRING", "DOUBLE", false, d};
+      return {'`', "STRING", "DOUBLE", false, "", d};
     case Dialect::bigquery:
-      return {'`', "STRING", "FLOAT64", false, d};
+      return {'`', "STRING", "FLOAT64", false, "", d};
   }
-  return {'"', "VARCHAR", "DOUBLE", true, d};
+  return {'"', "VARCHAR", "DOUBLE", true, "", d};
 }
 
 std::string literal(std::string_view s) {
@@ -386,13 +389,14 @@ std::string customers_sql() {
          "ORDER BY 1";
 }
 
-std::string products_sql() {
+std::string products_sql(const Traits& t) {
   const SummaryTable& table = summary_table(Role::summary_products);
-  // The name and category of a SKU: those on its latest-dated line that has one.
-  auto latest = [](const char* column) {
+  // The name and category of a SKU: those on its latest-dated line that has one, the greatest
+  // in byte order among that day's, as the engine keeps them (facts.cpp, note_latest).
+  auto latest = [&t](const char* column) {
     return std::string("(\n  SELECT sku, ") + column + " FROM (\n    SELECT sku, " + column +
            ", ROW_NUMBER() OVER (\n      PARTITION BY sku ORDER BY order_date DESC, " + column +
-           " DESC) AS latest\n    FROM counted_lines WHERE " + column +
+           t.bytewise + " DESC) AS latest\n    FROM counted_lines WHERE " + column +
            " IS NOT NULL\n  ) AS ranked WHERE latest = 1\n)";
   };
   return select_list(table,
@@ -450,7 +454,7 @@ std::string summary_sql(Dialect dialect, const std::vector<SqlSource>& sources,
       {Role::summary_orders, orders_sql()},
       {Role::summary_items, items_sql()},
       {Role::summary_customers, customers_sql()},
-      {Role::summary_products, products_sql()}};
+      {Role::summary_products, products_sql(t)}};
   for (const auto& [role, body] : bodies) {
     const SummaryTable& table = summary_table(role);
     sql += "\n-- " + std::string(table.name) + ": " + table.grain + "\n";

@@ -412,14 +412,14 @@ FROM (SELECT DISTINCT catalog, sku FROM counted_lines WHERE sku IS NOT NULL) AS 
 LEFT JOIN (
   SELECT sku, product_name FROM (
     SELECT sku, product_name, ROW_NUMBER() OVER (
-      PARTITION BY sku ORDER BY order_date DESC, product_name DESC) AS latest
+      PARTITION BY sku ORDER BY order_date DESC, product_name COLLATE "C" DESC) AS latest
     FROM counted_lines WHERE product_name IS NOT NULL
   ) AS ranked WHERE latest = 1
 ) AS n ON n.sku = p.sku
 LEFT JOIN (
   SELECT sku, category FROM (
     SELECT sku, category, ROW_NUMBER() OVER (
-      PARTITION BY sku ORDER BY order_date DESC, category DESC) AS latest
+      PARTITION BY sku ORDER BY order_date DESC, category COLLATE "C" DESC) AS latest
     FROM counted_lines WHERE category IS NOT NULL
   ) AS ranked WHERE latest = 1
 ) AS c ON c.sku = p.sku

@@ -77,6 +77,7 @@ class CsvReader {
 
   std::string_view skip_bom(std::string_view bytes);
   void parse(const char* p, const char* end);
+  void parse_states(const char* p, const char* end);  // the state machine over [p, end)
   const char* on_row_start(const char* p);
   const char* on_field_start(const char* p);
   const char* on_unquoted(const char* p, const char* end);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <optional>
 
+#include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
@@ -10,10 +11,11 @@ namespace pulse::kpi {
 /// Revenue, units and margin of a group of lines. The margin is taken over the lines whose
 /// cost is known, so that a missing cost never reads as a 100% margin (docs/kpi.md).
 struct LineTotals {
-  double revenue = 0;
-  double units = 0;
-  double costed_revenue = 0;
-  double cost = 0;
+  // Exact sums: the same lines in another order give the same bits (exact_sum.h).
+  ExactSum revenue;
+  ExactSum units;
+  ExactSum costed_revenue;
+  ExactSum cost;
   bool any_cost = false;
 
   /// `line_cost` is NaN when the line's cost is unknown.
