@@ -89,6 +89,18 @@ bench-browser: web bench/node_modules/.package-lock.json
 bench-duckdb: native bench/node_modules/.package-lock.json
 	@node bench/duckdb-vs-pulse.mjs native $(BENCH_RUNS)
 
+# Layer 1 at scale (bench/summaries_100m.mjs, docs/performance.md "Summaries at scale"): DuckDB
+# writes LINES synthetic order lines as Parquet in a temporary folder, runs `b2b-pulse sql` over
+# them, exports the summaries, the CLI reads them; each step timed, sizes and peak memory. Capped
+# by BENCH_TIMEOUT and an address-space limit (prlimit --as, BENCH_MEMORY bytes).
+.PHONY: bench-summaries
+LINES ?= 100000000
+BENCH_TIMEOUT ?= 2h
+BENCH_MEMORY ?= 17179869184
+bench-summaries: native bench/node_modules/.package-lock.json
+	@PULSE_CLI=$(CLI) timeout $(BENCH_TIMEOUT) prlimit --as=$(BENCH_MEMORY) -- \
+		node bench/summaries_100m.mjs $(LINES)
+
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	@cd bench && npm ci --no-audit --no-fund --loglevel=error
 

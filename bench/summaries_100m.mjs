@@ -1,0 +1,132 @@
+// Not a test: layer 1 at scale on one machine (issue #15 point 6, docs/performance.md
+// "Summaries at scale"). `make bench-summaries [LINES=10000000]`, or
+//
+//   node bench/summaries_100m.mjs [lines=100000000]
+//
+// 1. DuckDB (bench/node_modules, never shipped) writes `lines` synthetic order lines as Parquet
+//    into a temporary folder (removed at the end, never committed): about 4 lines an order,
+//    100,000 customers in 5 catalogs and 20 reps, 20,000 SKUs, four years of days.
+// 2. `b2b-pulse sql --dialect duckdb` generates layer 1 from a 1,000-line CSV sample of the
+//    same columns (the CLI does not read Parquet: it refuses it with how to convert), and the
+//    SQL's read_csv of that sample is pointed at the Parquet file, every column read as text
+//    as the SQL expects of a CSV file.
+// 3. DuckDB runs the SQL (its own threads, memory_limit from $BENCH_DUCKDB_MEMORY, default 8GB)
+//    and exports the four summary tables as CSV.
+// 4. The CLI reads the summaries (`b2b-pulse report`, JSON to /dev/null) under /usr/bin/time.
+// Each step's wall time, the Parquet and summary sizes and the peak memory (this process, with
+// DuckDB in it; the CLI's own) are printed as one table and as JSON (build/bench-summaries.json).
+// `make bench-summaries` runs it under `timeout` and `prlimit --as` (BENCH_TIMEOUT, BENCH_MEMORY).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const lines = Number(process.argv[2] || 100_000_000);
+if (!Number.isInteger(lines) || lines < 1000) {
+  console.error(`usage: node bench/summaries_100m.mjs [lines >= 1000]; got '${process.argv[2]}'`);
+  process.exit(2);
+}
+const cli = path.resolve(repo, process.env.PULSE_CLI || 'build/bin/b2b-pulse');
+if (!fs.existsSync(cli)) {
+  console.error(`the CLI is not built: ${cli} (make native)`);
+  process.exit(1);
+}
+let duckdbApi;
+try {
+  duckdbApi = await import(createRequire(path.join(here, 'package.json')).resolve('@duckdb/node-api'));
+} catch {
+  console.error('@duckdb/node-api is missing: run npm ci in bench/ (make bench-summaries does)');
+  process.exit(1);
+}
+
+const dir = fs.mkdtempSync(path.join(process.env.BENCH_TMPDIR || os.tmpdir(), 'pulse-summaries-'));
+const steps = [];
+const sizeOf = (file) => fs.statSync(file).size;
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+async function step(name, fn) {
+  const start = process.hrtime.bigint();
+  const result = await fn();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  steps.push({ step: name, seconds: Number(seconds.toFixed(2)) });
+  console.log(`${name}: ${seconds.toFixed(1)} s`);
+  return result;
+}
+
+try {
+  const instance = await duckdbApi.DuckDBInstance.create(':memory:', {
+    memory_limit: process.env.BENCH_DUCKDB_MEMORY || '8GB',
+    temp_directory: path.join(dir, 'duckdb-spill'),
+  });
+  const db = await instance.connect();
+  const parquet = path.join(dir, 'order_lines.parquet');
+  const sample = path.join(dir, 'order_lines.csv');
+  // Deterministic columns from the line number: hash() spreads customers and SKUs.
+  const generated = `
+    SELECT 'O' || (i // 4)::VARCHAR AS order_id,
+           'SKU' || (hash(i * 7919) % 20000)::VARCHAR AS sku,
+           DATE '2022-01-01' + CAST((i // 4) * 1461 // ${Math.ceil(lines / 4)} AS INTEGER) AS order_date,
+           'C' || (hash(i // 4) % 100000)::VARCHAR AS customer_id,
+           'Catalog ' || (hash(i // 4) % 100000 % 5)::VARCHAR AS catalog,
+           'R' || (hash(i // 4) % 100000 % 20)::VARCHAR AS sales_rep,
+           1 + hash(i * 31) % 12 AS quantity,
+           round(2 + (hash(i * 7919) % 20000) / 100.0 * (0.9 + (hash(i // 4) % 3) / 10.0), 2) AS unit_price,
+           round(1 + (hash(i * 7919) % 20000) / 160.0, 2) AS unit_cost
+    FROM range(${lines}) AS t(i)`;
+  await step('generate Parquet (DuckDB)', () => db.run(`COPY (${generated}) TO '${parquet}' (FORMAT parquet)`));
+  await db.run(`COPY (FROM '${parquet}' LIMIT 1000) TO '${sample}' (HEADER, DELIMITER ',')`);
+
+  const sql = await step('generate SQL (b2b-pulse sql)', () => {
+    const out = spawnSync(cli, ['sql', '--dialect', 'duckdb', sample], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (out.status !== 0) throw new Error(`b2b-pulse sql failed: ${out.stderr}`);
+    const readSample = `read_csv('${sample}', header = true, all_varchar = true)`;
+    if (!out.stdout.includes(readSample)) throw new Error(`the SQL does not read the sample as expected: ${readSample}`);
+    return out.stdout.replaceAll(readSample, `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet('${parquet}'))`);
+  });
+  fs.writeFileSync(path.join(dir, 'layer1.sql'), sql);
+
+  const summaries = path.join(dir, 'summaries');
+  fs.mkdirSync(summaries);
+  const tables = ['pulse_orders', 'pulse_order_items', 'pulse_customers', 'pulse_products'];
+  const rows = {};
+  await step('layer 1 SQL (DuckDB)', async () => {
+    for (const statement of sql.split(/;\n/).map((s) => s.trim()).filter((s) => s && !/^(--[^\n]*\n?)*$/.test(s))) {
+      await db.run(statement);
+    }
+  });
+  await step('export summaries as CSV (DuckDB)', async () => {
+    for (const table of tables) {
+      await db.run(`COPY ${table} TO '${path.join(summaries, table + '.csv')}' (HEADER, DELIMITER ',')`);
+      rows[table] = Number((await db.runAndReadAll(`SELECT COUNT(*) FROM ${table}`)).getRows()[0][0]);
+    }
+  });
+  db.closeSync?.();
+  const duckdbPeak = process.resourceUsage().maxRSS * 1024;
+
+  const files = tables.map((t) => path.join(summaries, t + '.csv'));
+  const cliRun = await step('report from the summaries (b2b-pulse)', () =>
+    spawnSync('/usr/bin/time', ['-f', '%M %U %S', cli, 'report', ...files], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] }));
+  if (cliRun.status !== 0) throw new Error(`b2b-pulse report failed (${cliRun.status}): ${cliRun.stderr.slice(-500)}`);
+  // Peak resident KB, user and system CPU seconds: on a shared machine CPU time says more.
+  const [peakKb, userSeconds, systemSeconds] = cliRun.stderr.trim().split('\n').pop().split(' ').map(Number);
+  const cliPeak = peakKb * 1024;
+  steps.at(-1).cpu_seconds = Number((userSeconds + systemSeconds).toFixed(2));
+
+  const sizes = Object.fromEntries(tables.map((t, i) => [t, { rows: rows[t], bytes: sizeOf(files[i]) }]));
+  const summaryBytes = files.reduce((s, f) => s + sizeOf(f), 0);
+  const result = {
+    lines, parquet_bytes: sizeOf(parquet), summary_bytes: summaryBytes, sizes, steps,
+    peak_rss_bytes: { node_with_duckdb: duckdbPeak, cli_report: cliPeak }, cores: os.cpus().length,
+  };
+  console.log(`\n${lines.toLocaleString('en')} order lines: Parquet ${mb(result.parquet_bytes)} MB, summaries ${mb(summaryBytes)} MB (CSV)`);
+  for (const [t, s] of Object.entries(sizes)) console.log(`  ${t}: ${s.rows.toLocaleString('en')} rows, ${mb(s.bytes)} MB`);
+  console.log(`the CLI's report: ${steps.at(-1).cpu_seconds} s of CPU`);
+  console.log(`peak memory: DuckDB's process ${mb(duckdbPeak)} MB, the CLI's report ${mb(cliPeak)} MB`);
+  fs.mkdirSync(path.join(repo, 'build'), { recursive: true });
+  fs.writeFileSync(path.join(repo, 'build/bench-summaries.json'), JSON.stringify(result, null, 2));
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
