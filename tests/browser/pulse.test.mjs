@@ -63,6 +63,13 @@ test('the bundled samples show the golden figures on every dashboard', async () 
   await loadSamples(page);
   const r = await report(page);
   if (ENGINE === 'wasm') {
+    // The deals stay in the engine's worker (web/src/worker/report-store.js): the page's report
+    // says so, and the list the worker gives is compared with the golden one like the rest.
+    if (r.paged && r.paged.lists['negotiations.deals']) {
+      assert.equal(r.negotiations.deals, undefined, 'the page\'s report does not carry the deals');
+      const all = await page.evaluate(() => document.querySelector('b2b-pulse').listRows({ list: 'negotiations.deals', offset: 0, limit: null }));
+      r.negotiations.deals = all.rows;
+    }
     for (const k of ['as_of', 'period', 'customers', 'catalogs', 'negotiations', 'sales_team']) assertClose(r[k], SAMPLES[k], k);
   }
   const s = SAMPLES.customers.summary;
