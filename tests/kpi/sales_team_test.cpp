@@ -159,6 +159,44 @@ TEST_CASE("sales team per rep, hand-checked", "[deals]") {
   CHECK(dan["customers_overdue"] == 0);  // C4 has too few orders: unknown
 }
 
+TEST_CASE("sales team summary: the team's totals, so the page adds nothing up", "[deals]") {
+  report::Engine engine;
+  load_team(engine);
+  config::Settings settings = first_half_2024();
+  settings.win_probability_method = "closed_share";
+  const json doc = engine.report(settings);
+  const json& sum = doc["sales_team"]["summary"];
+  CHECK(sum["reps"] == 4);                  // ann, bob, cat, dan
+  CHECK(sum["deals_open"] == 6);            // S05-S10
+  CHECK(sum["won"] == 3);                   // S01, S02, S04
+  CHECK(sum["lost"] == 1);                  // S03
+  CHECK(sum["win_rate"] == 0.75);           // 3 / (3 + 1)
+  CHECK(sum["closing_soon"] == 2);          // S05 (ann), S09 (bob)
+  CHECK(sum["customers_overdue"] == 3);     // C1 (ann); C3, C5 (bob)
+  CHECK(sum["pipeline_amount"] == 2300.0);  // ann 1100 + bob 1200
+
+  // Without orders, nobody can be overdue: null, not zero.
+  report::Engine deals_only;
+  add(deals_only, "deals.csv", Role::deals, kDeals);
+  const json bare_doc = deals_only.report(first_half_2024());
+  const json& bare = bare_doc["sales_team"]["summary"];
+  CHECK(bare["customers_overdue"].is_null());
+  std::int64_t closing_in_rows = 0;
+  for (const json& r : bare_doc["sales_team"]["reps"])
+    closing_in_rows += r["closing_soon"].get<std::int64_t>();
+  CHECK(bare["closing_soon"] == closing_in_rows);  // S05, and S09 where its rep is known
+  CHECK(bare["closing_soon"].get<std::int64_t>() >= 1);
+
+  // Before any deal closed, no win rate.
+  report::Engine open_only;
+  add(open_only, "deals.csv", Role::deals,
+      "deal_id,customer_id,sales_rep,created_at,status,amount\nS1,C1,ann,2024-05-01,Engaging,10\n");
+  const json open = open_only.report(first_half_2024())["sales_team"]["summary"];
+  CHECK(open["win_rate"].is_null());
+  CHECK(open["deals_open"] == 1);
+  CHECK(open["reps"] == 1);
+}
+
 TEST_CASE("sales team: stale window is a setting; the rep filter keeps one row", "[deals]") {
   report::Engine engine;
   load_team(engine);

@@ -1,6 +1,7 @@
 // Golden reports of the bundled samples: the engine's whole JSON document is compared with
-// tests/golden/*.json. When a change to the figures is intended, regenerate them with
-// `make golden` (PULSE_REGENERATE_GOLDEN=1) and review the diff like code.
+// tests/golden/*.json, and what the engine reads (`b2b-pulse schema`) with input_schema.json,
+// the fake engine's copy (tests/browser/fake-engine.js). When a change is intended, regenerate
+// them with `make golden` (PULSE_REGENERATE_GOLDEN=1) and review the diff like code.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -12,6 +13,8 @@
 
 #include "json_difference.h"
 #include "pulse/report/engine.h"
+#include "pulse/report/json_writer.h"
+#include "pulse/report/schema_json.h"
 #include "pulse/report/workspace_loader.h"
 #include "test_support.h"
 
@@ -64,4 +67,10 @@ TEST_CASE("golden: the samples of one sales rep", "[golden]") {
       report::read_workspace_file(test::source_path("samples/workspace.json")).settings;
   s.sales_rep = "R03";
   check_golden("samples_rep_r03", sample_report(s));
+}
+
+TEST_CASE("golden: the roles and fields the engine reads (b2b-pulse schema)", "[golden]") {
+  report::JsonWriter w;
+  report::write_schema(w);
+  check_golden("input_schema", json::parse(w.str()));
 }

@@ -4,7 +4,6 @@
 #include <limits>
 #include <unordered_map>
 
-#include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
@@ -23,7 +22,7 @@ struct RepAcc {
   AmountSum previous_won_amount;
   std::vector<double> previous_won_cycles;
   std::vector<double> won_cycles;
-  ExactSum revenue;  // order by order, the same bits in any order (exact_sum.h)
+  double revenue = 0;
   std::int64_t orders = 0, customers = 0, overdue = 0;
   std::int32_t last_customer = kNone;
   struct Late {
@@ -145,7 +144,10 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
     }
     acc[r].stages[static_cast<std::size_t>(stage_slot[deals.status[o.deal]])].add(amount);
     ++report.summary.deals_open;
-    if (expiring_soon(deals, o.deal, scope, settings)) ++rows[r].closing_soon;
+    if (expiring_soon(deals, o.deal, scope, settings)) {
+      ++rows[r].closing_soon;
+      ++report.summary.closing_soon;
+    }
     if (is_stale(deals, o.deal, scope, settings)) ++rows[r].stale;
     // Slipping: open, and its expiry date is already behind as_of. (The history carries no
     // expires_at, so a pushed-out expiry cannot be seen; docs/kpi-deals.md.)
@@ -211,7 +213,7 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
           !order_in_filter(*facts, scope, o))
         continue;
       bool any_line = false, positive = false;
-      ExactSum revenue;
+      double revenue = 0;
       for (std::uint32_t l = facts->order_line_begin[o]; l < facts->order_line_begin[o + 1]; ++l) {
         if (!line_in_filter(*facts, scope, l)) continue;
         any_line = true;
@@ -237,6 +239,7 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
       const std::uint32_t r = index.find(facts->customer_rep[row.customer]);
       if (r == kNoRow) continue;
       ++acc[r].overdue;
+      ++acc[team].overdue;
       acc[r].attention.push_back({row.revenue_at_risk.value_or(-1), row.overdue_ratio.value_or(0),
                                   facts->customer_id[row.customer]});
     }
@@ -296,8 +299,12 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
 
   RepAcc& t = acc[team];
   TeamSummary& summary = report.summary;
+  summary.reps = static_cast<std::int64_t>(rows.size());
   summary.won = won[team];
   summary.lost = lost[team];
+  summary.win_rate =
+      ratio(static_cast<double>(won[team]), static_cast<double>(won[team] + lost[team]));
+  if (facts) summary.customers_overdue = t.overdue;
   summary.pipeline_amount = t.pipeline.value(amounts);
   summary.weighted_pipeline = t.weighted.value(amounts);
   summary.won_amount = t.won_amount.value(amounts);

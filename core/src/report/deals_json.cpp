@@ -272,9 +272,13 @@ void write_sales_team(JsonWriter& w, const kpi::SalesTeamReport& r, const kpi::D
   const kpi::TeamSummary& t = r.summary;
   w.key("summary");
   w.begin_object();
+  w.key("reps"), w.value(t.reps);
   w.key("deals_open"), w.value(t.deals_open);
   w.key("won"), w.value(t.won);
   w.key("lost"), w.value(t.lost);
+  w.key("win_rate"), w.value(t.win_rate);
+  w.key("closing_soon"), w.value(t.closing_soon);
+  w.key("customers_overdue"), count_value(w, t.customers_overdue);
   w.key("pipeline_amount"), w.value(t.pipeline_amount);
   w.key("weighted_pipeline"), w.value(t.weighted_pipeline);
   w.key("won_amount"), w.value(t.won_amount);

@@ -8,7 +8,7 @@ import { STAGE_PALETTE } from '../charts/palette.js';
 import { stackedBars, divergingBars } from '../charts/bars.js';
 import { header, tiles, tile, card, unavailable, statusBadge, ratioBar, slotOf } from './common.js';
 import { isUnavailable } from '../util.js';
-import { teamTotals, hasVelocity, velocityBody, velocityTable, repColumns, hasSlipping, slippingTable } from './team-velocity.js';
+import { hasVelocity, velocityBody, velocityTable, repColumns, hasSlipping, slippingTable } from './team-velocity.js';
 
 export function renderSalesTeam(ctx, root) {
   const { t, fmt } = ctx;
@@ -20,9 +20,9 @@ export function renderSalesTeam(ctx, root) {
   const ui = ctx.ui.sales_team;
   const reps = data.reps || [];
   if (ui.rep && !reps.some((r) => r.sales_rep === ui.rep)) ui.rep = null;
-  const sum = (k) => reps.reduce((a, r) => a + (r[k] || 0), 0);
-  const totals = teamTotals(data);
-  const won = totals.won || 0, lost = totals.lost || 0;
+  // The team's figures are the engine's (sales_team.summary): the page adds nothing up, and
+  // a report without the summary shows dashes.
+  const totals = data.summary || {};
   const velocity = hasVelocity(data), slipping = hasSlipping(data);
   ui.slipping ||= {};
   const hasDeals = reps.some((r) => (r.won || 0) + (r.lost || 0) + (r.open_by_stage || []).reduce((a, s) => a + s.count, 0) > 0);
@@ -35,13 +35,13 @@ export function renderSalesTeam(ctx, root) {
   const closing = openDeals.filter((d) => d.expiring_soon);
 
   setHtml(root, html`${header(ctx, 'team')}${tiles([
-    tile('reps', t('team.reps'), fmt.int(reps.length), ''),
+    tile('reps', t('team.reps'), fmt.int(totals.reps), ''),
     tile('pipeline', t('team.pipeline'), fmt.moneyShort(totals.pipeline_amount), t('team.pipeline.sub', { value: fmt.moneyShort(totals.weighted_pipeline) })),
-    tile('team_win_rate', t('team.win_rate'), won + lost ? fmt.pct(won / (won + lost)) : '—', t('neg.win_rate.sub', { won: fmt.int(won), lost: fmt.int(lost) })),
+    tile('team_win_rate', t('team.win_rate'), fmt.pct(totals.win_rate), t('neg.win_rate.sub', { won: fmt.int(totals.won), lost: fmt.int(totals.lost) })),
     ...(totals.expected_won_next_30d !== undefined ? [tile('expected_won_30d', t('team.expected_30d'), fmt.moneyShort(totals.expected_won_next_30d), t('team.expected_30d.sub'), '', t('col.expected_30d.help'))] : []),
-    tile('closing_soon', t('team.closing'), fmt.int(sum('closing_soon')), t('team.closing.sub')),
+    tile('closing_soon', t('team.closing'), fmt.int(totals.closing_soon), t('team.closing.sub')),
     ...(slipping ? [tile('slipping', t('team.slipping'), fmt.int(data.slipping.length), t('team.slipping.sub'), data.slipping.length ? 'warn' : '', t('col.slipping.help'))] : []),
-    tile('attention', t('team.attention'), fmt.int(sum('customers_overdue')), t('team.attention.sub'), sum('customers_overdue') ? 'warn' : ''),
+    tile('attention', t('team.attention'), fmt.int(totals.customers_overdue), t('team.attention.sub'), totals.customers_overdue ? 'warn' : ''),
   ])}<div class="grid">
     ${hasDeals ? html`<div class="span-7">${card(ctx, { slot: 'team-funnel', title: t('team.funnel'), hint: t('team.funnel.hint'), chart: true })}</div>
     <div class="span-5">${card(ctx, { slot: 'team-wonlost', title: t('team.wonlost'), chart: true })}</div>` : html`<div class="span-12"><p class="note">${t('team.no_deals')}</p></div>`}

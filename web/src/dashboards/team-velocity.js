@@ -1,6 +1,6 @@
-// The sales team's forward-looking parts: the team totals from sales_team.summary, pipeline
-// velocity (its four factors and the revenue per day, against the previous period of the same
-// length) and the slipping deals (expiry passed, still open). Each part hides when the report
+// The sales team's forward-looking parts: pipeline velocity (its four factors and the revenue
+// per day, against the previous period of the same length) and the slipping deals (expiry
+// passed, still open). Each part hides when the report
 // lacks its fields (older engines).
 import { daysBetween } from '../format.js';
 import { html } from '../html.js';
@@ -9,14 +9,6 @@ import { dealStatusTag } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
-
-/** The team totals: the engine's summary; an older report without one gets the reps' sums. */
-export function teamTotals(data) {
-  if (data.summary && typeof data.summary === 'object') return data.summary;
-  const reps = data.reps || [];
-  const sum = (k) => reps.reduce((a, r) => a + (r[k] || 0), 0);
-  return { won: sum('won'), lost: sum('lost'), pipeline_amount: sum('pipeline_amount'), weighted_pipeline: sum('weighted_pipeline') };
-}
 
 // The factors in the formula's order; for the cycle, fewer days is the better direction.
 const FACTORS = [

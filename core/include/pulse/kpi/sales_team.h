@@ -63,9 +63,13 @@ struct RepRow {
 
 /// Team totals, so that the page does not add the rep rows itself.
 struct TeamSummary {
+  std::int64_t reps = 0;  // rep rows, "Unassigned" included
   std::int64_t deals_open = 0;
   std::int64_t won = 0;
   std::int64_t lost = 0;
+  std::optional<double> win_rate;                 // won / (won + lost); null before any deal closed
+  std::int64_t closing_soon = 0;                  // open deals expiring within expiring_days
+  std::optional<std::int64_t> customers_overdue;  // overdue or lapsed; null without orders
   std::optional<double> pipeline_amount;
   std::optional<double> weighted_pipeline;
   std::optional<double> won_amount;
