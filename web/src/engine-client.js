@@ -43,11 +43,13 @@ export class EngineClient {
     this.seq = 0;
     this.pending = new Map();
     // Big CSV files in ranges on helper workers (src/ingest-pool.js); null reads every file in
-    // one stream. A host page (or a test, a benchmark) may set globalThis.B2B_PULSE_PARALLEL
-    // before this script runs: false, or some of {minBytes, rangeBytes, helpers}.
+    // one stream. Off unless a host page (or a test, a benchmark) sets
+    // globalThis.B2B_PULSE_PARALLEL before this script runs: true, or some of {minBytes,
+    // rangeBytes, helpers}. Off by default because on the busy 2-core machine it was measured
+    // on it was slower than one stream (docs/performance.md, "Parallel ingest in the page").
     const host = globalThis.B2B_PULSE_PARALLEL;
-    this.parallel = host === false ? null
-      : { minBytes: PARALLEL_MIN_BYTES, rangeBytes: 8 << 20, helpers: helperCount(), ...(host || {}) };
+    this.parallel = !host ? null
+      : { minBytes: PARALLEL_MIN_BYTES, rangeBytes: 8 << 20, helpers: helperCount(), ...(host === true ? {} : host) };
     this.worker.onmessage = (e) => this.onMessage(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();

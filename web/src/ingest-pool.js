@@ -3,6 +3,7 @@
 // links each to the engine worker by a MessageChannel whose port travels with the load
 // request. The pool lives as long as its load: it is terminated when the load ends, fails or
 // is cancelled (a clear or a new load cancels the one under way), so no helper outlives it.
+// Used only when the host page turns it on (engine-client.js, globalThis.B2B_PULSE_PARALLEL).
 
 /** Files from this size are read in ranges (kParallelMinBytes); smaller ones gain nothing. */
 export const PARALLEL_MIN_BYTES = 8 << 20;
