@@ -152,14 +152,14 @@ test('a damaged Parquet file is reported where it broke, the good rows kept', { 
   // The page goes on with the good files, and the Data view says what happened to each.
   assert.equal(loadOf(report, 'orders.parquet').rows_loaded, 1810);
   await page.locator('b2b-pulse [data-tab=data]').click();
-  assert.match(await page.locator('b2b-pulse [data-file="cut.parquet"]').textContent(), /Parquet file cannot be read/);
+  assert.match(await page.locator('b2b-pulse [data-file="cut.parquet"]').textContent(), /File refused: \[pulse\.parquet\.001\] cut\.parquet: cannot read the Parquet file's footer/);
   assert.match(await page.locator('b2b-pulse [data-file="broken.parquet"]').textContent(), /4,096/);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('the single file (opened from disk) carries the Parquet reader in its worker', { skip }, async () => {
-  const { page, errors, report, requests } = await dropFiles([pq('orders'), ...OTHERS], { at: '/b2b-pulse.html' });
+  const { page, errors, report, requests } = await dropFiles([pq('orders'), ...OTHERS], { page: '/b2b-pulse.html' });
   assert.equal(loadOf(report, 'orders.parquet').format, 'parquet');
   assert.equal(loadOf(report, 'orders.parquet').rows_loaded, 1810);
   assert.equal(requests.filter((u) => u.includes('parquet-reader')).length, 0);
