@@ -142,7 +142,6 @@ class PulseEngine {
     });
   }
 
-  /// JS could not unpack the file (corrupt gzip or zip): finishFile() then refuses it with
   /// Rows JS already split into cells (the page reads Parquet): after beginFile,
   /// beginRows(format, columns as a JSON array of names), then addRows() for each batch packed
   /// as ingest/packed_rows.h describes, then finishFile(). Role detection, mapping, typing and
@@ -173,6 +172,7 @@ class PulseEngine {
     });
   }
 
+  /// JS could not unpack the file (corrupt gzip or zip): finishFile() then refuses it with
   /// `message`, like the CLI does, so that it is listed in the report's "load" section.
   std::string refuse_file(const std::string& message) {
     return guarded("refuseFile", [&] {

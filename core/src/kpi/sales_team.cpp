@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
 
 namespace pulse::kpi {
@@ -22,7 +23,7 @@ struct RepAcc {
   AmountSum previous_won_amount;
   std::vector<double> previous_won_cycles;
   std::vector<double> won_cycles;
-  double revenue = 0;
+  ExactSum revenue;  // order by order, the same bits in any order (exact_sum.h)
   std::int64_t orders = 0, customers = 0, overdue = 0;
   std::int32_t last_customer = kNone;
   struct Late {
@@ -213,7 +214,7 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
           !order_in_filter(*facts, scope, o))
         continue;
       bool any_line = false, positive = false;
-      double revenue = 0;
+      ExactSum revenue;
       for (std::uint32_t l = facts->order_line_begin[o]; l < facts->order_line_begin[o + 1]; ++l) {
         if (!line_in_filter(*facts, scope, l)) continue;
         any_line = true;

@@ -26,7 +26,6 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
   return {
     kind: 'wasm',
     pulse,  // range-helpers.js loads a big CSV file in ranges on it
-    pulse,  // range-helpers.js loads a big CSV file in ranges on it
     async loadFile(name, source, { options, onProgress, chunkSize, signal }) {
       // Parquet is decoded here by hyparquet (parquet-source.js); every other format by the engine.
       if (await isParquet(source))
