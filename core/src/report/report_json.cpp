@@ -189,12 +189,6 @@ void write_cohorts(JsonWriter& w, const kpi::CustomerReport& r) {
 
 }  // namespace
 
-void write_unavailable(JsonWriter& w, const std::string& why) {
-  w.begin_object();
-  w.key("unavailable"), w.value(why);
-  w.end_object();
-}
-
 void write_unavailable(JsonWriter& w, const Message& why) {
   w.begin_object();
   w.key("unavailable"), w.value(why.text);

@@ -23,10 +23,9 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& report, const kpi
                      const StringPool& strings);
 void write_catalogs(JsonWriter& w, const kpi::CatalogReport& report, const kpi::Facts& facts,
                     const StringPool& strings);
-/// `{"unavailable": "why"}`: a dashboard without the data it needs.
-void write_unavailable(JsonWriter& w, const std::string& why);
-/// `{"unavailable": "why", "code": "pulse.unavailable.001", "params": {}}`: the same with the
-/// code (pulse/message_codes.h) a page words in its own language.
+/// `{"unavailable": "why", "code": "pulse.unavailable.001", "params": {}}`: a dashboard without
+/// the data it needs, with the code (pulse/message_codes.h) a page words in its own language.
+/// There is no text-only form: every reason has a code.
 void write_unavailable(JsonWriter& w, const Message& why);
 
 }  // namespace pulse::report
