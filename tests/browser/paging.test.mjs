@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { orderedRows } from '../web/table-order-oracle.mjs';
 
 const GOLDEN = JSON.parse(fs.readFileSync(path.join(repo, 'tests/golden/samples.json'), 'utf8'));
 const KEYS = ['deal_id', 'customer_id', 'status', 'outcome', 'amount', 'discount', 'rounds', 'created_at', 'closed_at'];
@@ -24,17 +25,9 @@ after(() => closeBrowserAndServer(browser, server));
 
 const $ = (page, sel) => page.locator(`b2b-pulse ${sel}`);
 
-/** The table rules, independently of table-order.js: missing values last both ways, numbers by
- *  value, text by the numeric case-blind collation, ties in list order. */
+/** Deal ids in the table's order (the rules written independently of table-order.js). */
 function ordered(rows, key, dir) {
-  const coll = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  const sign = dir === 'asc' ? 1 : -1;
-  return rows.map((r, i) => ({ r, i, v: r[key] })).sort((a, b) => {
-    const am = a.v === null || a.v === undefined, bm = b.v === null || b.v === undefined;
-    if (am || bm) return am === bm ? a.i - b.i : am ? 1 : -1;
-    const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : coll.compare(String(a.v), String(b.v));
-    return sign * c || a.i - b.i;
-  }).map((x) => x.r.deal_id);
+  return orderedRows(rows, key, dir).map((d) => d.deal_id);
 }
 
 /** Every row id of the table in `slot`, page by page (Next until it is disabled), in the page. */

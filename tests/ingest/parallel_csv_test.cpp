@@ -130,6 +130,22 @@ std::string order_lines(std::size_t rows, const std::string& eol = "\n") {
   return text;
 }
 
+/// A ';' file whose decisions come late: decimal comma by default, quantities integers until one
+/// reads "2.5" (a decimal point) on line 2502; dates ambiguous (day <= 12) until 13/03/2024 on
+/// line 2802.
+std::string late_decisions_csv() {
+  std::string text = "order_id;sku;quantity;unit_price;order_date\n";
+  for (std::size_t i = 0; i < 3000; ++i) {
+    const std::string qty = i == 2500 ? "2.5" : std::to_string(1000 + i);
+    const std::string date =
+        i == 2800 ? "13/03/2024"
+                  : "0" + std::to_string(1 + i % 9) + "/0" + std::to_string(1 + i % 3) + "/2024";
+    text += "SO-" + std::to_string(i) + ";SKU-" + std::to_string(i % 20) + ";" + qty + ";7;" +
+            date + "\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("record boundaries: line breaks counted as the reader counts lines",
@@ -312,17 +328,7 @@ TEST_CASE("bad rows are reported with their file-wide line numbers", "[ingest][p
 }
 
 TEST_CASE("decisions made in a later range are applied as in one stream", "[ingest][parallel]") {
-  // ';' file: decimal comma by default. Quantities are integers until one reads "2.5" (a
-  // decimal point) on line 2502; dates are ambiguous (day <= 12) until 13/03/2024 on line 2802.
-  std::string text = "order_id;sku;quantity;unit_price;order_date\n";
-  for (std::size_t i = 0; i < 3000; ++i) {
-    const std::string qty = i == 2500 ? "2.5" : std::to_string(1000 + i);
-    const std::string date =
-        i == 2800 ? "13/03/2024"
-                  : "0" + std::to_string(1 + i % 9) + "/0" + std::to_string(1 + i % 3) + "/2024";
-    text += "SO-" + std::to_string(i) + ";SKU-" + std::to_string(i % 20) + ";" + qty + ";7;" +
-            date + "\n";
-  }
+  const std::string text = late_decisions_csv();
   for (std::size_t range : {512, 4096, 30000}) {
     INFO("range " << range);
     REQUIRE(compare("late.csv", text, range, 3));
@@ -490,15 +496,7 @@ TEST_CASE("the page's parallel load: CRLF, bad rows, late decisions", "[ingest][
   const std::string crlf = order_lines(2500, "\r\n");
   for (std::size_t range = 300; range < 345; range += 4)
     REQUIRE(compare_stepped("crlf.csv", crlf, range, 1));
-  std::string late = "order_id;sku;quantity;unit_price;order_date\n";
-  for (std::size_t i = 0; i < 3000; ++i) {
-    const std::string qty = i == 2500 ? "2.5" : std::to_string(1000 + i);
-    const std::string date =
-        i == 2800 ? "13/03/2024"
-                  : "0" + std::to_string(1 + i % 9) + "/0" + std::to_string(1 + i % 3) + "/2024";
-    late += "SO-" + std::to_string(i) + ";SKU-" + std::to_string(i % 20) + ";" + qty + ";7;" +
-            date + "\n";
-  }
+  const std::string late = late_decisions_csv();
   for (std::size_t range : {512, 4096, 30000}) {
     INFO("range " << range);
     REQUIRE(compare_stepped("late.csv", late, range, 1));

@@ -9,6 +9,7 @@ import { ReportStore } from '../../web/src/worker/report-store.js';
 import { PAGED_LISTS } from '../../web/src/paged-fields.js';
 import { dealStatusLabel } from '../../web/src/status-labels.js';
 import { wordsFor } from '../../web/src/paged-words.js';
+import { orderedRows } from './table-order-oracle.mjs';
 
 const text = fs.readFileSync(new URL('../golden/samples.json', import.meta.url), 'utf8');
 const full = JSON.parse(text);
@@ -17,17 +18,8 @@ const names = new Map(full.customers.rows.map((c) => [c.customer_id, c.customer_
 const LIST = 'negotiations.deals';
 const KEYS = Object.keys(PAGED_LISTS[LIST].fields);
 
-/** The table rules, independently: missing values last in both directions, numbers by value,
- *  text by the numeric, case- and accent-blind collation, ties in list order. */
 function expected(rows, { key, dir }) {
-  const coll = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  const sign = dir === 'asc' ? 1 : -1;
-  return rows.map((r, i) => ({ r, i, v: r[key] })).sort((a, b) => {
-    const am = a.v === null || a.v === undefined, bm = b.v === null || b.v === undefined;
-    if (am || bm) return am === bm ? a.i - b.i : am ? 1 : -1;
-    const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : coll.compare(String(a.v), String(b.v));
-    return sign * c || a.i - b.i;
-  }).map((x) => x.r);
+  return orderedRows(rows, key, dir);
 }
 
 function searchText(d, lang) {
