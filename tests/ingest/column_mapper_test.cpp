@@ -6,6 +6,7 @@
 
 #include "pulse/error.h"
 #include "pulse/ingest/column_mapper.h"
+#include "pulse/message_codes.h"
 
 using namespace pulse;
 using namespace pulse::ingest;
@@ -177,6 +178,18 @@ TEST_CASE("files no role fits are refused naming the missing fields", "[ingest]"
   }
 }
 
+TEST_CASE("each column's reason carries its code and params beside the English text", "[ingest]") {
+  const Sample s = sample_of({"Customer", "Item", "Qty", "Price", "Order", "Date"},
+                             {{"Acme", "Bolt", "2", "1.5", "1", "2024-01-02"}});
+  const ColumnMapping m = map_columns(s, {});
+  const Message& qty = m.reason[static_cast<std::size_t>(Field::quantity)];
+  CHECK(qty.code == ids::kMappedByHeader);
+  CHECK(qty.text == "header 'Qty' names quantity");
+  REQUIRE(qty.params.size() == 2);
+  CHECK((qty.params[0] == pulse::MessageParam{"header", "Qty", false}));
+  CHECK((qty.params[1] == pulse::MessageParam{"field", "quantity", false}));
+}
+
 TEST_CASE("workspace overrides fix the role and columns; an unknown column is an error",
           "[ingest]") {
   const Sample s =
@@ -186,7 +199,8 @@ TEST_CASE("workspace overrides fix the role and columns; an unknown column is an
   ColumnMapping m = map_columns(s, o);
   CHECK(m.role == Role::order_lines);
   CHECK(m.at(Field::catalog) == 3);
-  CHECK(m.reason[static_cast<std::size_t>(Field::catalog)] == "set in the workspace");
+  CHECK(m.reason[static_cast<std::size_t>(Field::catalog)].text == "set in the workspace");
+  CHECK(m.reason[static_cast<std::size_t>(Field::catalog)].code == ids::kMappedByWorkspace);
 
   o.columns[Field::catalog] = "Land";
   try {

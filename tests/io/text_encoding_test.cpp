@@ -309,6 +309,27 @@ TEST_CASE("encoding: the first non-ASCII byte settles an ASCII head, and the rea
   CHECK(ascii.reason == "all 12 bytes are ASCII: read as UTF-8");
 }
 
+TEST_CASE("encoding: the reason's code and params match its English text", "[io][encoding]") {
+  const EncodingGuess cyrillic = detect_encoding("name\n\xCF\xF0\xE8\xE2\xE5\xF2\n");
+  CHECK(cyrillic.reason_code.code == "pulse.encoding.009");
+  CHECK(cyrillic.reason_code.text == cyrillic.reason);
+  REQUIRE(cyrillic.reason_code.params.size() == 2);
+  CHECK((cyrillic.reason_code.params[0] == pulse::MessageParam{"n", "6", true}));
+
+  Utf8Decoder decoder(detect_encoding("id;name\n"));
+  const auto ignore = [](std::string_view) {};
+  decoder.decode("id;name\n1;x\n", ignore);
+  decoder.finish(ignore);
+  CHECK(decoder.reason_code().code == "pulse.encoding.011");
+  CHECK(decoder.reason_code().text == "all 12 bytes are ASCII: read as UTF-8");
+  REQUIRE(decoder.reason_code().params.size() == 1);
+  CHECK((decoder.reason_code().params[0] == pulse::MessageParam{"bytes", "12", true}));
+
+  const EncodingGuess workspace = encoding_from_workspace(TextEncoding::windows1251);
+  CHECK(workspace.reason_code.code == "pulse.encoding.013");
+  CHECK(workspace.reason == "set in the workspace");
+}
+
 TEST_CASE("encoding: valid UTF-8 is passed on without a copy", "[io][encoding]") {
   const std::string chunk =
       "order_id;\xD0\x9A\xD0\xBE\xD0\xBD\xD1\x82\xD1\x80\xD0\xB0\xD0\xB3\xD0\xB5\xD0\xBD\xD1\x82\n";

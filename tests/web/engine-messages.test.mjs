@@ -47,3 +47,20 @@ test('a stop reason: Russian from its code, the English sentence kept as the det
   const old = { line: 5, reason: '[pulse.ingest.005] big.csv: out of memory after 4 rows' };
   assert.equal(wordStop(ru, old).text, 'Не хватает памяти: файл больше, чем вмещает этот компьютер.');
 });
+
+test('a load entry\'s mapping, encoding and convention reasons are worded from their codes', () => {
+  const header = { code: 'pulse.mapping.002', params: { header: 'Qty', field: 'quantity' }, text: "header 'Qty' names quantity" };
+  assert.equal(wordMessage(ru, fmtRu, header), 'заголовок «Qty» означает quantity');
+  assert.equal(wordMessage(en, fmtEn, header), 'header “Qty” names quantity');
+  const ascii = { code: 'pulse.encoding.011', params: { bytes: 15546 }, text: 'all 15,546 bytes are ASCII: read as UTF-8' };
+  assert.equal(wordMessage(ru, fmtRu, ascii).replace(/\s/g, ' '), 'все байты — ASCII (15 546): прочитан как UTF-8');
+  assert.equal(wordMessage(en, fmtEn, ascii), 'all 15,546 bytes are ASCII: read as UTF-8');
+  const cyrillic = (n) => ({ code: 'pulse.encoding.009', params: { n, example: 'Привет' }, text: '...' });
+  assert.equal(wordMessage(en, fmtEn, cyrillic(1)), '1 byte is not UTF-8 and reads as Cyrillic letters');
+  assert.equal(wordMessage(ru, fmtRu, cyrillic(3)), 'байтов не в UTF-8: 3; прочитаны как кириллица');
+  const mark = { code: 'pulse.convention.002', params: { mark: 'point' }, text: 'decimal point (no value decided; default)' };
+  assert.equal(wordMessage(ru, fmtRu, mark), 'десятичная точка (ни одно значение не решило; по умолчанию)');
+  const guess = { code: 'pulse.convention.005', params: { order: 'dmy', basis: 'row_order' }, text: 'DD/MM/YYYY (dates run forward in file order)' };
+  assert.equal(wordMessage(ru, fmtRu, guess), 'ДД/ММ/ГГГГ (сначала день), даты идут вперёд в порядке строк');
+  assert.equal(wordMessage(en, fmtEn, guess), 'DD/MM/YYYY (day first), dates run forward in file order');
+});

@@ -76,7 +76,9 @@ function fileCard(host, f) {
   const columns = (load && load.columns) || [];
   const mapping = (load && load.mapping) || {};
   const reasons = (load && load.mapping_reasons) || {};
+  const reasonCodes = (load && load.mapping_reason_codes) || {};
   const conv = (load && load.conventions) || {};
+  const convCodes = (load && load.convention_codes) || {};
   const roles = roleSchema(host);
   const spec = (shownRole && roles[shownRole]) || null;
   const fields = spec ? [...new Set([...spec.fields, ...Object.keys(mapping)])] : Object.keys(mapping);
@@ -90,17 +92,18 @@ function fileCard(host, f) {
     const detected = mapping[field];
     const colOpts = [html`<option value="">${detected && !explicit ? `${t('data.auto_col')}: ${detected}` : t('data.auto_col')}</option>`]
       .concat(columns.map((c) => html`<option value="${c}" ${explicit === c ? 'selected' : ''}>${c}</option>`));
-    const convText = detected ? conv[detected] || conv[field] || '' : '';
+    const convKey = detected ? [detected, field].find((k) => conv[k]) : undefined;
+    const convText = convKey ? coded(host, convCodes[convKey], conv[convKey]) : '';
     return html`<tr class="${detected ? '' : 'unmapped'}"><th scope="row"><code>${field}</code>${required.includes(field) ? html` <small class="req">${t('data.required')}</small>` : ''}</th>
       <td><select data-col="${field}" aria-label="${field}">${colOpts}</select></td>
-      <td class="muted small">${reasons[field] || ''}${convText ? html` · ${convText}` : ''}</td></tr>`;
+      <td class="muted small">${coded(host, reasonCodes[field], reasons[field])}${convText ? html` · ${convText}` : ''}</td></tr>`;
   });
 
   return html`<article class="file card state-${state}" data-file="${f.name}">
     <div class="file-head">
       <span class="file-ic">${icon('file')}</span>
       <div class="file-title"><b>${f.name}</b>
-        <small>${fmt.bytes(f.size)}${load && load.format ? html` · <span data-format="${load.format}" title="${load.format === 'parquet' ? t('parquet.format_title') : ''}">${load.format.toUpperCase()}</span>` : ''}${load && load.delimiter ? html` · “${delimiterLabel(load.delimiter)}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + (load.encoding_reason || '')}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
+        <small>${fmt.bytes(f.size)}${load && load.format ? html` · <span data-format="${load.format}" title="${load.format === 'parquet' ? t('parquet.format_title') : ''}">${load.format.toUpperCase()}</span>` : ''}${load && load.delimiter ? html` · “${delimiterLabel(load.delimiter)}”` : ''}${load && load.encoding ? html` · <span data-encoding="${load.encoding}" title="${t('data.encoding') + ': ' + coded(host, load.encoding_reason_code, load.encoding_reason)}">${load.encoding.toUpperCase()}</span>` : ''}</small></div>
       <span class="role-tag ${role ? '' : 'none'}" data-role-detected="${role || ''}">${role ? t('role.' + role) : f.status === 'loading' ? '…' : t('role.none')}</span>
       ${load ? html`<span class="rows" data-rows-loaded="${load.rows_loaded}" data-rows-skipped="${load.rows_skipped}">${t('data.rows', { loaded: fmt.int(load.rows_loaded), read: fmt.int(load.rows_read) })}${load.rows_skipped ? html` · <b class="neg">${t('data.skipped', { n: fmt.int(load.rows_skipped) })}</b>` : ''}</span>` : ''}
       <button type="button" class="btn btn-ghost btn-sm" data-action="remove-file" data-name="${f.name}" title="${t('action.remove')}">${icon('close')}</button>
@@ -123,6 +126,12 @@ function fileCard(host, f) {
     ${load && load.notes && load.notes.length ? html`<ul class="notes">${load.notes.map((n) => html`<li data-code="${n.code || ''}">${wordMessage(t, fmt, n)}</li>`)}</ul>` : ''}
     ${problems.length ? problemTable(host, load) : ''}
   </article>`;
+}
+
+/** A load entry's reason in the page's language from its {code, params}; the engine's English
+ *  text when it has no code (a report written before the codes). */
+function coded(host, code, text) {
+  return code ? wordMessage(host.t, host.fmt, { ...code, text }) : text || '';
 }
 
 /** A load that kept rows and then stopped (not a refusal): how far it got and why. */

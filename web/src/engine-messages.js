@@ -5,7 +5,7 @@
 // happening for every code the engine has).
 
 // Params that are words, not values: their own keys ('engine.mark.comma', 'role.deal_events').
-const WORD_PARAMS = { mark: 'engine.mark.', order: 'engine.order.', role: 'role.' };
+const WORD_PARAMS = { mark: 'engine.mark.', order: 'engine.order.', basis: 'engine.basis.', role: 'role.' };
 
 function known(t, key) {
   return t(key) !== key;

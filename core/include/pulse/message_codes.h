@@ -35,4 +35,33 @@ inline constexpr char kNoOrdersLoaded[] = "pulse.unavailable.005";    // custome
 inline constexpr char kOnlyOrderHeaders[] = "pulse.unavailable.006";  // catalogs
 inline constexpr char kNoOrderLines[] = "pulse.unavailable.007";      // catalogs
 
+// --- Why a column feeds a field (load "mapping_reason_codes") ----------------------------------
+inline constexpr char kMappedByWorkspace[] = "pulse.mapping.001";    // set in the workspace
+inline constexpr char kMappedByHeader[] = "pulse.mapping.002";       // header, field
+inline constexpr char kMappedAsIdFallback[] = "pulse.mapping.003";   // field, from
+inline constexpr char kMappedByDateValues[] = "pulse.mapping.004";   // header
+inline constexpr char kMappedByKnownExport[] = "pulse.mapping.005";  // source
+
+// --- Why the text reads in its encoding (load "encoding_reason_code") -------------------------
+inline constexpr char kEncodingByteOrderMark[] = "pulse.encoding.001";  // mark, encoding
+inline constexpr char kEncodingContainer[] = "pulse.encoding.002";      // a compressed container
+inline constexpr char kEncodingZeroBytes[] = "pulse.encoding.003";    // encoding (UTF-16 unmarked)
+inline constexpr char kEncodingNulBytes[] = "pulse.encoding.004";     // not text
+inline constexpr char kEncodingNoBytes[] = "pulse.encoding.005";      // an empty file
+inline constexpr char kEncodingAsciiHead[] = "pulse.encoding.006";    // bytes (the head so far)
+inline constexpr char kEncodingValidUtf8[] = "pulse.encoding.007";    // n non-ASCII characters
+inline constexpr char kEncodingStrayBytes[] = "pulse.encoding.008";   // n, invalid
+inline constexpr char kEncodingCyrillic[] = "pulse.encoding.009";     // n, example
+inline constexpr char kEncodingWestern[] = "pulse.encoding.010";      // n, example
+inline constexpr char kEncodingAllAscii[] = "pulse.encoding.011";     // bytes (the whole file)
+inline constexpr char kEncodingAsciiThen[] = "pulse.encoding.012";    // bytes, encoding
+inline constexpr char kEncodingByWorkspace[] = "pulse.encoding.013";  // set in the workspace
+
+// --- How a column's values read (load "convention_codes") --------------------------------------
+inline constexpr char kConventionMark[] = "pulse.convention.001";         // mark (decided)
+inline constexpr char kConventionMarkDefault[] = "pulse.convention.002";  // mark (no value told)
+inline constexpr char kConventionDateShape[] = "pulse.convention.003";    // format
+inline constexpr char kConventionDateOrder[] = "pulse.convention.004";    // order (sure)
+inline constexpr char kConventionDateGuess[] = "pulse.convention.005";    // order, basis
+
 }  // namespace pulse::ids

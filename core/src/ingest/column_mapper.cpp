@@ -72,7 +72,7 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
   m.role = role;
   const RoleSpec& spec = role_spec(role);
   std::vector<bool> taken(sample.columns.size(), false);
-  auto assign = [&](Field f, int col, std::string reason) {
+  auto assign = [&](Field f, int col, Message reason) {
     m.column[static_cast<std::size_t>(f)] = col;
     m.reason[static_cast<std::size_t>(f)] = std::move(reason);
     if (col >= 0) taken[static_cast<std::size_t>(col)] = true;
@@ -87,7 +87,7 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
                        "column " + quoted(name) + " named for " + std::string(field_name(field)) +
                            " is not in the file (columns: " + known + ")");
     }
-    assign(field, col, "set in the workspace");
+    assign(field, col, Message(ids::kMappedByWorkspace, "set in the workspace"));
   }
 
   std::vector<Candidate> candidates;
@@ -107,9 +107,12 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
   });
   for (const Candidate& c : candidates) {
     if (m.has(c.field) || taken[static_cast<std::size_t>(c.column)]) continue;
+    const std::string& header = sample.columns[static_cast<std::size_t>(c.column)];
     assign(c.field, c.column,
-           "header " + quoted(sample.columns[static_cast<std::size_t>(c.column)]) + " names " +
-               std::string(field_name(c.field)));
+           Message(ids::kMappedByHeader,
+                   "header " + quoted(header) + " names " + std::string(field_name(c.field)))
+               .param("header", header)
+               .param("field", std::string(field_name(c.field))));
   }
 
   // Files that name things only by text: the name is the id (1C exports, spreadsheets).
@@ -119,8 +122,11 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
         std::find(fields.begin(), fields.end(), missing) == fields.end())
       return;
     assign(missing, m.at(from),
-           std::string("no ") + what + " column: the " + std::string(field_name(from)) +
-               " column serves as id");
+           Message(ids::kMappedAsIdFallback, std::string("no ") + what + " column: the " +
+                                                 std::string(field_name(from)) +
+                                                 " column serves as id")
+               .param("field", std::string(field_name(missing)))
+               .param("from", std::string(field_name(from))));
   };
   fall_back(Field::customer_id, Field::customer_name, "customer id");
   fall_back(Field::sku, Field::product_name, "SKU");
@@ -133,7 +139,9 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
       for (const auto& row : sample.rows) any = any || (c < row.size() && !row[c].empty());
       if (!any) continue;
       assign(Field::order_date, static_cast<int>(c),
-             "values of " + quoted(sample.columns[c]) + " read as dates");
+             Message(ids::kMappedByDateValues,
+                     "values of " + quoted(sample.columns[c]) + " read as dates")
+                 .param("header", sample.columns[c]));
       break;
     }
   }

@@ -133,7 +133,8 @@ class FileLoader::Pipeline : public io::RecordSink {
       if (mapping.column[f] == kUnmapped) continue;
       const std::string name(field_name(static_cast<Field>(f)));
       report_.mapping[name] = columns_[static_cast<std::size_t>(mapping.column[f])];
-      report_.mapping_reasons[name] = mapping.reason[f];
+      report_.mapping_reasons[name] = mapping.reason[f].text;
+      report_.mapping_reason_codes[name] = mapping.reason[f];
     }
     report_.notes.insert(report_.notes.end(), mapping.notes.begin(), mapping.notes.end());
     table_.source = report_.file;
@@ -205,7 +206,8 @@ class FileLoader::Pipeline : public io::RecordSink {
       mapping_.column[f] = column;
       const std::string name(field_name(field));
       report_.mapping[name] = columns_[static_cast<std::size_t>(column)];
-      report_.mapping_reasons[name] = again.reason[f];
+      report_.mapping_reasons[name] = again.reason[f].text;
+      report_.mapping_reason_codes[name] = again.reason[f];
       const std::string& header = columns_[static_cast<std::size_t>(column)];
       report_.notes.push_back(
           Message(ids::kNoteLateColumn, "'" + header + "' first appears after line " +
@@ -262,7 +264,7 @@ void FileLoader::fail(const std::string& message, std::vector<MessageParam> para
 void FileLoader::start(std::string_view head) {
   io::EncodingGuess guess;
   if (options_.encoding) {
-    guess = {*options_.encoding, "set in the workspace", true};
+    guess = io::encoding_from_workspace(*options_.encoding);
     if (guess.encoding == io::TextEncoding::utf16le && head.substr(0, 2) == "\xFE\xFF")
       guess.encoding = io::TextEncoding::utf16be;  // "utf-16": the byte order mark says which
   } else {
@@ -272,6 +274,7 @@ void FileLoader::start(std::string_view head) {
   decoder_ = std::make_unique<io::Utf8Decoder>(guess);
   report_.encoding = std::string(io::encoding_name(guess.encoding));
   report_.encoding_reason = guess.reason;
+  report_.encoding_reason_code = guess.reason_code;
   std::string text;
   decoder_->decode(head, [&](std::string_view utf8) { text.append(utf8); });
   // UTF-16 is sniffed as text; other bytes as they are, so that binary data stays binary.
@@ -378,6 +381,7 @@ const LoadReport& FileLoader::finish() {
     // ASCII-only heads are decided by the first non-ASCII byte, later in the file.
     report_.encoding = std::string(io::encoding_name(decoder_->encoding()));
     report_.encoding_reason = decoder_->reason();
+    report_.encoding_reason_code = decoder_->reason_code();
     if (const std::size_t n = decoder_->replaced(); n > 0)
       report_.notes.push_back(
           Message(ids::kNoteBadEncoding,

@@ -271,11 +271,12 @@ ColumnMapping map_as(const KnownFormat& format, const Columns& columns) {
     if (rule.alternatives.empty()) continue;
     const std::size_t f = static_cast<std::size_t>(fs.field);
     m.column[f] = rule.alternatives.front().column;
-    std::string reason =
-        "as the recognized export writes it: " + columns.describe(rule.alternatives[0]);
+    std::string source = columns.describe(rule.alternatives[0]);
     for (std::size_t i = 1; i < rule.alternatives.size(); ++i)
-      reason += ", else " + columns.describe(rule.alternatives[i]);
-    m.reason[f] = std::move(reason);
+      source += ", else " + columns.describe(rule.alternatives[i]);
+    m.reason[f] =
+        Message(ids::kMappedByKnownExport, "as the recognized export writes it: " + source)
+            .param("source", source);
     rule.empty_skips_row = fs.field == format.skip_rows_without;
     if (!rule.plain() || rule.empty_skips_row) m.rule[f] = std::move(rule);
   }
@@ -308,7 +309,7 @@ std::optional<ColumnMapping> map_known_format(const Sample& sample,
       const std::size_t f = static_cast<std::size_t>(field);
       m.column[f] = col;
       m.rule[f] = SourceRule{};
-      m.reason[f] = "set in the workspace";
+      m.reason[f] = Message(ids::kMappedByWorkspace, "set in the workspace");
     }
     return m;
   }

@@ -264,7 +264,7 @@ class ParallelLoad : public io::RecordSink {
     io::EncodingGuess guess;
     if (options_.encoding) {
       if (*options_.encoding != io::TextEncoding::utf8) return false;
-      guess = {io::TextEncoding::utf8, "set in the workspace", true};
+      guess = io::encoding_from_workspace(io::TextEncoding::utf8);
     } else {
       guess = io::detect_encoding(head);
     }
@@ -274,6 +274,7 @@ class ParallelLoad : public io::RecordSink {
     if (options_.delimiter != 0) sniff.delimiter = options_.delimiter;
     report_.encoding = std::string(io::encoding_name(guess.encoding));
     report_.encoding_reason = guess.reason;
+    report_.encoding_reason_code = guess.reason_code;
     report_.format = "csv";
     report_.delimiter = sniff.delimiter == '\t' ? "\\t" : std::string(1, sniff.delimiter);
     Conventions& conv = options_.conventions;
@@ -356,7 +357,8 @@ class ParallelLoad : public io::RecordSink {
       if (mapping.column[f] == kUnmapped) continue;
       const std::string name(field_name(static_cast<Field>(f)));
       report_.mapping[name] = columns_[static_cast<std::size_t>(mapping.column[f])];
-      report_.mapping_reasons[name] = mapping.reason[f];
+      report_.mapping_reasons[name] = mapping.reason[f].text;
+      report_.mapping_reason_codes[name] = mapping.reason[f];
     }
     report_.notes.insert(report_.notes.end(), mapping.notes.begin(), mapping.notes.end());
     table_.source = report_.file;
@@ -626,6 +628,7 @@ class ParallelLoad : public io::RecordSink {
     if (main_.quote_problems >= io::CsvReader::kMaxQuoteRecoveries) throw GiveUp{};
     report_.encoding = std::string(io::encoding_name(decoder_->encoding()));
     report_.encoding_reason = decoder_->reason();
+    report_.encoding_reason_code = decoder_->reason_code();
     report_.lines = last_.csv->lines();
     builder_->finish(columns_);
     std::stable_sort(report_.problems.begin(), report_.problems.end(),

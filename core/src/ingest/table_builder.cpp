@@ -381,6 +381,9 @@ void TableBuilder::finish(const std::vector<std::string>& column_names) {
       std::string label = mark_label(slot.number.mark);
       if (!decided) label += " (no value decided; default)";
       report_.conventions[name] = label;
+      report_.convention_codes[name] = (decided ? Message(ids::kConventionMark, label)
+                                                : Message(ids::kConventionMarkDefault, label))
+                                           .param("mark", mark_code(slot.number.mark));
     }
   }
   report_dates(column_names);
@@ -451,11 +454,23 @@ void TableBuilder::report_dates(const std::vector<std::string>& names) {
     const std::string name = slot_name(slot, names);
     const DateState& date = slot.date;
     if (date.shape != io::DateShape::slash || date.order == io::DateOrder::unknown) {
-      if (date.shape != io::DateShape::none) report_.conventions[name] = shape_label(date.shape);
+      if (date.shape != io::DateShape::none) {
+        report_.conventions[name] = shape_label(date.shape);
+        report_.convention_codes[name] = Message(ids::kConventionDateShape, shape_label(date.shape))
+                                             .param("format", shape_label(date.shape));
+      }
       continue;
     }
     if (!first_slash) first_slash = &slot;
     report_.conventions[name] = std::string(order_label(date.order)) + basis_suffix(date.basis);
+    // The bases basis_suffix() leaves unsaid (a value over 12, the workspace) are sure.
+    if (*basis_suffix(date.basis) == '\0')
+      report_.convention_codes[name] = Message(ids::kConventionDateOrder, report_.conventions[name])
+                                           .param("order", order_code(date.order));
+    else
+      report_.convention_codes[name] = Message(ids::kConventionDateGuess, report_.conventions[name])
+                                           .param("order", order_code(date.order))
+                                           .param("basis", date_order_basis_name(date.basis));
     if (!date.weak) continue;
     // A stable code the page words as a banner with a one-click swap.
     const bool dmy = date.order == io::DateOrder::dmy;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "pulse/message_codes.h"
+
 namespace pulse::io {
 namespace {
 
@@ -141,6 +143,19 @@ std::string example_word(const unsigned char* p, std::size_t size, TextEncoding 
   return out;
 }
 
+// A guess whose English reason is its message's text, so that the two never differ.
+EncodingGuess guessed(TextEncoding encoding, Message why, bool decided = true) {
+  EncodingGuess guess{encoding, why.text, decided, {}};
+  guess.reason_code = std::move(why);
+  return guess;
+}
+
+Message byte_order_mark(const char* mark, TextEncoding encoding, const char* text) {
+  return Message(ids::kEncodingByteOrderMark, text)
+      .param("mark", mark)
+      .param("encoding", std::string(encoding_name(encoding)));
+}
+
 }  // namespace
 
 std::string_view encoding_name(TextEncoding encoding) {
@@ -179,12 +194,19 @@ EncodingGuess detect_encoding(std::string_view head) {
   const auto starts = [&](std::string_view prefix) {
     return head.substr(0, prefix.size()) == prefix;
   };
-  if (starts("\xEF\xBB\xBF")) return {TextEncoding::utf8, "byte order mark EF BB BF", true};
+  if (starts("\xEF\xBB\xBF"))
+    return guessed(TextEncoding::utf8,
+                   byte_order_mark("EF BB BF", TextEncoding::utf8, "byte order mark EF BB BF"));
   if (starts("\xFF\xFE"))
-    return {TextEncoding::utf16le, "byte order mark FF FE (Excel's \"Unicode text\")", true};
-  if (starts("\xFE\xFF")) return {TextEncoding::utf16be, "byte order mark FE FF", true};
+    return guessed(TextEncoding::utf16le,
+                   byte_order_mark("FF FE", TextEncoding::utf16le,
+                                   "byte order mark FF FE (Excel's \"Unicode text\")"));
+  if (starts("\xFE\xFF"))
+    return guessed(TextEncoding::utf16be,
+                   byte_order_mark("FE FF", TextEncoding::utf16be, "byte order mark FE FF"));
   if (starts("\x1F\x8B") || starts(std::string_view("PK\x03\x04", 4)))
-    return {TextEncoding::utf8, "not text (a compressed container)", true};
+    return guessed(TextEncoding::utf8,
+                   Message(ids::kEncodingContainer, "not text (a compressed container)"));
 
   // UTF-16 without a mark: text of mostly ASCII has a zero in every other byte.
   const std::size_t pairs = std::min<std::size_t>(size, 4096) / 2;
@@ -194,14 +216,18 @@ EncodingGuess detect_encoding(std::string_view head) {
     zero_odd += p[2 * i + 1] == 0;
   }
   if (pairs >= 2 && zero_odd * 10 >= pairs * 9 && zero_even * 10 < pairs)
-    return {TextEncoding::utf16le, "no byte order mark, but every second byte is zero (UTF-16LE)",
-            true};
+    return guessed(TextEncoding::utf16le,
+                   Message(ids::kEncodingZeroBytes,
+                           "no byte order mark, but every second byte is zero (UTF-16LE)")
+                       .param("encoding", "utf-16le"));
   if (pairs >= 2 && zero_even * 10 >= pairs * 9 && zero_odd * 10 < pairs)
-    return {TextEncoding::utf16be, "no byte order mark, but every second byte is zero (UTF-16BE)",
-            true};
+    return guessed(TextEncoding::utf16be,
+                   Message(ids::kEncodingZeroBytes,
+                           "no byte order mark, but every second byte is zero (UTF-16BE)")
+                       .param("encoding", "utf-16be"));
   // size > 0: memchr on the null data of an empty view is undefined (found by fuzzing).
   if (size > 0 && std::memchr(p, 0, size) != nullptr)
-    return {TextEncoding::utf8, "not text (NUL bytes)", true};
+    return guessed(TextEncoding::utf8, Message(ids::kEncodingNulBytes, "not text (NUL bytes)"));
 
   std::size_t high = 0, characters = 0, invalid = 0;
   for (std::size_t i = skip_ascii(p, size, 0); i < size; i = skip_ascii(p, size, i)) {
@@ -215,22 +241,31 @@ EncodingGuess detect_encoding(std::string_view head) {
       invalid += n;
     i += n;
   }
-  if (size == 0) return {TextEncoding::utf8, "no bytes", false};
+  if (size == 0)
+    return guessed(TextEncoding::utf8, Message(ids::kEncodingNoBytes, "no bytes"), false);
   if (high == 0)
-    return {TextEncoding::utf8,
-            "ASCII only in the first " + with_thousands(size) + " bytes: read as UTF-8", false};
-  if (invalid == 0)
-    return {
+    return guessed(
         TextEncoding::utf8,
-        with_thousands(characters) + (characters == 1 ? " non-ASCII character, valid UTF-8"
-                                                      : " non-ASCII characters, all valid UTF-8"),
-        true};
+        Message(ids::kEncodingAsciiHead,
+                "ASCII only in the first " + with_thousands(size) + " bytes: read as UTF-8")
+            .count("bytes", size),
+        false);
+  if (invalid == 0)
+    return guessed(TextEncoding::utf8,
+                   Message(ids::kEncodingValidUtf8,
+                           with_thousands(characters) +
+                               (characters == 1 ? " non-ASCII character, valid UTF-8"
+                                                : " non-ASCII characters, all valid UTF-8"))
+                       .count("n", characters));
   if (characters >= 4 * invalid)
-    return {TextEncoding::utf8,
-            with_thousands(characters) + " characters are valid UTF-8; " + with_thousands(invalid) +
-                (invalid == 1 ? " stray byte is not and becomes U+FFFD"
-                              : " stray bytes are not and become U+FFFD"),
-            true};
+    return guessed(TextEncoding::utf8,
+                   Message(ids::kEncodingStrayBytes,
+                           with_thousands(characters) + " characters are valid UTF-8; " +
+                               with_thousands(invalid) +
+                               (invalid == 1 ? " stray byte is not and becomes U+FFFD"
+                                             : " stray bytes are not and become U+FFFD"))
+                       .count("n", characters)
+                       .count("invalid", invalid));
 
   // A single-byte code page. Russian words are runs of letters 0xC0..0xFF; accented Latin
   // letters sit alone between ASCII letters.
@@ -254,7 +289,14 @@ EncodingGuess detect_encoding(std::string_view head) {
       (cyrillic ? "Cyrillic letters" : "Western European letters and signs");
   const std::string example = example_word(p, size, encoding);
   if (!example.empty()) reason += " (\"" + example + "\")";
-  return {encoding, reason, true};
+  return guessed(encoding, (cyrillic ? Message(ids::kEncodingCyrillic, reason)
+                                     : Message(ids::kEncodingWestern, reason))
+                               .count("n", high)
+                               .param("example", example));
+}
+
+EncodingGuess encoding_from_workspace(TextEncoding encoding) {
+  return guessed(encoding, Message(ids::kEncodingByWorkspace, "set in the workspace"));
 }
 
 Utf8Decoder::Utf8Decoder(EncodingGuess guess) : guess_(std::move(guess)) {}
@@ -288,7 +330,11 @@ void Utf8Decoder::finish(const Output& out) {
     settle(tail, out);
   }
   if (guess_.encoding == TextEncoding::utf8 && !guess_.decided && bytes_seen_ > 0)
-    guess_.reason = "all " + with_thousands(bytes_seen_) + " bytes are ASCII: read as UTF-8";
+    guess_ = guessed(TextEncoding::utf8,
+                     Message(ids::kEncodingAllAscii, "all " + with_thousands(bytes_seen_) +
+                                                         " bytes are ASCII: read as UTF-8")
+                         .count("bytes", bytes_seen_),
+                     false);
   std::size_t pending = carry_size_ > 0 ? 1 : 0;
   if (high_surrogate_ != 0) ++pending;
   carry_size_ = 0;
@@ -329,7 +375,8 @@ void Utf8Decoder::settle(std::string_view tail, const Output& out) {
   EncodingGuess later = detect_encoding(tail.substr(0, kDecideBytes));
   if (!later.decided || later.encoding == TextEncoding::utf16le ||
       later.encoding == TextEncoding::utf16be)
-    later = {TextEncoding::utf8, "", true};  // an incomplete UTF-8 start at the end: U+FFFD then
+    later = {
+        TextEncoding::utf8, "", true, {}};  // an incomplete UTF-8 start at the end: U+FFFD then
   const std::string offset = with_thousands(undecided_offset_);
   guess_.encoding = later.encoding;
   guess_.decided = true;
@@ -338,6 +385,9 @@ void Utf8Decoder::settle(std::string_view tail, const Output& out) {
                   (guess_.encoding == TextEncoding::utf8
                        ? std::string("valid UTF-8")
                        : "read as " + std::string(encoding_name(guess_.encoding)));
+  guess_.reason_code = Message(ids::kEncodingAsciiThen, guess_.reason)
+                           .count("bytes", undecided_offset_)
+                           .param("encoding", std::string(encoding_name(guess_.encoding)));
   if (guess_.encoding == TextEncoding::utf8)
     decode_utf8(tail, out);
   else

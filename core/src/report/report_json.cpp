@@ -24,6 +24,30 @@ void string_map(JsonWriter& w, const std::map<std::string, std::string>& map) {
   w.end_object();
 }
 
+// {"code", "params"}: the coded form of a reason whose English text is written beside it.
+void message_code(JsonWriter& w, const Message& m) {
+  w.begin_object();
+  w.key("code"), w.value(m.code);
+  w.key("params"), message_params(w, m.params);
+  w.end_object();
+}
+
+void message_code_or_null(JsonWriter& w, const Message& m) {
+  if (m.code.empty())
+    w.null();
+  else
+    message_code(w, m);
+}
+
+void message_code_map(JsonWriter& w, const std::map<std::string, Message>& map) {
+  w.begin_object();
+  for (const auto& [k, m] : map) {
+    w.key(k);
+    message_code(w, m);
+  }
+  w.end_object();
+}
+
 void elasticity_value(JsonWriter& w, const std::optional<kpi::Elasticity>& e) {
   if (!e) {
     w.null();
@@ -205,6 +229,7 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.key("delimiter"), text_or_null(w, load.delimiter);
   w.key("encoding"), text_or_null(w, load.encoding);
   w.key("encoding_reason"), text_or_null(w, load.encoding_reason);
+  w.key("encoding_reason_code"), message_code_or_null(w, load.encoding_reason_code);
   w.key("recognized_as"), text_or_null(w, load.recognized_as);
   w.key("rows_read"), w.value(static_cast<std::uint64_t>(load.rows_read));
   w.key("rows_loaded"), w.value(static_cast<std::uint64_t>(load.rows_loaded));
@@ -236,7 +261,9 @@ void write_load(JsonWriter& w, const LoadReport& load) {
   w.end_array();
   w.key("mapping"), string_map(w, load.mapping);
   w.key("mapping_reasons"), string_map(w, load.mapping_reasons);
+  w.key("mapping_reason_codes"), message_code_map(w, load.mapping_reason_codes);
   w.key("conventions"), string_map(w, load.conventions);
+  w.key("convention_codes"), message_code_map(w, load.convention_codes);
   w.key("notes");
   w.begin_array();
   for (const Message& n : load.notes) message_value(w, n);

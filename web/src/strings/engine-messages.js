@@ -112,11 +112,49 @@ export const en = {
   'engine.pulse.unavailable.006': 'the catalogs need order lines (line items with SKUs); only order headers are loaded',
   'engine.pulse.unavailable.007': 'load order lines to compare catalogs and products',
 
+  // Why a column feeds a field (load mapping_reason_codes)
+  'engine.pulse.mapping.001': 'set in the workspace',
+  'engine.pulse.mapping.002': 'header “{header}” names {field}',
+  'engine.pulse.mapping.003': 'no {field} column: the {from} column serves as id',
+  'engine.pulse.mapping.004': 'values of “{header}” read as dates',
+  'engine.pulse.mapping.005': 'as the recognized export writes it: {source}',
+
+  // Why the text reads in its encoding (load encoding_reason_code)
+  'engine.pulse.encoding.001': 'byte order mark {mark}',
+  'engine.pulse.encoding.002': 'not text (a compressed container)',
+  'engine.pulse.encoding.003': 'no byte order mark, but every second byte is zero ({encoding})',
+  'engine.pulse.encoding.004': 'not text (NUL bytes)',
+  'engine.pulse.encoding.005': 'no bytes',
+  'engine.pulse.encoding.006': 'ASCII only in the first {bytes} bytes: read as UTF-8',
+  'engine.pulse.encoding.007.one': '{n} non-ASCII character, valid UTF-8',
+  'engine.pulse.encoding.007.other': '{n} non-ASCII characters, all valid UTF-8',
+  'engine.pulse.encoding.008.one': '{n} character is valid UTF-8; {invalid} stray bytes become U+FFFD',
+  'engine.pulse.encoding.008.other': '{n} characters are valid UTF-8; {invalid} stray bytes become U+FFFD',
+  'engine.pulse.encoding.009.one': '{n} byte is not UTF-8 and reads as Cyrillic letters',
+  'engine.pulse.encoding.009.other': '{n} bytes are not UTF-8 and read as Cyrillic letters',
+  'engine.pulse.encoding.010.one': '{n} byte is not UTF-8 and reads as Western European letters and signs',
+  'engine.pulse.encoding.010.other': '{n} bytes are not UTF-8 and read as Western European letters and signs',
+  'engine.pulse.encoding.011': 'all {bytes} bytes are ASCII: read as UTF-8',
+  'engine.pulse.encoding.012': 'ASCII only in the first {bytes} bytes, then read as {encoding}',
+  'engine.pulse.encoding.013': 'set in the workspace',
+
+  // How a column's values read (load convention_codes)
+  'engine.pulse.convention.001': '{mark}',
+  'engine.pulse.convention.002': '{mark} (no value decided; default)',
+  'engine.pulse.convention.003': '{format}',
+  'engine.pulse.convention.004': '{order}',
+  'engine.pulse.convention.005': '{order}, {basis}',
+
   // Words inside messages
   'engine.mark.comma': 'decimal comma',
   'engine.mark.point': 'decimal point',
   'engine.order.dmy': 'DD/MM/YYYY (day first)',
   'engine.order.mdy': 'MM/DD/YYYY (month first)',
+  'engine.basis.other_column': 'as another date column',
+  'engine.basis.row_order': 'dates run forward in file order',
+  'engine.basis.step_size': 'consecutive dates closer',
+  'engine.basis.file_conventions': 'guess: decimal comma or “;” file',
+  'engine.basis.default_guess': 'US order: no value decided',
 };
 
 export const ru = {
@@ -242,8 +280,55 @@ export const ru = {
   'engine.pulse.unavailable.006': 'каталогам нужны строки заказов (позиции с артикулами); загружены только заголовки заказов',
   'engine.pulse.unavailable.007': 'загрузите строки заказов, чтобы сравнить каталоги и товары',
 
+  // Почему столбец питает поле (load mapping_reason_codes)
+  'engine.pulse.mapping.001': 'задано в рабочей области',
+  'engine.pulse.mapping.002': 'заголовок «{header}» означает {field}',
+  'engine.pulse.mapping.003': 'нет столбца {field}: идентификатором служит столбец {from}',
+  'engine.pulse.mapping.004': 'значения «{header}» читаются как даты',
+  'engine.pulse.mapping.005': 'как пишет распознанная выгрузка: {source}',
+
+  // Почему текст прочитан в этой кодировке (load encoding_reason_code)
+  'engine.pulse.encoding.001': 'метка порядка байтов {mark}',
+  'engine.pulse.encoding.002': 'не текст (сжатый контейнер)',
+  'engine.pulse.encoding.003': 'метки порядка байтов нет, но каждый второй байт нулевой ({encoding})',
+  'engine.pulse.encoding.004': 'не текст (нулевые байты)',
+  'engine.pulse.encoding.005': 'нет ни одного байта',
+  'engine.pulse.encoding.006': 'только ASCII (первых байтов: {bytes}): прочитан как UTF-8',
+  'engine.pulse.encoding.007.one': 'символов вне ASCII: {n}, все корректны в UTF-8',
+  'engine.pulse.encoding.007.few': 'символов вне ASCII: {n}, все корректны в UTF-8',
+  'engine.pulse.encoding.007.many': 'символов вне ASCII: {n}, все корректны в UTF-8',
+  'engine.pulse.encoding.007.other': 'символов вне ASCII: {n}, все корректны в UTF-8',
+  'engine.pulse.encoding.008.one': 'корректных символов UTF-8: {n}; лишних байтов, заменённых на U+FFFD: {invalid}',
+  'engine.pulse.encoding.008.few': 'корректных символов UTF-8: {n}; лишних байтов, заменённых на U+FFFD: {invalid}',
+  'engine.pulse.encoding.008.many': 'корректных символов UTF-8: {n}; лишних байтов, заменённых на U+FFFD: {invalid}',
+  'engine.pulse.encoding.008.other': 'корректных символов UTF-8: {n}; лишних байтов, заменённых на U+FFFD: {invalid}',
+  'engine.pulse.encoding.009.one': 'байтов не в UTF-8: {n}; прочитаны как кириллица',
+  'engine.pulse.encoding.009.few': 'байтов не в UTF-8: {n}; прочитаны как кириллица',
+  'engine.pulse.encoding.009.many': 'байтов не в UTF-8: {n}; прочитаны как кириллица',
+  'engine.pulse.encoding.009.other': 'байтов не в UTF-8: {n}; прочитаны как кириллица',
+  'engine.pulse.encoding.010.one': 'байтов не в UTF-8: {n}; прочитаны как западноевропейские буквы и знаки',
+  'engine.pulse.encoding.010.few': 'байтов не в UTF-8: {n}; прочитаны как западноевропейские буквы и знаки',
+  'engine.pulse.encoding.010.many': 'байтов не в UTF-8: {n}; прочитаны как западноевропейские буквы и знаки',
+  'engine.pulse.encoding.010.other': 'байтов не в UTF-8: {n}; прочитаны как западноевропейские буквы и знаки',
+  'engine.pulse.encoding.011': 'все байты — ASCII ({bytes}): прочитан как UTF-8',
+  'engine.pulse.encoding.012': 'только ASCII (первых байтов: {bytes}), дальше прочитан как {encoding}',
+  'engine.pulse.encoding.013': 'задано в рабочей области',
+
+  // Как читаются значения столбца (load convention_codes)
+  'engine.pulse.convention.001': '{mark}',
+  'engine.pulse.convention.002': '{mark} (ни одно значение не решило; по умолчанию)',
+  'engine.pulse.convention.003': '{format}',
+  'engine.pulse.convention.004': '{order}',
+  'engine.pulse.convention.005': '{order}, {basis}',
+
+  // Words inside messages
   'engine.mark.comma': 'десятичная запятая',
   'engine.mark.point': 'десятичная точка',
   'engine.order.dmy': 'ДД/ММ/ГГГГ (сначала день)',
   'engine.order.mdy': 'ММ/ДД/ГГГГ (сначала месяц)',
+  'engine.basis.other_column': 'как в другом столбце дат',
+  'engine.basis.row_order': 'даты идут вперёд в порядке строк',
+  'engine.basis.step_size': 'соседние даты ближе',
+  'engine.basis.file_conventions': 'догадка: файл с десятичной запятой или «;»',
+  'engine.basis.default_guess': 'порядок США: ни одно значение не решило',
 };

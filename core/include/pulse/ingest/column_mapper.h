@@ -18,8 +18,8 @@ constexpr int kUnmapped = -1;
 /// Which source column feeds each canonical field, and why.
 struct ColumnMapping {
   Role role = Role::order_lines;
-  std::array<int, kFieldCount> column{};  // source column index or kUnmapped
-  std::array<std::string, kFieldCount> reason{};
+  std::array<int, kFieldCount> column{};       // source column index or kUnmapped
+  std::array<Message, kFieldCount> reason{};   // a pulse.mapping.* code, params, English text
   std::array<SourceRule, kFieldCount> rule{};  // more than one column, or a value inside one
   std::vector<Message> notes;  // e.g. pulse.note.001, "no quantity column: each line counts 1 unit"
   std::string recognized_as;   // a known export, e.g. "Magento REST orders (GET /V1/orders)"

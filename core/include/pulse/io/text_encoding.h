@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "pulse/model/message.h"
+
 namespace pulse::io {
 
 /// The text encodings a file may come in. Everything past the decoder is UTF-8.
@@ -26,6 +28,7 @@ struct EncodingGuess {
   TextEncoding encoding = TextEncoding::utf8;
   std::string reason;
   bool decided = true;  // false when the bytes were ASCII only: the first non-ASCII byte decides
+  Message reason_code;  // `reason` with its pulse.encoding.* code and params, for the page
 };
 
 /// Decides the encoding from the head of a file, in this order:
@@ -38,6 +41,9 @@ struct EncodingGuess {
 ///     alone inside ASCII words (é ü ß in "Müller", € before a number).
 /// Binary data (NUL bytes, gzip or zip signatures) is left as it is for the format check.
 EncodingGuess detect_encoding(std::string_view head);
+
+/// The encoding a workspace names ("set in the workspace", pulse.encoding.013).
+EncodingGuess encoding_from_workspace(TextEncoding encoding);
 
 /// Turns a file's bytes into valid UTF-8, chunk by chunk; a chunk may end inside a
 /// multi-byte unit (the rest waits for the next chunk). Valid UTF-8 input is passed on as
@@ -68,6 +74,7 @@ class Utf8Decoder {
 
   TextEncoding encoding() const { return guess_.encoding; }
   const std::string& reason() const { return guess_.reason; }
+  const Message& reason_code() const { return guess_.reason_code; }
   /// Units not valid in the encoding, each replaced by U+FFFD.
   std::size_t replaced() const { return replaced_; }
 

@@ -31,6 +31,7 @@ struct LoadReport {
   std::string delimiter;            // "," ";" "\t" "|" for text tables
   std::string encoding;             // the text's encoding: "utf-8", "windows-1251", "utf-16le", ...
   std::string encoding_reason;      // why: "1,204 bytes are not UTF-8 and read as Cyrillic letters"
+  Message encoding_reason_code;     // the same with its code and params, for the page to word
   std::string container;            // "gzip" or "zip" when the file came packed; empty otherwise
   std::string sheet;                // a workbook (format "xlsx"): the sheet that was read
   std::vector<std::string> sheets;  // a workbook: its worksheets, in the workbook's order
@@ -44,6 +45,10 @@ struct LoadReport {
   std::map<std::string, std::string> mapping;          // canonical field -> source column
   std::map<std::string, std::string> mapping_reasons;  // canonical field -> why that column
   std::map<std::string, std::string> conventions;  // column -> "decimal comma", "DD/MM/YYYY", ...
+  // The same two as codes and params (pulse.mapping.*, pulse.convention.*), for the page to
+  // word in its language; the CLI prints the English text above.
+  std::map<std::string, Message> mapping_reason_codes;
+  std::map<std::string, Message> convention_codes;  // columns only, not "date_order" and kin
   std::vector<Message> notes;  // how the file was read: pulse.note.* codes, params, English text
   std::string
       error;  // set when the whole file was refused (nothing kept), "[pulse.ingest.101] ..."
