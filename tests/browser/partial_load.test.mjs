@@ -127,10 +127,16 @@ test('a Russian Data view shows no English sentence of the engine: stops, skippe
   const host = await page.evaluate(() => {
     const el = document.querySelector('b2b-pulse');
     const loads = el.files.map((f) => f.load);
-    const english = [...loads.flatMap((l) => [...l.problems.map((p) => p.text), ...l.notes.map((n) => n.text), l.stopped && l.stopped.reason]),
+    // The load entry's reasons too: why each column, how its values read (a bare format such as
+    // YYYY-MM-DD reads the same in both languages), why the encoding (the title on its tag).
+    const reasons = (l) => [...Object.values(l.mapping_reasons || {}), l.encoding_reason,
+      ...Object.entries(l.conventions || {}).filter(([k]) => l.convention_codes && l.convention_codes[k] && l.convention_codes[k].code !== 'pulse.convention.003').map(([, v]) => v)];
+    const english = [...loads.flatMap((l) => [...l.problems.map((p) => p.text), ...l.notes.map((n) => n.text), l.stopped && l.stopped.reason, ...reasons(l)]),
       ...((el.report && el.report.warnings) || []).map((w) => w.text)].filter(Boolean);
     const codes = loads.flatMap((l) => [...l.problems.map((p) => p.reason_code), ...l.notes.map((n) => n.code), l.stopped && l.stopped.code]).filter(Boolean);
-    const text = el.shadowRoot.querySelector('[data-panel=data]').innerText;
+    const panel = el.shadowRoot.querySelector('[data-panel=data]');
+    for (const d of panel.querySelectorAll('details.mapping')) d.open = true;
+    const text = panel.innerText + '\n' + [...panel.querySelectorAll('[data-encoding]')].map((e) => e.title).join('\n');
     return { english, codes, text };
   });
   // The files gave what this test is about: a stop, every JSON row code, a note, CSV row codes.
@@ -140,6 +146,8 @@ test('a Russian Data view shows no English sentence of the engine: stops, skippe
   assert.ok(host.text.length > 200, `the Data view's text: ${host.text}`);
   assert.match(host.text, /нет столбца количества/);
   assert.match(host.text, /JSON обрывается: открыт в строке 10/);
+  assert.match(host.text, /заголовок «quantity» означает quantity/);
+  assert.match(host.text, /десятичная точка/);
   const shown = spaces(host.text);
   const leaks = [...host.english.map(spaces), ...englishFragments].filter((s) => shown.includes(s));
   assert.deepEqual(leaks, [], 'English engine sentences on the Russian Data view');
