@@ -19,10 +19,11 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
 /**
  * Until the page is within the budget (docs/performance.md "What the page weighs" says what is
  * left), the ceiling it must not grow past: the weight measured when the check was added
- * (472 KB, with the parallel ingest and the Parquet reader then in progress) plus a little room.
- * Lower it as cuts land; never raise it without saying why in docs/performance.md.
+ * (472 KB, with the parallel ingest and the Parquet reader then in progress) plus a little room,
+ * raised once to 488 KB when the engine's last English sentences became codes (480.7 KB measured;
+ * docs/performance.md says why). Lower it as cuts land; never raise it without saying why there.
  */
-export const PAGE_CEILING_GZIP = 480 * 1024;
+export const PAGE_CEILING_GZIP = 488 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 
