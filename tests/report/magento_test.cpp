@@ -247,3 +247,25 @@ TEST_CASE("magento history: log_data as a JSON object reads the same as JSON tex
   REQUIRE(dataset.tables.size() == 1);
   CHECK(dataset.strings.view(dataset.tables[0].text_at(Field::status, 0)) == "submitted_by_admin");
 }
+
+TEST_CASE(
+    "magento REST: a recognized export's mapping reason names its columns without English words",
+    "[magento]") {
+  // The page words pulse.mapping.005 in Russian; its `source` param is shown as it is, so it must
+  // carry no "else" or "inside" (the English text keeps them for the command line).
+  const json* orders = nullptr;
+  for (const json& f : rest().at("load"))
+    if (f.at("file") == "rest/orders.json") orders = &f;
+  REQUIRE(orders != nullptr);
+  const json& name = orders->at("mapping_reason_codes").at("customer_name");
+  CHECK(name.at("code") == "pulse.mapping.005");
+  CHECK(name.at("params").at("source") ==
+        "'extension_attributes.company_order_attributes.company_name' | 'customer_firstname' + "
+        "'customer_lastname' | 'customer_email'");
+  CHECK(orders->at("mapping_reasons").at("customer_name").get<std::string>().find(", else ") !=
+        std::string::npos);
+  for (const json& f : rest().at("load"))
+    if (f.at("file") == "rest/negotiable_quote_history.json")
+      CHECK(f.at("mapping_reason_codes").at("status").at("params").at("source") ==
+            "'log_data'#status.new_value");
+}

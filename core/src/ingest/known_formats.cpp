@@ -240,6 +240,16 @@ class Columns {
     return out;
   }
 
+  // The same without English words, for the message's `source` param, which the page shows in
+  // its own language: 'column#key.path' for a value inside the column's JSON text (the notation
+  // of the formats table), alternatives joined by " | ".
+  std::string notation(const SourceColumn& s) const {
+    std::string out = "'" + name(s.column) + "'";
+    if (s.joined >= 0) out += " + '" + name(s.joined) + "'";
+    if (!s.json_key.empty()) out += "#" + s.json_key;
+    return out;
+  }
+
  private:
   const std::vector<std::string>& names_;
   std::vector<std::string> folded_;
@@ -272,11 +282,14 @@ ColumnMapping map_as(const KnownFormat& format, const Columns& columns) {
     const std::size_t f = static_cast<std::size_t>(fs.field);
     m.column[f] = rule.alternatives.front().column;
     std::string source = columns.describe(rule.alternatives[0]);
-    for (std::size_t i = 1; i < rule.alternatives.size(); ++i)
+    std::string notation = columns.notation(rule.alternatives[0]);
+    for (std::size_t i = 1; i < rule.alternatives.size(); ++i) {
       source += ", else " + columns.describe(rule.alternatives[i]);
+      notation += " | " + columns.notation(rule.alternatives[i]);
+    }
     m.reason[f] =
         Message(ids::kMappedByKnownExport, "as the recognized export writes it: " + source)
-            .param("source", source);
+            .param("source", notation);
     rule.empty_skips_row = fs.field == format.skip_rows_without;
     if (!rule.plain() || rule.empty_skips_row) m.rule[f] = std::move(rule);
   }
