@@ -130,6 +130,13 @@ std::string order_lines(std::size_t rows, const std::string& eol = "\n") {
   return text;
 }
 
+/// Every file of tests/fixtures and samples: what both parallel loads are compared on.
+std::vector<std::string> fixture_and_sample_files() {
+  std::vector<std::string> files = files_under(test::source_path("tests/fixtures"));
+  for (const std::string& f : files_under(test::source_path("samples"))) files.push_back(f);
+  return files;
+}
+
 /// A ';' file whose decisions come late: decimal comma by default, quantities integers until one
 /// reads "2.5" (a decimal point) on line 2502; dates ambiguous (day <= 12) until 13/03/2024 on
 /// line 2802.
@@ -172,8 +179,7 @@ TEST_CASE("record boundaries: a quoted line break is no record start", "[ingest]
 }
 
 TEST_CASE("parallel load equals one stream on every fixture and sample", "[ingest][parallel]") {
-  std::vector<std::string> files = files_under(test::source_path("tests/fixtures"));
-  for (const std::string& f : files_under(test::source_path("samples"))) files.push_back(f);
+  const std::vector<std::string> files = fixture_and_sample_files();
   std::size_t taken = 0;
   for (const std::string& path : files) {
     const std::string text = test::read_file(path);
@@ -454,8 +460,7 @@ std::string multi_line_file() {
 
 TEST_CASE("the page's parallel load equals one stream on every fixture and sample",
           "[ingest][parallel][page]") {
-  std::vector<std::string> files = files_under(test::source_path("tests/fixtures"));
-  for (const std::string& f : files_under(test::source_path("samples"))) files.push_back(f);
+  const std::vector<std::string> files = fixture_and_sample_files();
   std::size_t taken = 0;
   for (const std::string& path : files) {
     const std::string text = test::read_file(path);

@@ -14,10 +14,12 @@
 
 namespace {
 
-std::string gzip(const std::string& text) {
+/// `text` compressed by zlib: window_bits 16 + MAX_WBITS writes a gzip member, -MAX_WBITS raw
+/// deflate (a zip entry's data).
+std::string compressed(const std::string& text, int window_bits) {
   z_stream z{};
-  REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-                       Z_DEFAULT_STRATEGY) == Z_OK);
+  REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) ==
+          Z_OK);
   std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
   z.avail_in = static_cast<uInt>(text.size());
@@ -27,6 +29,10 @@ std::string gzip(const std::string& text) {
   out.resize(z.total_out);
   deflateEnd(&z);
   return out;
+}
+
+std::string gzip(const std::string& text) {
+  return compressed(text, 16 + MAX_WBITS);
 }
 
 /// Lines that do not repeat exactly, so that the text does not compress to nothing.
@@ -53,18 +59,7 @@ std::vector<std::size_t> gunzip_pieces(const std::string& compressed, std::size_
 }
 
 std::string deflate_raw(const std::string& text) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) ==
-          Z_OK);
-  std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
+  return compressed(text, -MAX_WBITS);
 }
 
 void put16(std::string& s, std::uint32_t v) {
