@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pageWeight, PAGE_BUDGET_GZIP } from './page-weight.mjs';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
@@ -108,15 +108,54 @@ async function buildParquetReader() {
   return { text: r.outputFiles[0].text, metafile: r.metafile };
 }
 
+// The languages the hosted page fetches when it is first shown in them (language-loader.js):
+// its script carries the English words only. Each is a JSON file next to the script.
+const FETCHED_LANGUAGES = ['ru'];
+const languageFile = (lang) => `lang-${lang}.json`;
+// Where the page's words are: one module per area in strings/ (each exports en and ru) and the
+// tile and column definitions of each language other than English (definitions-<lang>.js).
+const wordModules = () => [
+  ...fs.readdirSync(path.join(web, 'src/strings')).filter((f) => f.endsWith('.js')).map((f) => path.join(web, 'src/strings', f)),
+  ...FETCHED_LANGUAGES.map((lang) => path.join(web, `src/definitions-${lang}.js`)),
+];
+
+/** The words of lang the hosted page fetches: { strings, definitions }, as the page merges them (i18n.js). */
+async function languagePack(lang) {
+  const strings = {};
+  for (const file of wordModules().filter((f) => path.dirname(f).endsWith('strings'))) Object.assign(strings, (await import(pathToFileURL(file).href))[lang]);
+  const { [lang]: definitions } = await import(pathToFileURL(path.join(web, `src/definitions-${lang}.js`)).href);
+  return { strings, definitions };
+}
+
+/** esbuild plugin: the word modules with the fetched languages' words left out ({}), the rest as data. */
+const withoutFetchedLanguages = {
+  name: 'without-fetched-languages',
+  setup(b) {
+    const modules = new Set(wordModules());
+    b.onLoad({ filter: /[\\/]web[\\/]src[\\/](strings[\\/][^\\/]+|definitions-[a-z]+)\.js$/ }, async (a) => {
+      if (!modules.has(a.path)) return undefined;
+      const exports = await import(pathToFileURL(a.path).href);
+      const contents = Object.entries(exports)
+        .map(([name, value]) => `export const ${name} = ${FETCHED_LANGUAGES.includes(name) ? '{}' : JSON.stringify(value)};`).join('\n');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** The page script; `wasmFile` is the engine's .wasm next to it, or null when the worker has it inlined;
- *  `parquetFile` the Parquet reader next to it, or null when the worker has it bundled. */
-async function buildApp(workerCode, wasmFile, parquetFile = null) {
+ *  `parquetFile` the Parquet reader next to it, or null when the worker has it bundled;
+ *  `hosted`: the script of dist/index.html, which fetches the languages other than English. */
+async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false) {
+  const languageFiles = hosted ? Object.fromEntries(FETCHED_LANGUAGES.map((lang) => [lang, languageFile(lang)])) : null;
   const r = await esbuild.build({
     entryPoints: [path.join(web, 'src/main.js')],
     bundle: true, format: 'iife', minify: true, write: false, target: ['chrome100', 'firefox100', 'safari15'],
     legalComments: 'eof', charset: 'utf8', metafile: true,
-    define: { PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_PARQUET_FILE: JSON.stringify(parquetFile) },
-    plugins: [cssText, {
+    define: {
+      PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_PARQUET_FILE: JSON.stringify(parquetFile),
+      PULSE_LANGUAGE_FILES: JSON.stringify(languageFiles),
+    },
+    plugins: [cssText, ...(hosted ? [withoutFetchedLanguages] : []), {
       name: 'worker-source',
       setup(b) {
         b.onResolve({ filter: /^virtual:worker-source$/ }, () => ({ path: 'worker-source', namespace: 'virtual' }));
@@ -167,7 +206,8 @@ async function main() {
   const singleWorker = await buildWorker(engine, engine && engine.script);
   const single = await buildApp(singleWorker.code, null);
   const hostedWorker = separate ? await buildWorker(engine, engine.split.script, false) : singleWorker;
-  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js') : single;
+  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js', true) : single;
+  const languages = separate ? await Promise.all(FETCHED_LANGUAGES.map(async (lang) => [languageFile(lang), JSON.stringify(await languagePack(lang))])) : [];
   const parquetReader = separate ? await buildParquetReader() : null;
   const wasm = separate ? fs.readFileSync(engine.split.wasm) : null;
 
@@ -177,6 +217,7 @@ async function main() {
   fs.writeFileSync(path.join(out, 'assets/b2b-pulse.js'), hosted.text);
   if (wasm) fs.writeFileSync(path.join(out, 'assets/pulse-engine.wasm'), wasm);
   if (parquetReader) fs.writeFileSync(path.join(out, 'assets/parquet-reader.js'), parquetReader.text);
+  for (const [file, text] of languages) fs.writeFileSync(path.join(out, 'assets', file), text);
   const index = withCsp(template, hostedCsp()).replace('<!--APP-->', '<script src="assets/b2b-pulse.js"></script>');
   fs.writeFileSync(path.join(out, 'index.html'), index);
   const inlineScript = inlineSafe(single.text);
@@ -208,7 +249,7 @@ async function main() {
   // What index.html loads at open, read back from dist/ (web/page-weight.mjs): the budget's figure.
   const atOpen = pageWeight(out);
   const page = atOpen.gzip;
-  const pageAlone = gz(Buffer.from((await buildApp('', separate ? 'pulse-engine.wasm' : null)).text));
+  const pageAlone = gz(Buffer.from((await buildApp('', separate ? 'pulse-engine.wasm' : null, null, Boolean(separate))).text));
   const singleGz = gz(Buffer.from(singleHtml));
   const report = {
     engine: fake ? 'FAKE (development only: canned sample report)' : path.relative(repo, engine.script),
@@ -223,8 +264,11 @@ async function main() {
       page: pageAlone, worker: gz(Buffer.from(hostedWorker.code)), 'worker: engine glue + pulse.js': gz(Buffer.from(hostedWorker.code.slice(0, hostedWorker.glueBytes))),
       ...(wasm ? { wasm: sizes['assets/pulse-engine.wasm'] } : {}),
     },
-    // Fetched only when a Parquet file is dropped: not part of page_total.
-    ...(parquetReader ? { on_demand_gzip: { 'assets/parquet-reader.js': gz(Buffer.from(parquetReader.text)) } } : {}),
+    // Fetched only when a Parquet file is dropped, or the page is first shown in that language: not part of page_total.
+    on_demand_gzip: {
+      ...(parquetReader ? { 'assets/parquet-reader.js': gz(Buffer.from(parquetReader.text)) } : {}),
+      ...Object.fromEntries(languages.map(([file, text]) => ['assets/' + file, gz(Buffer.from(text))])),
+    },
     modules_raw: modulesOf(hosted.metafile, hostedWorker.metafile),
     loads_at_open_gzip: Object.fromEntries(atOpen.files.map((f) => [f.file, f.gzip])),
     budget: { page_total_gzip: PAGE_BUDGET_GZIP, within: atOpen.within },

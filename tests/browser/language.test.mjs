@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitState, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { waitState, repo, dist, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const DASHBOARDS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team'];
@@ -35,7 +35,19 @@ async function open() {
   return { page, errors };
 }
 
-const clickLang = (page, lang) => page.locator(`b2b-pulse [data-lang=${lang}]`).click();
+// The hosted page fetches the Russian words the first time it is shown in Russian
+// (web/src/language-loader.js): a switch is done when the frame says its new language.
+async function clickLang(page, lang) {
+  await page.locator(`b2b-pulse [data-lang=${lang}]`).click();
+  await page.waitForFunction((l) => document.querySelector('b2b-pulse').shadowRoot.querySelector('.app').getAttribute('lang') === l, lang);
+}
+
+/** The URLs of the language files (assets/lang-*.json) the page fetches from now on. */
+function languageFetches(page) {
+  const urls = [];
+  page.on('request', (r) => { if (/\/lang-\w+\.json$/.test(r.url())) urls.push(new URL(r.url()).pathname); });
+  return urls;
+}
 
 /** Visible text of the frame and welcome (tabs, filter labels, welcome card). */
 const frameText = (page) => page.evaluate(() => {
@@ -58,6 +70,7 @@ async function panelText(page, k) {
 
 test('before data: clicking RU re-words the welcome text, tabs and filters at once', async () => {
   const { page, errors } = await open();
+  const fetched = languageFetches(page);
   const en = await frameText(page);
   assert.match(en, /Customers/);
   await clickLang(page, 'ru');
@@ -67,6 +80,64 @@ test('before data: clicking RU re-words the welcome text, tabs and filters at on
   assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').getAttribute('lang')), 'ru');
   await clickLang(page, 'en');
   assert.match(await frameText(page), /Customers/);
+  // The hosted page fetched the Russian words once, when first shown in Russian (the single file carries them).
+  await clickLang(page, 'ru');
+  assert.match(await frameText(page), /Клиенты/);
+  assert.deepEqual(fetched, ['/assets/lang-ru.json']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('opened in Russian (#lang=ru): worded in Russian from the first frame; opened in English: no Russian fetched', async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const fetched = languageFetches(page);
+  // Whatever the element shows first must be Russian: its state is set only once it is built.
+  await page.goto(`${server.origin}/#lang=ru`);
+  await waitState(page, 'empty');
+  const ru = await frameText(page);
+  assert.deepEqual(englishIn(ru), [], 'English words on the Russian frame');
+  assert.match(ru, /Клиенты/);
+  assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').shadowRoot.querySelector('.app').getAttribute('lang')), 'ru');
+  assert.deepEqual(fetched, ['/assets/lang-ru.json']);
+  await page.locator('b2b-pulse .welcome [data-action=load-samples]').click();
+  await waitState(page, 'ready');
+  const text = await panelText(page, 'customers');
+  assert.deepEqual(englishIn(text), [], 'English words on the Russian customers dashboard');
+  assert.match(text, /Выручка/);
+  await page.close();
+
+  const english = await browser.context.newPage();
+  const none = languageFetches(english);
+  await english.goto(`${server.origin}/#lang=en`);
+  await waitState(english, 'empty');
+  assert.match(await frameText(english), /Customers/);
+  assert.deepEqual(none, [], 'a page opened in English fetches no other language');
+  await english.close();
+
+  // The single file carries both languages: opened from disk in Russian, nothing to fetch.
+  const single = await browser.context.newPage();
+  const inline = languageFetches(single);
+  await single.goto(`file://${path.join(dist, 'b2b-pulse.html')}#lang=ru`);
+  await waitState(single, 'empty');
+  assert.deepEqual(englishIn(await frameText(single)), [], 'English words on the single file in Russian');
+  assert.deepEqual(inline, []);
+  await single.close();
+  assert.deepEqual(errors, []);
+});
+
+test('the Russian words cannot be fetched: the page opens in English and says so', async () => {
+  const page = await browser.context.newPage();
+  await page.route('**/lang-ru.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/#lang=ru`);
+  await waitState(page, 'empty');
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').getAttribute('lang') === 'en');
+  assert.match(await frameText(page), /Customers/);
+  const banner = page.locator('b2b-pulse [data-role=banner]');
+  assert.match(await banner.textContent(), /words in RU could not be fetched \(.*HTTP 404\); it is shown in English/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -44,6 +44,8 @@ test('kept files come back after a reload, and are gone once forgotten', { skip,
   const note = page.locator('b2b-pulse [data-role=kept-restored]');
   assert.match(spaces(await note.textContent()), new RegExp(`^Restored ${files.length} files kept in this browser on \\w+ \\d+, 20\\d\\d`));
   await page.locator('b2b-pulse [data-lang=ru]').click();
+  // The hosted page fetches the Russian words first (web/src/language-loader.js).
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').shadowRoot.querySelector('.app').getAttribute('lang') === 'ru');
   assert.match(spaces(await note.textContent()), new RegExp(`^Восстановлено ${files.length} файлов, сохранённых в этом браузере \\d+ \\S+ 20\\d\\d`));
   await page.locator('b2b-pulse [data-lang=en]').click();
 

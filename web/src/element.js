@@ -13,6 +13,7 @@
 // "This week", the first view). Removed from the page (and not put back in the same task), the
 // element releases its worker, listeners, observers and timers (dispose()).
 import { translator, languages, locales } from './i18n.js';
+import { buildWhenWorded, pickLang, whenWorded } from './language-switch.js';
 import { formatter } from './format.js';
 import { ChartSet } from './charts/chart-set.js';
 import { setHtml, html } from './html.js';
@@ -72,7 +73,8 @@ export class B2BPulseElement extends HTMLElement {
   async listRows(request) {
     const r = this._report;
     if (!r || !r.paged || !r.paged.lists[request.list] || !this.session) return null;
-    const words = wordsFor(request.list, r.paged.lists[request.list], this.lang);
+    const repName = (id) => (this.filterBar && this.filterBar.repNames.get(id)) || id;
+    const words = wordsFor(request.list, r.paged.lists[request.list], this.lang, repName);
     const answer = await this.session.rows({ ...request, report_id: r.paged.report_id, words });
     return answer === STALE ? null : answer;
   }
@@ -85,6 +87,9 @@ export class B2BPulseElement extends HTMLElement {
   connectedCallback() {
     clearTimeout(this._disposeTimer); // moved within the page: keep everything
     if (this._built) return;
+    // Opened in a language whose words the hosted page fetches: built once they are here, so that
+    // it is never worded in English first (language-switch.js).
+    if (!buildWhenWorded(this, () => this.connectedCallback())) return;
     this._built = true;
     this.lifetime = new AbortController();
     const signal = this.lifetime.signal;
@@ -117,13 +122,13 @@ export class B2BPulseElement extends HTMLElement {
     this.setState('empty');
     startEngine(this);
     if (this.hasAttribute('sync-hash')) {
-      this.urlState.listen(() => {
+      this.urlState.listen(() => whenWorded(this, () => {
         this.applyTexts();
         this.filterBar.sync();
         this.showTab(this.tab);
         if (this.hasData()) this.runReport();
         else this.drill.render();
-      }, signal);
+      }), signal);
     }
     followPrinting(this, signal);
     followStickyHeader(this.shadowRoot, signal);
@@ -169,9 +174,11 @@ export class B2BPulseElement extends HTMLElement {
       const lang = pickLang(value);
       if (lang !== value) this.lang = lang; // an unknown code: the attribute says what is shown
       else if (this._textLang && lang !== this._textLang) {
-        this.applyTexts();
-        this.renderAll();
-        this.writeHash();
+        whenWorded(this, () => {
+          this.applyTexts();
+          this.renderAll();
+          this.writeHash();
+        });
       }
     } else if (name === 'tab') {
       if (TABS.includes(value)) this.showTab(value);
@@ -336,12 +343,6 @@ const PARTS = {
 };
 for (const [name, fn] of Object.entries(PARTS)) {
   Object.defineProperty(B2BPulseElement.prototype, name, { value(...args) { return fn(this, ...args); }, writable: true, configurable: true });
-}
-
-function pickLang(v) {
-  if (v && languages.includes(v)) return v;
-  const nav = (navigator.language || 'en').slice(0, 2);
-  return languages.includes(nav) ? nav : 'en';
 }
 
 if (!customElements.get('b2b-pulse')) customElements.define('b2b-pulse', B2BPulseElement);

@@ -12,6 +12,7 @@ import * as loads from './strings/loads.js';
 import * as memory from './strings/memory.js';
 import * as drill from './strings/drill.js';
 import * as engineMessages from './strings/engine-messages.js';
+import * as language from './strings/language.js';
 import * as monday from './strings/monday.js';
 import * as storage from './strings/storage.js';
 import * as summaries from './strings/summaries.js';
@@ -21,9 +22,9 @@ import * as parquet from './strings/parquet.js';
 import * as team from './strings/team.js';
 
 // One module per area of the page in strings/; a key lives in exactly one of them.
-const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, loads, memory, monday, negotiations, paging, parquet, storage, summaries, team];
+const parts = [a11y, attention, catalogs, columns, common, customers, data, drill, engineMessages, language, loads, memory, monday, negotiations, paging, parquet, storage, summaries, team];
 const en = Object.assign({}, ...parts.map((p) => p.en));
-const ru = Object.assign({}, ...parts.map((p) => p.ru));
+const ru = Object.assign({}, ...parts.map((p) => p.ru));  // empty in the hosted page's script until fetched: language-loader.js
 
 
 export const dictionaries = { en, ru };
