@@ -11,11 +11,19 @@
 //    SQL's read_csv of that sample is pointed at the Parquet file, every column read as text
 //    as the SQL expects of a CSV file.
 // 3. DuckDB runs the SQL (its own threads, memory_limit from $BENCH_DUCKDB_MEMORY, default 8GB)
-//    and exports the four summary tables as CSV.
-// 4. The CLI reads the summaries (`b2b-pulse report`, JSON to /dev/null) under /usr/bin/time.
+//    and exports the four summary tables as CSV and as Parquet.
+// 4. The CLI reads the CSV summaries (`b2b-pulse report`, JSON to /dev/null) under /usr/bin/time.
+// 5. The page (dist/, headless Chromium, bench/page-summaries.mjs) is given the Parquet summaries:
+//    time from the files picked to the four dashboards drawn, the wasm heap, the rows it loaded
+//    and what it said (it needs `make web` first; BENCH_PAGE=0 leaves it out). Chromium does not
+//    start under `prlimit --as` (V8 reserves about a terabyte of address space), so under such a
+//    cap this step is left to `node bench/page-summaries.mjs --bench-json build/bench-summaries.json`
+//    over the folder kept with BENCH_KEEP=1, as `make bench-summaries` does.
 // Each step's wall time, the Parquet and summary sizes and the peak memory (this process, with
 // DuckDB in it; the CLI's own) are printed as one table and as JSON (build/bench-summaries.json).
 // `make bench-summaries` runs it under `timeout` and `prlimit --as` (BENCH_TIMEOUT, BENCH_MEMORY).
+// BENCH_KEEP=1 keeps the temporary folder after a run that succeeded (its path is printed and
+// is `folder` in the JSON) to load its files again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +64,7 @@ async function step(name, fn) {
   return result;
 }
 
+let succeeded = false;
 try {
   const instance = await duckdbApi.DuckDBInstance.create(':memory:', {
     memory_limit: process.env.BENCH_DUCKDB_MEMORY || '8GB',
@@ -103,6 +112,9 @@ try {
       rows[table] = Number((await db.runAndReadAll(`SELECT COUNT(*) FROM ${table}`)).getRows()[0][0]);
     }
   });
+  await step('export summaries as Parquet (DuckDB)', async () => {
+    for (const table of tables) await db.run(`COPY ${table} TO '${path.join(summaries, table + '.parquet')}' (FORMAT parquet)`);
+  });
   db.closeSync?.();
   const duckdbPeak = process.resourceUsage().maxRSS * 1024;
 
@@ -115,18 +127,38 @@ try {
   const cliPeak = peakKb * 1024;
   steps.at(-1).cpu_seconds = Number((userSeconds + systemSeconds).toFixed(2));
 
-  const sizes = Object.fromEntries(tables.map((t, i) => [t, { rows: rows[t], bytes: sizeOf(files[i]) }]));
+  const parquetFiles = tables.map((t) => path.join(summaries, t + '.parquet'));
+  let page = null;
+  // "Max address space  unlimited  unlimited  bytes" unless a cap was set (prlimit --as).
+  const capped = !/^Max address space\s+unlimited/m.test(fs.readFileSync('/proc/self/limits', 'utf8'));
+  if (process.env.BENCH_PAGE !== '0' && capped)
+    console.log('the page: not from here (Chromium does not start under an address-space cap): bench/page-summaries.mjs --bench-json');
+  else if (process.env.BENCH_PAGE !== '0') {
+    const { summariesInPage } = await import('./page-summaries.mjs');
+    page = await step('the page from the Parquet summaries (Chromium)', () => summariesInPage(parquetFiles));
+  }
+
+  const sizes = Object.fromEntries(tables.map((t, i) => [t, { rows: rows[t], bytes: sizeOf(files[i]), parquet_bytes: sizeOf(parquetFiles[i]) }]));
   const summaryBytes = files.reduce((s, f) => s + sizeOf(f), 0);
+  const summaryParquetBytes = parquetFiles.reduce((s, f) => s + sizeOf(f), 0);
   const result = {
-    lines, parquet_bytes: sizeOf(parquet), summary_bytes: summaryBytes, sizes, steps,
-    peak_rss_bytes: { node_with_duckdb: duckdbPeak, cli_report: cliPeak }, cores: os.cpus().length,
+    lines, folder: process.env.BENCH_KEEP === '1' ? dir : null, summary_parquet_files: parquetFiles, parquet_bytes: sizeOf(parquet), summary_bytes: summaryBytes, summary_parquet_bytes: summaryParquetBytes, sizes, steps,
+    peak_rss_bytes: { node_with_duckdb: duckdbPeak, cli_report: cliPeak }, page, cores: os.cpus().length, load_average: os.loadavg(),
   };
-  console.log(`\n${lines.toLocaleString('en')} order lines: Parquet ${mb(result.parquet_bytes)} MB, summaries ${mb(summaryBytes)} MB (CSV)`);
-  for (const [t, s] of Object.entries(sizes)) console.log(`  ${t}: ${s.rows.toLocaleString('en')} rows, ${mb(s.bytes)} MB`);
-  console.log(`the CLI's report: ${steps.at(-1).cpu_seconds} s of CPU`);
+  console.log(`\n${lines.toLocaleString('en')} order lines: Parquet ${mb(result.parquet_bytes)} MB, summaries ${mb(summaryBytes)} MB (CSV), ${mb(summaryParquetBytes)} MB (Parquet)`);
+  for (const [t, s] of Object.entries(sizes)) console.log(`  ${t}: ${s.rows.toLocaleString('en')} rows, ${mb(s.bytes)} MB CSV, ${mb(s.parquet_bytes)} MB Parquet`);
+  console.log(`the CLI's report: ${steps.find((s) => s.cpu_seconds !== undefined).cpu_seconds} s of CPU`);
   console.log(`peak memory: DuckDB's process ${mb(duckdbPeak)} MB, the CLI's report ${mb(cliPeak)} MB`);
+  if (page) {
+    console.log(`the page: ${page.state}${page.seconds === null ? '' : ` in ${page.seconds} s`}, wasm heap ${page.wasm_heap_bytes === null ? '?' : mb(page.wasm_heap_bytes) + ' MB'}`);
+    for (const l of page.loads) console.log(`  ${l.file}: ${l.role}, ${l.rows_loaded} rows${l.error ? `, ${l.error}` : ''}`);
+    if (page.banner) console.log(`  the page says: ${page.banner}`);
+  }
+  console.log(`load average (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}`);
   fs.mkdirSync(path.join(repo, 'build'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'build/bench-summaries.json'), JSON.stringify(result, null, 2));
+  succeeded = true;
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (succeeded && process.env.BENCH_KEEP === '1') console.log(`kept: ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
