@@ -114,3 +114,22 @@ export async function openSamplesPage(context, origin, lang, width = 1440) {
   await waitState(page, 'ready');
   return { page, errors };
 }
+
+/**
+ * The engine's whole report as the page's element shows it: its report, with every list the
+ * engine's worker kept (report.paged, web/src/worker/report-store.js) asked back whole and put
+ * at its place (a list id is its path: 'customers.rows'), and without `paged`.
+ */
+export function fullReport(page) {
+  return page.evaluate(async () => {
+    const el = document.querySelector('b2b-pulse');
+    const r = structuredClone(el.report);
+    for (const id of Object.keys((r.paged && r.paged.lists) || {})) {
+      const all = await el.listRows({ list: id, offset: 0, limit: null });
+      const path = id.split('.');
+      path.slice(0, -1).reduce((o, k) => o[k], r)[path[path.length - 1]] = all.rows;
+    }
+    delete r.paged;
+    return r;
+  });
+}

@@ -39,14 +39,18 @@ function allPages(store, reportId, { lang = 'en', ...request }, size = 25) {
   }
 }
 
-test('the page gets the report without negotiations.deals, and its count', () => {
+test('the page gets the report without negotiations.deals (nor customers and products), and its count', () => {
   const store = new ReportStore();
   const slim = store.take(text, 7);
   assert.equal(slim.negotiations.deals, undefined);
-  assert.deepEqual(slim.paged, { report_id: 7, lists: { [LIST]: { total: 1200, codes: { status: [...new Set(deals.map((d) => d.status))].sort() } } } });
+  assert.equal(slim.paged.report_id, 7);
+  assert.deepEqual(slim.paged.lists[LIST], { total: 1200, codes: { status: [...new Set(deals.map((d) => d.status))].sort() }, summary: null });
   assert.ok(slim.paged.lists[LIST].codes.status.length >= 5, 'the samples have several deal statuses');
+  assert.deepEqual(Object.keys(slim.paged.lists).sort(), ['catalogs.products', 'customers.rows', LIST]);
   const rest = JSON.parse(text);
   delete rest.negotiations.deals;
+  delete rest.customers.rows;
+  delete rest.catalogs.products;
   const { paged, ...others } = slim;
   assert.ok(paged);
   assert.deepEqual(others, rest);
@@ -103,10 +107,12 @@ test('one deal with its history by id; every row at once for an export; an older
   assert.deepEqual(store.rows({ report_id: 4, list: LIST, offset: 0, limit: 5 }), { stale: true });
 });
 
-test('a report without deals (unavailable) is not parsed, keeps nothing and pages nothing', () => {
+test('a report without deals, customers or products (unavailable) is not parsed, keeps nothing and pages nothing', () => {
   const store = new ReportStore();
   const doc = JSON.parse(text);
   doc.negotiations = { unavailable: 'no deals', code: 'pulse.unavailable.001', params: {} };
+  doc.customers = { unavailable: 'no orders', code: 'pulse.unavailable.005', params: {} };
+  doc.catalogs = { unavailable: 'no order lines', code: 'pulse.unavailable.007', params: {} };
   assert.equal(store.take(JSON.stringify(doc), 5), null, 'the page takes the text as it is');
   assert.deepEqual(store.rows({ report_id: 5, list: LIST, offset: 0, limit: 5 }), { stale: true });
   // A "deals" list elsewhere only costs the parse: nothing at negotiations.deals, nothing kept.

@@ -93,17 +93,20 @@ export class FilterBar {
   take(report) {
     this.stale = false;
     const cat = report.catalogs && !isUnavailable(report.catalogs) ? report.catalogs.catalogs.map((c) => c.catalog) : [];
-    const custRows = report.customers && !isUnavailable(report.customers) ? report.customers.rows : [];
-    const catalogs = new Set(cat);
-    for (const r of custRows) if (r.catalog) catalogs.add(r.catalog);
+    // The customers stay in the engine's worker: their ids, names and catalogs come summed up
+    // (paged-summaries.js).
+    const paged = report.customers && !isUnavailable(report.customers) && report.paged && report.paged.lists['customers.rows'];
+    const cust = (paged && paged.summary) || { ids: [], names: [], catalogs: [] };
+    const catalogs = new Set([...cat, ...cust.catalogs]);
+    const names = new Map(cust.names);
     const reps = report.sales_team && !isUnavailable(report.sales_team) ? report.sales_team.reps.map((r) => ({ id: r.sales_rep, name: r.rep_name })) : [];
     this.choices = {
       catalogs: [...catalogs].sort((a, b) => a.localeCompare(b)),
       reps: reps.sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id)),
-      customers: custRows.map((r) => ({ id: r.customer_id, name: r.customer_name })),
+      customers: cust.ids.map((id) => ({ id, name: names.get(id) || null })),
     };
     this.repNames = new Map(reps.map((r) => [r.id, r.name]));
-    this.customerNames = new Map(custRows.map((r) => [r.customer_id, r.customer_name]));
+    this.customerNames = names;
     this.fill();
   }
 

@@ -31,7 +31,88 @@ export const PAGED_LISTS = {
       closed_at: { value: (d) => d.closed_at },
     },
   },
+  // Every customer of the period with its rhythm, chances and RFM scores (docs/kpi.md): 3.9 MB
+  // of Online Retail's 6.5 MB report. The dashboard's counts, RFM grid and the filter's names
+  // come with report.paged (paged-summaries.js); the chosen customer's row is fetched.
+  'customers.rows': {
+    path: ['customers', 'rows'],
+    key: 'customer_id',
+    worded: ['status', 'sales_rep'],
+    fields: {
+      customer: { value: (r) => r.customer_name || r.customer_id, searchText: (r) => `${r.customer_name || ''} ${r.customer_id}` },
+      customer_id: { value: (r) => r.customer_id },
+      catalog: { value: (r) => r.catalog },
+      sales_rep: { value: (r) => r.sales_rep, searchText: (r, names) => `${r.sales_rep || ''} ${r.sales_rep ? names.word('sales_rep', r.sales_rep) : '—'}` },
+      status: { value: (r) => r.status, searchText: (r, names) => names.word('status', r.status) },
+      p_order_next: { value: (r) => r.p_order_next },
+      revenue_at_risk: { value: (r) => r.revenue_at_risk },
+      orders: { value: (r) => r.orders },
+      revenue: { value: (r) => r.revenue },
+      aov: { value: (r) => r.aov },
+      margin_pct: { value: (r) => r.margin_pct },
+      last_order: { value: (r) => r.last_order },
+      days_since_last_order: { value: (r) => r.days_since_last_order },
+      median_interval_days: { value: (r) => r.median_interval_days },
+      expected_next_order: { value: (r) => r.expected_next_order },
+      overdue_ratio: { value: (r) => r.overdue_ratio },
+      rfm: { value: (r) => r.rfm },
+    },
+    // What the table's chips and the RFM grid filter by, besides the fields.
+    where: {
+      rfm_rf: (r) => (r.rfm && r.rfm.length >= 2 ? `${r.rfm[0]},${r.rfm[1]}` : null),
+      shrinking: (r) => !!r.shrinking,
+    },
+  },
+  // Every product of every catalog with its ABC class and price elasticity: 2.5 MB of Online
+  // Retail's report. The tiles' and chips' counts come with report.paged; the elasticity chart
+  // fetches the fitted products of the chosen catalog (where plotted), the table its pages.
+  'catalogs.products': {
+    path: ['catalogs', 'products'],
+    key: 'sku',
+    worded: [],
+    fields: {
+      catalog: { value: (p) => p.catalog },
+      sku: { value: (p) => p.sku },
+      product_name: { value: (p) => p.product_name },
+      abc: { value: (p) => p.abc },
+      units: { value: (p) => p.units },
+      revenue: { value: (p) => p.revenue },
+      revenue_share: { value: (p) => p.revenue_share },
+      orders: { value: (p) => p.orders },
+      customers: { value: (p) => p.customers },
+      avg_price: { value: (p) => p.avg_price },
+      margin_pct: { value: (p) => p.margin_pct },
+      elasticity: { value: (p) => (p.elasticity ? usedFit(p.elasticity).slope : null) },
+      elasticity_low: { value: (p) => (p.elasticity ? usedFit(p.elasticity).ci_low ?? null : null) },
+      elasticity_high: { value: (p) => (p.elasticity ? usedFit(p.elasticity).ci_high ?? null : null) },
+      std_error: { value: (p) => (p.elasticity ? p.elasticity.std_error : null) },
+      r2: { value: (p) => (p.elasticity ? p.elasticity.r2 : null) },
+      class: { value: (p) => (p.elasticity ? p.elasticity.class : null) },
+    },
+    where: {
+      // A dot of the elasticity chart: a finite fit and some revenue (a log scale).
+      plotted: (p) => !!p.elasticity && Number.isFinite(usedFit(p.elasticity).slope) && p.revenue > 0,
+    },
+  },
 };
+
+/** The fit a product's class uses: the catalog's pooled one when given, else its own. */
+export function usedFit(e) {
+  if (!e) return null;
+  const num = (v) => typeof v === 'number' && Number.isFinite(v);
+  return num(e.pooled_slope) ? { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high } : e;
+}
+
+/** Whether row passes where = {field: value} (all equal), read as the list's fields and
+ *  `where` extractors read it, else as the row's own property. */
+export function matchesWhere(id, where, row) {
+  const spec = PAGED_LISTS[id];
+  for (const [k, v] of Object.entries(where || {})) {
+    const read = (spec.where && spec.where[k]) || (spec.fields[k] && spec.fields[k].value);
+    if ((read ? read(row) : row[k]) !== v) return false;
+  }
+  return true;
+}
 
 /** Table columns of list `id` for table-order.js: {key, value, searchText} with the names bound. */
 export function pagedColumns(id, names) {

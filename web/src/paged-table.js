@@ -9,7 +9,9 @@ import { STALE } from './session.js';
 export class PagedTable extends DataTable {
   /**
    * opts: DataTable's, without rows, with fetchRows(request) (the page's ctx.listRows: resolves
-   * to {rows, matched, total} or STALE), list (a PAGED_LISTS id), where ({field: value}).
+   * to {rows, matched, total} or STALE), list (a PAGED_LISTS id), where ({field: value}, or a
+   * function giving it: chips that filter), total (optional: the count the table says "of",
+   * when it is the whole list rather than the rows where matches).
    */
   constructor(opts) {
     super({ ...opts, rows: [] });
@@ -19,7 +21,8 @@ export class PagedTable extends DataTable {
 
   request(offset, limit) {
     const o = this.o;
-    return o.fetchRows({ list: o.list, where: o.where || null, sort: this.state.sort, query: this.state.query, offset, limit });
+    const where = typeof o.where === 'function' ? o.where() : o.where;
+    return o.fetchRows({ list: o.list, where: where || null, sort: this.state.sort, query: this.state.query, offset, limit });
   }
 
   update() {
@@ -32,8 +35,8 @@ export class PagedTable extends DataTable {
       // The page asked for is past the end (the search matched fewer rows): the last one.
       if (this.state.page >= pages && this.state.page > 0) return void (this.state.page = pages - 1, ask(pages - 1));
       this.pageRows = answer.rows;
-      this.total = answer.total;
-      this.draw(answer.rows, answer.matched, answer.total);
+      this.total = this.o.total ?? answer.total;
+      this.draw(answer.rows, answer.matched, this.total);
       this.el.dataset.rowsReady = String(asked);
     }, (err) => {
       if (asked === this.asked) console.error(err);

@@ -2,6 +2,9 @@
 import { html, setHtml, appendHtml } from '../html.js';
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
+import { PagedTable } from '../paged-table.js';
+import { PAGED_LISTS } from '../paged-fields.js';
+import { STALE } from '../session.js';
 import { C, CLASS_COLORS } from '../charts/palette.js';
 import { baseOpts, axis, tooltipPlugin } from '../charts/uplot-options.js';
 import { hbars } from '../charts/bars.js';
@@ -14,6 +17,11 @@ const CLASSES = ['elastic', 'inelastic', 'positive'];
 const isDecade = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
 const decades = (u, splits) => splits.map((v) => (isDecade(v) ? v : null));
 const ABC_COLORS = { A: C.accent, B: '#9b9ef0', C: '#cfd0f3' };
+// The products stay in the engine's worker (paged-fields.js): the table asks for its pages,
+// the chart for its dots; the counts come summed up (paged-summaries.js).
+const LIST = 'catalogs.products';
+const NO_SUMMARY = { skus: 0, fitted: 0, elastic: 0, with_ci: false, confidence: null, by_catalog: [] };
+const NO_CATALOG = { products: 0, abc_count: { A: 0, B: 0, C: 0 }, abc_revenue: { A: 0, B: 0, C: 0 }, classes: {} };
 
 export function renderCatalogs(ctx, root) {
   const { t, fmt } = ctx;
@@ -25,20 +33,19 @@ export function renderCatalogs(ctx, root) {
   }
   const ui = ctx.ui.catalogs;
   const cats = data.catalogs || [];
-  const products = data.products || [];
+  const list = ctx.pagedList(LIST);
+  const sum = (list && list.summary) || NO_SUMMARY;
+  const byCatalog = new Map(sum.by_catalog);
   if (!ui.catalog || !cats.some((c) => c.catalog === ui.catalog)) ui.catalog = cats[0] ? cats[0].catalog : null;
 
   const total = cats.reduce((a, c) => a + (c.revenue || 0), 0);
   // The same lines in the same period: the customers summary's margin is the catalogs' total.
   const cs = ctx.report.customers && ctx.report.customers.summary;
   const marginPct = cs ? cs.margin_pct : null;
-  const fitted = products.filter((p) => p.elasticity);
-  const elastic = fitted.filter((p) => p.elasticity.class === 'elastic').length;
-  const skuSet = new Set(products.map((p) => p.sku));
   // An engine with intervals classes each fit itself (`uncertain` when the interval crosses
   // −1 or 0); an older one gives a standard error only.
-  const withCi = fitted.some((p) => Number.isFinite(p.elasticity.ci_low));
-  const conf = fmt.pct((fitted.find((p) => p.elasticity.confidence) || { elasticity: { confidence: 0.9 } }).elasticity.confidence, 0);
+  const withCi = sum.with_ci;
+  const conf = fmt.pct(sum.confidence || 0.9, 0);
   const classes = withCi ? [...CLASSES, 'uncertain'] : CLASSES;
   const assortment = (data.assortment || []).find((a) => a.catalog === ui.catalog);
 
@@ -49,9 +56,9 @@ export function renderCatalogs(ctx, root) {
   setHtml(root, html`${header(ctx, 'cat')}${tiles([
     tile('catalogs', t('cat.catalogs'), fmt.int(cats.length), cats.map((c) => c.catalog).slice(0, 3).join(', ') + (cats.length > 3 ? '…' : '')),
     tile('catalog_revenue', t('cust.revenue'), fmt.moneyShort(total), ''),
-    tile('skus', t('cat.skus'), fmt.int(skuSet.size), ''),
+    tile('skus', t('cat.skus'), fmt.int(sum.skus), ''),
     tile('margin_pct', t('col.margin_pct'), fmt.pct(marginPct), ''),
-    tile('elastic', t('cat.elastic'), fmt.int(elastic), t('cat.elastic.sub', { n: fmt.int(fitted.length) })),
+    tile('elastic', t('cat.elastic'), fmt.int(sum.elastic), t('cat.elastic.sub', { n: fmt.int(sum.fitted) })),
   ])}<div class="grid">
     <div class="span-12">${card(ctx, { slot: 'cat-compare', title: t('cat.side_by_side') })}</div>
     ${cats.length > 1 ? html`<div class="span-5">${card(ctx, { slot: 'cat-share', title: t('cat.revenue_by'), chart: true })}</div>` : ''}
@@ -101,13 +108,105 @@ export function renderCatalogs(ctx, root) {
     }
   });
 
-  const mine = products.filter((p) => p.catalog === ui.catalog);
+  const mine = byCatalog.get(ui.catalog) || NO_CATALOG;
 
-  // Elasticity vs revenue.
+  // Elasticity vs revenue: the catalog's fitted products, asked of the worker (a few fields each).
   const scatterEl = slotOf(root, 'cat-scatter');
+  scatterEl.dataset.pointsReady = '';
+  const plotted = list
+    ? ctx.listRows({ list: LIST, where: { catalog: ui.catalog, plotted: true }, offset: 0, limit: null, pick: ['sku', 'product_name', 'revenue', 'elasticity'] })
+    : Promise.resolve({ rows: [] });
+  plotted.then((answer) => {
+    if (answer === STALE || !scatterEl.isConnected) return; // a newer report or catalog draws it
+    drawScatter(ctx, scatterEl, answer.rows, { withCi, conf });
+    scatterEl.dataset.pointsReady = 'yes';
+  }, (err) => console.error(err));
+
+  // Product table for the chosen catalog: sorted and searched by the worker's fields.
+  const abcCount = mine.abc_count, abcRev = mine.abc_revenue;
+  const f = PAGED_LISTS[LIST].fields;
+  const field = (key) => ({ key, value: f[key].value });
+  ui.products ||= {};
+  new PagedTable({
+    id: 'products', t, fmt, state: ui.products, pageSize: ctx.pageSize, exportName: `products-${ui.catalog || 'all'}`,
+    fetchRows: ctx.listRows, list: LIST, total: mine.products,
+    where: () => ({ catalog: ui.catalog, ...(ui.abc && { abc: ui.abc }), ...(ui.klass && { class: ui.klass }) }),
+    searchPlaceholder: t('cat.search'), sort: { key: 'revenue', dir: 'desc' }, rowKey: (p) => p.sku,
+    rowClass: (p) => (p.elasticity && p.elasticity.class === 'uncertain' ? 'faint-row' : ''),
+    chips: () => [
+      ...['A', 'B', 'C'].filter((k) => abcCount[k]).map((k) => ({ key: 'abc:' + k, label: k, count: fmt.int(abcCount[k]), active: ui.abc === k, dot: ABC_COLORS[k] })),
+      ...classes.map((k) => ({ key: 'class:' + k, label: t('class.' + k), count: fmt.int(mine.classes[k] || 0), active: ui.klass === k, dot: CLASS_COLORS[k] || C.gray })),
+    ],
+    onChip: (key) => {
+      const [kind, v] = key.split(':');
+      if (kind === 'abc') ui.abc = ui.abc === v ? null : v;
+      else ui.klass = ui.klass === v ? null : v;
+    },
+    columns: [
+      { ...field('catalog'), label: t('col.catalog'), hidden: true },
+      { ...field('sku'), label: t('col.sku'), render: (p) => html`<code>${p.sku}</code>` },
+      { ...field('product_name'), label: t('col.product'), cls: 'wide' },
+      { ...field('abc'), label: t('col.abc'), render: (p) => abcBadge(p.abc) },
+      { ...field('units'), label: t('col.units'), num: true, render: (p) => fmt.int(p.units) },
+      { ...field('revenue'), label: t('col.revenue'), num: true, render: (p) => fmt.money(p.revenue) },
+      { ...field('revenue_share'), label: t('col.share'), num: true, render: (p) => fmt.pct(p.revenue_share) },
+      { ...field('orders'), label: t('col.orders'), num: true, render: (p) => fmt.int(p.orders) },
+      { ...field('customers'), label: t('col.customers'), num: true, render: (p) => fmt.int(p.customers) },
+      { ...field('avg_price'), label: t('col.avg_price'), num: true, render: (p) => fmt.price(p.avg_price) },
+      { ...field('margin_pct'), label: t('col.margin_pct'), num: true, render: (p) => fmt.pct(p.margin_pct) },
+      { ...field('elasticity'), label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, render: (p) => esc(elasticityText(fmt, usedFit(p.elasticity))) },
+      ...(withCi ? rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (p) => [f.elasticity_low.value(p), f.elasticity_high.value(p)]) : []),
+      { ...field('std_error'), label: t('col.std_error'), num: true, render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
+      { ...field('r2'), label: t('col.r2'), num: true, render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
+      { ...field('class'), label: t('col.class'), csv: (p) => (p.elasticity ? t('class.' + p.elasticity.class) : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
+    ],
+  }).mount(slotOf(root, 'cat-products'));
+
+  const pick = root.querySelector('[data-role=catalog-pick]');
+  if (pick) pick.addEventListener('change', () => {
+    ui.catalog = pick.value;
+    renderCatalogs(ctx, root);
+  });
+
+  // ABC mix of the chosen catalog.
+  const revTotal = abcRev.A + abcRev.B + abcRev.C;
+  ctx.charts.add(slotOf(root, 'cat-abc'), {
+    draw: (w) => hbars(w, ['A', 'B', 'C'].map((k) => ({
+      label: `${k} · ${fmt.int(abcCount[k])} SKU`, value: abcRev[k], color: ABC_COLORS[k],
+      display: revTotal ? `${fmt.moneyShort(abcRev[k])} · ${fmt.pct(abcRev[k] / revTotal, 0)}` : '—',
+    })), { label: t('cat.abc'), rowH: 34, labelW: Math.min(130, w * 0.36) }),
+  });
+
+  // Discount candidates (all catalogs).
+  const cand = data.discount_candidates || [];
+  const tone = (v) => (v > 0 ? 'pos' : v < 0 ? 'neg' : '');
+  new DataTable({
+    id: 'discount_candidates', t, fmt, state: ui.discounts, rows: cand, pageSize: 10, searchable: cand.length > 10,
+    exportName: 'discount-candidates', searchPlaceholder: t('cat.search'), empty: t('cat.discounts.none'), rowKey: (p) => p.catalog + '/' + p.sku,
+    columns: [
+      { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog },
+      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => html`<span class="two"><b>${p.product_name || p.sku}</b><small>${p.sku}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
+      { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, hidden: true },
+      { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
+      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && usedFit(p.elasticity).slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, usedFit(p.elasticity))) : html`${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
+      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
+      { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => withRange(fmt.pctSigned, p.projected_units_change_pct, p.projected_units_change_pct_low, p.projected_units_change_pct_high) },
+      { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => withRange(fmt.moneySigned, p.projected_revenue_change, p.projected_revenue_change_low, p.projected_revenue_change_high, tone) },
+      { key: 'projected_margin_change', label: t('col.proj_margin'), num: true, value: (p) => p.projected_margin_change, render: (p) => withRange(fmt.moneySigned, p.projected_margin_change, p.projected_margin_change_low, p.projected_margin_change_high, tone) },
+      ...(withCi ? [['projected_units_change_pct', 'col.proj_units'], ['projected_revenue_change', 'col.proj_revenue'], ['projected_margin_change', 'col.proj_margin']]
+        .flatMap(([k, l]) => rangeCsvColumns(t, k, t(l), (p) => [p[k + '_low'], p[k + '_high']])) : []),
+    ],
+  }).mount(slotOf(root, 'cat-discounts'));
+
+  if (data.discount_levels) renderDiscountLevels(ctx, slotOf(root, 'cat-levels'), data.discount_levels);
+  if (assortment) renderAssortment(ctx, slotOf(root, 'cat-gaps'), slotOf(root, 'cat-drops'), assortment);
+}
+
+/** The elasticity chart of `plotted` (products with a finite fit and revenue). */
+function drawScatter(ctx, scatterEl, plotted, { withCi, conf }) {
+  const { t, fmt } = ctx;
   // Each product at the elasticity its class uses (pooled within the catalog when given).
-  const pts = mine.filter((p) => p.elasticity && Number.isFinite(usedFit(p.elasticity).slope) && p.revenue > 0)
-    .sort((a, b) => usedFit(a.elasticity).slope - usedFit(b.elasticity).slope);
+  const pts = [...plotted].sort((a, b) => usedFit(a.elasticity).slope - usedFit(b.elasticity).slope);
   if (!pts.length) {
     setHtml(scatterEl, html`<p class="muted pad">${t('cat.scatter.none')}</p>`);
   } else {
@@ -200,81 +299,4 @@ export function renderCatalogs(ctx, root) {
       }),
     });
   }
-
-  // Product table for the chosen catalog.
-  const abcCount = { A: 0, B: 0, C: 0 }, abcRev = { A: 0, B: 0, C: 0 };
-  for (const p of mine) if (abcCount[p.abc] !== undefined) abcCount[p.abc]++, (abcRev[p.abc] += Math.max(0, p.revenue || 0));
-  ui.products ||= {};
-  new DataTable({
-    id: 'products', t, fmt, state: ui.products, rows: mine, pageSize: ctx.pageSize, exportName: `products-${ui.catalog || 'all'}`,
-    searchPlaceholder: t('cat.search'), sort: { key: 'revenue', dir: 'desc' }, rowKey: (p) => p.sku,
-    rowClass: (p) => (p.elasticity && p.elasticity.class === 'uncertain' ? 'faint-row' : ''),
-    filter: (p) => (!ui.abc || p.abc === ui.abc) && (!ui.klass || (p.elasticity && p.elasticity.class === ui.klass)),
-    chips: () => [
-      ...['A', 'B', 'C'].filter((k) => abcCount[k]).map((k) => ({ key: 'abc:' + k, label: k, count: fmt.int(abcCount[k]), active: ui.abc === k, dot: ABC_COLORS[k] })),
-      ...classes.map((k) => ({ key: 'class:' + k, label: t('class.' + k), count: fmt.int(mine.filter((p) => p.elasticity && p.elasticity.class === k).length), active: ui.klass === k, dot: CLASS_COLORS[k] || C.gray })),
-    ],
-    onChip: (key) => {
-      const [kind, v] = key.split(':');
-      if (kind === 'abc') ui.abc = ui.abc === v ? null : v;
-      else ui.klass = ui.klass === v ? null : v;
-    },
-    columns: [
-      { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog, hidden: true },
-      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => html`<code>${p.sku}</code>` },
-      { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, cls: 'wide' },
-      { key: 'abc', label: t('col.abc'), value: (p) => p.abc, render: (p) => abcBadge(p.abc) },
-      { key: 'units', label: t('col.units'), num: true, value: (p) => p.units, render: (p) => fmt.int(p.units) },
-      { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
-      { key: 'revenue_share', label: t('col.share'), num: true, value: (p) => p.revenue_share, render: (p) => fmt.pct(p.revenue_share) },
-      { key: 'orders', label: t('col.orders'), num: true, value: (p) => p.orders, render: (p) => fmt.int(p.orders) },
-      { key: 'customers', label: t('col.customers'), num: true, value: (p) => p.customers, render: (p) => fmt.int(p.customers) },
-      { key: 'avg_price', label: t('col.avg_price'), num: true, value: (p) => p.avg_price, render: (p) => fmt.price(p.avg_price) },
-      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
-      { key: 'elasticity', label: t('col.elasticity'), title: withCi ? t('col.elasticity.help', { conf }) : '', num: true, value: (p) => (p.elasticity ? usedFit(p.elasticity).slope : null), render: (p) => esc(elasticityText(fmt, usedFit(p.elasticity))) },
-      ...(withCi ? rangeCsvColumns(t, 'elasticity', t('col.elasticity'), (p) => (p.elasticity ? [usedFit(p.elasticity).ci_low, usedFit(p.elasticity).ci_high] : [])) : []),
-      { key: 'std_error', label: t('col.std_error'), num: true, value: (p) => (p.elasticity ? p.elasticity.std_error : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.std_error) : '—') },
-      { key: 'r2', label: t('col.r2'), num: true, value: (p) => (p.elasticity ? p.elasticity.r2 : null), render: (p) => (p.elasticity ? fmt.num2(p.elasticity.r2) : '—') },
-      { key: 'class', label: t('col.class'), value: (p) => (p.elasticity ? p.elasticity.class : null), csv: (p) => (p.elasticity ? t('class.' + p.elasticity.class) : null), render: (p) => classBadge(ctx, p.elasticity && p.elasticity.class, p.elasticity && p.elasticity.std_error, withCi) },
-    ],
-  }).mount(slotOf(root, 'cat-products'));
-
-  const pick = root.querySelector('[data-role=catalog-pick]');
-  if (pick) pick.addEventListener('change', () => {
-    ui.catalog = pick.value;
-    renderCatalogs(ctx, root);
-  });
-
-  // ABC mix of the chosen catalog.
-  const revTotal = abcRev.A + abcRev.B + abcRev.C;
-  ctx.charts.add(slotOf(root, 'cat-abc'), {
-    draw: (w) => hbars(w, ['A', 'B', 'C'].map((k) => ({
-      label: `${k} · ${fmt.int(abcCount[k])} SKU`, value: abcRev[k], color: ABC_COLORS[k],
-      display: revTotal ? `${fmt.moneyShort(abcRev[k])} · ${fmt.pct(abcRev[k] / revTotal, 0)}` : '—',
-    })), { label: t('cat.abc'), rowH: 34, labelW: Math.min(130, w * 0.36) }),
-  });
-
-  // Discount candidates (all catalogs).
-  const cand = data.discount_candidates || [];
-  const tone = (v) => (v > 0 ? 'pos' : v < 0 ? 'neg' : '');
-  new DataTable({
-    id: 'discount_candidates', t, fmt, state: ui.discounts, rows: cand, pageSize: 10, searchable: cand.length > 10,
-    exportName: 'discount-candidates', searchPlaceholder: t('cat.search'), empty: t('cat.discounts.none'), rowKey: (p) => p.catalog + '/' + p.sku,
-    columns: [
-      { key: 'catalog', label: t('col.catalog'), value: (p) => p.catalog },
-      { key: 'sku', label: t('col.sku'), value: (p) => p.sku, render: (p) => html`<span class="two"><b>${p.product_name || p.sku}</b><small>${p.sku}</small></span>`, searchText: (p) => `${p.sku} ${p.product_name || ''}` },
-      { key: 'product_name', label: t('col.product'), value: (p) => p.product_name, hidden: true },
-      { key: 'revenue', label: t('col.revenue'), num: true, value: (p) => p.revenue, render: (p) => fmt.money(p.revenue) },
-      { key: 'elasticity', label: t('col.elasticity'), num: true, value: (p) => p.elasticity && usedFit(p.elasticity).slope, render: (p) => (!p.elasticity ? '—' : withCi ? esc(elasticityText(fmt, usedFit(p.elasticity))) : html`${fmt.num2(p.elasticity.slope)} <small class="muted">± ${fmt.num2(p.elasticity.std_error)}</small>`) },
-      { key: 'margin_pct', label: t('col.margin_pct'), num: true, value: (p) => p.margin_pct, render: (p) => fmt.pct(p.margin_pct) },
-      { key: 'projected_units_change_pct', label: t('col.proj_units'), num: true, value: (p) => p.projected_units_change_pct, render: (p) => withRange(fmt.pctSigned, p.projected_units_change_pct, p.projected_units_change_pct_low, p.projected_units_change_pct_high) },
-      { key: 'projected_revenue_change', label: t('col.proj_revenue'), num: true, value: (p) => p.projected_revenue_change, render: (p) => withRange(fmt.moneySigned, p.projected_revenue_change, p.projected_revenue_change_low, p.projected_revenue_change_high, tone) },
-      { key: 'projected_margin_change', label: t('col.proj_margin'), num: true, value: (p) => p.projected_margin_change, render: (p) => withRange(fmt.moneySigned, p.projected_margin_change, p.projected_margin_change_low, p.projected_margin_change_high, tone) },
-      ...(withCi ? [['projected_units_change_pct', 'col.proj_units'], ['projected_revenue_change', 'col.proj_revenue'], ['projected_margin_change', 'col.proj_margin']]
-        .flatMap(([k, l]) => rangeCsvColumns(t, k, t(l), (p) => [p[k + '_low'], p[k + '_high']])) : []),
-    ],
-  }).mount(slotOf(root, 'cat-discounts'));
-
-  if (data.discount_levels) renderDiscountLevels(ctx, slotOf(root, 'cat-levels'), data.discount_levels);
-  if (assortment) renderAssortment(ctx, slotOf(root, 'cat-gaps'), slotOf(root, 'cat-drops'), assortment);
 }

@@ -106,12 +106,9 @@ export function withRange(f, v, lo, hi, cls) {
   return isNum(lo) && isNum(hi) ? html`<span class="two num-range">${main}<small>[${f(lo)}, ${f(hi)}]</small></span>` : main;
 }
 
-/** The elasticity a product's class and projections use: the estimate pooled within its
- *  catalog with its interval when the engine gives one, else the product's own fit. */
-export function usedFit(e) {
-  if (!e) return null;
-  return isNum(e.pooled_slope) ? { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high } : e;
-}
+// The elasticity a product's class and projections use (the estimate pooled within its catalog
+// when the engine gives one): one rule for the page and the worker, which sorts by it.
+export { usedFit } from '../paged-fields.js';
 
 /** Two CSV-only columns with the ends of a figure's interval (raw numbers, as every export). */
 export function rangeCsvColumns(t, key, label, ends) {

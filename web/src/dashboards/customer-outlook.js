@@ -24,10 +24,6 @@ export function chanceText(fmt, p) {
   return fmt.pct(p, 0);
 }
 
-/** True when the engine gave per-customer chances (a return model was fitted). */
-export function hasChances(rows) {
-  return rows.some((r) => isNum(r.p_order_next));
-}
 
 /** The tile: total revenue at risk, with the expected revenue of the next H days under it. */
 export function atRiskTile(ctx, data, tile) {
@@ -40,9 +36,10 @@ export function atRiskTile(ctx, data, tile) {
     t('cust.at_risk.help', { days: daysN(ctx, H) }));
 }
 
-/** The table's two new columns, or none without chances. */
-export function chanceColumns(ctx, data, rows) {
-  if (!hasChances(rows)) return [];
+/** The table's two new columns, or none without chances (hasChances: the engine gave
+ *  per-customer chances, a return model was fitted; paged-summaries.js). */
+export function chanceColumns(ctx, data, hasChances) {
+  if (!hasChances) return [];
   const { t, fmt } = ctx;
   const H = daysN(ctx, horizonDays(data));
   return [

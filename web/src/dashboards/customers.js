@@ -1,7 +1,10 @@
 // Customer profiles: how each customer company is doing and who is late against their rhythm.
 import { esc, parseDay, daysBetween } from '../format.js';
 import { html, setHtml } from '../html.js';
-import { DataTable } from '../table.js';
+import { PagedTable } from '../paged-table.js';
+import { PAGED_LISTS } from '../paged-fields.js';
+import { pageNames } from '../paged-words.js';
+import { STALE } from '../session.js';
 import { C, STATUS_COLORS } from '../charts/palette.js';
 import { baseOpts, axis, bars, tooltipPlugin } from '../charts/uplot-options.js';
 import { hbars } from '../charts/bars.js';
@@ -16,6 +19,10 @@ import { partialMonthsPlugin, partialTip, notePartialMonths } from './partial-mo
 import { reveal } from '../sticky-offset.js';
 
 const STATUSES = ['on_track', 'due', 'overdue', 'lapsed', 'unknown'];
+// The customers stay in the engine's worker (paged-fields.js): the table asks for its pages,
+// the detail for its customer; the counts below come summed up (paged-summaries.js).
+const LIST = 'customers.rows';
+const NO_SUMMARY = { rfm: Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]), shrinking: 0, first: null, has_chances: false };
 
 export function renderCustomers(ctx, root) {
   const { t, fmt } = ctx;
@@ -26,11 +33,13 @@ export function renderCustomers(ctx, root) {
   }
   const ui = ctx.ui.customers;
   const s = data.summary;
-  const rows = data.rows || [];
+  const list = ctx.pagedList(LIST);
+  const sum = (list && list.summary) || NO_SUMMARY;
   const sc = s.status_counts || {};
   const late = (sc.overdue || 0) + (sc.lapsed || 0);
-  const known = rows.length || 1;
-  const shrinking = rows.filter((r) => r.shrinking).length;
+  const total = list ? list.total : 0;
+  const known = total || 1;
+  const shrinking = sum.shrinking;
 
   setHtml(root, html`${header(ctx, 'cust')}${tiles([
     tile('customers', t('cust.customers'), fmt.int(s.customers), t('cust.customers.sub', { repeat: fmt.int(s.repeat_customers) }), '', '', comparisonLine(ctx, 'customers', s.customers)),
@@ -86,12 +95,7 @@ export function renderCustomers(ctx, root) {
   });
 
   // RFM grid.
-  const counts = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
-  for (const r of rows) {
-    if (!r.rfm || r.rfm.length < 2) continue;
-    const R = +r.rfm[0], F = +r.rfm[1];
-    if (R >= 1 && R <= 5 && F >= 1 && F <= 5) counts[R - 1][F - 1]++;
-  }
+  const counts = sum.rfm;
   const rfmEl = slotOf(root, 'cust-rfm');
   const rfmChart = ctx.charts.add(rfmEl, {
     draw: (w) => rfmGrid(w, counts, { label: t('cust.rfm'), rLabel: t('cust.rfm.r'), fLabel: t('cust.rfm.f'), selected: ui.rfm, fmt: fmt.int }),
@@ -105,20 +109,23 @@ export function renderCustomers(ctx, root) {
     table.refresh();
   });
 
-  // The table.
-  const table = new DataTable({
-    id: 'customers', t, fmt, state: ui.table, rows, pageSize: ctx.pageSize,
+  // The table: sorted and searched by the fields the worker sorts them by (paged-fields.js).
+  const f = PAGED_LISTS[LIST].fields;
+  const names = pageNames(LIST, ctx.lang, ctx.customerName, ctx.repName);
+  const field = (key) => ({ key, value: f[key].value, ...(f[key].searchText && { searchText: (r) => f[key].searchText(r, names) }) });
+  const table = new PagedTable({
+    id: 'customers', t, fmt, state: ui.table, pageSize: ctx.pageSize, fetchRows: ctx.listRows, list: LIST, total,
     exportName: 'customers', searchPlaceholder: t('cust.search'),
     sort: { key: 'revenue', dir: 'desc' },
     rowKey: (r) => r.customer_id,
     rowClass: (r) => (r.customer_id === ui.selected ? 'selected' : ''),
     onRowClick: (r) => {
       ctx.remember(() => (ui.selected = r.customer_id));
-      renderDetail(ctx, root);
+      renderDetail(ctx, root, table, sum.first);
       table.update();
       reveal(root.querySelector('[data-card="cust-detail"]'));
     },
-    filter: (r) => (!ui.status || r.status === ui.status) && (!ui.rfm || (r.rfm && `${r.rfm[0]},${r.rfm[1]}` === ui.rfm)) && (!ui.shrinking || r.shrinking),
+    where: () => ({ ...(ui.status && { status: ui.status }), ...(ui.rfm && { rfm_rf: ui.rfm }), ...(ui.shrinking && { shrinking: true }) }),
     chips: () => [
       { key: '', label: t('cust.filter.all'), active: !ui.status && !ui.rfm && !ui.shrinking },
       ...STATUSES.filter((k) => sc[k]).map((k) => ({ key: k, label: t('status.' + k), count: fmt.int(sc[k]), active: ui.status === k, dot: STATUS_COLORS[k] })),
@@ -136,34 +143,34 @@ export function renderCustomers(ctx, root) {
       ctx.charts.draw(rfmChart, true);
     },
     columns: [
-      { key: 'customer', label: t('col.customer'), value: (r) => r.customer_name || r.customer_id, searchText: (r) => `${r.customer_name || ''} ${r.customer_id}`,
+      { ...field('customer'), label: t('col.customer'),
         render: (r) => html`<span class="two"><b>${r.customer_name || r.customer_id}</b>${r.customer_name ? html`<small>${r.customer_id}</small>` : ''}</span>`, csv: (r) => r.customer_name },
-      { key: 'customer_id', label: t('col.customer_id'), value: (r) => r.customer_id, hidden: true },
-      { key: 'catalog', label: t('col.catalog'), value: (r) => r.catalog },
-      { key: 'sales_rep', label: t('col.sales_rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', value: (r) => r.sales_rep, render: (r) => esc(ctx.repName(r.sales_rep)), searchText: (r) => `${r.sales_rep || ''} ${ctx.repName(r.sales_rep)}` },
-      { key: 'status', label: t('col.status'), kind: 'customerStatus', value: (r) => r.status, render: (r) => html`${statusBadge(ctx, r.status)}${shrinkTag(ctx, r)}`, searchText: (r) => t('status.' + r.status) },
-      ...chanceColumns(ctx, data, rows),
-      { key: 'orders', label: t('col.orders'), num: true, value: (r) => r.orders, render: (r) => fmt.int(r.orders) },
-      { key: 'revenue', label: t('col.revenue'), num: true, value: (r) => r.revenue, render: (r) => fmt.money(r.revenue) },
-      { key: 'aov', label: t('col.aov'), num: true, cls: 'no-print', value: (r) => r.aov, render: (r) => fmt.money(r.aov) },
-      { key: 'margin_pct', label: t('col.margin_pct'), num: true, cls: 'no-print', value: (r) => r.margin_pct, render: (r) => fmt.pct(r.margin_pct) },
-      { key: 'last_order', label: t('col.last_order'), value: (r) => r.last_order, render: (r) => fmt.dateShort(r.last_order), cls: 'nowrap' },
-      { key: 'days_since_last_order', label: t('col.days_since'), num: true, value: (r) => r.days_since_last_order, render: (r) => fmt.int(r.days_since_last_order) },
-      { key: 'median_interval_days', label: t('col.interval'), num: true, value: (r) => r.median_interval_days, render: (r) => (r.median_interval_days === null ? '—' : t('unit.days', { n: fmt.num(r.median_interval_days, r.median_interval_days % 1 ? 1 : 0) })) },
-      { key: 'expected_next_order', label: t('col.expected_next'), value: (r) => r.expected_next_order, render: (r) => fmt.dateShort(r.expected_next_order), cls: 'nowrap' },
-      { key: 'overdue_ratio', label: t('col.overdue_ratio'), num: true, value: (r) => r.overdue_ratio, render: (r) => fmt.num2(r.overdue_ratio) },
+      { ...field('customer_id'), label: t('col.customer_id'), hidden: true },
+      { ...field('catalog'), label: t('col.catalog') },
+      { ...field('sales_rep'), label: t('col.sales_rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', render: (r) => esc(ctx.repName(r.sales_rep)) },
+      { ...field('status'), label: t('col.status'), kind: 'customerStatus', render: (r) => html`${statusBadge(ctx, r.status)}${shrinkTag(ctx, r)}` },
+      ...chanceColumns(ctx, data, sum.has_chances),
+      { ...field('orders'), label: t('col.orders'), num: true, render: (r) => fmt.int(r.orders) },
+      { ...field('revenue'), label: t('col.revenue'), num: true, render: (r) => fmt.money(r.revenue) },
+      { ...field('aov'), label: t('col.aov'), num: true, cls: 'no-print', render: (r) => fmt.money(r.aov) },
+      { ...field('margin_pct'), label: t('col.margin_pct'), num: true, cls: 'no-print', render: (r) => fmt.pct(r.margin_pct) },
+      { ...field('last_order'), label: t('col.last_order'), render: (r) => fmt.dateShort(r.last_order), cls: 'nowrap' },
+      { ...field('days_since_last_order'), label: t('col.days_since'), num: true, render: (r) => fmt.int(r.days_since_last_order) },
+      { ...field('median_interval_days'), label: t('col.interval'), num: true, render: (r) => (r.median_interval_days === null ? '—' : t('unit.days', { n: fmt.num(r.median_interval_days, r.median_interval_days % 1 ? 1 : 0) })) },
+      { ...field('expected_next_order'), label: t('col.expected_next'), render: (r) => fmt.dateShort(r.expected_next_order), cls: 'nowrap' },
+      { ...field('overdue_ratio'), label: t('col.overdue_ratio'), num: true, render: (r) => fmt.num2(r.overdue_ratio) },
       // AOV, margin and RFM are in the customer's detail: printed on A4 they leave the room to the follow-up columns.
-      { key: 'rfm', label: t('col.rfm'), cls: 'no-print', value: (r) => r.rfm, render: (r) => (r.rfm ? html`<code>${r.rfm}</code>` : '—') },
+      { ...field('rfm'), label: t('col.rfm'), cls: 'no-print', render: (r) => (r.rfm ? html`<code>${r.rfm}</code>` : '—') },
     ],
   }).mount(slotOf(root, 'cust-table'));
 
-  if (!ui.selected || !rows.some((r) => r.customer_id === ui.selected)) {
-    // Start with the biggest customer that is late, else the biggest one.
-    const first = rows.find((r) => r.status === 'overdue' || r.status === 'lapsed') || rows[0];
-    ui.selected = first ? first.customer_id : null;
+  // Start with the biggest customer that is late, else the biggest one (the worker's pick); a
+  // chosen customer this report does not have falls back to it when its row is asked for.
+  if (!ui.selected && sum.first) {
+    ui.selected = sum.first;
     table.update();
   }
-  renderDetail(ctx, root);
+  renderDetail(ctx, root, table, sum.first);
 
   if (data.cohorts) {
     const slot = slotOf(root, 'cust-cohorts');
@@ -208,12 +215,33 @@ export function monthOpts(ctx, monthly, height, series, axes, tip, width = 800) 
   };
 }
 
-function renderDetail(ctx, root) {
-  const { t, fmt } = ctx;
+/** The chosen customer's detail: its row is asked of the worker; a customer this report does
+ *  not have gives way to `first` (the table redraws its selected row). */
+function renderDetail(ctx, root, table, first) {
   const ui = ctx.ui.customers;
   const slot = slotOf(root, 'cust-detail');
+  const id = ui.selected;
+  const asked = String((Number(slot.dataset.asked) || 0) + 1);
+  slot.dataset.asked = asked;
+  slot.dataset.detailReady = '';
+  const fetched = id === null || id === undefined || !ctx.pagedList(LIST)
+    ? Promise.resolve(null)
+    : ctx.listRows({ list: LIST, where: { customer_id: id }, offset: 0, limit: 1 }).then((a) => (a === STALE ? STALE : a.rows[0] || null));
+  fetched.then((r) => {
+    if (r === STALE || slot.dataset.asked !== asked || !slot.isConnected) return; // a newer report or choice draws it
+    if (!r && first && id !== first) {
+      ui.selected = first;
+      table.update();
+      return renderDetail(ctx, root, table, null);
+    }
+    drawDetail(ctx, slot, r);
+    slot.dataset.detailReady = asked;
+  }, (err) => console.error(err));
+}
+
+function drawDetail(ctx, slot, r) {
+  const { t, fmt } = ctx;
   ctx.charts.removeWithin(slot);
-  const r = (ctx.report.customers.rows || []).find((x) => x.customer_id === ui.selected);
   if (!r) {
     setHtml(slot, html`<p class="muted">—</p>`);
     return;

@@ -28,8 +28,9 @@ export function renderSalesTeam(ctx, root) {
   const hasDeals = reps.some((r) => (r.won || 0) + (r.lost || 0) + (r.open_by_stage || []).reduce((a, s) => a + s.count, 0) > 0);
   const neg = ctx.report.negotiations;
   const openDeals = isUnavailable(neg) ? [] : neg.open || [];
-  const custRows = isUnavailable(ctx.report.customers) ? [] : ctx.report.customers.rows || [];
-  const byId = new Map(custRows.map((c) => [c.customer_id, c]));
+  // The customers stay in the engine's worker, which sends the few this list shows.
+  const custList = isUnavailable(ctx.report.customers) ? null : ctx.pagedList('customers.rows');
+  const byId = new Map(((custList && custList.summary && custList.summary.attention) || []).map((c) => [c.customer_id, c]));
   const attention = [];
   for (const r of reps) for (const id of r.attention || []) attention.push({ rep: r.sales_rep, id, c: byId.get(id) || null });
   const closing = openDeals.filter((d) => d.expiring_soon);

@@ -3,7 +3,8 @@
 // report.paged; the page's tables and details then ask for rows by list, filter, sort, search
 // and page, and only those rows cross to the page. One report is kept: a request for rows of
 // an older one (a newer report or a clear came in between) is answered {stale: true}.
-import { PAGED_LISTS, pagedColumns } from '../paged-fields.js';
+import { PAGED_LISTS, pagedColumns, matchesWhere } from '../paged-fields.js';
+import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
 
 export class ReportStore {
@@ -21,7 +22,7 @@ export class ReportStore {
   /**
    * Takes the engine's report (JSON text) as report `reportId`; returns the report the page
    * gets: the same object without the paged lists, and report.paged = {report_id, lists:
-   * {id: {total}}} saying which lists stayed here. Null when the text has none of the lists
+   * {id: {total, codes, summary}}} saying which lists stayed here (summary: paged-summaries.js). Null when the text has none of the lists
    * (no deals loaded): the page then takes the text as it is, not parsed twice here and there.
    */
   take(text, reportId) {
@@ -30,19 +31,23 @@ export class ReportStore {
     const report = JSON.parse(text);
     this.reportId = reportId;
     const lists = {};
+    const kept = [];
     for (const [id, spec] of Object.entries(PAGED_LISTS)) {
       const parent = spec.path.slice(0, -1).reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), report);
       const last = spec.path[spec.path.length - 1];
       if (!parent || typeof parent !== 'object' || !Array.isArray(parent[last])) continue;
       const list = parent[last];
       this.lists.set(id, list);
-      delete parent[last];
+      kept.push([id, parent, last]);
       // The codes of the fields searched by their words, for the page to word (paged-words.js).
       const codes = {};
       for (const f of spec.worded || []) codes[f] = [...new Set(list.map((r) => r[f]).filter((v) => v !== null && v !== undefined))].sort();
-      lists[id] = { total: list.length, codes };
+      lists[id] = { total: list.length, codes, summary: summarize(id, list, report) };
     }
-    const customers = report.customers && Array.isArray(report.customers.rows) ? report.customers.rows : [];
+    // Cut after every summary is made: one list's summary may read another (the sales team's
+    // attention rows are customers).
+    for (const [, parent, last] of kept) delete parent[last];
+    const customers = this.lists.get('customers.rows') || [];
     const byId = new Map(customers.map((c) => [c.customer_id, c.customer_name]));
     this.customerName = (id) => byId.get(id) || null;
     report.paged = { report_id: reportId, lists };
@@ -52,8 +57,9 @@ export class ReportStore {
   /**
    * Rows of a paged list: {report_id, list, where ({field: value}, all equal), sort ({key,
    * dir}), query, words ({field: {code: words}}: how the page words the codes it searches),
-   * offset, limit (null: all)}. Answers {rows, matched (after where and
-   * search), total (after where), offset}, or {stale: true} for a report no longer kept.
+   * offset, limit (null: all), pick (optional: the row's properties to send, for a chart that
+   * needs a few of every row)}. Answers {rows, matched (after where and search), total (after
+   * where), offset}, or {stale: true} for a report no longer kept.
    */
   rows(req) {
     if (req.report_id !== this.reportId || !this.lists.has(req.list)) return { stale: true };
@@ -62,8 +68,7 @@ export class ReportStore {
     const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), words]);
     if (!this.lastView || this.lastView.key !== key) {
       const all = this.lists.get(req.list);
-      const conds = Object.entries(where);
-      const base = conds.length ? all.filter((r) => conds.every(([k, v]) => r[k] === v)) : all;
+      const base = Object.keys(where).length ? all.filter((r) => matchesWhere(req.list, where, r)) : all;
       const word = (field, code) => (words[field] && words[field][code]) ?? '';
       const columns = pagedColumns(req.list, { customerName: this.customerName, word });
       this.lastView = { key, total: base.length, rows: orderRows(base, columns, { sort: req.sort, query: req.query }) };
@@ -71,7 +76,9 @@ export class ReportStore {
     const { rows, total } = this.lastView;
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
-    return { rows: rows.slice(offset, offset + limit), matched: rows.length, total, offset };
+    let page = rows.slice(offset, offset + limit);
+    if (Array.isArray(req.pick)) page = page.map((r) => Object.fromEntries(req.pick.map((k) => [k, r[k]])));
+    return { rows: page, matched: rows.length, total, offset };
   }
 }
 
