@@ -8,6 +8,7 @@
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/line_totals.h"
 #include "pulse/kpi/pooling.h"
+#include "pulse/kpi/product_points.h"
 #include "pulse/kpi/seasonal_adjustment.h"
 #include "pulse/kpi/stats.h"
 
@@ -51,33 +52,6 @@ struct Acc {
 
 Day period_of(Day d, bool monthly) {
   return monthly ? month_start(d) : week_start(d);
-}
-
-/// A positive line as the elasticity estimate sees it, with its catalog x SKU.
-struct Point {
-  std::uint32_t product;
-  PricePoint point;
-};
-
-/// Stable counting sort of the points by period (weeks or months are few and dense).
-void sort_by_period(std::vector<Point>& points, bool monthly) {
-  if (points.empty()) return;
-  Day first = points.front().point.period;
-  Day last = first;
-  for (const Point& pt : points) {
-    first = std::min(first, pt.point.period);
-    last = std::max(last, pt.point.period);
-  }
-  const auto slot = [&](Day period) {
-    return static_cast<std::size_t>(monthly ? month_ordinal(period) - month_ordinal(first)
-                                            : (period - first) / 7);
-  };
-  std::vector<std::uint32_t> begin(slot(last) + 2, 0);
-  for (const Point& pt : points) ++begin[slot(pt.point.period) + 1];
-  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
-  std::vector<Point> sorted(points.size());
-  for (const Point& pt : points) sorted[begin[slot(pt.point.period)]++] = pt;
-  points.swap(sorted);
 }
 
 void assign_abc(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
@@ -232,12 +206,17 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
 }  // namespace
 
 CatalogReport catalog_report(const Facts& facts, const Scope& scope,
-                             const config::Settings& settings, const StringPool& strings) {
+                             const config::Settings& settings, const StringPool& strings,
+                             const ProductPoints* all_points) {
   const bool monthly = settings.elasticity_period == "month";
   std::vector<Acc> cat(facts.catalogs.size());
   std::vector<Acc> prod(facts.products.size());
-  std::vector<Point> points;
-  points.reserve(facts.line_sku.size());
+  // The cached points serve when only the period and catalog filter the lines (a product's lines
+  // are all in its catalog); with a rep or customer filter, the lines in it are gathered here.
+  const bool gather_points = !all_points || all_points->monthly != monthly || scope.sales_rep ||
+                             scope.customer || scope.from == kNoDay;
+  std::vector<LinePoint> points;
+  if (gather_points) points.reserve(facts.line_sku.size());
   ExactSum total_revenue;
   // Charges listed as not products: counted in their catalog's totals, not as products.
   const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
@@ -266,7 +245,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       k.add_positive(rev, qty, cost, o, customer);
       if (non_product[p]) continue;
       prod[p].add_positive(rev, qty, cost, o, customer);
-      points.push_back({p, {period, qty, rev}});
+      if (gather_points) points.push_back({p, day, {period, qty, rev}});
     }
   }
 
@@ -306,23 +285,15 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
               return strings.view(pa.sku) < strings.view(pb.sku);
             });
 
-  // Elasticity: order the points by period, then (stably) by product, with two counting
-  // sorts, so that each product's points arrive in period order; then estimate each.
-  sort_by_period(points, monthly);
-  std::vector<std::uint32_t> begin(facts.products.size() + 1, 0);
-  for (const Point& pt : points) ++begin[pt.product + 1];
-  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
-  std::vector<PricePoint> by_product(points.size());
-  {
-    std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
-    for (const Point& pt : points) by_product[next[pt.product]++] = pt.point;
-  }
+  // Elasticity: each product's points in the period, in period order.
+  std::optional<ProductPoints> gathered;
+  if (gather_points) gathered = group_by_product(points, facts.products.size(), monthly);
+  const ProductPoints& by_product = gathered ? *gathered : *all_points;
   std::vector<PricePoint> bucket;
   std::vector<std::optional<LogSeries>> series(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     ProductRow& row = report.products[i];
-    bucket.assign(by_product.begin() + begin[row.product],
-                  by_product.begin() + begin[row.product + 1]);
+    points_in_period(by_product, row.product, scope.from, scope.to, bucket);
     series[i] = log_series(bucket);
     if (series[i]) row.elasticity = fit_elasticity(*series[i], settings.elasticity_confidence);
     if (!row.elasticity) series[i].reset();

@@ -46,9 +46,7 @@ const LoadReport& Engine::finish_file() {
   loader_->finish();
   loader_.reset();
   refuse_double_count();
-  facts_.reset();
-  deals_.reset();
-  outlook_.reset();
+  drop_caches();
   return dataset_.loads.back();
 }
 
@@ -62,9 +60,7 @@ const LoadReport& Engine::load_path(const std::string& path, const std::string& 
   if (loader_) finish_file();
   ingest::load_path(dataset_, path, display_name, options);
   refuse_double_count();
-  facts_.reset();
-  deals_.reset();
-  outlook_.reset();
+  drop_caches();
   return dataset_.loads.back();
 }
 
@@ -75,9 +71,7 @@ Dataset& Engine::dataset_to_load() {
 
 const LoadReport& Engine::loaded() {
   refuse_double_count();
-  facts_.reset();
-  deals_.reset();
-  outlook_.reset();
+  drop_caches();
   return dataset_.loads.back();
 }
 
@@ -99,10 +93,15 @@ void Engine::refuse_double_count() {
 
 void Engine::clear() {
   loader_.reset();
+  drop_caches();
+  dataset_ = Dataset{};
+}
+
+void Engine::drop_caches() {
   facts_.reset();
   deals_.reset();
   outlook_.reset();
-  dataset_ = Dataset{};
+  points_.reset();
 }
 
 const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
@@ -113,6 +112,7 @@ const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
                  : kpi::build_facts(dataset_, settings, dataset_.strings);
     facts_exclusions_ = settings.excluded_statuses;
     outlook_.reset();
+    points_.reset();
   }
   return *facts_;
 }
@@ -143,6 +143,17 @@ const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_
   return *outlook_;
 }
 
+const kpi::ProductPoints& Engine::points_for(const kpi::Facts& facts,
+                                             const config::Settings& settings) {
+  // The points depend on the facts and the period unit only: filters select among them.
+  const bool monthly = settings.elasticity_period == "month";
+  if (!points_ || points_->monthly != monthly || points_facts_ != &facts) {
+    points_ = kpi::product_points(facts, monthly);
+    points_facts_ = &facts;
+  }
+  return *points_;
+}
+
 namespace {
 
 Day earlier(Day a, Day b) {
@@ -164,24 +175,31 @@ struct DealResults {
   std::optional<kpi::SalesTeamReport> team;
 };
 
-/// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without).
+/// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without). Both
+/// are computed whenever one of them or the attention list is asked for; only the sections
+/// asked for are written.
 DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
                                   const kpi::Facts* facts, const kpi::CustomerReport* profiles,
                                   const kpi::Scope& scope, const config::Settings& settings,
-                                  StringPool& strings) {
+                                  StringPool& strings, Sections sections) {
+  const bool negotiations_key = sections.has(Section::negotiations);
+  const bool team_key = sections.has(Section::sales_team);
   if (!deals.has_deals && !facts) {
-    w.key("negotiations"), write_unavailable(w, no_deals());
-    w.key("sales_team");
-    write_unavailable(
-        w, Message(ids::kNoDealsOrOrders,
-                   "load deals (quotes or opportunities) or orders to see the sales team"));
+    if (negotiations_key) w.key("negotiations"), write_unavailable(w, no_deals());
+    if (team_key) {
+      w.key("sales_team");
+      write_unavailable(
+          w, Message(ids::kNoDealsOrOrders,
+                     "load deals (quotes or opportunities) or orders to see the sales team"));
+    }
     return {};
   }
   if (scope.as_of == kNoDay) {
     const Message why(ids::kNoDatedDealOrOrder,
                       "no deal or order has a readable date: set as_of or map a date column");
-    w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : no_deals());
-    w.key("sales_team"), write_unavailable(w, why);
+    if (negotiations_key)
+      w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : no_deals());
+    if (team_key) w.key("sales_team"), write_unavailable(w, why);
     return {};
   }
   const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
@@ -191,26 +209,26 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
   // How far to trust the win chances: the deals of 90 days ago against what became of them.
   if (deals.has_deals)
     negotiation.calibration = kpi::win_calibration(deals, facts, scope, settings, strings);
-  w.key("negotiations");
-  if (deals.has_deals)
-    write_negotiations(w, negotiation, deals, strings);
-  else
-    write_unavailable(w, no_deals());
-  w.key("sales_team");
-  write_sales_team(w,
-                   out.team.emplace(kpi::sales_team(deals, selection, negotiation, facts, profiles,
-                                                    scope, settings, strings)),
-                   deals, strings);
+  if (negotiations_key) {
+    w.key("negotiations");
+    if (deals.has_deals)
+      write_negotiations(w, negotiation, deals, strings);
+    else
+      write_unavailable(w, no_deals());
+  }
+  out.team.emplace(
+      kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings));
+  if (team_key) w.key("sales_team"), write_sales_team(w, *out.team, deals, strings);
   return out;
 }
 
 }  // namespace
 
-json Engine::report(const config::Settings& settings) {
-  return json::parse(report_text(settings));
+json Engine::report(const config::Settings& settings, Sections sections) {
+  return json::parse(report_text(settings, sections));
 }
 
-std::string Engine::report_text(const config::Settings& settings) {
+std::string Engine::report_text(const config::Settings& settings, Sections sections) {
   const kpi::Facts& facts = facts_for(settings);
   const kpi::DealFacts& deals = deals_for(settings);
   // as_of defaults to the latest order or deal date, from to the earliest (SPEC §3 Scope).
@@ -258,47 +276,69 @@ std::string Engine::report_text(const config::Settings& settings) {
   const bool have_orders = !dataset_.tables_of(Role::order_lines).empty() ||
                            !dataset_.tables_of(Role::orders).empty() ||
                            summary::has_order_summaries(dataset_);
-  // Computed once: the sales team reads the customers' statuses too.
+  // What each asked section reads: the sales team reads the customers' statuses, the attention
+  // list reads the four dashboards; a dashboard not asked for is neither computed nor written.
+  const bool want_customers = sections.has(Section::customers);
+  const bool want_catalogs = sections.has(Section::catalogs);
+  const bool want_attention = sections.has(Section::attention);
+  const bool want_deals =
+      sections.has(Section::negotiations) || sections.has(Section::sales_team) || want_attention;
+  const bool dated_orders = have_orders && scope.as_of != kNoDay;
   std::optional<kpi::CustomerReport> profiles;
-  if (have_orders && scope.as_of != kNoDay)
+  if (dated_orders && (want_customers || want_deals))
     profiles = kpi::customer_profiles(facts, scope, settings, strings,
                                       &outlook_for(facts, scope.as_of, settings));
-  w.key("customers");
-  if (!profiles)
-    write_unavailable(w, have_orders
-                             ? Message(ids::kNoDatedOrder, "no order has a readable date")
-                             : Message(ids::kNoOrdersLoaded,
-                                       "load order lines or orders to see customer profiles"));
-  else
-    write_customers(w, *profiles, facts, strings);
-  w.key("catalogs");
+  if (want_customers) {
+    w.key("customers");
+    if (!profiles)
+      write_unavailable(w, have_orders
+                               ? Message(ids::kNoDatedOrder, "no order has a readable date")
+                               : Message(ids::kNoOrdersLoaded,
+                                         "load order lines or orders to see customer profiles"));
+    else
+      write_customers(w, *profiles, facts, strings);
+  }
   std::optional<kpi::CatalogReport> catalogs;
-  if (!facts.has_lines || scope.as_of == kNoDay)
-    write_unavailable(
-        w, have_orders
-               ? Message(ids::kOnlyOrderHeaders,
-                         "the catalogs need order lines (line items with SKUs); only order "
-                         "headers are loaded")
-               : Message(ids::kNoOrderLines, "load order lines to compare catalogs and products"));
-  else
-    write_catalogs(w, catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings)), facts,
-                   strings);
-  const DealResults deal_results =
-      write_deal_dashboards(w, deals, have_orders ? &facts : nullptr,
-                            profiles ? &*profiles : nullptr, scope, settings, dataset_.strings);
-  // What needs action this week, read from the four dashboards above (docs/kpi.md).
-  kpi::AttentionSources sources;
-  sources.facts = &facts;
-  sources.customers = profiles ? &*profiles : nullptr;
-  sources.catalogs = catalogs ? &*catalogs : nullptr;
-  sources.deals = &deals;
-  sources.negotiation = deal_results.negotiation ? &*deal_results.negotiation : nullptr;
-  sources.team = deal_results.team ? &*deal_results.team : nullptr;
-  write_attention(w, kpi::attention_list(sources, scope, settings, strings));
-  // The tiles' "compared with what?": the previous period and the same dates a year earlier.
-  write_comparisons(
-      w, kpi::compare_periods(have_orders && scope.as_of != kNoDay ? &facts : nullptr, deals, scope,
-                              settings, strings, profiles ? profiles->outlook : nullptr));
+  const bool catalogs_available = facts.has_lines && scope.as_of != kNoDay;
+  if (catalogs_available && (want_catalogs || want_attention))
+    catalogs.emplace(
+        kpi::catalog_report(facts, scope, settings, strings, &points_for(facts, settings)));
+  if (want_catalogs) {
+    w.key("catalogs");
+    if (!catalogs_available)
+      write_unavailable(
+          w, have_orders ? Message(ids::kOnlyOrderHeaders,
+                                   "the catalogs need order lines (line items with SKUs); only "
+                                   "order headers are loaded")
+                         : Message(ids::kNoOrderLines,
+                                   "load order lines to compare catalogs and products"));
+    else
+      write_catalogs(w, *catalogs, facts, strings);
+  }
+  DealResults deal_results;
+  if (want_deals)
+    deal_results = write_deal_dashboards(w, deals, have_orders ? &facts : nullptr,
+                                         profiles ? &*profiles : nullptr, scope, settings,
+                                         dataset_.strings, sections);
+  if (want_attention) {
+    // What needs action this week, read from the four dashboards above (docs/kpi.md).
+    kpi::AttentionSources sources;
+    sources.facts = &facts;
+    sources.customers = profiles ? &*profiles : nullptr;
+    sources.catalogs = catalogs ? &*catalogs : nullptr;
+    sources.deals = &deals;
+    sources.negotiation = deal_results.negotiation ? &*deal_results.negotiation : nullptr;
+    sources.team = deal_results.team ? &*deal_results.team : nullptr;
+    write_attention(w, kpi::attention_list(sources, scope, settings, strings));
+  }
+  if (sections.has(Section::comparisons)) {
+    // The tiles' "compared with what?": the previous period and the same dates a year earlier.
+    // The return model is the one the customers' profiles read (kept across reports).
+    const kpi::CustomerOutlook* outlook =
+        dated_orders ? &outlook_for(facts, scope.as_of, settings) : nullptr;
+    write_comparisons(w, kpi::compare_periods(dated_orders ? &facts : nullptr, deals, scope,
+                                              settings, strings, outlook));
+  }
   w.end_object();
   return w.take();
 }

@@ -10,6 +10,7 @@
 #include "pulse/kpi/elasticity.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/non_products.h"
+#include "pulse/kpi/product_points.h"
 #include "pulse/kpi/scope.h"
 
 namespace pulse::kpi {
@@ -66,8 +67,10 @@ struct CatalogReport {
   std::vector<NonProductSuggestion> non_product_suggestions;
 };
 
-/// The product catalogs dashboard over the lines in the period.
+/// The product catalogs dashboard over the lines in the period. `all_points`: the facts' price
+/// points built once (product_points.h), reused when no rep or customer filter is set.
 CatalogReport catalog_report(const Facts& facts, const Scope& scope,
-                             const config::Settings& settings, const StringPool& strings);
+                             const config::Settings& settings, const StringPool& strings,
+                             const ProductPoints* all_points = nullptr);
 
 }  // namespace pulse::kpi

@@ -13,7 +13,9 @@
 #include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
+#include "pulse/kpi/product_points.h"
 #include "pulse/model/dataset.h"
+#include "pulse/report/report_sections.h"
 #include "pulse/summary/summary_writer.h"
 
 namespace pulse::report {
@@ -43,10 +45,12 @@ class Engine {
   const LoadReport& load_path(const std::string& path, const std::string& display_name,
                               const ingest::FileOptions& options = {});
 
-  /// The SPEC §4 document as JSON text: what the CLI prints and the browser receives.
-  std::string report_text(const config::Settings& settings);
+  /// The SPEC §4 document as JSON text: what the CLI prints and the browser receives. With
+  /// `sections`, only those dashboards (and what they read) are computed and written: the same
+  /// keys as in the whole report, with the same figures (report_sections.h).
+  std::string report_text(const config::Settings& settings, Sections sections = Sections::all());
   /// The same document as a tree (parsed from report_text), for tests and tools.
-  nlohmann::json report(const config::Settings& settings);
+  nlohmann::json report(const config::Settings& settings, Sections sections = Sections::all());
   const Dataset& dataset() const { return dataset_; }
   /// Layer 1 of the loaded raw files as summary tables (docs/summaries.md), with the
   /// settings' status exclusion applied.
@@ -69,6 +73,9 @@ class Engine {
   const kpi::DealFacts& deals_for(const config::Settings& settings);
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
                                           const config::Settings& settings);
+  const kpi::ProductPoints& points_for(const kpi::Facts& facts, const config::Settings& settings);
+  /// Forgets what was computed from the data (a file loaded or dropped).
+  void drop_caches();
 
   Dataset dataset_;
   std::unique_ptr<ingest::FileLoader> loader_;
@@ -80,6 +87,9 @@ class Engine {
   std::optional<kpi::CustomerOutlook> outlook_;      // the return model, kept while filters change
   std::vector<double> outlook_key_;
   const kpi::Facts* outlook_facts_ = nullptr;
+  // The elasticity's price points of every product, kept while the period or catalog change.
+  std::optional<kpi::ProductPoints> points_;
+  const kpi::Facts* points_facts_ = nullptr;
 };
 
 }  // namespace pulse::report
