@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,7 @@
 #include "pulse/report/engine.h"
 #include "pulse/report/json_writer.h"
 #include "pulse/report/report_json.h"
+#include "pulse/report/report_sections.h"
 #include "pulse/report/schema_json.h"
 #include "split_load.h"
 
@@ -195,13 +197,22 @@ class PulseEngine {
   }
 
   /// The SPEC §4 document for `settings_json` (the workspace "settings" object, "" = defaults).
-  std::string report(const std::string& settings_json) {
+  /// `sections`: the dashboards to compute, comma-separated report keys ("" = all; the page
+  /// asks for the one on screen first, report_sections.h).
+  std::string report(const std::string& settings_json, const std::string& sections) {
     return guarded("report", [&] {
       if (open_)
         throw PulseError(ids::kWasmFileStillLoading,
                          "report: a file is still loading (call finishFile)");
+      std::string_view unknown;
+      const std::optional<report::Sections> asked = report::parse_sections(sections, &unknown);
+      if (!asked)
+        throw PulseError(ids::kWasmBadArgument,
+                         "report: '" + std::string(unknown) +
+                             "' is not a section (customers, catalogs, negotiations, sales_team, "
+                             "attention, comparisons)");
       return engine_.report_text(
-          config::settings_from_json(parse_object(settings_json, "settings")));
+          config::settings_from_json(parse_object(settings_json, "settings")), *asked);
     });
   }
 

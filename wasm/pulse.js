@@ -287,14 +287,21 @@
       return done;
     }
 
-    /** The report (SPEC §4) as an object. settings: the workspace "settings" object. */
-    report(settings) {
-      return JSON.parse(this.reportText(settings));
+    /**
+     * The report (SPEC §4) as an object. settings: the workspace "settings" object. sections:
+     * the dashboards to compute, as report keys (['catalogs'], or 'customers,sales_team';
+     * omitted: all): the report then holds its head (as_of, period, filters, load, warnings) and
+     * those keys only, equal to the whole report's; an unknown name is an error (pulse.wasm.006).
+     */
+    report(settings, sections) {
+      return JSON.parse(this.reportText(settings, sections));
     }
 
     /** The report as JSON text, e.g. to post from a Worker without building the object. */
-    reportText(settings) {
-      return this._call('report', [asJson(settings)], true);
+    reportText(settings, sections) {
+      const list = sections === undefined || sections === null ? '' : Array.isArray(sections) ? sections.join(',') : sections;
+      if (typeof list !== 'string') throw new PulseError('[pulse.wasm.006] report: sections must be an array of report keys or a comma-separated string');
+      return this._call('report', [asJson(settings), list], true);
     }
 
     /** What the engine reads: {roles: {role: {fields, required}}, fields: {field: kind},

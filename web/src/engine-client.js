@@ -120,9 +120,10 @@ export class EngineClient {
   /** Resolves to {report, ms (engine), parseMs (here; 0 when the worker parsed it), textBytes
    *  (the engine's whole JSON), heapBytes (the engine's wasm memory, null when unknown)}. A
    *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
-   *  them; one without comes as the engine's text. */
-  async report(settings) {
-    const { report, text, ms, textBytes = null, heapBytes = null } = await this.call('report', { settings });
+   *  them; one without comes as the engine's text. sections: the report keys to compute
+   *  (wasm/pulse.js reportText; omitted: the whole report). */
+  async report(settings, sections) {
+    const { report, text, ms, textBytes = null, heapBytes = null } = await this.call('report', { settings, sections });
     const t0 = performance.now();
     const parsed = report || JSON.parse(text);
     return { report: parsed, ms, parseMs: performance.now() - t0, textBytes, heapBytes };

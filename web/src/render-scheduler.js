@@ -79,6 +79,7 @@ export class RenderScheduler {
   /** Draws the visible panel now and the others one by one in idle time. */
   all() {
     const host = this.host;
+    this.viewOnly = false;
     host.charts.removeWithin(this.main);
     this.cancel();
     this.dirty = new Set(host.report ? DASHBOARDS : []);
@@ -91,8 +92,23 @@ export class RenderScheduler {
     this.scheduleRest();
   }
 
+  /**
+   * Draws only the visible dashboard, from a report of its sections (report-runner.js): the
+   * others are not in that report, so they wait for the whole one, which calls all().
+   */
+  view() {
+    const host = this.host;
+    this.cancel();
+    this.viewOnly = true;
+    this.dirty = new Set(DASHBOARDS);
+    host.timings.parts = {};
+    this.drawStart = performance.now();
+    if (this.dirty.has(host.tab)) this.draw(host.tab);
+  }
+
   /** Draws dashboard k if the current report is not drawn on it yet. */
   show(k) {
+    if (this.viewOnly) return; // the report holds the view's sections only: all() draws k
     if (this.dirty.has(k)) this.draw(k);
     if (k === 'data' && this.dataDirty) this.data();
   }

@@ -60,9 +60,9 @@ export class Session {
     return result;
   }
 
-  /** The report for these settings: {report, ms, parseMs}, or STALE. */
-  report(settings) {
-    return this.enqueue((engine) => engine.report(settings));
+  /** The report for these settings (of these sections only, when given): {report, ms, parseMs}, or STALE. */
+  report(settings, sections) {
+    return this.enqueue((engine) => engine.report(settings, sections));
   }
 
   /** Rows of a paged list of the last report (EngineClient.rows), or STALE. */

@@ -37,7 +37,7 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
         onProgress: ({ bytes, total }) => onProgress(bytes, total),  // pulse.js: {file, bytes, total}
       });
     },
-    reportText: (settings) => pulse.reportText(settings),
+    reportText: (settings, sections) => pulse.reportText(settings, sections),
     schema: () => pulse.schema(),
     heapBytes: () => pulse._module.HEAPU8.length,
     clear: () => pulse.clear(),

@@ -51,7 +51,7 @@ async function handle(msg) {
     }
     case 'report': {
       const t0 = performance.now();
-      const text = e.reportText(msg.settings);
+      const text = e.reportText(msg.settings, msg.sections);  // sections: the view's, or all
       const ms = performance.now() - t0;
       // The report without its big lists (they stay in `reports`, report.paged says which);
       // the text as it is when it has none of them.
