@@ -3,18 +3,22 @@
 // chosen, RUNS times each, alternating; medians in ms. The engine's caches (joins, models,
 // per-customer and per-SKU aggregates) are what a filter change reuses; a fresh engine per
 // report is timed too, for comparison. Not a test: figures go to docs/performance.md.
-//   pulse_refilter_bench RUNS [--only=half|catalog] [--catalog-column=NAME] FILE...
+//   pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached] [--catalog-column=NAME] FILE...
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "pulse/kpi/catalogs.h"
+#include "pulse/kpi/scope.h"
 #include "pulse/model/day.h"
 #include "pulse/report/engine.h"
+#include "pulse/report/report_sections.h"
 
 namespace {
 
@@ -22,6 +26,15 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double least(const std::vector<double>& v) {
+  return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+}
+
+// CPU time of the process (user + sys), steadier than wall time on a shared machine.
+double cpu_ms() {
+  return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
 }
 
 double median(std::vector<double> v) {
@@ -40,9 +53,9 @@ pulse::Day day_of(const std::string& iso) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(
-        stderr,
-        "usage: pulse_refilter_bench RUNS [--only=half|catalog] [--catalog-column=NAME] FILE...\n");
+    std::fprintf(stderr,
+                 "usage: pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached] "
+                 "[--catalog-column=NAME] FILE...\n");
     return 2;
   }
   const int runs = std::max(1, std::atoi(argv[1]));
@@ -72,26 +85,71 @@ int main(int argc, char** argv) {
   half.to = (day_of(from) + day_of(to)) / 2;
   whole.to = day_of(to);
   one_catalog.catalog = catalog;
-  std::vector<double> half_ms, whole_ms, catalog_ms;
+  std::vector<double> half_ms, whole_ms, catalog_ms, half_cpu, whole_cpu, catalog_cpu;
   for (int run = 0; run < runs; ++run) {
     if (only.empty() || only == "half") {
+      double c0 = cpu_ms();
       t0 = Clock::now();
       engine.report_text(half);
       half_ms.push_back(ms_since(t0));
+      half_cpu.push_back(cpu_ms() - c0);
+      c0 = cpu_ms();
       t0 = Clock::now();
       engine.report_text(whole);
       whole_ms.push_back(ms_since(t0));
+      whole_cpu.push_back(cpu_ms() - c0);
     }
     if (only.empty() || only == "catalog") {
+      const double c0 = cpu_ms();
       t0 = Clock::now();
       engine.report_text(one_catalog);
       catalog_ms.push_back(ms_since(t0));
+      catalog_cpu.push_back(cpu_ms() - c0);
     }
   }
+  // Before and after, alternating in this run: the catalogs over the half period with the price
+  // points gathered from the lines (as before the cache) and with the engine's cached ones; the
+  // whole report against the sections of one view.
+  if (only.empty() || only == "gathered" || only == "cached") {
+    const pulse::Dataset& ds = engine.dataset();
+    pulse::StringPool& strings = const_cast<pulse::StringPool&>(ds.strings);
+    const pulse::kpi::Facts facts = pulse::kpi::build_facts(ds, settings, strings);
+    const pulse::kpi::Scope scope =
+        pulse::kpi::resolve_scope(half, strings, facts.first_day, facts.last_day);
+    const pulse::kpi::ProductPoints points = pulse::kpi::product_points(facts, false);
+    std::vector<double> gathered_cpu, cached_cpu;
+    std::vector<std::pair<const char*, std::vector<double>>> views = {
+        {"", {}}, {"customers,comparisons", {}}, {"catalogs,customers", {}}, {"attention", {}}};
+    for (int run = 0; run < runs; ++run) {
+      // --only=gathered or cached: one of the two alone, for `perf stat` (instructions do not
+      // depend on how busy the machine is).
+      double c0 = cpu_ms();
+      if (only != "cached") pulse::kpi::catalog_report(facts, scope, half, strings);
+      gathered_cpu.push_back(cpu_ms() - c0);
+      c0 = cpu_ms();
+      if (only != "gathered") pulse::kpi::catalog_report(facts, scope, half, strings, &points);
+      cached_cpu.push_back(cpu_ms() - c0);
+      if (!only.empty()) continue;
+      for (auto& [list, cpu] : views) {
+        c0 = cpu_ms();
+        engine.report_text(half, *pulse::report::parse_sections(list));
+        cpu.push_back(cpu_ms() - c0);
+      }
+    }
+    // Medians and minima: on a shared machine the minimum is the run least disturbed.
+    std::printf(
+        "catalogs over the half period, CPU ms: points gathered %.1f (min %.1f) | cached %.1f "
+        "(min %.1f)\n",
+        median(gathered_cpu), least(gathered_cpu), median(cached_cpu), least(cached_cpu));
+    for (const auto& [list, cpu] : views)
+      std::printf("report over the half period, sections '%s': CPU %.1f ms (min %.1f)\n",
+                  *list ? list : "(all)", median(cpu), least(cpu));
+  }
   std::printf(
-      "first report %.1f ms | period halved (to %s) %.1f ms | whole period %.1f ms | catalog "
-      "'%s' %.1f ms (medians of %d)\n",
-      first_ms, pulse::format_day(*half.to).c_str(), median(half_ms), median(whole_ms),
-      catalog.c_str(), median(catalog_ms), runs);
+      "first report %.1f ms | period halved (to %s) %.1f ms (CPU %.1f) | whole period %.1f ms "
+      "(CPU %.1f) | catalog '%s' %.1f ms (CPU %.1f) (medians of %d)\n",
+      first_ms, pulse::format_day(*half.to).c_str(), median(half_ms), median(half_cpu),
+      median(whole_ms), median(whole_cpu), catalog.c_str(), median(catalog_ms), median(catalog_cpu),
+      runs);
   return 0;
 }
