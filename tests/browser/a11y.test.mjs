@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSamplesPage, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { openSamplesPage, repo, openBrowserAndServer, closeBrowserAndServer, rowsDrawn } from './helpers.mjs';
 
 const AXE = path.join(repo, 'web/node_modules/axe-core/axe.min.js');
 const VIEWS = ['attention', 'customers', 'catalogs', 'negotiations', 'sales_team', 'data'];
@@ -68,6 +68,7 @@ test('keyboard: sortable headers are buttons; status bars and RFM cells are reac
   assert.equal(await page.locator(`${dash} [data-table=customers] th[data-sort] > button.th-sort`).count(), headers);
   await page.locator(`${dash} [data-table=customers] th[data-sort=orders] > button`).focus();
   await page.keyboard.press('Enter');
+  await rowsDrawn(page, 'cust-table');
   assert.equal(await page.locator(`${dash} [data-table=customers] th[data-sort=orders]`).getAttribute('aria-sort'), 'descending');
   assert.equal(await page.locator(`${dash} [data-table=customers] th[data-sort=revenue]`).getAttribute('aria-sort'), 'none');
   // Tab from the header before reaches the next header's button (no stop on the th itself).
@@ -82,6 +83,7 @@ test('keyboard: sortable headers are buttons; status bars and RFM cells are reac
   await bars.nth(2).focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.locator(`${dash} .chip.active`).getAttribute('data-chip'), 'overdue');
+  await rowsDrawn(page, 'cust-table'); // the customers' rows come from the engine's worker
   const overdue = await page.locator(`${dash} [data-table=customers] tbody tr`).count();
   const statuses = await page.locator(`${dash} [data-table=customers] tbody tr td:nth-child(4)`).allTextContents();
   assert.ok(overdue > 0 && statuses.every((s) => /Overdue/.test(s)), statuses.join('|'));
@@ -94,6 +96,7 @@ test('keyboard: sortable headers are buttons; status bars and RFM cells are reac
   await page.keyboard.press(' ');
   assert.equal(await page.locator(`${dash} .chip.active`).getAttribute('data-chip'), 'rfm:5,1');
   assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').shadowRoot.activeElement?.getAttribute('data-key')), '5,1');
+  await rowsDrawn(page, 'cust-table');
   const shown = await page.locator(`${dash} [data-table=customers] tbody tr:not(.dt-empty)`).count();
   assert.equal(shown, Math.min(25, count));
   assert.deepEqual(errors, []);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitState, kpi, engineKind, repo, datasets, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { waitState, kpi, engineKind, repo, datasets, openBrowserAndServer, closeBrowserAndServer, fullReport } from './helpers.mjs';
 
 const SHOTS = path.join(repo, 'build/screenshots');
 const MAGENTO = path.join(repo, 'tests/fixtures/magento');
@@ -32,7 +32,7 @@ async function dropFiles(files, lang = 'en') {
   await waitState(page, 'empty');
   await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
   await waitState(page, 'ready');
-  const report = await page.evaluate(() => document.querySelector('b2b-pulse').report);
+  const report = await fullReport(page); // with the lists the engine's worker keeps
   return { page, errors, report };
 }
 

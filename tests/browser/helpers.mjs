@@ -124,6 +124,7 @@ export function fullReport(page) {
   return page.evaluate(async () => {
     const el = document.querySelector('b2b-pulse');
     const r = structuredClone(el.report);
+    if (!r) return r;
     for (const id of Object.keys((r.paged && r.paged.lists) || {})) {
       const all = await el.listRows({ list: id, offset: 0, limit: null });
       const path = id.split('.');
@@ -132,4 +133,17 @@ export function fullReport(page) {
     delete r.paged;
     return r;
   });
+}
+
+/** Waits until the table in `slot` has drawn the rows it asked of the engine's worker after
+ *  the last sort, search, chip or page (web/src/paged-table.js sets data-rows-ready). */
+export function rowsDrawn(page, slot) {
+  return page.waitForFunction((s) => document.querySelector('b2b-pulse').shadowRoot.querySelector(`[data-slot=${s}]`).dataset.rowsReady, slot);
+}
+
+/** Waits until every part of the page that asks the engine's worker for rows has drawn them:
+ *  paged tables (data-rows-ready), the elasticity chart (data-points-ready), the customer's
+ *  detail (data-detail-ready) are '' while their answer is on its way. */
+export function settled(page) {
+  return page.waitForFunction(() => !document.querySelector('b2b-pulse').shadowRoot.querySelector('[data-rows-ready=""], [data-points-ready=""], [data-detail-ready=""]'));
 }

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer, kpi } from './helpers.mjs';
 import { orderedRows } from '../web/table-order-oracle.mjs';
 
 const GOLDEN = JSON.parse(fs.readFileSync(path.join(repo, 'tests/golden/samples.json'), 'utf8'));
@@ -155,6 +155,105 @@ test('the rep\'s CSV export holds every deal; a closed quote opens from the tabl
   assert.deepEqual(await detail.locator('[data-role=quote-history] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.status)), q.history.map((e) => e.status));
   assert.equal(await detail.locator('[data-stat=rounds] b').innerText(), String(q.rounds));
   assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').shadowRoot.activeElement?.tagName), 'H3', 'the quote\'s heading has the focus once its figures arrived');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Customers and products stay in the worker too: their tables, chips, grids and details.
+const CUSTOMERS = GOLDEN.customers.rows;
+const PRODUCTS = GOLDEN.catalogs.products;
+const byRevenue = (rows, key) => orderedRows(rows, 'revenue', 'desc').map((r) => r[key]);
+
+test('customers: the table page by page, the RFM grid and status chips filter it, the detail follows the row chosen', async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'ru');
+  const report = await page.evaluate(() => document.querySelector('b2b-pulse').report);
+  assert.equal(report.customers.rows, undefined, 'the page\'s report does not carry the customers');
+  assert.equal(report.paged.lists['customers.rows'].total, CUSTOMERS.length);
+  await $(page, '[data-tab=customers]').click();
+  let got = await readAllPages(page, 'cust-table');
+  assert.deepEqual(got.ids, byRevenue(CUSTOMERS, 'customer_id'));
+  // The detail starts with the biggest late customer (the engine's order is by revenue).
+  const late = CUSTOMERS.find((c) => c.status === 'overdue' || c.status === 'lapsed');
+  await $(page, `[data-slot=cust-detail] [data-customer="${late.customer_id}"]`).waitFor();
+  // Sorted by name (the name, else the id), ascending.
+  await $(page, '[data-slot=cust-table] th[data-sort=customer] button').click();
+  got = await readAllPages(page, 'cust-table');
+  assert.deepEqual(got.ids, orderedRows(CUSTOMERS, 'customer', 'asc', (c) => c.customer_name || c.customer_id).map((c) => c.customer_id));
+  // A cell of the RFM grid: its count drawn, and the table shows those customers only.
+  const five = CUSTOMERS.filter((c) => c.rfm && c.rfm.startsWith('55'));
+  assert.ok(five.length > 3);
+  const cell = $(page, '[data-slot=cust-rfm] g[data-key="5,5"]');
+  assert.equal(await cell.locator('text').textContent(), String(five.length));
+  await cell.click();
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').shadowRoot.querySelector('[data-slot=cust-table] [data-chip="rfm:5,5"]'));
+  got = await readAllPages(page, 'cust-table');
+  assert.deepEqual(got.ids, orderedRows(five, 'customer', 'asc', (c) => c.customer_name || c.customer_id).map((c) => c.customer_id));
+  assert.equal(got.count.replace(/\s/g, ' '), `${five.length} / ${CUSTOMERS.length}`);
+  // The shrinking chip: its count and its customers; then a status searched by its Russian word.
+  const byName = (rows) => orderedRows(rows, 'customer', 'asc', (c) => c.customer_name || c.customer_id).map((c) => c.customer_id);
+  const shrinking = CUSTOMERS.filter((c) => c.shrinking);
+  const chip = $(page, '[data-slot=cust-table] [data-chip=shrinking]');
+  assert.equal(await chip.locator('b').textContent(), String(shrinking.length));
+  await $(page, '[data-slot=cust-table] [data-chip=""]').click();
+  await chip.click();
+  got = await readAllPages(page, 'cust-table');
+  assert.deepEqual(got.ids, byName(shrinking));
+  await chip.click();
+  await $(page, '[data-slot=cust-table] .dt-search').fill('ПОРА');
+  got = await readAllPages(page, 'cust-table');
+  const want = CUSTOMERS.filter((c) => c.status === 'due');
+  assert.ok(want.length > 0 && want.length < CUSTOMERS.length);
+  assert.deepEqual(got.ids, byName(want));
+  // A row chosen: its detail is fetched and drawn.
+  const pick = want[want.length - 1];
+  await $(page, `[data-slot=cust-table] tr[data-key="${pick.customer_id}"]`).click();
+  const detail = $(page, `[data-slot=cust-detail] [data-customer="${pick.customer_id}"]`);
+  await detail.waitFor();
+  assert.match(await detail.locator('h4').innerText(), new RegExp(pick.customer_name));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('catalogs: the tiles\' counts, the products table and its export, the chips and the elasticity chart', async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  await $(page, '[data-tab=catalogs]').click();
+  const skus = new Set(PRODUCTS.map((p) => p.sku)).size;
+  assert.equal(await kpi(page, 'catalogs', 'skus'), String(skus));
+  const fitted = PRODUCTS.filter((p) => p.elasticity);
+  assert.equal(await kpi(page, 'catalogs', 'elastic'), String(fitted.filter((p) => p.elasticity.class === 'elastic').length));
+  const catalog = GOLDEN.catalogs.catalogs[0].catalog;
+  const mine = PRODUCTS.filter((p) => p.catalog === catalog);
+  let got = await readAllPages(page, 'cat-products');
+  assert.deepEqual(got.ids, byRevenue(mine, 'sku'));
+  // The ABC chips' counts, and one of them filtering the table.
+  for (const k of ['A', 'B', 'C']) {
+    const n = mine.filter((p) => p.abc === k).length;
+    if (n) assert.equal(await $(page, `[data-slot=cat-products] [data-chip="abc:${k}"] b`).textContent(), String(n));
+  }
+  await $(page, '[data-slot=cat-products] [data-chip="abc:B"]').click();
+  got = await readAllPages(page, 'cat-products');
+  assert.deepEqual(got.ids, byRevenue(mine.filter((p) => p.abc === 'B'), 'sku'));
+  await $(page, '[data-slot=cat-products] [data-chip="abc:B"]').click();
+  // The export: every product of the catalog, not one page.
+  const [file] = await Promise.all([page.waitForEvent('download'), $(page, '[data-slot=cat-products] [data-act=csv]').click()]);
+  const lines = fs.readFileSync(await file.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(lines.length, mine.length + 1);
+  // The elasticity chart: drawn once its dots arrive from the worker.
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').shadowRoot.querySelector('[data-slot=cat-scatter]').dataset.pointsReady === 'yes');
+  assert.equal(await $(page, '[data-slot=cat-scatter] canvas').count() > 0, true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the customer filter finds a customer by part of its name: the names came summed up from the worker', async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const c = CUSTOMERS.find((x) => x.customer_name && CUSTOMERS.filter((y) => (y.customer_name || '').toLowerCase().includes(x.customer_name.toLowerCase())).length === 1);
+  const options = await page.evaluate(() => document.querySelector('b2b-pulse').shadowRoot.querySelectorAll('#pulse-customers option').length);
+  assert.equal(options, CUSTOMERS.length);
+  const filtered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('report', (e) => ok(e.detail.filters), { once: true })));
+  await $(page, 'input[data-filter=customer]').fill(c.customer_name.toUpperCase());
+  await $(page, 'input[data-filter=customer]').dispatchEvent('change');
+  assert.equal((await filtered).customer, c.customer_id);
   assert.deepEqual(errors, []);
   await page.close();
 });

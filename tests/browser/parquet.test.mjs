@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { waitState, kpi, engineKind, repo, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { waitState, kpi, engineKind, repo, openBrowserAndServer, closeBrowserAndServer, fullReport } from './helpers.mjs';
 import { firstDifference } from '../sql/report-difference.mjs';
 import { writeSampleSubset } from '../fixtures/parquet/subset.mjs';
 
@@ -46,7 +46,7 @@ async function dropFiles(files, { page: at = '/', lang = 'en', state = 'ready' }
   const before = requests.length;
   await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
   await waitState(page, state);
-  const report = await page.evaluate(() => document.querySelector('b2b-pulse').report);
+  const report = await fullReport(page); // with the lists the engine's worker keeps, compared too
   return { page, errors, report, requestsAtOpen: requests.slice(0, before), requests };
 }
 

@@ -4,7 +4,7 @@
 // Run: node --test tests/browser/rules.test.mjs (after make web, or PULSE_DIST=<a build>)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { waitState, nextReport, engineKind, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { waitState, nextReport, engineKind, openBrowserAndServer, closeBrowserAndServer, fullReport } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
@@ -37,7 +37,8 @@ async function openWithLines(lang) {
 }
 
 const rules = (page) => page.locator('b2b-pulse [data-role=rules]');
-const report = (page) => page.evaluate(() => document.querySelector('b2b-pulse').report);
+// The report with the lists the engine's worker keeps (the products are compared below).
+const report = fullReport;
 const workspace = (page) => page.evaluate(() => document.querySelector('b2b-pulse').workspace());
 const skus = (r) => r.catalogs.products.map((p) => p.sku).sort();
 

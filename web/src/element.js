@@ -21,6 +21,7 @@ import { renderDataPanel, wireDataPanel } from './data-panel.js';
 import { dateGuessBanner } from './date-guess.js';
 import { Session, STALE } from './session.js';
 import { wordsFor } from './paged-words.js';
+import { pagedSource } from './paged-source.js';
 import { FilterBar, FILTERS, ATTR_FILTER, cleanFilter, noFilters } from './filters.js';
 import { UrlState } from './url-state.js';
 import { buildShell, applyTexts, renderWelcome, showProgress, updateStatus, wireShell } from './shell.js';
@@ -71,11 +72,10 @@ export class B2BPulseElement extends HTMLElement {
    *  {list, where, sort, query, offset, limit (null: all)} -> {rows, matched, total}, or null
    *  when the report changed in between or does not have that list. */
   async listRows(request) {
-    const r = this._report;
-    if (!r || !r.paged || !r.paged.lists[request.list] || !this.session) return null;
+    const lists = pagedSource(this._report, this.session);
+    if (!this._report || !lists.list(request.list) || !this.session) return null;
     const repName = (id) => (this.filterBar && this.filterBar.repNames.get(id)) || id;
-    const words = wordsFor(request.list, r.paged.lists[request.list], this.lang, repName);
-    const answer = await this.session.rows({ ...request, report_id: r.paged.report_id, words });
+    const answer = await lists.rows({ ...request, words: wordsFor(request.list, lists.list(request.list), this.lang, repName) });
     return answer === STALE ? null : answer;
   }
 

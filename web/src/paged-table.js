@@ -42,6 +42,7 @@ export class PagedTable extends DataTable {
       if (asked === this.asked) console.error(err);
     });
     this.el.dataset.rowsReady = '';
+    this.drawChips(); // a chip pressed shows at once; its rows follow from the worker
     ask(this.state.page);
   }
 

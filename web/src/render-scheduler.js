@@ -4,6 +4,7 @@
 import { html, setHtml } from './html.js';
 import { describeAll } from './definitions.js';
 import { wordsFor } from './paged-words.js';
+import { pagedSource } from './paged-source.js';
 import { renderAttention } from './dashboards/attention.js';
 import { renderCustomers } from './dashboards/customers.js';
 import { renderCatalogs } from './dashboards/catalogs.js';
@@ -17,17 +18,17 @@ const RENDER = { attention: renderAttention, customers: renderCustomers, catalog
 export function dashboardContext(host) {
   const { filterBar } = host;
   const report = host._report;
+  const lists = pagedSource(report, host.session);
   return {
     t: host.t, fmt: host.fmt, lang: host.lang, report, charts: host.charts, ui: host.ui,
     pageSize: host.printing ? 1000 : 25,
     canLoadSamples: !!host.samplesUrl(),
     repName: (id) => (id ? filterBar.repNames.get(id) || id : '—'),
     customerName: (id) => filterBar.customerNames.get(id) || null,
-    // The big lists that stayed in the worker (paged-fields.js): whether this report left list
-    // `id` there ({total} or null), and its rows by filter, sort, search and page (paged-table.js).
-    pagedList: (id) => (report && report.paged && report.paged.lists[id]) || null,
-    listRows: (request) => host.session.rows({ ...request, report_id: report.paged.report_id,
-      words: wordsFor(request.list, report.paged.lists[request.list], host.lang) }),
+    // The big lists, kept by the worker (paged-source.js): list `id` of this report ({total,
+    // codes, summary} or null), and its rows by filter, sort, search and page (paged-table.js).
+    pagedList: (id) => lists.list(id),
+    listRows: (request) => lists.rows({ ...request, words: wordsFor(request.list, lists.list(request.list), host.lang, (id) => filterBar.repNames.get(id) || id) }),
     showCustomer: (id) => {
       // A step Back undoes (drill.js): the page returns to where the customer was chosen from.
       host.drill.remember(() => {

@@ -133,9 +133,7 @@ export class DataTable {
       })}`);
     }
 
-    const chips = this.el.querySelector('.dt-chips');
-    setHtml(chips, html`${(o.chips ? o.chips() : []).map((c) =>
-      html`<button type="button" class="chip ${c.active ? 'active' : ''}" data-chip="${c.key}" aria-pressed="${c.active ? 'true' : 'false'}">${c.dot ? html`<i class="dot" style="background:${c.dot}"></i>` : ''}${c.label}${c.count !== undefined ? html` <b>${c.count}</b>` : ''}</button>`)}`);
+    this.drawChips();
 
     const fmtInt = o.fmt ? o.fmt.int : String;
     this.el.querySelector('.dt-count').textContent = matched === total ? fmtInt(matched) : `${fmtInt(matched)} / ${fmtInt(total)}`;
@@ -146,6 +144,13 @@ export class DataTable {
         <button type="button" class="btn btn-ghost btn-sm" data-act="prev" ${this.state.page === 0 ? 'disabled' : ''} aria-label="${t('action.prev')}">‹</button>
         <button type="button" class="btn btn-ghost btn-sm" data-act="next" ${this.state.page >= pages - 1 ? 'disabled' : ''} aria-label="${t('action.next')}">›</button>`);
     } else setHtml(pager, html``);
+  }
+
+  /** The filter chips (o.chips()), the active ones pressed. */
+  drawChips() {
+    const o = this.o;
+    setHtml(this.el.querySelector('.dt-chips'), html`${(o.chips ? o.chips() : []).map((c) =>
+      html`<button type="button" class="chip ${c.active ? 'active' : ''}" data-chip="${c.key}" aria-pressed="${c.active ? 'true' : 'false'}">${c.dot ? html`<i class="dot" style="background:${c.dot}"></i>` : ''}${c.label}${c.count !== undefined ? html` <b>${c.count}</b>` : ''}</button>`)}`);
   }
 
   onClick(e) {

@@ -28,7 +28,13 @@ export class ReportStore {
   take(text, reportId) {
     this.clear();
     if (!Object.values(PAGED_LISTS).some((spec) => mayHold(text, spec.path))) return null;
-    const report = JSON.parse(text);
+    return this.takeReport(JSON.parse(text), reportId);
+  }
+
+  /** take() for a report already parsed (paged-source.js: a report given whole to the page);
+   *  the object itself loses its lists and gains `paged`. */
+  takeReport(report, reportId) {
+    this.clear();
     this.reportId = reportId;
     const lists = {};
     const kept = [];
