@@ -3,7 +3,10 @@
 // report's); a rep's deal table, sorted from the keyboard by every column both ways and
 // searched, shows page after page exactly the rows of the full list in the table order
 // (written out again here); its CSV export holds every row; a closed quote opened from that
-// table shows its history, fetched when it opens.
+// table shows its history, fetched when it opens. Customers and products too: their tables page
+// by page in the table order, the RFM grid's and the chips' counts and filters, a status searched
+// by its Russian word, the customer's detail fetched, the products' CSV export and the
+// elasticity chart, the customer filter resolving a name from the names the worker summed up.
 // Run: node --test tests/browser/paging.test.mjs (after make web; PULSE_DIST for another build)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
