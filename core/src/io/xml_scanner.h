@@ -32,6 +32,7 @@ class XmlScanner {
  private:
   std::size_t scan(std::string_view text, bool last);
   [[noreturn]] void malformed(const std::string& why) const;
+  [[noreturn]] void too_long() const;
 
   XmlHandler& handler_;
   std::string part_;
