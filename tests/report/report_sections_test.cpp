@@ -107,3 +107,23 @@ TEST_CASE("report sections: with orders only and with nothing loaded", "[section
   report::Engine empty;
   check_sections(empty, config::Settings{});
 }
+
+TEST_CASE("report sections: the whole report after a view's sections equals a fresh engine's",
+          "[sections]") {
+  // The engine keeps the dashboards of the last settings for the next report with the same
+  // settings (the page's view, then the whole report): they must not change a figure.
+  for (const char* view : {"attention", "customers,comparisons", "catalogs", "sales_team"}) {
+    INFO("view: " << view);
+    report::Engine warm, fresh;
+    config::Settings settings = load_samples(warm);
+    load_samples(fresh);
+    settings.catalog = "Premium";
+    warm.report(config::Settings{});  // another scope before
+    warm.report(settings, *report::parse_sections(view));
+    const auto difference =
+        test::first_json_difference(warm.report(settings), fresh.report(settings), "$",
+                                    "missing in the fresh engine's", "missing in the warm one's");
+    CHECK_FALSE(difference.has_value());
+    if (difference) FAIL_CHECK(*difference);
+  }
+}

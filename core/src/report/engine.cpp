@@ -98,6 +98,7 @@ void Engine::clear() {
 }
 
 void Engine::drop_caches() {
+  last_.reset();
   facts_.reset();
   deals_.reset();
   outlook_.reset();
@@ -111,6 +112,7 @@ const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
                  ? summary::facts_from_summaries(dataset_, dataset_.strings)
                  : kpi::build_facts(dataset_, settings, dataset_.strings);
     facts_exclusions_ = settings.excluded_statuses;
+    last_.reset();
     outlook_.reset();
     points_.reset();
   }
@@ -169,19 +171,27 @@ Message no_deals() {
       "load deals (quotes or opportunities) to see negotiations: a file with deal_id and status"};
 }
 
-/// The deal dashboards' results, kept for the attention list.
-struct DealResults {
-  std::optional<kpi::NegotiationReport> negotiation;
+}  // namespace
+
+/// The dashboards of the last report's settings (each computed when first asked for), for the
+/// next report with the same settings: the page asks for the view's sections, then for the
+/// whole report, which then only writes what the first one computed.
+struct Engine::Dashboards {
+  std::optional<kpi::CustomerReport> profiles;
+  std::optional<kpi::CatalogReport> catalogs;
+  std::optional<kpi::NegotiationReport> negotiation;  // with team: the deal dashboards
   std::optional<kpi::SalesTeamReport> team;
 };
 
+namespace {
+
 /// `negotiations` needs deals; `sales_team` needs deals or orders (`facts` null without). Both
-/// are computed whenever one of them or the attention list is asked for; only the sections
-/// asked for are written.
-DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
-                                  const kpi::Facts* facts, const kpi::CustomerReport* profiles,
-                                  const kpi::Scope& scope, const config::Settings& settings,
-                                  StringPool& strings, Sections sections) {
+/// are computed (into `d`, unless there already) whenever one of them or the attention list is
+/// asked for; only the sections asked for are written.
+void write_deal_dashboards(JsonWriter& w, Engine::Dashboards& d, const kpi::DealFacts& deals,
+                           const kpi::Facts* facts, const kpi::Scope& scope,
+                           const config::Settings& settings, StringPool& strings,
+                           Sections sections) {
   const bool negotiations_key = sections.has(Section::negotiations);
   const bool team_key = sections.has(Section::sales_team);
   if (!deals.has_deals && !facts) {
@@ -192,7 +202,7 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
           w, Message(ids::kNoDealsOrOrders,
                      "load deals (quotes or opportunities) or orders to see the sales team"));
     }
-    return {};
+    return;
   }
   if (scope.as_of == kNoDay) {
     const Message why(ids::kNoDatedDealOrOrder,
@@ -200,26 +210,27 @@ DealResults write_deal_dashboards(JsonWriter& w, const kpi::DealFacts& deals,
     if (negotiations_key)
       w.key("negotiations"), write_unavailable(w, deals.has_deals ? why : no_deals());
     if (team_key) w.key("sales_team"), write_unavailable(w, why);
-    return {};
+    return;
   }
-  const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
-  DealResults out;
-  kpi::NegotiationReport& negotiation =
-      out.negotiation.emplace(kpi::negotiations(deals, selection, scope, settings, strings));
-  // How far to trust the win chances: the deals of 90 days ago against what became of them.
-  if (deals.has_deals)
-    negotiation.calibration = kpi::win_calibration(deals, facts, scope, settings, strings);
+  if (!d.negotiation) {
+    const kpi::DealSelection selection = kpi::select_deals(deals, facts, scope, strings);
+    kpi::NegotiationReport& negotiation =
+        d.negotiation.emplace(kpi::negotiations(deals, selection, scope, settings, strings));
+    // How far to trust the win chances: the deals of 90 days ago against what became of them.
+    if (deals.has_deals)
+      negotiation.calibration = kpi::win_calibration(deals, facts, scope, settings, strings);
+    // The sales team reads the customers' statuses (computed before the deals, report_text).
+    d.team.emplace(kpi::sales_team(deals, selection, negotiation, facts,
+                                   d.profiles ? &*d.profiles : nullptr, scope, settings, strings));
+  }
   if (negotiations_key) {
     w.key("negotiations");
     if (deals.has_deals)
-      write_negotiations(w, negotiation, deals, strings);
+      write_negotiations(w, *d.negotiation, deals, strings);
     else
       write_unavailable(w, no_deals());
   }
-  out.team.emplace(
-      kpi::sales_team(deals, selection, negotiation, facts, profiles, scope, settings, strings));
-  if (team_key) w.key("sales_team"), write_sales_team(w, *out.team, deals, strings);
-  return out;
+  if (team_key) w.key("sales_team"), write_sales_team(w, *d.team, deals, strings);
 }
 
 }  // namespace
@@ -284,10 +295,18 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   const bool want_deals =
       sections.has(Section::negotiations) || sections.has(Section::sales_team) || want_attention;
   const bool dated_orders = have_orders && scope.as_of != kNoDay;
-  std::optional<kpi::CustomerReport> profiles;
-  if (dated_orders && (want_customers || want_deals))
-    profiles = kpi::customer_profiles(facts, scope, settings, strings,
-                                      &outlook_for(facts, scope.as_of, settings));
+  // The same settings as the last report's: what it computed is reused (Dashboards). The key is
+  // every setting as the workspace file writes them (a new setting must be written there).
+  std::string key = config::settings_to_json(settings).dump();
+  if (!last_ || last_key_ != key) {
+    last_ = std::make_unique<Dashboards>();
+    last_key_ = std::move(key);
+  }
+  Dashboards& d = *last_;
+  if (dated_orders && (want_customers || want_deals) && !d.profiles)
+    d.profiles = kpi::customer_profiles(facts, scope, settings, strings,
+                                        &outlook_for(facts, scope.as_of, settings));
+  const std::optional<kpi::CustomerReport>& profiles = d.profiles;
   if (want_customers) {
     w.key("customers");
     if (!profiles)
@@ -298,11 +317,11 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
     else
       write_customers(w, *profiles, facts, strings);
   }
-  std::optional<kpi::CatalogReport> catalogs;
   const bool catalogs_available = facts.has_lines && scope.as_of != kNoDay;
-  if (catalogs_available && (want_catalogs || want_attention))
-    catalogs.emplace(
+  if (catalogs_available && (want_catalogs || want_attention) && !d.catalogs)
+    d.catalogs.emplace(
         kpi::catalog_report(facts, scope, settings, strings, &points_for(facts, settings)));
+  const std::optional<kpi::CatalogReport>& catalogs = d.catalogs;
   if (want_catalogs) {
     w.key("catalogs");
     if (!catalogs_available)
@@ -315,11 +334,9 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
     else
       write_catalogs(w, *catalogs, facts, strings);
   }
-  DealResults deal_results;
   if (want_deals)
-    deal_results = write_deal_dashboards(w, deals, have_orders ? &facts : nullptr,
-                                         profiles ? &*profiles : nullptr, scope, settings,
-                                         dataset_.strings, sections);
+    write_deal_dashboards(w, d, deals, have_orders ? &facts : nullptr, scope, settings,
+                          dataset_.strings, sections);
   if (want_attention) {
     // What needs action this week, read from the four dashboards above (docs/kpi.md).
     kpi::AttentionSources sources;
@@ -327,8 +344,8 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
     sources.customers = profiles ? &*profiles : nullptr;
     sources.catalogs = catalogs ? &*catalogs : nullptr;
     sources.deals = &deals;
-    sources.negotiation = deal_results.negotiation ? &*deal_results.negotiation : nullptr;
-    sources.team = deal_results.team ? &*deal_results.team : nullptr;
+    sources.negotiation = d.negotiation ? &*d.negotiation : nullptr;
+    sources.team = d.team ? &*d.team : nullptr;
     write_attention(w, kpi::attention_list(sources, scope, settings, strings));
   }
   if (sections.has(Section::comparisons)) {

@@ -60,6 +60,7 @@ class Engine {
   ingest::FileLoader* loader() { return loader_.get(); }
   /// Forgets every file.
   void clear();
+  struct Dashboards;  // engine.cpp: the last report's dashboards
   /// The page's parallel load of a big CSV file (ingest::SteppedCsvLoad) reads into this
   /// dataset, the file begun before finished first; loaded() then checks and counts the file it
   /// added as finish_file() does.
@@ -87,6 +88,10 @@ class Engine {
   std::optional<kpi::CustomerOutlook> outlook_;      // the return model, kept while filters change
   std::vector<double> outlook_key_;
   const kpi::Facts* outlook_facts_ = nullptr;
+  // The last report's settings (as JSON text) and its dashboards, for the next report with the
+  // same settings (the page's view first, then the whole report).
+  std::unique_ptr<Dashboards> last_;
+  std::string last_key_;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;
