@@ -11,6 +11,7 @@
 #include "pulse/io/number_parser.h"
 #include "pulse/message_codes.h"
 #include "pulse/text/ascii.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::ingest {
 namespace {
@@ -102,7 +103,7 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
       candidates.push_back({*rank, pos, static_cast<int>(c), f});
     }
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  sort_by(candidates, [](const Candidate& a, const Candidate& b) {
     return std::tie(a.rank, a.field_pos, a.column) < std::tie(b.rank, b.field_pos, b.column);
   });
   for (const Candidate& c : candidates) {

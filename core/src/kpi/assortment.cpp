@@ -1,4 +1,5 @@
 #include "pulse/kpi/assortment.h"
+#include "pulse/util/sort_by.h"
 
 #include <algorithm>
 #include <cmath>
@@ -99,7 +100,7 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
                                          : (shares[m / 2 - 1] + shares[m / 2]) / 2;
       a.gaps.push_back(g);
     }
-    std::sort(a.gaps.begin(), a.gaps.end(), [&](const AssortmentGap& x, const AssortmentGap& y) {
+    sort_by(a.gaps, [&](const AssortmentGap& x, const AssortmentGap& y) {
       if (x.top_in != y.top_in) return x.top_in > y.top_in;
       if (x.median_share_where_top != y.median_share_where_top)
         return x.median_share_where_top > y.median_share_where_top;
@@ -130,12 +131,11 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
       d.sold_in = sold_in[item.sku];
       a.drop_candidates.push_back(d);
     }
-    std::sort(a.drop_candidates.begin(), a.drop_candidates.end(),
-              [&](const DropCandidate& x, const DropCandidate& y) {
-                if (items[x.item].revenue != items[y.item].revenue)
-                  return items[x.item].revenue < items[y.item].revenue;
-                return strings.view(items[x.item].sku) < strings.view(items[y.item].sku);
-              });
+    sort_by(a.drop_candidates, [&](const DropCandidate& x, const DropCandidate& y) {
+      if (items[x.item].revenue != items[y.item].revenue)
+        return items[x.item].revenue < items[y.item].revenue;
+      return strings.view(items[x.item].sku) < strings.view(items[y.item].sku);
+    });
 
     a.gaps_total = a.gaps.size();
     a.drop_candidates_total = a.drop_candidates.size();

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "pulse/model/day.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -295,7 +296,7 @@ AttentionList attention_list(const AttentionSources& in, const Scope& scope,
   if (in.deals) add_deals(items, *in.deals, in.negotiation, in.team, scope, settings, strings);
   if (in.facts && in.catalogs) add_discounts(items, *in.facts, *in.catalogs, settings, strings);
 
-  std::stable_sort(items.begin(), items.end(), [](const AttentionItem& a, const AttentionItem& b) {
+  stable_sort_by(items, [](const AttentionItem& a, const AttentionItem& b) {
     if (a.amount_at_stake.has_value() != b.amount_at_stake.has_value())
       return a.amount_at_stake.has_value();
     if (a.amount_at_stake && *a.amount_at_stake != *b.amount_at_stake)

@@ -10,6 +10,7 @@
 
 #include "btyd_internal.h"
 #include "pulse/kpi/minimize.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 
@@ -47,8 +48,8 @@ std::vector<CustomerHistory> compress_histories(const std::vector<CustomerHistor
   for (CustomerHistory h : histories)
     if (btyd_internal::sanitize(h)) valid.push_back(h);
   auto key = [](const CustomerHistory& h) { return std::tie(h.x, h.t_x, h.T); };
-  std::sort(valid.begin(), valid.end(),
-            [&](const CustomerHistory& l, const CustomerHistory& r) { return key(l) < key(r); });
+  sort_by(valid,
+          [&](const CustomerHistory& l, const CustomerHistory& r) { return key(l) < key(r); });
   std::vector<CustomerHistory> merged;
   for (const CustomerHistory& h : valid) {
     if (!merged.empty() && key(merged.back()) == key(h))

@@ -9,6 +9,7 @@
 #include "pulse/kpi/btyd.h"
 #include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -114,8 +115,7 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const config::Se
         returns[c].push_back({d, value});
     }
     if (mine.empty()) continue;
-    std::sort(mine.begin(), mine.end(),
-              [](const OrderValue& a, const OrderValue& b) { return a.day < b.day; });
+    sort_by(mine, [](const OrderValue& a, const OrderValue& b) { return a.day < b.day; });
     std::size_t order_days = 1;
     for (std::size_t i = 1; i < mine.size(); ++i) order_days += mine[i].day != mine[i - 1].day;
     CustomerHistory& h = history[c];

@@ -4,6 +4,7 @@
 #include "pulse/kpi/customer_directory.h"
 #include "pulse/kpi/dense_index.h"
 #include "pulse/message_codes.h"
+#include "pulse/util/sort_by.h"
 
 #include <algorithm>
 #include <array>
@@ -175,7 +176,7 @@ class DealBuilder {
         if (status != kNoStr) sequence.emplace_back(d, day, status_index(status));
       }
     }
-    std::stable_sort(sequence.begin(), sequence.end(), [](const auto& a, const auto& b) {
+    stable_sort_by(sequence, [](const auto& a, const auto& b) {
       return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
     });
     out_.event_begin.assign(n + 1, 0);
@@ -229,8 +230,7 @@ class DealBuilder {
     }
     std::vector<std::uint32_t> order(n);
     for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+    sort_by(order, [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
     out_.status_rank.assign(n, 0);
     for (std::uint32_t r = 0; r < n; ++r) out_.status_rank[order[r]] = r;
 

@@ -7,6 +7,7 @@
 
 #include "pulse/kpi/stats.h"
 #include "pulse/kpi/win_chance.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -319,14 +320,13 @@ NegotiationReport negotiations(const DealFacts& deals, const DealSelection& sele
     row.amount = status_amount[slot].value(amounts);
     report.by_status.push_back(row);
   }
-  std::sort(report.by_status.begin(), report.by_status.end(),
-            [&](const StatusRow& a, const StatusRow& b) {
-              if (a.outcome != b.outcome) return a.outcome < b.outcome;
-              return deals.status_rank[a.status] < deals.status_rank[b.status];
-            });
+  sort_by(report.by_status, [&](const StatusRow& a, const StatusRow& b) {
+    if (a.outcome != b.outcome) return a.outcome < b.outcome;
+    return deals.status_rank[a.status] < deals.status_rank[b.status];
+  });
 
   // Most valuable first; unknown values last; the deal id keeps the order reproducible.
-  std::sort(report.open.begin(), report.open.end(), [&](const OpenDeal& a, const OpenDeal& b) {
+  sort_by(report.open, [&](const OpenDeal& a, const OpenDeal& b) {
     if (a.expected_value.has_value() != b.expected_value.has_value())
       return a.expected_value.has_value();
     if (a.expected_value && *a.expected_value != *b.expected_value)

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "pulse/kpi/exact_sum.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -111,12 +112,11 @@ std::vector<NonProductSuggestion> suggest_non_products(const Facts& facts,
     e.word = std::string(word);
     out.push_back(std::move(e));
   }
-  std::sort(out.begin(), out.end(),
-            [&](const NonProductSuggestion& a, const NonProductSuggestion& b) {
-              const double ra = std::abs(a.revenue), rb = std::abs(b.revenue);
-              if (ra != rb) return ra > rb;
-              return strings.view(a.sku) < strings.view(b.sku);
-            });
+  sort_by(out, [&](const NonProductSuggestion& a, const NonProductSuggestion& b) {
+    const double ra = std::abs(a.revenue), rb = std::abs(b.revenue);
+    if (ra != rb) return ra > rb;
+    return strings.view(a.sku) < strings.view(b.sku);
+  });
   if (out.size() > kMaxSuggestions) out.resize(kMaxSuggestions);
   return out;
 }

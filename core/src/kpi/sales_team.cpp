@@ -6,6 +6,7 @@
 
 #include "pulse/kpi/exact_sum.h"
 #include "pulse/kpi/stats.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -108,7 +109,7 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
     stage_slot[s] = 0;
     stages.push_back(s);
   }
-  std::sort(stages.begin(), stages.end(), [&](std::uint32_t a, std::uint32_t b) {
+  sort_by(stages, [&](std::uint32_t a, std::uint32_t b) {
     return deals.status_rank[a] < deals.status_rank[b];
   });
   for (std::size_t i = 0; i < stages.size(); ++i)
@@ -289,7 +290,7 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
       row.customers_overdue = a.overdue;
     }
     // The money first: revenue at risk, then the overdue ratio (docs/kpi-deals.md).
-    std::sort(a.attention.begin(), a.attention.end(), [&](const auto& x, const auto& y) {
+    sort_by(a.attention, [&](const auto& x, const auto& y) {
       if (x.at_risk != y.at_risk) return x.at_risk > y.at_risk;
       if (x.overdue_ratio != y.overdue_ratio) return x.overdue_ratio > y.overdue_ratio;
       return strings.view(x.customer) < strings.view(y.customer);
@@ -313,17 +314,16 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
   report.velocity = velocity_of_acc(t, won[team], lost[team]);
 
   const StrId unassigned = strings.find("Unassigned");
-  std::sort(rows.begin(), rows.end(), [&](const RepRow& a, const RepRow& b) {
+  sort_by(rows, [&](const RepRow& a, const RepRow& b) {
     const bool ua = a.rep == unassigned, ub = b.rep == unassigned;
     if (ua != ub) return ub;
     return strings.view(a.rep) < strings.view(b.rep);
   });
   report.reps = std::move(rows);
-  std::sort(report.slipping.begin(), report.slipping.end(),
-            [&](const SlippingDeal& a, const SlippingDeal& b) {
-              if (a.days_past != b.days_past) return a.days_past > b.days_past;
-              return strings.view(deals.deal_id[a.deal]) < strings.view(deals.deal_id[b.deal]);
-            });
+  sort_by(report.slipping, [&](const SlippingDeal& a, const SlippingDeal& b) {
+    if (a.days_past != b.days_past) return a.days_past > b.days_past;
+    return strings.view(deals.deal_id[a.deal]) < strings.view(deals.deal_id[b.deal]);
+  });
   return report;
 }
 

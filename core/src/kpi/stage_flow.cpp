@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "pulse/kpi/stats.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -37,7 +38,7 @@ StageFlow stage_flow(const DealFacts& deals, const std::vector<std::uint32_t>& s
   std::vector<std::uint32_t> funnel;
   for (std::uint32_t s = 0; s < statuses; ++s)
     if (in_funnel[s]) funnel.push_back(s);
-  std::sort(funnel.begin(), funnel.end(), [&](std::uint32_t a, std::uint32_t b) {
+  sort_by(funnel, [&](std::uint32_t a, std::uint32_t b) {
     return deals.status_rank[a] < deals.status_rank[b];
   });
   std::vector<std::int32_t> slot(statuses, -1);
@@ -123,11 +124,10 @@ StageFlow stage_flow(const DealFacts& deals, const std::vector<std::uint32_t>& s
   for (std::size_t g = 1; g < acc.size(); ++g)
     out.by_rep.push_back({deals.reps[group_rep[g - 1]], rows_of(acc[g])});
   const StrId unassigned = strings.find("Unassigned");  // last, as in the sales team
-  std::sort(out.by_rep.begin(), out.by_rep.end(),
-            [&](const RepStageFlow& a, const RepStageFlow& b) {
-              if ((a.rep == unassigned) != (b.rep == unassigned)) return b.rep == unassigned;
-              return strings.view(a.rep) < strings.view(b.rep);
-            });
+  sort_by(out.by_rep, [&](const RepStageFlow& a, const RepStageFlow& b) {
+    if ((a.rep == unassigned) != (b.rep == unassigned)) return b.rep == unassigned;
+    return strings.view(a.rep) < strings.view(b.rep);
+  });
   return out;
 }
 
