@@ -145,8 +145,12 @@ test('a rep narrows the page: a chip says so, its × or Back removes it; This we
   assert.equal((await unfiltered).sales_rep ?? null, null);
   await page.waitForFunction(() => document.querySelector('b2b-pulse').shadowRoot.querySelector('[data-role=chips]').hidden);
 
-  // The chip's × does the same, with the keyboard.
+  // The chip's × does the same, with the keyboard. Forward's own report is awaited first: the
+  // chip shows as soon as the filter is back, before that report, which the listener below
+  // would otherwise take for the × one's.
+  const refiltered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('report', (e) => ok(e.detail.filters), { once: true })));
   await page.goForward();
+  assert.equal((await refiltered).sales_rep, rep.sales_rep);
   await chip.waitFor();
   const cleared = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('report', (e) => ok(e.detail.filters), { once: true })));
   await chip.focus();
