@@ -5,32 +5,20 @@
 #include <string>
 
 #include "../../core/src/io/xml_scanner.h"
-
-namespace {
-
-struct Events : pulse::io::XmlHandler {
-  std::string log;
-  void on_start(std::string_view name, std::string_view, bool) override {
-    log += "<" + std::string(name) + ">";
-  }
-  void on_end(std::string_view name) override { log += "</" + std::string(name) + ">"; }
-  void on_text(std::string_view text, bool) override { log += "[" + std::string(text) + "]"; }
-};
-
-}  // namespace
+#include "xml_events.h"
 
 TEST_CASE("XmlScanner: a byte order mark split over chunks is skipped", "[io][xlsx]") {
   const std::string part = "\xEF\xBB\xBF<a>x</a>";
   for (std::size_t cut = 0; cut <= 4; ++cut) {
     INFO("cut at " << cut);
-    Events events;
+    pulse::test::XmlEvents events;
     pulse::io::XmlScanner scanner(events, "p.xml");
     scanner.feed(std::string_view(part).substr(0, cut));
     scanner.feed(std::string_view(part).substr(cut));
     scanner.finish();
     CHECK(events.log == "<a>[x]</a>");
   }
-  Events two;
+  pulse::test::XmlEvents two;
   pulse::io::XmlScanner scanner(two, "p.xml");
   scanner.feed("\xEF\xBB");  // the part is only that: no text, no error
   scanner.finish();

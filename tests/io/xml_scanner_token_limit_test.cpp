@@ -10,21 +10,13 @@
 #include "../../fuzz/fuzz_input.h"
 #include "pulse/error.h"
 #include "test_support.h"
+#include "xml_events.h"
 
 namespace {
 
-struct Events : pulse::io::XmlHandler {
-  std::string log;
-  void on_start(std::string_view name, std::string_view, bool) override {
-    log += "<" + std::string(name) + ">";
-  }
-  void on_end(std::string_view name) override { log += "</" + std::string(name) + ">"; }
-  void on_text(std::string_view text, bool) override { log += "[" + std::string(text) + "]"; }
-};
-
 /// The events of `part` fed in pieces of `piece` bytes (0: whole), or "error <id>".
 std::string scan(std::string_view part, std::size_t piece, std::size_t limit) {
-  Events events;
+  pulse::test::XmlEvents events;
   try {
     pulse::io::XmlScanner scanner(events, "p.xml", limit);
     if (piece == 0) scanner.feed(part);
@@ -62,7 +54,7 @@ TEST_CASE("fuzz regression xml_scanner declaration_over_limit_across_chunks", "[
       "fuzz/regressions/xml_scanner/declaration_over_limit_across_chunks"));
   const pulse::fuzz::Chunking input(reinterpret_cast<const std::uint8_t*>(bytes.data()),
                                     bytes.size());
-  Events whole, cut;
+  pulse::test::XmlEvents whole, cut;
   std::string whole_error, cut_error;
   try {
     pulse::io::XmlScanner scanner(whole, "p.xml", kLimit);

@@ -10,44 +10,27 @@ import { svgOpen, labelChars, clip } from './svg.js';
 export function hbars(width, rows, { label = '', rowH = 30, labelW, max } = {}) {
   if (width < 520) rowH = Math.max(rowH, 40); // a phone: each bar a 40-px tap target
   const vw = Math.min(170, Math.max(48, 12 + 7.2 * Math.max(...rows.map((r) => String(r.display ?? r.value).length))));
-  let lw = labelW ?? Math.min(170, Math.round(width * 0.34));
+  const lw = labelW ?? Math.min(170, Math.round(width * 0.34));
   // On a phone, names that the label column would cut (two statuses both "На рассмотрении…")
   // go on a line of their own above their bar, which then starts at the left edge.
-  if (width < 520 && rows.some((r) => String(r.label ?? '').length > labelChars(lw))) return hbarsLabelAbove(width, rows, vw, { label, max });
-  const bw = Math.max(20, width - lw - vw - 12);
-  const h = rows.length * rowH + 6;
+  const above = width < 520 && rows.some((r) => String(r.label ?? '').length > labelChars(lw));
+  const g = above
+    ? { rowH: 48, barX: 0, barY: 22, barH: 16, valueY: 35, bw: Math.max(20, width - vw - 8),
+      nameX: 0, nameY: 14, anchor: 'start', chars: labelChars(width + 10) }
+    : { rowH, barX: lw, barY: 7, barH: rowH - 14, valueY: rowH / 2 + 4, bw: Math.max(20, width - lw - vw - 12),
+      nameX: lw - 10, nameY: rowH / 2 + 4, anchor: 'end', chars: labelChars(lw) };
+  const h = rows.length * g.rowH + 6;
   const top = max ?? Math.max(1e-9, ...rows.map((r) => Math.abs(r.value || 0)));
   const s = [svgOpen(width, h, label)];
   rows.forEach((r, i) => {
-    const y = i * rowH + 3;
-    const len = Math.max(r.value ? 2 : 0, (Math.abs(r.value || 0) / top) * bw);
+    const y = i * g.rowH + 3;
+    const len = Math.max(r.value ? 2 : 0, (Math.abs(r.value || 0) / top) * g.bw);
     s.push(html`<g ${r.key !== undefined ? html`data-key="${r.key}" class="hit"` : ''}>`);
-    s.push(html`<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`);
-    s.push(html`<text x="${lw - 10}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}">${clip(r.label, labelChars(lw))}</text>`);
-    s.push(html`<rect x="${lw}" y="${y + 7}" width="${bw}" height="${rowH - 14}" rx="3" fill="#f3f4f6"/>`);
-    s.push(html`<rect x="${lw}" y="${y + 7}" width="${len.toFixed(1)}" height="${rowH - 14}" rx="3" fill="${r.color || C.accent}"/>`);
-    s.push(html`<text x="${width - 4}" y="${y + rowH / 2 + 4}" text-anchor="end" fill="${C.ink}" font-weight="600" style="font-variant-numeric:tabular-nums">${r.display ?? r.value}</text>`);
-    if (r.sub) s.push(html`<title>${r.sub}</title>`);
-    s.push(html`</g>`);
-  });
-  return html`${s}</svg>`;
-}
-
-/** hbars with each name on its own line above its bar (narrow charts with long names). */
-function hbarsLabelAbove(width, rows, vw, { label, max }) {
-  const rowH = 48;
-  const bw = Math.max(20, width - vw - 8);
-  const top = max ?? Math.max(1e-9, ...rows.map((r) => Math.abs(r.value || 0)));
-  const s = [svgOpen(width, rows.length * rowH + 6, label)];
-  rows.forEach((r, i) => {
-    const y = i * rowH + 3;
-    const len = Math.max(r.value ? 2 : 0, (Math.abs(r.value || 0) / top) * bw);
-    s.push(html`<g ${r.key !== undefined ? html`data-key="${r.key}" class="hit"` : ''}>`);
-    s.push(html`<rect x="0" y="${y}" width="${width}" height="${rowH}" fill="transparent"/>`);
-    s.push(html`<text x="0" y="${y + 14}" fill="${C.ink}">${clip(r.label, labelChars(width + 10))}</text>`);
-    s.push(html`<rect x="0" y="${y + 22}" width="${bw}" height="16" rx="3" fill="#f3f4f6"/>`);
-    s.push(html`<rect x="0" y="${y + 22}" width="${len.toFixed(1)}" height="16" rx="3" fill="${r.color || C.accent}"/>`);
-    s.push(html`<text x="${width - 4}" y="${y + 35}" text-anchor="end" fill="${C.ink}" font-weight="600" style="font-variant-numeric:tabular-nums">${r.display ?? r.value}</text>`);
+    s.push(html`<rect x="0" y="${y}" width="${width}" height="${g.rowH}" fill="transparent"/>`);
+    s.push(html`<text x="${g.nameX}" y="${y + g.nameY}" text-anchor="${g.anchor}" fill="${C.ink}">${clip(r.label, g.chars)}</text>`);
+    s.push(html`<rect x="${g.barX}" y="${y + g.barY}" width="${g.bw}" height="${g.barH}" rx="3" fill="#f3f4f6"/>`);
+    s.push(html`<rect x="${g.barX}" y="${y + g.barY}" width="${len.toFixed(1)}" height="${g.barH}" rx="3" fill="${r.color || C.accent}"/>`);
+    s.push(html`<text x="${width - 4}" y="${y + g.valueY}" text-anchor="end" fill="${C.ink}" font-weight="600" style="font-variant-numeric:tabular-nums">${r.display ?? r.value}</text>`);
     if (r.sub) s.push(html`<title>${r.sub}</title>`);
     s.push(html`</g>`);
   });
