@@ -19,7 +19,8 @@ const CASES = [
   { name: 'CRM pipeline', files: () => ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv'].map((f) => path.join(datasets, 'crm-sales-opportunities', f)) },
   { name: 'Online Retail', files: () => [path.join(datasets, 'online-retail/online_retail.csv')] },
 ];
-const TABS = ['attention', 'customers', 'catalogs'];
+// REFILTER_TABS=tab,tab: other views (e.g. 'negotiations,sales_team' for the open deals' tables).
+const TABS = process.env.REFILTER_TABS ? process.env.REFILTER_TABS.split(',') : ['attention', 'customers', 'catalogs'];
 // REFILTER_CASES=name,name: only those datasets (e.g. 'Online Retail').
 const onlyCases = process.env.REFILTER_CASES ? process.env.REFILTER_CASES.split(',') : null;
 

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer, fullReport } from './helpers.mjs';
 
 let browser, server;
 
@@ -20,7 +20,6 @@ before(async () => {
 
 after(() => closeBrowserAndServer(browser, server));
 
-const report = (page) => page.evaluate(() => document.querySelector('b2b-pulse').report);
 const $ = (page, sel) => page.locator(`b2b-pulse ${sel}`);
 const selectedTab = (page) => page.evaluate(() => document.querySelector('b2b-pulse').shadowRoot.querySelector('[role=tab][aria-selected=true]').dataset.tab);
 
@@ -47,13 +46,9 @@ function dealsFromSamples(r) {
 /** The report with negotiations.deals: asked of the engine's worker, which keeps that list
  *  (web/src/worker/report-store.js) while the page draws from the report without it. */
 async function withDeals(page) {
-  const r = await report(page);
+  // The lists the worker keeps (deals, open deals, customers) asked back whole.
+  const r = await fullReport(page);
   if (Array.isArray(r.negotiations.deals)) return r;
-  if (r.paged && r.paged.lists['negotiations.deals']) {
-    const all = await page.evaluate(() => document.querySelector('b2b-pulse').listRows({ list: 'negotiations.deals', offset: 0, limit: null }));
-    assert.equal(all.rows.length, r.paged.lists['negotiations.deals'].total);
-    return { ...r, negotiations: { ...r.negotiations, deals: all.rows } };
-  }
   const doc = structuredClone(r);
   doc.negotiations.deals = dealsFromSamples(r);
   await page.evaluate((d) => {

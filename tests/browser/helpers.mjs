@@ -135,6 +135,38 @@ export function fullReport(page) {
   });
 }
 
+/** Every row id of the paged table in `slot`, page by page (Prev to the first, then Next until
+ *  it is disabled), and its count text, read in the page. */
+export function readAllPages(page, slot) {
+  return page.evaluate(async (slot) => {
+    const root = document.querySelector('b2b-pulse').shadowRoot.querySelector(`[data-slot=${slot}]`);
+    const settle = async (before) => {
+      for (let i = 0; i < 1000; i++) {
+        const ready = root.dataset.rowsReady;
+        if (ready && ready !== before) return;
+        await new Promise((ok) => setTimeout(ok, 5));
+      }
+      throw new Error('the worker never answered');
+    };
+    await settle(undefined);
+    while (root.querySelector('[data-act=prev]') && !root.querySelector('[data-act=prev]').disabled) {
+      const before = root.dataset.rowsReady;
+      root.querySelector('[data-act=prev]').click();
+      await settle(before);
+    }
+    const ids = [];
+    for (;;) {
+      ids.push(...[...root.querySelectorAll('tbody tr[data-key]')].map((tr) => tr.dataset.key));
+      const next = root.querySelector('[data-act=next]');
+      if (!next || next.disabled) break;
+      const before = root.dataset.rowsReady;
+      next.click();
+      await settle(before);
+    }
+    return { ids, count: root.querySelector('.dt-count').textContent };
+  }, slot);
+}
+
 /** Waits until the table in `slot` has drawn the rows it asked of the engine's worker after
  *  the last sort, search, chip or page (web/src/paged-table.js sets data-rows-ready). */
 export function rowsDrawn(page, slot) {

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer, kpi } from './helpers.mjs';
+import { repo, openSamplesPage, openBrowserAndServer, closeBrowserAndServer, kpi, readAllPages } from './helpers.mjs';
 import { orderedRows } from '../web/table-order-oracle.mjs';
 
 const GOLDEN = JSON.parse(fs.readFileSync(path.join(repo, 'tests/golden/samples.json'), 'utf8'));
@@ -31,37 +31,6 @@ const $ = (page, sel) => page.locator(`b2b-pulse ${sel}`);
 /** Deal ids in the table's order (the rules written independently of table-order.js). */
 function ordered(rows, key, dir) {
   return orderedRows(rows, key, dir).map((d) => d.deal_id);
-}
-
-/** Every row id of the table in `slot`, page by page (Next until it is disabled), in the page. */
-function readAllPages(page, slot) {
-  return page.evaluate(async (slot) => {
-    const root = document.querySelector('b2b-pulse').shadowRoot.querySelector(`[data-slot=${slot}]`);
-    const settle = async (before) => {
-      for (let i = 0; i < 1000; i++) {
-        const ready = root.dataset.rowsReady;
-        if (ready && ready !== before) return;
-        await new Promise((ok) => setTimeout(ok, 5));
-      }
-      throw new Error('the worker never answered');
-    };
-    await settle(undefined);
-    while (root.querySelector('[data-act=prev]') && !root.querySelector('[data-act=prev]').disabled) {
-      const before = root.dataset.rowsReady;
-      root.querySelector('[data-act=prev]').click();
-      await settle(before);
-    }
-    const ids = [];
-    for (;;) {
-      ids.push(...[...root.querySelectorAll('tbody tr[data-key]')].map((tr) => tr.dataset.key));
-      const next = root.querySelector('[data-act=next]');
-      if (!next || next.disabled) break;
-      const before = root.dataset.rowsReady;
-      next.click();
-      await settle(before);
-    }
-    return { ids, count: root.querySelector('.dt-count').textContent };
-  }, slot);
 }
 
 async function openRepWithMostDeals(page, deals) {

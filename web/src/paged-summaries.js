@@ -3,6 +3,7 @@
 // summary: small counts, not rows, so the page draws its tiles, chips and grids without the
 // list; a row the page needs whole (the chosen customer, a chart's dots) is fetched instead.
 const SUMMARIES = {
+  'negotiations.open': openSummary,
   'customers.rows': customersSummary,
   'catalogs.products': productsSummary,
 };
@@ -10,6 +11,31 @@ const SUMMARIES = {
 /** The summary of list `id` (its rows, from `report`), or null for a list without one. */
 export function summarize(id, rows, report) {
   return SUMMARIES[id] ? SUMMARIES[id](rows, report) : null;
+}
+
+// The open deals' fields the table shows as columns only when the engine gives them (newer
+// engines: the expected close date, the 30-day chances, the tail mark).
+const OPTIONAL_OPEN_FIELDS = ['expected_close_date', 'p_won_within_30d', 'p_close_within_30d', 'win_probability_tail'];
+
+/**
+ * expiring_soon: how many deals expire soon (the closing-soon list's "of"); fields: which of
+ * OPTIONAL_OPEN_FIELDS some deal carries; slipping_customers: [deal_id, customer_id] pairs of
+ * the sales team's slipping deals (sales_team.slipping names no customer), as many as that
+ * list, which the page holds anyway: nothing here grows with the open deals.
+ */
+function openSummary(rows, report) {
+  let expiring = 0;
+  const fields = Object.fromEntries(OPTIONAL_OPEN_FIELDS.map((k) => [k, false]));
+  for (const d of rows) {
+    if (d.expiring_soon) expiring++;
+    for (const k of OPTIONAL_OPEN_FIELDS) if (!fields[k] && d[k] !== undefined) fields[k] = true;
+  }
+  const team = report && report.sales_team;
+  const slipping = team && Array.isArray(team.slipping) ? team.slipping : [];
+  const wanted = new Set(slipping.map((d) => d.deal_id));
+  const slippingCustomers = [];
+  for (const d of rows) if (wanted.has(d.deal_id)) slippingCustomers.push([d.deal_id, d.customer_id ?? null]);
+  return { expiring_soon: expiring, fields, slipping_customers: slippingCustomers };
 }
 
 /**

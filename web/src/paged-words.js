@@ -7,6 +7,10 @@ import { dealStatusLabel, customerStatusLabel } from './status-labels.js';
 // field -> (code, {lang, repName}) -> words
 const WORDERS = {
   'negotiations.deals': { status: (code, p) => dealStatusLabel(p.lang, code) },
+  'negotiations.open': {
+    status: (code, p) => dealStatusLabel(p.lang, code),
+    sales_rep: (code, p) => (p.repName ? p.repName(code) : code),
+  },
   'customers.rows': {
     status: (code, p) => customerStatusLabel(p.lang, code),
     sales_rep: (code, p) => (p.repName ? p.repName(code) : code),

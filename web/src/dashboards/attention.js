@@ -153,6 +153,7 @@ function openLink(ctx, link) {
   if (link.dashboard === 'customers') return ctx.showCustomer(link.customer_id);
   if (link.dashboard === 'negotiations') {
     Object.assign((ui.negotiations.open ||= {}), { query: link.deal_id, page: 0 });
+    ui.negotiations.chosen = link.deal_id; // marked when the worker sends the row (negotiations.js)
     rowSel = `[data-table=open_deals] tr[data-key="${cssEsc(link.deal_id)}"]`;
   } else if (link.dashboard === 'sales_team') {
     ui.sales_team.rep = link.sales_rep;

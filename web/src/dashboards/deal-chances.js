@@ -24,10 +24,10 @@ export function winChanceColumn(ctx) {
   };
 }
 
-/** Expected close date and the 30-day chances, when the engine gives them. */
-export function timingColumns(ctx, rows) {
+/** Expected close date and the 30-day chances, when the engine gives them: has(field) says
+ *  whether some open deal carries the field (the open list's summary, paged-summaries.js). */
+export function timingColumns(ctx, has) {
   const { t, fmt } = ctx;
-  const has = (k) => rows.some((d) => d[k] !== undefined);
   const out = [];
   if (has('expected_close_date')) {
     out.push({ key: 'expected_close_date', label: t('col.expected_close'), title: t('col.expected_close.help'), cls: 'nowrap',
@@ -41,7 +41,7 @@ export function timingColumns(ctx, rows) {
     out.push({ key: 'p_close_within_30d', label: t('col.p_close_30d'), title: t('col.p_close_30d.help'), num: true, hidden: true,
       value: (d) => d.p_close_within_30d, render: (d) => chanceText(fmt, d.p_close_within_30d) });
   }
-  if (rows.some((d) => d.win_probability_tail !== undefined)) {
+  if (has('win_probability_tail')) {
     out.push({ key: 'win_probability_tail', label: t('col.chance_tail'), hidden: true, value: (d) => (d.win_probability_tail ? 1 : 0) });
   }
   return out;

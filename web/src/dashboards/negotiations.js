@@ -2,6 +2,9 @@
 import { esc, daysBetween } from '../format.js';
 import { html, setHtml, appendHtml } from '../html.js';
 import { DataTable } from '../table.js';
+import { PagedTable } from '../paged-table.js';
+import { PAGED_LISTS } from '../paged-fields.js';
+import { pageNames } from '../paged-words.js';
 import { C, OUTCOME_COLORS } from '../charts/palette.js';
 import { axis, bars } from '../charts/uplot-options.js';
 import { hbars } from '../charts/bars.js';
@@ -14,6 +17,9 @@ import { notePartialMonths } from './partial-months.js';
 import { isUnavailable } from '../util.js';
 import { winChanceColumn, timingColumns, hasCalibration, calibrationBody, calibrationChart } from './deal-chances.js';
 import { hasStageFlow, stageFlowPicker, stageRows, stageFlowChart } from './deal-flow.js';
+
+// The open deals stay in the engine's worker (paged-fields.js).
+const OPEN = 'negotiations.open';
 
 export function renderNegotiations(ctx, root) {
   const { t, fmt } = ctx;
@@ -131,26 +137,34 @@ export function renderNegotiations(ctx, root) {
     if (chartSlot) ctx.charts.add(chartSlot, { draw: (w) => calibrationChart(ctx, data.calibration.bins, w) });
   }
 
-  // Open quotes.
+  // Open quotes: they stay in the engine's worker (paged-fields.js), which sorts, searches and
+  // pages them by the same fields; which optional columns to show comes summed up.
   const asOf = ctx.report.as_of;
-  const open = data.open || [];
-  new DataTable({
-    id: 'open_deals', t, fmt, state: ui.open, rows: open, pageSize: ctx.pageSize, exportName: 'open-quotes',
+  const openList = ctx.pagedList(OPEN);
+  const f = PAGED_LISTS[OPEN].fields;
+  const names = pageNames(OPEN, ctx.lang, ctx.customerName, ctx.repName);
+  const field = (key) => ({ key, value: f[key].value, ...(f[key].searchText && { searchText: (d) => f[key].searchText(d, names) }) });
+  const carried = (openList && openList.summary && openList.summary.fields) || {};
+  const Table = openList ? PagedTable : DataTable;
+  new Table({
+    id: 'open_deals', t, fmt, state: ui.open, rows: openList ? undefined : [], fetchRows: ctx.listRows, list: OPEN,
+    pageSize: ctx.pageSize, exportName: 'open-quotes',
     searchPlaceholder: t('neg.open.search'), sort: { key: 'expected_value', dir: 'desc' }, rowKey: (d) => d.deal_id,
-    rowClass: (d) => (d.expiring_soon ? 'warn-row' : ''),
+    // The quote a "This week" item opened stays marked (attention.js), its row arriving later.
+    rowClass: (d) => [d.expiring_soon ? 'warn-row' : '', d.deal_id === ui.chosen ? 'selected' : ''].filter(Boolean).join(' '),
     onRowClick: (d) => ctx.openQuote(d.deal_id),
     columns: [
-      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => html`<code>${d.deal_id}</code>` },
-      { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, searchText: (d) => `${d.customer_id || ''} ${ctx.customerName(d.customer_id) || ''}`,
+      { ...field('deal_id'), label: t('col.deal'), render: (d) => html`<code>${d.deal_id}</code>` },
+      { ...field('customer_id'), label: t('col.customer'),
         render: (d) => (d.customer_id ? html`<span class="two"><b>${ctx.customerName(d.customer_id) || d.customer_id}</b>${ctx.customerName(d.customer_id) ? html`<small>${d.customer_id}</small>` : ''}</span>` : '—') },
-      { key: 'sales_rep', label: t('col.rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)), searchText: (d) => `${d.sales_rep || ''} ${ctx.repName(d.sales_rep)}` },
-      { key: 'status', label: t('col.status'), kind: 'dealStatus', value: (d) => d.status, render: (d) => dealStatusTag(ctx, d.status), searchText: (d) => dealStatusLabel(ctx.lang, d.status) },
-      { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
-      { key: 'age_days', label: t('col.age'), num: true, value: (d) => d.age_days, render: (d) => fmt.int(d.age_days) },
-      winChanceColumn(ctx),
-      { key: 'expected_value', label: t('col.expected_value'), num: true, value: (d) => d.expected_value, render: (d) => fmt.money(d.expected_value) },
-      ...timingColumns(ctx, open),
-      { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
+      { ...field('sales_rep'), label: t('col.rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', render: (d) => esc(ctx.repName(d.sales_rep)) },
+      { ...field('status'), label: t('col.status'), kind: 'dealStatus', render: (d) => dealStatusTag(ctx, d.status) },
+      { ...field('amount'), label: t('col.amount'), num: true, render: (d) => fmt.money(d.amount) },
+      { ...field('age_days'), label: t('col.age'), num: true, render: (d) => fmt.int(d.age_days) },
+      { ...winChanceColumn(ctx), value: f.win_probability.value },
+      { ...field('expected_value'), label: t('col.expected_value'), num: true, render: (d) => fmt.money(d.expected_value) },
+      ...timingColumns(ctx, (k) => !!carried[k]).map((c) => ({ ...c, value: f[c.key].value })),
+      { ...field('expires_at'), label: t('col.expires_at'), cls: 'nowrap', render: (d) => {
         if (!d.expires_at) return '—';
         const n = daysBetween(asOf, d.expires_at);
         const rel = n < 0 ? html`<span class="tag bad">${t('neg.expired')}</span>` : html`<span class="tag ${d.expiring_soon ? 'warn' : ''}">${n === 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) })}</span>`;

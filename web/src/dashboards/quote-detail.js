@@ -2,7 +2,8 @@
 // the discount negotiated, its dates, rounds and every status change with the days between.
 // Figures come from the report's negotiations.deals (docs/kpi-deals.md, "deals"), which stays
 // in the engine's worker (paged-fields.js): the one deal is fetched when the detail opens. An
-// open quote adds its win chance from negotiations.open.
+// open quote adds its win chance from negotiations.open, which stays there too and is fetched
+// alongside.
 import { html, setHtml } from '../html.js';
 import { daysBetween } from '../format.js';
 import { dealStatusTag, outcomeBadge } from './common.js';
@@ -39,21 +40,25 @@ export const stat = (label, value, key) => html`<div class="stat" data-stat="${k
 export function renderQuoteDetail(ctx, el, id) {
   const { t } = ctx;
   const neg = ctx.report.negotiations;
-  const open = isUnavailable(neg) ? null : (neg.open || []).find((d) => d.deal_id === id);
-  if (isUnavailable(neg) || Array.isArray(neg.deals) || !ctx.pagedList('negotiations.deals')) {
+  if (isUnavailable(neg) || (Array.isArray(neg.deals) && Array.isArray(neg.open)) || !ctx.pagedList('negotiations.deals')) {
     const deals = isUnavailable(neg) ? [] : neg.deals || [];
+    const open = isUnavailable(neg) ? null : (neg.open || []).find((d) => d.deal_id === id) || null;
     return drawQuote(ctx, el, id, deals.find((x) => x.deal_id === id) || open, open);
   }
-  // The deal with its history is asked of the worker; its head is drawn meanwhile, so the
-  // heading takes the focus at once (drill.js) and keeps it when the rest arrives.
+  // The deal with its history, and its win chance when it is open, are asked of the worker
+  // (both lists stay there); the head is drawn meanwhile, so the heading takes the focus at
+  // once (drill.js) and keeps it when the rest arrives.
   const pending = `${ctx.report.paged.report_id}:${id}`;
   setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="muted" data-role="drill-loading" data-pending="${pending}">${t('drill.loading')}</p>`);
-  ctx.listRows({ list: 'negotiations.deals', where: { deal_id: id }, offset: 0, limit: 1 }).then((answer) => {
+  const one = (list) => (ctx.pagedList(list)
+    ? ctx.listRows({ list, where: { deal_id: id }, offset: 0, limit: 1 }).then((a) => (a === STALE ? STALE : a.rows[0] || null))
+    : Promise.resolve(null));
+  Promise.all([one('negotiations.deals'), one('negotiations.open')]).then(([deal, open]) => {
     const placeholder = el.querySelector('[data-role=drill-loading]');
-    if (answer === STALE || !placeholder || placeholder.dataset.pending !== pending) return; // another detail or report since
+    if (deal === STALE || open === STALE || !placeholder || placeholder.dataset.pending !== pending) return; // another detail or report since
     const root = el.getRootNode();
     const focused = root.activeElement && el.contains(root.activeElement);
-    drawQuote(ctx, el, id, answer.rows[0] || open, open);
+    drawQuote(ctx, el, id, deal || open, open);
     if (focused) el.querySelector('h3').focus({ preventScroll: true });
   }, (err) => {
     setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${err.message || String(err)}</p>`);

@@ -4,11 +4,16 @@ import { dealStatusLabel } from '../status-labels.js';
 import { esc, daysBetween } from '../format.js';
 import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
+import { PagedTable } from '../paged-table.js';
+import { PAGED_LISTS } from '../paged-fields.js';
+import { pageNames } from '../paged-words.js';
 import { STAGE_PALETTE } from '../charts/palette.js';
 import { stackedBars, divergingBars } from '../charts/bars.js';
 import { header, tiles, tile, card, unavailable, statusBadge, ratioBar, slotOf } from './common.js';
 import { isUnavailable } from '../util.js';
 import { hasVelocity, velocityBody, velocityTable, repColumns, hasSlipping, slippingTable } from './team-velocity.js';
+
+const OPEN = 'negotiations.open';
 
 export function renderSalesTeam(ctx, root) {
   const { t, fmt } = ctx;
@@ -26,14 +31,13 @@ export function renderSalesTeam(ctx, root) {
   const velocity = hasVelocity(data), slipping = hasSlipping(data);
   ui.slipping ||= {};
   const hasDeals = reps.some((r) => (r.won || 0) + (r.lost || 0) + (r.open_by_stage || []).reduce((a, s) => a + s.count, 0) > 0);
-  const neg = ctx.report.negotiations;
-  const openDeals = isUnavailable(neg) ? [] : neg.open || [];
+  // The open deals stay in the engine's worker too: the closing-soon list asks for its pages.
+  const openList = isUnavailable(ctx.report.negotiations) ? null : ctx.pagedList(OPEN);
   // The customers stay in the engine's worker, which sends the few this list shows.
   const custList = isUnavailable(ctx.report.customers) ? null : ctx.pagedList('customers.rows');
   const byId = new Map(((custList && custList.summary && custList.summary.attention) || []).map((c) => [c.customer_id, c]));
   const attention = [];
   for (const r of reps) for (const id of r.attention || []) attention.push({ rep: r.sales_rep, id, c: byId.get(id) || null });
-  const closing = openDeals.filter((d) => d.expiring_soon);
 
   setHtml(root, html`${header(ctx, 'team')}${tiles([
     tile('reps', t('team.reps'), fmt.int(totals.reps), ''),
@@ -109,18 +113,26 @@ export function renderSalesTeam(ctx, root) {
 
   const repChip = () => (ui.rep ? [{ key: 'rep', label: ctx.repName(ui.rep), active: true }] : []);
   const asOf = ctx.report.as_of;
-  const closingTable = new DataTable({
-    id: 'closing_soon', t, fmt, state: ui.closing, rows: closing, pageSize: 10, exportName: 'closing-soon', empty: t('team.closing.none'),
+  // The deals expiring soon, asked of the worker (`expiring_soon`, and the chosen rep, filter
+  // there); sorted and searched by the open list's fields (paged-fields.js).
+  const f = PAGED_LISTS[OPEN].fields;
+  const names = pageNames(OPEN, ctx.lang, ctx.customerName, ctx.repName);
+  const field = (key) => ({ key, value: f[key].value, ...(f[key].searchText && { searchText: (d) => f[key].searchText(d, names) }) });
+  const Closing = openList ? PagedTable : DataTable;
+  const closingTable = new Closing({
+    id: 'closing_soon', t, fmt, state: ui.closing, rows: openList ? undefined : [], pageSize: 10, exportName: 'closing-soon', empty: t('team.closing.none'),
+    fetchRows: ctx.listRows, list: OPEN, where: () => ({ expiring_soon: true, ...(ui.rep && { sales_rep: ui.rep }) }),
+    total: openList && openList.summary ? openList.summary.expiring_soon : undefined,
     searchPlaceholder: t('neg.open.search'), sort: { key: 'expires_at', dir: 'asc' }, rowKey: (d) => d.deal_id,
-    filter: (d) => !ui.rep || d.sales_rep === ui.rep, chips: repChip, onChip: () => selectRep(null),
+    chips: repChip, onChip: () => selectRep(null),
     onRowClick: (d) => ctx.openQuote(d.deal_id),
     columns: [
-      { key: 'deal_id', label: t('col.deal'), value: (d) => d.deal_id, render: (d) => html`<code>${d.deal_id}</code>` },
-      { key: 'customer_id', label: t('col.customer'), value: (d) => d.customer_id, render: (d) => esc(ctx.customerName(d.customer_id) || d.customer_id || '—'), searchText: (d) => `${d.customer_id} ${ctx.customerName(d.customer_id) || ''}` },
-      { key: 'sales_rep', label: t('col.rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', value: (d) => d.sales_rep, render: (d) => esc(ctx.repName(d.sales_rep)) },
-      { key: 'amount', label: t('col.amount'), num: true, value: (d) => d.amount, render: (d) => fmt.money(d.amount) },
-      { key: 'win_probability', label: t('col.win_probability'), num: true, value: (d) => d.win_probability, render: (d) => fmt.pct(d.win_probability, 0) },
-      { key: 'expires_at', label: t('col.expires_at'), value: (d) => d.expires_at, cls: 'nowrap', render: (d) => {
+      { ...field('deal_id'), label: t('col.deal'), render: (d) => html`<code>${d.deal_id}</code>` },
+      { ...field('customer_id'), label: t('col.customer'), render: (d) => esc(ctx.customerName(d.customer_id) || d.customer_id || '—') },
+      { ...field('sales_rep'), label: t('col.rep'), kind: 'rep', name: ctx.repName, cls: 'nowrap', render: (d) => esc(ctx.repName(d.sales_rep)) },
+      { ...field('amount'), label: t('col.amount'), num: true, render: (d) => fmt.money(d.amount) },
+      { ...field('win_probability'), label: t('col.win_probability'), num: true, render: (d) => fmt.pct(d.win_probability, 0) },
+      { ...field('expires_at'), label: t('col.expires_at'), cls: 'nowrap', render: (d) => {
         const n = d.expires_at ? daysBetween(asOf, d.expires_at) : null;
         return html`${fmt.dateShort(d.expires_at)}${n !== null ? html` <span class="tag warn">${n <= 0 ? t('unit.today') : t('unit.in_days', { n: fmt.int(n) })}</span>` : ''}`;
       } },

@@ -92,8 +92,10 @@ export function hasSlipping(data) {
 /** The slipping deals, most days past first; follows the selected rep like the other lists. */
 export function slippingTable(ctx, data, el, { state, repChip, onChip, selectedRep }) {
   const { t, fmt } = ctx;
-  const neg = ctx.report.negotiations;
-  const customerOf = new Map(((neg && neg.open) || []).map((d) => [d.deal_id, d.customer_id]));
+  // The slipping deals name no customer: the open list's summary pairs them (the open deals
+  // stay in the engine's worker, paged-summaries.js).
+  const open = ctx.pagedList('negotiations.open');
+  const customerOf = new Map((open && open.summary && open.summary.slipping_customers) || []);
   const asOf = ctx.report.as_of;
   return new DataTable({
     id: 'slipping', t, fmt, state, rows: data.slipping, pageSize: 10, exportName: 'slipping-deals', empty: t('team.slipping.none'),
