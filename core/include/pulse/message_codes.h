@@ -9,13 +9,14 @@
 namespace pulse::ids {
 
 // --- Notes on how a file was read (LoadReport::notes) --------------------------------------
-inline constexpr char kNoteNoQuantity[] = "pulse.note.001";    // each line counts as 1 unit
-inline constexpr char kNoteLateColumn[] = "pulse.note.002";    // column, line, field
-inline constexpr char kNoteBadEncoding[] = "pulse.note.003";   // n, encoding
-inline constexpr char kNoteCellsOutside[] = "pulse.note.004";  // n, cell
-inline constexpr char kNoteQuietSkips[] = "pulse.note.005";    // n, field, role
-inline constexpr char kNoteDateGuess[] = "pulse.note.006";     // field, example, order, basis
-inline constexpr char kNoteSummaryTable[] = "pulse.note.007";  // read as it was written
+inline constexpr char kNoteNoQuantity[] = "pulse.note.001";         // each line counts as 1 unit
+inline constexpr char kNoteLateColumn[] = "pulse.note.002";         // column, line, field
+inline constexpr char kNoteBadEncoding[] = "pulse.note.003";        // n, encoding
+inline constexpr char kNoteCellsOutside[] = "pulse.note.004";       // n, cell
+inline constexpr char kNoteQuietSkips[] = "pulse.note.005";         // n, field, role
+inline constexpr char kNoteDateGuess[] = "pulse.note.006";          // field, example, order, basis
+inline constexpr char kNoteSummaryTable[] = "pulse.note.007";       // read as it was written
+inline constexpr char kNoteNamedColumnAbsent[] = "pulse.note.008";  // column, field (JSON)
 
 // --- Warnings about the data behind the figures (report "warnings") ------------------------
 inline constexpr char kWarnLinesNoDate[] = "pulse.warning.001";         // n

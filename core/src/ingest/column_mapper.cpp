@@ -82,6 +82,7 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
   for (const auto& [field, name] : overrides.columns) {
     if (std::find(spec.fields.begin(), spec.fields.end(), field) == spec.fields.end()) continue;
     const int col = find_column(sample, name);
+    if (col == kUnmapped && awaits_named_column(overrides, role, field)) continue;
     if (col == kUnmapped) {
       const std::string known = column_list(sample.columns);
       throw PulseError(ids::kNamedColumnMissing,
@@ -217,6 +218,12 @@ std::string describe_missing(const ColumnMapping& m, const std::vector<Field>& m
 }
 
 }  // namespace
+
+bool awaits_named_column(const MappingOverrides& overrides, Role role, Field field) {
+  const auto& required = role_spec(role).required;
+  return overrides.named_may_come_later &&
+         std::find(required.begin(), required.end(), field) == required.end();
+}
 
 double shape_share(const Sample& sample, int column, FieldKind kind) {
   if (kind == FieldKind::text) return 1.0;

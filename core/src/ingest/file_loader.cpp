@@ -73,6 +73,7 @@ class FileLoader::Pipeline : public io::RecordSink {
     else if (json_)
       json_->finish();
     if (!builder_) decide();
+    if (json_) note_named_columns_never_seen();
   }
 
   /// After a fatal error: decide the mapping from the rows sampled so far, so that the
@@ -125,7 +126,7 @@ class FileLoader::Pipeline : public io::RecordSink {
     if (sample_.columns.empty())
       throw PulseError(json_ ? ids::kNoJsonObject : ids::kNoHeaderRow,
                        report_.file + (json_ ? ": no JSON object with fields" : ": no header row"));
-    const ColumnMapping mapping = map_columns(sample_, options_.mapping);
+    const ColumnMapping mapping = map_columns(sample_, overrides());
     report_.role = std::string(role_name(mapping.role));
     report_.recognized_as = mapping.recognized_as;
     report_.columns = columns_;
@@ -163,6 +164,29 @@ class FileLoader::Pipeline : public io::RecordSink {
     sample_lines_.clear();
   }
 
+  /// The workspace's mapping; in a JSON file a named key may first appear after the sample.
+  MappingOverrides overrides() const {
+    MappingOverrides o = options_.mapping;
+    o.named_may_come_later = json_ != nullptr;
+    return o;
+  }
+
+  /// A key the workspace names that never appeared in the whole file: its field stayed empty.
+  void note_named_columns_never_seen() {
+    const auto& fields = role_spec(mapping_.role).fields;
+    for (const auto& [field, name] : options_.mapping.columns) {
+      if (mapping_.has(field) || std::find(fields.begin(), fields.end(), field) == fields.end())
+        continue;
+      const std::string field_text(field_name(field));
+      report_.notes.push_back(Message(ids::kNoteNamedColumnAbsent,
+                                      "'" + name + "', named in the settings for " + field_text +
+                                          ", is in none of the file's records: " + field_text +
+                                          " stays empty")
+                                  .param("column", name)
+                                  .param("field", field_text));
+    }
+  }
+
   /// True when a key could feed a field the mapping lacks: a workspace column, a known
   /// export's source, a header synonym of the role's fields.
   bool could_map(const std::string& key) const {
@@ -191,7 +215,7 @@ class FileLoader::Pipeline : public io::RecordSink {
     kept_sample_.columns = columns_;
     ColumnMapping again;
     try {
-      again = map_columns(kept_sample_, options_.mapping);
+      again = map_columns(kept_sample_, overrides());
     } catch (const PulseError&) {
       return;
     }

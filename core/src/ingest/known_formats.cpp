@@ -318,8 +318,15 @@ std::optional<ColumnMapping> map_known_format(const Sample& sample,
       const RoleSpec& spec = role_spec(m.role);
       if (std::find(spec.fields.begin(), spec.fields.end(), field) == spec.fields.end()) continue;
       const int col = columns.find(name);
-      if (col == kUnmapped) return std::nullopt;  // the generic mapper names the error
       const std::size_t f = static_cast<std::size_t>(field);
+      if (col == kUnmapped && awaits_named_column(overrides, m.role, field)) {
+        // Not the format's own source either: the workspace's column, when it comes.
+        m.column[f] = kUnmapped;
+        m.rule[f] = SourceRule{};
+        m.reason[f] = Message{};
+        continue;
+      }
+      if (col == kUnmapped) return std::nullopt;  // the generic mapper names the error
       m.column[f] = col;
       m.rule[f] = SourceRule{};
       m.reason[f] = Message(ids::kMappedByWorkspace, "set in the workspace");

@@ -86,6 +86,7 @@ export const en = {
   'engine.pulse.note.005.other': '{n} rows carry no {field} and are not “{role}” rows (e.g. history entries that change no status): skipped',
   'engine.pulse.note.006': '{field}: dates like {example} read as {order}, a guess; if wrong, set the date format',
   'engine.pulse.note.007': 'a B2B Pulse summary table: read as it was written',
+  'engine.pulse.note.008': '“{column}”, named in the settings for {field}, is in none of the file’s records: {field} stays empty',
 
   // Warnings about the data behind the figures
   'engine.pulse.warning.001.one': '{n} order line has no order date (its order is not in any orders file) and is left out',
@@ -242,6 +243,7 @@ export const ru = {
   'engine.pulse.note.005.other': '{n} строки без поля {field} — не строки роли «{role}» (например, записи истории без смены статуса): пропущены',
   'engine.pulse.note.006': '{field}: даты вида {example} прочитаны как {order} — это догадка; если неверно, задайте формат дат',
   'engine.pulse.note.007': 'сводная таблица B2B Pulse: прочитана так, как записана',
+  'engine.pulse.note.008': '«{column}», указанный в настройках для {field}, не встречается ни в одной записи файла: {field} остаётся пустым',
 
   'engine.pulse.warning.001.one': '{n} строка заказа без даты заказа (её заказа нет ни в одном файле заказов) не учтена',
   'engine.pulse.warning.001.few': '{n} строки заказов без даты заказа (их заказов нет ни в одном файле заказов) не учтены',

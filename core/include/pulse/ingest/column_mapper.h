@@ -39,7 +39,15 @@ struct Sample {
 struct MappingOverrides {
   std::optional<Role> role;
   std::map<Field, std::string> columns;  // field -> source column name
+  // A JSON file's keys appear with its records: a named column missing from the sample may
+  // still come further down. Then an optional field waits for it (left unmapped now, mapped
+  // when the key appears); a required one is still an error, since the role needs it now.
+  bool named_may_come_later = false;
 };
+
+/// True when `field`, named in the overrides but absent from the sample, may be left to come
+/// later (see MappingOverrides::named_may_come_later) instead of refusing the file.
+bool awaits_named_column(const MappingOverrides& overrides, Role role, Field field);
 
 /// Detects the role and the column of every field from headers and values, honouring the
 /// overrides. Throws PulseError "pulse.ingest.101" when no role fits (the message names
