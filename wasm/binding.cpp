@@ -174,6 +174,18 @@ class PulseEngine {
     });
   }
 
+  /// addRows() with the cells column after column (ingest::CellOrder::by_column): the page's
+  /// Parquet reader writes each column of a row group as it decodes it.
+  std::string add_columns(std::uintptr_t ptr, std::size_t len, std::size_t rows,
+                          std::size_t first_row) {
+    return guarded("addColumns", [&] {
+      ingest::add_packed_rows(loader("addColumns"),
+                              std::string_view(reinterpret_cast<const char*>(ptr), len), rows,
+                              row_columns_, first_row, ingest::CellOrder::by_column);
+      return std::string();
+    });
+  }
+
   /// JS could not unpack the file (corrupt gzip or zip): finishFile() then refuses it with
   /// `message`, like the CLI does, so that it is listed in the report's "load" section.
   std::string refuse_file(const std::string& message) {
@@ -288,6 +300,7 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("partMissing", &PulseEngine::part_missing)
       .function("beginRows", &PulseEngine::begin_rows)
       .function("addRows", &PulseEngine::add_rows)
+      .function("addColumns", &PulseEngine::add_columns)
       .function("refuseFile", &PulseEngine::refuse_file)
       .function("abandonFile", &PulseEngine::abandon_file)
       .function("beginSplit", &PulseEngine::begin_split, emscripten::allow_raw_pointers())

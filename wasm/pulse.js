@@ -277,8 +277,12 @@
      * table: an async iterable whose first value is {columns: [names]}, then batches
      *        {rows: [[cell, ...], ...], bytes, total}: each cell a string (the value as the
      *        engine reads its type: '2026-01-31', '12.5') or null (a missing value); bytes and
-     *        total feed onProgress. An error it throws with `refuse` set (see unreadable) refuses
-     *        the file with its message, like a corrupt gzip; any other stops the load.
+     *        total feed onProgress. A batch may instead be {packedColumns, rowCount, bytes,
+     *        total}: rowCount rows already packed as the engine reads them, cells column after
+     *        column (core/include/pulse/ingest/packed_rows.h, CellOrder::by_column; the Parquet
+     *        reader's parquet-columns.js), handed over in one call. An error it throws with
+     *        `refuse` set (see unreadable) refuses the file with its message, like a corrupt
+     *        gzip; any other stops the load.
      */
     loadRows(name, format, table, { options, onProgress, signal } = {}) {
       const run = () => this._loadRows(String(name), String(format), table, options, onProgress, signal);
@@ -392,7 +396,11 @@
             this._call('beginRows', [format, JSON.stringify(columns)], false);
             continue;
           }
-          for (let at = 0; at < step.rows.length; at += ROWS_PER_CALL) {
+          if (step.packedColumns) {
+            this._feed(step.packedColumns, step.packedColumns.length, 'addColumns', [step.rowCount, row]);
+            row += step.rowCount;
+          }
+          for (let at = 0; step.rows && at < step.rows.length; at += ROWS_PER_CALL) {
             const rows = step.rows.slice(at, at + ROWS_PER_CALL);
             const packed = packRows(rows, columns.length);
             this._feed(packed, packed.length, 'addRows', [rows.length, row]);

@@ -38,6 +38,14 @@ std::string pack(const std::vector<std::vector<std::string>>& rows) {
   return ends + text;
 }
 
+/// The same cells column after column (ingest::CellOrder::by_column).
+std::string pack_by_column(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::vector<std::string>> columns(rows.at(0).size());
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) columns[c].push_back(row[c]);
+  return pack(columns);  // a column's cells are laid out as a row's
+}
+
 std::string as_csv() {
   std::string csv;
   for (std::size_t i = 0; i < kColumns.size(); ++i) csv += (i ? "," : "") + kColumns[i];
@@ -92,6 +100,34 @@ TEST_CASE("rows given as packed cells load as the same rows in CSV", "[ingest][p
   CHECK(a.days(Field::order_date) == b.days(Field::order_date));
   CHECK(a.numbers(Field::order_total) == b.numbers(Field::order_total));
   CHECK(a.numbers(Field::order_total) == std::vector<double>{100.5, 20, 100});
+}
+
+TEST_CASE("cells packed column after column load as the same rows", "[ingest][packed]") {
+  const auto load = [](ingest::CellOrder order) {
+    Dataset dataset;
+    ingest::FileLoader loader(dataset, "orders.parquet");
+    loader.begin_rows("parquet", kColumns);
+    const auto packed = [&](std::size_t from, std::size_t to) {
+      const std::vector<std::vector<std::string>> rows(kRows.begin() + from, kRows.begin() + to);
+      return order == ingest::CellOrder::by_row ? pack(rows) : pack_by_column(rows);
+    };
+    // Uneven batches: 3 rows, then 1; the rows are numbered on across them.
+    ingest::add_packed_rows(loader, packed(0, 3), 3, kColumns.size(), 1, order);
+    ingest::add_packed_rows(loader, packed(3, 4), 1, kColumns.size(), 4, order);
+    const LoadReport report = loader.finish();
+    return std::make_pair(report, dataset.tables.at(0));
+  };
+  const auto [by_row, rows] = load(ingest::CellOrder::by_row);
+  const auto [by_column, columns] = load(ingest::CellOrder::by_column);
+  CHECK(by_column.role == "orders");
+  CHECK(by_column.mapping == by_row.mapping);
+  CHECK(by_column.rows_loaded == 3);
+  REQUIRE(by_column.problems.size() == 1);
+  CHECK(by_column.problems[0].line == 3);  // the row with "not a date"
+  CHECK(columns.days(Field::order_date) == rows.days(Field::order_date));
+  CHECK(columns.numbers(Field::order_total) == std::vector<double>{100.5, 20, 100});
+  CHECK(columns.text(Field::customer_id) == rows.text(Field::customer_id));  // same pool order
+  CHECK(columns.text(Field::sales_rep) == rows.text(Field::sales_rep));      // row 2's missing rep
 }
 
 TEST_CASE("a malformed batch of packed rows adds nothing and names its fault", "[ingest][packed]") {

@@ -24,7 +24,7 @@ std::uint32_t read_end(const char* at) {
 }  // namespace
 
 void add_packed_rows(FileLoader& loader, std::string_view packed, std::size_t rows,
-                     std::size_t columns, std::size_t first_row) {
+                     std::size_t columns, std::size_t first_row, CellOrder order) {
   if (rows == 0) return;
   if (columns == 0) bad_batch("has rows but no columns");
   if (rows > packed.size() / 4 / columns)
@@ -41,14 +41,15 @@ void add_packed_rows(FileLoader& loader, std::string_view packed, std::size_t ro
                 ", outside " + std::to_string(previous) + ".." + std::to_string(text.size()));
     previous = end;
   }
+  // A cell's text begins where the cell before it in the buffer ends.
+  const auto cell = [&](std::size_t i) {
+    const std::size_t begin = i == 0 ? 0 : read_end(ends + 4 * (i - 1));
+    return text.substr(begin, read_end(ends + 4 * i) - begin);
+  };
   std::vector<std::string_view> row(columns);
-  std::size_t begin = 0;
   for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t c = 0; c < columns; ++c) {
-      const std::size_t end = read_end(ends + 4 * (r * columns + c));
-      row[c] = text.substr(begin, end - begin);
-      begin = end;
-    }
+    for (std::size_t c = 0; c < columns; ++c)
+      row[c] = cell(order == CellOrder::by_row ? r * columns + c : c * rows + r);
     loader.add_row(first_row + r, row);
     if (!loader.wants_more()) return;  // refused or stopped: the rest is not wanted
   }

@@ -1,3 +1,12 @@
-// What dist/assets/parquet-reader.js exposes to the worker (as self.pulseParquetLibrary): only
-// the three calls parquet-source.js makes, so esbuild leaves the rest of hyparquet out.
+// What the worker's Parquet reader uses of hyparquet (parquet-source.js, parquet-columns.js):
+// dist/assets/parquet-reader.js exposes it as self.pulseParquetLibrary (hosted page), the single
+// file bundles it (parquet-library-inline.js); esbuild leaves the rest of hyparquet out. The
+// page readers come from hyparquet's own modules (its package exports src/*.js): the columnar
+// reader decodes pages itself to skip the row reader's assembly (hyparquet ^1.33, pinned by
+// web/package-lock.json; tests/web/parquet-columns.test.mjs checks it against the row reader).
 export { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
+export { parquetHeader } from 'hyparquet/src/column.js';
+export { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+export { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+export { readPlain } from 'hyparquet/src/plain.js';
+export { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';

@@ -1,11 +1,16 @@
 // Parquet files in the worker. hyparquet (loaded only when a Parquet file comes: see
 // parquet-library-*.js) reads the file's footer and then one row group at a time; each value
 // becomes the text the engine reads for its type (a DATE '2026-01-31', a TIMESTAMP
-// '2026-01-31 09:05:00', a DECIMAL '12.5'), and the rows go to the engine in batches
+// '2026-01-31 09:05:00', a DECIMAL '12.5'), and the row groups go to the engine as batches
 // (pulse.js loadRows) with no CSV in between. The engine then detects the role, maps and types
 // the columns and reports problems as for any other file (docs/formats.md, "Parquet").
+// A flat file (every column a plain value, as layer 1's summaries and most exports are) is read
+// column by column (parquet-columns.js), each row group's bytes with one read of the file; a
+// file with nested columns (lists, structs, maps) by hyparquet's row reader, a nested value
+// becoming its JSON.
 import { loadParquetLibrary } from 'pulse-parquet-library';
 import { PARSERS, cellText } from './parquet-cells.js';
+import { ColumnarGroups, groupSpan, isFlatSchema } from './parquet-columns.js';
 
 /** A Parquet file starts (and ends) with these four bytes. */
 const MAGIC = [0x50, 0x41, 0x52, 0x31];  // 'PAR1'
@@ -40,36 +45,58 @@ async function* parquetTable(name, blob) {
   } catch (err) {
     throw unreadable('pulse.parquet.002', name, 'the page\'s Parquet reader could not be loaded (' + (err && err.message || err) + ')');
   }
-  const { parquetMetadataAsync, parquetSchema, parquetRead } = library;
+  const { parquetMetadataAsync, parquetSchema } = library;
   const file = asyncBuffer(blob);
   let metadata;
-  let columns;
+  let schema;
   try {
     metadata = await parquetMetadataAsync(file);
-    columns = parquetSchema(metadata).children.map((c) => c.element.name);
+    schema = parquetSchema(metadata);
   } catch (err) {
     throw unreadable('pulse.parquet.001', name, 'cannot read the Parquet file\'s footer (' + (err && err.message || err) + ')');
   }
-  yield { columns };
+  yield { columns: schema.children.map((c) => c.element.name) };
+  const read = isFlatSchema(schema) ? columnarGroup(library, metadata, schema, blob) : rowGroup(library, metadata, file);
   const groups = metadata.row_groups;
   let rowStart = 0;
   let bytes = 0;
   for (let g = 0; g < groups.length; g++) {
     const count = Number(groups[g].num_rows);
-    let rows = [];
+    let batch;
     try {
-      await parquetRead({
-        file, metadata, rowStart, rowEnd: rowStart + count, parsers: PARSERS,
-        onComplete: (read) => { rows = read; },
-      });
+      batch = await read(g, rowStart, count);
     } catch (err) {
       throw unreadable('pulse.parquet.001', name, `cannot read row group ${g + 1} of ${groups.length} (rows ${rowStart + 1} to ${rowStart + count}): ` + (err && err.message || err));
     }
-    for (const row of rows) for (let c = 0; c < row.length; c++) row[c] = cellText(row[c]);
     rowStart += count;
     bytes += Number(groups[g].total_compressed_size ?? groups[g].total_byte_size ?? 0);
-    yield { rows, bytes: Math.min(bytes, blob.size), total: blob.size };
+    yield { ...batch, bytes: Math.min(bytes, blob.size), total: blob.size };
   }
+}
+
+/** A flat file's row group g: one read of its bytes, decoded column by column into one batch. */
+function columnarGroup(library, metadata, schema, blob) {
+  const groups = new ColumnarGroups(library, metadata, schema);
+  return async (g) => {
+    const span = groupSpan(metadata.row_groups[g]);
+    if (!(span.start >= 0 && span.end <= blob.size && span.start <= span.end))
+      throw new Error(`its bytes ${span.start} to ${span.end} are outside the file's ${blob.size}`);
+    const { packed, rows } = groups.read(g, span, await blob.slice(span.start, span.end).arrayBuffer());
+    return { packedColumns: packed, rowCount: rows };
+  };
+}
+
+/** Any other file's row group: hyparquet's row reader, each value's text (nested values as JSON). */
+function rowGroup({ parquetRead }, metadata, file) {
+  return async (g, rowStart, count) => {
+    let rows = [];
+    await parquetRead({
+      file, metadata, rowStart, rowEnd: rowStart + count, parsers: PARSERS,
+      onComplete: (read) => { rows = read; },
+    });
+    for (const row of rows) for (let c = 0; c < row.length; c++) row[c] = cellText(row[c]);
+    return { rows };
+  };
 }
 
 /** Loads a Parquet Blob through pulse.js (wasm/pulse.js loadRows); resolves to its load report. */

@@ -19,7 +19,15 @@ namespace pulse::ingest {
 /// ... in the load report. A buffer that does not hold that layout (offsets going back or past
 /// the text) adds nothing and throws PulseError pulse.ingest.012: it is the caller's bug, not the
 /// file's.
+///
+/// CellOrder::by_column is the same layout with the cells taken column after column (cell i is
+/// row i % rows of column i / rows): what a columnar file such as Parquet decodes to, so that
+/// the page writes each column's text as it decodes it instead of interleaving the columns
+/// first. The rows reach the loader the same, one after the other.
+enum class CellOrder { by_row, by_column };
+
 void add_packed_rows(FileLoader& loader, std::string_view packed, std::size_t rows,
-                     std::size_t columns, std::size_t first_row);
+                     std::size_t columns, std::size_t first_row,
+                     CellOrder order = CellOrder::by_row);
 
 }  // namespace pulse::ingest
