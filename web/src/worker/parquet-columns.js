@@ -28,6 +28,38 @@ function isTextColumn(element) {
     (logical === undefined || logical === 'STRING' || logical === 'ENUM');
 }
 
+const NO_LEVELS = new Uint8Array(0);
+
+/**
+ * A flat column's DATA_PAGE (v1) of PLAIN or dictionary values, as hyparquet's readDataPage
+ * reads it ({definitionLevels, dataPage}; no levels when nothing is null) but into typed arrays:
+ * its levels and indices in plain arrays cost more than the rest of the decoding. Other
+ * encodings and booleans go to hyparquet's.
+ */
+function flatDataPage(library, bytes, header, decoder, maxDefinition) {
+  const { encoding, num_values: n } = header;
+  const dictionary = encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY';
+  if ((encoding !== 'PLAIN' && !dictionary) || decoder.type === 'BOOLEAN' || maxDefinition > 1)
+    return library.readDataPage(bytes, header, decoder);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view, offset: 0 };
+  let levels = NO_LEVELS;
+  let nulls = 0;
+  if (maxDefinition === 1) {
+    levels = new Uint8Array(n);
+    library.readRleBitPackedHybrid(reader, 1, levels);
+    for (let i = 0; i < n; i++) nulls += 1 - levels[i];
+    if (nulls === 0) levels = NO_LEVELS;
+  }
+  const count = n - nulls;
+  if (!dictionary) return { definitionLevels: levels, dataPage: library.readPlain(reader, decoder.type, count, decoder.element.type_length) };
+  const width = view.getUint8(reader.offset++);
+  if (width > 30) return library.readDataPage(bytes, header, decoder);  // indices past int32: hyparquet's
+  const indices = width ? new Int32Array(count) : new Uint8Array(count);  // width 0: every index 0
+  if (width) library.readRleBitPackedHybrid(reader, width, indices, view.byteLength - reader.offset);
+  return { definitionLevels: levels, dataPage: indices };
+}
+
 /** Where each column chunk of a row group is in the file, and the whole group's span. */
 export function groupSpan(rowGroup) {
   const chunks = rowGroup.columns.map((chunk) => {
@@ -95,8 +127,46 @@ class CellWriter {
     this.ends[this.cell++] = this.at;
   }
 
+  /**
+   * A number as String(v) writes it (cellText's text), straight into the batch when it has at
+   * most two decimals, as money and quantities do: then cents / 100 is v, no other decimal of
+   * two places is (below 1e12 they are farther apart than a double's spacing), so it is the
+   * shortest text that reads back as v, which is what String() writes.
+   */
+  number(v) {
+    const cents = Math.round(v * 100);
+    if (v === 0 || !(Math.abs(v) < 1e12) || cents / 100 !== v) {
+      this.string(String(v));  // 0 and -0 are '0'; NaN, Infinity, 1e21, 0.125
+      return;
+    }
+    this.room(16);
+    const text = this.text;
+    let at = this.at;
+    if (cents < 0) text[at++] = 0x2d;  // '-'
+    const abs = Math.abs(cents);
+    let whole = Math.floor(abs / 100);
+    const fraction = abs % 100;
+    const first = at;
+    do {
+      text[at++] = 0x30 + whole % 10;
+      whole = Math.floor(whole / 10);
+    } while (whole > 0);
+    text.subarray(first, at).reverse();
+    if (fraction !== 0) {
+      text[at++] = 0x2e;  // '.'
+      text[at++] = 0x30 + Math.floor(fraction / 10);
+      if (fraction % 10 !== 0) text[at++] = 0x30 + fraction % 10;
+    }
+    this.at = at;
+    this.ends[this.cell++] = at;
+  }
+
   /** A value as the row reader gives it to the engine (parquet-cells.js cellText). */
   value(v) {
+    if (typeof v === 'number') {
+      this.number(v);
+      return;
+    }
     const s = cellText(v);
     if (s === null || s === '') this.missing();
     else this.string(s);
@@ -163,7 +233,7 @@ export class ColumnarGroups {
   }
 
   writeColumn(column, meta, view, rows) {
-    const { parquetHeader, decompressPage, readDataPage, readDataPageV2, readPlain, convert } = this.library;
+    const { parquetHeader, decompressPage, readDataPageV2, readPlain, convert } = this.library;
     const decoder = { ...meta, element: column.element, schemaPath: column.schemaPath, parsers: this.parsers, utf8: true };
     const name = meta.path_in_schema.join('.');
     const text = isTextColumn(column.element);
@@ -187,7 +257,7 @@ export class ColumnarGroups {
         continue;
       } else if (header.type === 'DATA_PAGE') {
         const plain = decompressPage(compressed, Number(header.uncompressed_page_size), meta.codec, undefined);
-        page = readDataPage(plain, header.data_page_header, decoder);
+        page = flatDataPage(this.library, plain, header.data_page_header, decoder, column.maxDefinition);
         ({ encoding, num_values: count } = header.data_page_header);
       } else if (header.type === 'DATA_PAGE_V2') {
         page = readDataPageV2(compressed, header, decoder);

@@ -8,5 +8,6 @@ export { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 export { parquetHeader } from 'hyparquet/src/column.js';
 export { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 export { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+export { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 export { readPlain } from 'hyparquet/src/plain.js';
 export { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
