@@ -67,7 +67,10 @@ struct Candidate {
   Field field;
 };
 
+// `named`: the columns whose normalized header is a synonym of anything (is_header_synonym),
+// the only ones the synonym pass needs to look at.
 ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<std::string>& norm,
+                           const std::vector<std::size_t>& named,
                            const MappingOverrides& overrides) {
   ColumnMapping m;
   m.role = role;
@@ -96,7 +99,7 @@ ColumnMapping map_for_role(Role role, const Sample& sample, const std::vector<st
   for (std::size_t pos = 0; pos < spec.fields.size(); ++pos) {
     const Field f = spec.fields[pos];
     if (m.has(f)) continue;
-    for (std::size_t c = 0; c < sample.columns.size(); ++c) {
+    for (std::size_t c : named) {
       if (taken[c]) continue;
       const auto rank = synonym_rank(role, f, norm[c]);
       if (!rank) continue;
@@ -244,9 +247,12 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
   std::vector<std::string> norm;
   norm.reserve(sample.columns.size());
   for (const std::string& c : sample.columns) norm.push_back(normalize_header(c));
+  std::vector<std::size_t> named;
+  for (std::size_t c = 0; c < norm.size(); ++c)
+    if (is_header_synonym(norm[c])) named.push_back(c);
 
   if (overrides.role) {
-    ColumnMapping m = map_for_role(*overrides.role, sample, norm, overrides);
+    ColumnMapping m = map_for_role(*overrides.role, sample, norm, named, overrides);
     const auto missing = missing_required(m);
     if (!missing.empty()) throw PulseError(ids::kRoleFieldsMissing, describe_missing(m, missing));
     return m;
@@ -254,7 +260,7 @@ ColumnMapping map_columns(const Sample& sample, const MappingOverrides& override
   std::string closest;
   std::size_t fewest_missing = SIZE_MAX;
   for (Role role : kRolePriority) {
-    ColumnMapping m = map_for_role(role, sample, norm, overrides);
+    ColumnMapping m = map_for_role(role, sample, norm, named, overrides);
     const auto missing = missing_required(m);
     if (missing.empty() && plausible(m, norm)) return m;
     if (!missing.empty() && missing.size() < fewest_missing) {

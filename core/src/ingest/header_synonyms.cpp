@@ -1,6 +1,8 @@
 #include "pulse/ingest/header_synonyms.h"
 
+#include <array>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 
 namespace pulse::ingest {
@@ -255,15 +257,45 @@ std::string normalize_header(std::string_view header) {
   return out;
 }
 
-std::optional<int> synonym_rank(Role role, Field field, std::string_view normalized_header) {
-  int rank = 0;
-  for (const Entry& e : table()) {
-    if (e.field != field || (e.roles & mask(role)) == 0) continue;
-    for (std::string_view name : e.names) {
-      if (name == normalized_header) return rank;
-      ++rank;
+namespace {
+
+struct Place {
+  Field field;
+  Role role;
+  int rank;  // among the field's names for that role, best first
+};
+
+// Every name's places, so that a lookup is one hash of the name: synonym_rank is asked for
+// every role, field and column while a file's mapping is decided.
+const std::unordered_map<std::string_view, std::vector<Place>>& synonym_index() {
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::vector<Place>> out;
+    for (unsigned r = 0; r < static_cast<unsigned>(Role::count_); ++r) {
+      std::array<int, kFieldCount> next{};  // the next rank, per field, for this role
+      for (const Entry& e : table()) {
+        if ((e.roles & (1u << r)) == 0) continue;
+        for (std::string_view name : e.names)
+          out[name].push_back(
+              {e.field, static_cast<Role>(r), next[static_cast<std::size_t>(e.field)]++});
+      }
     }
-  }
+    return out;
+  }();
+  return index;
+}
+
+}  // namespace
+
+bool is_header_synonym(std::string_view normalized_header) {
+  return synonym_index().count(normalized_header) != 0;
+}
+
+std::optional<int> synonym_rank(Role role, Field field, std::string_view normalized_header) {
+  const auto& index = synonym_index();
+  const auto it = index.find(normalized_header);
+  if (it == index.end()) return std::nullopt;
+  for (const Place& p : it->second)
+    if (p.field == field && p.role == role) return p.rank;
   return std::nullopt;
 }
 

@@ -18,4 +18,8 @@ std::string normalize_header(std::string_view header);
 /// higher is weaker, nullopt when it is not a synonym at all.
 std::optional<int> synonym_rank(Role role, Field field, std::string_view normalized_header);
 
+/// True when `normalized_header` is a synonym of some field in some role: the columns worth
+/// asking synonym_rank about (a 200,000-column header is mostly names of nothing).
+bool is_header_synonym(std::string_view normalized_header);
+
 }  // namespace pulse::ingest
