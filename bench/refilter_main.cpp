@@ -3,7 +3,8 @@
 // chosen, RUNS times each, alternating; medians in ms. The engine's caches (joins, models,
 // per-customer and per-SKU aggregates) are what a filter change reuses; a fresh engine per
 // report is timed too, for comparison. Not a test: figures go to docs/performance.md.
-//   pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached] [--catalog-column=NAME] FILE...
+//   pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached|view:SECTIONS]
+//   [--catalog-column=NAME] FILE...
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -54,9 +55,10 @@ pulse::Day day_of(const std::string& iso) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr,
-                 "usage: pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached] "
-                 "[--catalog-column=NAME] FILE...\n");
+    std::fprintf(
+        stderr,
+        "usage: pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached|view:SECTIONS] "
+        "[--catalog-column=NAME] FILE...\n");
     return 2;
   }
   const int runs = std::max(1, std::atoi(argv[1]));
@@ -107,6 +109,25 @@ int main(int argc, char** argv) {
       catalog_ms.push_back(ms_since(t0));
       catalog_cpu.push_back(cpu_ms() - c0);
     }
+  }
+  // --only=view:SECTIONS: the sections of one view alone, the period halved and whole in turn
+  // (each a new scope, so nothing is reused), for a profiler to see what that view costs.
+  if (only.rfind("view:", 0) == 0) {
+    const auto sections = pulse::report::parse_sections(only.substr(5));
+    if (!sections) {
+      std::fprintf(stderr, "unknown sections in %s\n", only.c_str());
+      return 2;
+    }
+    std::vector<double> cpu;
+    for (int run = 0; run < runs; ++run) {
+      const double c0 = cpu_ms();
+      engine.report_text(half, *sections);
+      engine.report_text(whole, *sections);
+      cpu.push_back((cpu_ms() - c0) / 2);
+    }
+    std::printf("sections '%s', one report: CPU %.1f ms (min %.1f), median of %d pairs\n",
+                only.c_str() + 5, median(cpu), least(cpu), runs);
+    return 0;
   }
   // Before and after, alternating in this run: the catalogs over the half period with the price
   // points gathered from the lines (as before the cache) and with the engine's cached ones; the
