@@ -5,12 +5,11 @@
 // (pulse.js loadRows) with no CSV in between. The engine then detects the role, maps and types
 // the columns and reports problems as for any other file (docs/formats.md, "Parquet").
 // A flat file (every column a plain value, as layer 1's summaries and most exports are) is read
-// column by column (parquet-columns.js), each row group's bytes with one read of the file; a
-// file with nested columns (lists, structs, maps) by hyparquet's row reader, a nested value
-// becoming its JSON.
+// column by column (parquet-columns.js, which comes with hyparquet in the reader's library),
+// each row group's bytes with one read of the file; a file with nested columns (lists, structs,
+// maps) by hyparquet's row reader, a nested value becoming its JSON.
 import { loadParquetLibrary } from 'pulse-parquet-library';
 import { PARSERS, cellText } from './parquet-cells.js';
-import { ColumnarGroups, groupSpan, isFlatSchema } from './parquet-columns.js';
 
 /** A Parquet file starts (and ends) with these four bytes. */
 const MAGIC = [0x50, 0x41, 0x52, 0x31];  // 'PAR1'
@@ -56,7 +55,7 @@ async function* parquetTable(name, blob) {
     throw unreadable('pulse.parquet.001', name, 'cannot read the Parquet file\'s footer (' + (err && err.message || err) + ')');
   }
   yield { columns: schema.children.map((c) => c.element.name) };
-  const read = isFlatSchema(schema) ? columnarGroup(library, metadata, schema, blob) : rowGroup(library, metadata, file);
+  const read = library.isFlatSchema(schema) ? columnarGroup(library, metadata, schema, blob) : rowGroup(library, metadata, file);
   const groups = metadata.row_groups;
   let rowStart = 0;
   let bytes = 0;
@@ -76,9 +75,9 @@ async function* parquetTable(name, blob) {
 
 /** A flat file's row group g: one read of its bytes, decoded column by column into one batch. */
 function columnarGroup(library, metadata, schema, blob) {
-  const groups = new ColumnarGroups(library, metadata, schema);
+  const groups = new library.ColumnarGroups(library, metadata, schema);
   return async (g) => {
-    const span = groupSpan(metadata.row_groups[g]);
+    const span = library.groupSpan(metadata.row_groups[g]);
     if (!(span.start >= 0 && span.end <= blob.size && span.start <= span.end))
       throw new Error(`its bytes ${span.start} to ${span.end} are outside the file's ${blob.size}`);
     const { packed, rows } = groups.read(g, span, await blob.slice(span.start, span.end).arrayBuffer());
