@@ -145,11 +145,17 @@ export function matchesWhere(id, where, row) {
 
 /** Table columns of list `id` for table-order.js: {key, value, searchText} with the names bound. */
 export function pagedColumns(id, names) {
+  return Object.keys(PAGED_LISTS[id].fields).map(fieldColumn(id, names));
+}
+
+/** key -> the {key, value, searchText?} of list `id`'s field, names bound: what a page's table
+ *  column spreads, so that it sorts and searches as the worker does. */
+export function fieldColumn(id, names) {
   const fields = PAGED_LISTS[id].fields;
-  return Object.keys(fields).map((key) => {
+  return (key) => {
     const f = fields[key];
-    return { key, value: f.value, searchText: f.searchText ? (row) => f.searchText(row, names) : undefined };
-  });
+    return { key, value: f.value, ...(f.searchText && { searchText: (row) => f.searchText(row, names) }) };
+  };
 }
 
 /** The list at `path` in a report, or null when the report does not have it (unavailable). */

@@ -2,7 +2,7 @@
 import { esc, parseDay, daysBetween } from '../format.js';
 import { html, setHtml } from '../html.js';
 import { PagedTable } from '../paged-table.js';
-import { PAGED_LISTS } from '../paged-fields.js';
+import { fieldColumn } from '../paged-fields.js';
 import { pageNames } from '../paged-words.js';
 import { STALE } from '../session.js';
 import { C, STATUS_COLORS } from '../charts/palette.js';
@@ -110,9 +110,8 @@ export function renderCustomers(ctx, root) {
   });
 
   // The table: sorted and searched by the fields the worker sorts them by (paged-fields.js).
-  const f = PAGED_LISTS[LIST].fields;
   const names = pageNames(LIST, ctx.lang, ctx.customerName, ctx.repName);
-  const field = (key) => ({ key, value: f[key].value, ...(f[key].searchText && { searchText: (r) => f[key].searchText(r, names) }) });
+  const field = fieldColumn(LIST, names);
   const table = new PagedTable({
     id: 'customers', t, fmt, state: ui.table, pageSize: ctx.pageSize, fetchRows: ctx.listRows, list: LIST, total,
     exportName: 'customers', searchPlaceholder: t('cust.search'),

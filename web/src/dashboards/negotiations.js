@@ -3,7 +3,7 @@ import { esc, daysBetween } from '../format.js';
 import { html, setHtml, appendHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { PagedTable } from '../paged-table.js';
-import { PAGED_LISTS } from '../paged-fields.js';
+import { fieldColumn } from '../paged-fields.js';
 import { pageNames } from '../paged-words.js';
 import { C, OUTCOME_COLORS } from '../charts/palette.js';
 import { axis, bars } from '../charts/uplot-options.js';
@@ -141,9 +141,8 @@ export function renderNegotiations(ctx, root) {
   // pages them by the same fields; which optional columns to show comes summed up.
   const asOf = ctx.report.as_of;
   const openList = ctx.pagedList(OPEN);
-  const f = PAGED_LISTS[OPEN].fields;
   const names = pageNames(OPEN, ctx.lang, ctx.customerName, ctx.repName);
-  const field = (key) => ({ key, value: f[key].value, ...(f[key].searchText && { searchText: (d) => f[key].searchText(d, names) }) });
+  const field = fieldColumn(OPEN, names);
   const carried = (openList && openList.summary && openList.summary.fields) || {};
   const Table = openList ? PagedTable : DataTable;
   new Table({
@@ -161,9 +160,9 @@ export function renderNegotiations(ctx, root) {
       { ...field('status'), label: t('col.status'), kind: 'dealStatus', render: (d) => dealStatusTag(ctx, d.status) },
       { ...field('amount'), label: t('col.amount'), num: true, render: (d) => fmt.money(d.amount) },
       { ...field('age_days'), label: t('col.age'), num: true, render: (d) => fmt.int(d.age_days) },
-      { ...winChanceColumn(ctx), value: f.win_probability.value },
+      { ...winChanceColumn(ctx), ...field('win_probability') },
       { ...field('expected_value'), label: t('col.expected_value'), num: true, render: (d) => fmt.money(d.expected_value) },
-      ...timingColumns(ctx, (k) => !!carried[k]).map((c) => ({ ...c, value: f[c.key].value })),
+      ...timingColumns(ctx, (k) => !!carried[k]).map((c) => ({ ...c, ...field(c.key) })),
       { ...field('expires_at'), label: t('col.expires_at'), cls: 'nowrap', render: (d) => {
         if (!d.expires_at) return '—';
         const n = daysBetween(asOf, d.expires_at);

@@ -5,7 +5,7 @@ import { esc, daysBetween } from '../format.js';
 import { html, setHtml } from '../html.js';
 import { DataTable } from '../table.js';
 import { PagedTable } from '../paged-table.js';
-import { PAGED_LISTS } from '../paged-fields.js';
+import { fieldColumn } from '../paged-fields.js';
 import { pageNames } from '../paged-words.js';
 import { STAGE_PALETTE } from '../charts/palette.js';
 import { stackedBars, divergingBars } from '../charts/bars.js';
@@ -115,9 +115,8 @@ export function renderSalesTeam(ctx, root) {
   const asOf = ctx.report.as_of;
   // The deals expiring soon, asked of the worker (`expiring_soon`, and the chosen rep, filter
   // there); sorted and searched by the open list's fields (paged-fields.js).
-  const f = PAGED_LISTS[OPEN].fields;
   const names = pageNames(OPEN, ctx.lang, ctx.customerName, ctx.repName);
-  const field = (key) => ({ key, value: f[key].value, ...(f[key].searchText && { searchText: (d) => f[key].searchText(d, names) }) });
+  const field = fieldColumn(OPEN, names);
   const Closing = openList ? PagedTable : DataTable;
   const closingTable = new Closing({
     id: 'closing_soon', t, fmt, state: ui.closing, rows: openList ? undefined : [], pageSize: 10, exportName: 'closing-soon', empty: t('team.closing.none'),
