@@ -306,6 +306,15 @@ class FactsBuilder {
     return out;
   }
 
+  /// to[place[l]] = from[l] for every line, then `from` is given back to the allocator.
+  template <typename T>
+  static void scatter_and_free(const std::vector<std::uint32_t>& place, std::vector<T>& from,
+                               std::vector<T>& to) {
+    to.resize(from.size());
+    for (std::size_t l = 0; l < from.size(); ++l) to[place[l]] = from[l];
+    std::vector<T>().swap(from);
+  }
+
   /// Counting sorts: orders by customer (no customer last), lines by order.
   void group() {
     const std::size_t n_orders = raw_.order_day.size();
@@ -341,20 +350,13 @@ class FactsBuilder {
     for (std::size_t l = 0; l < n_lines; ++l) ++begin[new_index[raw_.line_order[l]] + 1];
     for (std::size_t i = 1; i <= n_orders; ++i) begin[i] += begin[i - 1];
     facts_.order_line_begin = begin;
-    facts_.line_sku.resize(n_lines);
-    facts_.line_catalog.resize(n_lines);
+    // Each line's place among its order's, written over its order (raw_.line_order). Products
+    // are numbered in the lines' first-seen order, as before.
     facts_.line_product.resize(n_lines);
-    facts_.line_quantity.resize(n_lines);
-    facts_.line_revenue.resize(n_lines);
-    facts_.line_cost.resize(n_lines);
     PairIndex product_index;
     for (std::size_t l = 0; l < n_lines; ++l) {
       const std::uint32_t k = begin[new_index[raw_.line_order[l]]]++;
-      facts_.line_sku[k] = raw_.line_sku[l];
-      facts_.line_catalog[k] = raw_.line_catalog[l];
-      facts_.line_quantity[k] = raw_.qty[l];
-      facts_.line_revenue[k] = raw_.revenue[l];
-      facts_.line_cost[k] = raw_.cost[l];
+      raw_.line_order[l] = k;
       bool added;
       facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
       if (added)
@@ -362,6 +364,15 @@ class FactsBuilder {
                                    sku_name_[raw_.line_sku[l]].first,
                                    sku_category_[raw_.line_sku[l]].first});
     }
+    // One column at a time, the raw one freed once moved: the memory peak holds the raw lines
+    // and one grouped column, not both tables whole (about 28 bytes a line less).
+    const std::vector<std::uint32_t>& place = raw_.line_order;
+    scatter_and_free(place, raw_.line_sku, facts_.line_sku);
+    scatter_and_free(place, raw_.line_catalog, facts_.line_catalog);
+    scatter_and_free(place, raw_.qty, facts_.line_quantity);
+    scatter_and_free(place, raw_.revenue, facts_.line_revenue);
+    scatter_and_free(place, raw_.cost, facts_.line_cost);
+    std::vector<std::uint32_t>().swap(raw_.line_order);
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
     facts_.customer_id = customers_.ids();
