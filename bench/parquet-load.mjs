@@ -68,8 +68,8 @@ function timed(group, name, fn, self) {
   };
 }
 // Every hyparquet call the reader makes, timed from call to its promise's end (reads included).
-// The columnar reader rides in the same library (parquet-library-entry.js): it is ours, not timed.
-const ours = new Set(['ColumnarGroups', 'groupSpan', 'isFlatSchema']);
+// The group readers ride in the same library (parquet-library-entry.js): ours, not timed.
+const ours = new Set(['groupReader']);
 globalThis.pulseBenchParquetLibrary = Object.fromEntries(Object.entries(library).map(
   ([name, value]) => [name, typeof value === 'function' && !ours.has(name) ? timed('hyparquet', name, value, library) : value]));
 

@@ -1,5 +1,5 @@
-// What the worker's Parquet reader uses of hyparquet (parquet-source.js, parquet-columns.js),
-// and the columnar reader itself, which is only needed with them: dist/assets/parquet-reader.js
+// What the worker's Parquet reader uses of hyparquet (parquet-source.js, parquet-groups.js,
+// parquet-columns.js), and the group readers themselves, which are only needed with them: dist/assets/parquet-reader.js
 // exposes it as self.pulseParquetLibrary (hosted page, fetched when a Parquet file comes, so
 // that none of it weighs on the page's first load), the single file bundles it
 // (parquet-library-inline.js); esbuild leaves the rest of hyparquet out. The
@@ -13,4 +13,4 @@ export { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/data
 export { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 export { readPlain } from 'hyparquet/src/plain.js';
 export { getMaxDefinitionLevel } from 'hyparquet/src/schema.js';
-export { ColumnarGroups, groupSpan, isFlatSchema } from './parquet-columns.js';
+export { groupReader } from './parquet-groups.js';

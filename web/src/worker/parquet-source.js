@@ -5,11 +5,9 @@
 // (pulse.js loadRows) with no CSV in between. The engine then detects the role, maps and types
 // the columns and reports problems as for any other file (docs/formats.md, "Parquet").
 // A flat file (every column a plain value, as layer 1's summaries and most exports are) is read
-// column by column (parquet-columns.js, which comes with hyparquet in the reader's library),
-// each row group's bytes with one read of the file; a file with nested columns (lists, structs,
-// maps) by hyparquet's row reader, a nested value becoming its JSON.
+// column by column, a file with nested columns by hyparquet's row reader (parquet-groups.js,
+// which comes with hyparquet in the reader's library: none of it weighs on the page's opening).
 import { loadParquetLibrary } from 'pulse-parquet-library';
-import { PARSERS, cellText } from './parquet-cells.js';
 
 /** A Parquet file starts (and ends) with these four bytes. */
 const MAGIC = [0x50, 0x41, 0x52, 0x31];  // 'PAR1'
@@ -44,7 +42,7 @@ async function* parquetTable(name, blob) {
   } catch (err) {
     throw unreadable('pulse.parquet.002', name, 'the page\'s Parquet reader could not be loaded (' + (err && err.message || err) + ')');
   }
-  const { parquetMetadataAsync, parquetSchema } = library;
+  const { parquetMetadataAsync, parquetSchema, groupReader } = library;
   const file = asyncBuffer(blob);
   let metadata;
   let schema;
@@ -55,7 +53,7 @@ async function* parquetTable(name, blob) {
     throw unreadable('pulse.parquet.001', name, 'cannot read the Parquet file\'s footer (' + (err && err.message || err) + ')');
   }
   yield { columns: schema.children.map((c) => c.element.name) };
-  const read = library.isFlatSchema(schema) ? columnarGroup(library, metadata, schema, blob) : rowGroup(library, metadata, file);
+  const read = groupReader(library, { metadata, schema, blob, file });
   const groups = metadata.row_groups;
   let rowStart = 0;
   let bytes = 0;
@@ -71,31 +69,6 @@ async function* parquetTable(name, blob) {
     bytes += Number(groups[g].total_compressed_size ?? groups[g].total_byte_size ?? 0);
     yield { ...batch, bytes: Math.min(bytes, blob.size), total: blob.size };
   }
-}
-
-/** A flat file's row group g: one read of its bytes, decoded column by column into one batch. */
-function columnarGroup(library, metadata, schema, blob) {
-  const groups = new library.ColumnarGroups(library, metadata, schema);
-  return async (g) => {
-    const span = library.groupSpan(metadata.row_groups[g]);
-    if (!(span.start >= 0 && span.end <= blob.size && span.start <= span.end))
-      throw new Error(`its bytes ${span.start} to ${span.end} are outside the file's ${blob.size}`);
-    const { packed, rows } = groups.read(g, span, await blob.slice(span.start, span.end).arrayBuffer());
-    return { packedColumns: packed, rowCount: rows };
-  };
-}
-
-/** Any other file's row group: hyparquet's row reader, each value's text (nested values as JSON). */
-function rowGroup({ parquetRead }, metadata, file) {
-  return async (g, rowStart, count) => {
-    let rows = [];
-    await parquetRead({
-      file, metadata, rowStart, rowEnd: rowStart + count, parsers: PARSERS,
-      onComplete: (read) => { rows = read; },
-    });
-    for (const row of rows) for (let c = 0; c < row.length; c++) row[c] = cellText(row[c]);
-    return { rows };
-  };
 }
 
 /** Loads a Parquet Blob through pulse.js (wasm/pulse.js loadRows); resolves to its load report. */
