@@ -8,7 +8,7 @@
 // string column's bytes are copied as they are (ASCII) and only other values (numbers, dates,
 // decimals) become strings, by the same convert() and cellText() as the row reader, so the
 // engine gets the same text and is still the one that types and checks every value.
-// Flat schemas only (every column a top-level leaf); parquet-source.js reads nested ones by rows.
+// Flat schemas only (every column a top-level leaf); parquet-groups.js reads nested ones by rows.
 import { PARSERS, cellText } from './parquet-cells.js';
 
 const utf8 = new TextEncoder();
