@@ -30,6 +30,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { orderLinesSql } from './summary-parquet.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -73,18 +74,7 @@ try {
   const db = await instance.connect();
   const parquet = path.join(dir, 'order_lines.parquet');
   const sample = path.join(dir, 'order_lines.csv');
-  // Deterministic columns from the line number: hash() spreads customers and SKUs.
-  const generated = `
-    SELECT 'O' || (i // 4)::VARCHAR AS order_id,
-           'SKU' || (hash(i * 7919) % 20000)::VARCHAR AS sku,
-           DATE '2022-01-01' + CAST((i // 4) * 1461 // ${Math.ceil(lines / 4)} AS INTEGER) AS order_date,
-           'C' || (hash(i // 4) % 100000)::VARCHAR AS customer_id,
-           'Catalog ' || (hash(i // 4) % 100000 % 5)::VARCHAR AS catalog,
-           'R' || (hash(i // 4) % 100000 % 20)::VARCHAR AS sales_rep,
-           1 + hash(i * 31) % 12 AS quantity,
-           round(2 + (hash(i * 7919) % 20000) / 100.0 * (0.9 + (hash(i // 4) % 3) / 10.0), 2) AS unit_price,
-           round(1 + (hash(i * 7919) % 20000) / 160.0, 2) AS unit_cost
-    FROM range(${lines}) AS t(i)`;
+  const generated = orderLinesSql(lines);  // bench/summary-parquet.mjs: the lines of bench/parquet-load.mjs too
   await step('generate Parquet (DuckDB)', () => db.run(`COPY (${generated}) TO '${parquet}' (FORMAT parquet)`));
   await db.run(`COPY (FROM '${parquet}' LIMIT 1000) TO '${sample}' (HEADER, DELIMITER ',')`);
 

@@ -1,7 +1,7 @@
 // Not a test: the four summary tables of `lines` synthetic order lines, written as Parquet by
 // DuckDB (bench/node_modules) through the layer-1 SQL that `b2b-pulse sql` generates
-// (docs/summaries.md). The same lines as bench/summaries_100m.mjs: about 4 lines an order,
-// 100,000 customers in 5 catalogs and 20 reps, 20,000 SKUs, four years of days.
+// (docs/summaries.md). The lines (orderLinesSql, which bench/summaries_100m.mjs uses too): about
+// 4 lines an order, 100,000 customers in 5 catalogs and 20 reps, 20,000 SKUs, four years of days.
 // Used by bench/parquet-load.mjs, which keeps the files in build/ between runs.
 import fs from 'node:fs';
 import path from 'node:path';
