@@ -112,6 +112,8 @@ TEST_CASE("facts: a line takes date, customer, status and rep from its order", "
   CHECK(o3.lines.at(0).revenue == 10);  // 4 x 2.5
   CHECK(f.has_lines);
   CHECK_FALSE(f.has_cost);
+  CHECK(f.line_cost.empty());  // no unit cost anywhere: no column of NaNs kept
+  CHECK(std::isnan(f.cost_of(0)));
   CHECK(format_day(f.first_day) == "2024-03-01");
   CHECK(format_day(f.last_day) == "2024-03-03");
   CHECK(mentions(f.warnings, "pulse.warning.001", 1, "1 order lines have no order date"));

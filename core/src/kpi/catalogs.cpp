@@ -232,7 +232,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       if (!line_in_filter(facts, scope, l)) continue;
       const double qty = facts.line_quantity[l];
       const double rev = facts.line_revenue[l];
-      const double cost = facts.line_cost[l];
+      const double cost = facts.cost_of(l);
       const std::uint32_t p = facts.line_product[l];
       Acc& k = cat[facts.line_catalog[l]];
       k.add_line(rev, std::isnan(qty) ? 0 : qty, cost);

@@ -177,7 +177,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
         any_line = true;
         const double qty = facts.line_quantity[l];
         positive = positive || std::isnan(qty) || qty > 0;  // an order header is an order
-        order.add(facts.line_revenue[l], std::isnan(qty) ? 0 : qty, facts.line_cost[l]);
+        order.add(facts.line_revenue[l], std::isnan(qty) ? 0 : qty, facts.cost_of(l));
       }
       if (!any_line) continue;
       if (positive && day <= scope.as_of) {

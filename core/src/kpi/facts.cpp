@@ -62,13 +62,15 @@ struct Raw {
   std::vector<std::int32_t> order_customer;
   std::vector<std::uint32_t> order_rep;
 
+  bool with_cost = false;  // a unit cost is mapped somewhere: else `cost` stays empty
+
   void reserve(std::size_t lines) {
     line_order.reserve(lines);
     line_sku.reserve(lines);
     line_catalog.reserve(lines);
     qty.reserve(lines);
     revenue.reserve(lines);
-    cost.reserve(lines);
+    if (with_cost) cost.reserve(lines);
   }
 };
 
@@ -97,11 +99,11 @@ class FactsBuilder {
     mark_excluded_orders(line_tables);
     std::size_t line_rows = 0;
     for (const Table* t : line_tables) line_rows += t->rows;
-    raw_.reserve(facts_.has_lines ? line_rows : headers_.size());
-    for (const Table* t : line_tables) {
+    for (const Table* t : line_tables)
       if (t->has(Field::unit_cost)) facts_.has_cost = true;
-      read_lines(*t);
-    }
+    raw_.with_cost = facts_.has_cost;
+    raw_.reserve(facts_.has_lines ? line_rows : headers_.size());
+    for (const Table* t : line_tables) read_lines(*t);
     if (!facts_.has_lines) lines_from_headers();
     group();
     describe_customers();
@@ -271,7 +273,7 @@ class FactsBuilder {
           catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)));
       raw_.qty.push_back(qty);
       raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
-      raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
+      if (raw_.with_cost) raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
       note_latest(sku_name_[sku], t.text_at(Field::product_name, r), day);
       note_latest(sku_category_[sku], t.text_at(Field::category, r), day);
     }
@@ -287,7 +289,7 @@ class FactsBuilder {
       raw_.line_catalog.push_back(catalog_index(line_catalog(kNoStr, h, customer)));
       raw_.qty.push_back(kNaN);
       raw_.revenue.push_back(std::isnan(h->total) ? 0.0 : h->total);
-      raw_.cost.push_back(kNaN);
+      if (raw_.with_cost) raw_.cost.push_back(kNaN);
     }
   }
 

@@ -45,7 +45,7 @@ Facts facts_as_of(const Facts& all, Day cutoff) {
         cut.line_product.push_back(all.line_product[l]);
         cut.line_quantity.push_back(all.line_quantity[l]);
         cut.line_revenue.push_back(all.line_revenue[l]);
-        cut.line_cost.push_back(all.line_cost[l]);
+        if (!all.line_cost.empty()) cut.line_cost.push_back(all.line_cost[l]);
       }
       cut.order_line_begin.push_back(static_cast<std::uint32_t>(cut.line_sku.size()));
     }

@@ -138,7 +138,7 @@ SummaryFile items_table(const Dataset& dataset, const kpi::Facts& facts) {
           .text(s.view(facts.line_sku[l]))
           .number(facts.line_quantity[l])
           .number(facts.line_revenue[l])
-          .number(facts.line_cost[l])
+          .number(facts.cost_of(l))
           .number(facts.has_lines ? 1.0 : 0.0);
       csv.end_row();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ struct Facts {
   std::vector<std::uint32_t> line_product;  // index into products (catalog x SKU)
   std::vector<double> line_quantity;        // NaN when units are unknown (orders without lines)
   std::vector<double> line_revenue;
-  std::vector<double> line_cost;  // NaN when unknown
+  // NaN when unknown; empty when no loaded table has a unit cost (has_cost false), 8 bytes a
+  // line saved: read it with cost_of().
+  std::vector<double> line_cost;
 
   // Customers: orders of customer c are [customer_order_begin[c], customer_order_begin[c + 1]).
   std::vector<StrId> customer_id;
@@ -55,6 +58,9 @@ struct Facts {
   Day last_day = kNoDay;
   std::vector<Message> warnings;  // joins that left data out: pulse.warning.* codes, said plainly
 
+  double cost_of(std::size_t line) const {
+    return line_cost.empty() ? std::numeric_limits<double>::quiet_NaN() : line_cost[line];
+  }
   std::size_t order_count() const { return order_id.size(); }
   std::size_t customer_count() const { return customer_id.size(); }
   std::size_t orders_without_customer_begin() const { return customer_order_begin.back(); }
