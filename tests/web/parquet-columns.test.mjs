@@ -93,6 +93,8 @@ test('the kinds of value read as the engine expects them', () => {
   assert.equal(cell(1, 'f32'), '0.10000000149011612');
   assert.equal(cell(0, 'flag'), 'true');
   assert.equal(cell(0, 'raw'), '\ufffd\ufffdab');  // bytes that are not UTF-8: U+FFFD each
+  assert.equal(cell(5, 'name_ru'), 'Ёлка №5');  // a PLAIN string that is not ASCII
+  assert.equal(cell(5, 'raw_distinct'), '\ufffdx5');
   assert.equal(cell(0, 'id_not_null'), '0');
   assert.deepEqual(rows[3].filter((c) => c !== null), ['3']);  // only the NOT NULL column
   // ROW_GROUP_SIZE 1000, which DuckDB rounds to 2,048: two row groups.

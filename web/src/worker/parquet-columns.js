@@ -33,10 +33,12 @@ const NO_LEVELS = new Uint8Array(0);
 /**
  * A flat column's DATA_PAGE (v1) of PLAIN or dictionary values, as hyparquet's readDataPage
  * reads it ({definitionLevels, dataPage}; no levels when nothing is null) but into typed arrays:
- * its levels and indices in plain arrays cost more than the rest of the decoding. Other
- * encodings and booleans go to hyparquet's.
+ * its levels and indices in plain arrays cost more than the rest of the decoding. A text
+ * column's PLAIN strings are left where they are ({plainText: {bytes, at}}: each a 4-byte
+ * little-endian length, then its bytes) rather than made a Uint8Array each. Other encodings and
+ * booleans go to hyparquet's.
  */
-function flatDataPage(library, bytes, header, decoder, maxDefinition) {
+function flatDataPage(library, bytes, header, decoder, maxDefinition, text) {
   const { encoding, num_values: n } = header;
   const dictionary = encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY';
   if ((encoding !== 'PLAIN' && !dictionary) || decoder.type === 'BOOLEAN' || maxDefinition > 1)
@@ -52,6 +54,7 @@ function flatDataPage(library, bytes, header, decoder, maxDefinition) {
     if (nulls === 0) levels = NO_LEVELS;
   }
   const count = n - nulls;
+  if (!dictionary && text) return { definitionLevels: levels, plainText: { bytes, at: reader.offset } };
   if (!dictionary) return { definitionLevels: levels, dataPage: library.readPlain(reader, decoder.type, count, decoder.element.type_length) };
   const width = view.getUint8(reader.offset++);
   if (width > 30) return library.readDataPage(bytes, header, decoder);  // indices past int32: hyparquet's
@@ -146,12 +149,10 @@ class CellWriter {
     const abs = Math.abs(cents);
     let whole = Math.floor(abs / 100);
     const fraction = abs % 100;
-    const first = at;
-    do {
-      text[at++] = 0x30 + whole % 10;
-      whole = Math.floor(whole / 10);
-    } while (whole > 0);
-    text.subarray(first, at).reverse();
+    let digits = 1;
+    for (let w = whole; w >= 10; w = Math.floor(w / 10)) digits++;
+    at += digits;
+    for (let p = at; p > at - digits; whole = Math.floor(whole / 10)) text[--p] = 0x30 + whole % 10;
     if (fraction !== 0) {
       text[at++] = 0x2e;  // '.'
       text[at++] = 0x30 + Math.floor(fraction / 10);
@@ -173,14 +174,14 @@ class CellWriter {
   }
 
   /** A string column's value, its raw bytes: copied when ASCII, else decoded as the row reader does. */
-  utf8Bytes(bytes) {
-    for (let i = 0; i < bytes.length; i++) {
-      if (bytes[i] > 0x7f) {
-        this.string(utf8Text.decode(bytes));  // invalid sequences become U+FFFD, as before
+  utf8Bytes(source, from = 0, to = source.length) {
+    for (let i = from; i < to; i++) {
+      if (source[i] > 0x7f) {
+        this.string(utf8Text.decode(source.subarray(from, to)));  // invalid sequences become U+FFFD, as before
         return;
       }
     }
-    this.bytes(bytes, 0, bytes.length);
+    this.bytes(source, from, to);
   }
 
   /** The batch: ends (little-endian, as wasm reads them) then the text. */
@@ -257,7 +258,7 @@ export class ColumnarGroups {
         continue;
       } else if (header.type === 'DATA_PAGE') {
         const plain = decompressPage(compressed, Number(header.uncompressed_page_size), meta.codec, undefined);
-        page = flatDataPage(this.library, plain, header.data_page_header, decoder, column.maxDefinition);
+        page = flatDataPage(this.library, plain, header.data_page_header, decoder, column.maxDefinition, text);
         ({ encoding, num_values: count } = header.data_page_header);
       } else if (header.type === 'DATA_PAGE_V2') {
         page = readDataPageV2(compressed, header, decoder);
@@ -281,6 +282,16 @@ export class ColumnarGroups {
         }
       } else if (encoding.endsWith('_DICTIONARY')) {
         throw new Error(`column ${name}: a dictionary-encoded page without a dictionary`);
+      } else if (page.plainText) {
+        const raw = page.plainText.bytes;
+        let at = page.plainText.at;
+        for (let i = 0; i < count; i++) {
+          if (!present(i)) { writer.missing(); continue; }
+          const length = (raw[at] | raw[at + 1] << 8 | raw[at + 2] << 16 | raw[at + 3] << 24) >>> 0;
+          if (at + 4 + length > raw.length) throw new Error(`column ${name}: a string runs past its page`);
+          writer.utf8Bytes(raw, at + 4, at + 4 + length);
+          at += 4 + length;
+        }
       } else if (text) {
         for (let i = 0; i < count; i++) {
           if (present(i)) writer.utf8Bytes(values[v++]);
