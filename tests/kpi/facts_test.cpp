@@ -60,7 +60,7 @@ std::map<std::string, OrderView> orders_of(const World& w, const Facts& f) {
     if (c != kpi::kNone) v.customer = w.text(f.customer_id[static_cast<std::size_t>(c)]);
     v.rep = w.text(f.reps[f.order_rep[o]]);
     for (std::uint32_t l = f.order_line_begin[o]; l < f.order_line_begin[o + 1]; ++l)
-      v.lines.push_back({w.text(f.line_sku[l]), w.text(f.catalogs[f.line_catalog[l]]),
+      v.lines.push_back({w.text(f.sku_of(l)), w.text(f.catalogs[f.catalog_of(l)]),
                          f.line_quantity[l], f.line_revenue[l]});
     out.emplace(w.text(f.order_id[o]), v);
   }
@@ -278,7 +278,7 @@ TEST_CASE("facts: excluded statuses drop the order, case-insensitively", "[kpi]"
     const auto orders = orders_of(w, f);
     REQUIRE(orders.size() == 1);
     CHECK(orders.count("X2") == 1);
-    CHECK(f.line_sku.size() == 1);
+    CHECK(f.line_count() == 1);
     // Excluded orders still date the data (as_of defaults to the latest loaded date).
     CHECK(format_day(f.first_day) == "2024-01-01");
     CHECK(format_day(f.last_day) == "2024-01-03");
@@ -429,7 +429,7 @@ TEST_CASE("facts: a customer listed twice keeps the first non-empty value of eac
   CHECK(w.text(f.customer_name[0]) == "Acme");
   CHECK(w.text(f.customer_catalog[0]) == "Silver");
   CHECK(w.text(f.customer_rep[0]) == "R5");
-  CHECK(w.text(f.catalogs[f.line_catalog[0]]) == "Silver");
+  CHECK(w.text(f.catalogs[f.catalog_of(0)]) == "Silver");
   CHECK(w.text(f.reps[f.order_rep[0]]) == "R5");
   const kpi::DealFacts deals = kpi::build_deal_facts(w.dataset, Settings{}, w.dataset.strings);
   REQUIRE(deals.rep.size() == 1);

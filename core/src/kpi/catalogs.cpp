@@ -216,7 +216,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   const bool gather_points = !all_points || all_points->monthly != monthly || scope.sales_rep ||
                              scope.customer || scope.from == kNoDay;
   std::vector<LinePoint> points;
-  if (gather_points) points.reserve(facts.line_sku.size());
+  if (gather_points) points.reserve(facts.line_count());
   ExactSum total_revenue;
   // Charges listed as not products: counted in their catalog's totals, not as products.
   const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
@@ -234,11 +234,11 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       const double rev = facts.line_revenue[l];
       const double cost = facts.cost_of(l);
       const std::uint32_t p = facts.line_product[l];
-      Acc& k = cat[facts.line_catalog[l]];
+      Acc& k = cat[facts.catalog_of(l)];
       k.add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       total_revenue += rev;
       if (non_product[p])
-        non_product_revenue[facts.line_catalog[l]] += rev;
+        non_product_revenue[facts.catalog_of(l)] += rev;
       else
         prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       if (!(qty > 0)) continue;

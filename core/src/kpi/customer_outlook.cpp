@@ -53,7 +53,7 @@ class CatalogCalendar {
       if (d == kNoDay || d < first_ || d > as_of) continue;
       const std::uint32_t begin = facts.order_line_begin[o];
       if (begin == facts.order_line_begin[o + 1]) continue;
-      ++counts_[facts.line_catalog[begin]][static_cast<std::size_t>(d - first_) + 1];
+      ++counts_[facts.catalog_of(begin)][static_cast<std::size_t>(d - first_) + 1];
     }
     for (auto& c : counts_)  // prefix sums: orders in [a, b] is one subtraction
       for (std::size_t i = 1; i < c.size(); ++i) c[i] += c[i - 1];

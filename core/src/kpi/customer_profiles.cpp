@@ -125,7 +125,7 @@ bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o) {
 }
 
 bool line_in_filter(const Facts& facts, const Scope& scope, std::uint32_t line) {
-  return !scope.catalog || facts.catalogs[facts.line_catalog[line]] == *scope.catalog;
+  return !scope.catalog || facts.catalogs[facts.catalog_of(line)] == *scope.catalog;
 }
 
 CustomerReport customer_profiles(const Facts& facts, const Scope& scope,

@@ -40,14 +40,12 @@ Facts facts_as_of(const Facts& all, Day cutoff) {
       cut.order_rep.push_back(all.order_rep[o]);
       cut.last_day = cut.last_day == kNoDay ? day : std::max(cut.last_day, day);
       for (std::uint32_t l = all.order_line_begin[o]; l < all.order_line_begin[o + 1]; ++l) {
-        cut.line_sku.push_back(all.line_sku[l]);
-        cut.line_catalog.push_back(all.line_catalog[l]);
         cut.line_product.push_back(all.line_product[l]);
         cut.line_quantity.push_back(all.line_quantity[l]);
         cut.line_revenue.push_back(all.line_revenue[l]);
         if (!all.line_cost.empty()) cut.line_cost.push_back(all.line_cost[l]);
       }
-      cut.order_line_begin.push_back(static_cast<std::uint32_t>(cut.line_sku.size()));
+      cut.order_line_begin.push_back(static_cast<std::uint32_t>(cut.line_product.size()));
     }
   }
   return cut;

@@ -155,28 +155,29 @@ class SummaryFactsBuilder {
     for (std::size_t i = 1; i <= n_orders; ++i) begin[i] += begin[i - 1];
     facts_.order_line_begin = begin;
     const std::size_t n = items.size();
-    facts_.line_sku.resize(n);
-    facts_.line_catalog.resize(n);
     facts_.line_product.resize(n);
     facts_.line_quantity.resize(n);
     facts_.line_revenue.resize(n);
     facts_.line_cost.resize(n);
     for (const Item& it : items) {
       const std::uint32_t k = begin[it.order]++;
-      facts_.line_sku[k] = it.sku;
-      facts_.line_catalog[k] = it.catalog;
       facts_.line_quantity[k] = facts_.has_lines ? it.quantity : kNaN;
       facts_.line_revenue[k] = it.revenue;
       facts_.line_cost[k] = it.cost;
     }
+    // Products numbered in the grouped lines' order, as before.
+    std::vector<std::uint32_t> item_at(n);
+    {
+      std::vector<std::uint32_t> next(facts_.order_line_begin);  // `begin` has moved on
+      for (std::uint32_t i = 0; i < n; ++i) item_at[next[items[i].order]++] = i;
+    }
     kpi::PairIndex product_index;
     for (std::size_t k = 0; k < n; ++k) {
+      const Item& it = items[item_at[k]];
       bool added;
-      facts_.line_product[k] = product_index.get(facts_.line_catalog[k], facts_.line_sku[k], added);
+      facts_.line_product[k] = product_index.get(it.catalog, it.sku, added);
       if (added)
-        facts_.products.push_back({facts_.line_catalog[k], facts_.line_sku[k],
-                                   sku_name_[facts_.line_sku[k]],
-                                   sku_category_[facts_.line_sku[k]]});
+        facts_.products.push_back({it.catalog, it.sku, sku_name_[it.sku], sku_category_[it.sku]});
     }
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();

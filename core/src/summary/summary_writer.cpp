@@ -134,8 +134,8 @@ SummaryFile items_table(const Dataset& dataset, const kpi::Facts& facts) {
   for (std::size_t o = 0; o < facts.order_count(); ++o)
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
       csv.text(s.view(facts.order_id[o]))
-          .text(s.view(facts.catalogs[facts.line_catalog[l]]))
-          .text(s.view(facts.line_sku[l]))
+          .text(s.view(facts.catalogs[facts.catalog_of(l)]))
+          .text(s.view(facts.sku_of(l)))
           .number(facts.line_quantity[l])
           .number(facts.line_revenue[l])
           .number(facts.cost_of(l))
