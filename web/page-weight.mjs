@@ -22,10 +22,12 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
  * (472 KB, with the parallel ingest and the Parquet reader then in progress) plus a little room,
  * raised once to 488 KB when the engine's last English sentences became codes (480.7 KB measured;
  * docs/performance.md says why), lowered to 466 KB when one language at open and one sort per
- * element type landed (464.1 KB as `make web` built the shared tree at 15:49, + 2 KB). Lower it
- * as cuts land; never raise it without saying why there.
+ * element type landed (464.1 KB as `make web` built the shared tree at 15:49, + 2 KB), raised to
+ * 468 KB for Parquet's columnar entry and the report's smaller memory (467.2 KB measured; the
+ * wasm +2.9 KB: docs/performance.md says what). Lower it as cuts land; never raise it without
+ * saying why there.
  */
-export const PAGE_CEILING_GZIP = 466 * 1024;
+export const PAGE_CEILING_GZIP = 468 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 

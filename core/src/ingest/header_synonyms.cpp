@@ -1,9 +1,11 @@
 #include "pulse/ingest/header_synonyms.h"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
-#include <unordered_map>
 #include <vector>
+
+#include "pulse/util/sort_by.h"
 
 namespace pulse::ingest {
 namespace {
@@ -265,37 +267,56 @@ struct Place {
   int rank;  // among the field's names for that role, best first
 };
 
-// Every name's places, so that a lookup is one hash of the name: synonym_rank is asked for
-// every role, field and column while a file's mapping is decided.
-const std::unordered_map<std::string_view, std::vector<Place>>& synonym_index() {
+// Every name's places, sorted by name, so that a lookup is a binary search: synonym_rank is
+// asked for every role, field and column while a file's mapping is decided. (A sorted vector,
+// not a hash map: the same speed here and less code in the page's engine.)
+struct NamedPlace {
+  std::string_view name;
+  Place place;
+};
+
+const std::vector<NamedPlace>& synonym_index() {
   static const auto index = [] {
-    std::unordered_map<std::string_view, std::vector<Place>> out;
+    std::vector<NamedPlace> out;
     for (unsigned r = 0; r < static_cast<unsigned>(Role::count_); ++r) {
       std::array<int, kFieldCount> next{};  // the next rank, per field, for this role
       for (const Entry& e : table()) {
         if ((e.roles & (1u << r)) == 0) continue;
         for (std::string_view name : e.names)
-          out[name].push_back(
-              {e.field, static_cast<Role>(r), next[static_cast<std::size_t>(e.field)]++});
+          out.push_back(
+              {name, {e.field, static_cast<Role>(r), next[static_cast<std::size_t>(e.field)]++}});
       }
     }
+    // Stable: a name listed twice for a field keeps its first (best) rank first.
+    stable_sort_by(out, [](const NamedPlace& a, const NamedPlace& b) { return a.name < b.name; });
     return out;
   }();
   return index;
 }
 
+/// The index's entries for `name`: [first, last).
+std::pair<std::vector<NamedPlace>::const_iterator, std::vector<NamedPlace>::const_iterator>
+places_of(std::string_view name) {
+  const auto& index = synonym_index();
+  const auto first =
+      std::lower_bound(index.begin(), index.end(), name,
+                       [](const NamedPlace& p, std::string_view n) { return p.name < n; });
+  auto last = first;
+  while (last != index.end() && last->name == name) ++last;
+  return {first, last};
+}
+
 }  // namespace
 
 bool is_header_synonym(std::string_view normalized_header) {
-  return synonym_index().count(normalized_header) != 0;
+  const auto [first, last] = places_of(normalized_header);
+  return first != last;
 }
 
 std::optional<int> synonym_rank(Role role, Field field, std::string_view normalized_header) {
-  const auto& index = synonym_index();
-  const auto it = index.find(normalized_header);
-  if (it == index.end()) return std::nullopt;
-  for (const Place& p : it->second)
-    if (p.field == field && p.role == role) return p.rank;
+  const auto [first, last] = places_of(normalized_header);
+  for (auto it = first; it != last; ++it)
+    if (it->place.field == field && it->place.role == role) return it->place.rank;
   return std::nullopt;
 }
 
