@@ -50,6 +50,8 @@ export async function summariesInPage(files, timeoutSeconds = Number(process.env
         drawn: window.bench.drawn,
         timings: { ...el.timings },
         loads: (el.report?.load || []).map((l) => ({ file: l.file, role: l.role, rows_loaded: l.rows_loaded, error: l.error || null })),
+        // Without a report (it failed): what each file's load said.
+        files: (el.files || []).map((f) => ({ file: f.name, rows_loaded: f.load?.rows_loaded ?? null, stopped: f.load?.stopped?.reason || null, error: f.error || f.load?.error || null })),
         banner: banner && !banner.hidden ? banner.textContent.trim() : '',
       };
     });
@@ -62,6 +64,7 @@ export async function summariesInPage(files, timeoutSeconds = Number(process.env
       wasm_heap_bytes: r.timings.wasmHeap ?? null,
       timings: r.timings,
       loads: r.loads,
+      files: r.files,
       banner: r.banner,
       page_errors: pageErrors,
     };

@@ -3,7 +3,7 @@
 // file's first MiB, and the sentence in English and Russian with its figures.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { outOfMemory, estimateLines, memoryNotice } from '../../web/src/memory-limit.js';
+import { outOfMemory, estimateLines, memoryNotice, reportMemoryNotice } from '../../web/src/memory-limit.js';
 import { translator } from '../../web/src/i18n.js';
 
 const OOM = '[pulse.ingest.005] big.csv: out of memory after 1000 rows; the file is larger than this machine can hold';
@@ -40,4 +40,15 @@ test('the sentence says how many of about how many lines loaded, in English and 
     { name: 'orders.csv', source, error: null, load: { rows_loaded: 10, error: null } }];
   assert.match(await memoryNotice(translator('en'), refused), /: 0 of about 40K lines loaded\. Nothing of it was kept; the other files stay loaded\.$/);
   assert.equal(await memoryNotice(translator('en'), refused.slice(1)), '');
+});
+
+test('a report out of memory after every file loaded: its own sentence with the rows, EN and RU; other failures not', async () => {
+  const files = [{ name: 'pulse_orders.parquet', load: { rows_loaded: 25000000 } }, { name: 'pulse_order_items.parquet', load: { rows_loaded: 100000000 } }];
+  const oom = new Error('[pulse.wasm.002] report: out of memory (WebAssembly stops at 4 GB)');
+  const en = reportMemoryNotice(translator('en'), files, oom);
+  assert.match(en, /^The report needs more memory than this browser gives a page: the files loaded hold 125M rows/);
+  assert.match(en, /command line tool/);
+  const ru = reportMemoryNotice(translator('ru'), files, oom);
+  assert.match(ru, /^Для отчёта нужно больше памяти.*125\sмлн строк/);
+  assert.equal(reportMemoryNotice(translator('en'), files, new Error('[pulse.wasm.006] report: sections must be an array')), null);
 });

@@ -36,6 +36,18 @@ export async function estimateLines(blob) {
   return Math.max(0, lines - 1); // the header line holds no row
 }
 
+/**
+ * The sentence for a report that ran out of memory after every file loaded (the figures of
+ * all the rows did not fit: the joins, models and JSON come on top of the loaded tables); null
+ * when `error` is not out of memory, so the caller words it as any other failure.
+ */
+export function reportMemoryNotice(t, files, error) {
+  if (!saysOutOfMemory(error && (error.message || String(error)))) return null;
+  const compact = new Intl.NumberFormat(t.lang === 'ru' ? 'ru-RU' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  const rows = files.reduce((n, f) => n + ((f.load && f.load.rows_loaded) || 0), 0);
+  return t('memory.report', { rows: compact.format(rows) });
+}
+
 /** The sentence for the files that ran out of memory, '' when none did; caches the estimate on each entry. */
 export async function memoryNotice(t, files) {
   const sentences = [];

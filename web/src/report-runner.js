@@ -3,7 +3,7 @@
 // latest question is drawn (an older one that arrives late is dropped).
 import { STALE } from './session.js';
 import { FILTERS } from './filters.js';
-import { memoryNotice } from './memory-limit.js';
+import { memoryNotice, reportMemoryNotice } from './memory-limit.js';
 
 /** The SPEC §5 settings: the workspace's, with the current filters. */
 export function settings(host) {
@@ -81,7 +81,7 @@ export async function runReport(host) {
   } catch (err) {
     if (seq !== host._seq || !host._built) return;
     host.hideProgress();
-    host.showError(host.t('error.report', { reason: err.message || String(err) }));
+    host.showError(reportMemoryNotice(host.t, host.files, err) || host.t('error.report', { reason: err.message || String(err) }));
     host.setState('error');
   }
 }
