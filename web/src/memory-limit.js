@@ -37,7 +37,7 @@ export async function estimateLines(blob) {
 }
 
 /**
- * The sentence for a report that ran out of memory after every file loaded (the figures of
+ * The sentence for a report that ran out of memory once the files were loaded (the figures of
  * all the rows did not fit: the joins, models and JSON come on top of the loaded tables); null
  * when `error` is not out of memory, so the caller words it as any other failure.
  */
