@@ -81,7 +81,12 @@ export async function runReport(host) {
   } catch (err) {
     if (seq !== host._seq || !host._built) return;
     host.hideProgress();
-    host.showError(reportMemoryNotice(host.t, host.files, err) || host.t('error.report', { reason: err.message || String(err) }));
+    const memory = reportMemoryNotice(host.t, host.files, err);
+    // Out of memory in the report: the files that stopped for memory first (their lines kept of
+    // about how many), then the report's own sentence.
+    const files = memory ? await memoryNotice(host.t, host.files).catch(() => '') : '';
+    if (seq !== host._seq) return;
+    host.showError(memory ? [files, memory].filter(Boolean).join(' ') : host.t('error.report', { reason: err.message || String(err) }));
     host.setState('error');
   }
 }
