@@ -159,18 +159,16 @@ class SummaryFactsBuilder {
     facts_.line_quantity.resize(n);
     facts_.line_revenue.resize(n);
     facts_.line_cost.resize(n);
-    for (const Item& it : items) {
+    std::vector<std::uint32_t> item_at(n);  // the item at each grouped line
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const Item& it = items[i];
       const std::uint32_t k = begin[it.order]++;
+      item_at[k] = i;
       facts_.line_quantity[k] = facts_.has_lines ? it.quantity : kNaN;
       facts_.line_revenue[k] = it.revenue;
       facts_.line_cost[k] = it.cost;
     }
     // Products numbered in the grouped lines' order, as before.
-    std::vector<std::uint32_t> item_at(n);
-    {
-      std::vector<std::uint32_t> next(facts_.order_line_begin);  // `begin` has moved on
-      for (std::uint32_t i = 0; i < n; ++i) item_at[next[items[i].order]++] = i;
-    }
     kpi::PairIndex product_index;
     for (std::size_t k = 0; k < n; ++k) {
       const Item& it = items[item_at[k]];
