@@ -73,6 +73,7 @@ demo: native
 # dist/ as the last `make web` left it).
 bench: native
 	@build/native-release/bin/pulse_bench
+	@build/native-release/bin/pulse_xml_bench
 	@node bench/page-weight.mjs dist
 
 # B2B Pulse against DuckDB on Online Retail, the same customer and catalog figures checked equal

@@ -37,8 +37,10 @@ class XmlScanner {
   XmlHandler& handler_;
   std::string part_;
   std::size_t max_token_;
-  std::string pending_;  // an unfinished tag or text run carried over to the next chunk
-  std::string head_;     // the first bytes, until they show whether a byte order mark is there
+  std::string pending_;     // an unfinished tag or text run carried over to the next chunk
+  std::string head_;        // the first bytes, until they show whether a byte order mark is there
+  std::size_t resume_ = 0;  // bytes of pending_'s token already searched for its end
+  char resume_quote_ = 0;   // the quote a tag's search stopped inside, if any
   bool started_ = false;
 };
 
