@@ -63,6 +63,7 @@ inline constexpr char kRowJsonLineBreak[] = "pulse.row.013";   // inside a strin
 inline constexpr char kRowJsonNotObject[] = "pulse.row.014";
 inline constexpr char kRowJsonInvalid[] = "pulse.row.015";
 inline constexpr char kRowXlsxNoSharedString[] = "pulse.row.016";
+inline constexpr char kRowNulByte[] = "pulse.row.017";  // binary data inside a text field
 
 // --- Workspace and settings ----------------------------------------------------------------
 inline constexpr char kWorkspaceCannotOpen[] = "pulse.config.001";

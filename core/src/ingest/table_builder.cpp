@@ -1,6 +1,7 @@
 #include "pulse/ingest/table_builder.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "pulse/error.h"
@@ -175,8 +176,15 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
   switch (slot.kind) {
     case FieldKind::text:
       // Runs of equal values (an invoice's lines) skip the hash; the pool's text is stable.
-      if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id))
+      if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id)) {
+        // A NUL byte is binary data in a text file (a damaged export): the row is reported and
+        // skipped rather than carrying the byte into names and ids.
+        if (std::memchr(raw.data(), 0, raw.size()) != nullptr) {
+          problem(line, slot, Message(ids::kRowNulByte, "a NUL byte in the text (binary data?)"));
+          return false;
+        }
         slot.last_id = strings_.intern(raw);
+      }
       column.text.push_back(slot.last_id);
       return true;
 

@@ -23,11 +23,13 @@ std::string delimiter_label(char d) {
 }  // namespace
 
 bool looks_binary(std::string_view head) {
+  // A NUL byte counts as one control byte among the others: a stray NUL in an otherwise good
+  // table does not refuse the file (its row is reported and skipped, pulse.row.017); binary data
+  // (images, executables, zeros) is full of them.
   std::size_t control = 0;
   const std::size_t n = head.size() < 4096 ? head.size() : 4096;
   for (std::size_t i = 0; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(head[i]);
-    if (c == 0) return true;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
   }
   return n > 0 && control * 20 > n;  // more than 5% control bytes

@@ -74,6 +74,7 @@ export const en = {
   'engine.pulse.row.014': 'not a JSON object',
   'engine.pulse.row.015': 'invalid JSON',
   'engine.pulse.row.016': 'cell {cell}: no such shared string in the workbook',
+  'engine.pulse.row.017': 'a NUL byte in the text (binary data?)',
 
   // Notes on how a file was read
   'engine.pulse.note.001': 'no quantity column: each line counts as 1 unit',
@@ -226,6 +227,7 @@ export const ru = {
   'engine.pulse.row.014': 'не объект JSON',
   'engine.pulse.row.015': 'неверный JSON',
   'engine.pulse.row.016': 'ячейка {cell}: такой общей строки в книге нет',
+  'engine.pulse.row.017': 'в тексте байт NUL (двоичные данные?)',
 
   'engine.pulse.note.001': 'нет столбца количества: каждая строка считается за 1 единицу',
   'engine.pulse.note.002': '«{column}» появляется только после строки {line}: с этого места читается как {field}, у строк выше его нет',
