@@ -1,12 +1,41 @@
 #include "pulse/kpi/product_points.h"
 
-#include <algorithm>
-
 namespace pulse::kpi {
 namespace {
 
 Day period_start(Day d, bool monthly) {
   return monthly ? month_start(d) : week_start(d);
+}
+
+/// The items 0..n-1 that have a period (`period_of(i)`: its week or month start, or kNoDay),
+/// in period order and, within a period, in item order: a stable counting sort, since periods
+/// are few and dense. Shared by both groupings below, so that they order points alike.
+template <class PeriodOf>
+std::vector<std::uint32_t> by_period(std::size_t n, bool monthly, PeriodOf period_of) {
+  Day first = kNoDay;
+  Day last = kNoDay;
+  std::size_t dated = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Day period = period_of(i);
+    if (period == kNoDay) continue;
+    if (first == kNoDay || period < first) first = period;
+    if (last == kNoDay || period > last) last = period;
+    ++dated;
+  }
+  if (dated == 0) return {};
+  const auto slot = [&](Day period) {
+    return static_cast<std::size_t>(monthly ? month_ordinal(period) - month_ordinal(first)
+                                            : (period - first) / 7);
+  };
+  std::vector<std::uint32_t> begin(slot(last) + 2, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (const Day period = period_of(i); period != kNoDay) ++begin[slot(period) + 1];
+  for (std::size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  std::vector<std::uint32_t> order(dated);
+  for (std::size_t i = 0; i < n; ++i)
+    if (const Day period = period_of(i); period != kNoDay)
+      order[begin[slot(period)]++] = static_cast<std::uint32_t>(i);
+  return order;
 }
 
 }  // namespace
@@ -16,32 +45,16 @@ ProductPoints group_by_product(const std::vector<LinePoint>& points, std::size_t
   ProductPoints out;
   out.monthly = monthly;
   out.begin.assign(products + 1, 0);
-  if (points.empty()) return out;
   // By period first (stable), so that the stable pass by product leaves each product's points
   // in period order with the lines' order inside a period.
-  Day first = points.front().point.period;
-  Day last = first;
-  for (const LinePoint& pt : points) {
-    first = std::min(first, pt.point.period);
-    last = std::max(last, pt.point.period);
-  }
-  const auto slot = [&](Day period) {
-    return static_cast<std::size_t>(monthly ? month_ordinal(period) - month_ordinal(first)
-                                            : (period - first) / 7);
-  };
-  std::vector<std::uint32_t> period_begin(slot(last) + 2, 0);
-  for (const LinePoint& pt : points) ++period_begin[slot(pt.point.period) + 1];
-  for (std::size_t i = 1; i < period_begin.size(); ++i) period_begin[i] += period_begin[i - 1];
-  std::vector<std::uint32_t> by_period(points.size());
-  for (std::uint32_t i = 0; i < points.size(); ++i)
-    by_period[period_begin[slot(points[i].point.period)]++] = i;
-
+  const std::vector<std::uint32_t> order =
+      by_period(points.size(), monthly, [&](std::size_t i) { return points[i].point.period; });
   for (const LinePoint& pt : points) ++out.begin[pt.product + 1];
   for (std::size_t i = 1; i < out.begin.size(); ++i) out.begin[i] += out.begin[i - 1];
   out.points.resize(points.size());
   out.day.resize(points.size());
   std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
-  for (const std::uint32_t i : by_period) {
+  for (const std::uint32_t i : order) {
     const std::uint32_t at = next[points[i].product]++;
     out.points[at] = points[i].point;
     out.day[at] = points[i].day;
@@ -57,42 +70,20 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
   ProductPoints out;
   out.monthly = monthly;
   out.begin.assign(facts.products.size() + 1, 0);
-  const std::uint32_t orders = facts.order_count();
-  Day first = kNoDay;
-  Day last = kNoDay;
-  for (std::uint32_t o = 0; o < orders; ++o) {
-    const Day day = facts.order_day[o];
-    if (day == kNoDay) continue;  // in no period
-    const Day period = period_start(day, monthly);
-    if (first == kNoDay || period < first) first = period;
-    if (last == kNoDay || period > last) last = period;
-  }
-  if (first == kNoDay) return out;
-  const auto slot = [&](Day period) {
-    return static_cast<std::size_t>(monthly ? month_ordinal(period) - month_ordinal(first)
-                                            : (period - first) / 7);
-  };
-  std::vector<std::uint32_t> period_begin(slot(last) + 2, 0);
-  std::size_t dated_orders = 0;
-  for (std::uint32_t o = 0; o < orders; ++o) {
-    const Day day = facts.order_day[o];
-    if (day == kNoDay) continue;
-    ++period_begin[slot(period_start(day, monthly)) + 1];
-    ++dated_orders;
+  const std::vector<std::uint32_t> orders =
+      by_period(facts.order_count(), monthly, [&](std::size_t o) {
+        const Day day = facts.order_day[o];
+        return day == kNoDay ? kNoDay : period_start(day, monthly);  // undated: in no period
+      });
+  for (const std::uint32_t o : orders)
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l)
       if (facts.line_quantity[l] > 0) ++out.begin[facts.line_product[l] + 1];
-  }
-  for (std::size_t i = 1; i < period_begin.size(); ++i) period_begin[i] += period_begin[i - 1];
   for (std::size_t i = 1; i < out.begin.size(); ++i) out.begin[i] += out.begin[i - 1];
-  std::vector<std::uint32_t> by_period(dated_orders);
-  for (std::uint32_t o = 0; o < orders; ++o)
-    if (facts.order_day[o] != kNoDay)
-      by_period[period_begin[slot(period_start(facts.order_day[o], monthly))]++] = o;
 
   out.points.resize(out.begin.back());
   out.day.resize(out.begin.back());
   std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
-  for (const std::uint32_t o : by_period) {
+  for (const std::uint32_t o : orders) {
     const Day day = facts.order_day[o];
     const Day period = period_start(day, monthly);
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
