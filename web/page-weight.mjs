@@ -24,10 +24,11 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
  * docs/performance.md says why), lowered to 466 KB when one language at open and one sort per
  * element type landed (464.1 KB as `make web` built the shared tree at 15:49, + 2 KB), raised to
  * 468 KB for Parquet's columnar entry and the report's smaller memory (467.2 KB measured; the
- * wasm +2.9 KB: docs/performance.md says what). Lower it as cuts land; never raise it without
- * saying why there.
+ * wasm +2.9 KB: docs/performance.md says what), raised to 469 KB for the hardening of a NUL byte
+ * in a row and of XML tokens cut over many chunks (468.0 KB measured, 41 bytes under 468: the
+ * wasm +0.5 KB). Lower it as cuts land; never raise it without saying why there.
  */
-export const PAGE_CEILING_GZIP = 468 * 1024;
+export const PAGE_CEILING_GZIP = 469 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 
