@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <new>
 #include <string>
 
 #include "args.h"
@@ -80,6 +81,17 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::fprintf(stderr, "[%s] %s\n%s", pulse::ids::kCliUsage, e.message.c_str(), kUsage);
     return 2;
+  } catch (const std::bad_alloc&) {
+    // Not a bug: the files need more memory than the process may have (a row-count limit, a
+    // machine's memory, `ulimit -v`). Loads that run out keep their rows and say so themselves
+    // (pulse.ingest.005); this is what runs out after them, in the report's own tables.
+    std::fprintf(
+        stderr,
+        "[%s] out of memory: 'b2b-pulse %s' needs more memory than this process may use; use a "
+        "machine with more memory, fewer or smaller files (a shorter period), or summary "
+        "tables built where the data lives (docs/summaries.md)\n",
+        pulse::ids::kCliOutOfMemory, argc > 1 ? argv[1] : "");
+    return 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "[%s] unexpected error: %s\n", pulse::ids::kCliUnexpected, e.what());
     return 1;

@@ -4,6 +4,7 @@
 // gathers the points of a rep's or customer's lines).
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <vector>
 
 #include "pulse/kpi/facts.h"
@@ -21,11 +22,8 @@ kpi::ProductPoints grouped_line_points(const kpi::Facts& facts, bool monthly) {
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
     const Day day = facts.order_day[o];
     if (day == kNoDay) continue;
-    const Day period = monthly ? month_start(day) : week_start(day);
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l)
-      if (facts.line_quantity[l] > 0)
-        points.push_back(
-            {facts.line_product[l], day, {period, facts.line_quantity[l], facts.line_revenue[l]}});
+      if (facts.line_quantity[l] > 0) points.push_back({facts.line_product[l], day, l});
   }
   return kpi::group_by_product(points, facts.products.size(), monthly);
 }
@@ -47,13 +45,25 @@ TEST_CASE("product points: straight from the facts, equal to the grouped line po
     const kpi::ProductPoints grouped = grouped_line_points(facts, monthly);
     CHECK(direct.monthly == monthly);
     REQUIRE(direct.begin == grouped.begin);
-    REQUIRE(direct.points.size() == grouped.points.size());
+    REQUIRE(direct.line.size() == grouped.line.size());
     CHECK(direct.day == grouped.day);
+    CHECK(direct.line == grouped.line);
+    // Each product's points in a period, read back from the facts: its lines' quantities and
+    // revenues, in line order, each with its week or month.
     std::size_t differ = 0;
-    for (std::size_t i = 0; i < direct.points.size(); ++i) {
-      const kpi::PricePoint& a = direct.points[i];
-      const kpi::PricePoint& b = grouped.points[i];
-      if (a.period != b.period || a.quantity != b.quantity || a.revenue != b.revenue) ++differ;
+    std::vector<kpi::PricePoint> bucket;
+    for (std::uint32_t p = 0; p < facts.products.size(); ++p) {
+      kpi::points_in_period(direct, facts, p, kNoDay + 1, std::numeric_limits<Day>::max(), bucket);
+      std::size_t i = grouped.begin[p];
+      for (const kpi::PricePoint& point : bucket) {
+        const std::uint32_t l = grouped.line[i];
+        const Day day = grouped.day[i++];
+        const Day period = monthly ? month_start(day) : week_start(day);
+        if (point.period != period || point.quantity != facts.line_quantity[l] ||
+            point.revenue != facts.line_revenue[l] || facts.line_product[l] != p)
+          ++differ;
+      }
+      if (i != grouped.begin[p + 1]) ++differ;
     }
     CHECK(differ == 0);
   }

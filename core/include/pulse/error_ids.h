@@ -80,6 +80,7 @@ inline constexpr char kEngineNoFile[] = "pulse.engine.001";
 inline constexpr char kCliUsage[] = "pulse.cli.001";
 inline constexpr char kCliNothingLoaded[] = "pulse.cli.002";
 inline constexpr char kCliCannotWrite[] = "pulse.cli.003";
+inline constexpr char kCliOutOfMemory[] = "pulse.cli.004";  // std::bad_alloc: not a bug
 inline constexpr char kCliUnexpected[] = "pulse.cli.999";
 
 // --- Summary tables (docs/summaries.md) and files the engine does not read -----------------

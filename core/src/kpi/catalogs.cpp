@@ -50,10 +50,6 @@ struct Acc {
   }
 };
 
-Day period_of(Day d, bool monthly) {
-  return monthly ? month_start(d) : week_start(d);
-}
-
 void assign_abc(std::vector<ProductRow>& rows, std::size_t begin, std::size_t end,
                 const Facts& facts, const StringPool& strings) {
   std::vector<std::size_t> order;
@@ -227,7 +223,6 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     if (!scope.in_period(day) || !order_in_filter(facts, scope, o)) continue;
     const std::int32_t c = facts.order_customer[o];
     const std::uint32_t customer = c == kNone ? kNoStamp : static_cast<std::uint32_t>(c);
-    const Day period = period_of(day, monthly);
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
       if (!line_in_filter(facts, scope, l)) continue;
       const double qty = facts.line_quantity[l];
@@ -245,7 +240,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       k.add_positive(rev, qty, cost, o, customer);
       if (non_product[p]) continue;
       prod[p].add_positive(rev, qty, cost, o, customer);
-      if (gather_points) points.push_back({p, day, {period, qty, rev}});
+      if (gather_points) points.push_back({p, day, l});
     }
   }
 
@@ -293,7 +288,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   std::vector<std::optional<LogSeries>> series(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     ProductRow& row = report.products[i];
-    points_in_period(by_product, row.product, scope.from, scope.to, bucket);
+    points_in_period(by_product, facts, row.product, scope.from, scope.to, bucket);
     series[i] = log_series(bucket);
     if (series[i]) row.elasticity = fit_elasticity(*series[i], settings.elasticity_confidence);
     if (!row.elasticity) series[i].reset();

@@ -47,16 +47,16 @@ ProductPoints group_by_product(const std::vector<LinePoint>& points, std::size_t
   out.begin.assign(products + 1, 0);
   // By period first (stable), so that the stable pass by product leaves each product's points
   // in period order with the lines' order inside a period.
-  const std::vector<std::uint32_t> order =
-      by_period(points.size(), monthly, [&](std::size_t i) { return points[i].point.period; });
+  const std::vector<std::uint32_t> order = by_period(
+      points.size(), monthly, [&](std::size_t i) { return period_start(points[i].day, monthly); });
   for (const LinePoint& pt : points) ++out.begin[pt.product + 1];
   for (std::size_t i = 1; i < out.begin.size(); ++i) out.begin[i] += out.begin[i - 1];
-  out.points.resize(points.size());
+  out.line.resize(points.size());
   out.day.resize(points.size());
   std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
   for (const std::uint32_t i : order) {
     const std::uint32_t at = next[points[i].product]++;
-    out.points[at] = points[i].point;
+    out.line[at] = points[i].line;
     out.day[at] = points[i].day;
   }
   return out;
@@ -80,28 +80,30 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
       if (facts.line_quantity[l] > 0) ++out.begin[facts.line_product[l] + 1];
   for (std::size_t i = 1; i < out.begin.size(); ++i) out.begin[i] += out.begin[i - 1];
 
-  out.points.resize(out.begin.back());
+  out.line.resize(out.begin.back());
   out.day.resize(out.begin.back());
   std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
   for (const std::uint32_t o : orders) {
     const Day day = facts.order_day[o];
-    const Day period = period_start(day, monthly);
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
-      const double qty = facts.line_quantity[l];
-      if (!(qty > 0)) continue;
+      if (!(facts.line_quantity[l] > 0)) continue;
       const std::uint32_t at = next[facts.line_product[l]]++;
-      out.points[at] = {period, qty, facts.line_revenue[l]};
+      out.line[at] = l;
       out.day[at] = day;
     }
   }
   return out;
 }
 
-void points_in_period(const ProductPoints& all, std::uint32_t p, Day from, Day to,
-                      std::vector<PricePoint>& out) {
+void points_in_period(const ProductPoints& all, const Facts& facts, std::uint32_t p, Day from,
+                      Day to, std::vector<PricePoint>& out) {
   out.clear();
-  for (std::uint32_t i = all.begin[p]; i < all.begin[p + 1]; ++i)
-    if (all.day[i] >= from && all.day[i] <= to) out.push_back(all.points[i]);
+  for (std::uint32_t i = all.begin[p]; i < all.begin[p + 1]; ++i) {
+    const Day day = all.day[i];
+    if (day < from || day > to) continue;
+    const std::uint32_t l = all.line[i];
+    out.push_back({period_start(day, all.monthly), facts.line_quantity[l], facts.line_revenue[l]});
+  }
 }
 
 }  // namespace pulse::kpi

@@ -15,18 +15,22 @@ namespace pulse::kpi {
 /// this once per facts and elasticity period and reuses it across reports (docs/performance.md
 /// "Re-filter: caches and report by view"). A rep or customer filter needs the lines' orders,
 /// so catalog_report reads the lines then.
+///
+/// A point is its line's index into the facts (quantity and revenue are read from there) and
+/// its order day: 8 bytes a line, where a copied PricePoint and its day took 28 (at 24 M lines
+/// the difference is 480 MB, docs/performance.md "Parallel ingest and memory").
 struct ProductPoints {
   bool monthly = false;
   std::vector<std::uint32_t> begin;  // product p's points: [begin[p], begin[p + 1])
-  std::vector<PricePoint> points;
-  std::vector<Day> day;  // the order day of each point, for the period filter
+  std::vector<std::uint32_t> line;   // each point's line in the facts
+  std::vector<Day> day;              // the order day of each point, for the period filter
 };
 
-/// A positive line as an elasticity point, with its product and order day.
+/// A positive line as an elasticity point: its product, order day and line in the facts.
 struct LinePoint {
   std::uint32_t product;
   Day day;
-  PricePoint point;
+  std::uint32_t line;
 };
 
 /// Groups `points` (in line order) by product, each product's by period, keeping the line order
@@ -37,8 +41,9 @@ ProductPoints group_by_product(const std::vector<LinePoint>& points, std::size_t
 /// Every dated positive line of the facts, grouped.
 ProductPoints product_points(const Facts& facts, bool monthly);
 
-/// Product p's points whose day is in [from, to], in order, into `out` (cleared first).
-void points_in_period(const ProductPoints& all, std::uint32_t p, Day from, Day to,
-                      std::vector<PricePoint>& out);
+/// Product p's points whose day is in [from, to], in order, as price points read from `facts`
+/// (the facts `all` was built from), into `out` (cleared first).
+void points_in_period(const ProductPoints& all, const Facts& facts, std::uint32_t p, Day from,
+                      Day to, std::vector<PricePoint>& out);
 
 }  // namespace pulse::kpi
