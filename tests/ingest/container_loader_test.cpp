@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "load_in_chunks.h"
 #include "pulse/ingest/file_loader.h"
 #include "test_support.h"
 
@@ -13,20 +14,7 @@ using namespace pulse::ingest;
 
 namespace {
 
-struct Loaded {
-  Dataset dataset;
-  LoadReport report;
-};
-
-Loaded load_bytes(const std::string& name, const std::string& bytes, std::size_t chunk,
-                  FileOptions options = {}) {
-  Loaded out;
-  FileLoader loader(out.dataset, name, std::move(options));
-  for (std::size_t at = 0; at < bytes.size(); at += chunk)
-    loader.feed(std::string_view(bytes).substr(at, chunk));
-  out.report = loader.finish();
-  return out;
-}
+using Loaded = test::LoadedFile;
 
 std::string fixture(const std::string& path) {
   return test::read_file(test::source_path("tests/fixtures/" + path));
@@ -72,7 +60,8 @@ TEST_CASE("gzip: decompressed as it streams, split anywhere in the header", "[in
   }
   for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{1} << 20}) {
     INFO("chunk " << chunk);
-    const Loaded l = load_bytes("export", gz, chunk);  // no .gz in the name: the bytes decide
+    const Loaded l =
+        test::load_in_chunks("export", gz, chunk);  // no .gz in the name: the bytes decide
     REQUIRE_FALSE(l.report.refused());
     CHECK(l.report.role == "order_lines");
     CHECK(problem_texts(l.report) ==
@@ -82,12 +71,13 @@ TEST_CASE("gzip: decompressed as it streams, split anywhere in the header", "[in
 }
 
 TEST_CASE("gzip: JSON inside, and two members back to back", "[ingest][gzip]") {
-  const Loaded json = load_bytes("orders.json.gz", fixture("gzip/orders.json.gz"), 7);
+  const Loaded json = test::load_in_chunks("orders.json.gz", fixture("gzip/orders.json.gz"), 7);
   REQUIRE_FALSE(json.report.refused());
   CHECK(json.report.format == "json");
   CHECK(json.report.rows_loaded == 5);
   CHECK(line_value(json) == Approx(335.88));
-  const Loaded two = load_bytes("two_members.csv.gz", fixture("gzip/two_members.csv.gz"), 5);
+  const Loaded two =
+      test::load_in_chunks("two_members.csv.gz", fixture("gzip/two_members.csv.gz"), 5);
   REQUIRE_FALSE(two.report.refused());
   CHECK(two.report.rows_loaded == 5);
   CHECK(line_value(two) == Approx(335.88));
@@ -98,12 +88,12 @@ TEST_CASE(
     "pulse.gzip.001",
     "[ingest][gzip]") {
   const std::string gz = fixture("gzip/orders.csv.gz");
-  const Loaded cut = load_bytes("cut.csv.gz", gz.substr(0, gz.size() - 12), 64);
+  const Loaded cut = test::load_in_chunks("cut.csv.gz", gz.substr(0, gz.size() - 12), 64);
   CHECK(cut.report.partial());  // its whole rows kept (tests/ingest/partial_load_test.cpp)
   CHECK(cut.report.stopped.rfind("[pulse.gzip.002] cut.csv.gz: the gzip data ends early", 0) == 0);
   std::string bad = gz;
   for (std::size_t i = 20; i < 40; ++i) bad[i] = static_cast<char>(bad[i] ^ 0x5A);
-  const Loaded corrupt = load_bytes("bad.csv.gz", bad, 64);
+  const Loaded corrupt = test::load_in_chunks("bad.csv.gz", bad, 64);
   CHECK(corrupt.report.refused());
   CHECK(corrupt.report.error.rfind("[pulse.gzip.001] bad.csv.gz: ", 0) == 0);
   CHECK(corrupt.report.rows_loaded == 0);
@@ -113,7 +103,7 @@ TEST_CASE("xlsx end to end: the first sheet, with row numbers as lines", "[inges
   const std::string xlsx = fixture("xlsx/orders.xlsx");
   for (std::size_t chunk : {std::size_t{1}, std::size_t{100}, std::size_t{1} << 20}) {
     INFO("chunk " << chunk);
-    const Loaded l = load_bytes("orders.xlsx", xlsx, chunk);
+    const Loaded l = test::load_in_chunks("orders.xlsx", xlsx, chunk);
     REQUIRE_FALSE(l.report.refused());
     CHECK(l.report.format == "xlsx");
     CHECK(l.report.container == "zip");
@@ -148,13 +138,13 @@ TEST_CASE("xlsx end to end: the first sheet, with row numbers as lines", "[inges
 TEST_CASE("xlsx: the sheet named in the options, the 1904 date system", "[ingest][xlsx]") {
   FileOptions options;
   options.sheet = "Customers";
-  const Loaded l = load_bytes("orders.xlsx", fixture("xlsx/orders.xlsx"), 4096, options);
+  const Loaded l = test::load_in_chunks("orders.xlsx", fixture("xlsx/orders.xlsx"), 4096, options);
   REQUIRE_FALSE(l.report.refused());
   CHECK(l.report.sheet == "Customers");
   CHECK(l.report.role == "customers");
   CHECK(l.report.rows_loaded == 3);
 
-  const Loaded mac = load_bytes("mac1904.xlsx", fixture("xlsx/mac1904.xlsx"), 4096);
+  const Loaded mac = test::load_in_chunks("mac1904.xlsx", fixture("xlsx/mac1904.xlsx"), 4096);
   REQUIRE_FALSE(mac.report.refused());
   const Table& t = mac.dataset.tables.front();
   CHECK(format_day(t.days(Field::order_date)[0]) == "2024-01-01");
@@ -190,14 +180,14 @@ TEST_CASE("xlsx: unreadable workbooks are refused with a clear error", "[ingest]
     INFO(c.name);
     FileOptions options;
     options.sheet = c.sheet;
-    const Loaded l = load_bytes("book.xlsx", c.bytes, 512, options);
+    const Loaded l = test::load_in_chunks("book.xlsx", c.bytes, 512, options);
     CHECK(l.report.refused());
     CHECK(l.report.error.rfind(c.error_start, 0) == 0);
     CHECK(l.dataset.tables.empty());
   }
   FileOptions options;
   options.sheet = "Returns";
-  const Loaded l = load_bytes("book.xlsx", xlsx, 512, options);
+  const Loaded l = test::load_in_chunks("book.xlsx", xlsx, 512, options);
   CHECK(l.report.sheets == std::vector<std::string>{"Orders", "Customers"});  // to pick another
 }
 

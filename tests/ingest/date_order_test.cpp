@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "load_in_chunks.h"
 #include "pulse/ingest/date_order_evidence.h"
 #include "pulse/ingest/file_loader.h"
 
@@ -17,20 +18,7 @@ using namespace pulse::ingest;
 
 namespace {
 
-struct Loaded {
-  Dataset dataset;
-  LoadReport report;
-};
-
-Loaded load(const std::string& name, const std::string& text, std::size_t chunk = 1 << 20,
-            FileOptions options = {}) {
-  Loaded out;
-  FileLoader loader(out.dataset, name, std::move(options));
-  for (std::size_t at = 0; at < text.size(); at += chunk)
-    loader.feed(std::string_view(text).substr(at, chunk));
-  out.report = loader.finish();
-  return out;
-}
+using Loaded = test::LoadedFile;
 
 const Table& only_table(const Loaded& l) {
   REQUIRE(l.dataset.tables.size() == 1);
@@ -118,7 +106,7 @@ std::vector<std::string> slash_dates(const std::vector<std::pair<unsigned, unsig
 
 TEST_CASE("a UK export of 1-12 December in date order is read day first, from the row order",
           "[ingest][dates]") {
-  const Loaded uk = load("uk.csv", retail_december(true));
+  const Loaded uk = test::load_in_chunks("uk.csv", retail_december(true));
   const std::vector<std::string> days = days_of(uk);
   REQUIRE(days.size() == 36);
   CHECK(days.front() == "2010-12-01");
@@ -132,7 +120,7 @@ TEST_CASE("a UK export of 1-12 December in date order is read day first, from th
 }
 
 TEST_CASE("the same dates written month first (US) are read month first", "[ingest][dates]") {
-  const Loaded us = load("us.csv", retail_december(false));
+  const Loaded us = test::load_in_chunks("us.csv", retail_december(false));
   const std::vector<std::string> days = days_of(us);
   REQUIRE(days.size() == 36);
   CHECK(days.front() == "2010-12-01");
@@ -149,7 +137,7 @@ TEST_CASE("dates crossing a month end in order: the reading without the step bac
   std::vector<std::string> dates;
   for (unsigned month : {11u, 12u})
     for (unsigned day = 1; day <= 12; ++day) dates.push_back(two(day) + "/" + two(month) + "/2010");
-  const Loaded l = load("o.csv", orders_file(dates));
+  const Loaded l = test::load_in_chunks("o.csv", orders_file(dates));
   CHECK(conv(l, "date_order") == "DD/MM/YYYY");
   CHECK(conv(l, "date_order_basis") == "row_order");
   CHECK(days_of(l)[12] == "2010-12-01");
@@ -164,7 +152,7 @@ TEST_CASE("dates of one short span in no order are read the way their steps are 
     (void)b;
     dates.push_back(two(a) + "/12/2010");
   }
-  const Loaded l = load("o.csv", orders_file(dates));
+  const Loaded l = test::load_in_chunks("o.csv", orders_file(dates));
   CHECK(conv(l, "date_order") == "DD/MM/YYYY");
   CHECK(conv(l, "date_order_basis") == "step_size");
   CHECK(guess_notes(l) == 0);
@@ -175,7 +163,7 @@ TEST_CASE("dates of one short span in no order are read the way their steps are 
 TEST_CASE("dates in no order and of no short span: a month-first guess, said in a note",
           "[ingest][dates]") {
   const std::vector<std::string> dates = slash_dates(shuffled_pairs(400, 11));
-  const Loaded l = load("o.csv", orders_file(dates));
+  const Loaded l = test::load_in_chunks("o.csv", orders_file(dates));
   CHECK(conv(l, "date_order") == "MM/DD/YYYY");
   CHECK(conv(l, "date_order_basis") == "default_guess");
   CHECK(conv(l, "order_date") == "MM/DD/YYYY (US order: no value decided)");
@@ -199,7 +187,7 @@ TEST_CASE("a value over 12 on line 5000 decides, and the rows before are re-read
           "[ingest][dates]") {
   std::vector<std::string> dates = slash_dates(shuffled_pairs(4998, 3));
   dates.push_back("25/06/2010");  // line 5000 (the header is line 1)
-  const Loaded l = load("o.csv", orders_file(dates));
+  const Loaded l = test::load_in_chunks("o.csv", orders_file(dates));
   CHECK(conv(l, "date_order") == "DD/MM/YYYY");
   CHECK(conv(l, "date_order_basis") == "value_over_12");
   CHECK(conv(l, "order_date") == "DD/MM/YYYY");
@@ -218,7 +206,7 @@ TEST_CASE("another date column decided by a value over 12 gives its order", "[in
   for (std::size_t i = 0; i < created.size(); ++i)
     text += "D" + std::to_string(i) + ",won," + two(created[i].first) + "/" +
             two(created[i].second) + "/2011," + (i == 20 ? "28/02/2012" : "05/01/2012") + ",100\n";
-  const Loaded l = load("deals.csv", text);
+  const Loaded l = test::load_in_chunks("deals.csv", text);
   REQUIRE(l.report.role == "deals");
   CHECK(conv(l, "created_at") == "DD/MM/YYYY (as another date column)");
   CHECK(conv(l, "closed_at") == "DD/MM/YYYY");
@@ -233,7 +221,7 @@ TEST_CASE("';' and a decimal comma tip a file nothing else decides towards day f
   const std::vector<std::string> dates = slash_dates(shuffled_pairs(200, 13));
   const auto [a, b] = shuffled_pairs(1, 13).front();
 
-  const Loaded europe = load("eu.csv", orders_file(dates, ';', true));
+  const Loaded europe = test::load_in_chunks("eu.csv", orders_file(dates, ';', true));
   CHECK(conv(europe, "date_order") == "DD/MM/YYYY");
   CHECK(conv(europe, "date_order_basis") == "file_conventions");
   CHECK(guess_notes(europe) == 1);  // still a guess: the page offers the swap
@@ -243,21 +231,22 @@ TEST_CASE("';' and a decimal comma tip a file nothing else decides towards day f
   std::string comma_only = "order_id,order_date,sku,unit_price\n";
   for (std::size_t i = 0; i < dates.size(); ++i)
     comma_only += std::to_string(i) + "," + dates[i] + ",A,\"3,25\"\n";
-  CHECK(conv(load("c.csv", comma_only), "date_order_basis") == "file_conventions");
-  const Loaded us = load("us.csv", orders_file(dates, ',', false));
+  CHECK(conv(test::load_in_chunks("c.csv", comma_only), "date_order_basis") == "file_conventions");
+  const Loaded us = test::load_in_chunks("us.csv", orders_file(dates, ',', false));
   CHECK(conv(us, "date_order_basis") == "default_guess");
   CHECK(days_of(us).front() == "2010-" + two(a) + "-" + two(b));
 
   // The tie-breaker never overrides the rows: the December export with ';' and a month-first
   // date still reads month first.
-  CHECK(conv(load("us2.csv", retail_december(false, ';')), "date_order") == "MM/DD/YYYY");
+  CHECK(conv(test::load_in_chunks("us2.csv", retail_december(false, ';')), "date_order") ==
+        "MM/DD/YYYY");
 }
 
 TEST_CASE("a workspace's date format is the basis, and nothing is guessed", "[ingest][dates]") {
   FileOptions options;
   options.conventions.date_order = io::DateOrder::dmy;
   const std::vector<std::string> dates = slash_dates(shuffled_pairs(30, 17));
-  const Loaded l = load("o.csv", orders_file(dates), 1 << 20, options);
+  const Loaded l = test::load_in_chunks("o.csv", orders_file(dates), 1 << 20, options);
   CHECK(conv(l, "date_order") == "DD/MM/YYYY");
   CHECK(conv(l, "date_order_basis") == "workspace");
   CHECK(guess_notes(l) == 0);
@@ -265,7 +254,8 @@ TEST_CASE("a workspace's date format is the basis, and nothing is guessed", "[in
 
 TEST_CASE("few dates decide weakly: the order is taken and the note still says it is a guess",
           "[ingest][dates]") {
-  const Loaded l = load("o.csv", orders_file({"01/12/2010", "02/12/2010", "03/12/2010"}));
+  const Loaded l =
+      test::load_in_chunks("o.csv", orders_file({"01/12/2010", "02/12/2010", "03/12/2010"}));
   CHECK(conv(l, "date_order") == "DD/MM/YYYY");
   CHECK(conv(l, "date_order_basis") == "row_order");
   CHECK(conv(l, "date_order_example") == "01/12/2010");
@@ -284,10 +274,10 @@ TEST_CASE("date order decisions do not depend on how the bytes are chunked", "[i
       orders_file(late),
   };
   for (const std::string& text : files) {
-    const Loaded whole = load("f.csv", text);
+    const Loaded whole = test::load_in_chunks("f.csv", text);
     const std::vector<std::string> expected = days_of(whole);
     for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
-      const Loaded parts = load("f.csv", text, chunk);
+      const Loaded parts = test::load_in_chunks("f.csv", text, chunk);
       CHECK(days_of(parts) == expected);
       CHECK(parts.report.conventions == whole.report.conventions);
       CHECK(parts.report.notes == whole.report.notes);

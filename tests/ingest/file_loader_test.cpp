@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "load_in_chunks.h"
 #include "pulse/error_ids.h"
 #include "pulse/ingest/file_loader.h"
 
@@ -12,20 +13,7 @@ using namespace pulse::ingest;
 
 namespace {
 
-struct Loaded {
-  Dataset dataset;
-  LoadReport report;
-};
-
-Loaded load_text(const std::string& name, const std::string& text, std::size_t chunk,
-                 FileOptions options = {}) {
-  Loaded out;
-  FileLoader loader(out.dataset, name, std::move(options));
-  for (std::size_t at = 0; at < text.size(); at += chunk)
-    loader.feed(std::string_view(text).substr(at, chunk));
-  out.report = loader.finish();
-  return out;
-}
+using Loaded = test::LoadedFile;
 
 std::vector<std::string> problem_texts(const LoadReport& r) {
   std::vector<std::string> out;
@@ -80,7 +68,7 @@ TEST_CASE("bad rows are skipped and reported with file, line, field and reason",
   for (const Case& c : cases) {
     for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 20}) {
       INFO(c.name << " / chunk " << chunk);
-      const Loaded l = load_text("f.csv", c.text, chunk);
+      const Loaded l = test::load_in_chunks("f.csv", c.text, chunk);
       CHECK_FALSE(l.report.refused());
       CHECK(l.report.rows_loaded == c.loaded);
       CHECK(l.report.rows_skipped == c.problems.size());
@@ -109,7 +97,7 @@ TEST_CASE("files that cannot be read are refused with a clear error, never a cra
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    const Loaded l = load_text("bad.csv", c.text, 3);
+    const Loaded l = test::load_in_chunks("bad.csv", c.text, 3);
     CHECK(l.report.refused());
     CHECK(l.report.error.rfind(c.error_id, 0) == 0);
     CHECK(l.dataset.tables.empty());
@@ -120,14 +108,14 @@ TEST_CASE("files that cannot be read are refused with a clear error, never a cra
 
 TEST_CASE("each row problem carries its id and the values a page words it with", "[ingest]") {
   // Day first is decided by 31/01 on line 2; 02/13/2024 then contradicts it.
-  const Loaded l = load_text("codes.csv",
-                             "order_id,order_date,sku,quantity,unit_price\n"
-                             "1,31/01/2024,A,1,2\n"
-                             "2,02/13/2024,A,1,2\n"
-                             "3,01/02/2024,A,x1,2\n"
-                             ",01/02/2024,A,1,2\n"
-                             "5,01/02/2024,A,1\n",
-                             7);
+  const Loaded l = test::load_in_chunks("codes.csv",
+                                        "order_id,order_date,sku,quantity,unit_price\n"
+                                        "1,31/01/2024,A,1,2\n"
+                                        "2,02/13/2024,A,1,2\n"
+                                        "3,01/02/2024,A,x1,2\n"
+                                        ",01/02/2024,A,1,2\n"
+                                        "5,01/02/2024,A,1\n",
+                                        7);
   REQUIRE(l.report.problems.size() == 4);
   // Row shapes are found while reading, values once the columns are decided: look up by line.
   auto at = [&](std::size_t line) -> const Problem& {
@@ -158,7 +146,8 @@ TEST_CASE("each row problem carries its id and the values a page words it with",
 }
 
 TEST_CASE("a truncated quote at the end reports that row and keeps the rest", "[ingest]") {
-  const Loaded l = load_text("t.csv", "order_id,sku,quantity,unit_price\n1,A,1,1\n2,\"B,1,1\n", 5);
+  const Loaded l =
+      test::load_in_chunks("t.csv", "order_id,sku,quantity,unit_price\n1,A,1,1\n2,\"B,1,1\n", 5);
   CHECK_FALSE(l.report.refused());
   CHECK(l.report.rows_loaded == 1);
   REQUIRE(l.report.problems.size() == 1);
@@ -171,7 +160,7 @@ TEST_CASE("a field over the size limit stops the file but keeps the rows before 
   std::string text = "order_id,sku,quantity,unit_price\n1,A,1,1\n2,B,1,1\n3,";
   text += std::string(2 << 20, 'x');  // unquoted: no quote to go back to
   text += ",1,1\n";
-  const Loaded l = load_text("giant.csv", text, 1 << 16);
+  const Loaded l = test::load_in_chunks("giant.csv", text, 1 << 16);
   CHECK_FALSE(l.report.refused());  // a partial load: rows kept, then stopped
   CHECK(l.report.stopped.find("[pulse.csv.003]") == 0);
   CHECK(l.report.stopped_line == 4);
@@ -183,7 +172,7 @@ TEST_CASE("a quoted field over the size limit costs its row only", "[ingest]") {
   std::string text = "order_id,sku,quantity,unit_price\n1,A,1,1\n2,B,1,1\n3,\"";
   text += std::string(2 << 20, 'x');
   text += "\",1,1\n4,D,1,1\n";
-  const Loaded l = load_text("giant.csv", text, 1 << 16);
+  const Loaded l = test::load_in_chunks("giant.csv", text, 1 << 16);
   CHECK_FALSE(l.report.refused());
   CHECK(l.report.rows_loaded == 3);
   REQUIRE(l.report.problems.size() == 1);
@@ -198,7 +187,7 @@ TEST_CASE("decimal comma and thousands are decided per column, early values patc
   const std::string text =
       "order_id;sku;quantity;unit_price\n1;A;1;1.234\n2;B;2;7\n3;C;1;12,50\n4;D;1.000;1 234,5\n";
   for (std::size_t chunk : {std::size_t{1}, std::size_t{4}, std::size_t{4096}}) {
-    const Loaded l = load_text("eu.csv", text, chunk);
+    const Loaded l = test::load_in_chunks("eu.csv", text, chunk);
     const Table& t = only_table(l);
     const auto& price = t.numbers(Field::unit_price);
     REQUIRE(price.size() == 4);
@@ -214,7 +203,7 @@ TEST_CASE("decimal comma and thousands are decided per column, early values patc
 
 TEST_CASE("day-month order is decided per column, early ambiguous dates patched", "[ingest]") {
   const std::string dmy = "order_id,order_date\n1,03/04/2024\n2,05/06/2024\n3,25/12/2024\n";
-  const Loaded a = load_text("dmy.csv", dmy, 2);
+  const Loaded a = test::load_in_chunks("dmy.csv", dmy, 2);
   const auto& days = only_table(a).days(Field::order_date);
   CHECK(format_day(days[0]) == "2024-04-03");
   CHECK(format_day(days[1]) == "2024-06-05");
@@ -222,19 +211,19 @@ TEST_CASE("day-month order is decided per column, early ambiguous dates patched"
   CHECK(a.report.conventions.at("order_date") == "DD/MM/YYYY");
 
   const std::string undecided = "order_id,order_date\n1,03/04/2024\n";
-  const Loaded b = load_text("us.csv", undecided, 64);
+  const Loaded b = test::load_in_chunks("us.csv", undecided, 64);
   CHECK(format_day(only_table(b).days(Field::order_date)[0]) == "2024-03-04");
   CHECK(b.report.conventions.at("order_date").find("US order") != std::string::npos);
 
   const std::string conflict = "order_id,order_date\n1,25/12/2024\n2,12/25/2024\n";
-  const Loaded c = load_text("mixed.csv", conflict, 64);
+  const Loaded c = test::load_in_chunks("mixed.csv", conflict, 64);
   CHECK(c.report.rows_loaded == 1);
   REQUIRE(c.report.problems.size() == 1);
   CHECK(c.report.problems[0].field == "order_date");
 }
 
 TEST_CASE("ids stay exactly as written and text is interned once", "[ingest]") {
-  const Loaded l = load_text(
+  const Loaded l = test::load_in_chunks(
       "ids.csv", "order_id,sku,quantity,unit_price,customer_id\n1, A ,1,1,17850.0\n2,A,1,1,17850\n",
       64);
   const Table& t = only_table(l);
@@ -250,7 +239,7 @@ TEST_CASE("JSON shapes load like CSV: items wrapper, NDJSON and nested order ite
       "10:00:00\",\"customer_id\":7,"
       "\"status\":\"complete\",\"items\":[{\"sku\":\"A\",\"qty_ordered\":2,\"price\":5.5},"
       "{\"sku\":\"B\",\"qty_ordered\":1,\"price\":3}]}],\"total_count\":1}";
-  const Loaded m = load_text("orders.json", magento, 3);
+  const Loaded m = test::load_in_chunks("orders.json", magento, 3);
   CHECK(m.report.role == "order_lines");
   CHECK(m.report.format == "json");
   CHECK(m.report.rows_loaded == 2);
@@ -262,7 +251,7 @@ TEST_CASE("JSON shapes load like CSV: items wrapper, NDJSON and nested order ite
 
   const std::string ndjson =
       "{\"customer_id\":\"C1\",\"customer_name\":\"Acme\"}\n{\"customer_id\":\"C2\"}\nnot json\n";
-  const Loaded n = load_text("customers.ndjson", ndjson, 5);
+  const Loaded n = test::load_in_chunks("customers.ndjson", ndjson, 5);
   CHECK(n.report.role == "customers");
   CHECK(n.report.rows_loaded == 2);
   CHECK(n.report.rows_skipped == 1);
@@ -271,7 +260,7 @@ TEST_CASE("JSON shapes load like CSV: items wrapper, NDJSON and nested order ite
 }
 
 TEST_CASE("a file without quantity counts one unit per line and says so", "[ingest]") {
-  const Loaded l = load_text("items.csv", "order_id,product_id,price\n1,A,3.5\n", 64);
+  const Loaded l = test::load_in_chunks("items.csv", "order_id,product_id,price\n1,A,3.5\n", 64);
   CHECK(l.report.role == "order_lines");
   REQUIRE(l.report.notes.size() == 1);
   CHECK(l.report.notes[0].code == "pulse.note.001");

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "load_in_chunks.h"
 #include "pulse/error_ids.h"
 #include "pulse/ingest/file_loader.h"
 #include "pulse/ingest/text_sniffer.h"
@@ -15,18 +16,10 @@ using namespace pulse::ingest;
 
 namespace {
 
-struct Loaded {
-  Dataset dataset;
-  LoadReport report;
-};
+using Loaded = test::LoadedFile;
 
 Loaded load_text(const std::string& text, std::size_t chunk) {
-  Loaded out;
-  FileLoader loader(out.dataset, "lines.csv", {});
-  for (std::size_t at = 0; at < text.size(); at += chunk)
-    loader.feed(std::string_view(text).substr(at, chunk));
-  out.report = loader.finish();
-  return out;
+  return test::load_in_chunks("lines.csv", text, chunk);
 }
 
 /// 300 order lines; line `nul_line` (2-based: the header is line 1) has a NUL inside its SKU.
