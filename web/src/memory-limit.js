@@ -6,7 +6,12 @@
 // files stay loaded and a smaller file can follow. The page says so in one sentence, with how
 // many of about how many lines were loaded (docs/performance.md, "When a file does not fit").
 
+import { formatter } from './format.js';
+
 const OUT_OF_MEMORY = /pulse\.ingest\.005|pulse\.wasm\.002/;
+
+/** Line counts as the sentences give them: 18.2K, 18,2 тыс. (the page's compact numbers). */
+const countFormat = (t) => formatter(t.lang === 'ru' ? 'ru-RU' : 'en-US').compact;
 
 /** True when a message (a string, or an object with a code, reason or text) is out of memory. */
 function saysOutOfMemory(message) {
@@ -43,21 +48,20 @@ export async function estimateLines(blob) {
  */
 export function reportMemoryNotice(t, files, error) {
   if (!saysOutOfMemory(error && (error.message || String(error)))) return null;
-  const compact = new Intl.NumberFormat(t.lang === 'ru' ? 'ru-RU' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
   const rows = files.reduce((n, f) => n + ((f.load && f.load.rows_loaded) || 0), 0);
-  return t('memory.report', { rows: compact.format(rows) });
+  return t('memory.report', { rows: countFormat(t)(rows) });
 }
 
 /** The sentence for the files that ran out of memory, '' when none did; caches the estimate on each entry. */
 export async function memoryNotice(t, files) {
   const sentences = [];
-  const compact = new Intl.NumberFormat(t.lang === 'ru' ? 'ru-RU' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  const count = countFormat(t);
   for (const f of files) {
     if (!outOfMemory(f)) continue;
     if (f.memoryLines === undefined) f.memoryLines = await estimateLines(f.source).catch(() => null);
     const loaded = (f.load && f.load.rows_loaded) || 0;
     const total = f.memoryLines;
-    const vars = { file: f.name, loaded: compact.format(loaded), total: compact.format(total ?? 0) };
+    const vars = { file: f.name, loaded: count(loaded), total: count(total ?? 0) };
     sentences.push(t(total && total >= loaded ? 'memory.too_big' : 'memory.too_big.no_total', vars) + ' ' +
       t(loaded > 0 ? 'memory.kept' : 'memory.none_kept'));
   }
