@@ -120,7 +120,14 @@ double LikelihoodData::core_log_likelihood(const Parameters& p, Family family) c
     log_day_[d] = std::log(p.alpha + days_[d]);
     inverse_day_[d] = 1.0 / (p.alpha + days_[d]);
   }
+  // This loop is the cost of a fit (thousands of evaluations over every distinct history). The
+  // log of each row's S + e^log_dead is summed as the log of their product: S >= 1, so the
+  // product only grows; its binary exponent is moved out before it could overflow, and one log
+  // at the end replaces a log per row. Rows with another weight, or a factor too large to
+  // multiply safely, add their log directly.
   double total = 0;
+  double product = 1;  // of the factors of weight 1, times 2^product_exponent
+  long product_exponent = 0;
   for (const Row& row : rows_) {
     const std::size_t g = row.x_index;
     const double n = order_shape_[g];
@@ -133,14 +140,25 @@ double LikelihoodData::core_log_likelihood(const Parameters& p, Family family) c
       for (int i = k - 1; i >= 1; --i) s = (s + c[i]) * u;  // Horner, without the constant 1
       alive += s;
     }
-    // log(S + e^log_dead) with one exp and one log in the usual case (this loop is the cost of
-    // a fit); factored the other way round when e^log_dead would overflow.
+    total += row.weight * (base_[g] - n * log_T);
     const double log_dead = log_dead_[g] + n * (log_T - log_day_[row.t_x_index]);
-    const double log_sum = log_dead < 600 ? std::log(alive + std::exp(log_dead))
-                                          : log_dead + std::log1p(alive * std::exp(-log_dead));
-    total += row.weight * (base_[g] - n * log_T + log_sum);
+    if (log_dead < 600) {
+      const double factor = alive + std::exp(log_dead);
+      if (row.weight == 1.0 && factor < 0x1p100) {
+        product *= factor;
+        if (product > 0x1p900) {
+          int e = 0;
+          product = std::frexp(product, &e);
+          product_exponent += e;
+        }
+      } else {
+        total += row.weight * std::log(factor);
+      }
+    } else {  // factored the other way round: e^log_dead would overflow
+      total += row.weight * (log_dead + std::log1p(alive * std::exp(-log_dead)));
+    }
   }
-  return total;
+  return total + std::log(product) + static_cast<double>(product_exponent) * std::log(2.0);
 }
 
 Posterior posterior(const BtydModel& model, const CustomerHistory& h) {
