@@ -17,6 +17,9 @@
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/scope.h"
 #include "pulse/report/engine.h"
+#ifdef PULSE_HUGE_PAGES
+#include "huge_pages.h"
+#endif
 
 namespace {
 
@@ -179,6 +182,9 @@ void bench_parallel_ingest(const std::string& path, int runs) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef PULSE_HUGE_PAGES
+  pulse::cli::restart_with_huge_pages(argv);  // as the CLI does (PULSE_HUGE_PAGES=0: not)
+#endif
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
   const std::string root = PULSE_SOURCE_DIR;
   std::printf("medians of %d runs, one core\n", runs);

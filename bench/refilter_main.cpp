@@ -21,6 +21,9 @@
 #include "pulse/model/day.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/report_sections.h"
+#ifdef PULSE_HUGE_PAGES
+#include "huge_pages.h"
+#endif
 
 namespace {
 
@@ -54,6 +57,9 @@ pulse::Day day_of(const std::string& iso) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef PULSE_HUGE_PAGES
+  pulse::cli::restart_with_huge_pages(argv);  // as the CLI does (PULSE_HUGE_PAGES=0: not)
+#endif
   if (argc < 3) {
     std::fprintf(
         stderr,

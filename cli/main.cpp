@@ -8,6 +8,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "huge_pages.h"
 #include "pulse/error_ids.h"
 #include "pulse/ingest/parallel_csv.h"
 #include "pulse/report/schema_json.h"
@@ -54,6 +55,7 @@ void set_threads(const pulse::cli::Args& args) {
 
 int main(int argc, char** argv) {
   using namespace pulse::cli;
+  restart_with_huge_pages(argv);  // before any work: glibc reads its tunables at start
   try {
     const Args args = parse_args(
         argc, argv,

@@ -86,6 +86,17 @@ expect "sql needs a known dialect" 2 '^\[pulse\.cli\.001\] sql: --dialect' "" --
 printf 'PAR1\x15\x04\x15\x10\x15\x14L' >"$tmp/orders.parquet"
 expect "a Parquet file is refused with how to convert it" 1 "^\[pulse\.ingest\.011\] orders\.parquet: a Parquet file.*duckdb -c" "" -- "$cli" report "$tmp/orders.parquet"
 
+# The restart on huge pages (cli/huge_pages.cpp) changes speed only: the same bytes without it,
+# and with the user's own glibc tunables left as they are.
+"$cli" report --config "$repo/samples/workspace.json" >"$tmp/huge.json" 2>/dev/null
+PULSE_HUGE_PAGES=0 "$cli" report --config "$repo/samples/workspace.json" >"$tmp/small.json" 2>/dev/null
+GLIBC_TUNABLES=glibc.malloc.check=0 "$cli" report --config "$repo/samples/workspace.json" >"$tmp/user.json" 2>/dev/null
+if [ -s "$tmp/huge.json" ] && cmp -s "$tmp/huge.json" "$tmp/small.json" && cmp -s "$tmp/huge.json" "$tmp/user.json"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL the report differs with and without huge pages"; failures=$((failures + 1))
+fi
+
 # Out of memory is never an "unexpected error": under address-space caps from 8 to 40 MB the
 # samples' report fails somewhere (loading, the facts, the models, the JSON); wherever it does,
 # the CLI says so with an id, not as a bug (pulse.cli.999 "std::bad_alloc" before). Where the
