@@ -23,8 +23,14 @@ const char* elasticity_class(double low, double high) {
 }
 
 double two_sided_t(double confidence, double df) {
-  // Not thread-shared: the engine builds one report at a time per thread.
+  // Not thread-shared: the engine builds one report at a time per thread. The wasm build has
+  // one thread, and thread-local storage there would need the atomics feature beside bulk
+  // memory (wasm/bulk_copy.cpp), so a plain static.
+#if defined(__EMSCRIPTEN__)
+  static std::map<std::pair<double, double>, double> cache;
+#else
   thread_local std::map<std::pair<double, double>, double> cache;
+#endif
   const auto key = std::make_pair(confidence, df);
   const auto it = cache.find(key);
   if (it != cache.end()) return it->second;

@@ -103,6 +103,7 @@ void Engine::drop_caches() {
   deals_.reset();
   outlook_.reset();
   points_.reset();
+  text_bytes_hint_ = 0;
 }
 
 const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
@@ -248,6 +249,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
                          later(facts.last_day, deals.last_day));
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
+  w.reserve(text_bytes_hint_);
   auto day_value = [&](Day d) {
     if (d == kNoDay)
       w.null();
@@ -357,6 +359,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
                                               settings, strings, outlook));
   }
   w.end_object();
+  text_bytes_hint_ = std::max(text_bytes_hint_, w.str().size());
   return w.take();
 }
 

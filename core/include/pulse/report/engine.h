@@ -92,6 +92,8 @@ class Engine {
   // same settings (the page's view first, then the whole report).
   std::unique_ptr<Dashboards> last_;
   std::string last_key_;
+  // The longest report text so far: the next one reserves that much (JsonWriter::reserve).
+  std::size_t text_bytes_hint_ = 0;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;

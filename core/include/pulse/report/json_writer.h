@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ class JsonWriter {
   /// Inserts text that already is one JSON value.
   void raw(std::string_view json);
 
+  /// Room for `bytes` of text up front (a report about as long as the last one), so that the
+  /// text is not copied each time it doubles.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
 
