@@ -73,12 +73,71 @@
     throw new PulseError('[pulse.wasm.006] a chunk must be a Uint8Array, an ArrayBuffer or a string');
   }
 
+  // A Blob read through its byte stream into two buffers used in turn, each filled whole
+  // (the stream hands ~64 KiB at a time) while the engine reads the other. Reading by
+  // slice().arrayBuffer() instead allocates a fresh 4 MiB buffer per chunk, and fresh memory is
+  // what a page's first load pays most for: Online Retail (48 MB) read by slices took 390–710 ms
+  // in a Chromium worker, through the stream 70–80 ms (docs/performance.md "Reading the file").
+  // Null where the stream has no BYOB reader (then slices are read).
+  function byobReader(blob) {
+    if (typeof blob.stream !== 'function') return null;
+    try {
+      return blob.stream().getReader({ mode: 'byob' });
+    } catch (_) {
+      return null;  // not a byte stream here
+    }
+  }
+
+  /** Fills `buffer` (transferred to the stream and back) up to `size` bytes; resolves to the
+   *  filled part, empty at the end of the stream. */
+  async function fillFrom(reader, buffer, size) {
+    let filled = 0;
+    while (filled < size) {
+      const { value, done } = await reader.read(new Uint8Array(buffer, filled, size - filled));
+      if (value) buffer = value.buffer;  // the same memory, handed back
+      if (done) break;
+      filled += value.byteLength;
+    }
+    return new Uint8Array(buffer, 0, filled);
+  }
+
+  async function* blobThroughBuffers(reader, chunkSize, reusable) {
+    let spare = new ArrayBuffer(chunkSize);
+    let next = fillFrom(reader, new ArrayBuffer(chunkSize), chunkSize);
+    let finished = false;
+    try {
+      for (;;) {
+        const bytes = await next;
+        if (bytes.length === 0) {
+          finished = true;
+          break;
+        }
+        next = fillFrom(reader, spare, chunkSize);
+        next.catch(() => {});  // if the load stops before awaiting it, its failure is moot
+        yield bytes;
+        spare = reusable() ? bytes.buffer : new ArrayBuffer(chunkSize);  // the engine copied it
+      }
+    } finally {
+      // Left early (the engine wants no more, or the load stopped): the read in flight ends.
+      if (!finished) reader.cancel().catch(() => {});
+      try {
+        reader.releaseLock();
+      } catch (_) { /* a read still pending in an older browser: the cancel ends it */ }
+    }
+  }
+
   /** The source's bytes as a sequence of Uint8Arrays, never the whole of a Blob at once. */
-  async function* chunksOf(source, chunkSize) {
+  /** reusable(): whether the consumer is done with a chunk once it asks for the next (a plain
+   *  text file fed as it comes); false while the format is unknown and for containers, whose
+   *  readers keep chunks (a zip is read whole, gzip's decompressor may queue them). */
+  async function* chunksOf(source, chunkSize, reusable = () => false) {
+    let reader = null;
     if (typeof source === 'string' || source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
       const bytes = asBytes(source);
       for (let at = 0; at < bytes.length; at += chunkSize)
         yield bytes.subarray(at, Math.min(at + chunkSize, bytes.length));
+    } else if (isBlob(source) && source.size > 0 && (reader = byobReader(source))) {
+      yield* blobThroughBuffers(reader, chunkSize, reusable);
     } else if (isBlob(source)) {
       // The next slice is read while the engine parses this one.
       const read = (at) => {
@@ -334,8 +393,10 @@
       chunkSize = Math.min(Math.floor(chunkSize), 1 << 30);
       const total = totalSize(source);
       // Peeked before beginFile: reading a Blob's first slice may reject (nothing begun yet).
-      const { head, chunks } = await peek(chunksOf(source, chunkSize), 4);
+      let plain = false;  // fed chunk by chunk as read: their buffers may be read into again
+      const { head, chunks } = await peek(chunksOf(source, chunkSize, () => plain), 4);
       const gzip = isGzip(head);
+      plain = !gzip && !isZip(head);
       let entry = optionsWithSize(options, total);
       if (gzip) entry = JSON.stringify({ ...(entry ? JSON.parse(entry) : {}), container: 'gzip' });
       this._call('beginFile', [name, entry], false);
