@@ -248,7 +248,8 @@ async function browserBench(file) {
     const last = times.pulse.at(-1);
     console.log(`browser (${path.basename(file)}, ${mib(fs.statSync(file).size)}), ${runs} alternating runs each, medians, ms since the page opened:`);
     console.log(`  B2B Pulse: four dashboards drawn ${ms(med('pulse', 'total'))} (${ms(med('pulse', 'afterPick'))} after the pick)   [${list('pulse', 'total')}]`);
-    console.log(`    last run: load ${ms(last.timings.load)}, report ${ms(last.timings.report)}, all drawn ${ms(last.timings.allDrawn)} after the report; ` +
+    console.log(`    last run: load ${ms(last.timings.load)}, report ${ms(last.timings.report)} (then the worker's parse ${last.timings.take === undefined || last.timings.take === null ? 'unknown' : ms(last.timings.take)}, ` +
+      `the report in the page ${ms(last.timings.roundtrip)} after it was asked for), all drawn ${ms(last.timings.allDrawn)} after the report; ` +
       `wasm heap ${last.heap ? mib(last.heap) : 'unknown (page without timings.wasmHeap)'}`);
     console.log(`  DuckDB-Wasm: rows in JS ${ms(med('duck', 'total'))} (${ms(med('duck', 'afterPick'))} after the pick; engine ready at ${ms(med('duck', 'ready'))})   [${list('duck', 'total')}]`);
     console.log(`    DuckDB's own memory after the queries: ${d0.figures.memory}`);

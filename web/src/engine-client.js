@@ -117,16 +117,17 @@ export class EngineClient {
     }
   }
 
-  /** Resolves to {report, ms (engine), parseMs (here; 0 when the worker parsed it), textBytes
+  /** Resolves to {report, ms (engine), takeMs (the worker's parse of the text and keeping of its
+   *  big lists), parseMs (here; 0 when the worker parsed it), textBytes
    *  (the engine's whole JSON), heapBytes (the engine's wasm memory, null when unknown)}. A
    *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
    *  them; one without comes as the engine's text. sections: the report keys to compute
    *  (wasm/pulse.js reportText; omitted: the whole report). */
   async report(settings, sections) {
-    const { report, text, ms, textBytes = null, heapBytes = null } = await this.call('report', { settings, sections });
+    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null } = await this.call('report', { settings, sections });
     const t0 = performance.now();
     const parsed = report || JSON.parse(text);
-    return { report: parsed, ms, parseMs: performance.now() - t0, textBytes, heapBytes };
+    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes };
   }
 
   /** Rows of a list the worker kept (report-store.js rows()): {rows, matched, total, offset} or {stale: true}. */

@@ -60,8 +60,8 @@ export async function runReport(host) {
     }
     const answer = await host.session.report(settings(host));
     if (answer === STALE || seq !== host._seq) return;
-    const { report, ms, parseMs, heapBytes } = answer;
-    Object.assign(host.timings, { report: ms, parse: parseMs, roundtrip: performance.now() - t0, wasmHeap: heapBytes });
+    const { report, ms, takeMs, parseMs, heapBytes } = answer;
+    Object.assign(host.timings, { report: ms, take: takeMs, parse: parseMs, roundtrip: performance.now() - t0, wasmHeap: heapBytes });
     host._report = report;
     host.$('.app').classList.add('has-report');
     if (host.filterBar.stale) host.filterBar.take(report);
