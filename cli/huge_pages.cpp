@@ -7,8 +7,8 @@
 // glibc.malloc.hugetlb=1 is set (madvise, for the kernel's THP "madvise" mode, Debian's
 // default): one fault per 2 MiB instead of 512. Tunables are read once, before main, from the
 // environment, so the process restarts itself once with it set. Nothing else changes: same
-// allocator, same arguments, same output. docs/performance.md "Fresh memory on huge pages" has
-// the figures; PULSE_HUGE_PAGES=0 turns it off.
+// allocator, same arguments, same output. docs/performance.md "The return models' likelihood
+// and fresh memory" has the figures; PULSE_HUGE_PAGES=0 turns it off.
 #include "huge_pages.h"
 
 #include <cstdio>

@@ -126,19 +126,21 @@
     }
   }
 
-  /** The source's bytes as a sequence of Uint8Arrays, never the whole of a Blob at once. */
-  /** reusable(): whether the consumer is done with a chunk once it asks for the next (a plain
+  /** The source's bytes as a sequence of Uint8Arrays, never the whole of a Blob at once.
+   *  reusable(): whether the consumer is done with a chunk once it asks for the next (a plain
    *  text file fed as it comes); false while the format is unknown and for containers, whose
    *  readers keep chunks (a zip is read whole, gzip's decompressor may queue them). */
   async function* chunksOf(source, chunkSize, reusable = () => false) {
-    let reader = null;
     if (typeof source === 'string' || source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
       const bytes = asBytes(source);
       for (let at = 0; at < bytes.length; at += chunkSize)
         yield bytes.subarray(at, Math.min(at + chunkSize, bytes.length));
-    } else if (isBlob(source) && source.size > 0 && (reader = byobReader(source))) {
-      yield* blobThroughBuffers(reader, chunkSize, reusable);
     } else if (isBlob(source)) {
+      const reader = source.size > 0 ? byobReader(source) : null;
+      if (reader) {
+        yield* blobThroughBuffers(reader, chunkSize, reusable);
+        return;
+      }
       // The next slice is read while the engine parses this one.
       const read = (at) => {
         const bytes = source.slice(at, Math.min(at + chunkSize, source.size)).arrayBuffer();
