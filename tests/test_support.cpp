@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -21,6 +22,13 @@ void CollectingSink::on_record(std::size_t line, const std::vector<std::string_v
 
 void CollectingSink::on_bad_record(std::size_t line, const Message& reason) {
   bad.push_back({line, reason.text, reason.code, reason.params});
+}
+
+bool same_bits(const NumberColumn& a, const NumberColumn& b) {
+  if (a.narrow() != b.narrow() || a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return a.narrow() ? std::memcmp(a.ints().data(), b.ints().data(), a.size() * 4) == 0
+                    : std::memcmp(a.reals().data(), b.reals().data(), a.size() * 8) == 0;
 }
 
 std::string source_path(const std::string& relative) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pulse/io/record_sink.h"
+#include "pulse/model/number_column.h"
 
 namespace pulse::test {
 
@@ -42,6 +43,9 @@ void feed_in_chunks(Reader& reader, std::string_view text, std::size_t chunk) {
 /// Absolute path of a file in the repository or in the shared datasets' folder: ../shared
 /// beside the repository, or $PULSE_SHARED_DIR when set. That folder is optional: the tests
 /// that read it skip themselves when it is absent (PULSE_SKIP_WITHOUT_DATASET).
+/// The same values bit for bit, stored the same way (both 32-bit integers or both doubles).
+bool same_bits(const NumberColumn& a, const NumberColumn& b);
+
 std::string source_path(const std::string& relative);
 std::string shared_path(const std::string& relative);
 bool has_shared(const std::string& relative);

@@ -44,11 +44,6 @@ bool load_parallel(Dataset& dataset, const std::string& name, std::string_view t
   return ingest::load_csv_parallel(dataset, name, text, options, parallel).has_value();
 }
 
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
-}
-
 void require_same(const Dataset& a, const Dataset& b) {
   REQUIRE(a.loads.size() == b.loads.size());
   for (std::size_t i = 0; i < a.loads.size(); ++i) {
@@ -91,7 +86,7 @@ void require_same(const Dataset& a, const Dataset& b) {
       REQUIRE(x.columns[f].mapped == y.columns[f].mapped);
       CHECK(x.columns[f].text == y.columns[f].text);
       CHECK(x.columns[f].days == y.columns[f].days);
-      CHECK(same_bits(x.columns[f].numbers, y.columns[f].numbers));
+      CHECK(test::same_bits(x.columns[f].numbers, y.columns[f].numbers));
     }
   }
 }

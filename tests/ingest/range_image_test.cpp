@@ -11,6 +11,7 @@
 #include "pulse/ingest/column_mapper.h"
 #include "pulse/ingest/range_image.h"
 #include "pulse/ingest/table_builder.h"
+#include "test_support.h"
 
 using namespace pulse;
 using pulse::ingest::RangeEnd;
@@ -64,11 +65,6 @@ struct Fork {
   }
 };
 
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
-}
-
 void require_same_table(const Table& a, const StringPool& pa, const Table& b,
                         const StringPool& pb) {
   REQUIRE(a.rows == b.rows);
@@ -79,7 +75,7 @@ void require_same_table(const Table& a, const StringPool& pa, const Table& b,
     REQUIRE(a.columns[f].mapped == b.columns[f].mapped);
     CHECK(a.columns[f].text == b.columns[f].text);
     CHECK(a.columns[f].days == b.columns[f].days);
-    CHECK(same_bits(a.columns[f].numbers, b.columns[f].numbers));
+    CHECK(test::same_bits(a.columns[f].numbers, b.columns[f].numbers));
   }
 }
 

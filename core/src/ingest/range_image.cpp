@@ -10,7 +10,7 @@ namespace pulse::ingest {
 namespace {
 
 // Names the layout; an image of another layout (another build) is refused, not misread.
-constexpr std::string_view kMagic = "pulse-range-image-1";
+constexpr std::string_view kMagic = "pulse-range-image-2";
 
 void write_message(FlatWriter& out, const Message& m) {
   out.put_text(m.code);
@@ -56,7 +56,12 @@ std::string write_range_image(const TableBuilder& fork, const Table& table,
     out.put(static_cast<unsigned char>(column.kind));
     out.put_vector(column.text);
     out.put_vector(column.days);
-    out.put_vector(column.numbers);
+    // Numbers as stored: whole numbers as 32-bit integers, else doubles (NumberColumn).
+    out.put<unsigned char>(column.numbers.narrow() ? 1 : 0);
+    if (column.numbers.narrow())
+      out.put_vector(column.numbers.ints());
+    else
+      out.put_vector(column.numbers.reals());
   }
   out.put<std::uint64_t>(report.rows_read);
   out.put<std::uint64_t>(report.rows_loaded);
@@ -93,7 +98,15 @@ bool read_range_image(std::string_view image, TableBuilder& fork, Table& table, 
     if (in.get<unsigned char>() != static_cast<unsigned char>(column.kind)) return false;
     in.get_vector(column.text);
     in.get_vector(column.days);
-    in.get_vector(column.numbers);
+    if (in.get<unsigned char>() != 0) {
+      std::vector<std::int32_t> ints;
+      in.get_vector(ints);
+      column.numbers.assign_ints(std::move(ints));
+    } else {
+      std::vector<double> reals;
+      in.get_vector(reals);
+      column.numbers.assign_reals(std::move(reals));
+    }
     const std::vector<StrId>& ids = column.text;
     const std::size_t values = column.kind == FieldKind::text   ? ids.size()
                                : column.kind == FieldKind::date ? column.days.size()

@@ -147,8 +147,8 @@ void TableBuilder::problem(std::size_t line, const Slot& slot, Message reason) {
 void TableBuilder::decide_number(Slot& slot, io::DecimalMark mark) {
   slot.number.mark = mark;
   if (mark != conventions_.decimal_default) {
-    std::vector<double>& values = table_.column(slot.field).numbers;
-    for (const PendingNumber& p : slot.number.pending) values[p.row] = p.alternative;
+    NumberColumn& values = table_.column(slot.field).numbers;
+    for (const PendingNumber& p : slot.number.pending) values.set(p.row, p.alternative);
   }
   slot.number.pending.clear();
   slot.number.pending.shrink_to_fit();

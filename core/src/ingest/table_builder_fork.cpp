@@ -78,7 +78,7 @@ void TableBuilder::absorb(TableBuilder& part, const StringPool& part_strings) {
         if (slot.number.mark == io::DecimalMark::unknown &&
             from.number.mark != io::DecimalMark::unknown)
           decide_number(slot, from.number.mark);
-        column.numbers.insert(column.numbers.end(), source.numbers.begin(), source.numbers.end());
+        column.numbers.append(source.numbers);
         for (const PendingNumber& p : from.number.pending)
           slot.number.pending.push_back({p.row + offset, p.alternative});
         break;

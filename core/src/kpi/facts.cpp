@@ -57,7 +57,8 @@ struct Raw {
   std::vector<std::uint32_t> line_order;
   std::vector<StrId> line_sku;
   std::vector<std::uint32_t> line_catalog;
-  std::vector<double> qty, revenue, cost;
+  NumberColumn qty;  // whole quantities 4 bytes a line
+  std::vector<double> revenue, cost;
   std::vector<Day> order_day;
   std::vector<std::int32_t> order_customer;
   std::vector<std::uint32_t> order_rep;
@@ -315,6 +316,13 @@ class FactsBuilder {
     to.resize(from.size());
     for (std::size_t l = 0; l < from.size(); ++l) to[place[l]] = from[l];
     std::vector<T>().swap(from);
+  }
+  static void scatter_and_free(const std::vector<std::uint32_t>& place, NumberColumn& from,
+                               NumberColumn& to) {
+    to.clear();
+    to.resize(from.size());
+    for (std::size_t l = 0; l < from.size(); ++l) to.set(place[l], from[l]);
+    NumberColumn().swap(from);
   }
 
   /// Counting sorts: orders by customer (no customer last), lines by order.

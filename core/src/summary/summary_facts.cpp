@@ -134,7 +134,8 @@ class SummaryFactsBuilder {
     std::vector<Item> items;
     for (const Table* t : dataset_.tables_of(Role::summary_items)) {
       if (t->has(Field::line_count))
-        for (double n : t->numbers(Field::line_count)) facts_.has_lines = facts_.has_lines || n > 0;
+        for (const double n : t->numbers(Field::line_count))
+          facts_.has_lines = facts_.has_lines || n > 0;
       for (std::size_t r = 0; r < t->rows; ++r) {
         const std::uint32_t o = orders_.find(t->text(Field::order_id)[r]);
         if (o == kpi::DenseIndex::kMissing) {
@@ -164,7 +165,7 @@ class SummaryFactsBuilder {
       const Item& it = items[i];
       const std::uint32_t k = begin[it.order]++;
       item_at[k] = i;
-      facts_.line_quantity[k] = facts_.has_lines ? it.quantity : kNaN;
+      facts_.line_quantity.set(k, facts_.has_lines ? it.quantity : kNaN);
       facts_.line_revenue[k] = it.revenue;
       facts_.line_cost[k] = it.cost;
     }

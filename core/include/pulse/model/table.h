@@ -8,6 +8,7 @@
 
 #include "pulse/model/day.h"
 #include "pulse/model/field.h"
+#include "pulse/model/number_column.h"
 #include "pulse/model/string_pool.h"
 
 namespace pulse {
@@ -19,7 +20,7 @@ struct Column {
   bool mapped = false;
   std::vector<StrId> text;
   std::vector<Day> days;
-  std::vector<double> numbers;
+  NumberColumn numbers;  // 4 bytes a value while every value is a whole number
 };
 
 /// The rows of one loaded file in columnar form, indexed by canonical field.
@@ -34,7 +35,7 @@ struct Table {
   const Column& column(Field f) const { return columns[static_cast<std::size_t>(f)]; }
   const std::vector<StrId>& text(Field f) const { return column(f).text; }
   const std::vector<Day>& days(Field f) const { return column(f).days; }
-  const std::vector<double>& numbers(Field f) const { return column(f).numbers; }
+  const NumberColumn& numbers(Field f) const { return column(f).numbers; }
 
   // One value, or the missing value when the field is not mapped in this file.
   StrId text_at(Field f, std::size_t row) const { return has(f) ? text(f)[row] : kNoStr; }
