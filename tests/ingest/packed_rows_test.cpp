@@ -126,8 +126,10 @@ TEST_CASE("cells packed column after column load as the same rows", "[ingest][pa
   CHECK(by_column.problems[0].line == 3);  // the row with "not a date"
   CHECK(columns.days(Field::order_date) == rows.days(Field::order_date));
   CHECK(columns.numbers(Field::order_total).values() == std::vector<double>{100.5, 20, 100});
-  CHECK(columns.text(Field::customer_id) == rows.text(Field::customer_id));  // same pool order
-  CHECK(columns.text(Field::sales_rep) == rows.text(Field::sales_rep));      // row 2's missing rep
+  CHECK(columns.text(Field::customer_id).values() ==
+        rows.text(Field::customer_id).values());  // same pool order
+  CHECK(columns.text(Field::sales_rep).values() ==
+        rows.text(Field::sales_rep).values());  // row 2's missing rep
 }
 
 TEST_CASE("a malformed batch of packed rows adds nothing and names its fault", "[ingest][packed]") {

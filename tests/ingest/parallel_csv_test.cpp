@@ -84,7 +84,7 @@ void require_same(const Dataset& a, const Dataset& b) {
     for (std::size_t f = 0; f < kFieldCount; ++f) {
       INFO("field " << field_name(static_cast<Field>(f)));
       REQUIRE(x.columns[f].mapped == y.columns[f].mapped);
-      CHECK(x.columns[f].text == y.columns[f].text);
+      CHECK(x.columns[f].text.values() == y.columns[f].text.values());
       CHECK(x.columns[f].days == y.columns[f].days);
       CHECK(test::same_bits(x.columns[f].numbers, y.columns[f].numbers));
     }

@@ -73,7 +73,7 @@ void require_same_table(const Table& a, const StringPool& pa, const Table& b,
   for (std::size_t f = 0; f < kFieldCount; ++f) {
     INFO("field " << field_name(static_cast<Field>(f)));
     REQUIRE(a.columns[f].mapped == b.columns[f].mapped);
-    CHECK(a.columns[f].text == b.columns[f].text);
+    CHECK(a.columns[f].text.values() == b.columns[f].text.values());
     CHECK(a.columns[f].days == b.columns[f].days);
     CHECK(test::same_bits(a.columns[f].numbers, b.columns[f].numbers));
   }

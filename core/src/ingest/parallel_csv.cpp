@@ -638,8 +638,7 @@ class ParallelLoad : public io::RecordSink {
     std::vector<StrId> ids(pool_.size(), kNoStr);
     for (StrId id = 1; id < ids.size(); ++id) ids[id] = dataset_.strings.intern(pool_.view(id));
     for (Column& column : table_.columns)
-      if (column.mapped && column.kind == FieldKind::text)
-        for (StrId& id : column.text) id = ids[id];
+      if (column.mapped && column.kind == FieldKind::text) column.text.remap(ids);
     if (table_.rows > 0) dataset_.tables.push_back(std::move(table_));
     dataset_.loads.push_back(report_);
     stats_.merge_cpu_ms += thread_cpu_ms() - t0;

@@ -54,7 +54,7 @@ std::string write_range_image(const TableBuilder& fork, const Table& table,
     out.put<unsigned char>(column.mapped ? 1 : 0);
     if (!column.mapped) continue;
     out.put(static_cast<unsigned char>(column.kind));
-    out.put_vector(column.text);
+    out.put_vector(column.text.values());  // ids, as the pool's: the reader re-codes them
     out.put_vector(column.days);
     // Numbers as stored: whole numbers as 32-bit integers, else doubles (NumberColumn).
     out.put<unsigned char>(column.numbers.narrow() ? 1 : 0);
@@ -96,7 +96,8 @@ bool read_range_image(std::string_view image, TableBuilder& fork, Table& table, 
     if (!in.ok() || mapped != column.mapped) return false;
     if (!mapped) continue;
     if (in.get<unsigned char>() != static_cast<unsigned char>(column.kind)) return false;
-    in.get_vector(column.text);
+    std::vector<StrId> ids;
+    in.get_vector(ids);
     in.get_vector(column.days);
     if (in.get<unsigned char>() != 0) {
       std::vector<std::int32_t> ints;
@@ -107,13 +108,16 @@ bool read_range_image(std::string_view image, TableBuilder& fork, Table& table, 
       in.get_vector(reals);
       column.numbers.assign_reals(std::move(reals));
     }
-    const std::vector<StrId>& ids = column.text;
     const std::size_t values = column.kind == FieldKind::text   ? ids.size()
                                : column.kind == FieldKind::date ? column.days.size()
                                                                 : column.numbers.size();
     if (!in.ok() || values != table.rows) return false;
-    for (StrId id : ids)
+    column.text.clear();
+    column.text.reserve(ids.size());
+    for (StrId id : ids) {
       if (id >= pool_size) return false;
+      column.text.push_back(id);
+    }
   }
   report.rows_read = static_cast<std::size_t>(in.get<std::uint64_t>());
   report.rows_loaded = static_cast<std::size_t>(in.get<std::uint64_t>());

@@ -11,6 +11,7 @@
 #include "pulse/kpi/product_points.h"
 #include "pulse/kpi/seasonal_adjustment.h"
 #include "pulse/kpi/stats.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -272,16 +273,14 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       row.positive_unit_cost = prod[p].pos_cost / prod[p].pos_units;
     report.products.push_back(std::move(row));
   }
-  std::sort(report.products.begin(), report.products.end(),
-            [&](const ProductRow& a, const ProductRow& b) {
-              const auto& pa = facts.products[a.product];
-              const auto& pb = facts.products[b.product];
-              if (pa.catalog != pb.catalog)
-                return strings.view(facts.catalogs[pa.catalog]) <
-                       strings.view(facts.catalogs[pb.catalog]);
-              if (a.revenue != b.revenue) return a.revenue > b.revenue;
-              return strings.view(pa.sku) < strings.view(pb.sku);
-            });
+  sort_by(report.products, [&](const ProductRow& a, const ProductRow& b) {
+    const auto& pa = facts.products[a.product];
+    const auto& pb = facts.products[b.product];
+    if (pa.catalog != pb.catalog)
+      return strings.view(facts.catalogs[pa.catalog]) < strings.view(facts.catalogs[pb.catalog]);
+    if (a.revenue != b.revenue) return a.revenue > b.revenue;
+    return strings.view(pa.sku) < strings.view(pb.sku);
+  });
 
   // Elasticity: each product's points in the period, in period order.
   std::optional<ProductPoints> gathered;
@@ -338,21 +337,18 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     row.margin_pct = cat[k].all.margin_pct();
     report.catalogs.push_back(row);
   }
-  std::sort(report.catalogs.begin(), report.catalogs.end(),
-            [&](const CatalogRow& a, const CatalogRow& b) {
-              if (a.revenue != b.revenue) return a.revenue > b.revenue;
-              return strings.view(facts.catalogs[a.catalog]) <
-                     strings.view(facts.catalogs[b.catalog]);
-            });
+  sort_by(report.catalogs, [&](const CatalogRow& a, const CatalogRow& b) {
+    if (a.revenue != b.revenue) return a.revenue > b.revenue;
+    return strings.view(facts.catalogs[a.catalog]) < strings.view(facts.catalogs[b.catalog]);
+  });
 
   // Levels in the catalogs' order (by revenue); within a catalog its own level, then its groups.
   std::vector<std::size_t> catalog_rank(facts.catalogs.size(), 0);
   for (std::size_t r = 0; r < report.catalogs.size(); ++r)
     catalog_rank[report.catalogs[r].catalog] = r;
-  std::stable_sort(report.discount_levels.begin(), report.discount_levels.end(),
-                   [&](const DiscountLevel& a, const DiscountLevel& b) {
-                     return catalog_rank[a.catalog] < catalog_rank[b.catalog];
-                   });
+  stable_sort_by(report.discount_levels, [&](const DiscountLevel& a, const DiscountLevel& b) {
+    return catalog_rank[a.catalog] < catalog_rank[b.catalog];
+  });
   if (!any_category)
     report.discount_levels_note =
         "group level skipped: no product category is mapped on the order lines, so groups are not "
@@ -369,11 +365,10 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
                                  e.pooled_ci_high, settings.discount_cut);
     report.discount_candidates.push_back(d);
   }
-  std::stable_sort(report.discount_candidates.begin(), report.discount_candidates.end(),
-                   [&](const DiscountCandidate& a, const DiscountCandidate& b) {
-                     return report.products[a.product_row].revenue >
-                            report.products[b.product_row].revenue;
-                   });
+  stable_sort_by(
+      report.discount_candidates, [&](const DiscountCandidate& a, const DiscountCandidate& b) {
+        return report.products[a.product_row].revenue > report.products[b.product_row].revenue;
+      });
 
   std::vector<AssortmentItem> items(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {

@@ -6,6 +6,7 @@
 #include "pulse/kpi/line_totals.h"
 #include "pulse/kpi/month_range.h"
 #include "pulse/kpi/stats.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -310,12 +311,11 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
   report.last_month_partial =
       scope.as_of != kNoDay && month_start(scope.as_of + 1) == month_start(scope.as_of);
 
-  std::sort(report.rows.begin(), report.rows.end(),
-            [&](const CustomerRow& a, const CustomerRow& b) {
-              if (a.revenue != b.revenue) return a.revenue > b.revenue;
-              return strings.view(facts.customer_id[a.customer]) <
-                     strings.view(facts.customer_id[b.customer]);
-            });
+  sort_by(report.rows, [&](const CustomerRow& a, const CustomerRow& b) {
+    if (a.revenue != b.revenue) return a.revenue > b.revenue;
+    return strings.view(facts.customer_id[a.customer]) <
+           strings.view(facts.customer_id[b.customer]);
+  });
   return report;
 }
 

@@ -10,6 +10,7 @@
 #include "pulse/model/field.h"
 #include "pulse/model/number_column.h"
 #include "pulse/model/string_pool.h"
+#include "pulse/model/text_column.h"
 
 namespace pulse {
 
@@ -18,7 +19,7 @@ namespace pulse {
 struct Column {
   FieldKind kind = FieldKind::text;
   bool mapped = false;
-  std::vector<StrId> text;
+  TextColumn text;  // 2 bytes a value while the column has at most 65,535 distinct texts
   std::vector<Day> days;
   NumberColumn numbers;  // 4 bytes a value while every value is a whole number
 };
@@ -33,7 +34,7 @@ struct Table {
   bool has(Field f) const { return columns[static_cast<std::size_t>(f)].mapped; }
   Column& column(Field f) { return columns[static_cast<std::size_t>(f)]; }
   const Column& column(Field f) const { return columns[static_cast<std::size_t>(f)]; }
-  const std::vector<StrId>& text(Field f) const { return column(f).text; }
+  const TextColumn& text(Field f) const { return column(f).text; }
   const std::vector<Day>& days(Field f) const { return column(f).days; }
   const NumberColumn& numbers(Field f) const { return column(f).numbers; }
 
