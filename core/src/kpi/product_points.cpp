@@ -1,10 +1,30 @@
 #include "pulse/kpi/product_points.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+
 namespace pulse::kpi {
 namespace {
 
 Day period_start(Day d, bool monthly) {
   return monthly ? month_start(d) : week_start(d);
+}
+
+/// The most days a point can lie after its period's first day: a week's Sunday, a month's 31st.
+/// points_in_period skips or takes a whole run by it.
+std::int64_t longest_offset(bool monthly) {
+  return monthly ? 30 : 6;
+}
+
+/// A point's day as stored: its offset from its period's first day. A week or month always fits
+/// a byte; a longer period would need wider offsets, so it stops here rather than wrap.
+std::uint8_t offset_in(Day day, Day period) {
+  const std::int64_t offset = std::int64_t{day} - period;
+  if (offset < 0 || offset > std::numeric_limits<std::uint8_t>::max())
+    throw std::logic_error("product_points: a day outside its period's first 256 days");
+  return static_cast<std::uint8_t>(offset);
 }
 
 /// The items 0..n-1 that have a period (`period_of(i)`: its week or month start, or kNoDay),
@@ -38,27 +58,73 @@ std::vector<std::uint32_t> by_period(std::size_t n, bool monthly, PeriodOf perio
   return order;
 }
 
+/// Places points that come in period order into `out`'s products and runs: a stable counting
+/// sort by product, so each product's points keep their period order and, within a period, the
+/// order they came in. `each(visit)` calls visit(product, period, day, line) for every point,
+/// the same sequence both times: once to count points and runs, once to place them.
+template <class Each>
+void place(ProductPoints& out, std::size_t products, Each each) {
+  out.begin.assign(products + 1, 0);
+  out.run_begin.assign(products + 1, 0);
+  // Each product's latest period so far: a point in another period starts a run (the periods
+  // come in ascending order, so a product never returns to one).
+  std::vector<Day> last(products, kNoDay);
+  each([&](std::uint32_t p, Day period, Day, std::uint32_t) {
+    ++out.begin[p + 1];
+    if (last[p] != period) {
+      last[p] = period;
+      ++out.run_begin[p + 1];
+    }
+  });
+  for (std::size_t i = 1; i <= products; ++i) {
+    out.begin[i] += out.begin[i - 1];
+    out.run_begin[i] += out.run_begin[i - 1];
+  }
+  out.line.resize(out.begin.back());
+  out.offset.resize(out.begin.back());
+  out.run_period.resize(out.run_begin.back());
+  out.run_first.resize(out.run_begin.back() + 1);
+  out.run_first.back() = out.begin.back();
+
+  std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
+  std::vector<std::uint32_t> next_run(out.run_begin.begin(), out.run_begin.end() - 1);
+  std::fill(last.begin(), last.end(), kNoDay);
+  each([&](std::uint32_t p, Day period, Day day, std::uint32_t line) {
+    const std::uint32_t at = next[p]++;
+    if (last[p] != period) {
+      last[p] = period;
+      const std::uint32_t r = next_run[p]++;
+      out.run_period[r] = period;
+      out.run_first[r] = at;
+    }
+    out.line[at] = line;
+    out.offset[at] = offset_in(day, period);
+  });
+}
+
 }  // namespace
 
 ProductPoints group_by_product(const std::vector<LinePoint>& points, std::size_t products,
                                bool monthly) {
   ProductPoints out;
   out.monthly = monthly;
-  out.begin.assign(products + 1, 0);
-  // By period first (stable), so that the stable pass by product leaves each product's points
-  // in period order with the lines' order inside a period.
+  // By period first (stable), so that placing by product leaves each product's points in period
+  // order with the lines' order inside a period.
   const std::vector<std::uint32_t> order = by_period(
       points.size(), monthly, [&](std::size_t i) { return period_start(points[i].day, monthly); });
-  for (const LinePoint& pt : points) ++out.begin[pt.product + 1];
-  for (std::size_t i = 1; i < out.begin.size(); ++i) out.begin[i] += out.begin[i - 1];
-  out.line.resize(points.size());
-  out.day.resize(points.size());
-  std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
-  for (const std::uint32_t i : order) {
-    const std::uint32_t at = next[points[i].product]++;
-    out.line[at] = points[i].line;
-    out.day[at] = points[i].day;
-  }
+  place(out, products, [&](auto visit) {
+    // An order's lines share its day: its period is worked out once (a month's costs a civil
+    // date conversion).
+    Day day = kNoDay;
+    Day period = kNoDay;
+    for (const std::uint32_t i : order) {
+      if (points[i].day != day) {
+        day = points[i].day;
+        period = period_start(day, monthly);
+      }
+      visit(points[i].product, period, day, points[i].line);
+    }
+  });
   return out;
 }
 
@@ -69,40 +135,40 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
   // result, the peak of the whole report's memory.
   ProductPoints out;
   out.monthly = monthly;
-  out.begin.assign(facts.products.size() + 1, 0);
   const std::vector<std::uint32_t> orders =
       by_period(facts.order_count(), monthly, [&](std::size_t o) {
         const Day day = facts.order_day[o];
         return day == kNoDay ? kNoDay : period_start(day, monthly);  // undated: in no period
       });
-  for (const std::uint32_t o : orders)
-    for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l)
-      if (facts.line_quantity[l] > 0) ++out.begin[facts.line_product[l] + 1];
-  for (std::size_t i = 1; i < out.begin.size(); ++i) out.begin[i] += out.begin[i - 1];
-
-  out.line.resize(out.begin.back());
-  out.day.resize(out.begin.back());
-  std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
-  for (const std::uint32_t o : orders) {
-    const Day day = facts.order_day[o];
-    for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
-      if (!(facts.line_quantity[l] > 0)) continue;
-      const std::uint32_t at = next[facts.line_product[l]]++;
-      out.line[at] = l;
-      out.day[at] = day;
+  place(out, facts.products.size(), [&](auto visit) {
+    for (const std::uint32_t o : orders) {
+      const Day day = facts.order_day[o];
+      const Day period = period_start(day, monthly);
+      for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l)
+        if (facts.line_quantity[l] > 0) visit(facts.line_product[l], period, day, l);
     }
-  }
+  });
   return out;
 }
 
 void points_in_period(const ProductPoints& all, const Facts& facts, std::uint32_t p, Day from,
                       Day to, std::vector<PricePoint>& out) {
   out.clear();
-  for (std::uint32_t i = all.begin[p]; i < all.begin[p + 1]; ++i) {
-    const Day day = all.day[i];
-    if (day < from || day > to) continue;
-    const std::uint32_t l = all.line[i];
-    out.push_back({period_start(day, all.monthly), facts.line_quantity[l], facts.line_revenue[l]});
+  const std::int64_t longest = longest_offset(all.monthly);
+  for (std::uint32_t r = all.run_begin[p]; r < all.run_begin[p + 1]; ++r) {
+    const std::int64_t period = all.run_period[r];
+    if (period > to) break;  // a product's runs ascend by period: the rest are later still
+    if (period + longest < from) continue;
+    // Only a run that straddles from or to has days to test, one by one.
+    const bool inside = period >= from && period + longest <= to;
+    for (std::uint32_t i = all.run_first[r]; i < all.run_first[r + 1]; ++i) {
+      if (!inside) {
+        const std::int64_t day = period + all.offset[i];
+        if (day < from || day > to) continue;
+      }
+      const std::uint32_t l = all.line[i];
+      out.push_back({all.run_period[r], facts.line_quantity[l], facts.line_revenue[l]});
+    }
   }
 }
 
