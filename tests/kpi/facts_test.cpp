@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/report/engine.h"
+#include "test_support.h"
 
 using namespace pulse;
 using pulse::config::Settings;
@@ -434,4 +436,58 @@ TEST_CASE("facts: a customer listed twice keeps the first non-empty value of eac
   const kpi::DealFacts deals = kpi::build_deal_facts(w.dataset, Settings{}, w.dataset.strings);
   REQUIRE(deals.rep.size() == 1);
   CHECK(w.text(deals.reps[deals.rep[0]]) == "R5");
+}
+
+namespace {
+
+// Every column of two facts, value for value (NaN equal to NaN).
+void require_same_facts(const Facts& a, const Facts& b) {
+  CHECK(a.order_id == b.order_id);
+  CHECK(a.order_day == b.order_day);
+  CHECK(a.order_customer == b.order_customer);
+  CHECK(a.order_rep == b.order_rep);
+  CHECK(a.order_line_begin == b.order_line_begin);
+  REQUIRE(a.line_count() == b.line_count());
+  REQUIRE(a.line_cost.size() == b.line_cost.size());
+  std::size_t differ = 0;
+  const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+  for (std::size_t l = 0; l < a.line_count(); ++l)
+    if (a.line_product[l] != b.line_product[l] || !same(a.line_quantity[l], b.line_quantity[l]) ||
+        !same(a.line_revenue[l], b.line_revenue[l]) || !same(a.cost_of(l), b.cost_of(l)))
+      ++differ;
+  CHECK(differ == 0);
+  REQUIRE(a.products.size() == b.products.size());
+  for (std::size_t p = 0; p < a.products.size(); ++p) {
+    CHECK(a.products[p].catalog == b.products[p].catalog);
+    CHECK(a.products[p].sku == b.products[p].sku);
+    CHECK(a.products[p].name == b.products[p].name);
+    CHECK(a.products[p].category == b.products[p].category);
+  }
+  CHECK(a.customer_id == b.customer_id);
+  CHECK(a.customer_order_begin == b.customer_order_begin);
+}
+
+}  // namespace
+
+TEST_CASE("facts: lines grouped in place equal lines grouped by a copy", "[kpi][memory]") {
+  // The in-place grouping serves files of millions of lines; forced here on every size.
+  std::vector<std::pair<std::string, std::vector<std::string>>> sets{
+      {"samples/", {"orders.csv", "order_lines.csv", "customers.csv"}}};
+  if (test::has_shared("datasets/online-retail/online_retail.csv"))
+    sets.push_back({"", {"online_retail.csv"}});
+  else
+    WARN("shared dataset online_retail.csv absent: grouping checked on the samples only");
+  for (const auto& [folder, names] : sets) {
+    Dataset dataset;
+    for (const std::string& name : names)
+      ingest::load_path(dataset,
+                        folder.empty() ? test::shared_path("datasets/online-retail/" + name)
+                                       : test::source_path(folder + name),
+                        name, ingest::FileOptions{});
+    const Facts copied = kpi::build_facts(dataset, Settings{}, dataset.strings, SIZE_MAX);
+    const Facts in_place = kpi::build_facts(dataset, Settings{}, dataset.strings, 0);
+    INFO(names.front() << ": " << copied.line_count() << " lines");
+    REQUIRE(copied.line_count() > 1000);
+    require_same_facts(copied, in_place);
+  }
 }

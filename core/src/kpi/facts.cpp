@@ -55,8 +55,9 @@ class StatusFilter {
 /// Lines and orders as read, before grouping.
 struct Raw {
   std::vector<std::uint32_t> line_order;
-  std::vector<StrId> line_sku;
-  std::vector<std::uint32_t> line_catalog;
+  // The line's product (catalog x SKU), numbered as first seen in file order: 2 bytes a line
+  // below 65,536 products, where a SKU and a catalog index took 8.
+  IndexColumn line_product;
   NumberColumn qty;  // whole quantities 4 bytes a line
   std::vector<double> revenue, cost;
   std::vector<Day> order_day;
@@ -67,8 +68,7 @@ struct Raw {
 
   void reserve(std::size_t lines) {
     line_order.reserve(lines);
-    line_sku.reserve(lines);
-    line_catalog.reserve(lines);
+    line_product.reserve(lines);
     qty.reserve(lines);
     revenue.reserve(lines);
     if (with_cost) cost.reserve(lines);
@@ -77,8 +77,10 @@ struct Raw {
 
 class FactsBuilder {
  public:
-  FactsBuilder(const Dataset& dataset, const config::Settings& settings, StringPool& strings)
-      : dataset_(dataset),
+  FactsBuilder(const Dataset& dataset, const config::Settings& settings, StringPool& strings,
+               std::size_t in_place_from_lines)
+      : in_place_from_lines_(in_place_from_lines),
+        dataset_(dataset),
         strings_(strings),
         status_(settings.excluded_statuses, strings),
         all_(strings.intern("All")),
@@ -221,6 +223,14 @@ class FactsBuilder {
       slot = {value, day};
   }
 
+  /// The dense index of a (catalog, SKU) product, numbered as first seen.
+  std::uint32_t product_of(std::uint32_t catalog, StrId sku) {
+    bool added;
+    const std::uint32_t p = product_index_.get(catalog, sku, added);
+    if (added) product_keys_.emplace_back(catalog, sku);
+    return p;
+  }
+
   StrId line_catalog(StrId own, const Header* h, StrId customer) const {
     if (own != kNoStr) return own;
     if (h && h->catalog != kNoStr) return h->catalog;
@@ -269,9 +279,8 @@ class FactsBuilder {
 
       const StrId sku = t.text(Field::sku)[r];
       raw_.line_order.push_back(o);
-      raw_.line_sku.push_back(sku);
-      raw_.line_catalog.push_back(
-          catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)));
+      raw_.line_product.push_back(
+          product_of(catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)), sku));
       raw_.qty.push_back(qty);
       raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
       if (raw_.with_cost) raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
@@ -286,8 +295,8 @@ class FactsBuilder {
       const StrId customer = directory_.account(h->customer);
       const std::uint32_t o = order_index(id, h->day, customer, h->customer_name, h->rep);
       raw_.line_order.push_back(o);
-      raw_.line_sku.push_back(kNoStr);
-      raw_.line_catalog.push_back(catalog_index(line_catalog(kNoStr, h, customer)));
+      raw_.line_product.push_back(
+          product_of(catalog_index(line_catalog(kNoStr, h, customer)), kNoStr));
       raw_.qty.push_back(kNaN);
       raw_.revenue.push_back(std::isnan(h->total) ? 0.0 : h->total);
       if (raw_.with_cost) raw_.cost.push_back(kNaN);
@@ -310,19 +319,57 @@ class FactsBuilder {
   }
 
   /// to[place[l]] = from[l] for every line, then `from` is given back to the allocator.
-  template <typename T>
-  static void scatter_and_free(const std::vector<std::uint32_t>& place, std::vector<T>& from,
-                               std::vector<T>& to) {
+  template <typename Column>
+  static void scatter_and_free(const std::vector<std::uint32_t>& place, Column& from, Column& to) {
+    to = Column();
     to.resize(from.size());
-    for (std::size_t l = 0; l < from.size(); ++l) to[place[l]] = from[l];
-    std::vector<T>().swap(from);
+    for (std::size_t l = 0; l < from.size(); ++l) set(to, place[l], from[l]);
+    from = Column();
   }
-  static void scatter_and_free(const std::vector<std::uint32_t>& place, NumberColumn& from,
-                               NumberColumn& to) {
-    to.clear();
-    to.resize(from.size());
-    for (std::size_t l = 0; l < from.size(); ++l) to.set(place[l], from[l]);
-    NumberColumn().swap(from);
+  template <typename T>
+  static void set(std::vector<T>& to, std::size_t at, T value) {
+    to[at] = value;
+  }
+  template <typename Column, typename T>
+  static void set(Column& to, std::size_t at, T value) {
+    to.set(at, value);
+  }
+
+  /// Moves every raw line l to place[l] (product, quantity, revenue, cost together), in place:
+  /// each cycle of the permutation is walked once, carrying one line's values, and `place` is
+  /// used up (place[l] = l once l holds its line). No second copy of the lines: with the loaded
+  /// table beside them, a copy was the memory peak of a big file (docs/performance.md
+  /// "Compact columns"). Each step of a cycle lands far from the last, a cache miss: 4-5 times
+  /// the scatter's time, so only for files big enough that memory is what limits them.
+  void move_lines_in_place(std::vector<std::uint32_t>& place) {
+    const bool cost = !raw_.cost.empty();
+    for (std::size_t start = 0; start < place.size(); ++start) {
+      if (place[start] == start) continue;
+      std::uint32_t product = raw_.line_product[start];
+      double qty = raw_.qty[start];
+      double revenue = raw_.revenue[start];
+      double line_cost = cost ? raw_.cost[start] : 0.0;
+      std::size_t at = place[start];
+      while (at != start) {
+        // Leave the carried line at `at`, pick up the one that was there.
+        const std::uint32_t next_product = raw_.line_product[at];
+        const double next_qty = raw_.qty[at];
+        raw_.line_product.set(at, product);
+        raw_.qty.set(at, qty);
+        std::swap(revenue, raw_.revenue[at]);
+        if (cost) std::swap(line_cost, raw_.cost[at]);
+        product = next_product;
+        qty = next_qty;
+        const std::size_t next = place[at];
+        place[at] = static_cast<std::uint32_t>(at);
+        at = next;
+      }
+      raw_.line_product.set(start, product);
+      raw_.qty.set(start, qty);
+      raw_.revenue[start] = revenue;
+      if (cost) raw_.cost[start] = line_cost;
+      place[start] = static_cast<std::uint32_t>(start);
+    }
   }
 
   /// Counting sorts: orders by customer (no customer last), lines by order.
@@ -361,27 +408,28 @@ class FactsBuilder {
     for (std::size_t i = 1; i <= n_orders; ++i) begin[i] += begin[i - 1];
     facts_.order_line_begin = begin;
     // Each line's place among its order's, written over its order (raw_.line_order). Products
-    // are numbered in the lines' first-seen order, as before.
-    facts_.line_product.resize(n_lines);
-    PairIndex product_index;
-    for (std::size_t l = 0; l < n_lines; ++l) {
-      const std::uint32_t k = begin[new_index[raw_.line_order[l]]]++;
-      raw_.line_order[l] = k;
-      bool added;
-      facts_.line_product[k] = product_index.get(raw_.line_catalog[l], raw_.line_sku[l], added);
-      if (added)
-        facts_.products.push_back({raw_.line_catalog[l], raw_.line_sku[l],
-                                   sku_name_[raw_.line_sku[l]].first,
-                                   sku_category_[raw_.line_sku[l]].first});
+    // are numbered in the lines' first-seen order (product_of), named by their latest line.
+    for (std::size_t l = 0; l < n_lines; ++l)
+      raw_.line_order[l] = begin[new_index[raw_.line_order[l]]]++;
+    facts_.products.reserve(product_keys_.size());
+    for (const auto& [catalog, sku] : product_keys_)
+      facts_.products.push_back({catalog, sku, sku_name_[sku].first, sku_category_[sku].first});
+    std::vector<std::pair<std::uint32_t, StrId>>().swap(product_keys_);
+    if (n_lines >= in_place_from_lines_) {
+      move_lines_in_place(raw_.line_order);
+      facts_.line_product = std::move(raw_.line_product);
+      facts_.line_quantity = std::move(raw_.qty);
+      facts_.line_revenue = std::move(raw_.revenue);
+      facts_.line_cost = std::move(raw_.cost);
+    } else {
+      // One column at a time, the raw one freed once moved: sequential reads, writes in runs
+      // (an order's lines are mostly together in a file), 4-5 times faster than the cycles.
+      const std::vector<std::uint32_t>& place = raw_.line_order;
+      scatter_and_free(place, raw_.line_product, facts_.line_product);
+      scatter_and_free(place, raw_.qty, facts_.line_quantity);
+      scatter_and_free(place, raw_.revenue, facts_.line_revenue);
+      scatter_and_free(place, raw_.cost, facts_.line_cost);
     }
-    // One column at a time, the raw one freed once moved: the memory peak holds the raw lines
-    // and one grouped column, not both tables whole.
-    const std::vector<std::uint32_t>& place = raw_.line_order;
-    std::vector<StrId>().swap(raw_.line_sku);  // in the products now
-    std::vector<std::uint32_t>().swap(raw_.line_catalog);
-    scatter_and_free(place, raw_.qty, facts_.line_quantity);
-    scatter_and_free(place, raw_.revenue, facts_.line_revenue);
-    scatter_and_free(place, raw_.cost, facts_.line_cost);
     std::vector<std::uint32_t>().swap(raw_.line_order);
     facts_.catalogs = catalogs_.ids();
     facts_.reps = reps_.ids();
@@ -407,6 +455,7 @@ class FactsBuilder {
     fill_customer_rep_and_catalog_from_latest_order(facts_);
   }
 
+  std::size_t in_place_from_lines_;
   const Dataset& dataset_;
   StringPool& strings_;
   StatusFilter status_;
@@ -425,6 +474,8 @@ class FactsBuilder {
   std::vector<std::pair<StrId, Day>> seen_name_;
   std::vector<std::uint8_t> excluded_order_;  // by order id: 1 when the order is left out
   Raw raw_;
+  PairIndex product_index_;                                    // (catalog, SKU) -> product
+  std::vector<std::pair<std::uint32_t, StrId>> product_keys_;  // each product's (catalog, SKU)
   Facts facts_;
   std::size_t skipped_no_date_ = 0;
   std::size_t skipped_children_ = 0;
@@ -448,8 +499,9 @@ void fill_customer_rep_and_catalog_from_latest_order(Facts& facts) {
   }
 }
 
-Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings) {
-  return FactsBuilder(dataset, settings, strings).build();
+Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings,
+                  std::size_t in_place_from_lines) {
+  return FactsBuilder(dataset, settings, strings, in_place_from_lines).build();
 }
 
 }  // namespace pulse::kpi

@@ -28,6 +28,7 @@ void TextColumn::clear() {
   codes_.clear();
   ids_.clear();
   wide_ = false;
+  last_id_ = kNoStr;
   dict_.assign(1, kNoStr);
   slots_.assign(16, Slot{});
 }
@@ -38,6 +39,7 @@ void TextColumn::remap(const std::vector<StrId>& ids) {
     return;
   }
   for (StrId& id : dict_) id = ids[id];
+  last_id_ = kNoStr;
   rehash(slots_.size());
 }
 

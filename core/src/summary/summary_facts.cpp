@@ -174,7 +174,7 @@ class SummaryFactsBuilder {
     for (std::size_t k = 0; k < n; ++k) {
       const Item& it = items[item_at[k]];
       bool added;
-      facts_.line_product[k] = product_index.get(it.catalog, it.sku, added);
+      facts_.line_product.set(k, product_index.get(it.catalog, it.sku, added));
       if (added)
         facts_.products.push_back({it.catalog, it.sku, sku_name_[it.sku], sku_category_[it.sku]});
     }

@@ -7,6 +7,7 @@
 
 #include "pulse/config/settings.h"
 #include "pulse/model/dataset.h"
+#include "pulse/model/index_column.h"
 #include "pulse/model/message.h"
 #include "pulse/model/number_column.h"
 
@@ -28,7 +29,7 @@ struct Facts {
 
   // Lines, grouped by order. A line's SKU and catalog are its product's (sku_of, catalog_of):
   // not kept per line, 8 bytes a line saved.
-  std::vector<std::uint32_t> line_product;  // index into products (catalog x SKU)
+  IndexColumn line_product;  // index into products (catalog x SKU): 2 bytes a line below 65,536
   // NaN when units are unknown (orders without lines); 4 bytes a line while whole numbers.
   NumberColumn line_quantity;
   std::vector<double> line_revenue;
@@ -76,7 +77,12 @@ struct Facts {
 /// catalog and rep from its order when it has none; catalog falls back to the customer's,
 /// then "All"; rep to the customer's, then "Unassigned". Orders whose status is excluded
 /// are dropped. Without order lines, each order becomes one line worth its order_total.
-Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings);
+/// From this many lines on, the lines are grouped in place (no second copy, slower: a big file's
+/// memory peak, docs/performance.md "Compact columns"); below, by a faster copy. Same facts.
+constexpr std::size_t kGroupInPlaceFromLines = std::size_t{1} << 23;  // 8.4 M lines
+
+Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings,
+                  std::size_t in_place_from_lines = kGroupInPlaceFromLines);
 
 /// A customer without a rep or catalog of their own takes the rep of their latest order and the
 /// catalog of that order's first line (raw files and summary tables fill them the same way).

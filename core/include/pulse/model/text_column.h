@@ -92,6 +92,13 @@ class TextColumn {
   /// The code of `id`, added to the dictionary when new; kFull when the dictionary is full.
   std::uint16_t code_of(StrId id) {
     if (id == kNoStr) return 0;
+    // An order's lines repeat its order id, customer and country row after row: no probe.
+    if (id == last_id_) return last_code_;
+    last_id_ = id;
+    last_code_ = find_or_add(id);
+    return last_code_;
+  }
+  std::uint16_t find_or_add(StrId id) {
     std::size_t slot = hash(id) & (slots_.size() - 1);
     while (true) {
       const Slot& s = slots_[slot];
@@ -115,6 +122,8 @@ class TextColumn {
   std::vector<std::uint16_t> codes_;  // while narrow
   std::vector<Slot> slots_;           // id -> code, open addressing, at most half full
   std::vector<StrId> ids_;            // once wide
+  StrId last_id_ = kNoStr;            // the last id coded, and its code
+  std::uint16_t last_code_ = 0;
   bool wide_ = false;
 };
 
