@@ -15,7 +15,7 @@ namespace pulse {
 /// 32-bit integer (quantities, counts, line numbers: most order lines' quantity), 8 bytes (a
 /// double) from the first value that is not, for good. Reads give the same double either way,
 /// so a column reads alike however it is stored; only its memory differs (issue "Speed and
-/// scale" 3: integral quantities as integers; docs/performance.md "Compact numbers").
+/// scale" 3: integral quantities as integers; docs/performance.md "Compact columns").
 ///
 /// A missing value (NaN) is kept as the one integer no whole number takes (INT32_MIN); -0.0
 /// widens the column, so that its sign survives as it would in a double.
