@@ -4,10 +4,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <limits>
 #include <utility>
 #include <vector>
+
+#include "pulse/model/indexed_iterator.h"
 
 namespace pulse {
 
@@ -24,34 +25,7 @@ class NumberColumn {
   double operator[](std::size_t i) const { return wide_ ? reals_[i] : from_int(ints_[i]); }
   std::size_t size() const { return wide_ ? reals_.size() : ints_.size(); }
   bool empty() const { return size() == 0; }
-  /// Reads the values in order, as doubles (range-for).
-  class const_iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = double;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const double*;
-    using reference = double;
-
-    const_iterator() = default;
-    const_iterator(const NumberColumn* column, std::size_t i) : column_(column), i_(i) {}
-    double operator*() const { return (*column_)[i_]; }
-    const_iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    const_iterator operator++(int) {
-      const_iterator before = *this;
-      ++i_;
-      return before;
-    }
-    bool operator!=(const const_iterator& other) const { return i_ != other.i_; }
-    bool operator==(const const_iterator& other) const { return i_ == other.i_; }
-
-   private:
-    const NumberColumn* column_ = nullptr;
-    std::size_t i_ = 0;
-  };
+  using const_iterator = IndexedIterator<NumberColumn, double>;  // range-for, values decoded
   const_iterator begin() const { return {this, 0}; }
   const_iterator end() const { return {this, size()}; }
 

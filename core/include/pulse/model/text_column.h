@@ -2,9 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <vector>
 
+#include "pulse/model/indexed_iterator.h"
 #include "pulse/model/string_pool.h"
 
 namespace pulse {
@@ -19,34 +19,7 @@ namespace pulse {
 /// so a column of 4,000 SKUs has ids spread up to the pool's size.
 class TextColumn {
  public:
-  /// Reads the values in order (range-for).
-  class const_iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = StrId;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const StrId*;
-    using reference = StrId;
-
-    const_iterator() = default;
-    const_iterator(const TextColumn* column, std::size_t i) : column_(column), i_(i) {}
-    StrId operator*() const { return (*column_)[i_]; }
-    const_iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    const_iterator operator++(int) {
-      const_iterator before = *this;
-      ++i_;
-      return before;
-    }
-    bool operator!=(const const_iterator& other) const { return i_ != other.i_; }
-    bool operator==(const const_iterator& other) const { return i_ == other.i_; }
-
-   private:
-    const TextColumn* column_ = nullptr;
-    std::size_t i_ = 0;
-  };
+  using const_iterator = IndexedIterator<TextColumn, StrId>;  // range-for, values decoded
 
   TextColumn() { clear(); }
 
