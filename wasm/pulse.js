@@ -41,6 +41,8 @@
     return text;
   }
 
+  const documentText = new TextDecoder();
+
   function asJson(value) {
     if (value === undefined || value === null) return '';
     return typeof value === 'string' ? value : JSON.stringify(value);
@@ -366,7 +368,7 @@
     reportText(settings, sections) {
       const list = sections === undefined || sections === null ? '' : Array.isArray(sections) ? sections.join(',') : sections;
       if (typeof list !== 'string') throw new PulseError('[pulse.wasm.006] report: sections must be an array of report keys or a comma-separated string');
-      return this._call('report', [asJson(settings), list], true);
+      return this._call('report', [asJson(settings), list], true, true);
     }
 
     /** What the engine reads: {roles: {role: {fields, required}}, fields: {field: kind},
@@ -551,11 +553,14 @@
       this._bufferSize = size;
     }
 
-    _call(method, args, documentExpected) {
+    /** Calls the binding. asBytes: the method gives its document as a Uint8Array over wasm
+     *  memory (binding.cpp's report()), decoded here before anything else runs in the engine. */
+    _call(method, args, documentExpected, asBytes = false) {
       if (!this._engine) throw new PulseError('[pulse.wasm.007] ' + method + ': the engine was disposed');
       let text;
       try {
         text = this._engine[method](...args);
+        if (asBytes) text = documentText.decode(text);
       } catch (err) {
         // Only a runtime abort gets here (the binding catches every C++ exception).
         throw new PulseError('[pulse.wasm.008] ' + method + ': ' + (err && err.message || err));
