@@ -8,6 +8,7 @@
 #include "pulse/error_ids.h"
 #include "pulse/error_message.h"
 #include "pulse/message_codes.h"
+#include "pulse/text/same_text.h"
 
 namespace pulse::ingest {
 namespace {
@@ -176,7 +177,7 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
   switch (slot.kind) {
     case FieldKind::text:
       // Runs of equal values (an invoice's lines) skip the hash; the pool's text is stable.
-      if (slot.last_id == kNoStr || raw != strings_.view(slot.last_id)) {
+      if (slot.last_id == kNoStr || !text::same_text(raw, strings_.view(slot.last_id))) {
         // A NUL byte is binary data in a text file (a damaged export): the row is reported and
         // skipped rather than carrying the byte into names and ids.
         if (std::memchr(raw.data(), 0, raw.size()) != nullptr) {
@@ -221,7 +222,7 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
     }
 
     case FieldKind::date: {
-      if (slot.date.last_day != kNoDay && raw == slot.date.last_text) {
+      if (slot.date.last_day != kNoDay && text::same_text(raw, slot.date.last_text)) {
         column.days.push_back(slot.date.last_day);
         if (slot.date.last_pending) mark_row(slot.date.pending, row);
         return true;

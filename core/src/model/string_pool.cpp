@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "pulse/text/same_text.h"
+
 namespace pulse {
 namespace {
 constexpr std::size_t kBlockBytes = 1 << 16;
@@ -45,7 +47,7 @@ StrId StringPool::find(std::string_view text) const {
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) return kNoStr;
-    if ((slot & kTagMask) == tag && views_[(slot & kIdMask) - 1] == text)
+    if ((slot & kTagMask) == tag && text::same_text(views_[(slot & kIdMask) - 1], text))
       return static_cast<StrId>((slot & kIdMask) - 1);
   }
 }
@@ -59,7 +61,7 @@ StrId StringPool::intern(std::string_view text) {
   for (;; i = (i + 1) & mask) {
     const std::uint64_t slot = slots_[i];
     if (slot == 0) break;
-    if ((slot & kTagMask) == tag && views_[(slot & kIdMask) - 1] == text)
+    if ((slot & kTagMask) == tag && text::same_text(views_[(slot & kIdMask) - 1], text))
       return static_cast<StrId>((slot & kIdMask) - 1);
   }
   // New string: copy it into the current block (a fresh block when it does not fit).
