@@ -72,12 +72,31 @@ Day month_start(Day day) {
   return day - static_cast<Day>(civil_from_day(day).day) + 1;
 }
 
-std::string format_day(Day day) {
-  if (day == kNoDay) return {};
+char* write_day(Day day, char* out) {
+  if (day == kNoDay) return out;
   const CivilDate c = civil_from_day(day);
-  char buf[32];
-  const int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return std::string(buf, static_cast<std::size_t>(n));
+  if (c.year < 0 || c.year > 9999) {
+    const int n = std::snprintf(out, kDayTextMax, "%04d-%02u-%02u", c.year, c.month, c.day);
+    return out + n;
+  }
+  const auto digit = [](unsigned v) { return static_cast<char>('0' + v); };
+  const auto year = static_cast<unsigned>(c.year);
+  out[0] = digit(year / 1000);
+  out[1] = digit(year / 100 % 10);
+  out[2] = digit(year / 10 % 10);
+  out[3] = digit(year % 10);
+  out[4] = '-';
+  out[5] = digit(c.month / 10);
+  out[6] = digit(c.month % 10);
+  out[7] = '-';
+  out[8] = digit(c.day / 10);
+  out[9] = digit(c.day % 10);
+  return out + 10;
+}
+
+std::string format_day(Day day) {
+  char buf[kDayTextMax];
+  return std::string(buf, write_day(day, buf));
 }
 
 std::string format_month(Day day) {

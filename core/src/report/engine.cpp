@@ -250,12 +250,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
   w.reserve(text_bytes_hint_);
-  auto day_value = [&](Day d) {
-    if (d == kNoDay)
-      w.null();
-    else
-      w.value(format_day(d));
-  };
+  auto day_value = [&](Day d) { report::day_value(w, d); };
   auto text_value = [&](const std::optional<std::string>& s) {
     if (s)
       w.value(*s);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pulse/model/day.h"
@@ -15,10 +16,12 @@ namespace pulse::report {
 
 /// "YYYY-MM-DD", or null for an unknown day.
 inline void day_value(JsonWriter& w, Day d) {
-  if (d == kNoDay)
+  if (d == kNoDay) {
     w.null();
-  else
-    w.value(format_day(d));
+  } else {
+    char text[kDayTextMax];
+    w.value(std::string_view(text, static_cast<std::size_t>(write_day(d, text) - text)));
+  }
 }
 
 /// The text of a pooled string, or null when it is missing.

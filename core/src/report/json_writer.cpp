@@ -1,10 +1,15 @@
 #include "pulse/report/json_writer.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
 
 namespace pulse::report {
+
+void JsonWriter::make_room(std::size_t n) {
+  out_.resize(std::max(out_.size() * 2, size_ + std::max<std::size_t>(n, 256)));
+}
 
 void JsonWriter::separate() {
   if (after_key_) {
@@ -12,37 +17,37 @@ void JsonWriter::separate() {
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_ += ',';
+    if (!first_.back()) put(',');
     first_.back() = false;
   }
 }
 
 void JsonWriter::begin_object() {
   separate();
-  out_ += '{';
-  first_.push_back(true);
+  put('{');
+  first_.push_back(1);
 }
 
 void JsonWriter::end_object() {
-  out_ += '}';
+  put('}');
   first_.pop_back();
 }
 
 void JsonWriter::begin_array() {
   separate();
-  out_ += '[';
-  first_.push_back(true);
+  put('[');
+  first_.push_back(1);
 }
 
 void JsonWriter::end_array() {
-  out_ += ']';
+  put(']');
   first_.pop_back();
 }
 
 void JsonWriter::key(std::string_view name) {
   separate();
   escape(name);
-  out_ += ':';
+  put(':');
   after_key_ = true;
 }
 
@@ -54,28 +59,44 @@ void JsonWriter::value(std::string_view text) {
 void JsonWriter::value(double number) {
   separate();
   if (!std::isfinite(number)) {
-    out_ += "null";
+    put("null");
     return;
   }
   char buffer[64];
   // nlohmann's Grisu2 shortest round-trip form, the same text json::dump() writes.
   char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number);
-  out_.append(buffer, end);
+  put(buffer, static_cast<std::size_t>(end - buffer));
 }
 
 void JsonWriter::value(std::int64_t number) {
   separate();
-  out_ += std::to_string(number);
+  if (number < 0) {
+    put('-');
+    // The magnitude as unsigned: -INT64_MIN does not fit a signed 64-bit integer.
+    put_digits(0 - static_cast<std::uint64_t>(number));
+  } else {
+    put_digits(static_cast<std::uint64_t>(number));
+  }
 }
 
 void JsonWriter::value(std::uint64_t number) {
   separate();
-  out_ += std::to_string(number);
+  put_digits(number);
+}
+
+void JsonWriter::put_digits(std::uint64_t number) {
+  char digits[20];
+  char* at = digits + sizeof digits;
+  do {
+    *--at = static_cast<char>('0' + number % 10);
+    number /= 10;
+  } while (number > 0);
+  put(at, static_cast<std::size_t>(digits + sizeof digits - at));
 }
 
 void JsonWriter::value(bool flag) {
   separate();
-  out_ += flag ? "true" : "false";
+  put(flag ? std::string_view("true") : std::string_view("false"));
 }
 
 void JsonWriter::value(const std::optional<double>& number) {
@@ -87,12 +108,12 @@ void JsonWriter::value(const std::optional<double>& number) {
 
 void JsonWriter::null() {
   separate();
-  out_ += "null";
+  put("null");
 }
 
 void JsonWriter::raw(std::string_view json) {
   separate();
-  out_ += json;
+  put(json);
 }
 
 namespace {
@@ -136,7 +157,7 @@ constexpr SpecialBytes kSpecial;
 
 void JsonWriter::escape(std::string_view text) {
   static const char* kHex = "0123456789abcdef";
-  out_ += '"';
+  put('"');
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -151,43 +172,43 @@ void JsonWriter::escape(std::string_view text) {
         continue;
       }
     }
-    out_.append(text.data() + plain, i - plain);
+    put(text.data() + plain, i - plain);
     switch (c) {
       case '"':
-        out_ += "\\\"";
+        put("\\\"");
         break;
       case '\\':
-        out_ += "\\\\";
+        put("\\\\");
         break;
       case '\n':
-        out_ += "\\n";
+        put("\\n");
         break;
       case '\r':
-        out_ += "\\r";
+        put("\\r");
         break;
       case '\t':
-        out_ += "\\t";
+        put("\\t");
         break;
       case '\b':
-        out_ += "\\b";
+        put("\\b");
         break;
       case '\f':
-        out_ += "\\f";
+        put("\\f");
         break;
       default:
         if (c < 0x20) {
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
+          put("\\u00");
+          put(kHex[c >> 4]);
+          put(kHex[c & 0xF]);
         } else {
-          out_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+          put("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8
         }
     }
     ++i;
     plain = i;
   }
-  out_.append(text.data() + plain, text.size() - plain);
-  out_ += '"';
+  put(text.data() + plain, text.size() - plain);
+  put('"');
 }
 
 }  // namespace pulse::report

@@ -36,6 +36,10 @@ Day day_of_month_ordinal(int ordinal);
 
 /// "2024-03-07"; empty string for kNoDay.
 std::string format_day(Day day);
+/// format_day() into `out`, which has room for kDayTextMax bytes; returns the text's end (`out`
+/// for kNoDay). For the report's many dates: no allocation, no printf.
+constexpr std::size_t kDayTextMax = 32;
+char* write_day(Day day, char* out);
 /// "2024-03".
 std::string format_month(Day day);
 
