@@ -217,7 +217,7 @@ class PulseEngine {
   /// the engine), which pulse.js decodes at once: Embind's std::string return would copy it
   /// into a new buffer and then scan it byte by byte in JS before decoding, which took about a
   /// third of a re-filter of the customers' view (its 3.9 MB of JSON; docs/performance.md
-  /// "The report handed over as bytes").
+  /// "Re-filter: the report's JSON").
   emscripten::val report(const std::string& settings_json, const std::string& sections) {
     std::string().swap(document_);  // the last report's bytes are freed before this one is made
     document_ = report_document(settings_json, sections);

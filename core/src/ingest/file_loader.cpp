@@ -428,9 +428,7 @@ const LoadReport& FileLoader::finish() {
     report_.error.clear();
     report_.stopped_line = stop_line_;
   }
-  // Problems are found in two passes (the first rows wait for the mapping): list them by line.
-  std::stable_sort(report_.problems.begin(), report_.problems.end(),
-                   [](const Problem& a, const Problem& b) { return a.line < b.line; });
+  report_.sort_problems_by_line();
   if (report_.refused() && report_.rows_loaded == 0) {
     report_.role.clear();
     report_.rows_skipped = report_.rows_read;  // nothing of a refused file is loaded

@@ -631,8 +631,7 @@ class ParallelLoad : public io::RecordSink {
     report_.encoding_reason_code = decoder_->reason_code();
     report_.lines = last_.csv->lines();
     builder_->finish(columns_);
-    std::stable_sort(report_.problems.begin(), report_.problems.end(),
-                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
+    report_.sort_problems_by_line();
     // The file's own pool in first-seen order, into the dataset's: the ids interning row by
     // row would have given.
     std::vector<StrId> ids(pool_.size(), kNoStr);

@@ -62,7 +62,7 @@ void assign_abc(std::vector<ProductRow>& rows, std::size_t begin, std::size_t en
       total += rows[i].revenue;
     }
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+  sort_by(order, [&](std::size_t a, std::size_t b) {
     if (rows[a].revenue != rows[b].revenue) return rows[a].revenue > rows[b].revenue;
     return strings.view(facts.products[rows[a].product].sku) <
            strings.view(facts.products[rows[b].product].sku);

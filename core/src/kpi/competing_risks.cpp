@@ -2,16 +2,17 @@
 
 #include <algorithm>
 
+#include "pulse/util/sort_by.h"
+
 namespace pulse::kpi {
 
 CumulativeIncidence::CumulativeIncidence(std::vector<CompetingObservation> observations, int causes)
     : causes_(causes), subjects_(observations.size()) {
   // By time, and at equal times events (cause > 0) before censorings (cause 0).
-  std::sort(observations.begin(), observations.end(),
-            [](const CompetingObservation& a, const CompetingObservation& b) {
-              if (a.time != b.time) return a.time < b.time;
-              return (a.cause > 0) > (b.cause > 0);
-            });
+  sort_by(observations, [](const CompetingObservation& a, const CompetingObservation& b) {
+    if (a.time != b.time) return a.time < b.time;
+    return (a.cause > 0) > (b.cause > 0);
+  });
   all_times_.reserve(observations.size());
   for (const CompetingObservation& o : observations) all_times_.push_back(o.time);
   if (!observations.empty()) last_time_ = observations.back().time;

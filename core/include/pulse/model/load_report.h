@@ -59,6 +59,9 @@ struct LoadReport {
   std::size_t stopped_line = 0;
 
   void add_problem(Problem problem);
+  /// The problems in line order, found order kept within a line (a file's problems are found
+  /// in more than one pass: the first rows wait for the column mapping).
+  void sort_problems_by_line();
   bool refused() const { return !error.empty(); }
   bool partial() const { return !stopped.empty(); }
 };
