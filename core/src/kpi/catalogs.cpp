@@ -40,6 +40,10 @@ struct Acc {
       pos_cost_known = false;
     else
       pos_cost += cost_value;
+    count(o, c);
+  }
+  /// Order o of customer c (kNoStamp: none) counted once each, however many lines it has here.
+  void count(std::uint32_t o, std::uint32_t c) {
     if (order_stamp != o) {
       order_stamp = o;
       ++orders;
@@ -224,26 +228,31 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     if (!scope.in_period(day) || !order_in_filter(facts, scope, o)) continue;
     const std::int32_t c = facts.order_customer[o];
     const std::uint32_t customer = c == kNone ? kNoStamp : static_cast<std::uint32_t>(c);
+    // The sums are kept per product only (a listed charge too): a catalog's are its products'
+    // added up after the pass, the same exact sums (exact_sum.h) for half the additions per
+    // line. Only a catalog's distinct orders and customers are counted here, line by line.
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
       if (!line_in_filter(facts, scope, l)) continue;
       const double qty = facts.line_quantity[l];
       const double rev = facts.line_revenue[l];
       const double cost = facts.cost_of(l);
       const std::uint32_t p = facts.line_product[l];
-      Acc& k = cat[facts.catalog_of(l)];
-      k.add_line(rev, std::isnan(qty) ? 0 : qty, cost);
-      total_revenue += rev;
-      if (non_product[p])
-        non_product_revenue[facts.catalog_of(l)] += rev;
-      else
-        prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
+      prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
       if (!(qty > 0)) continue;
-      k.add_positive(rev, qty, cost, o, customer);
+      cat[facts.products[p].catalog].count(o, customer);
       if (non_product[p]) continue;
       prod[p].add_positive(rev, qty, cost, o, customer);
       if (gather_points) points.push_back({p, day, l});
     }
   }
+  for (std::uint32_t p = 0; p < prod.size(); ++p) {
+    if (!prod[p].touched) continue;
+    const std::uint32_t k = facts.products[p].catalog;
+    cat[k].touched = true;
+    cat[k].all.add(prod[p].all);
+    if (non_product[p]) non_product_revenue[k] += prod[p].all.revenue;
+  }
+  for (const Acc& k : cat) total_revenue += k.all.revenue;
 
   CatalogReport report;
   if (!facts.has_lines) return report;
@@ -256,7 +265,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   report.products.reserve(static_cast<std::size_t>(
       std::count_if(prod.begin(), prod.end(), [](const Acc& a) { return a.touched; })));
   for (std::uint32_t p = 0; p < prod.size(); ++p) {
-    if (!prod[p].touched) continue;
+    if (!prod[p].touched || non_product[p]) continue;
     if (prod[p].pos_units > 0) ++cat[facts.products[p].catalog].skus;
     ProductRow row;
     row.product = p;
