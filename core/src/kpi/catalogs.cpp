@@ -208,7 +208,8 @@ void estimate_catalog(std::vector<ProductRow>& rows, std::size_t begin, std::siz
 
 CatalogReport catalog_report(const Facts& facts, const Scope& scope,
                              const config::Settings& settings, const StringPool& strings,
-                             const ProductPoints* all_points) {
+                             const ProductPoints* all_points,
+                             const std::vector<NonProductSuggestion>* suggestions) {
   const bool monthly = settings.elasticity_period == "month";
   std::vector<Acc> cat(facts.catalogs.size());
   std::vector<Acc> prod(facts.products.size());
@@ -258,7 +259,8 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   if (!facts.has_lines) return report;
   report.non_product_skus = settings.non_product_skus;
   for (const ExactSum& r : non_product_revenue) report.non_product_revenue += r;
-  report.non_product_suggestions = suggest_non_products(facts, strings);
+  report.non_product_suggestions =
+      suggestions ? *suggestions : suggest_non_products(facts, strings);
 
   // Products, grouped by catalog, by revenue within it. (Reserved: a ProductRow is large, and
   // growing the vector by doubling moved every row several times, 2 % of a report's CPU.)

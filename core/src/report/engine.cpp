@@ -103,6 +103,7 @@ void Engine::drop_caches() {
   deals_.reset();
   outlook_.reset();
   points_.reset();
+  suggestions_.reset();
   text_bytes_hint_ = 0;
 }
 
@@ -116,6 +117,7 @@ const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
     last_.reset();
     outlook_.reset();
     points_.reset();
+    suggestions_.reset();
   }
   return *facts_;
 }
@@ -155,6 +157,11 @@ const kpi::ProductPoints& Engine::points_for(const kpi::Facts& facts,
     points_facts_ = &facts;
   }
   return *points_;
+}
+
+const std::vector<kpi::NonProductSuggestion>& Engine::suggestions_for(const kpi::Facts& facts) {
+  if (!suggestions_) suggestions_ = kpi::suggest_non_products(facts, dataset_.strings);
+  return *suggestions_;
 }
 
 namespace {
@@ -316,8 +323,8 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   }
   const bool catalogs_available = facts.has_lines && scope.as_of != kNoDay;
   if (catalogs_available && (want_catalogs || want_attention) && !d.catalogs)
-    d.catalogs.emplace(
-        kpi::catalog_report(facts, scope, settings, strings, &points_for(facts, settings)));
+    d.catalogs.emplace(kpi::catalog_report(facts, scope, settings, strings,
+                                           &points_for(facts, settings), &suggestions_for(facts)));
   const std::optional<kpi::CatalogReport>& catalogs = d.catalogs;
   if (want_catalogs) {
     w.key("catalogs");

@@ -69,8 +69,11 @@ struct CatalogReport {
 
 /// The product catalogs dashboard over the lines in the period. `all_points`: the facts' price
 /// points built once (product_points.h), reused when no rep or customer filter is set.
+/// `suggestions`: suggest_non_products(facts, strings) made once (they read every line, not the
+/// filtered ones), else made here.
 CatalogReport catalog_report(const Facts& facts, const Scope& scope,
                              const config::Settings& settings, const StringPool& strings,
-                             const ProductPoints* all_points = nullptr);
+                             const ProductPoints* all_points = nullptr,
+                             const std::vector<NonProductSuggestion>* suggestions = nullptr);
 
 }  // namespace pulse::kpi

@@ -13,6 +13,7 @@
 #include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
+#include "pulse/kpi/non_products.h"
 #include "pulse/kpi/product_points.h"
 #include "pulse/model/dataset.h"
 #include "pulse/report/report_sections.h"
@@ -75,6 +76,7 @@ class Engine {
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
                                           const config::Settings& settings);
   const kpi::ProductPoints& points_for(const kpi::Facts& facts, const config::Settings& settings);
+  const std::vector<kpi::NonProductSuggestion>& suggestions_for(const kpi::Facts& facts);
   /// Forgets what was computed from the data (a file loaded or dropped).
   void drop_caches();
 
@@ -97,6 +99,8 @@ class Engine {
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;
+  // The charges suggested as not products: from every line of the facts, whatever the filters.
+  std::optional<std::vector<kpi::NonProductSuggestion>> suggestions_;
 };
 
 }  // namespace pulse::report
