@@ -88,3 +88,48 @@ TEST_CASE("TextColumn: remap of a wide column maps every row", "[model][text]") 
   CHECK(column[0] == 2);
   CHECK(column[65999] == 132000);
 }
+
+TEST_CASE("TextColumn: append through an id map equals pushing each mapped id", "[model][text]") {
+  // A range's column (its own pool's ids 1..n) appended to the file's, in the four storage
+  // cases: both narrow (codes mapped), the result overflowing 65,535 codes (pushed one by one,
+  // widening), the file's column wide, the range's wide.
+  const auto range_of = [](StrId distinct, std::size_t rows, unsigned seed) {
+    std::vector<StrId> ids;
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<StrId> pick(0, distinct);
+    for (std::size_t i = 0; i < rows; ++i) ids.push_back(pick(random));  // 0: missing
+    return ids;
+  };
+  const auto map_of = [](StrId distinct, StrId offset) {
+    std::vector<StrId> ids(distinct + 1, kNoStr);
+    for (StrId id = 1; id <= distinct; ++id) ids[id] = offset + 3 * id;
+    return ids;
+  };
+  struct Case {
+    StrId file_distinct;
+    std::size_t file_rows;
+    StrId range_distinct, offset;  // offset 100: the mapped ids overlap the file's
+    bool file_narrow, range_narrow, narrow_after;
+  };
+  for (const Case c : {Case{300, 80000, 200, 100, true, true, true},
+                       Case{60000, 200000, 9000, 100000, true, true, false},
+                       Case{70000, 300000, 200, 100, false, true, false},
+                       Case{300, 80000, 70000, 100, true, false, false}}) {
+    INFO("file " << c.file_distinct << " texts, range " << c.range_distinct);
+    const std::vector<StrId> file_ids = range_of(c.file_distinct, c.file_rows, 1);
+    const std::vector<StrId> range_ids =
+        range_of(c.range_distinct, c.range_distinct > 65535 ? 300000 : 90000, 2);
+    const std::vector<StrId> ids = map_of(c.range_distinct, c.offset);
+    TextColumn file = of(file_ids);
+    const TextColumn range = of(range_ids);
+    REQUIRE(file.narrow() == c.file_narrow);
+    REQUIRE(range.narrow() == c.range_narrow);
+    std::vector<StrId> expected = file_ids;
+    for (const StrId id : range_ids) expected.push_back(ids[id]);
+    file.append(range, ids);
+    CHECK(file.values() == expected);
+    CHECK(file.narrow() == c.narrow_after);
+    file.push_back(ids[1]);  // the lookup state is consistent after the append
+    CHECK(file[file.size() - 1] == ids[1]);
+  }
+}

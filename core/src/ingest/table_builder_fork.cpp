@@ -70,7 +70,7 @@ void TableBuilder::absorb(TableBuilder& part, const StringPool& part_strings) {
     const Column& source = *from.target;
     switch (slot.kind) {
       case FieldKind::text:
-        for (StrId id : source.text) column.text.push_back(ids[id]);
+        column.text.append(source.text, ids);
         slot.last_id = kNoStr;
         break;
       case FieldKind::number:

@@ -62,6 +62,22 @@ void TextColumn::rehash(std::size_t slots) {
   }
 }
 
+void TextColumn::append(const TextColumn& other, const std::vector<StrId>& ids) {
+  // Room for every code of other's dictionary (its code 0, the missing value, is ours too).
+  if (!wide_ && !other.wide_ && dict_.size() + other.dict_.size() - 1 <= kMaxCodes) {
+    std::vector<std::uint16_t> code_of_other(other.dict_.size(), 0);
+    for (std::size_t c = 1; c < other.dict_.size(); ++c)
+      code_of_other[c] = code_of(ids[other.dict_[c]]);
+    const std::size_t at = codes_.size();
+    codes_.resize(at + other.codes_.size());
+    for (std::size_t i = 0; i < other.codes_.size(); ++i)
+      codes_[at + i] = code_of_other[other.codes_[i]];
+    return;
+  }
+  reserve(size() + other.size());
+  for (const StrId id : other) push_back(ids[id]);
+}
+
 void TextColumn::widen(std::size_t at_least) {
   std::vector<StrId> ids;
   ids.reserve(std::max(at_least, codes_.capacity()));

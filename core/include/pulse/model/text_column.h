@@ -57,6 +57,11 @@ class TextColumn {
   /// Every id becomes ids[id] (a range's pool merged into the file's): the dictionary is mapped,
   /// not the rows, while narrow. `ids` must map distinct ids to distinct ids.
   void remap(const std::vector<StrId>& ids);
+  /// Appends `other`'s values (a range's, in file order), each id read through `ids` (the
+  /// range's pool into this column's). While both are narrow and the codes fit, each of
+  /// other's codes is looked up once and the rows are copied through a table of codes: a merge
+  /// of a big file's ranges had spent most of its time looking every row up.
+  void append(const TextColumn& other, const std::vector<StrId>& ids);
 
  private:
   static constexpr std::uint16_t kFull = 0xFFFF;  // no code left: widen
