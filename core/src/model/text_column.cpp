@@ -74,7 +74,8 @@ void TextColumn::append(const TextColumn& other, const std::vector<StrId>& ids) 
       codes_[at + i] = code_of_other[other.codes_[i]];
     return;
   }
-  reserve(size() + other.size());
+  // No reserve() here: it would allocate exactly this much, range after range (quadratic);
+  // push_back grows the storage geometrically.
   for (const StrId id : other) push_back(ids[id]);
 }
 
