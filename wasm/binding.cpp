@@ -220,14 +220,7 @@ class PulseEngine {
   /// "Re-filter: the report's JSON").
   emscripten::val report(const std::string& settings_json, const std::string& sections) {
     std::string().swap(document_);  // the last report's bytes are freed before this one is made
-    document_ = report_document(settings_json, sections);
-    return emscripten::val(emscripten::typed_memory_view(
-        document_.size(), reinterpret_cast<const unsigned char*>(document_.data())));
-  }
-
- private:
-  std::string report_document(const std::string& settings_json, const std::string& sections) {
-    return guarded("report", [&] {
+    document_ = guarded("report", [&] {
       if (open_)
         throw PulseError(ids::kWasmFileStillLoading,
                          "report: a file is still loading (call finishFile)");
@@ -241,9 +234,10 @@ class PulseEngine {
       return engine_.report_text(
           config::settings_from_json(parse_object(settings_json, "settings")), *asked);
     });
+    return emscripten::val(emscripten::typed_memory_view(
+        document_.size(), reinterpret_cast<const unsigned char*>(document_.data())));
   }
 
- public:
   /// Drops the file being loaded, unfinished: nothing of it stays (a source that failed).
   std::string abandon_file() {
     return guarded("abandonFile", [&] {

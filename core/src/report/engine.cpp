@@ -257,7 +257,6 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
   w.reserve(text_bytes_hint_);
-  auto day_value = [&](Day d) { report::day_value(w, d); };
   auto text_value = [&](const std::optional<std::string>& s) {
     if (s)
       w.value(*s);
@@ -266,11 +265,11 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   };
 
   w.begin_object();
-  w.key("as_of"), day_value(scope.as_of);
+  w.key("as_of"), day_value(w, scope.as_of);
   w.key("period");
   w.begin_object();
-  w.key("from"), day_value(scope.from);
-  w.key("to"), day_value(scope.to);
+  w.key("from"), day_value(w, scope.from);
+  w.key("to"), day_value(w, scope.to);
   w.end_object();
   w.key("filters");
   w.begin_object();
