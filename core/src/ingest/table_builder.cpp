@@ -184,7 +184,7 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
           problem(line, slot, Message(ids::kRowNulByte, "a NUL byte in the text (binary data?)"));
           return false;
         }
-        slot.last_id = strings_.intern(raw);
+        slot.last_id = slot.texts.intern(raw, strings_);
       }
       column.text.push_back(slot.last_id);
       return true;

@@ -52,9 +52,8 @@ StrId StringPool::find(std::string_view text) const {
   }
 }
 
-StrId StringPool::intern(std::string_view text) {
+StrId StringPool::intern(std::string_view text, std::uint64_t h) {
   if (text.empty()) return kNoStr;
-  const std::uint64_t h = hash(text);
   const std::uint64_t tag = h << 32;
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pulse/ingest/column_mapper.h"
+#include "pulse/ingest/column_text_cache.h"
 #include "pulse/ingest/date_order_evidence.h"
 #include "pulse/ingest/flat_bytes.h"
 #include "pulse/io/date_parser.h"
@@ -108,6 +109,7 @@ class TableBuilder {
     std::string scratch;       // text assembled under `rule`
     Column* target = nullptr;
     StrId last_id = kNoStr;  // the previous text value, to skip interning repeats
+    ColumnTextCache texts;   // the column's own index in front of the pool (a copy is empty)
     NumberState number;
     DateState date;
   };

@@ -24,15 +24,18 @@ class StringPool {
   StringPool& operator=(StringPool&&) = default;
 
   /// The id of `text`, adding it when new. Empty text is kNoStr.
-  StrId intern(std::string_view text);
+  StrId intern(std::string_view text) { return text.empty() ? kNoStr : intern(text, hash(text)); }
+  /// intern() with the text's hash() already computed (a caller's own index shares it).
+  StrId intern(std::string_view text, std::uint64_t text_hash);
   /// The id of `text` when it is already in the pool, else kNoStr.
   StrId find(std::string_view text) const;
   std::string_view view(StrId id) const { return views_[id]; }
   std::size_t size() const { return views_.size(); }
+  /// The hash the pool indexes texts by; its high half is free for a caller's tags.
+  static std::uint64_t hash(std::string_view text);
 
  private:
   void grow();
-  static std::uint64_t hash(std::string_view text);
 
   std::deque<std::string> blocks_;       // stable storage; views point into it
   std::vector<std::string_view> views_;  // id -> text

@@ -1,0 +1,77 @@
+#pragma once
+// One text column's own index of the texts it has seen, in front of the dataset's StringPool
+// while loading. The pool holds every column's texts in one table: for a big export that table
+// is tens of megabytes (a million order numbers), so every lookup of a SKU or a product name
+// missed the processor's caches two or three times (the slot, the id's text, its bytes), and
+// interning was a quarter of the native load of the 2.18 GB file. A column of a few thousand
+// SKUs fits its own small table, which stays in cache; only a text new to the column reaches
+// the pool. The ids are the pool's, so the result is the same as interning every cell.
+//
+// A column with more distinct texts than kMaxTexts (order numbers) would only double its
+// lookups: the cache gives up on it and every cell goes to the pool, as before.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "pulse/model/string_pool.h"
+#include "pulse/text/same_text.h"
+
+namespace pulse::ingest {
+
+class ColumnTextCache {
+ public:
+  /// Distinct texts a column may have for the cache to keep serving it.
+  static constexpr std::size_t kMaxTexts = 1 << 14;
+
+  ColumnTextCache() = default;
+  /// A copy starts empty: the entries are ids of one pool and views into its bytes, and a copy
+  /// is made for a builder of another pool (a parallel load's range).
+  ColumnTextCache(const ColumnTextCache&) {}
+  ColumnTextCache& operator=(const ColumnTextCache&) {
+    clear();
+    return *this;
+  }
+  ColumnTextCache(ColumnTextCache&&) = default;
+  ColumnTextCache& operator=(ColumnTextCache&&) = default;
+
+  /// The pool's id of `text` (not empty), interning it there when the column has not seen it.
+  StrId intern(std::string_view text, StringPool& pool) {
+    if (given_up_) return pool.intern(text);
+    const std::uint64_t h = StringPool::hash(text);
+    const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
+    if (!slots_.empty()) {
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const Entry& e = slots_[i];
+        if (e.id == kNoStr) break;
+        if (e.tag == tag && text::same_text(e.text, text)) return e.id;
+      }
+    }
+    const StrId id = pool.intern(text, h);
+    add(pool.view(id), tag, h, id);
+    return id;
+  }
+
+  void clear() {
+    slots_.clear();
+    slots_.shrink_to_fit();
+    size_ = 0;
+    given_up_ = false;
+  }
+
+ private:
+  struct Entry {
+    std::string_view text;  // the pool's bytes, stable while the pool lives
+    std::uint32_t tag = 0;  // the hash's high half: most probes end without touching the bytes
+    StrId id = kNoStr;      // kNoStr: an empty slot
+  };
+
+  void add(std::string_view text, std::uint32_t tag, std::uint64_t h, StrId id);
+
+  std::vector<Entry> slots_;  // open addressing, at most half full; a power of two
+  std::size_t size_ = 0;
+  bool given_up_ = false;
+};
+
+}  // namespace pulse::ingest
