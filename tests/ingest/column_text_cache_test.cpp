@@ -5,6 +5,7 @@
 
 #include "pulse/ingest/column_text_cache.h"
 #include "pulse/model/string_pool.h"
+#include "pulse/model/text_column.h"
 
 using pulse::StrId;
 using pulse::StringPool;
@@ -17,7 +18,7 @@ void check_same_ids(const std::vector<std::string>& cells) {
   StringPool cached_pool, plain_pool;
   ColumnTextCache cache;
   for (const std::string& cell : cells) {
-    const StrId id = cache.intern(cell, cached_pool);
+    const StrId id = cache.intern(cell, cached_pool).id;
     REQUIRE(id == plain_pool.intern(cell));
     REQUIRE(cached_pool.view(id) == cell);
   }
@@ -52,16 +53,31 @@ TEST_CASE("a column's text cache gives up past its size and still gives the pool
 TEST_CASE("columns sharing a pool share its ids, and a copied cache starts empty", "[ingest]") {
   StringPool pool;
   ColumnTextCache customers, contacts;
-  const StrId a = customers.intern("ACME", pool);
-  CHECK(contacts.intern("ACME", pool) == a);  // the other column finds the pool's id
-  CHECK(pool.size() == 2);                    // the empty text and ACME
+  const StrId a = customers.intern("ACME", pool).id;
+  CHECK(contacts.intern("ACME", pool).id == a);  // the other column finds the pool's id
+  CHECK(pool.size() == 2);                       // the empty text and ACME
 
   // A copy serves another pool (a parallel load's range): it must not answer with ids of the
   // first one.
   StringPool other;
   other.intern("something else first");
   ColumnTextCache copy = customers;
-  const StrId b = copy.intern("ACME", other);
+  const StrId b = copy.intern("ACME", other).id;
   CHECK(b == other.find("ACME"));
   CHECK(b != a);
+}
+
+TEST_CASE("a column's text cache remembers the code a text column gave", "[ingest]") {
+  StringPool pool;
+  ColumnTextCache cache;
+  pulse::TextColumn column;
+  for (const char* cell : {"A", "B", "A", "C", "B"}) {
+    const ColumnTextCache::Found found = cache.intern(cell, pool);
+    column.push_back(found.id, found.code);
+  }
+  CHECK(cache.intern("A", pool).code == 1);  // learnt from the column
+  CHECK(cache.intern("C", pool).code == 3);
+  CHECK(column.values() == std::vector<StrId>{pool.find("A"), pool.find("B"), pool.find("A"),
+                                              pool.find("C"), pool.find("B")});
+  CHECK(cache.intern("", pool).id == pulse::kNoStr);
 }

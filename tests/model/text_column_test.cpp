@@ -1,6 +1,7 @@
 #include "pulse/model/text_column.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -132,4 +133,41 @@ TEST_CASE("TextColumn: append through an id map equals pushing each mapped id", 
     file.push_back(ids[1]);  // the lookup state is consistent after the append
     CHECK(file[file.size() - 1] == ids[1]);
   }
+}
+
+TEST_CASE("TextColumn: a push with a code hint equals a plain push whatever the hint",
+          "[model][text]") {
+  // Hints right, wrong (another text's code, out of range, stale after a clear) and past the
+  // widening: the values must be the pushed ids every time, and a hint learns the right code.
+  std::vector<StrId> ids;
+  for (StrId i = 1; i <= 80000; ++i) ids.push_back((i % 9 == 0) ? 42 : i * 3);
+  std::mt19937 random(5);
+  std::uniform_int_distribution<int> noise(0, 70000);
+  TextColumn column;
+  std::uint16_t learnt = 0;
+  bool cleared = false;
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    std::uint16_t hint = (r % 4 == 0) ? learnt : static_cast<std::uint16_t>(noise(random));
+    column.push_back(ids[r], hint);
+    if (ids[r] == 42) learnt = hint;
+    if (r == 100 && !cleared) {
+      cleared = true;
+      column.clear();
+      ids.erase(ids.begin(), ids.begin() + 101);
+      r = static_cast<std::size_t>(-1);  // start again after the clear, with stale hints
+      learnt = 7;
+    }
+  }
+  CHECK_FALSE(column.narrow());
+  CHECK(column.values() == ids);
+
+  // The hint learns the code: 9 is the second distinct id (code 0 is the missing value).
+  TextColumn small;
+  std::uint16_t hint = 0;
+  small.push_back(5);
+  small.push_back(9, hint);
+  CHECK(hint == 2);
+  small.push_back(9, hint);
+  CHECK(hint == 2);
+  CHECK(small.values() == std::vector<StrId>{5, 9, 9});
 }

@@ -184,7 +184,10 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
           problem(line, slot, Message(ids::kRowNulByte, "a NUL byte in the text (binary data?)"));
           return false;
         }
-        slot.last_id = slot.texts.intern(raw, strings_);
+        const ColumnTextCache::Found found = slot.texts.intern(raw, strings_);
+        slot.last_id = found.id;
+        column.text.push_back(found.id, found.code);
+        return true;
       }
       column.text.push_back(slot.last_id);
       return true;

@@ -21,7 +21,8 @@ namespace pulse::ingest {
 
 class ColumnTextCache {
  public:
-  /// Distinct texts a column may have for the cache to keep serving it.
+  /// Distinct texts a column may have for the cache to keep serving it. Texts of 4 GiB or more
+  /// are not kept (no cell is that long; the entry's size is 32 bits).
   static constexpr std::size_t kMaxTexts = 1 << 14;
 
   ColumnTextCache() = default;
@@ -35,22 +36,30 @@ class ColumnTextCache {
   ColumnTextCache(ColumnTextCache&&) = default;
   ColumnTextCache& operator=(ColumnTextCache&&) = default;
 
-  /// The pool's id of `text` (not empty), interning it there when the column has not seen it.
-  StrId intern(std::string_view text, StringPool& pool) {
-    if (given_up_) return pool.intern(text);
+  /// What intern() found: the pool's id, and where the column's code for it may be remembered
+  /// (TextColumn::push_back's hint), valid until the next call.
+  struct Found {
+    StrId id;
+    std::uint16_t& code;
+  };
+
+  /// The pool's id of `text` (kNoStr when empty), interning it there when the column has not seen
+  /// it.
+  Found intern(std::string_view text, StringPool& pool) {
+    if (given_up_ || text.empty()) return {pool.intern(text), no_code_};
     const std::uint64_t h = StringPool::hash(text);
     const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
     if (!slots_.empty()) {
       const std::size_t mask = slots_.size() - 1;
       for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        const Entry& e = slots_[i];
+        Entry& e = slots_[i];
         if (e.id == kNoStr) break;
-        if (e.tag == tag && text::same_text(e.text, text)) return e.id;
+        if (e.tag == tag && text::same_text({e.data, e.size}, text)) return {e.id, e.code};
       }
     }
     const StrId id = pool.intern(text, h);
-    add(pool.view(id), tag, h, id);
-    return id;
+    Entry* added = add(pool.view(id), tag, h, id);
+    return {id, added ? added->code : no_code_};
   }
 
   void clear() {
@@ -62,16 +71,20 @@ class ColumnTextCache {
 
  private:
   struct Entry {
-    std::string_view text;  // the pool's bytes, stable while the pool lives
-    std::uint32_t tag = 0;  // the hash's high half: most probes end without touching the bytes
-    StrId id = kNoStr;      // kNoStr: an empty slot
+    const char* data = nullptr;  // the pool's bytes, stable while the pool lives
+    std::uint32_t size = 0;
+    std::uint32_t tag = 0;   // the hash's high half: most probes end without touching the bytes
+    StrId id = kNoStr;       // kNoStr: an empty slot
+    std::uint16_t code = 0;  // the column's code for it, as TextColumn last gave it (a hint)
   };
 
-  void add(std::string_view text, std::uint32_t tag, std::uint64_t h, StrId id);
+  /// The new entry, or null when the cache gave up on the column.
+  Entry* add(std::string_view text, std::uint32_t tag, std::uint64_t h, StrId id);
 
   std::vector<Entry> slots_;  // open addressing, at most half full; a power of two
   std::size_t size_ = 0;
   bool given_up_ = false;
+  std::uint16_t no_code_ = 0;  // the hint of a text the cache does not keep (never right)
 };
 
 }  // namespace pulse::ingest

@@ -50,6 +50,19 @@ class TextColumn {
     }
     ids_.push_back(id);
   }
+  /// push_back(id) with a guess at its code, as a caller's own index of the column's texts
+  /// last learnt it (ingest::ColumnTextCache): right, it saves the dictionary's probe; wrong
+  /// (0, or the column cleared since), the probe runs and `code` learns the answer.
+  void push_back(StrId id, std::uint16_t& code) {
+    if (!wide_ && code < dict_.size() && dict_[code] == id) {
+      codes_.push_back(code);
+      last_id_ = id;
+      last_code_ = code;
+      return;
+    }
+    push_back(id);
+    if (!wide_) code = last_code_;
+  }
   void pop_back();
   /// Empties the column and makes it narrow again; the buffers keep their capacity (a range's
   /// columns are reused window after window).
