@@ -218,6 +218,12 @@ class FactsBuilder {
   /// (summary_sql.cpp), so a report from summaries built by SQL names products as from raw.
   void note_latest(std::pair<StrId, Day>& slot, StrId value, Day day) const {
     if (value == kNoStr) return;
+    // The same name again (nearly every line): only its day can move, and no bytes compared
+    // (a product's lines of one day compared its name with itself, a byte loop in wasm).
+    if (value == slot.first) {
+      if (day > slot.second) slot.second = day;
+      return;
+    }
     if (slot.first == kNoStr || day > slot.second ||
         (day == slot.second && strings_.view(value) > strings_.view(slot.first)))
       slot = {value, day};
