@@ -2,10 +2,13 @@
 // four dashboards drawn, with the big-CSV load in ranges on helper workers and in one stream,
 // alternating (docs/performance.md, "Parallel ingest in the page").
 //
-//   [BENCH_MODES=stream|ranges] node bench/page-big-file.mjs FILE [runs=3] [rangeMiB=8]
+//   [BENCH_MODES=ranges,stream,engine-reads] node bench/page-big-file.mjs FILE [runs=3] [rangeMiB=8]
 //
-// Each run a fresh page; globalThis.B2B_PULSE_PARALLEL (src/engine-client.js) picks the mode
-// before the page script runs. Prints per mode the load (file picked -> load report), the
+// Modes: ranges (helper workers parse byte ranges), stream (one stream as the page ships: a
+// file of 32 MiB or more read on a reader worker, src/worker/file-reader.js), engine-reads (one
+// stream read by the engine worker itself, as before the reader worker). Each run a fresh
+// page; globalThis.B2B_PULSE_PARALLEL and B2B_PULSE_READER (src/engine-client.js) pick the
+// mode before the page script runs. Prints per mode the load (file picked -> load report), the
 // whole (picked -> drawn) and the wasm heap, medians; and checks that both modes loaded the
 // same rows and wrote the same report's load section. Run it capped, e.g.
 //   timeout 1200 prlimit --as=60000000000 node bench/page-big-file.mjs /tmp/b2b-big/online_retail_x44.csv
@@ -20,18 +23,26 @@ if (!file || !fs.existsSync(file)) {
 }
 const runs = Number(runsArg || 3);
 const rangeBytes = Number(rangeArg || 8) * (1 << 20);
-// BENCH_MODES=stream (or ranges) measures one mode only: in ranges the 2.18 GB file takes
+// BENCH_MODES picks the modes (default ranges,stream): in ranges the 2.18 GB file takes
 // minutes and reaches the 4 GB ceiling (docs/performance.md "Parallel ingest in the page").
-const modes = (process.env.BENCH_MODES || 'ranges,stream').split(',').filter((m) => m === 'ranges' || m === 'stream');
+const SETTINGS = {
+  ranges: { parallel: { rangeBytes }, reader: undefined },
+  stream: { parallel: false, reader: undefined },
+  'engine-reads': { parallel: false, reader: false },
+};
+const modes = (process.env.BENCH_MODES || 'ranges,stream').split(',').filter((m) => m in SETTINGS);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms) => (ms / 1000).toFixed(2) + ' s';
 
 const { origin, close } = await serve(dist);
 const browser = await launch();
 
-async function once(parallel) {
+async function once(mode) {
   const page = await browser.context.newPage();
-  await page.addInitScript((p) => { globalThis.B2B_PULSE_PARALLEL = p; }, parallel ? { rangeBytes } : false);
+  await page.addInitScript(({ parallel, reader }) => {
+    globalThis.B2B_PULSE_PARALLEL = parallel;
+    if (reader !== undefined) globalThis.B2B_PULSE_READER = reader;
+  }, SETTINGS[mode]);
   await page.goto(origin + '/');
   await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty', null, { timeout: 60000, polling: 5 });
   await page.evaluate(() => {
@@ -55,22 +66,21 @@ async function once(parallel) {
 }
 
 try {
-  const times = { ranges: [], stream: [] };
+  const times = Object.fromEntries(modes.map((m) => [m, []]));
   for (let i = 0; i < runs; i++) {
     for (const mode of i % 2 ? [...modes].reverse() : modes) {
-      const t = await once(mode === 'ranges');
+      const t = await once(mode);
       console.log(`  run ${i + 1} ${mode}: load ${s(t.load)}, picked -> drawn ${s(t.whole)}, wasm heap ${(t.heap / 2 ** 20).toFixed(0)} MiB`);
       times[mode].push(t);
     }
   }
-  if (modes.length === 2) {
-    const a = JSON.stringify(times.ranges[0].loads);
-    const b = JSON.stringify(times.stream[0].loads);
-    console.log(a === b ? 'load sections identical in both modes' : 'LOAD SECTIONS DIFFER');
+  if (modes.length > 1) {
+    const sections = new Set(modes.map((m) => JSON.stringify(times[m][0].loads)));
+    console.log(sections.size === 1 ? 'load sections identical in every mode' : 'LOAD SECTIONS DIFFER');
   }
   console.log(`${path.basename(file)} (${(fs.statSync(file).size / 1e9).toFixed(2)} GB), ${runs} runs each, medians:`);
   for (const mode of modes)
-    console.log(`  ${mode === 'ranges' ? 'in ranges' : 'one stream'}: load ${s(median(times[mode].map((t) => t.load)))}, ` +
+    console.log(`  ${mode}: load ${s(median(times[mode].map((t) => t.load)))}, ` +
       `picked -> drawn ${s(median(times[mode].map((t) => t.whole)))}, wasm heap ${(median(times[mode].map((t) => t.heap)) / 2 ** 20).toFixed(0)} MiB`);
 } finally {
   await browser.close();

@@ -131,13 +131,20 @@
   /** The source's bytes as a sequence of Uint8Arrays, never the whole of a Blob at once.
    *  reusable(): whether the consumer is done with a chunk once it asks for the next (a plain
    *  text file fed as it comes); false while the format is unknown and for containers, whose
-   *  readers keep chunks (a zip is read whole, gzip's decompressor may queue them). */
-  async function* chunksOf(source, chunkSize, reusable = () => false) {
+   *  readers keep chunks (a zip is read whole, gzip's decompressor may queue them).
+   *  readBlob(blob, chunkSize, reusable, ownReading): the host's way to read a Blob (the page
+   *  reads on a helper worker, web/src/worker/file-reader.js), an async iterable of chunks with
+   *  the same reusable() contract; ownReading() is this file's way, for it to fall back on. */
+  async function* chunksOf(source, chunkSize, reusable = () => false, readBlob = null) {
     if (typeof source === 'string' || source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
       const bytes = asBytes(source);
       for (let at = 0; at < bytes.length; at += chunkSize)
         yield bytes.subarray(at, Math.min(at + chunkSize, bytes.length));
     } else if (isBlob(source)) {
+      if (readBlob && source.size > 0) {
+        yield* readBlob(source, chunkSize, reusable, () => chunksOf(source, chunkSize, reusable));
+        return;
+      }
       const reader = source.size > 0 ? byobReader(source) : null;
       if (reader) {
         yield* blobThroughBuffers(reader, chunkSize, reusable);
@@ -324,9 +331,11 @@
      * (bytes that came out of the decompression), so a caller can see how far it went.
      * signal (an AbortSignal): aborted, the load stops at the next chunk, nothing of the file
      * stays, and the promise rejects with [pulse.wasm.010].
+     * readBlob: how a Blob's bytes are read, when not by its byte stream on this thread (see
+     * chunksOf).
      */
-    loadFile(name, source, { options, onProgress, chunkSize = DEFAULT_CHUNK, signal } = {}) {
-      const run = () => this._load(String(name), source, options, onProgress, chunkSize, signal);
+    loadFile(name, source, { options, onProgress, chunkSize = DEFAULT_CHUNK, signal, readBlob = null } = {}) {
+      const run = () => this._load(String(name), source, options, onProgress, chunkSize, signal, readBlob);
       const done = this._queue.then(run, run);
       this._queue = done.catch(() => {});
       return done;
@@ -390,7 +399,7 @@
       this._engine = null;
     }
 
-    async _load(name, source, options, onProgress, chunkSize, signal) {
+    async _load(name, source, options, onProgress, chunkSize, signal, readBlob) {
       if (source === null || source === undefined)
         throw new PulseError('[pulse.wasm.006] no source: give bytes, a Blob or chunks');
       if (!(chunkSize >= 1)) throw new PulseError('[pulse.wasm.006] chunkSize must be at least 1');
@@ -398,7 +407,7 @@
       const total = totalSize(source);
       // Peeked before beginFile: reading a Blob's first slice may reject (nothing begun yet).
       let plain = false;  // fed chunk by chunk as read: their buffers may be read into again
-      const { head, chunks } = await peek(chunksOf(source, chunkSize, () => plain), 4);
+      const { head, chunks } = await peek(chunksOf(source, chunkSize, () => plain, readBlob), 4);
       const gzip = isGzip(head);
       plain = !gzip && !isZip(head);
       let entry = optionsWithSize(options, total);

@@ -35,10 +35,12 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
  * report's JSON"), lowered to 462 KB when a table's 40 columns became a vector (the
  * array's unrolled constructors: -1.5 KB of wasm), which paid for each text column's own index
  * in front of the string pool of the same session (+0.9 KB: 461.6 KB measured;
- * docs/performance.md "A text column's own index"). Lower it as cuts land; never raise it
- * without saying why there.
+ * docs/performance.md "A text column's own index"), raised to 463 KB for the reader worker that
+ * reads a big file beside the engine (+0.7 KB of script: 462.3 KB measured; the 2.18 GB file's
+ * load 17.2 → 14.4 s, docs/performance.md "Reading the file"). Lower it as cuts land; never
+ * raise it without saying why there.
  */
-export const PAGE_CEILING_GZIP = 462 * 1024;
+export const PAGE_CEILING_GZIP = 463 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 

@@ -50,6 +50,11 @@ export class EngineClient {
     const host = globalThis.B2B_PULSE_PARALLEL;
     this.parallel = !host ? null
       : { minBytes: PARALLEL_MIN_BYTES, rangeBytes: 8 << 20, helpers: helperCount(), ...(host === true ? {} : host) };
+    // A big file's bytes are read on a reader worker (src/worker/file-reader.js), from 32 MiB.
+    // globalThis.B2B_PULSE_READER before this script runs: false reads every file on the engine
+    // worker; {minBytes} moves the threshold (the tests and bench/page-big-file.mjs use both).
+    const reader = globalThis.B2B_PULSE_READER;
+    this.readerMinBytes = reader === false ? null : reader && reader.minBytes !== undefined ? reader.minBytes : undefined;
     this.worker.onmessage = (e) => this.onMessage(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
@@ -103,7 +108,7 @@ export class EngineClient {
   load(name, source, options, onProgress, chunkSize = 4 << 20) {
     if (this.parallel && wantsRanges(name, source, this.parallel.minBytes))
       return this.loadInRanges(name, source, options, onProgress, chunkSize);
-    return this.call('load', { name, source, options, chunkSize }, onProgress);
+    return this.call('load', { name, source, options, chunkSize, readerMinBytes: this.readerMinBytes }, onProgress);
   }
 
   async loadInRanges(name, source, options, onProgress, chunkSize) {

@@ -26,7 +26,7 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
   return {
     kind: 'wasm',
     pulse,  // range-helpers.js loads a big CSV file in ranges on it
-    async loadFile(name, source, { options, onProgress, chunkSize, signal }) {
+    async loadFile(name, source, { options, onProgress, chunkSize, signal, readBlob }) {
       // Parquet is decoded here by hyparquet (parquet-source.js); every other format by the engine.
       if (await isParquet(source))
         return loadParquet(pulse, name, source, { options, signal, onProgress: ({ bytes, total }) => onProgress(bytes, total) });
@@ -34,6 +34,7 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
         options,
         chunkSize,
         signal,
+        readBlob,  // file-reader.js: a big file read on a worker of its own
         onProgress: ({ bytes, total }) => onProgress(bytes, total),  // pulse.js: {file, bytes, total}
       });
     },

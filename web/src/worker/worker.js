@@ -4,6 +4,7 @@
 import { openEngine } from 'pulse-engine-adapter';
 import { ReportStore } from './report-store.js';
 import { loadWithHelpers, serveRanges } from './range-helpers.js';
+import { READER_MIN_BYTES, readOnReader } from './file-reader.js';
 
 let engine = null;
 let queue = Promise.resolve();
@@ -38,14 +39,19 @@ async function handle(msg) {
       };
       loading = new AbortController();
       if (id <= cancelledUpTo) loading.abort();
+      let readBlob;
       try {
         // A big CSV file with helper workers (src/ingest-pool.js): in ranges, else in one stream.
         if (msg.rangePorts && e.pulse) {
           const load = await loadWithHelpers(e.pulse, msg, { onProgress, signal: loading.signal });
           if (load) return load;
         }
-        return await e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize, signal: loading.signal });
+        // A big file's bytes are read on a reader worker (file-reader.js); readerMinBytes: null never.
+        const minBytes = msg.readerMinBytes === undefined ? READER_MIN_BYTES : msg.readerMinBytes;
+        readBlob = minBytes === null ? undefined : readOnReader(minBytes);
+        return await e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize, signal: loading.signal, readBlob });
       } finally {
+        if (readBlob) readBlob.stop();  // no reader outlives its load
         loading = null;
       }
     }
