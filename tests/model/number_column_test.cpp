@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <random>
 #include <vector>
@@ -43,12 +45,12 @@ TEST_CASE("NumberColumn: whole numbers stay 32-bit integers, missing ones too",
   require_reads(column, values);
 }
 
-TEST_CASE("NumberColumn: the first value that is not a whole int32 widens it for good",
+TEST_CASE("NumberColumn: the first value that is not a short decimal in int32 widens it for good",
           "[model][numbers]") {
-  // Each of these needs a double: a fraction, the edges past int32, INT32_MIN (the missing
-  // mark), negative zero (its sign), infinities.
+  // Each of these needs a double: a fraction of no few places, the edges past int32, INT32_MIN
+  // (the missing mark), negative zero (its sign), infinities.
   for (const double odd :
-       {2.5, 2147483648.0, -2147483648.0, -0.0, 1e300, std::numeric_limits<double>::infinity()}) {
+       {1.0 / 3.0, 2147483648.0, -2147483648.0, -0.0, 1e300, std::numeric_limits<double>::infinity()}) {
     std::vector<double> values{4, kNaN, -7};
     values.push_back(odd);
     values.push_back(9);
@@ -65,9 +67,13 @@ TEST_CASE("NumberColumn: set, resize, pop_back and clear keep the values right",
   CHECK(column.narrow());
   column.resize(5);
   require_reads(column, {1, 20, 3, kNaN, kNaN});
-  column.set(4, 0.25);  // a fraction set in place widens
+  column.set(3, 0.25);  // a short decimal set in place rescales
+  CHECK(column.narrow());
+  require_reads(column, {1, 20, 3, 0.25, kNaN});
+  column.set(3, kNaN);
+  column.set(4, 0.123456);  // a fraction of six places set in place widens
   CHECK_FALSE(column.narrow());
-  require_reads(column, {1, 20, 3, kNaN, 0.25});
+  require_reads(column, {1, 20, 3, kNaN, 0.123456});
   column.pop_back();
   require_reads(column, {1, 20, 3, kNaN});
   column.clear();
@@ -96,5 +102,72 @@ TEST_CASE("NumberColumn: appending gives the values of one column pushed in orde
     const NumberColumn whole = of(all);
     CHECK(a.narrow() == whole.narrow());
     require_reads(a, all);
+  }
+}
+
+TEST_CASE("NumberColumn: prices of up to four places stay 32-bit, read back bit for bit",
+          "[model][numbers]") {
+  // A quantity column that meets cents, then tenths of a cent: rescaled twice, never widened.
+  const std::vector<double> values{3, 12, kNaN, 2.55, 0.1, 1.25, 0.001, -4.2, 0, 1234.5678};
+  const NumberColumn column = of(values);
+  CHECK(column.narrow());
+  CHECK(column.scale() == 4);
+  CHECK(column.capacity_bytes() < values.size() * sizeof(double));
+  require_reads(column, values);
+  // Each value must equal the double its text reads as (what the loader pushes).
+  const NumberColumn parsed = of({std::strtod("2.55", nullptr), std::strtod("19.99", nullptr),
+                                  std::strtod("0.07", nullptr)});
+  CHECK(parsed.scale() == 2);
+  CHECK(parsed[0] == std::strtod("2.55", nullptr));
+  CHECK(parsed[1] == std::strtod("19.99", nullptr));
+  CHECK(parsed[2] == std::strtod("0.07", nullptr));
+}
+
+TEST_CASE("NumberColumn: five places, or digits past int32 at the scale, widen",
+          "[model][numbers]") {
+  for (const double odd : {0.00001, 1.0 / 3.0, 30000000.25, 0.1 + 0.2}) {
+    const std::vector<double> values{1.5, kNaN, odd, 2};
+    const NumberColumn column = of(values);
+    CHECK_FALSE(column.narrow());
+    require_reads(column, values);
+  }
+  // Whole numbers too big for a rescale: a fraction after them widens the column.
+  const std::vector<double> big{2000000000.0, 0.5};
+  const NumberColumn column = of(big);
+  CHECK_FALSE(column.narrow());
+  require_reads(column, big);
+}
+
+TEST_CASE("NumberColumn: random decimals of any places, pushed, set and appended, read back",
+          "[model][numbers]") {
+  std::mt19937 random(11);
+  std::uniform_int_distribution<int> digits(-99999, 99999);
+  std::uniform_int_distribution<int> places(0, 5);
+  std::uniform_int_distribution<int> pick(0, 19);
+  const double pow10[] = {1, 10, 100, 1000, 10000, 100000};
+  for (int trial = 0; trial < 300; ++trial) {
+    // Every decimal as its text reads (strtod), so the column sees what a loaded file gives.
+    const auto decimal = [&] {
+      if (pick(random) == 0) return kNaN;
+      const int p = places(random) % (trial % 6 + 1);
+      char text[32];
+      std::snprintf(text, sizeof text, "%.*f", p, digits(random) / pow10[p]);
+      return std::strtod(text, nullptr);
+    };
+    std::vector<double> first, second;
+    for (int i = 0; i < 15; ++i) first.push_back(decimal());
+    for (int i = 0; i < 15; ++i) second.push_back(decimal());
+    NumberColumn a = of(first);
+    a.append(of(second));
+    std::vector<double> all = first;
+    all.insert(all.end(), second.begin(), second.end());
+    require_reads(a, all);
+    const NumberColumn whole = of(all);
+    require_reads(whole, all);
+    CHECK(a.narrow() == whole.narrow());
+    // set() over every place, with values of the other part: the same reads as pushing them.
+    NumberColumn b = of(second);
+    for (std::size_t i = 0; i < first.size(); ++i) b.set(i, first[i]);
+    require_reads(b, first);
   }
 }

@@ -56,12 +56,15 @@ std::string write_range_image(const TableBuilder& fork, const Table& table,
     out.put(static_cast<unsigned char>(column.kind));
     out.put_vector(column.text.values());  // ids, as the pool's: the reader re-codes them
     out.put_vector(column.days);
-    // Numbers as stored: whole numbers as 32-bit integers, else doubles (NumberColumn).
+    // Numbers as stored: scaled decimals as 32-bit integers with their scale, else doubles
+    // (NumberColumn).
     out.put<unsigned char>(column.numbers.narrow() ? 1 : 0);
-    if (column.numbers.narrow())
+    if (column.numbers.narrow()) {
+      out.put<unsigned char>(static_cast<unsigned char>(column.numbers.scale()));
       out.put_vector(column.numbers.ints());
-    else
+    } else {
       out.put_vector(column.numbers.reals());
+    }
   }
   out.put<std::uint64_t>(report.rows_read);
   out.put<std::uint64_t>(report.rows_loaded);
@@ -100,9 +103,10 @@ bool read_range_image(std::string_view image, TableBuilder& fork, Table& table, 
     in.get_vector(ids);
     in.get_vector(column.days);
     if (in.get<unsigned char>() != 0) {
+      const unsigned scale = in.get<unsigned char>();
       std::vector<std::int32_t> ints;
       in.get_vector(ints);
-      column.numbers.assign_ints(std::move(ints));
+      if (!column.numbers.assign_ints(std::move(ints), scale)) return false;
     } else {
       std::vector<double> reals;
       in.get_vector(reals);
