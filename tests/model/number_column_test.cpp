@@ -49,8 +49,8 @@ TEST_CASE("NumberColumn: the first value that is not a short decimal in int32 wi
           "[model][numbers]") {
   // Each of these needs a double: a fraction of no few places, the edges past int32, INT32_MIN
   // (the missing mark), negative zero (its sign), infinities.
-  for (const double odd :
-       {1.0 / 3.0, 2147483648.0, -2147483648.0, -0.0, 1e300, std::numeric_limits<double>::infinity()}) {
+  for (const double odd : {1.0 / 3.0, 2147483648.0, -2147483648.0, -0.0, 1e300,
+                           std::numeric_limits<double>::infinity()}) {
     std::vector<double> values{4, kNaN, -7};
     values.push_back(odd);
     values.push_back(9);
@@ -115,8 +115,8 @@ TEST_CASE("NumberColumn: prices of up to four places stay 32-bit, read back bit 
   CHECK(column.capacity_bytes() < values.size() * sizeof(double));
   require_reads(column, values);
   // Each value must equal the double its text reads as (what the loader pushes).
-  const NumberColumn parsed = of({std::strtod("2.55", nullptr), std::strtod("19.99", nullptr),
-                                  std::strtod("0.07", nullptr)});
+  const NumberColumn parsed = of(
+      {std::strtod("2.55", nullptr), std::strtod("19.99", nullptr), std::strtod("0.07", nullptr)});
   CHECK(parsed.scale() == 2);
   CHECK(parsed[0] == std::strtod("2.55", nullptr));
   CHECK(parsed[1] == std::strtod("19.99", nullptr));
