@@ -55,7 +55,7 @@ std::string write_range_image(const TableBuilder& fork, const Table& table,
     if (!column.mapped) continue;
     out.put(static_cast<unsigned char>(column.kind));
     out.put_vector(column.text.values());  // ids, as the pool's: the reader re-codes them
-    out.put_vector(column.days);
+    out.put_vector(column.days.values());
     // Numbers as stored: scaled decimals as 32-bit integers with their scale, else doubles
     // (NumberColumn).
     out.put<unsigned char>(column.numbers.narrow() ? 1 : 0);
@@ -101,7 +101,9 @@ bool read_range_image(std::string_view image, TableBuilder& fork, Table& table, 
     if (in.get<unsigned char>() != static_cast<unsigned char>(column.kind)) return false;
     std::vector<StrId> ids;
     in.get_vector(ids);
-    in.get_vector(column.days);
+    std::vector<Day> days;
+    in.get_vector(days);
+    column.days.assign(days);
     if (in.get<unsigned char>() != 0) {
       const unsigned scale = in.get<unsigned char>();
       std::vector<std::int32_t> ints;

@@ -160,9 +160,10 @@ void TableBuilder::decide_date(Slot& slot, io::DateOrder order, DateOrderBasis b
   date.order = order;
   date.basis = basis;
   if (order == io::DateOrder::dmy) {
-    std::vector<Day>& days = table_.column(slot.field).days;
+    DayColumn& days = table_.column(slot.field).days;
     for (const RowRun& run : date.pending)
-      for (std::size_t row = run.begin; row < run.end; ++row) days[row] = swap_day_month(days[row]);
+      for (std::size_t row = run.begin; row < run.end; ++row)
+        days.set(row, swap_day_month(days[row]));
   }
   date.pending.clear();
   date.pending.shrink_to_fit();

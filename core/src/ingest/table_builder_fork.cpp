@@ -85,7 +85,7 @@ void TableBuilder::absorb(TableBuilder& part, const StringPool& part_strings) {
       case FieldKind::date:
         if (slot.date.order == io::DateOrder::unknown && from.date.order != io::DateOrder::unknown)
           decide_date(slot, from.date.order, from.date.basis);
-        column.days.insert(column.days.end(), source.days.begin(), source.days.end());
+        column.days.append(source.days);
         if (slot.date.shape == io::DateShape::none) slot.date.shape = from.date.shape;
         if (slot.date.example.empty()) slot.date.example = from.date.example;
         slot.date.last_text.clear();

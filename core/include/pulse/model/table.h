@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pulse/model/day.h"
+#include "pulse/model/day_column.h"
 #include "pulse/model/field.h"
 #include "pulse/model/number_column.h"
 #include "pulse/model/string_pool.h"
@@ -18,8 +19,8 @@ namespace pulse {
 struct Column {
   FieldKind kind = FieldKind::text;
   bool mapped = false;
-  TextColumn text;  // 2 bytes a value while the column has at most 65,535 distinct texts
-  std::vector<Day> days;
+  TextColumn text;       // 2 bytes a value while the column has at most 65,535 distinct texts
+  DayColumn days;        // 2 bytes a value while the dates lie within 89 years of the first
   NumberColumn numbers;  // 4 bytes a value while every value is a whole number
 };
 
@@ -36,7 +37,7 @@ struct Table {
   Column& column(Field f) { return columns[static_cast<std::size_t>(f)]; }
   const Column& column(Field f) const { return columns[static_cast<std::size_t>(f)]; }
   const TextColumn& text(Field f) const { return column(f).text; }
-  const std::vector<Day>& days(Field f) const { return column(f).days; }
+  const DayColumn& days(Field f) const { return column(f).days; }
   const NumberColumn& numbers(Field f) const { return column(f).numbers; }
 
   // One value, or the missing value when the field is not mapped in this file.
