@@ -116,8 +116,7 @@ TableMemory table_memory(const pulse::Dataset& ds) {
   TableMemory m;
   for (const pulse::Table& t : ds.tables)
     for (const pulse::Column& c : t.columns)
-      m.columns += c.text.capacity_bytes() + c.days.capacity_bytes() +
-                   c.numbers.capacity_bytes();
+      m.columns += c.text.capacity_bytes() + c.days.capacity_bytes() + c.numbers.capacity_bytes();
   std::size_t slots = 1024;
   while (slots < 2 * ds.strings.size()) slots *= 2;
   m.strings = slots * 8 + ds.strings.size() * sizeof(std::string_view);
