@@ -22,6 +22,7 @@ import { dateGuessBanner } from './date-guess.js';
 import { Session, STALE } from './session.js';
 import { wordsFor } from './paged-words.js';
 import { pagedSource } from './paged-source.js';
+import { RowsAhead } from './rows-ahead.js';
 import { FilterBar, FILTERS, ATTR_FILTER, cleanFilter, noFilters } from './filters.js';
 import { UrlState } from './url-state.js';
 import { buildShell, applyTexts, renderWelcome, showProgress, updateStatus, wireShell } from './shell.js';
@@ -72,7 +73,7 @@ export class B2BPulseElement extends HTMLElement {
    *  {list, where, sort, query, offset, limit (null: all)} -> {rows, matched, total}, or null
    *  when the report changed in between or does not have that list. */
   async listRows(request) {
-    const lists = pagedSource(this._report, this.session);
+    const lists = pagedSource(this._report, this.session, this.rowsAhead);
     if (!this._report || !lists.list(request.list) || !this.session) return null;
     const repName = (id) => (this.filterBar && this.filterBar.repNames.get(id)) || id;
     const answer = await lists.rows({ ...request, words: wordsFor(request.list, lists.list(request.list), this.lang, repName) });
@@ -107,6 +108,7 @@ export class B2BPulseElement extends HTMLElement {
     this.main = this.$('[data-role=main]');
     this.charts = new ChartSet();
     this.scheduler = new RenderScheduler(this, this.main);
+    this.rowsAhead = new RowsAhead(); // rows asked with the next report (rows-ahead.js)
     this.drill = new Drill(this, this.main, signal);
     this.chips = mountChips(this, this.main, signal);
     this.filterBar = new FilterBar(this, this.$);

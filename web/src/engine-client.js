@@ -128,11 +128,12 @@ export class EngineClient {
    *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
    *  them; one without comes as the engine's text. sections: the report keys to compute
    *  (wasm/pulse.js reportText; omitted: the whole report). */
-  async report(settings, sections) {
-    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null } = await this.call('report', { settings, sections });
+  async report(settings, sections, prefetch) {
+    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null, prefetched = null } =
+      await this.call('report', { settings, sections, ...(prefetch && prefetch.length ? { prefetch } : {}) });
     const t0 = performance.now();
     const parsed = report || JSON.parse(text);
-    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes };
+    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes, prefetched };
   }
 
   /** Rows of a list the worker kept (report-store.js rows()): {rows, matched, total, offset} or {stale: true}. */

@@ -18,16 +18,25 @@ function pageStore(report) {
 
 /**
  * The lists of `report`: list(id) ({total, codes, summary} or null when the report has no such
- * list) and rows(request) (a promise of {rows, matched, total} or STALE; request as
+ * list) and rows(request, dashboard) (a promise of {rows, matched, total} or STALE; request as
  * ReportStore.rows takes it, words included) asked of `session`'s worker or answered here.
+ * ahead (rows-ahead.js, optional): the worker's answers that came with the report, and where
+ * each request is remembered (by the dashboard that asked) to be asked with the next one.
  */
-export function pagedSource(report, session) {
+export function pagedSource(report, session, ahead = null) {
   const local = report && !report.paged ? pageStore(report) : null;
   const paged = local ? local.paged : report && report.paged;
   return {
     list: (id) => (paged && paged.lists[id]) || null,
-    rows: (request) => {
-      if (!local) return session.rows({ ...request, report_id: paged.report_id });
+    rows: (request, dashboard = null) => {
+      if (!local) {
+        if (!ahead) return session.rows({ ...request, report_id: paged.report_id });
+        ahead.note(request, dashboard);
+        const answer = ahead.answer(report, request);
+        // A copy: the same request may come twice for one report (a table drawn again).
+        if (answer) return Promise.resolve(answer.stale ? STALE : { ...answer, rows: answer.rows.slice() });
+        return session.rows({ ...request, report_id: paged.report_id });
+      }
       const answer = local.store.rows({ ...request, report_id: 'page' });
       return Promise.resolve(answer.stale ? STALE : answer);
     },

@@ -18,7 +18,7 @@ const RENDER = { attention: renderAttention, customers: renderCustomers, catalog
 export function dashboardContext(host) {
   const { filterBar } = host;
   const report = host._report;
-  const lists = pagedSource(report, host.session);
+  const lists = pagedSource(report, host.session, host.rowsAhead);
   return {
     t: host.t, fmt: host.fmt, lang: host.lang, report, charts: host.charts, ui: host.ui,
     pageSize: host.printing ? 1000 : 25,
@@ -28,7 +28,10 @@ export function dashboardContext(host) {
     // The big lists, kept by the worker (paged-source.js): list `id` of this report ({total,
     // codes, summary} or null), and its rows by filter, sort, search and page (paged-table.js).
     pagedList: (id) => lists.list(id),
-    listRows: (request) => lists.rows({ ...request, words: wordsFor(request.list, lists.list(request.list), host.lang, (id) => filterBar.repNames.get(id) || id) }),
+    // Remembered by the dashboard asking (the one being drawn, else the one on screen), to be
+    // asked with the next report (rows-ahead.js).
+    listRows: (request) => lists.rows({ ...request, words: wordsFor(request.list, lists.list(request.list), host.lang, (id) => filterBar.repNames.get(id) || id) },
+      (host.scheduler && host.scheduler.drawing) || host.tab),
     showCustomer: (id) => {
       // A step Back undoes (drill.js): the page returns to where the customer was chosen from.
       host.drill.remember(() => {
@@ -143,12 +146,15 @@ export class RenderScheduler {
     const host = this.host;
     const root = this.panel(k);
     host.charts.removeWithin(root);
+    this.drawing = k; // the rows its tables ask for now are k's (rows-ahead.js)
     try {
       RENDER[k](host.ctx(), root);
       describeAll(root, host.lang); // every tile and header: its definition on hover and focus
     } catch (err) {
       console.error(err);
       setHtml(root, html`<div class="unavailable"><h3>${host.t('state.error')}</h3><p class="reason">${err.message}</p></div>`);
+    } finally {
+      this.drawing = null;
     }
   }
 

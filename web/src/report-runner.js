@@ -49,8 +49,10 @@ export async function runReport(host) {
     const t0 = performance.now();
     const first = viewSections(host);
     if (first) {
-      const view = await host.session.report(settings(host), first);
+      const ahead = host.rowsAhead.requests(host.tab);
+      const view = await host.session.report(settings(host), first, ahead);
       if (view === STALE || seq !== host._seq) return;
+      host.rowsAhead.take(view.report, ahead, view.prefetched);
       host._report = view.report;
       host.filterBar.sync();
       const r0 = performance.now();
@@ -58,9 +60,11 @@ export async function runReport(host) {
       Object.assign(host.timings, { viewReport: view.ms, viewRender: performance.now() - r0, view: performance.now() - t0 });
       host.dispatchEvent(new CustomEvent('view', { detail: view.report, bubbles: true, composed: true }));
     }
-    const answer = await host.session.report(settings(host));
+    const ahead = host.rowsAhead.requests();
+    const answer = await host.session.report(settings(host), undefined, ahead);
     if (answer === STALE || seq !== host._seq) return;
     const { report, ms, takeMs, parseMs, heapBytes } = answer;
+    host.rowsAhead.take(report, ahead, answer.prefetched);
     Object.assign(host.timings, { report: ms, take: takeMs, parse: parseMs, roundtrip: performance.now() - t0, wasmHeap: heapBytes });
     host._report = report;
     host.$('.app').classList.add('has-report');

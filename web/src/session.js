@@ -60,9 +60,10 @@ export class Session {
     return result;
   }
 
-  /** The report for these settings (of these sections only, when given): {report, ms, parseMs}, or STALE. */
-  report(settings, sections) {
-    return this.enqueue((engine) => engine.report(settings, sections));
+  /** The report for these settings (of these sections only, when given): {report, ms, parseMs,
+   *  prefetched}, or STALE. prefetch: rows requests the worker answers with it (rows-ahead.js). */
+  report(settings, sections, prefetch) {
+    return this.enqueue((engine) => engine.report(settings, sections, prefetch));
   }
 
   /** Rows of a paged list of the last report (EngineClient.rows), or STALE. */

@@ -63,9 +63,11 @@ async function handle(msg) {
       // the text as it is when it has none of them.
       const t1 = performance.now();
       const report = reports.take(text, id);
+      // The rows the page will ask of this report's lists, answered now (src/rows-ahead.js).
+      const prefetched = report && Array.isArray(msg.prefetch) ? msg.prefetch.map((request) => reports.rows({ ...request, report_id: id })) : null;
       // The engine's wasm memory after the report (it only grows) and the time the worker spent
       // parsing the text and keeping the big lists: the benchmark reports both.
-      return { ...(report ? { report } : { text }), ms, takeMs: performance.now() - t1, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null };
+      return { ...(report ? { report } : { text }), prefetched, ms, takeMs: performance.now() - t1, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null };
     }
     case 'rows':
       return reports.rows(msg.request);

@@ -1,0 +1,62 @@
+// Rows asked ahead (web/src/rows-ahead.js): after a re-filter the customers' table and the
+// chosen customer's detail come with the report, without a round trip to the worker each: here
+// the table is sorted by orders first, so what is asked ahead is the table's own state, and
+// after the period changes the worker is asked for no rows at all, while the table shows
+// exactly the first page of the new report's customers in that order, as the worker's rows()
+// gives it when asked directly, and the detail shows the chosen customer.
+// Run: make test-browser, or node --test tests/browser/rows_ahead.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSamplesPage, openBrowserAndServer, closeBrowserAndServer, engineKind, nextReport, settled } from './helpers.mjs';
+
+const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
+
+let browser, server;
+before(async () => {
+  if (!skip) ({ browser, server } = await openBrowserAndServer());
+});
+after(() => closeBrowserAndServer(browser, server));
+
+test('a re-filter of the customers\' view asks the worker for no rows, and shows the right ones', { skip, timeout: 120000 }, async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
+  await $('[role=tab][data-tab=customers]').click();
+  await $('[data-slot=cust-table] th[data-sort=orders] button').click();
+  await settled(page);
+  const chosen = await $('[data-slot=cust-table] tbody tr[data-key]').nth(2).getAttribute('data-key');
+  await $(`[data-slot=cust-table] tbody tr[data-key="${chosen}"]`).click();
+  await settled(page);
+  const sort = await page.evaluate(() => document.querySelector('b2b-pulse').ui.customers.table.sort);
+  assert.equal(sort.key, 'orders');
+
+  // Every rows request that reaches the worker from here on is counted.
+  await page.evaluate(() => {
+    const engine = document.querySelector('b2b-pulse').session.engine;
+    const rows = engine.rows.bind(engine);
+    window.rowsAsked = 0;
+    engine.rows = (request) => {
+      window.rowsAsked++;
+      return rows(request);
+    };
+  });
+  // The period's end moved to its middle.
+  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
+  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  await nextReport(page, () => $('input[data-filter=to]').fill(middle));
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.rowsAsked), 0, 'the table\'s page and the detail came with the report');
+
+  const shown = await $('[data-slot=cust-table] tbody tr[data-key]').evaluateAll((trs) => trs.map((tr) => tr.dataset.key));
+  const direct = await page.evaluate(async (sort) => {
+    const el = document.querySelector('b2b-pulse');
+    const answer = await el.session.engine.rows({ list: 'customers.rows', where: null, sort, query: '', offset: 0, limit: 25, report_id: el.report.paged.report_id });
+    return answer.rows.map((r) => r.customer_id);
+  }, sort);
+  assert.ok(shown.length > 1);
+  assert.deepEqual(shown, direct, 'the first page, in the table\'s order, of the new report');
+  assert.equal(await page.evaluate(() => window.rowsAsked), 1, 'only the direct question reached the worker');
+  const detail = await $('[data-slot=cust-detail]').textContent();
+  assert.ok(detail.includes(chosen), `the detail shows ${chosen}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
