@@ -8,38 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, newPulse } = require('./support');
-
-/** A Blob-like file whose stream() is a byte stream handing at most `piece` bytes per pull
- *  (Node's own Blob has no BYOB reader). `reads` counts the BYOB requests it answered. */
-function byteStreamFile(bytes, piece) {
-  const file = {
-    size: bytes.length,
-    reads: 0,
-    slice: (a, b) => new Blob([bytes]).slice(a, b),
-    arrayBuffer: () => new Blob([bytes]).arrayBuffer(),
-    stream() {
-      let at = 0;
-      return new ReadableStream({
-        type: 'bytes',
-        pull(controller) {
-          const request = controller.byobRequest;
-          if (at >= bytes.length) {
-            controller.close();
-            if (request) request.respond(0);
-            return;
-          }
-          if (!request) throw new Error('the reader is expected to bring its own buffer');
-          const n = Math.min(piece, bytes.length - at, request.view.byteLength);
-          new Uint8Array(request.view.buffer, request.view.byteOffset, n).set(bytes.subarray(at, at + n));
-          request.respond(n);
-          file.reads += 1;
-          at += n;
-        },
-      });
-    },
-  };
-  return file;
-}
+const { byteStreamFile } = require('./byte-stream-file');
 
 async function loadBoth(file, settings, chunkSize) {
   const bytes = fs.readFileSync(file);

@@ -10,6 +10,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveObjectURL } from 'node:buffer';
 import { readOnReader } from '../../web/src/worker/file-reader.js';
+import { byteStreamFile } from '../wasm/byte-stream-file.js';
 
 const started = [];
 
@@ -40,37 +41,6 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
-}
-
-/** A Blob-like file whose stream() is a byte stream handing at most `piece` bytes per pull;
- *  failAt: the byte at which a read fails (as a file changed on disk does). */
-function byteStreamFile(bytes, piece, failAt = Infinity) {
-  return {
-    size: bytes.length,
-    stream() {
-      let at = 0;
-      return new ReadableStream({
-        type: 'bytes',
-        pull(controller) {
-          const request = controller.byobRequest;
-          if (at >= failAt) {
-            const err = new Error('the file changed');
-            err.name = 'NotReadableError';
-            throw err;
-          }
-          if (at >= bytes.length) {
-            controller.close();
-            request.respond(0);
-            return;
-          }
-          const n = Math.min(piece, bytes.length - at, request.view.byteLength);
-          new Uint8Array(request.view.buffer, request.view.byteOffset, n).set(bytes.subarray(at, at + n));
-          request.respond(n);
-          at += n;
-        },
-      });
-    },
-  };
 }
 
 function someBytes(n) {
