@@ -41,5 +41,6 @@ test('a quoted field with a line break, CRLF and UTF-8 split at every byte', asy
     reports.push(pulse.reportText({}));
   }
   for (const r of reports) assert.equal(r, reports[reports.length - 1]);
-  assert.match(reports[0], /Ölfilter 😀/);
+  // The page's engine writes the report in ASCII (\u escapes): the name is the same once parsed.
+  assert.ok(JSON.parse(reports[0]).catalogs.products.some((p) => p.product_name === 'Ölfilter 😀'));
 });

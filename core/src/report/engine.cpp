@@ -257,6 +257,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
   w.reserve(text_bytes_hint_);
+  w.ascii_only(ascii_report_);
   auto text_value = [&](const std::optional<std::string>& s) {
     if (s)
       w.value(*s);

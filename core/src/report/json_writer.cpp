@@ -167,8 +167,15 @@ void JsonWriter::escape(std::string_view text) {
     }
     if (c >= 0x80) {
       const std::size_t n = utf8_length(text, i);
-      if (n > 0) {
+      if (n > 0 && !ascii_) {
         i += n;
+        continue;
+      }
+      if (n > 0) {
+        put(text.data() + plain, i - plain);
+        put_code_point(text.substr(i, n));
+        i += n;
+        plain = i;
         continue;
       }
     }
@@ -200,8 +207,10 @@ void JsonWriter::escape(std::string_view text) {
           put("\\u00");
           put(kHex[c >> 4]);
           put(kHex[c & 0xF]);
+        } else if (ascii_) {
+          put("\\ufffd");  // U+FFFD for a byte that is not UTF-8
         } else {
-          put("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8
+          put("\xEF\xBF\xBD");
         }
     }
     ++i;
@@ -209,6 +218,37 @@ void JsonWriter::escape(std::string_view text) {
   }
   put(text.data() + plain, text.size() - plain);
   put('"');
+}
+
+void JsonWriter::put_u_escape(unsigned unit) {
+  static const char* kHex = "0123456789abcdef";
+  const char text[6] = {'\\',
+                        'u',
+                        kHex[(unit >> 12) & 0xF],
+                        kHex[(unit >> 8) & 0xF],
+                        kHex[(unit >> 4) & 0xF],
+                        kHex[unit & 0xF]};
+  put(text, sizeof text);
+}
+
+// One valid UTF-8 sequence (utf8_length checked it) as its \u escape, or a surrogate pair.
+void JsonWriter::put_code_point(std::string_view utf8) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]) & 0x3Fu; };
+  const auto lead = static_cast<unsigned char>(utf8[0]);
+  unsigned cp;
+  if (utf8.size() == 2)
+    cp = ((lead & 0x1Fu) << 6) | byte(1);
+  else if (utf8.size() == 3)
+    cp = ((lead & 0x0Fu) << 12) | (byte(1) << 6) | byte(2);
+  else
+    cp = ((lead & 0x07u) << 18) | (byte(1) << 12) | (byte(2) << 6) | byte(3);
+  if (cp < 0x10000) {
+    put_u_escape(cp);
+  } else {
+    cp -= 0x10000;
+    put_u_escape(0xD800 + (cp >> 10));
+    put_u_escape(0xDC00 + (cp & 0x3FF));
+  }
 }
 
 }  // namespace pulse::report

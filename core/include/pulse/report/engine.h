@@ -50,6 +50,10 @@ class Engine {
   /// `sections`, only those dashboards (and what they read) are computed and written: the same
   /// keys as in the whole report, with the same figures (report_sections.h).
   std::string report_text(const config::Settings& settings, Sections sections = Sections::all());
+  /// Whether report_text writes every character past ASCII as a \u escape (the page's engine:
+  /// a browser decodes and parses ASCII text about twice as fast, docs/performance.md "The
+  /// report as ASCII"); the CLI writes UTF-8. The parsed document is the same either way.
+  void set_ascii_report(bool ascii) { ascii_report_ = ascii; }
   /// The same document as a tree (parsed from report_text), for tests and tools.
   nlohmann::json report(const config::Settings& settings, Sections sections = Sections::all());
   const Dataset& dataset() const { return dataset_; }
@@ -96,6 +100,7 @@ class Engine {
   std::string last_key_;
   // The longest report text so far: the next one reserves that much (JsonWriter::reserve).
   std::size_t text_bytes_hint_ = 0;
+  bool ascii_report_ = false;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;

@@ -21,7 +21,9 @@ namespace pulse::report {
 ///
 /// Doubles are written in the shortest form that reads back exactly; NaN and infinities
 /// become null. Text is escaped; bytes that are not valid UTF-8 become U+FFFD, so the output
-/// is always valid JSON whatever the input files held.
+/// is always valid JSON whatever the input files held. With ascii_only(true) every character
+/// past ASCII is written as a \u escape (a surrogate pair past U+FFFF): the same JSON value
+/// in pure ASCII text.
 class JsonWriter {
  public:
   void begin_object();
@@ -41,6 +43,8 @@ class JsonWriter {
   void null();
   /// Inserts text that already is one JSON value.
   void raw(std::string_view json);
+
+  void ascii_only(bool ascii) { ascii_ = ascii; }
 
   /// Room for `bytes` of text up front (a report about as long as the last one), so that the
   /// text is not copied each time it doubles.
@@ -76,8 +80,12 @@ class JsonWriter {
   void put_digits(std::uint64_t number);
   void make_room(std::size_t n);
 
+  void put_code_point(std::string_view utf8);
+  void put_u_escape(unsigned unit);
+
   std::string out_;
   std::size_t size_ = 0;
+  bool ascii_ = false;
   std::vector<char> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 };
