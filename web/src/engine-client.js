@@ -36,6 +36,10 @@ export class EngineError extends Error {
   }
 }
 
+/** Memory the engine touches before the first file: about what Online Retail's first report
+ *  uses beyond the module's start (docs/performance.md "Memory touched before the first file"). */
+export const WARM_BYTES = 48 << 20;
+
 export class EngineClient {
   constructor() {
     const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
@@ -64,7 +68,11 @@ export class EngineClient {
       this.pending.clear();
     };
     // Requests wait until the worker has its engine's module (init is always its first message).
-    const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}) });
+    // The engine touches WARM_BYTES of its memory while the user picks a file (pulse.js
+    // warmMemory); globalThis.B2B_PULSE_WARM before this script runs: false never, a number of
+    // bytes otherwise (the tests and benchmarks compare).
+    const warmBytes = globalThis.B2B_PULSE_WARM === false ? 0 : typeof globalThis.B2B_PULSE_WARM === 'number' ? globalThis.B2B_PULSE_WARM : WARM_BYTES;
+    const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}), warmBytes });
     const opened = compiledEngine
       ? compiledEngine.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
       : init();

@@ -7,6 +7,7 @@ import { loadWithHelpers, serveRanges } from './range-helpers.js';
 import { READER_MIN_BYTES, readOnReader } from './file-reader.js';
 
 let engine = null;
+let warming = null;  // {stop, done}: memory touched while no request waits (pulse.js warmMemory)
 let queue = Promise.resolve();
 let loading = null;  // the AbortController of the load running now
 let cancelledUpTo = 0;  // loads asked before this request id are cancelled, even not begun yet
@@ -20,13 +21,32 @@ function errorOf(err) {
   };
 }
 
+/** Touches memory until the first request after init comes (the page's engine only: init's
+ *  warmBytes; helpers get none). */
+function warm(e, bytes) {
+  if (!bytes || !e.pulse || typeof e.pulse.warmMemory !== 'function') return;
+  const w = { stop: false };
+  w.done = e.pulse.warmMemory(bytes, () => w.stop).catch(() => 0);
+  warming = w;
+}
+
+async function stopWarming() {
+  if (!warming) return;
+  const w = warming;
+  warming = null;
+  w.stop = true;
+  await w.done;  // within a megabyte's fill: its block is freed before the request touches the engine
+}
+
 async function handle(msg) {
   const { id, op } = msg;
   // init comes first: the page's compiled wasm, if any, and where its Parquet reader is
   if (!engine) engine = openEngine(msg.wasmModule, { parquetUrl: msg.parquetUrl });
   const e = await engine;
+  await stopWarming();
   switch (op) {
     case 'init':
+      warm(e, msg.warmBytes);
       return { kind: e.kind, schema: e.schema() };
     case 'load': {
       let last = 0;

@@ -1,0 +1,44 @@
+// The page's engine touches its memory while the user picks a file (src/engine-client.js
+// WARM_BYTES, wasm/pulse.js warmMemory): after a pause, the samples' lines give exactly the
+// report an engine that never warmed gives, in a heap that holds the warmed megabytes (which
+// the cold engine never reaches for this file).
+// Run: make test-browser, or node --test tests/browser/warm_memory.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo } from './helpers.mjs';
+
+const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
+const MiB = 1 << 20;
+
+let browser, server;
+before(async () => {
+  if (!skip) ({ browser, server } = await openBrowserAndServer());
+});
+after(() => closeBrowserAndServer(browser, server));
+
+async function loadAfterPause(warm) {
+  const page = await browser.context.newPage();
+  await page.addInitScript((w) => { if (w === false) globalThis.B2B_PULSE_WARM = false; }, warm);
+  await page.goto(server.origin + '/');
+  await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty');
+  await page.waitForTimeout(1500);  // the user picking a file
+  await page.evaluate(() => {
+    window.got = null;
+    document.querySelector('b2b-pulse').addEventListener('report', (e) => (window.got = e.detail), { once: true });
+  });
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(path.join(repo, 'samples/order_lines.csv'));
+  await page.waitForFunction(() => window.got !== null, null, { timeout: 120000 });
+  const result = await page.evaluate(() => ({ report: JSON.stringify(window.got), heap: document.querySelector('b2b-pulse').timings.wasmHeap }));
+  await page.close();
+  return { report: JSON.parse(result.report), heap: result.heap };
+}
+
+test('memory touched before the first file: the same report, in the warmed heap', { skip, timeout: 120000 }, async () => {
+  const warm = await loadAfterPause(undefined);
+  const cold = await loadAfterPause(false);
+  assert.equal(warm.report.load[0].rows_loaded, 48042);
+  assert.deepEqual(warm.report, cold.report);
+  assert.ok(warm.heap >= 48 * MiB, `the warmed heap holds 48 MiB (${warm.heap})`);
+  assert.ok(cold.heap < warm.heap, `the cold engine needs less for this file (${cold.heap} < ${warm.heap})`);
+});
