@@ -103,7 +103,15 @@
     return new Uint8Array(buffer, 0, filled);
   }
 
+  // Stream readers held here while they read. A pending read of a Blob's byte stream is
+  // otherwise reachable only through the browser's side of the stream, and Chromium collected
+  // such a stream in a garbage collection: the read never settled and the load hung (the
+  // samples' first file, in three page loads of four, when the engine's memory had just grown
+  // by 48 MiB; docs/performance.md "Memory touched before the first file").
+  const reading = new Set();
+
   async function* blobThroughBuffers(reader, chunkSize, reusable) {
+    reading.add(reader);
     let spare = new ArrayBuffer(chunkSize);
     let next = fillFrom(reader, new ArrayBuffer(chunkSize), chunkSize);
     let finished = false;
@@ -120,6 +128,7 @@
         spare = reusable() ? bytes.buffer : new ArrayBuffer(chunkSize);  // the engine copied it
       }
     } finally {
+      reading.delete(reader);
       // Left early (the engine wants no more, or the load stopped): the read in flight ends.
       if (!finished) reader.cancel().catch(() => {});
       try {
@@ -164,6 +173,7 @@
       }
     } else if (typeof source.getReader === 'function') {  // a ReadableStream (fetch's body)
       const reader = source.getReader();
+      reading.add(reader);
       let done = false;
       try {
         for (;;) {
@@ -172,6 +182,7 @@
           yield asBytes(next.value);
         }
       } finally {
+        reading.delete(reader);
         // Left early (the engine wants no more): the download stops too.
         if (!done) reader.cancel().catch(() => {});
         reader.releaseLock();
@@ -283,6 +294,7 @@
     })();
     pump.catch((err) => writer.abort(err).catch(() => {}));
     const reader = stream.readable.getReader();
+    reading.add(reader);
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -295,6 +307,7 @@
       if (err instanceof PulseError) throw err;
       throw unreadable('[pulse.gzip.001] ' + name + ': corrupt or truncated gzip data (' + (err && err.message || err) + ')');
     } finally {
+      reading.delete(reader);
       if (!finished) {
         finished = true;
         reader.cancel().catch(() => {});
