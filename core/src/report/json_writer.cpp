@@ -156,7 +156,6 @@ constexpr SpecialBytes kSpecial;
 }  // namespace
 
 void JsonWriter::escape(std::string_view text) {
-  static const char* kHex = "0123456789abcdef";
   put('"');
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < text.size();) {
@@ -167,15 +166,13 @@ void JsonWriter::escape(std::string_view text) {
     }
     if (c >= 0x80) {
       const std::size_t n = utf8_length(text, i);
-      if (n > 0 && !ascii_) {
-        i += n;
-        continue;
-      }
       if (n > 0) {
-        put(text.data() + plain, i - plain);
-        put_code_point(text.substr(i, n));
+        if (ascii_) {
+          put(text.data() + plain, i - plain);
+          put_code_point(text.substr(i, n));
+          plain = i + n;
+        }
         i += n;
-        plain = i;
         continue;
       }
     }
@@ -203,15 +200,12 @@ void JsonWriter::escape(std::string_view text) {
         put("\\f");
         break;
       default:
-        if (c < 0x20) {
-          put("\\u00");
-          put(kHex[c >> 4]);
-          put(kHex[c & 0xF]);
-        } else if (ascii_) {
-          put("\\ufffd");  // U+FFFD for a byte that is not UTF-8
-        } else {
+        if (c < 0x20)
+          put_u_escape(c);
+        else if (ascii_)
+          put_u_escape(0xFFFD);  // U+FFFD for a byte that is not UTF-8
+        else
           put("\xEF\xBF\xBD");
-        }
     }
     ++i;
     plain = i;

@@ -21,7 +21,7 @@ struct Column {
   bool mapped = false;
   TextColumn text;       // 2 bytes a value while the column has at most 65,535 distinct texts
   DayColumn days;        // 2 bytes a value while the dates lie within 89 years of the first
-  NumberColumn numbers;  // 4 bytes a value while every value is a whole number
+  NumberColumn numbers;  // 4 bytes a value while every value is a decimal of up to 4 places
 };
 
 /// The rows of one loaded file in columnar form, indexed by canonical field.
