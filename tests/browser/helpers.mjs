@@ -85,6 +85,18 @@ export async function nextReport(page, action) {
   return wait;
 }
 
+/** Picks `files` through the element's file input; resolves to the report it then draws (its
+ *  `report` event's detail, as JSON parses it). */
+export async function reportOfPicked(page, files, timeout = 120000) {
+  await page.evaluate(() => {
+    window.pickedReport = null;
+    document.querySelector('b2b-pulse').addEventListener('report', (e) => (window.pickedReport = e.detail), { once: true });
+  });
+  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
+  await page.waitForFunction(() => window.pickedReport !== null, null, { timeout });
+  return JSON.parse(await page.evaluate(() => JSON.stringify(window.pickedReport)));
+}
+
 /** Text of a KPI tile's value inside a dashboard. */
 export function kpi(page, dashboard, id) {
   return page.locator(`b2b-pulse [data-dashboard=${dashboard}] [data-kpi=${id}] .tile-value`).textContent();

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo } from './helpers.mjs';
+import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo, reportOfPicked, waitState } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 const FILE = path.join(repo, 'samples/order_lines.csv');
@@ -29,16 +29,10 @@ async function loadWith(parallel) {
   });
   await page.addInitScript((p) => { globalThis.B2B_PULSE_PARALLEL = p; }, parallel);
   await page.goto(server.origin + '/');
-  await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty');
-  await page.evaluate(() => {
-    window.got = null;
-    document.querySelector('b2b-pulse').addEventListener('report', (e) => (window.got = e.detail), { once: true });
-  });
-  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(FILE);
-  await page.waitForFunction(() => window.got !== null, null, { timeout: 120000 });
-  const report = await page.evaluate(() => JSON.stringify(window.got));
+  await waitState(page, 'empty');
+  const report = await reportOfPicked(page, FILE);
   await page.waitForTimeout(500);  // a terminated worker's 'close' event comes after the load
-  const result = { report: JSON.parse(report), workers: workers.length, closed };
+  const result = { report, workers: workers.length, closed };
   await page.close();
   return result;
 }

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo } from './helpers.mjs';
+import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo, reportOfPicked, waitState } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 
@@ -30,17 +30,11 @@ async function loadWith(files, reader) {
   });
   await page.addInitScript((r) => { globalThis.B2B_PULSE_READER = r; }, reader);
   await page.goto(server.origin + '/');
-  await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty');
-  await page.evaluate(() => {
-    window.got = null;
-    document.querySelector('b2b-pulse').addEventListener('report', (e) => (window.got = e.detail), { once: true });
-  });
-  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
-  await page.waitForFunction(() => window.got !== null, null, { timeout: 120000 });
-  const report = await page.evaluate(() => JSON.stringify(window.got));
+  await waitState(page, 'empty');
+  const report = await reportOfPicked(page, files);
   // A terminated worker's 'close' event comes after the load: wait for every reader's, 5 s at most.
   for (let waited = 0; waited < 50 && closed < workers.length - 1; waited++) await page.waitForTimeout(100);
-  const result = { report: JSON.parse(report), workers: workers.length, closed };
+  const result = { report, workers: workers.length, closed };
   await page.close();
   return result;
 }

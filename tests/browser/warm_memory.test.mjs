@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo } from './helpers.mjs';
+import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo, reportOfPicked, waitState } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 const MiB = 1 << 20;
@@ -21,17 +21,12 @@ async function loadAfterPause(warm) {
   const page = await browser.context.newPage();
   await page.addInitScript((w) => { if (w === false) globalThis.B2B_PULSE_WARM = false; }, warm);
   await page.goto(server.origin + '/');
-  await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty');
+  await waitState(page, 'empty');
   await page.waitForTimeout(1500);  // the user picking a file
-  await page.evaluate(() => {
-    window.got = null;
-    document.querySelector('b2b-pulse').addEventListener('report', (e) => (window.got = e.detail), { once: true });
-  });
-  await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(path.join(repo, 'samples/order_lines.csv'));
-  await page.waitForFunction(() => window.got !== null, null, { timeout: 120000 });
-  const result = await page.evaluate(() => ({ report: JSON.stringify(window.got), heap: document.querySelector('b2b-pulse').timings.wasmHeap }));
+  const report = await reportOfPicked(page, path.join(repo, 'samples/order_lines.csv'));
+  const heap = await page.evaluate(() => document.querySelector('b2b-pulse').timings.wasmHeap);
   await page.close();
-  return { report: JSON.parse(result.report), heap: result.heap };
+  return { report, heap };
 }
 
 test('memory touched before the first file: the same report, in the warmed heap', { skip, timeout: 120000 }, async () => {

@@ -16,7 +16,9 @@ export const READER_MIN_BYTES = 32 << 20;
 /** Chunks read ahead of the engine (two in flight while it parses a third). */
 const AHEAD = 3;
 
-// The reader worker's whole script: self-contained, it is started from this function's text.
+// The reader worker's whole script: self-contained, it is started from this function's text, so
+// its fill loop is pulse.js's fillFrom written again (nothing outside this function reaches the
+// reader's thread).
 // In: {file, chunkSize, ahead} once, then {buffer} (a chunk's buffer handed back) or {} (keep
 // it: read into a fresh one). Out: {buffer, length} per chunk, {done} at the end, {error}.
 function readerMain() {
