@@ -9,10 +9,16 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { SAMPLES, newPulse, nativeReport } = require('./support');
+const { SAMPLES, newPulse, nativeReport, repeatedOrderLines } = require('./support');
 
 const PAGE = 65536;
 const ORDER_LINES_ROWS = 48042;  // samples/order_lines.csv
+// The order lines repeated: about 1 M rows, more than the module's first 16 MiB and the cap
+// hold (the engine streams a file without copying it whole, so the samples' 3 MB alone fit).
+const REPEAT = 20;
+const LINES_ROWS = ORDER_LINES_ROWS * REPEAT;
+
+const repeatedLines = () => repeatedOrderLines(REPEAT);
 
 // The child: orders.csv, then order_lines.csv, then a report; prints what happened as JSON.
 async function child() {
@@ -23,7 +29,7 @@ async function child() {
   const blob = (file) => new Blob([fs.readFileSync(path.join(SAMPLES, file))]);
   out.orders = await pulse.loadFile('orders.csv', blob('orders.csv'));
   try {
-    out.lines = await pulse.loadFile('order_lines.csv', blob('order_lines.csv'));
+    out.lines = await pulse.loadFile('order_lines.csv', new Blob([repeatedLines()]));
   } catch (err) {
     out.linesError = { code: err.code, message: err.message, load: err.load || null };
   }
@@ -51,7 +57,7 @@ if (process.env.PULSE_MEMORY_CAP_CHILD) {
 } else {
   test('a file that needs more memory than WebAssembly may grow to: reported as such, the engine stays usable', async () => {
     const { startPages } = runChild('probe', []);
-    // 8 pages (512 KiB) to grow: enough for orders.csv, far from the 48,042 order lines.
+    // 8 pages (512 KiB) to grow: enough for orders.csv, far from a million order lines.
     const cap = startPages + 8;
     const out = runChild('run', [`--wasm-max-mem-pages=${cap}`]);
     assert.equal(out.orders.error, null);
@@ -63,7 +69,7 @@ if (process.env.PULSE_MEMORY_CAP_CHILD) {
     const reason = out.lines ? out.lines.stopped && out.lines.stopped.reason : out.linesError.message;
     assert.match(String(reason), /\[pulse\.ingest\.005\] order_lines\.csv: out of memory after \d+ rows/);
     if (out.linesError) assert.equal(out.linesError.code, 'pulse.ingest.005');
-    assert.ok(load.rows_loaded < ORDER_LINES_ROWS, `rows_loaded ${load.rows_loaded}`);
+    assert.ok(load.rows_loaded < LINES_ROWS, `rows_loaded ${load.rows_loaded}`);
     assert.ok(out.endPages <= cap, `memory grew to ${out.endPages} pages, past the cap of ${cap}`);
 
     // Still usable: the dashboards are the native CLI's for the orders file with what the
@@ -76,7 +82,7 @@ if (process.env.PULSE_MEMORY_CAP_CHILD) {
     try {
       const files = [path.join(SAMPLES, 'orders.csv')];
       if (load.rows_loaded > 0) {
-        const lines = fs.readFileSync(path.join(SAMPLES, 'order_lines.csv'), 'utf8').split('\n');
+        const lines = repeatedLines().split('\n');
         fs.writeFileSync(path.join(dir, 'order_lines.csv'), lines.slice(0, load.rows_loaded + 1).join('\n') + '\n');
         files.push(path.join(dir, 'order_lines.csv'));
       }
@@ -87,7 +93,7 @@ if (process.env.PULSE_MEMORY_CAP_CHILD) {
 
     // The same engine without the cap loads the whole file (the cap is what refused it).
     const pulse = await newPulse();
-    const whole = await pulse.loadFile('order_lines.csv', new Blob([fs.readFileSync(path.join(SAMPLES, 'order_lines.csv'))]));
-    assert.equal(whole.rows_loaded, ORDER_LINES_ROWS);
+    const whole = await pulse.loadFile('order_lines.csv', new Blob([repeatedLines()]));
+    assert.equal(whole.rows_loaded, LINES_ROWS);
   });
 }

@@ -299,14 +299,14 @@ void FileLoader::start(std::string_view head) {
   report_.encoding = std::string(io::encoding_name(guess.encoding));
   report_.encoding_reason = guess.reason;
   report_.encoding_reason_code = guess.reason_code;
-  std::string text;
-  decoder_->decode(head, [&](std::string_view utf8) { text.append(utf8); });
   // UTF-16 is sniffed as text; other bytes as they are, so that binary data stays binary.
   // The sample is capped like the encoding's: the head is as long as the chunks that came
-  // (64 KiB by small chunks, 1 MiB in one read), and the delimiter must not depend on that.
+  // (64 KiB by small chunks, 4 MiB from the page), and the delimiter must not depend on that.
   // 64 KiB of UTF-16 (a byte order mark aside) decodes to at least 32 KiB - 1 of UTF-8.
   const bool utf16 =
       guess.encoding == io::TextEncoding::utf16le || guess.encoding == io::TextEncoding::utf16be;
+  std::string text;  // UTF-16 only: the decoded head, sniffed before the pipeline exists
+  if (utf16) decoder_->decode(head, [&](std::string_view utf8) { text.append(utf8); });
   Sniff sniff = sniff_text(
       utf16 ? std::string_view(text).substr(0, kSniffBytes / 2 - 2) : head.substr(0, kSniffBytes),
       report_.file);
@@ -315,7 +315,12 @@ void FileLoader::start(std::string_view head) {
   if (sniff.format == TextFormat::csv)
     report_.delimiter = sniff.delimiter == '\t' ? "\\t" : std::string(1, sniff.delimiter);
   pipeline_ = std::make_unique<Pipeline>(report_, dataset_.strings, options_, sniff);
-  pipeline_->feed(text);
+  // Any other encoding is decoded straight into the pipeline, as every later chunk is: a
+  // copy of a head of a whole chunk (4 MiB) costs fresh memory, which the page pays most for.
+  if (utf16)
+    pipeline_->feed(text);
+  else
+    decode(head);
 }
 
 void FileLoader::decode(std::string_view bytes) {
@@ -350,6 +355,10 @@ void FileLoader::feed(std::string_view bytes) {
   bytes_fed_ += bytes.size();
   try {
     if (!pipeline_) {
+      if (head_.empty() && bytes.size() >= kSniffBytes) {  // the head in one chunk: no copy
+        start(bytes);
+        return;
+      }
       head_.append(bytes);
       if (head_.size() < kSniffBytes) return;
       const std::string head = std::move(head_);
