@@ -222,8 +222,13 @@ class PulseEngine {
   /// into a new buffer and then scan it byte by byte in JS before decoding, which took about a
   /// third of a re-filter of the customers' view (its 3.9 MB of JSON; docs/performance.md
   /// "Re-filter: the report's JSON").
-  emscripten::val report(const std::string& settings_json, const std::string& sections) {
+  ///
+  /// `lists_as_columns`: the big lists written as columns (Engine::set_lists_as_columns), for the
+  /// page's worker, which keeps and pages them; false gives the SPEC form.
+  emscripten::val report(const std::string& settings_json, const std::string& sections,
+                         bool lists_as_columns) {
     std::string().swap(document_);  // the last report's bytes are freed before this one is made
+    engine_.set_lists_as_columns(lists_as_columns);
     document_ = guarded("report", [&] {
       if (open_)
         throw PulseError(ids::kWasmFileStillLoading,

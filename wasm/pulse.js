@@ -386,11 +386,16 @@
       return JSON.parse(this.reportText(settings, sections));
     }
 
-    /** The report as JSON text, e.g. to post from a Worker without building the object. */
-    reportText(settings, sections) {
+    /**
+     * The report as JSON text, e.g. to post from a Worker without building the object.
+     * form.listsAsColumns: the big lists (customers.rows, catalogs.products, negotiations.open
+     * and .deals) each as {length, fields: {key: [value per row]}, absent?: {key: [row...]}}
+     * instead of an array of rows (README.md "Lists as columns"); the page's worker reads them so.
+     */
+    reportText(settings, sections, form = {}) {
       const list = sections === undefined || sections === null ? '' : Array.isArray(sections) ? sections.join(',') : sections;
       if (typeof list !== 'string') throw new PulseError('[pulse.wasm.006] report: sections must be an array of report keys or a comma-separated string');
-      return this._call('report', [asJson(settings), list], true, true);
+      return this._call('report', [asJson(settings), list, !!(form && form.listsAsColumns)], true, true);
     }
 
     /** What the engine reads: {roles: {role: {fields, required}}, fields: {field: kind},

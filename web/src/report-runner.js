@@ -57,7 +57,7 @@ export async function runReport(host) {
       host.filterBar.sync();
       const r0 = performance.now();
       host.scheduler.view();
-      Object.assign(host.timings, { viewReport: view.ms, viewRender: performance.now() - r0, view: performance.now() - t0 });
+      Object.assign(host.timings, { viewReport: view.ms, viewTake: view.takeMs, viewRender: performance.now() - r0, view: performance.now() - t0 });
       host.dispatchEvent(new CustomEvent('view', { detail: view.report, bubbles: true, composed: true }));
     }
     const ahead = host.rowsAhead.requests();

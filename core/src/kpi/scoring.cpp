@@ -1,4 +1,5 @@
 #include "pulse/kpi/scoring.h"
+#include "pulse/util/sort_by.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +18,7 @@ std::vector<std::pair<double, int>> known_sorted(const std::vector<double>& p,
   out.reserve(p.size());
   for (std::size_t i = 0; i < p.size() && i < y.size(); ++i)
     if (!std::isnan(p[i])) out.emplace_back(p[i], y[i] != 0 ? 1 : 0);
-  std::sort(out.begin(), out.end());
+  sort_by(out, [](const auto& a, const auto& b) { return a < b; });  // one sort (sort_by.h)
   return out;
 }
 

@@ -237,13 +237,13 @@ void write_negotiations(JsonWriter& w, const kpi::NegotiationReport& r, const kp
   }
   w.end_array();
   w.key("open");
-  w.begin_array();
+  w.begin_table();
   for (const kpi::OpenDeal& o : r.open) write_open_deal(w, o, deals, s, r.win_probability_method);
-  w.end_array();
+  w.end_table();
   w.key("deals");
-  w.begin_array();
+  w.begin_table();
   for (std::uint32_t d : r.deals) write_deal(w, d, deals, s);
-  w.end_array();
+  w.end_table();
   w.key("win_probability_method"), w.value(r.win_probability_method);
   w.key("stage_flow");
   w.begin_object();

@@ -258,6 +258,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   JsonWriter w;
   w.reserve(text_bytes_hint_);
   w.ascii_only(ascii_report_);
+  w.tables_as_columns(lists_as_columns_);
   auto text_value = [&](const std::optional<std::string>& s) {
     if (s)
       w.value(*s);

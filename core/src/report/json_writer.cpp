@@ -23,12 +23,14 @@ void JsonWriter::separate() {
 }
 
 void JsonWriter::begin_object() {
+  if (in_table_ && !in_row_ && first_.size() == table_depth_) return begin_row();
   separate();
   put('{');
   first_.push_back(1);
 }
 
 void JsonWriter::end_object() {
+  if (in_row_ && first_.size() == table_depth_ + 1) return end_row();
   put('}');
   first_.pop_back();
 }
@@ -45,6 +47,7 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::key(std::string_view name) {
+  if (in_row_ && first_.size() == table_depth_ + 1) return column_key(name);
   separate();
   escape(name);
   put(':');

@@ -356,7 +356,7 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
   w.end_array();
 
   w.key("rows");
-  w.begin_array();
+  w.begin_table();
   for (const kpi::CustomerRow& row : r.rows) {
     const std::size_t c = row.customer;
     w.begin_object();
@@ -408,7 +408,7 @@ void write_customers(JsonWriter& w, const kpi::CustomerReport& r, const kpi::Fac
     w.end_object();
     w.end_object();
   }
-  w.end_array();
+  w.end_table();
   write_outlook(w, r);
   write_cohorts(w, r);
   w.end_object();
@@ -465,7 +465,7 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
   w.end_array();
 
   w.key("products");
-  w.begin_array();
+  w.begin_table();
   for (const kpi::ProductRow& p : r.products) {
     w.begin_object();
     product_head(w, p, facts, s);
@@ -481,7 +481,7 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
     w.key("elasticity"), elasticity_value(w, p.elasticity);
     w.end_object();
   }
-  w.end_array();
+  w.end_table();
 
   w.key("discount_candidates");
   w.begin_array();

@@ -38,7 +38,8 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
         onProgress: ({ bytes, total }) => onProgress(bytes, total),  // pulse.js: {file, bytes, total}
       });
     },
-    reportText: (settings, sections) => pulse.reportText(settings, sections),
+    // The big lists as columns: the store keeps them (report-store.js, column-lists.js).
+    reportText: (settings, sections) => pulse.reportText(settings, sections, { listsAsColumns: true }),
     schema: () => pulse.schema(),
     heapBytes: () => pulse._module.HEAPU8.length,
     clear: () => pulse.clear(),

@@ -6,6 +6,7 @@
 import { PAGED_LISTS, pagedColumns, matchesWhere } from '../paged-fields.js';
 import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
+import { columnRows, isColumnList, plainRow } from './column-lists.js';
 
 export class ReportStore {
   constructor() {
@@ -41,8 +42,11 @@ export class ReportStore {
     for (const [id, spec] of Object.entries(PAGED_LISTS)) {
       const parent = spec.path.slice(0, -1).reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), report);
       const last = spec.path[spec.path.length - 1];
-      if (!parent || typeof parent !== 'object' || !Array.isArray(parent[last])) continue;
-      const list = parent[last];
+      if (!parent || typeof parent !== 'object') continue;
+      // The page's engine writes the lists as columns (column-lists.js); a report given whole
+      // (paged-source.js) has them as rows.
+      const list = Array.isArray(parent[last]) ? parent[last] : isColumnList(parent[last]) ? columnRows(parent[last]) : null;
+      if (!list) continue;
       this.lists.set(id, list);
       kept.push([id, parent, last]);
       // The codes of the fields searched by their words, for the page to word (paged-words.js).
@@ -83,13 +87,14 @@ export class ReportStore {
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
     let page = rows.slice(offset, offset + limit);
-    if (Array.isArray(req.pick)) page = page.map((r) => Object.fromEntries(req.pick.map((k) => [k, r[k]])));
+    page = Array.isArray(req.pick) ? page.map((r) => Object.fromEntries(req.pick.map((k) => [k, r[k]]))) : page.map(plainRow);
     return { rows: page, matched: rows.length, total, offset };
   }
 }
 
-/** Whether the JSON text may hold a list at path: its last key followed by '[' (a cheap test
- *  that avoids parsing a report without it; a match elsewhere only costs the parse). */
+/** Whether the JSON text may hold a list at path: its last key followed by '[' (rows) or
+ *  '{' (columns), a cheap test that avoids parsing a report without it; a match elsewhere
+ *  only costs the parse. */
 function mayHold(text, path) {
-  return new RegExp(`"${path[path.length - 1]}"\\s*:\\s*\\[`).test(text);
+  return new RegExp(`"${path[path.length - 1]}"\\s*:\\s*[[{]`).test(text);
 }

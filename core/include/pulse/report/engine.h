@@ -54,6 +54,10 @@ class Engine {
   /// a browser decodes and parses ASCII text about twice as fast, docs/performance.md "The
   /// report as ASCII"); the CLI writes UTF-8. The parsed document is the same either way.
   void set_ascii_report(bool ascii) { ascii_report_ = ascii; }
+  /// Whether report_text writes the big lists (customers' rows, products, open deals, deals) as
+  /// columns (JsonWriter::tables_as_columns): the page's worker keeps and pages them, and the
+  /// form carries each key once instead of once a row. Not the SPEC form: the CLI writes rows.
+  void set_lists_as_columns(bool columns) { lists_as_columns_ = columns; }
   /// The same document as a tree (parsed from report_text), for tests and tools.
   nlohmann::json report(const config::Settings& settings, Sections sections = Sections::all());
   const Dataset& dataset() const { return dataset_; }
@@ -101,6 +105,7 @@ class Engine {
   // The longest report text so far: the next one reserves that much (JsonWriter::reserve).
   std::size_t text_bytes_hint_ = 0;
   bool ascii_report_ = false;
+  bool lists_as_columns_ = false;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;

@@ -46,6 +46,16 @@ class JsonWriter {
 
   void ascii_only(bool ascii) { ascii_ = ascii; }
 
+  /// A table: a list whose items are objects (rows). Written as an array of them, or with
+  /// tables_as_columns(true) as one array per key: {"length": rows, "fields": {key: [each
+  /// row's value]}}, plus "absent": {key: [row, ...]} when some rows lacked a key (null holds
+  /// their place). A row's values may be anything; a table begun inside a row is an array.
+  /// The page's engine writes its paged lists so (wasm/README.md "Lists as columns"): the keys,
+  /// most of a list's bytes, once instead of once a row.
+  void begin_table();
+  void end_table();
+  void tables_as_columns(bool columns) { columns_ = columns; }
+
   /// Room for `bytes` of text up front (a report about as long as the last one), so that the
   /// text is not copied each time it doubles.
   void reserve(std::size_t bytes) { out_.reserve(bytes); }
@@ -83,11 +93,39 @@ class JsonWriter {
   void put_code_point(std::string_view utf8);
   void put_u_escape(unsigned unit);
 
+  // A table written as columns: each column's values gather in a text of their own, which
+  // takes out_'s place while a row writes that key (select_column swaps them, so no value is
+  // copied twice); the document waits in the slot of the column being written.
+  struct TableColumn {
+    std::string name;
+    std::string text;
+    std::size_t size = 0;   // the first `size` bytes of text are the values
+    std::size_t count = 0;  // rows that have a value (or a null for an absent key) so far
+    std::vector<std::uint32_t> absent;
+  };
+  void begin_row();
+  void end_row();
+  void column_key(std::string_view name);
+  void select_column(std::ptrdiff_t column);  // -1: the document
+  void pad_column(TableColumn& column);       // nulls for the rows that lacked the key
+  void write_table();
+
   std::string out_;
   std::size_t size_ = 0;
   bool ascii_ = false;
   std::vector<char> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
+
+  bool columns_ = false;
+  bool in_table_ = false;  // a table is being gathered as columns
+  bool in_row_ = false;
+  std::size_t table_depth_ = 0;   // first_.size() outside the table's rows
+  std::size_t inner_tables_ = 0;  // tables begun inside a row, written as arrays
+  std::size_t rows_ = 0;
+  std::vector<TableColumn> columns_of_table_;  // kept between tables: their texts' capacity
+  std::size_t column_count_ = 0;               // the current table's, in columns_of_table_
+  std::size_t next_column_ = 0;                // where a row's next key usually is
+  std::ptrdiff_t current_ = -1;                // the column whose values are in out_
 };
 
 }  // namespace pulse::report
