@@ -122,7 +122,7 @@ class JsonWriter {
   std::size_t table_depth_ = 0;   // first_.size() outside the table's rows
   std::size_t inner_tables_ = 0;  // tables begun inside a row, written as arrays
   std::size_t rows_ = 0;
-  std::vector<TableColumn> columns_of_table_;  // kept between tables: their texts' capacity
+  std::vector<TableColumn> columns_of_table_;  // kept between tables (their texts freed)
   std::size_t column_count_ = 0;               // the current table's, in columns_of_table_
   std::size_t next_column_ = 0;                // where a row's next key usually is
   std::ptrdiff_t current_ = -1;                // the column whose values are in out_
