@@ -46,45 +46,6 @@ void JsonWriter::end_row() {
   ++rows_;
 }
 
-void JsonWriter::column_key(std::string_view name) {
-  std::size_t j = next_column_;
-  const auto is = [&](const TableColumn& c) { return text::same_text(c.name, name); };
-  if (j >= column_count_ || !is(columns_of_table_[j])) {
-    j = 0;
-    while (j < column_count_ && !is(columns_of_table_[j])) ++j;
-    if (j == column_count_) {  // a key no row had before: absent from the rows before this one
-      if (column_count_ == columns_of_table_.size()) columns_of_table_.emplace_back();
-      TableColumn& added = columns_of_table_[column_count_++];
-      added.name.assign(name.data(), name.size());
-      added.size = added.count = 0;
-      added.absent.clear();
-    }
-  }
-  TableColumn& c = columns_of_table_[j];
-  if (c.count > rows_) throw std::logic_error("JsonWriter: a key written twice in one table row");
-  next_column_ = j + 1;
-  select_column(static_cast<std::ptrdiff_t>(j));
-  pad_column(c);
-  if (c.count > 0) put(',');
-  ++c.count;
-  after_key_ = true;  // the value that follows writes no comma of its own
-}
-
-void JsonWriter::select_column(std::ptrdiff_t column) {
-  if (current_ == column) return;
-  if (current_ >= 0) {
-    TableColumn& c = columns_of_table_[static_cast<std::size_t>(current_)];
-    std::swap(out_, c.text);
-    std::swap(size_, c.size);
-  }
-  current_ = column;
-  if (column >= 0) {
-    TableColumn& c = columns_of_table_[static_cast<std::size_t>(column)];
-    std::swap(out_, c.text);
-    std::swap(size_, c.size);
-  }
-}
-
 void JsonWriter::pad_column(TableColumn& column) {
   while (column.count < rows_) {
     if (column.count > 0) put(',');
