@@ -1,11 +1,10 @@
-// JsonWriter's tables written as columns (json_writer.h, begin_table): apart from the writer's
-// per-value code, since a report gathers at most four tables, and compiled for size in the
-// page's engine (wasm/CMakeLists.txt): each row's keys only pick a column here.
-#include <stdexcept>
-#include <utility>
+// JsonWriter's tables written as columns (json_writer.h, begin_table): their beginning, rows
+// and end, apart from the writer's per-value code, since a report gathers at most four tables,
+// and compiled for size in the page's engine (wasm/CMakeLists.txt). What runs once per value,
+// picking a row's key's column (column_key, select_column), is in json_writer.cpp.
+#include <string>
 
 #include "pulse/report/json_writer.h"
-#include "pulse/text/same_text.h"
 
 namespace pulse::report {
 

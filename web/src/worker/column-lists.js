@@ -27,11 +27,11 @@ export function columnRows(list) {
       this[AT] = at;
     }
   }
-  const present = [];  // per key: null, or the rows that lack it
+  const gapsOf = [];  // per key: null, or the rows that lack it
   for (const key of keys) {
     const column = list.fields[key];
     const gaps = Array.isArray(absent[key]) && absent[key].length ? new Set(absent[key]) : null;
-    present.push(gaps);
+    gapsOf.push(gaps);
     Object.defineProperty(Row.prototype, key, {
       get: gaps ? function get() { return gaps.has(this[AT]) ? undefined : column[this[AT]]; } : function get() { return column[this[AT]]; },
       enumerable: true,
@@ -40,7 +40,7 @@ export function columnRows(list) {
   Object.defineProperty(Row.prototype, PLAIN, {
     value: function plain() {
       const out = {};
-      for (let k = 0; k < keys.length; k++) if (!present[k] || !present[k].has(this[AT])) out[keys[k]] = list.fields[keys[k]][this[AT]];
+      for (let k = 0; k < keys.length; k++) if (!gapsOf[k] || !gapsOf[k].has(this[AT])) out[keys[k]] = list.fields[keys[k]][this[AT]];
       return out;
     },
   });
