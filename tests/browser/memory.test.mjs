@@ -12,21 +12,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve, waitState, kpi, engineKind, repo, dist, CHROMIUM, FLAGS } from './helpers.mjs';
+import { ORDER_LINES_ROWS, repeatedOrderLines } from '../wasm/repeated-order-lines.js';
 
 const { chromium } = createRequire(path.join(repo, 'web/package.json'))('playwright-core');
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 const SAMPLE = (f) => path.join(repo, 'samples', f);
 const REPEAT = 20;
-const LINES = 48042 * REPEAT;
+const LINES = ORDER_LINES_ROWS * REPEAT;
 let bigLines = null;  // the temporary order_lines.csv
 
-/** samples/order_lines.csv with its rows REPEAT times over, under one header. */
+/** The samples' order lines REPEAT times over, written to a temporary folder. */
 function writeBigLines() {
-  const text = fs.readFileSync(SAMPLE('order_lines.csv'), 'utf8');
-  const cut = text.indexOf('\n') + 1;
-  const dir = fs.mkdtempSync('/tmp/pulse-memory-');
-  const file = path.join(dir, 'order_lines.csv');
-  fs.writeFileSync(file, text.slice(0, cut) + text.slice(cut).repeat(REPEAT));
+  const file = path.join(fs.mkdtempSync('/tmp/pulse-memory-'), 'order_lines.csv');
+  fs.writeFileSync(file, repeatedOrderLines(REPEAT));
   return file;
 }
 

@@ -9,10 +9,10 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { SAMPLES, newPulse, nativeReport, repeatedOrderLines } = require('./support');
+const { SAMPLES, newPulse, nativeReport } = require('./support');
+const { ORDER_LINES_ROWS, repeatedOrderLines } = require('./repeated-order-lines');
 
 const PAGE = 65536;
-const ORDER_LINES_ROWS = 48042;  // samples/order_lines.csv
 // The order lines repeated: about 1 M rows, more than the module's first 16 MiB and the cap
 // hold (the engine streams a file without copying it whole, so the samples' 3 MB alone fit).
 const REPEAT = 20;

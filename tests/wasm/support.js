@@ -91,15 +91,6 @@ function assertClose(actual, expected, { rel = 1e-9, abs = 1e-12 } = {}, where =
   assert.equal(actual, expected, where);
 }
 
-/** samples/order_lines.csv with its rows `times` over under one header (48,042 rows each): a
- *  file bigger than the module's first 16 MiB hold, which the samples alone fit in. */
-function repeatedOrderLines(times) {
-  const text = fs.readFileSync(path.join(SAMPLES, 'order_lines.csv'), 'utf8');
-  const cut = text.indexOf('\n') + 1;
-  return text.slice(0, cut) + text.slice(cut).repeat(times);
-}
-
 module.exports = {
   ROOT, WASM_DIR, DATASETS, SAMPLES, PulseError, newModule, newPulse, nativeReport, fileChunks, loadWorkspace, assertClose,
-  repeatedOrderLines,
 };

@@ -5,7 +5,8 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { newPulse, repeatedOrderLines } = require('./support');
+const { newPulse } = require('./support');
+const { repeatedOrderLines } = require('./repeated-order-lines');
 
 const MiB = 1 << 20;
 const heap = (pulse) => pulse._module.HEAPU8.length;
