@@ -7,6 +7,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -54,6 +55,20 @@ TEST_CASE("sort_by: the order of std::sort, for a total order and with ties", "[
     pulse::sort_by(got, by_key);
     CHECK(names(got) == names(expected));
 #endif
+  }
+}
+
+TEST_CASE("sort_by without a comparator: operator<'s order, as std::sort gives it", "[sort_by]") {
+  std::mt19937 random(5);
+  for (const std::size_t n : {0u, 1u, 2u, 6u, 40u, 3000u}) {
+    // Pairs with many equal ones (the cohorts' months, the cycle table, the scores).
+    std::vector<std::pair<int, double>> items(n);
+    for (auto& [a, b] : items)
+      a = static_cast<int>(random() % 5), b = static_cast<double>(random() % 3) / 4;
+    std::vector<std::pair<int, double>> expected = items;
+    std::sort(expected.begin(), expected.end());
+    pulse::sort_by(items);
+    CHECK(items == expected);
   }
 }
 

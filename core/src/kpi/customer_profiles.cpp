@@ -260,9 +260,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
       ++cohort.customers;
       cohort.cells.resize(cohort_months.size() - static_cast<std::size_t>(first_month));
       std::ptrdiff_t last_counted = -1;
-      // Through the engine's one sort (sort_by.h): equal pairs are equal, so the order is
-      // std::sort's.
-      sort_by(order_months, [](const auto& a, const auto& b) { return a < b; });
+      sort_by(order_months);  // the engine's one sort (sort_by.h)
       for (const auto& [m, revenue] : order_months) {
         if (m < first_month) continue;
         CohortCell& cell = cohort.cells[static_cast<std::size_t>(m - first_month)];

@@ -54,7 +54,7 @@ class CycleTable {
  public:
   void add(double cycle, bool won) { rows_.push_back({cycle, won}); }
   void seal() {
-    sort_by(rows_, [](const auto& a, const auto& b) { return a < b; });  // one sort (sort_by.h)
+    sort_by(rows_);  // the engine's one sort (sort_by.h)
     won_after_.assign(rows_.size() + 1, 0);
     for (std::size_t i = rows_.size(); i-- > 0;)
       won_after_[i] = won_after_[i + 1] + (rows_[i].second ? 1 : 0);

@@ -18,7 +18,7 @@ std::vector<std::pair<double, int>> known_sorted(const std::vector<double>& p,
   out.reserve(p.size());
   for (std::size_t i = 0; i < p.size() && i < y.size(); ++i)
     if (!std::isnan(p[i])) out.emplace_back(p[i], y[i] != 0 ? 1 : 0);
-  sort_by(out, [](const auto& a, const auto& b) { return a < b; });  // one sort (sort_by.h)
+  sort_by(out);  // the engine's one sort (sort_by.h)
   return out;
 }
 

@@ -18,6 +18,7 @@
 // for the report's lists (thousands of rows), not for the ingest's inner loops.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -70,6 +71,13 @@ void sort_with(std::vector<T>& items, const Less& less, SortPositions sort_posit
 template <class T, class Less>
 void sort_by(std::vector<T>& items, const Less& less) {
   sort_detail::sort_with(items, less, sort_positions);
+}
+
+/** std::sort(items.begin(), items.end()): by operator<. For pairs and other values whose equal
+ *  elements are alike, so that the order of ties cannot show. */
+template <class T>
+void sort_by(std::vector<T>& items) {
+  sort_by(items, std::less<>{});
 }
 
 /** std::stable_sort(items.begin(), items.end(), less), with the same resulting order. */
