@@ -58,3 +58,96 @@ TEST_CASE("Nelder-Mead treats non-finite values as a wall and respects its budge
   CHECK(calls <= 25 + 4);  // the budget is checked once per iteration (at most n + 1 extra)
   CHECK(cut.evaluations == calls);
 }
+
+using pulse::kpi::minimize_quasi_newton;
+using pulse::kpi::QuasiNewtonOptions;
+
+TEST_CASE("Quasi-Newton finds Rosenbrock's minimum at (1, 1)", "[kpi]") {
+  int calls = 0;
+  auto rosenbrock = [&](const std::vector<double>& p) {
+    ++calls;
+    const double u = 1 - p[0], v = p[1] - p[0] * p[0];
+    return u * u + 100 * v * v;
+  };
+  QuasiNewtonOptions options;
+  options.gradient_tolerance = 1e-6;
+  const auto result = minimize_quasi_newton(rosenbrock, {-1.2, 1.0}, options);
+  CHECK(result.converged);
+  CHECK(result.point[0] == Approx(1.0).margin(1e-5));
+  CHECK(result.point[1] == Approx(1.0).margin(1e-5));
+  CHECK(result.value < 1e-10);
+  CHECK(result.evaluations == calls);
+}
+
+TEST_CASE("Quasi-Newton settles along a flat ridge in far fewer calls than the simplex", "[kpi]") {
+  // The shape of the return models' likelihood where two parameters trade off: steep across
+  // the ridge p0 + p1 = 1, nearly flat along it (condition number 1e4).
+  int calls = 0;
+  auto ridge = [&](const std::vector<double>& p) {
+    ++calls;
+    const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
+    return 100 * across * across + 0.01 * along * along + (p[2] - 1) * (p[2] - 1) +
+           (p[3] + 2) * (p[3] + 2);
+  };
+  const std::vector<double> start = {0.3, 0.2, 0.5, -1.5};
+  const auto quasi_newton = minimize_quasi_newton(ridge, start);
+  const int quasi_newton_calls = calls;
+  calls = 0;
+  const auto simplex = minimize_nelder_mead(ridge, start);
+  CHECK(quasi_newton.converged);
+  // The minimum: p0 + p1 = 1 and p0 - p1 = 3, so (2, -1, 1, -2), where the value is 0.
+  const std::vector<double> m = {2, -1, 1, -2};
+  for (std::size_t i = 0; i < m.size(); ++i)
+    CHECK(quasi_newton.point[i] == Approx(m[i]).margin(1e-5));
+  CHECK(quasi_newton.value <= simplex.value + 1e-12);
+  CHECK(quasi_newton_calls * 3 < calls);
+}
+
+TEST_CASE("Quasi-Newton finds the minimum of a tilted 4-D quadratic exactly", "[kpi]") {
+  const std::vector<double> m = {0.5, -2.0, 3.0, 1.5};
+  auto quadratic = [&](const std::vector<double>& p) {
+    const double d0 = p[0] - m[0], d1 = p[1] - m[1], d2 = p[2] - m[2], d3 = p[3] - m[3];
+    return 4 * d0 * d0 + 2 * d1 * d1 + d2 * d2 + 0.5 * d3 * d3 + 1.5 * d0 * d1 - 0.5 * d2 * d3 + 3;
+  };
+  const auto result = minimize_quasi_newton(quadratic, {0, 0, 0, 0});
+  CHECK(result.converged);
+  for (std::size_t i = 0; i < m.size(); ++i) CHECK(result.point[i] == Approx(m[i]).margin(1e-7));
+  CHECK(result.value == Approx(3.0).margin(1e-12));
+  // A quadratic in 4-D: BFGS with exact line searches ends in 4 steps; with backtracking a few
+  // more, each a gradient of 8 calls.
+  CHECK(result.evaluations < 150);
+}
+
+TEST_CASE("Quasi-Newton stops at a wall without claiming convergence", "[kpi]") {
+  // Minimum of (p - 2)^2 subject to p < 1 (NaN beyond): the gradient never vanishes inside.
+  auto walled = [](const std::vector<double>& p) {
+    return p[0] < 1 ? (p[0] - 2) * (p[0] - 2) : std::nan("");
+  };
+  const auto result = minimize_quasi_newton(walled, {-3.0});
+  CHECK_FALSE(result.converged);
+  CHECK(result.point[0] < 1.0);
+  CHECK(result.point[0] == Approx(1.0).margin(1e-3));
+  CHECK(std::isfinite(result.value));
+}
+
+TEST_CASE("Quasi-Newton respects its budget and a non-finite start", "[kpi]") {
+  QuasiNewtonOptions tight;
+  tight.max_evaluations = 30;
+  int calls = 0;
+  auto far = [&](const std::vector<double>& p) {
+    ++calls;
+    const double u = 1 - p[0], v = p[1] - p[0] * p[0];
+    return u * u + 100 * v * v;
+  };
+  const auto cut = minimize_quasi_newton(far, {-1.2, 1.0}, tight);
+  CHECK_FALSE(cut.converged);
+  // The budget is checked before each step: at most one gradient (2n) and one line search
+  // (40 halvings) over it.
+  CHECK(calls <= 30 + 4 + 40);
+  CHECK(cut.evaluations == calls);
+
+  auto nowhere = [](const std::vector<double>&) { return std::nan(""); };
+  const auto none = minimize_quasi_newton(nowhere, {0.0, 0.0});
+  CHECK_FALSE(none.converged);
+  CHECK(none.evaluations == 1);
+}

@@ -154,4 +154,126 @@ MinimizeResult minimize_nelder_mead(
   return result;
 }
 
+namespace {
+
+double max_norm(const std::vector<double>& v) {
+  double m = 0;
+  for (double x : v) m = std::max(m, std::abs(x));
+  return m;
+}
+
+double dot(const std::vector<double>& a, const std::vector<double>& b) {
+  double s = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+  return s;
+}
+
+// Central differences; one-sided where a step lands on a wall (a non-finite value), zero
+// where both do (that coordinate cannot be probed, so the search does not move along it).
+std::vector<double> gradient(CountedObjective& f, const std::vector<double>& x, double fx,
+                             double h) {
+  std::vector<double> g(x.size()), probe = x;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    probe[i] = x[i] + h;
+    const double up = f(probe);
+    probe[i] = x[i] - h;
+    const double down = f(probe);
+    probe[i] = x[i];
+    if (std::isfinite(up) && std::isfinite(down))
+      g[i] = (up - down) / (2 * h);
+    else if (std::isfinite(up))
+      g[i] = (up - fx) / h;
+    else if (std::isfinite(down))
+      g[i] = (fx - down) / h;
+  }
+  return g;
+}
+
+}  // namespace
+
+MinimizeResult minimize_quasi_newton(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::vector<double>& start, const QuasiNewtonOptions& options) {
+  const std::size_t n = start.size();
+  CountedObjective f(objective, std::max(1, options.max_evaluations));
+  MinimizeResult result;
+  result.point = start;
+  result.value = f(start);
+  if (n == 0 || !std::isfinite(result.value)) {
+    result.evaluations = f.calls();
+    result.converged = n == 0 && std::isfinite(result.value);
+    return result;
+  }
+  std::vector<double> x = start, g = gradient(f, x, result.value, options.difference_step);
+  double fx = result.value;
+  // The inverse Hessian's estimate, row-major; the identity until the first step scales it.
+  std::vector<double> inverse(n * n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) inverse[i * n + i] = 1.0;
+  bool first_step = true;
+  std::vector<double> direction(n), next(n), s(n), y(n), hy(n);
+  while (!f.exhausted()) {
+    if (max_norm(g) <= options.gradient_tolerance) {
+      result.converged = true;
+      break;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      direction[i] = 0;
+      for (std::size_t j = 0; j < n; ++j) direction[i] -= inverse[i * n + j] * g[j];
+    }
+    double slope = dot(g, direction);
+    if (!(slope < 0)) {  // not a descent direction: forget the curvature learnt so far
+      std::fill(inverse.begin(), inverse.end(), 0.0);
+      for (std::size_t i = 0; i < n; ++i) inverse[i * n + i] = 1.0;
+      for (std::size_t i = 0; i < n; ++i) direction[i] = -g[i];
+      slope = dot(g, direction);
+      first_step = true;
+    }
+    const double longest = max_norm(direction);
+    double t = longest > options.max_step ? options.max_step / longest : 1.0;
+    double f_next = kInfinity;
+    bool descended = false;
+    for (int halving = 0; halving < 40 && !f.exhausted(); ++halving, t *= 0.5) {
+      for (std::size_t i = 0; i < n; ++i) next[i] = x[i] + t * direction[i];
+      f_next = f(next);
+      if (std::isfinite(f_next) && f_next <= fx + 1e-4 * t * slope) {
+        descended = true;
+        break;
+      }
+    }
+    if (!descended) break;  // no lower value along a descent direction: the arithmetic's floor
+    std::vector<double> g_next = gradient(f, next, f_next, options.difference_step);
+    for (std::size_t i = 0; i < n; ++i) {
+      s[i] = next[i] - x[i];
+      y[i] = g_next[i] - g[i];
+    }
+    const double sy = dot(s, y);
+    // Skip the update when the curvature condition fails (noise in the differences, or a
+    // wall nearby): the estimate stays positive definite.
+    if (sy > 1e-12 * std::sqrt(dot(s, s) * dot(y, y))) {
+      if (first_step) {  // Nocedal & Wright eq. 6.20: the identity scaled to the curvature seen
+        const double scale = sy / dot(y, y);
+        for (std::size_t i = 0; i < n; ++i) inverse[i * n + i] = scale;
+        first_step = false;
+      }
+      // H <- (I - rho s y')H(I - rho y s') + rho s s', written out for a symmetric H.
+      const double rho = 1.0 / sy;
+      for (std::size_t i = 0; i < n; ++i) {
+        hy[i] = 0;
+        for (std::size_t j = 0; j < n; ++j) hy[i] += inverse[i * n + j] * y[j];
+      }
+      const double yhy = dot(y, hy);
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+          inverse[i * n + j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
+    }
+    x = next;
+    fx = f_next;
+    g = std::move(g_next);
+  }
+  result.point = x;
+  result.value = fx;
+  result.evaluations = f.calls();
+  return result;
+}
+
 }  // namespace pulse::kpi

@@ -33,4 +33,25 @@ MinimizeResult minimize_nelder_mead(
     const std::function<double(const std::vector<double>&)>& objective,
     const std::vector<double>& start, const MinimizeOptions& options = {});
 
+/// Settings of the quasi-Newton search.
+struct QuasiNewtonOptions {
+  int max_evaluations = 2000;        // hard bound on objective calls, gradients included
+  double gradient_tolerance = 1e-7;  // converged when every gradient component is this small
+  double difference_step = 1e-5;     // h of the central differences, per coordinate
+  double max_step = 1.0;             // longest move per iteration (max-norm): keeps it local
+};
+
+/// Minimizes a smooth `objective` from a point near its minimum: BFGS (Broyden, Fletcher,
+/// Goldfarb, Shanno 1970; Nocedal & Wright, "Numerical Optimization", 2nd ed. 2006, ch. 6,
+/// with the initial inverse Hessian scaled by eq. 6.20) on central-difference gradients, with
+/// a backtracking (Armijo) line search. Where Nelder–Mead needs hundreds of calls to settle
+/// along a flat, curved ridge, this follows the curvature it learns. A non-finite value counts
+/// as a wall: the line search backs off from it, and a difference that would cross it is taken
+/// on one side. `converged` means the gradient tolerance was met; a search that can no longer
+/// descend short of it (a wall, or the floor of the arithmetic) is reported not converged, so
+/// that a caller can confirm it another way.
+MinimizeResult minimize_quasi_newton(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::vector<double>& start, const QuasiNewtonOptions& options = {});
+
 }  // namespace pulse::kpi
