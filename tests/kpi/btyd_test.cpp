@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -396,4 +397,46 @@ TEST_CASE("BTYD fits on degenerate data: finite, not converged, never NaN", "[kp
   const BtydModel empty;
   CHECK(pulse::kpi::p_alive(empty, {1, 10, 40, 1}) == 0);
   CHECK(pulse::kpi::expected_orders(empty, {1, 10, 40, 1}, 90) == 0);
+}
+
+TEST_CASE("BTYD likelihood gradient equals central differences of the likelihood", "[kpi][btyd]") {
+  // Simulated histories (a spread of x, t_x, T, several sharing a triple) and parameters away
+  // from the fit, for BG/NBD and MBG/CNBD-k with k = 1..4: each component of the gradient in
+  // (ln r, ln alpha, ln a, ln b) must match the slope of btyd_log_likelihood.
+  World world;
+  world.k = 2;
+  world.dropout_at_first = true;
+  world.r = 0.8, world.alpha = 30, world.a = 0.6, world.b = 2.5;
+  world.customers = 800;
+  const auto histories = histories_of(simulate(world, 20261206));
+  const std::vector<std::array<double, 4>> points = {
+      {0.8, 30, 0.6, 2.5}, {2.0, 5, 0.1, 8.0}, {0.3, 120, 1.5, 0.9}};
+  struct Kind {
+    BtydModelKind kind;
+    int k;
+  };
+  for (const Kind kind : {Kind{BtydModelKind::bg_nbd, 1}, Kind{BtydModelKind::mbg_cnbd, 1},
+                          Kind{BtydModelKind::mbg_cnbd, 2}, Kind{BtydModelKind::mbg_cnbd, 3},
+                          Kind{BtydModelKind::mbg_cnbd, 4}}) {
+    for (const auto& at : points) {
+      BtydModel m;
+      m.kind = kind.kind;
+      m.k = kind.k;
+      m.r = at[0], m.alpha = at[1], m.a = at[2], m.b = at[3];
+      const std::array<double, 4> exact = pulse::kpi::btyd_log_likelihood_gradient(m, histories);
+      for (int i = 0; i < 4; ++i) {
+        const double h = 1e-5;
+        BtydModel up = m, down = m;
+        double* up_value[] = {&up.r, &up.alpha, &up.a, &up.b};
+        double* down_value[] = {&down.r, &down.alpha, &down.a, &down.b};
+        *up_value[i] *= std::exp(h);
+        *down_value[i] *= std::exp(-h);
+        const double slope = (pulse::kpi::btyd_log_likelihood(up, histories) -
+                              pulse::kpi::btyd_log_likelihood(down, histories)) /
+                             (2 * h);
+        INFO("kind " << static_cast<int>(kind.kind) << " k " << kind.k << " parameter " << i);
+        CHECK(exact[i] == Approx(slope).epsilon(1e-6).margin(1e-4));
+      }
+    }
+  }
 }

@@ -151,3 +151,36 @@ TEST_CASE("Quasi-Newton respects its budget and a non-finite start", "[kpi]") {
   CHECK_FALSE(none.converged);
   CHECK(none.evaluations == 1);
 }
+
+TEST_CASE("Quasi-Newton on an exact gradient: one gradient call per step, same minimum", "[kpi]") {
+  int calls = 0;
+  auto ridge = [&](const std::vector<double>& p) {
+    ++calls;
+    const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
+    return 100 * across * across + 0.01 * along * along + (p[2] - 1) * (p[2] - 1) +
+           (p[3] + 2) * (p[3] + 2);
+  };
+  int gradient_calls = 0;
+  auto slope = [&](const std::vector<double>& p, std::vector<double>& g) {
+    ++gradient_calls;
+    const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
+    g[0] = 200 * across + 0.02 * along;
+    g[1] = 200 * across - 0.02 * along;
+    g[2] = 2 * (p[2] - 1);
+    g[3] = 2 * (p[3] + 2);
+  };
+  const std::vector<double> start = {0.3, 0.2, 0.5, -1.5};
+  const auto exact = minimize_quasi_newton(ridge, slope, start);
+  const int exact_calls = calls;
+  calls = 0;
+  const auto differences = minimize_quasi_newton(ridge, start);
+  CHECK(exact.converged);
+  const std::vector<double> m = {2, -1, 1, -2};
+  for (std::size_t i = 0; i < m.size(); ++i) CHECK(exact.point[i] == Approx(m[i]).margin(1e-6));
+  CHECK(exact.value <= differences.value + 1e-12);
+  CHECK(exact.gradients == gradient_calls);
+  CHECK(exact.evaluations == exact_calls);
+  // The differences spend 2n = 8 calls on each gradient; the exact form none.
+  CHECK(exact_calls * 4 < calls);
+  CHECK(differences.gradients == 0);
+}

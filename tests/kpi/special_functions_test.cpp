@@ -82,3 +82,27 @@ TEST_CASE("2F1: polynomials, z = 1, and where it is not defined", "[kpi]") {
   CHECK(std::isnan(hypergeometric_2f1(1, 1, -2, 0.5)));
   CHECK(hypergeometric_2f1(3, 4, 5, 0) == 1.0);
 }
+
+TEST_CASE("digamma matches its known values and its recurrence", "[kpi]") {
+  using pulse::kpi::digamma;
+  // psi(1) = -Euler's gamma; psi(1/2) = -gamma - 2 ln 2; psi(n) = -gamma + H(n - 1).
+  const double euler_gamma = 0.57721566490153286;
+  CHECK(digamma(1.0) == Approx(-euler_gamma).epsilon(1e-13));
+  CHECK(digamma(0.5) == Approx(-euler_gamma - 2 * std::log(2.0)).epsilon(1e-13));
+  double harmonic = 0;
+  for (int n = 2; n <= 40; ++n) {
+    harmonic += 1.0 / (n - 1);
+    CHECK(digamma(n) == Approx(-euler_gamma + harmonic).epsilon(1e-13));
+  }
+  // psi(x + 1) = psi(x) + 1/x, across the switch to the asymptotic series at 10, and the
+  // slope of lgamma.
+  for (double x : {1e-3, 0.03, 0.7, 3.3, 9.5, 9.999, 10.0, 12.5, 250.0, 1e6}) {
+    CHECK(digamma(x + 1) == Approx(digamma(x) + 1 / x).epsilon(1e-13));
+    const double h = 1e-5 * x;
+    const double slope = (std::lgamma(x + h) - std::lgamma(x - h)) / (2 * h);
+    CHECK(digamma(x) == Approx(slope).epsilon(1e-6).margin(1e-6));
+  }
+  CHECK(std::isnan(digamma(0.0)));
+  CHECK(std::isnan(digamma(-2.5)));
+  CHECK(std::isnan(digamma(std::nan(""))));
+}

@@ -2,6 +2,7 @@
 // Shared by btyd.cpp (fitting, selection), btyd_cnbd.cpp (the likelihood and posterior of the
 // whole (M)BG/CNBD-k family, BG/NBD included) and btyd_bgnbd.cpp (BG/NBD's closed forms).
 
+#include <array>
 #include <cstddef>
 #include <vector>
 
@@ -28,6 +29,8 @@ class LikelihoodData {
   explicit LikelihoodData(const std::vector<CustomerHistory>& compressed);
   /// Sum over the weighted histories of the parameter-dependent part of the log-likelihood.
   double core_log_likelihood(const Parameters& p, Family family) const;
+  /// Its gradient with respect to (ln r, ln alpha, ln a, ln b), the fit's search coordinates.
+  std::array<double, 4> core_log_likelihood_gradient(const Parameters& p, Family family) const;
   /// The parameter-free rest: sum of w ((k x - 1) ln t_x - ln Gamma(k x)) over x > 0.
   double summary_term(int k) const;
   double total_weight() const { return total_weight_; }

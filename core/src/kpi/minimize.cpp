@@ -189,13 +189,11 @@ std::vector<double> gradient(CountedObjective& f, const std::vector<double>& x, 
   return g;
 }
 
-}  // namespace
-
-MinimizeResult minimize_quasi_newton(
-    const std::function<double(const std::vector<double>&)>& objective,
-    const std::vector<double>& start, const QuasiNewtonOptions& options) {
+// The search itself; `slope_at(x, fx)` gives the gradient at a point whose value is fx.
+template <typename Slope>
+MinimizeResult quasi_newton(CountedObjective& f, const Slope& slope_at,
+                            const std::vector<double>& start, const QuasiNewtonOptions& options) {
   const std::size_t n = start.size();
-  CountedObjective f(objective, std::max(1, options.max_evaluations));
   MinimizeResult result;
   result.point = start;
   result.value = f(start);
@@ -204,7 +202,7 @@ MinimizeResult minimize_quasi_newton(
     result.converged = n == 0 && std::isfinite(result.value);
     return result;
   }
-  std::vector<double> x = start, g = gradient(f, x, result.value, options.difference_step);
+  std::vector<double> x = start, g = slope_at(x, result.value);
   double fx = result.value;
   // The inverse Hessian's estimate, row-major; the identity until the first step scales it.
   std::vector<double> inverse(n * n, 0.0);
@@ -241,7 +239,7 @@ MinimizeResult minimize_quasi_newton(
       }
     }
     if (!descended) break;  // no lower value along a descent direction: the arithmetic's floor
-    std::vector<double> g_next = gradient(f, next, f_next, options.difference_step);
+    std::vector<double> g_next = slope_at(next, f_next);
     for (std::size_t i = 0; i < n; ++i) {
       s[i] = next[i] - x[i];
       y[i] = g_next[i] - g[i];
@@ -273,6 +271,37 @@ MinimizeResult minimize_quasi_newton(
   result.point = x;
   result.value = fx;
   result.evaluations = f.calls();
+  return result;
+}
+
+}  // namespace
+
+MinimizeResult minimize_quasi_newton(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::vector<double>& start, const QuasiNewtonOptions& options) {
+  CountedObjective f(objective, std::max(1, options.max_evaluations));
+  const auto differences = [&](const std::vector<double>& x, double fx) {
+    return gradient(f, x, fx, options.difference_step);
+  };
+  return quasi_newton(f, differences, start, options);
+}
+
+MinimizeResult minimize_quasi_newton(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::function<void(const std::vector<double>&, std::vector<double>&)>& gradient_of,
+    const std::vector<double>& start, const QuasiNewtonOptions& options) {
+  CountedObjective f(objective, std::max(1, options.max_evaluations));
+  int gradients = 0;
+  const auto exact = [&](const std::vector<double>& x, double) {
+    std::vector<double> g(x.size(), 0.0);
+    gradient_of(x, g);
+    ++gradients;
+    for (double& v : g)
+      if (!std::isfinite(v)) v = 0;  // as a difference across a wall: not probed
+    return g;
+  };
+  MinimizeResult result = quasi_newton(f, exact, start, options);
+  result.gradients = gradients;
   return result;
 }
 

@@ -122,4 +122,18 @@ double hypergeometric_2f1(double a, double b, double c, double z) {
   return std::pow(1.0 - z, -a) * hypergeometric_2f1(a, c - b, c, w);
 }
 
+double digamma(double x) {
+  if (!(x > 0)) return std::numeric_limits<double>::quiet_NaN();
+  double shift = 0;
+  while (x < 10) {
+    shift -= 1.0 / x;
+    x += 1;
+  }
+  // psi(x) ~ ln x - 1/(2x) - sum B_2n / (2n x^2n): 1/12, -1/120, 1/252, -1/240, 1/132.
+  const double inv2 = 1.0 / (x * x);
+  const double series =
+      inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))));
+  return shift + std::log(x) - 0.5 / x - series;
+}
+
 }  // namespace pulse::kpi

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <vector>
 
 namespace pulse::kpi {
@@ -74,6 +75,10 @@ BtydModel fit_best_model(const std::vector<CustomerHistory>& histories, int max_
 /// r, alpha, a, b, so the fitted parameters are the papers' ones; unlike the path likelihood
 /// without inter-order times, it compares models with different k on the same data.
 double btyd_log_likelihood(const BtydModel& model, const std::vector<CustomerHistory>& histories);
+
+/// Its gradient with respect to (ln r, ln alpha, ln a, ln b): what the fit's polish follows.
+std::array<double, 4> btyd_log_likelihood_gradient(const BtydModel& model,
+                                                   const std::vector<CustomerHistory>& histories);
 
 /// P(the customer is still alive at as_of | history).
 double p_alive(const BtydModel& model, const CustomerHistory& h);

@@ -20,6 +20,7 @@ struct MinimizeResult {
   std::vector<double> point;  // best point found
   double value = 0;           // objective at `point`
   int evaluations = 0;
+  int gradients = 0;       // calls of a given gradient (minimize_quasi_newton's exact form)
   bool converged = false;  // both tolerances met before max_evaluations
 };
 
@@ -52,6 +53,14 @@ struct QuasiNewtonOptions {
 /// that a caller can confirm it another way.
 MinimizeResult minimize_quasi_newton(
     const std::function<double(const std::vector<double>&)>& objective,
+    const std::vector<double>& start, const QuasiNewtonOptions& options = {});
+
+/// The same search with the objective's exact gradient, `gradient_of(x, g)` filling g (sized
+/// like x) at a point where the objective is finite: one call where the differences take 2n.
+/// A non-finite component counts as zero (that coordinate is not moved by the step).
+MinimizeResult minimize_quasi_newton(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::function<void(const std::vector<double>&, std::vector<double>&)>& gradient_of,
     const std::vector<double>& start, const QuasiNewtonOptions& options = {});
 
 }  // namespace pulse::kpi

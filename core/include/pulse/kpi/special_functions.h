@@ -15,4 +15,9 @@ namespace pulse::kpi {
 /// series. Relative accuracy about 1e-10 or better in the tested range, 1e-8 in the corner above.
 double hypergeometric_2f1(double a, double b, double c, double z);
 
+/// The digamma function psi(x) = d/dx ln Gamma(x), for x > 0: the recurrence
+/// psi(x) = psi(x + 1) - 1/x up to x >= 10, then the asymptotic series in 1/x^2 (Abramowitz &
+/// Stegun 1964, 6.3.5 and 6.3.18). Relative accuracy about 1e-13; NaN for x <= 0 or NaN.
+double digamma(double x);
+
 }  // namespace pulse::kpi
