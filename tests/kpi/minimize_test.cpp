@@ -62,68 +62,105 @@ TEST_CASE("Nelder-Mead treats non-finite values as a wall and respects its budge
 using pulse::kpi::minimize_quasi_newton;
 using pulse::kpi::QuasiNewtonOptions;
 
+namespace {
+
+using Point = std::vector<double>;
+
+double rosenbrock(const Point& p) {
+  const double u = 1 - p[0], v = p[1] - p[0] * p[0];
+  return u * u + 100 * v * v;
+}
+void rosenbrock_slope(const Point& p, Point& g) {
+  const double u = 1 - p[0], v = p[1] - p[0] * p[0];
+  g[0] = -2 * u - 400 * p[0] * v;
+  g[1] = 200 * v;
+}
+
+// The shape of the return models' likelihood where two parameters trade off: steep across
+// the ridge p0 + p1 = 1, nearly flat along it (condition number 1e4). Minimum 0 at (2, -1, 1, -2).
+double ridge(const Point& p) {
+  const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
+  return 100 * across * across + 0.01 * along * along + (p[2] - 1) * (p[2] - 1) +
+         (p[3] + 2) * (p[3] + 2);
+}
+void ridge_slope(const Point& p, Point& g) {
+  const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
+  g[0] = 200 * across + 0.02 * along;
+  g[1] = 200 * across - 0.02 * along;
+  g[2] = 2 * (p[2] - 1);
+  g[3] = 2 * (p[3] + 2);
+}
+
+}  // namespace
+
 TEST_CASE("Quasi-Newton finds Rosenbrock's minimum at (1, 1)", "[kpi]") {
-  int calls = 0;
-  auto rosenbrock = [&](const std::vector<double>& p) {
+  int calls = 0, slopes = 0;
+  auto f = [&](const Point& p) {
     ++calls;
-    const double u = 1 - p[0], v = p[1] - p[0] * p[0];
-    return u * u + 100 * v * v;
+    return rosenbrock(p);
+  };
+  auto g = [&](const Point& p, Point& out) {
+    ++slopes;
+    rosenbrock_slope(p, out);
   };
   QuasiNewtonOptions options;
-  options.gradient_tolerance = 1e-6;
-  const auto result = minimize_quasi_newton(rosenbrock, {-1.2, 1.0}, options);
+  options.gradient_tolerance = 1e-8;
+  const auto result = minimize_quasi_newton(f, g, {-1.2, 1.0}, options);
   CHECK(result.converged);
-  CHECK(result.point[0] == Approx(1.0).margin(1e-5));
-  CHECK(result.point[1] == Approx(1.0).margin(1e-5));
-  CHECK(result.value < 1e-10);
+  CHECK(result.point[0] == Approx(1.0).margin(1e-7));
+  CHECK(result.point[1] == Approx(1.0).margin(1e-7));
+  CHECK(result.value < 1e-14);
   CHECK(result.evaluations == calls);
+  CHECK(result.gradients == slopes);
 }
 
 TEST_CASE("Quasi-Newton settles along a flat ridge in far fewer calls than the simplex", "[kpi]") {
-  // The shape of the return models' likelihood where two parameters trade off: steep across
-  // the ridge p0 + p1 = 1, nearly flat along it (condition number 1e4).
   int calls = 0;
-  auto ridge = [&](const std::vector<double>& p) {
+  auto f = [&](const Point& p) {
     ++calls;
-    const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
-    return 100 * across * across + 0.01 * along * along + (p[2] - 1) * (p[2] - 1) +
-           (p[3] + 2) * (p[3] + 2);
+    return ridge(p);
   };
-  const std::vector<double> start = {0.3, 0.2, 0.5, -1.5};
-  const auto quasi_newton = minimize_quasi_newton(ridge, start);
+  const Point start = {0.3, 0.2, 0.5, -1.5};
+  const auto quasi_newton = minimize_quasi_newton(f, ridge_slope, start);
   const int quasi_newton_calls = calls;
   calls = 0;
-  const auto simplex = minimize_nelder_mead(ridge, start);
+  const auto simplex = minimize_nelder_mead(f, start);
   CHECK(quasi_newton.converged);
-  // The minimum: p0 + p1 = 1 and p0 - p1 = 3, so (2, -1, 1, -2), where the value is 0.
-  const std::vector<double> m = {2, -1, 1, -2};
+  const Point m = {2, -1, 1, -2};
   for (std::size_t i = 0; i < m.size(); ++i)
-    CHECK(quasi_newton.point[i] == Approx(m[i]).margin(1e-5));
+    CHECK(quasi_newton.point[i] == Approx(m[i]).margin(1e-6));
   CHECK(quasi_newton.value <= simplex.value + 1e-12);
-  CHECK(quasi_newton_calls * 3 < calls);
+  // Each step is one gradient and, mostly, one value: a few dozen calls against hundreds.
+  CHECK(quasi_newton_calls * 10 < calls);
 }
 
 TEST_CASE("Quasi-Newton finds the minimum of a tilted 4-D quadratic exactly", "[kpi]") {
-  const std::vector<double> m = {0.5, -2.0, 3.0, 1.5};
-  auto quadratic = [&](const std::vector<double>& p) {
+  // f(p) = (p - m)' A (p - m) + 3 with A positive definite and coupled coordinates.
+  const Point m = {0.5, -2.0, 3.0, 1.5};
+  auto quadratic = [&](const Point& p) {
     const double d0 = p[0] - m[0], d1 = p[1] - m[1], d2 = p[2] - m[2], d3 = p[3] - m[3];
     return 4 * d0 * d0 + 2 * d1 * d1 + d2 * d2 + 0.5 * d3 * d3 + 1.5 * d0 * d1 - 0.5 * d2 * d3 + 3;
   };
-  const auto result = minimize_quasi_newton(quadratic, {0, 0, 0, 0});
+  auto slope = [&](const Point& p, Point& g) {
+    const double d0 = p[0] - m[0], d1 = p[1] - m[1], d2 = p[2] - m[2], d3 = p[3] - m[3];
+    g[0] = 8 * d0 + 1.5 * d1;
+    g[1] = 4 * d1 + 1.5 * d0;
+    g[2] = 2 * d2 - 0.5 * d3;
+    g[3] = d3 - 0.5 * d2;
+  };
+  const auto result = minimize_quasi_newton(quadratic, slope, {0, 0, 0, 0});
   CHECK(result.converged);
   for (std::size_t i = 0; i < m.size(); ++i) CHECK(result.point[i] == Approx(m[i]).margin(1e-7));
   CHECK(result.value == Approx(3.0).margin(1e-12));
-  // A quadratic in 4-D: BFGS with exact line searches ends in 4 steps; with backtracking a few
-  // more, each a gradient of 8 calls.
-  CHECK(result.evaluations < 150);
+  // BFGS with exact line searches ends a 4-D quadratic in 4 steps; backtracking takes a few more.
+  CHECK(result.gradients < 30);
 }
 
 TEST_CASE("Quasi-Newton stops at a wall without claiming convergence", "[kpi]") {
   // Minimum of (p - 2)^2 subject to p < 1 (NaN beyond): the gradient never vanishes inside.
-  auto walled = [](const std::vector<double>& p) {
-    return p[0] < 1 ? (p[0] - 2) * (p[0] - 2) : std::nan("");
-  };
-  const auto result = minimize_quasi_newton(walled, {-3.0});
+  auto walled = [](const Point& p) { return p[0] < 1 ? (p[0] - 2) * (p[0] - 2) : std::nan(""); };
+  auto slope = [](const Point& p, Point& g) { g[0] = 2 * (p[0] - 2); };
+  const auto result = minimize_quasi_newton(walled, slope, {-3.0});
   CHECK_FALSE(result.converged);
   CHECK(result.point[0] < 1.0);
   CHECK(result.point[0] == Approx(1.0).margin(1e-3));
@@ -132,55 +169,22 @@ TEST_CASE("Quasi-Newton stops at a wall without claiming convergence", "[kpi]") 
 
 TEST_CASE("Quasi-Newton respects its budget and a non-finite start", "[kpi]") {
   QuasiNewtonOptions tight;
-  tight.max_evaluations = 30;
+  tight.max_evaluations = 10;
   int calls = 0;
-  auto far = [&](const std::vector<double>& p) {
+  auto f = [&](const Point& p) {
     ++calls;
-    const double u = 1 - p[0], v = p[1] - p[0] * p[0];
-    return u * u + 100 * v * v;
+    return rosenbrock(p);
   };
-  const auto cut = minimize_quasi_newton(far, {-1.2, 1.0}, tight);
+  const auto cut = minimize_quasi_newton(f, rosenbrock_slope, {-1.2, 1.0}, tight);
   CHECK_FALSE(cut.converged);
-  // The budget is checked before each step: at most one gradient (2n) and one line search
-  // (40 halvings) over it.
-  CHECK(calls <= 30 + 4 + 40);
+  CHECK(calls <= 10 + 40);  // checked before each step: one line search (40 halvings) over
   CHECK(cut.evaluations == calls);
 
-  auto nowhere = [](const std::vector<double>&) { return std::nan(""); };
-  const auto none = minimize_quasi_newton(nowhere, {0.0, 0.0});
+  int slopes = 0;
+  auto nowhere = [](const Point&) { return std::nan(""); };
+  auto counted = [&](const Point&, Point&) { ++slopes; };
+  const auto none = minimize_quasi_newton(nowhere, counted, {0.0, 0.0});
   CHECK_FALSE(none.converged);
   CHECK(none.evaluations == 1);
-}
-
-TEST_CASE("Quasi-Newton on an exact gradient: one gradient call per step, same minimum", "[kpi]") {
-  int calls = 0;
-  auto ridge = [&](const std::vector<double>& p) {
-    ++calls;
-    const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
-    return 100 * across * across + 0.01 * along * along + (p[2] - 1) * (p[2] - 1) +
-           (p[3] + 2) * (p[3] + 2);
-  };
-  int gradient_calls = 0;
-  auto slope = [&](const std::vector<double>& p, std::vector<double>& g) {
-    ++gradient_calls;
-    const double across = p[0] + p[1] - 1, along = p[0] - p[1] - 3;
-    g[0] = 200 * across + 0.02 * along;
-    g[1] = 200 * across - 0.02 * along;
-    g[2] = 2 * (p[2] - 1);
-    g[3] = 2 * (p[3] + 2);
-  };
-  const std::vector<double> start = {0.3, 0.2, 0.5, -1.5};
-  const auto exact = minimize_quasi_newton(ridge, slope, start);
-  const int exact_calls = calls;
-  calls = 0;
-  const auto differences = minimize_quasi_newton(ridge, start);
-  CHECK(exact.converged);
-  const std::vector<double> m = {2, -1, 1, -2};
-  for (std::size_t i = 0; i < m.size(); ++i) CHECK(exact.point[i] == Approx(m[i]).margin(1e-6));
-  CHECK(exact.value <= differences.value + 1e-12);
-  CHECK(exact.gradients == gradient_calls);
-  CHECK(exact.evaluations == exact_calls);
-  // The differences spend 2n = 8 calls on each gradient; the exact form none.
-  CHECK(exact_calls * 4 < calls);
-  CHECK(differences.gradients == 0);
+  CHECK(slopes == 0);
 }

@@ -5,6 +5,8 @@
 #include <limits>
 #include <numeric>
 
+#include "pulse/util/sort_by.h"
+
 namespace pulse::kpi {
 namespace {
 
@@ -58,8 +60,7 @@ bool run_simplex(CountedObjective& f, const std::vector<double>& start, double s
   }
 
   auto order = [&] {
-    std::sort(simplex.begin(), simplex.end(),
-              [](const Vertex& l, const Vertex& r) { return l.value < r.value; });
+    sort_by(simplex, [](const Vertex& l, const Vertex& r) { return l.value < r.value; });
   };
   auto affine = [n](const std::vector<double>& from, const std::vector<double>& to, double t) {
     std::vector<double> out(n);
@@ -168,32 +169,23 @@ double dot(const std::vector<double>& a, const std::vector<double>& b) {
   return s;
 }
 
-// Central differences; one-sided where a step lands on a wall (a non-finite value), zero
-// where both do (that coordinate cannot be probed, so the search does not move along it).
-std::vector<double> gradient(CountedObjective& f, const std::vector<double>& x, double fx,
-                             double h) {
-  std::vector<double> g(x.size()), probe = x;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    probe[i] = x[i] + h;
-    const double up = f(probe);
-    probe[i] = x[i] - h;
-    const double down = f(probe);
-    probe[i] = x[i];
-    if (std::isfinite(up) && std::isfinite(down))
-      g[i] = (up - down) / (2 * h);
-    else if (std::isfinite(up))
-      g[i] = (up - fx) / h;
-    else if (std::isfinite(down))
-      g[i] = (fx - down) / h;
-  }
-  return g;
-}
+}  // namespace
 
-// The search itself; `slope_at(x, fx)` gives the gradient at a point whose value is fx.
-template <typename Slope>
-MinimizeResult quasi_newton(CountedObjective& f, const Slope& slope_at,
-                            const std::vector<double>& start, const QuasiNewtonOptions& options) {
+MinimizeResult minimize_quasi_newton(
+    const std::function<double(const std::vector<double>&)>& objective,
+    const std::function<void(const std::vector<double>&, std::vector<double>&)>& gradient_of,
+    const std::vector<double>& start, const QuasiNewtonOptions& options) {
   const std::size_t n = start.size();
+  CountedObjective f(objective, std::max(1, options.max_evaluations));
+  int gradients = 0;
+  const auto slope_at = [&](const std::vector<double>& x) {
+    std::vector<double> g(x.size(), 0.0);
+    gradient_of(x, g);
+    ++gradients;
+    for (double& v : g)
+      if (!std::isfinite(v)) v = 0;  // not a direction to move in
+    return g;
+  };
   MinimizeResult result;
   result.point = start;
   result.value = f(start);
@@ -202,7 +194,7 @@ MinimizeResult quasi_newton(CountedObjective& f, const Slope& slope_at,
     result.converged = n == 0 && std::isfinite(result.value);
     return result;
   }
-  std::vector<double> x = start, g = slope_at(x, result.value);
+  std::vector<double> x = start, g = slope_at(x);
   double fx = result.value;
   // The inverse Hessian's estimate, row-major; the identity until the first step scales it.
   std::vector<double> inverse(n * n, 0.0);
@@ -239,7 +231,7 @@ MinimizeResult quasi_newton(CountedObjective& f, const Slope& slope_at,
       }
     }
     if (!descended) break;  // no lower value along a descent direction: the arithmetic's floor
-    std::vector<double> g_next = slope_at(next, f_next);
+    std::vector<double> g_next = slope_at(next);
     for (std::size_t i = 0; i < n; ++i) {
       s[i] = next[i] - x[i];
       y[i] = g_next[i] - g[i];
@@ -271,36 +263,6 @@ MinimizeResult quasi_newton(CountedObjective& f, const Slope& slope_at,
   result.point = x;
   result.value = fx;
   result.evaluations = f.calls();
-  return result;
-}
-
-}  // namespace
-
-MinimizeResult minimize_quasi_newton(
-    const std::function<double(const std::vector<double>&)>& objective,
-    const std::vector<double>& start, const QuasiNewtonOptions& options) {
-  CountedObjective f(objective, std::max(1, options.max_evaluations));
-  const auto differences = [&](const std::vector<double>& x, double fx) {
-    return gradient(f, x, fx, options.difference_step);
-  };
-  return quasi_newton(f, differences, start, options);
-}
-
-MinimizeResult minimize_quasi_newton(
-    const std::function<double(const std::vector<double>&)>& objective,
-    const std::function<void(const std::vector<double>&, std::vector<double>&)>& gradient_of,
-    const std::vector<double>& start, const QuasiNewtonOptions& options) {
-  CountedObjective f(objective, std::max(1, options.max_evaluations));
-  int gradients = 0;
-  const auto exact = [&](const std::vector<double>& x, double) {
-    std::vector<double> g(x.size(), 0.0);
-    gradient_of(x, g);
-    ++gradients;
-    for (double& v : g)
-      if (!std::isfinite(v)) v = 0;  // as a difference across a wall: not probed
-    return g;
-  };
-  MinimizeResult result = quasi_newton(f, exact, start, options);
   result.gradients = gradients;
   return result;
 }

@@ -20,7 +20,7 @@ struct MinimizeResult {
   std::vector<double> point;  // best point found
   double value = 0;           // objective at `point`
   int evaluations = 0;
-  int gradients = 0;       // calls of a given gradient (minimize_quasi_newton's exact form)
+  int gradients = 0;       // calls of the gradient (minimize_quasi_newton)
   bool converged = false;  // both tolerances met before max_evaluations
 };
 
@@ -36,28 +36,21 @@ MinimizeResult minimize_nelder_mead(
 
 /// Settings of the quasi-Newton search.
 struct QuasiNewtonOptions {
-  int max_evaluations = 2000;        // hard bound on objective calls, gradients included
+  int max_evaluations = 2000;        // hard bound on objective calls (gradients not counted)
   double gradient_tolerance = 1e-7;  // converged when every gradient component is this small
-  double difference_step = 1e-5;     // h of the central differences, per coordinate
   double max_step = 1.0;             // longest move per iteration (max-norm): keeps it local
 };
 
-/// Minimizes a smooth `objective` from a point near its minimum: BFGS (Broyden, Fletcher,
-/// Goldfarb, Shanno 1970; Nocedal & Wright, "Numerical Optimization", 2nd ed. 2006, ch. 6,
-/// with the initial inverse Hessian scaled by eq. 6.20) on central-difference gradients, with
-/// a backtracking (Armijo) line search. Where Nelder–Mead needs hundreds of calls to settle
-/// along a flat, curved ridge, this follows the curvature it learns. A non-finite value counts
-/// as a wall: the line search backs off from it, and a difference that would cross it is taken
-/// on one side. `converged` means the gradient tolerance was met; a search that can no longer
-/// descend short of it (a wall, or the floor of the arithmetic) is reported not converged, so
-/// that a caller can confirm it another way.
-MinimizeResult minimize_quasi_newton(
-    const std::function<double(const std::vector<double>&)>& objective,
-    const std::vector<double>& start, const QuasiNewtonOptions& options = {});
-
-/// The same search with the objective's exact gradient, `gradient_of(x, g)` filling g (sized
-/// like x) at a point where the objective is finite: one call where the differences take 2n.
-/// A non-finite component counts as zero (that coordinate is not moved by the step).
+/// Minimizes a smooth `objective` from a point near its minimum, given its gradient
+/// (`gradient_of(x, g)` fills g, sized like x, at a point where the objective is finite): BFGS
+/// (Broyden, Fletcher, Goldfarb, Shanno 1970; Nocedal & Wright, "Numerical Optimization", 2nd
+/// ed. 2006, ch. 6, with the initial inverse Hessian scaled by eq. 6.20) with a backtracking
+/// (Armijo) line search. Where Nelder–Mead needs hundreds of calls to settle along a flat,
+/// curved ridge, this follows the curvature it learns from the gradients. A non-finite value
+/// counts as a wall the line search backs off from; a non-finite gradient component as zero.
+/// `converged` means the gradient tolerance was met; a search that can no longer descend short
+/// of it (a wall, or the floor of the arithmetic) is reported not converged, so that a caller
+/// can confirm it another way.
 MinimizeResult minimize_quasi_newton(
     const std::function<double(const std::vector<double>&)>& objective,
     const std::function<void(const std::vector<double>&, std::vector<double>&)>& gradient_of,
