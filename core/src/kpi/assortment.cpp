@@ -1,8 +1,9 @@
 #include "pulse/kpi/assortment.h"
-#include "pulse/util/sort_by.h"
 
 #include <algorithm>
 #include <cmath>
+
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -93,7 +94,7 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
       if (top_here)
         shares.erase(std::find(shares.begin(), shares.end(),
                                items[static_cast<std::size_t>(at)].revenue_share.value_or(0)));
-      std::sort(shares.begin(), shares.end());
+      sort_by(shares);
       const std::size_t m = shares.size();
       g.median_share_where_top = m == 0  ? 0
                                  : m % 2 ? shares[m / 2]
@@ -113,8 +114,8 @@ std::vector<CatalogAssortment> assortment_matrix(const std::vector<AssortmentIte
       units.push_back(items[i].units);
       if (items[i].margin) margins.push_back(*items[i].margin);
     }
-    std::sort(units.begin(), units.end());
-    std::sort(margins.begin(), margins.end());
+    sort_by(units);
+    sort_by(margins);
     for (std::size_t i = r.begin; i < r.end; ++i) {
       const AssortmentItem& item = items[i];
       if (item.abc != 'C' || top_count[item.sku] > (top[i] ? 1u : 0u)) continue;

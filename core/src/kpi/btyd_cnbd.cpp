@@ -12,6 +12,7 @@
 
 #include "btyd_internal.h"
 #include "pulse/kpi/special_functions.h"
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi::btyd_internal {
 namespace {
@@ -28,7 +29,7 @@ double log_add_exp(double u, double v) {
 
 // Sorted distinct values and, for each input, its index among them.
 std::vector<double> distinct(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
+  sort_by(values);
   values.erase(std::unique(values.begin(), values.end()), values.end());
   return values;
 }

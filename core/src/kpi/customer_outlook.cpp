@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <tuple>
 #include <unordered_map>
 
 #include "pulse/kpi/btyd.h"
@@ -100,7 +98,6 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const config::Se
   std::vector<std::vector<OrderValue>> returns(n);
   std::vector<CustomerHistory> history(n);
   std::vector<bool> has_history(n, false);
-  std::map<std::tuple<double, double, double>, double> distinct;  // compressed for the fit
   std::size_t repeaters = 0;
   for (std::size_t c = 0; c < n; ++c) {
     auto& mine = orders[c];
@@ -124,20 +121,20 @@ CustomerOutlook customer_outlook(const Facts& facts, Day as_of, const config::Se
     h.T = static_cast<double>(as_of - mine.front().day);
     has_history[c] = true;
     repeaters += order_days > 1;
-    distinct[{h.x, h.t_x, h.T}] += 1;
   }
   std::size_t fitted_customers = 0;
   for (bool b : has_history) fitted_customers += b;
 
   std::optional<BtydModel> model;
   if (fitted_customers >= kMinCustomers && repeaters >= kMinRepeatCustomers) {
-    std::vector<CustomerHistory> compressed;
-    compressed.reserve(distinct.size());
-    for (const auto& [key, weight] : distinct)
-      compressed.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), weight});
+    // Customers who share a history (x, t_x, T) are merged by the fit (compress_histories).
+    std::vector<CustomerHistory> fitted;
+    fitted.reserve(fitted_customers);
+    for (std::size_t c = 0; c < n; ++c)
+      if (has_history[c]) fitted.push_back(history[c]);
     // The selection rule (docs/kpi.md): BG/NBD and MBG/CNBD-k, highest likelihood wins.
     std::vector<BtydModel> fits;
-    const BtydModel best = fit_best_model(compressed, kMaxErlangOrder, &fits);
+    const BtydModel best = fit_best_model(fitted, kMaxErlangOrder, &fits);
     for (const BtydModel& m : fits)
       out.candidates.push_back({m.name(), m.k, m.log_likelihood, m.converged});
     if (best.converged && std::isfinite(best.log_likelihood)) model = best;

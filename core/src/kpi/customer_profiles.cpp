@@ -14,7 +14,7 @@ namespace {
 /// 1 + floor(5 (k - 1) / n) where k - 1 counts strictly smaller values (SPEC §3 RFM).
 std::vector<int> quintile_scores(const std::vector<double>& values) {
   std::vector<double> sorted = values;
-  std::sort(sorted.begin(), sorted.end());
+  sort_by(sorted);
   const double n = static_cast<double>(values.size());
   std::vector<int> out;
   out.reserve(values.size());
@@ -224,7 +224,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
                   : std::nullopt;
     row.margin = mine.margin();
     row.margin_pct = mine.margin_pct();
-    std::sort(order_days.begin(), order_days.end());
+    sort_by(order_days);
     order_days.erase(std::unique(order_days.begin(), order_days.end()), order_days.end());
     row.first_order = static_cast<Day>(order_days.front());
     row.last_order = static_cast<Day>(order_days.back());

@@ -111,7 +111,7 @@ class DealChances {
     // Rule: the amount band is a covariate only when open deals carry amounts too (a CRM's
     // close_value exists only once a deal is closed, and would tell the outcome).
     if (open_with_amount >= WinChanceOptions{}.min_level_deals && amounts.size() >= 4) {
-      std::sort(amounts.begin(), amounts.end());
+      sort_by(amounts);
       for (int q = 1; q < 4; ++q) cuts_.push_back(amounts[amounts.size() * q / 4]);
     }
     for (std::uint32_t d : trained_) levels[1].push_back(band(d));

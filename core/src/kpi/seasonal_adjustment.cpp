@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "pulse/util/sort_by.h"
 
 namespace pulse::kpi {
 namespace {
@@ -49,12 +52,39 @@ void demean_two_way(std::vector<LogSeries>& panel,
 
 std::vector<LogSeries> remove_period_effects(const std::vector<const LogSeries*>& panel) {
   if (panel.size() < kMinSeasonalPanel) return {};
+  // The distinct periods in order, each with its slot: marked over the days they span (weeks
+  // or months of a few years), which is quicker than sorting every point's period and needs
+  // no sort of its own. A span too wide for that (dates decades apart) sorts instead.
+  Day first = std::numeric_limits<Day>::max(), last = std::numeric_limits<Day>::min();
+  std::size_t points = 0;
+  for (const LogSeries* s : panel) {
+    points += s->period.size();
+    for (Day d : s->period) {
+      first = std::min(first, d);
+      last = std::max(last, d);
+    }
+  }
   std::vector<Day> periods;
-  for (const LogSeries* s : panel)
-    periods.insert(periods.end(), s->period.begin(), s->period.end());
-  std::sort(periods.begin(), periods.end());
-  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  std::vector<std::uint32_t> slot_by_day;
+  const std::int64_t span = points == 0 ? 0 : std::int64_t{last} - first + 1;
+  if (span <=
+      std::max<std::int64_t>(std::int64_t{1} << 16, 4 * static_cast<std::int64_t>(points))) {
+    slot_by_day.assign(static_cast<std::size_t>(span), 0);
+    for (const LogSeries* s : panel)
+      for (Day d : s->period) slot_by_day[static_cast<std::size_t>(d - first)] = 1;
+    for (std::size_t i = 0; i < slot_by_day.size(); ++i)
+      if (slot_by_day[i] != 0) {
+        slot_by_day[i] = static_cast<std::uint32_t>(periods.size());
+        periods.push_back(first + static_cast<Day>(i));
+      }
+  } else {
+    for (const LogSeries* s : panel)
+      periods.insert(periods.end(), s->period.begin(), s->period.end());
+    sort_by(periods);
+    periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  }
   const auto slot_of = [&](Day d) {
+    if (!slot_by_day.empty()) return slot_by_day[static_cast<std::size_t>(d - first)];
     return static_cast<std::uint32_t>(std::lower_bound(periods.begin(), periods.end(), d) -
                                       periods.begin());
   };
