@@ -44,7 +44,7 @@ struct BtydModel {
   // or r, alpha -> infinity (every customer has the same rate). The parameters then describe
   // that limit closely and the predictions stay sound; the raw values are not meaningful.
   bool at_bound = false;
-  int evaluations = 0;       // likelihood evaluations the fit used
+  int evaluations = 0;       // likelihood evaluations the fit used (its gradients not counted)
   const char* name() const;  // "bg_nbd", "mbg_cnbd_1" ... "mbg_cnbd_9", "mbg_cnbd_k" beyond
 };
 
