@@ -113,7 +113,8 @@ Fit fit_family(const LikelihoodData& data, Family family,
   };
   // Short scouts: each only has to tell which basin its start lies in. The polish below
   // settles the best one; 60 evaluations found the same optima as 150 on Online Retail and
-  // the samples (docs/performance.md, "The return models' fit").
+  // the samples (docs/performance.md, "The return models' fit" under "The CLI against
+  // native DuckDB").
   MinimizeOptions scout;
   scout.max_evaluations = 60;
   scout.value_tolerance = 1e-6;
@@ -129,7 +130,7 @@ Fit fit_family(const LikelihoodData& data, Family family,
     // The polish follows the likelihood's curvature (quasi-Newton, on the exact gradient):
     // where a and b trade off along a flat ridge the simplex took 500-650 calls to settle,
     // this reaches the same value (within 1e-10 per customer) in a few dozen steps
-    // (docs/performance.md, "The return models' fit").
+    // (docs/performance.md, "The return models' fit" under "The CLI against native DuckDB").
     const auto slope = [&](const std::vector<double>& theta, std::vector<double>& g) {
       const std::array<double, 4> d = data.core_log_likelihood_gradient(from_search(theta), family);
       for (std::size_t i = 0; i < 4; ++i) g[i] = -d[i] / weight;
