@@ -91,6 +91,15 @@ double LikelihoodData::summary_term(int k) const {
 //   S = sum_{i<k} (n)_i / i! * (d / (alpha + T))^i
 // The first term: alive at T, the gap in progress has not finished its k phases (i of them
 // done); the second: dropped out right after the last order.
+void LikelihoodData::fill_day_terms(double alpha) const {
+  log_day_.resize(days_.size());
+  inverse_day_.resize(days_.size());
+  for (std::size_t d = 0; d < days_.size(); ++d) {
+    log_day_[d] = std::log(alpha + days_[d]);
+    inverse_day_[d] = 1.0 / (alpha + days_[d]);
+  }
+}
+
 double LikelihoodData::core_log_likelihood(const Parameters& p, Family family) const {
   const int k = family.k;
   const std::size_t nx = xs_.size();
@@ -116,12 +125,7 @@ double LikelihoodData::core_log_likelihood(const Parameters& p, Family family) c
       phase_coefficients_[g * k + static_cast<std::size_t>(i)] = c;
     }
   }
-  log_day_.resize(days_.size());
-  inverse_day_.resize(days_.size());
-  for (std::size_t d = 0; d < days_.size(); ++d) {
-    log_day_[d] = std::log(p.alpha + days_[d]);
-    inverse_day_[d] = 1.0 / (p.alpha + days_[d]);
-  }
+  fill_day_terms(p.alpha);
   // This loop is the cost of a fit (thousands of evaluations over every distinct history). The
   // log of each row's S + e^log_dead is summed as the log of their product: S >= 1, so the
   // product only grows; its binary exponent is moved out before it could overflow, and one log
@@ -193,20 +197,17 @@ std::array<double, 4> LikelihoodData::core_log_likelihood_gradient(const Paramet
     const bool can_drop = family.dropout_at_first || x > 0;
     log_dead[g] = can_drop ? std::log(p.a) - std::log(b_post - 1.0) : kNegInfinity;
     dead_b[g] = can_drop ? -1.0 / (b_post - 1.0) : 0.0;
-    double c = 1.0, c_n = 0.0, harmonic = 0.0;
+    double c = 1.0, harmonic = 0.0;
     for (int i = 1; i < k; ++i) {
       harmonic += 1.0 / (n + i - 1);
       c *= (n + i - 1) / i;
-      c_n = c * harmonic;
       coefficient[g * k + static_cast<std::size_t>(i)] = c;
-      coefficient_n[g * k + static_cast<std::size_t>(i)] = c_n;
+      coefficient_n[g * k + static_cast<std::size_t>(i)] = c * harmonic;
     }
   }
-  std::vector<double> log_day(days_.size()), inverse_day(days_.size());
-  for (std::size_t d = 0; d < days_.size(); ++d) {
-    log_day[d] = std::log(p.alpha + days_[d]);
-    inverse_day[d] = 1.0 / (p.alpha + days_[d]);
-  }
+  fill_day_terms(p.alpha);
+  const std::vector<double>& log_day = log_day_;
+  const std::vector<double>& inverse_day = inverse_day_;
   double g_r = 0, g_alpha = 0, g_a = 0, g_b = 0;
   const double dead_a = 1.0 / p.a;
   for (const Row& row : rows_) {

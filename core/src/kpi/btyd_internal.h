@@ -49,6 +49,8 @@ class LikelihoodData {
   std::vector<double> x_of_row_, log_t_x_of_row_;
   double total_weight_ = 0, repeat_weight_ = 0, weighted_x_ = 0, weighted_T_ = 0;
   std::size_t repeat_histories_ = 0;
+  /// ln(alpha + day) and 1 / (alpha + day) for every distinct day, into log_day_, inverse_day_.
+  void fill_day_terms(double alpha) const;
   // Scratch reused across evaluations (one fit, one thread).
   mutable std::vector<double> base_, order_shape_, log_dead_, phase_coefficients_;
   mutable std::vector<double> log_day_, inverse_day_;

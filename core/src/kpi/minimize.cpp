@@ -197,9 +197,14 @@ MinimizeResult minimize_quasi_newton(
   std::vector<double> x = start, g = slope_at(x);
   double fx = result.value;
   // The inverse Hessian's estimate, row-major; the identity until the first step scales it.
-  std::vector<double> inverse(n * n, 0.0);
-  for (std::size_t i = 0; i < n; ++i) inverse[i * n + i] = 1.0;
+  std::vector<double> inverse;
   bool first_step = true;
+  const auto to_identity = [&] {
+    inverse.assign(n * n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) inverse[i * n + i] = 1.0;
+    first_step = true;
+  };
+  to_identity();
   std::vector<double> direction(n), next(n), s(n), y(n), hy(n);
   while (!f.exhausted()) {
     if (max_norm(g) <= options.gradient_tolerance) {
@@ -212,11 +217,9 @@ MinimizeResult minimize_quasi_newton(
     }
     double slope = dot(g, direction);
     if (!(slope < 0)) {  // not a descent direction: forget the curvature learnt so far
-      std::fill(inverse.begin(), inverse.end(), 0.0);
-      for (std::size_t i = 0; i < n; ++i) inverse[i * n + i] = 1.0;
+      to_identity();
       for (std::size_t i = 0; i < n; ++i) direction[i] = -g[i];
       slope = dot(g, direction);
-      first_step = true;
     }
     const double longest = max_norm(direction);
     double t = longest > options.max_step ? options.max_step / longest : 1.0;
@@ -237,8 +240,8 @@ MinimizeResult minimize_quasi_newton(
       y[i] = g_next[i] - g[i];
     }
     const double sy = dot(s, y);
-    // Skip the update when the curvature condition fails (noise in the differences, or a
-    // wall nearby): the estimate stays positive definite.
+    // Skip the update when the curvature condition fails (rounding in a nearly flat stretch,
+    // or a wall nearby): the estimate stays positive definite.
     if (sy > 1e-12 * std::sqrt(dot(s, s) * dot(y, y))) {
       if (first_step) {  // Nocedal & Wright eq. 6.20: the identity scaled to the curvature seen
         const double scale = sy / dot(y, y);
