@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <optional>
@@ -223,12 +224,13 @@ class PulseEngine {
   /// third of a re-filter of the customers' view (its 3.9 MB of JSON; docs/performance.md
   /// "Re-filter: the report's JSON").
   ///
-  /// `lists_as_columns`: the big lists written as columns (Engine::set_lists_as_columns), for the
-  /// page's worker, which keeps and pages them; false gives the SPEC form.
+  /// `keep_lists`: the big lists kept in the engine (Engine::set_keep_lists), for the page's
+  /// worker, which reads their columns and rows with keptColumn and keptRows until the next
+  /// report; false gives the SPEC form.
   emscripten::val report(const std::string& settings_json, const std::string& sections,
-                         bool lists_as_columns) {
+                         bool keep_lists) {
     std::string().swap(document_);  // the last report's bytes are freed before this one is made
-    engine_.set_lists_as_columns(lists_as_columns);
+    engine_.set_keep_lists(keep_lists);
     document_ = guarded("report", [&] {
       if (open_)
         throw PulseError(ids::kWasmFileStillLoading,
@@ -243,8 +245,52 @@ class PulseEngine {
       return engine_.report_text(
           config::settings_from_json(parse_object(settings_json, "settings")), *asked);
     });
-    return emscripten::val(emscripten::typed_memory_view(
-        document_.size(), reinterpret_cast<const unsigned char*>(document_.data())));
+    return bytes_of_document();
+  }
+
+  /// Column `column` of the list the last report kept as `table` (its "kept" and the index of
+  /// the key in its "fields"): a Float64Array over wasm memory when every value is a number or
+  /// null (NaN standing for null), else the values as a JSON array in UTF-8 bytes (a
+  /// Uint8Array); either valid until the next call into the engine, so pulse.js copies or
+  /// decodes it at once. An error document, as bytes, for a table or column there is not.
+  emscripten::val kept_column(std::size_t table, std::size_t column) {
+    const report::KeptColumn* found = nullptr;
+    document_ = guarded("keptColumn", [&] {
+      const report::KeptTable& kept = kept_table(table, "keptColumn");
+      if (column >= kept.columns.size())
+        throw PulseError(ids::kWasmBadArgument,
+                         "keptColumn: the kept list has no column " + std::to_string(column));
+      found = &kept.columns[column];
+      if (found->numeric) return std::string();
+      report::JsonWriter w;
+      w.ascii_only(true);
+      report::write_kept_column(w, *found);
+      return w.take();
+    });
+    if (found && found->numeric)
+      return emscripten::val(
+          emscripten::typed_memory_view(found->numbers.size(), found->numbers.data()));
+    return bytes_of_document();
+  }
+
+  /// Rows of the list the last report kept as `table`: `count` row numbers (32-bit) that JS put
+  /// at `ptr` as it puts a file's bytes (feed), as the JSON array of their objects (the SPEC
+  /// form's rows), in UTF-8 bytes as report() gives them.
+  emscripten::val kept_rows(std::size_t table, std::uintptr_t ptr, std::size_t count) {
+    document_ = guarded("keptRows", [&] {
+      const report::KeptTable& kept = kept_table(table, "keptRows");
+      std::vector<std::uint32_t> at(count);
+      if (count > 0) std::memcpy(at.data(), reinterpret_cast<const void*>(ptr), count * 4);
+      for (const std::uint32_t row : at)
+        if (row >= kept.rows)
+          throw PulseError(ids::kWasmBadArgument,
+                           "keptRows: the kept list has no row " + std::to_string(row));
+      report::JsonWriter w;
+      w.ascii_only(true);
+      report::write_kept_rows(w, kept, at);
+      return w.take();
+    });
+    return bytes_of_document();
   }
 
   /// Drops the file being loaded, unfinished: nothing of it stays (a source that failed).
@@ -270,7 +316,6 @@ class PulseEngine {
     }
   }
 
-  /// Forgets every file, including one being loaded.
   /// The roles and fields the engine reads (`b2b-pulse schema`), for the page's Data panel.
   std::string schema() {
     return guarded("schema", [] {
@@ -280,6 +325,7 @@ class PulseEngine {
     });
   }
 
+  /// Forgets every file, including one being loaded.
   std::string clear() {
     return guarded("clear", [&] {
       open_ = false;
@@ -290,6 +336,20 @@ class PulseEngine {
   }
 
  private:
+  emscripten::val bytes_of_document() const {
+    return emscripten::val(emscripten::typed_memory_view(
+        document_.size(), reinterpret_cast<const unsigned char*>(document_.data())));
+  }
+
+  const report::KeptTable& kept_table(std::size_t table, const char* call) const {
+    const std::vector<report::KeptTable>& kept = engine_.kept_lists();
+    if (table >= kept.size())
+      throw PulseError(
+          ids::kWasmBadArgument,
+          std::string(call) + ": the last report kept no list " + std::to_string(table));
+    return kept[table];
+  }
+
   ingest::FileLoader& loader(const char* call) {
     ingest::FileLoader* loader = open_ ? engine_.loader() : nullptr;
     if (!loader)
@@ -299,8 +359,9 @@ class PulseEngine {
   }
 
   report::Engine engine_;
-  std::string document_;         // the last report's JSON, which report()'s view shows to JS
-  bool open_ = false;            // between beginFile and finishFile
+  std::string
+      document_;       // the last document shown to JS as bytes (a report, kept rows or a column)
+  bool open_ = false;  // between beginFile and finishFile
   std::size_t row_columns_ = 0;  // the columns given to beginRows
 };
 
@@ -326,6 +387,8 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("abandonFile", &PulseEngine::abandon_file)
       .function("beginSplit", &PulseEngine::begin_split, emscripten::allow_raw_pointers())
       .function("report", &PulseEngine::report)
+      .function("keptColumn", &PulseEngine::kept_column)
+      .function("keptRows", &PulseEngine::kept_rows, emscripten::allow_raw_pointers())
       .function("clear", &PulseEngine::clear)
       .function("schema", &PulseEngine::schema);
 }

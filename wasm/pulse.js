@@ -326,6 +326,7 @@
       this._buffer = 0;      // wasm address of the chunk buffer, reused across chunks and files
       this._bufferSize = 0;
       this._queue = Promise.resolve();  // loads run one after the other: one engine, one file open
+      this._reports = 0;  // reports asked so far: whose kept lists keptLists() reads
     }
 
     /**
@@ -388,14 +389,45 @@
 
     /**
      * The report as JSON text, e.g. to post from a Worker without building the object.
-     * form.listsAsColumns: the big lists (customers.rows, catalogs.products, negotiations.open
-     * and .deals) each as {length, fields: {key: [value per row]}, absent?: {key: [row...]}}
-     * instead of an array of rows (README.md "Lists as columns"); the page's worker reads them so.
+     * form.keepLists: the big lists (customers.rows, catalogs.products, negotiations.open and
+     * .deals) stay in the engine until the next report, each written as {length, kept, fields:
+     * [key...], absent?: {key: [row...]}} (README.md "Lists kept in the engine"), and are read
+     * through keptLists(); the page's worker asks so.
      */
     reportText(settings, sections, form = {}) {
       const list = sections === undefined || sections === null ? '' : Array.isArray(sections) ? sections.join(',') : sections;
       if (typeof list !== 'string') throw new PulseError('[pulse.wasm.006] report: sections must be an array of report keys or a comma-separated string');
-      return this._call('report', [asJson(settings), list, !!(form && form.listsAsColumns)], true, true);
+      this._reports++;  // the lists the last report kept are gone from here on
+      return this._call('report', [asJson(settings), list, !!(form && form.keepLists)], true, true);
+    }
+
+    /**
+     * The lists the last reportText(..., {keepLists: true}) kept: column(kept, j), the values of
+     * key fields[j] of the list written {kept, fields} (a Float64Array, NaN standing for null,
+     * when they are all numbers or null; else an array), and rows(kept, at), the rows numbered
+     * `at` as the SPEC form's objects. Once a newer report or a clear replaced the lists, both
+     * throw pulse.wasm.011.
+     */
+    keptLists() {
+      const serial = this._reports;
+      const current = (call) => {
+        if (serial !== this._reports) throw new PulseError('[pulse.wasm.011] ' + call + ': a newer report replaced the lists kept');
+      };
+      return {
+        column: (table, j) => {
+          current('keptColumn');
+          const view = this._callValue('keptColumn', [table, j]);
+          return view instanceof Float64Array ? view.slice() : JSON.parse(check(documentText.decode(view), 'keptColumn', true));
+        },
+        rows: (table, at) => {
+          current('keptRows');
+          // The row numbers go through the chunk buffer, as a file's bytes do (_feed).
+          const numbers = Uint32Array.from(at);
+          if (numbers.byteLength > this._bufferSize) this._grow(numbers.byteLength);
+          this._module.HEAPU8.set(new Uint8Array(numbers.buffer), this._buffer);
+          return JSON.parse(this._call('keptRows', [table, this._buffer, numbers.length], true, true));
+        },
+      };
     }
 
     /** What the engine reads: {roles: {role: {fields, required}}, fields: {field: kind},
@@ -433,6 +465,7 @@
 
     /** Forgets every file. */
     clear() {
+      this._reports++;
       this._call('clear', [], false);
     }
 
@@ -610,16 +643,19 @@
     /** Calls the binding. asBytes: the method gives its document as a Uint8Array over wasm
      *  memory (binding.cpp's report()), decoded here before anything else runs in the engine. */
     _call(method, args, documentExpected, asBytes = false) {
+      const value = this._callValue(method, args);
+      return check(asBytes ? documentText.decode(value) : value, method, documentExpected);
+    }
+
+    /** The binding's own value for method(args): a document, or bytes or numbers over wasm memory. */
+    _callValue(method, args) {
       if (!this._engine) throw new PulseError('[pulse.wasm.007] ' + method + ': the engine was disposed');
-      let text;
       try {
-        text = this._engine[method](...args);
-        if (asBytes) text = documentText.decode(text);
+        return this._engine[method](...args);
       } catch (err) {
         // Only a runtime abort gets here (the binding catches every C++ exception).
         throw new PulseError('[pulse.wasm.008] ' + method + ': ' + (err && err.message || err));
       }
-      return check(text, method, documentExpected);
     }
   }
 

@@ -43,9 +43,12 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
  * session (460.6 KB measured; 460.7 KB with the stream readers held; 460.5 KB with the lists as
  * columns and four more sorts through sort_by, "Lists as columns"), lowered to 459 KB when the
  * writer's keys given as literals stopped calling strlen at each of their call sites (457.8 KB:
- * -2.7 KB of wasm). Lower it as cuts land; never raise it without saying why there.
+ * -2.7 KB of wasm), raised to 463 KB for the lists kept in the engine (+3.0 KB of wasm: the kept
+ * tables and the two calls that read them; 462.1 KB measured; a re-filter of the customers'
+ * view 92 → 56 ms to the view redrawn, docs/performance.md "Lists kept in the engine"). Lower it
+ * as cuts land; never raise it without saying why there.
  */
-export const PAGE_CEILING_GZIP = 459 * 1024;
+export const PAGE_CEILING_GZIP = 463 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 

@@ -1,15 +1,19 @@
-// JsonWriter's tables: a list of rows written as rows (the SPEC form) or as columns (the page's
-// engine, wasm/README.md "Lists as columns"). Written both ways, the columns expanded back to
-// rows must give the same JSON value, whatever the rows hold.
+// JsonWriter's tables: a list of rows written as rows (the SPEC form) or kept apart from the
+// document (the page's engine, wasm/README.md "Lists kept in the engine"). Written both ways,
+// the kept tables read back as rows, and column by column, must give the same JSON values,
+// whatever the rows hold.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "pulse/config/settings.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/json_writer.h"
+#include "pulse/report/kept_table.h"
 #include "pulse/report/workspace_loader.h"
 #include "test_support.h"
 
@@ -18,30 +22,54 @@ using namespace pulse;
 
 namespace {
 
-/// The rows of a table written as columns, as the page's worker reads them (column-lists.js):
-/// a key listed absent for a row is left out of that row.
-json rows_of(const json& table) {
-  REQUIRE(table.is_object());
-  const std::size_t n = table.at("length").get<std::size_t>();
-  json rows = json::array();
-  for (std::size_t i = 0; i < n; ++i) rows.push_back(json::object());
-  for (const auto& [key, column] : table.at("fields").items()) {
+/// The rows of a kept table as the page's worker gets them (write_kept_rows), checked against
+/// its columns as the worker reads them (a numeric column's NaN reading null, an absent key
+/// missing from its row), and against the document's entry for it.
+json rows_of(const json& entry, const std::vector<report::KeptTable>& kept) {
+  REQUIRE(entry.is_object());
+  const report::KeptTable& table = kept.at(entry.at("kept").get<std::size_t>());
+  const std::size_t n = entry.at("length").get<std::size_t>();
+  REQUIRE(table.rows == n);
+  REQUIRE(entry.at("fields").size() == table.columns.size());
+  std::vector<std::uint32_t> all(n);
+  for (std::size_t i = 0; i < n; ++i) all[i] = static_cast<std::uint32_t>(i);
+  report::JsonWriter w;
+  report::write_kept_rows(w, table, all);
+  const json rows = json::parse(w.take());
+  REQUIRE(rows.size() == n);
+  for (std::size_t j = 0; j < table.columns.size(); ++j) {
+    const report::KeptColumn& c = table.columns[j];
+    CHECK(entry.at("fields")[j] == c.name);
+    json column;
+    if (c.numeric) {
+      REQUIRE(c.numbers.size() == n);
+      for (const double v : c.numbers) column.push_back(std::isnan(v) ? json() : json(v));
+    } else {
+      report::JsonWriter cw;
+      report::write_kept_column(cw, c);
+      column = json::parse(cw.take());
+    }
     REQUIRE(column.size() == n);
-    for (std::size_t i = 0; i < n; ++i) rows[i][key] = column[i];
+    const json absent = entry.contains("absent") && entry.at("absent").contains(c.name)
+                            ? entry.at("absent").at(c.name)
+                            : json::array();
+    CHECK(absent == json(c.absent));
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool lacks = std::find(c.absent.begin(), c.absent.end(), i) != c.absent.end();
+      CHECK(rows[i].contains(c.name) == !lacks);
+      if (lacks)
+        CHECK(column[i].is_null());
+      else
+        CHECK(rows[i].at(c.name) == column[i]);
+    }
   }
-  if (table.contains("absent"))
-    for (const auto& [key, list] : table.at("absent").items())
-      for (const json& i : list) {
-        CHECK(rows[i.get<std::size_t>()][key].is_null());
-        rows[i.get<std::size_t>()].erase(key);
-      }
   return rows;
 }
 
-/// A document with two tables and a value between them, written with `columns`.
-std::string document(bool columns, bool ascii) {
+/// A document with tables and values between them, its tables kept apart with `keep`.
+std::string document(bool keep, bool ascii, std::vector<report::KeptTable>* kept = nullptr) {
   report::JsonWriter w;
-  w.tables_as_columns(columns);
+  w.keep_tables(keep);
   w.ascii_only(ascii);
   w.begin_object();
   w.key("before"), w.value(1);
@@ -52,6 +80,12 @@ std::string document(bool columns, bool ascii) {
     w.key("id"), w.value("c" + std::to_string(i));
     if (i != 2) w.key("name"), w.value(i == 3 ? "Ёлка \"quoted\"" : "plain");  // row 2 lacks it
     w.key("revenue"), w.value(i * 1.25);
+    // A column of numbers and nulls stays numbers; one that turns to text midway keeps its
+    // numbers before as text (a row's big integer past 2^53 turns it too).
+    if (i != 1) w.key("count"), i == 3 ? w.null() : w.value(std::int64_t{i});
+    w.key("mixed"), i < 3 ? w.value(i + 0.5) : w.value("text");
+    w.key("big"), i == 4 ? w.value(std::uint64_t{1} << 60) : w.value(std::uint64_t(i));
+    w.key("infinite"), w.value(i == 0 ? std::nan("") : i == 1 ? HUGE_VAL : -0.0);
     if (i >= 3) w.key("late"), w.value(true);  // a key the first rows never had
     w.key("nested");
     w.begin_object();
@@ -81,6 +115,7 @@ std::string document(bool columns, bool ascii) {
   w.end_table();
   w.key("after"), w.value("end");
   w.end_object();
+  if (kept) *kept = w.take_kept_tables();
   return w.take();
 }
 
@@ -95,33 +130,54 @@ TEST_CASE("JsonWriter: a table as rows is an array of its rows", "[report][json]
   CHECK(doc.at("empty") == json::array());
 }
 
-TEST_CASE("JsonWriter: a table as columns expands to the same rows", "[report][json]") {
+TEST_CASE("JsonWriter: a table kept apart reads back as the same rows", "[report][json]") {
   for (const bool ascii : {false, true}) {
     const json rows = json::parse(document(false, ascii));
-    const json columns = json::parse(document(true, ascii));
-    CHECK(columns.at("people").at("length") == 5);
+    std::vector<report::KeptTable> kept;
+    const json doc = json::parse(document(true, ascii, &kept));
+    REQUIRE(kept.size() == 3);
+    CHECK(doc.at("people").at("length") == 5);
+    CHECK(doc.at("people").at("kept") == 0);
+    CHECK(doc.at("again").at("kept") == 2);
     // Each key once, in the order the rows first wrote it.
-    std::vector<std::string> keys;
-    const auto ordered = nlohmann::ordered_json::parse(document(true, ascii));
-    for (const auto& [key, column] : ordered.at("people").at("fields").items()) keys.push_back(key);
-    CHECK(keys == std::vector<std::string>{"id", "name", "revenue", "nested", "missing", "late"});
-    CHECK(columns.at("people").at("absent") == json::parse(R"({"name": [2], "late": [0, 1, 2]})"));
-    CHECK(columns.at("people").at("fields").at("missing") ==
-          json::parse("[null,null,null,null,null]"));
-    // A table inside a row stays an array.
-    CHECK(columns.at("people").at("fields").at("nested")[1].at("inner").is_array());
-    CHECK(columns.at("empty") == json::parse(R"({"length": 0, "fields": {}})"));
-    CHECK_FALSE(columns.at("again").contains("absent"));
-    json expanded = columns;
+    CHECK(doc.at("people").at("fields") ==
+          json::parse(R"(["id", "name", "revenue", "count", "mixed", "big", "infinite", "nested",
+                          "missing", "late"])"));
+    CHECK(doc.at("people").at("absent") ==
+          json::parse(R"({"name": [2], "count": [1], "late": [0, 1, 2]})"));
+    // Which columns stayed numbers: nulls and absent rows among numbers keep a column numeric.
+    std::vector<bool> numeric;
+    for (const report::KeptColumn& c : kept[0].columns) numeric.push_back(c.numeric);
+    CHECK(numeric ==
+          std::vector<bool>{false, false, true, true, false, false, true, false, true, false});
+    CHECK(doc.at("empty") == json::parse(R"({"length": 0, "kept": 1, "fields": []})"));
+    CHECK_FALSE(doc.at("again").contains("absent"));
+    json expanded = doc;
     for (const char* table : {"people", "empty", "again"})
-      expanded[table] = rows_of(columns.at(table));
+      expanded[table] = rows_of(doc.at(table), kept);
     CHECK(expanded == rows);
+    // A table inside a row stays an array.
+    CHECK(expanded.at("people")[1].at("nested").at("inner").is_array());
   }
+}
+
+TEST_CASE("write_kept_rows: any rows in any order, and no row past the table", "[report][json]") {
+  std::vector<report::KeptTable> kept;
+  document(true, false, &kept);
+  const json rows = json::parse(document(false, false)).at("people");
+  report::JsonWriter w;
+  report::write_kept_rows(w, kept[0], {4, 0, 2, 2});
+  CHECK(json::parse(w.take()) == json::array({rows[4], rows[0], rows[2], rows[2]}));
+  report::JsonWriter none;
+  report::write_kept_rows(none, kept[0], {});
+  CHECK(none.take() == "[]");
+  report::JsonWriter past;
+  CHECK_THROWS_AS(report::write_kept_rows(past, kept[0], {5}), std::out_of_range);
 }
 
 TEST_CASE("JsonWriter: a key written twice in a table row is refused", "[report][json]") {
   report::JsonWriter w;
-  w.tables_as_columns(true);
+  w.keep_tables(true);
   w.begin_object();
   w.key("t");
   w.begin_table();
@@ -132,11 +188,11 @@ TEST_CASE("JsonWriter: a key written twice in a table row is refused", "[report]
 
 namespace {
 
-/// The report with its big lists as columns, expanded back to rows.
-json expanded_lists(json doc) {
-  const auto expand = [](json& parent, const char* key) {
+/// The report with its big lists kept, read back as rows.
+json expanded_lists(json doc, const std::vector<report::KeptTable>& kept) {
+  const auto expand = [&](json& parent, const char* key) {
     if (parent.is_object() && parent.contains(key) && parent[key].is_object())
-      parent[key] = rows_of(parent[key]);
+      parent[key] = rows_of(parent[key], kept);
   };
   if (doc.contains("customers")) expand(doc["customers"], "rows");
   if (doc.contains("catalogs")) expand(doc["catalogs"], "products");
@@ -147,38 +203,45 @@ json expanded_lists(json doc) {
   return doc;
 }
 
-void check_lists_as_columns(report::Engine& engine, const config::Settings& settings) {
+/// The report with its lists kept, and what it kept.
+std::pair<std::string, std::vector<report::KeptTable>> kept_report(
+    report::Engine& engine, const config::Settings& settings) {
+  engine.set_keep_lists(true);
+  std::string text = engine.report_text(settings);
+  engine.set_keep_lists(false);
+  return {std::move(text), engine.kept_lists()};
+}
+
+void check_kept_lists(report::Engine& engine, const config::Settings& settings) {
   const json rows = json::parse(engine.report_text(settings));
-  engine.set_lists_as_columns(true);
-  const std::string text = engine.report_text(settings);
-  engine.set_lists_as_columns(false);
-  const json columns = json::parse(text);
-  CHECK(columns.at("customers").at("rows").is_object());
-  CHECK(columns.at("catalogs").at("products").is_object());
-  CHECK(expanded_lists(columns) == rows);
-  // Each list's keys are written once, not once a row.
-  CHECK(text.size() < json(rows).dump().size());
+  CHECK(engine.kept_lists().empty());  // a report in the SPEC form keeps nothing
+  const auto [text, kept] = kept_report(engine, settings);
+  const json doc = json::parse(text);
+  CHECK(doc.at("customers").at("rows").is_object());
+  CHECK(doc.at("catalogs").at("products").is_object());
+  CHECK(expanded_lists(doc, kept) == rows);
+  // The lists' values are not in the text.
+  CHECK(text.size() * 3 < json(rows).dump().size());
 }
 
 }  // namespace
 
-TEST_CASE("Engine: the lists as columns are the report's lists (samples)", "[report][json]") {
+TEST_CASE("Engine: the lists kept are the report's lists (samples)", "[report][json]") {
   const std::string workspace = test::source_path("samples/workspace.json");
   auto ws = report::read_workspace_file(workspace);
   report::Engine engine;
   report::load_workspace(engine, ws, report::folder_of(workspace));
-  check_lists_as_columns(engine, ws.settings);
-  const json columns = [&] {
-    engine.set_lists_as_columns(true);
-    json doc = json::parse(engine.report_text(ws.settings));
-    engine.set_lists_as_columns(false);
-    return doc;
-  }();
-  CHECK(columns.at("negotiations").at("open").is_object());
-  CHECK(columns.at("negotiations").at("deals").is_object());
+  check_kept_lists(engine, ws.settings);
+  const auto [text, kept] = kept_report(engine, ws.settings);
+  const json doc = json::parse(text);
+  CHECK(kept.size() == 4);
+  CHECK(doc.at("negotiations").at("open").is_object());
+  CHECK(doc.at("negotiations").at("deals").is_object());
+  engine.clear();
+  CHECK(engine.kept_lists().empty());
 }
 
-TEST_CASE("Engine: the lists as columns are the report's lists (Online Retail)",
+TEST_CASE("Engine: the lists kept are the report's lists (Online Retail)",
           "[report][json][dataset]") {
   PULSE_SKIP_WITHOUT_DATASET("datasets/online-retail/online_retail.csv");
   report::Engine engine;
@@ -186,5 +249,5 @@ TEST_CASE("Engine: the lists as columns are the report's lists (Online Retail)",
                    "online_retail.csv");
   const config::Settings half = config::settings_from_json(json{{"to", "2011-06-30"}});
   for (const config::Settings& settings : {config::Settings{}, half})
-    check_lists_as_columns(engine, settings);
+    check_kept_lists(engine, settings);
 }

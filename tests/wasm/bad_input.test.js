@@ -103,7 +103,7 @@ test('the raw binding never throws: misuse comes back as an error value', async 
   const engine = new m.PulseEngine();
   const errorOf = (text) => JSON.parse(text).error;
   // report() gives its document as bytes over wasm memory (binding.cpp), read before the next call.
-  // Its third argument: the big lists as columns (false: the SPEC form).
+  // Its third argument: the big lists kept in the engine (false: the SPEC form).
   const report = (settings, sections) => new TextDecoder().decode(engine.report(settings, sections, false));
   assert.match(errorOf(engine.feed(0, 0)), /^\[pulse\.wasm\.004\]/);
   assert.match(errorOf(engine.finishFile()), /^\[pulse\.wasm\.004\]/);
@@ -115,5 +115,13 @@ test('the raw binding never throws: misuse comes back as an error value', async 
   assert.match(engine.finishFile(), /^\{"file":"a\.csv"/);
   assert.equal(engine.clear(), '');
   assert.match(report('', ''), /^\{"as_of":/);  // an empty engine reports what is missing
+  // A list the last report did not keep, or a column it lacks:
+  // error values, as bytes (binding.cpp keptColumn, keptRows).
+  const bytes = (view) => new TextDecoder().decode(view);
+  assert.match(errorOf(bytes(engine.keptColumn(0, 0))), /^\[pulse\.wasm\.006\]/);
+  assert.match(errorOf(bytes(engine.keptRows(0, 0, 0))), /^\[pulse\.wasm\.006\]/);
+  new TextDecoder().decode(engine.report('', '', true));
+  assert.match(errorOf(bytes(engine.keptColumn(0, 0))), /^\[pulse\.wasm\.006\]/);  // nothing loaded: no list
+  assert.match(errorOf(bytes(engine.keptRows(7, 0, 0))), /^\[pulse\.wasm\.006\]/);
   engine.delete();
 });

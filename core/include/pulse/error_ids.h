@@ -101,5 +101,6 @@ inline constexpr char kWasmDisposed[] = "pulse.wasm.007";     // pulse.js
 inline constexpr char kWasmCallFailed[] = "pulse.wasm.008";   // pulse.js
 inline constexpr char kWasmNoModule[] = "pulse.wasm.009";     // pulse.js
 inline constexpr char kWasmCancelled[] = "pulse.wasm.010";    // pulse.js: a load cancelled
+inline constexpr char kWasmStaleList[] = "pulse.wasm.011";    // pulse.js: a kept list replaced
 
 }  // namespace pulse::ids

@@ -93,6 +93,7 @@ void Engine::refuse_double_count() {
 
 void Engine::clear() {
   loader_.reset();
+  kept_lists_.clear();
   drop_caches();
   dataset_ = Dataset{};
 }
@@ -248,6 +249,7 @@ json Engine::report(const config::Settings& settings, Sections sections) {
 }
 
 std::string Engine::report_text(const config::Settings& settings, Sections sections) {
+  kept_lists_.clear();  // the last report's lists go before this one's are made
   const kpi::Facts& facts = facts_for(settings);
   const kpi::DealFacts& deals = deals_for(settings);
   // as_of defaults to the latest order or deal date, from to the earliest (SPEC §3 Scope).
@@ -258,7 +260,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   JsonWriter w;
   w.reserve(text_bytes_hint_);
   w.ascii_only(ascii_report_);
-  w.tables_as_columns(lists_as_columns_);
+  w.keep_tables(keep_lists_);
   auto text_value = [&](const std::optional<std::string>& s) {
     if (s)
       w.value(*s);
@@ -363,6 +365,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   }
   w.end_object();
   text_bytes_hint_ = std::max(text_bytes_hint_, w.str().size());
+  kept_lists_ = w.take_kept_tables();
   return w.take();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <utility>
 
@@ -16,6 +17,7 @@ void JsonWriter::make_room(std::size_t n) {
 }
 
 void JsonWriter::separate() {
+  if (number_due_) column_to_text();  // a numeric column's row gives something else
   if (after_key_) {
     after_key_ = false;
     return;
@@ -69,9 +71,8 @@ void JsonWriter::column_key(std::string_view name) {
     if (j == column_count_) {  // a key no row had before: absent from the rows before this one
       if (column_count_ == columns_of_table_.size()) columns_of_table_.emplace_back();
       TableColumn& added = columns_of_table_[column_count_++];
+      added = TableColumn();
       added.name.assign(name.data(), name.size());
-      added.size = added.count = 0;
-      added.absent.clear();
     }
   }
   TableColumn& c = columns_of_table_[j];
@@ -79,9 +80,21 @@ void JsonWriter::column_key(std::string_view name) {
   next_column_ = j + 1;
   select_column(static_cast<std::ptrdiff_t>(j));
   pad_column(c);
-  if (c.count > 0) put(',');
   ++c.count;
   after_key_ = true;  // the value that follows writes no comma of its own
+  if (c.numeric) {
+    number_due_ = true;
+    return;
+  }
+  if (c.count > 1) put(',');
+  c.starts.push_back(static_cast<std::uint32_t>(size_));
+}
+
+void JsonWriter::keep_number(double number) {
+  number_due_ = false;
+  after_key_ = false;
+  columns_of_table_[static_cast<std::size_t>(current_)].numbers.push_back(
+      std::isfinite(number) ? number : std::numeric_limits<double>::quiet_NaN());
 }
 
 void JsonWriter::select_column(std::ptrdiff_t column) {
@@ -105,7 +118,12 @@ void JsonWriter::value(std::string_view text) {
 }
 
 void JsonWriter::value(double number) {
+  if (number_due_) return keep_number(number);
   separate();
+  put_number(number);
+}
+
+void JsonWriter::put_number(double number) {
   if (!std::isfinite(number)) {
     put("null");
     return;
@@ -116,7 +134,15 @@ void JsonWriter::value(double number) {
   put(buffer, static_cast<std::size_t>(end - buffer));
 }
 
+namespace {
+// Integers up to 2^53 are exact as doubles: a table kept apart keeps them with its numbers.
+constexpr std::uint64_t kExactInDouble = std::uint64_t{1} << 53;
+}  // namespace
+
 void JsonWriter::value(std::int64_t number) {
+  if (number_due_ && number >= -static_cast<std::int64_t>(kExactInDouble) &&
+      number <= static_cast<std::int64_t>(kExactInDouble))
+    return keep_number(static_cast<double>(number));
   separate();
   if (number < 0) {
     put('-');
@@ -128,6 +154,7 @@ void JsonWriter::value(std::int64_t number) {
 }
 
 void JsonWriter::value(std::uint64_t number) {
+  if (number_due_ && number <= kExactInDouble) return keep_number(static_cast<double>(number));
   separate();
   put_digits(number);
 }
@@ -155,6 +182,7 @@ void JsonWriter::value(const std::optional<double>& number) {
 }
 
 void JsonWriter::null() {
+  if (number_due_) return keep_number(std::numeric_limits<double>::quiet_NaN());
   separate();
   put("null");
 }

@@ -56,6 +56,7 @@ export const en = {
   'engine.pulse.wasm.008': 'The engine stopped unexpectedly: reload the page.',
   'engine.pulse.wasm.009': 'The engine module was not given.',
   'engine.pulse.wasm.010': 'Loading was cancelled.',
+  'engine.pulse.wasm.011': 'The table belonged to an older report; it is shown again with the new one.',
 
   // Rows skipped
   'engine.pulse.row.001': 'bad number \'{value}\'',
@@ -210,6 +211,7 @@ export const ru = {
   'engine.pulse.wasm.008': 'Движок неожиданно остановился: перезагрузите страницу.',
   'engine.pulse.wasm.009': 'Не передан модуль движка.',
   'engine.pulse.wasm.010': 'Загрузка отменена.',
+  'engine.pulse.wasm.011': 'Таблица относилась к прежнему отчёту; она будет показана заново с новым.',
 
   'engine.pulse.row.001': 'нечитаемое число «{value}»',
   'engine.pulse.row.002': '«{value}» не читается с разделителем столбца ({mark})',

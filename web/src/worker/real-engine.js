@@ -38,8 +38,9 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
         onProgress: ({ bytes, total }) => onProgress(bytes, total),  // pulse.js: {file, bytes, total}
       });
     },
-    // The big lists as columns: the store keeps them (report-store.js, column-lists.js).
-    reportText: (settings, sections) => pulse.reportText(settings, sections, { listsAsColumns: true }),
+    // The big lists kept in the engine: the store reads them (report-store.js, kept-lists.js).
+    reportText: (settings, sections) => pulse.reportText(settings, sections, { keepLists: true }),
+    keptLists: () => pulse.keptLists(),
     schema: () => pulse.schema(),
     heapBytes: () => pulse._module.HEAPU8.length,
     clear: () => pulse.clear(),

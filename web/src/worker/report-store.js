@@ -6,7 +6,7 @@
 import { PAGED_LISTS, pagedColumns, matchesWhere } from '../paged-fields.js';
 import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
-import { columnRows, isColumnList, plainRow } from './column-lists.js';
+import { isKeptList, keptRows, plainRows } from './kept-lists.js';
 
 export class ReportStore {
   constructor() {
@@ -25,16 +25,17 @@ export class ReportStore {
    * gets: the same object without the paged lists, and report.paged = {report_id, lists:
    * {id: {total, codes, summary}}} saying which lists stayed here (summary: paged-summaries.js). Null when the text has none of the lists
    * (no deals loaded): the page then takes the text as it is, not parsed twice here and there.
+   * keptLists: the engine's keptLists() for a report that kept its lists (kept-lists.js).
    */
-  take(text, reportId) {
+  take(text, reportId, keptLists = null) {
     this.clear();
     if (!Object.values(PAGED_LISTS).some((spec) => mayHold(text, spec.path))) return null;
-    return this.takeReport(JSON.parse(text), reportId);
+    return this.takeReport(JSON.parse(text), reportId, keptLists);
   }
 
   /** take() for a report already parsed (paged-source.js: a report given whole to the page);
    *  the object itself loses its lists and gains `paged`. */
-  takeReport(report, reportId) {
+  takeReport(report, reportId, keptLists = null) {
     this.clear();
     this.reportId = reportId;
     const lists = {};
@@ -43,9 +44,9 @@ export class ReportStore {
       const parent = spec.path.slice(0, -1).reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), report);
       const last = spec.path[spec.path.length - 1];
       if (!parent || typeof parent !== 'object') continue;
-      // The page's engine writes the lists as columns (column-lists.js); a report given whole
+      // The page's engine keeps the lists (kept-lists.js); a report given whole
       // (paged-source.js) has them as rows.
-      const list = Array.isArray(parent[last]) ? parent[last] : isColumnList(parent[last]) ? columnRows(parent[last]) : null;
+      const list = Array.isArray(parent[last]) ? parent[last] : keptLists && isKeptList(parent[last]) ? keptRows(parent[last], keptLists) : null;
       if (!list) continue;
       this.lists.set(id, list);
       kept.push([id, parent, last]);
@@ -87,13 +88,13 @@ export class ReportStore {
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
     let page = rows.slice(offset, offset + limit);
-    page = Array.isArray(req.pick) ? page.map((r) => Object.fromEntries(req.pick.map((k) => [k, r[k]]))) : page.map(plainRow);
+    page = Array.isArray(req.pick) ? page.map((r) => Object.fromEntries(req.pick.map((k) => [k, r[k]]))) : plainRows(page);
     return { rows: page, matched: rows.length, total, offset };
   }
 }
 
 /** Whether the JSON text may hold a list at path: its last key followed by '[' (rows) or
- *  '{' (columns), a cheap test that avoids parsing a report without it; a match elsewhere
+ *  '{' (kept), a cheap test that avoids parsing a report without it; a match elsewhere
  *  only costs the parse. */
 function mayHold(text, path) {
   return new RegExp(`"${path[path.length - 1]}"\\s*:\\s*[[{]`).test(text);

@@ -16,6 +16,7 @@
 #include "pulse/kpi/non_products.h"
 #include "pulse/kpi/product_points.h"
 #include "pulse/model/dataset.h"
+#include "pulse/report/kept_table.h"
 #include "pulse/report/report_sections.h"
 #include "pulse/summary/summary_writer.h"
 
@@ -54,10 +55,13 @@ class Engine {
   /// a browser decodes and parses ASCII text about twice as fast, docs/performance.md "The
   /// report as ASCII"); the CLI writes UTF-8. The parsed document is the same either way.
   void set_ascii_report(bool ascii) { ascii_report_ = ascii; }
-  /// Whether report_text writes the big lists (customers' rows, products, open deals, deals) as
-  /// columns (JsonWriter::tables_as_columns): the page's worker keeps and pages them, and the
-  /// form carries each key once instead of once a row. Not the SPEC form: the CLI writes rows.
-  void set_lists_as_columns(bool columns) { lists_as_columns_ = columns; }
+  /// Whether report_text keeps the big lists (customers' rows, products, open deals, deals)
+  /// apart from its text (JsonWriter::keep_tables), to be read from kept_lists() until the next
+  /// report: the page's worker sorts, searches and pages them, reading a few columns and the
+  /// rows it shows. Not the SPEC form: the CLI writes rows.
+  void set_keep_lists(bool keep) { keep_lists_ = keep; }
+  /// The lists the last report kept (set_keep_lists), by the index its text gives ("kept").
+  const std::vector<KeptTable>& kept_lists() const { return kept_lists_; }
   /// The same document as a tree (parsed from report_text), for tests and tools.
   nlohmann::json report(const config::Settings& settings, Sections sections = Sections::all());
   const Dataset& dataset() const { return dataset_; }
@@ -105,7 +109,8 @@ class Engine {
   // The longest report text so far: the next one reserves that much (JsonWriter::reserve).
   std::size_t text_bytes_hint_ = 0;
   bool ascii_report_ = false;
-  bool lists_as_columns_ = false;
+  bool keep_lists_ = false;
+  std::vector<KeptTable> kept_lists_;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pulse/report/kept_table.h"
+
 namespace pulse::report {
 
 /// Appends JSON text to a string as it is written: no document tree, so a report of a
@@ -53,14 +55,18 @@ class JsonWriter {
   void ascii_only(bool ascii) { ascii_ = ascii; }
 
   /// A table: a list whose items are objects (rows). Written as an array of them, or with
-  /// tables_as_columns(true) as one array per key: {"length": rows, "fields": {key: [each
-  /// row's value]}}, plus "absent": {key: [row, ...]} when some rows lacked a key (null holds
-  /// their place). A row's values may be anything; a table begun inside a row is an array.
-  /// The page's engine writes its paged lists so (wasm/README.md "Lists as columns"): the keys,
-  /// most of a list's bytes, once instead of once a row.
+  /// keep_tables(true) kept apart from the document, column by column (take_kept_tables),
+  /// the document holding {"length": rows, "kept": the table's index among those kept,
+  /// "fields": [each key, in the order the rows first wrote them]}, plus "absent": {key: [row,
+  /// ...]} when some rows lacked a key. A row's values may be anything; a table begun inside a
+  /// row is an array. The page's engine keeps its big lists so (wasm/README.md "Lists kept in
+  /// the engine"): the worker reads the few columns a sort, a search or a summary needs, and
+  /// the rows of the page it shows, so the rest is never written as text nor parsed.
   void begin_table();
   void end_table();
-  void tables_as_columns(bool columns) { columns_ = columns; }
+  void keep_tables(bool keep) { keep_ = keep; }
+  /// The tables kept so far, in the order they were written; the writer forgets them.
+  std::vector<KeptTable> take_kept_tables() { return std::move(kept_); }
 
   /// Room for `bytes` of text up front (a report about as long as the last one), so that the
   /// text is not copied each time it doubles.
@@ -94,26 +100,29 @@ class JsonWriter {
   }
   void put(std::string_view text) { put(text.data(), text.size()); }
   void put_digits(std::uint64_t number);
+  void put_number(double number);
   void make_room(std::size_t n);
 
   void put_code_point(std::string_view utf8);
   void put_u_escape(unsigned unit);
 
-  // A table written as columns: each column's values gather in a text of their own, which
-  // takes out_'s place while a row writes that key (select_column swaps them, so no value is
-  // copied twice); the document waits in the slot of the column being written.
-  struct TableColumn {
-    std::string name;
-    std::string text;
+  // A table kept apart: each column's values gather in a text of their own, which takes out_'s
+  // place while a row writes that key (select_column swaps them, so no value is copied twice);
+  // the document waits in the slot of the column being written. A column stays numeric (its
+  // values as doubles, never written as text) until a row gives it something else.
+  struct TableColumn : KeptColumn {
     std::size_t size = 0;   // the first `size` bytes of text are the values
     std::size_t count = 0;  // rows that have a value (or a null for an absent key) so far
-    std::vector<std::uint32_t> absent;
   };
   void begin_row();
   void end_row();
   void column_key(std::string_view name);
   void select_column(std::ptrdiff_t column);  // -1: the document
   void pad_column(TableColumn& column);       // nulls for the rows that lacked the key
+  // A number for the numeric column whose key was just written; and that column turned to text
+  // when its row's value is something else (its numbers written as text first).
+  void keep_number(double number);
+  void column_to_text();
   void write_table();
 
   std::string out_;
@@ -122,8 +131,9 @@ class JsonWriter {
   std::vector<char> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 
-  bool columns_ = false;
-  bool in_table_ = false;  // a table is being gathered as columns
+  bool keep_ = false;
+  bool in_table_ = false;    // a table is being gathered as columns
+  bool number_due_ = false;  // a numeric column's key was written: its value may be a number
   bool in_row_ = false;
   std::size_t table_depth_ = 0;   // first_.size() outside the table's rows
   std::size_t inner_tables_ = 0;  // tables begun inside a row, written as arrays
@@ -132,6 +142,7 @@ class JsonWriter {
   std::size_t column_count_ = 0;               // the current table's, in columns_of_table_
   std::size_t next_column_ = 0;                // where a row's next key usually is
   std::ptrdiff_t current_ = -1;                // the column whose values are in out_
+  std::vector<KeptTable> kept_;
 };
 
 }  // namespace pulse::report
