@@ -131,8 +131,11 @@ bool line_in_filter(const Facts& facts, const Scope& scope, std::uint32_t line) 
 
 CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
                                  const config::Settings& settings, const StringPool& strings,
-                                 const CustomerOutlook* outlook) {
+                                 const CustomerOutlook* outlook, const OrderTotals* totals) {
   CustomerReport report;
+  // Without a catalog filter every line of an order counts: its lines were summed once.
+  const bool whole_orders =
+      totals && !scope.catalog && totals->orders.size() == facts.order_count();
   report.as_of = scope.as_of;
   report.from = scope.from;
   report.to = scope.to;
@@ -170,17 +173,10 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
       const Day day = facts.order_day[o];
       const bool in_period = scope.in_period(day);
       if (day > scope.as_of && !in_period) continue;
-      LineTotals order;
-      bool positive = false;
-      bool any_line = false;
-      for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
-        if (!line_in_filter(facts, scope, l)) continue;
-        any_line = true;
-        const double qty = facts.line_quantity[l];
-        positive = positive || std::isnan(qty) || qty > 0;  // an order header is an order
-        order.add(facts.line_revenue[l], std::isnan(qty) ? 0 : qty, facts.cost_of(l));
-      }
-      if (!any_line) continue;
+      const OrderSum sum = whole_orders ? totals->orders[o] : sum_order_lines(facts, o, &scope);
+      if (!sum.any) continue;
+      const LineTotals& order = sum.totals;
+      const bool positive = sum.positive;
       if (positive && day <= scope.as_of) {
         order_days.push_back(day);
         order_months.emplace_back(cohort_months.index(day), order.revenue);

@@ -16,7 +16,7 @@ std::optional<PeriodFigures> figures_for(Day from, Day to, const Facts* facts,
                                          const DealFacts& deals, const Scope& scope,
                                          const config::Settings& settings,
                                          const StringPool& strings, const CustomerOutlook* outlook,
-                                         Day data_first) {
+                                         const OrderTotals* totals, Day data_first) {
   if (from == kNoDay || to == kNoDay || from > to || data_first == kNoDay || from < data_first)
     return std::nullopt;
   Scope shifted = scope;
@@ -25,7 +25,8 @@ std::optional<PeriodFigures> figures_for(Day from, Day to, const Facts* facts,
   PeriodFigures out;
   out.from = from;
   out.to = to;
-  if (facts) out.customers = customer_profiles(*facts, shifted, settings, strings, outlook).summary;
+  if (facts)
+    out.customers = customer_profiles(*facts, shifted, settings, strings, outlook, totals).summary;
   if (deals.has_deals) {
     const DealSelection selection = select_deals(deals, facts, shifted, strings);
     out.negotiations = negotiations(deals, selection, shifted, settings, strings).summary;
@@ -44,15 +45,15 @@ Day year_earlier(Day day) {
 
 PeriodComparison compare_periods(const Facts* facts, const DealFacts& deals, const Scope& scope,
                                  const config::Settings& settings, const StringPool& strings,
-                                 const CustomerOutlook* outlook) {
+                                 const CustomerOutlook* outlook, const OrderTotals* totals) {
   PeriodComparison out;
   if (scope.from == kNoDay || scope.to == kNoDay || scope.from > scope.to) return out;
   const Day first = earliest_data_day(facts, deals);
   const Day length = scope.to - scope.from + 1;
   out.previous = figures_for(scope.from - length, scope.from - 1, facts, deals, scope, settings,
-                             strings, outlook, first);
+                             strings, outlook, totals, first);
   out.year_ago = figures_for(year_earlier(scope.from), year_earlier(scope.to), facts, deals, scope,
-                             settings, strings, outlook, first);
+                             settings, strings, outlook, totals, first);
   return out;
 }
 

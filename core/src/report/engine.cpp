@@ -105,6 +105,7 @@ void Engine::drop_caches() {
   outlook_.reset();
   points_.reset();
   suggestions_.reset();
+  order_totals_.reset();
   text_bytes_hint_ = 0;
 }
 
@@ -119,6 +120,7 @@ const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
     outlook_.reset();
     points_.reset();
     suggestions_.reset();
+    order_totals_.reset();
   }
   return *facts_;
 }
@@ -147,6 +149,16 @@ const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_
     outlook_facts_ = &facts;
   }
   return *outlook_;
+}
+
+const kpi::OrderTotals& Engine::order_totals_for(const kpi::Facts& facts) {
+  // Every line of each order summed once: the profiles of the period, the period before and a
+  // year earlier, and each re-filter after, then add orders, not lines (order_totals.h).
+  if (!order_totals_ || order_totals_facts_ != &facts) {
+    order_totals_ = kpi::order_totals(facts);
+    order_totals_facts_ = &facts;
+  }
+  return *order_totals_;
 }
 
 const kpi::ProductPoints& Engine::points_for(const kpi::Facts& facts,
@@ -312,7 +324,8 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   Dashboards& d = *last_;
   if (dated_orders && (want_customers || want_deals) && !d.profiles)
     d.profiles = kpi::customer_profiles(facts, scope, settings, strings,
-                                        &outlook_for(facts, scope.as_of, settings));
+                                        &outlook_for(facts, scope.as_of, settings),
+                                        &order_totals_for(facts));
   const std::optional<kpi::CustomerReport>& profiles = d.profiles;
   if (want_customers) {
     w.key("customers");
@@ -360,8 +373,9 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
     // The return model is the one the customers' profiles read (kept across reports).
     const kpi::CustomerOutlook* outlook =
         dated_orders ? &outlook_for(facts, scope.as_of, settings) : nullptr;
-    write_comparisons(w, kpi::compare_periods(dated_orders ? &facts : nullptr, deals, scope,
-                                              settings, strings, outlook));
+    write_comparisons(
+        w, kpi::compare_periods(dated_orders ? &facts : nullptr, deals, scope, settings, strings,
+                                outlook, dated_orders ? &order_totals_for(facts) : nullptr));
   }
   w.end_object();
   text_bytes_hint_ = std::max(text_bytes_hint_, w.str().size());

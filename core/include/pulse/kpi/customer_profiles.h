@@ -8,6 +8,7 @@
 
 #include "pulse/kpi/customer_outlook.h"
 #include "pulse/kpi/facts.h"
+#include "pulse/kpi/order_totals.h"
 #include "pulse/kpi/scope.h"
 
 namespace pulse::kpi {
@@ -119,10 +120,13 @@ constexpr std::size_t kMaxCohorts = 24;
 
 /// The customer profiles dashboard: per customer with an order up to as_of. `outlook` is the
 /// forecast for scope.as_of (the engine caches it across filter changes); when null it is
-/// computed here and the report keeps no pointer to it.
+/// computed here and the report keeps no pointer to it. `totals`: the facts' orders summed
+/// (order_totals.h), read instead of their lines when no catalog filter picks lines; the same
+/// figures either way.
 CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
                                  const config::Settings& settings, const StringPool& strings,
-                                 const CustomerOutlook* outlook = nullptr);
+                                 const CustomerOutlook* outlook = nullptr,
+                                 const OrderTotals* totals = nullptr);
 
 /// True when order `o` passes the rep and customer filters (the catalog filter is per line).
 bool order_in_filter(const Facts& facts, const Scope& scope, std::uint32_t o);

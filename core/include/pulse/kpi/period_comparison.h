@@ -25,10 +25,12 @@ struct PeriodComparison {
 };
 
 /// `facts` null without orders; `outlook` the forecast already computed for scope.as_of (the
-/// comparison periods keep as_of, so the customers' forecasts are not needed again).
+/// comparison periods keep as_of, so the customers' forecasts are not needed again); `totals`
+/// the facts' orders summed (order_totals.h), or null.
 PeriodComparison compare_periods(const Facts* facts, const DealFacts& deals, const Scope& scope,
                                  const config::Settings& settings, const StringPool& strings,
-                                 const CustomerOutlook* outlook);
+                                 const CustomerOutlook* outlook,
+                                 const OrderTotals* totals = nullptr);
 
 /// The same calendar date a year earlier (29 February becomes 28 February).
 Day year_earlier(Day day);

@@ -14,6 +14,7 @@
 #include "pulse/kpi/deals.h"
 #include "pulse/kpi/facts.h"
 #include "pulse/kpi/non_products.h"
+#include "pulse/kpi/order_totals.h"
 #include "pulse/kpi/product_points.h"
 #include "pulse/model/dataset.h"
 #include "pulse/report/kept_table.h"
@@ -88,6 +89,7 @@ class Engine {
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
                                           const config::Settings& settings);
   const kpi::ProductPoints& points_for(const kpi::Facts& facts, const config::Settings& settings);
+  const kpi::OrderTotals& order_totals_for(const kpi::Facts& facts);
   const std::vector<kpi::NonProductSuggestion>& suggestions_for(const kpi::Facts& facts);
   /// Forgets what was computed from the data (a file loaded or dropped).
   void drop_caches();
@@ -111,6 +113,9 @@ class Engine {
   bool ascii_report_ = false;
   bool keep_lists_ = false;
   std::vector<KeptTable> kept_lists_;
+  // Each order's lines summed, kept while the filters change (the customers' profiles).
+  std::optional<kpi::OrderTotals> order_totals_;
+  const kpi::Facts* order_totals_facts_ = nullptr;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;

@@ -1,0 +1,74 @@
+// Each order's lines summed once (order_totals.h): the customers' profiles read from them equal
+// the profiles read line by line, to the bit, whatever the filters (the catalog filter picks
+// lines, so it reads lines either way); and the sums are those of the lines.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "pulse/kpi/customer_profiles.h"
+#include "pulse/kpi/order_totals.h"
+#include "pulse/kpi/scope.h"
+#include "pulse/report/engine.h"
+#include "pulse/report/json_writer.h"
+#include "pulse/report/report_json.h"
+#include "pulse/report/workspace_loader.h"
+#include "test_support.h"
+
+using namespace pulse;
+using nlohmann::json;
+
+namespace {
+
+std::string profiles_text(const kpi::Facts& facts, const kpi::Scope& scope,
+                          const config::Settings& settings, const StringPool& strings,
+                          const kpi::OrderTotals* totals) {
+  const kpi::CustomerReport report =
+      kpi::customer_profiles(facts, scope, settings, strings, nullptr, totals);
+  report::JsonWriter w;
+  report::write_customers(w, report, facts, strings);
+  return w.take();
+}
+
+}  // namespace
+
+TEST_CASE("order_totals: each order's lines summed, and the profiles read from them are the same",
+          "[kpi][customers]") {
+  const std::string workspace = test::source_path("samples/workspace.json");
+  auto ws = report::read_workspace_file(workspace);
+  report::Engine engine;
+  report::load_workspace(engine, ws, report::folder_of(workspace));
+  Dataset& dataset = const_cast<Dataset&>(engine.dataset());
+  const kpi::Facts facts = kpi::build_facts(dataset, ws.settings, dataset.strings);
+  const kpi::OrderTotals totals = kpi::order_totals(facts);
+  REQUIRE(totals.orders.size() == facts.order_count());
+  REQUIRE(facts.order_count() > 1000);
+
+  // The sums are the lines': revenue, units and which orders count.
+  std::size_t positive = 0;
+  for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
+    double revenue = 0;
+    for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l)
+      revenue += facts.line_revenue[l];
+    CHECK(totals.orders[o].totals.revenue.value() == Approx(revenue).margin(1e-9));
+    CHECK(totals.orders[o].any == (facts.order_line_begin[o + 1] > facts.order_line_begin[o]));
+    positive += totals.orders[o].positive;
+  }
+  CHECK(positive > facts.order_count() / 2);
+
+  const auto scope_for = [&](const json& filters) {
+    const config::Settings settings = config::settings_from_json(filters);
+    return kpi::resolve_scope(settings, dataset.strings, facts.first_day, facts.last_day);
+  };
+  const std::string rep(dataset.strings.view(facts.reps[facts.order_rep[0]]));
+  const std::string customer(dataset.strings.view(facts.customer_id[0]));
+  for (const json& filters : {json::object(), json{{"from", "2025-06-01"}, {"to", "2025-12-31"}},
+                              json{{"as_of", "2025-09-30"}}, json{{"sales_rep", rep}},
+                              json{{"customer", customer}}, json{{"catalog", "Premium"}}}) {
+    INFO(filters.dump());
+    const kpi::Scope scope = scope_for(filters);
+    const std::string by_lines = profiles_text(facts, scope, ws.settings, dataset.strings, nullptr);
+    CHECK(profiles_text(facts, scope, ws.settings, dataset.strings, &totals) == by_lines);
+    CHECK(by_lines.size() > 200);
+  }
+}
