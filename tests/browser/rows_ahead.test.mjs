@@ -60,3 +60,37 @@ test('a re-filter of the customers\' view asks the worker for no rows, and shows
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A re-filter answered within a glance draws no progress bar, which would push the dashboards
+// down and back up (element.js showProgressSoon): the bar waits its delay and any hideProgress
+// before then cancels it; once the view is redrawn the bar is hidden whatever the whole report
+// still takes.
+test('the progress bar waits its delay, and a re-filter\'s view hides it', { skip, timeout: 120000 }, async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
+  const shownAfter = (hideFirst) => page.evaluate(async (hideFirst) => {
+    const el = document.querySelector('b2b-pulse');
+    const bar = el.shadowRoot.querySelector('[data-role=progress]');
+    el.showProgressSoon('busy');
+    const atOnce = !bar.hidden;
+    if (hideFirst) el.hideProgress();
+    await new Promise((ok) => setTimeout(ok, 400));
+    const later = !bar.hidden;
+    el.hideProgress();
+    return { atOnce, later, label: bar.textContent.trim() };
+  }, hideFirst);
+  assert.deepEqual(await shownAfter(false), { atOnce: false, later: true, label: 'busy' });
+  assert.deepEqual(await shownAfter(true), { atOnce: false, later: false, label: 'busy' });
+
+  await $('[role=tab][data-tab=customers]').click();
+  await settled(page);
+  const hiddenAtView = page.evaluate(() => new Promise((ok) => {
+    const el = document.querySelector('b2b-pulse');
+    el.addEventListener('view', () => ok(el.shadowRoot.querySelector('[data-role=progress]').hidden), { once: true });
+  }));
+  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
+  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  await nextReport(page, () => $('input[data-filter=to]').fill(middle));
+  assert.equal(await hiddenAtView, true, 'no bar over the view just redrawn');
+  assert.deepEqual(errors, []);
+});

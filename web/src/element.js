@@ -34,6 +34,10 @@ import { followStickyHeader } from './sticky-offset.js';
 import { freshKept, restoreKept, renderKeptNote } from './kept-files.js';
 import { wireStorage } from './storage-panel.js';
 import { Drill } from './drill.js';
+
+// How long work may take before the progress bar shows (showProgressSoon): about what a
+// person reads as instant.
+const PROGRESS_DELAY_MS = 150;
 import { mountChips, renderChips } from './chips.js';
 
 export { DASHBOARDS };
@@ -285,10 +289,20 @@ export class B2BPulseElement extends HTMLElement {
   }
 
   showProgress(done, total, file, label) {
+    clearTimeout(this._progressSoon);
     if (this._built) showProgress(this, done, total, file, label);
   }
 
+  /** The progress bar saying `label`, once PROGRESS_DELAY_MS pass without hideProgress: work
+   *  done sooner (a re-filter, tens of milliseconds) draws no bar that would push the
+   *  dashboards down and back up (docs/performance.md "A re-filter draws no progress bar"). */
+  showProgressSoon(label) {
+    clearTimeout(this._progressSoon);
+    this._progressSoon = setTimeout(() => this.showProgress(null, null, null, label), PROGRESS_DELAY_MS);
+  }
+
   hideProgress() {
+    clearTimeout(this._progressSoon);
     if (this._built) this.$('[data-role=progress]').hidden = true;
   }
 

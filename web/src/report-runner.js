@@ -37,7 +37,7 @@ export async function runReport(host) {
   const seq = ++host._seq;
   host.scheduler.cancel(); // the hidden panels are drawn again from the new report anyway
   host.setState('loading');
-  host.showProgress(null, null, null, host.t('state.computing'));
+  host.showProgressSoon(host.t('state.computing'));
   const f = host.filters;
   try {
     if (host.filterBar.stale && (f.catalog || f.sales_rep || f.customer)) {
@@ -55,6 +55,8 @@ export async function runReport(host) {
       host.rowsAhead.take(view.report, ahead, view.prefetched);
       host._report = view.report;
       host.filterBar.sync();
+      // The view on screen is new: the dashboards behind the other tabs follow without a bar.
+      host.hideProgress();
       const r0 = performance.now();
       host.scheduler.view();
       Object.assign(host.timings, { viewReport: view.ms, viewTake: view.takeMs, viewRender: performance.now() - r0, view: performance.now() - t0 });
