@@ -72,3 +72,26 @@ TEST_CASE("order_totals: each order's lines summed, and the profiles read from t
     CHECK(by_lines.size() > 200);
   }
 }
+
+TEST_CASE("Engine: a re-filter (orders summed) reports what a first report (lines) does",
+          "[kpi][customers]") {
+  const std::string workspace = test::source_path("samples/workspace.json");
+  auto ws = report::read_workspace_file(workspace);
+  const auto fresh_report = [&](const json& filters) {
+    report::Engine engine;
+    report::load_workspace(engine, ws, report::folder_of(workspace));
+    return engine.report(config::settings_from_json(filters));
+  };
+  report::Engine engine;
+  report::load_workspace(engine, ws, report::folder_of(workspace));
+  const json half = {{"from", "2025-06-01"}, {"to", "2025-12-31"}};
+  const json rep = {{"sales_rep", "R02"}};
+  // The first report reads lines; the second and third add the orders' sums.
+  for (const json& filters : {json::object(), half, rep, json::object()}) {
+    INFO(filters.dump());
+    const json doc = engine.report(config::settings_from_json(filters));
+    const json expected = fresh_report(filters);
+    CHECK(doc.at("customers") == expected.at("customers"));
+    CHECK(doc.at("comparisons") == expected.at("comparisons"));
+  }
+}

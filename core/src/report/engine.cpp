@@ -106,6 +106,7 @@ void Engine::drop_caches() {
   points_.reset();
   suggestions_.reset();
   order_totals_.reset();
+  order_totals_facts_ = nullptr;
   text_bytes_hint_ = 0;
 }
 
@@ -121,6 +122,7 @@ const kpi::Facts& Engine::facts_for(const config::Settings& settings) {
     points_.reset();
     suggestions_.reset();
     order_totals_.reset();
+    order_totals_facts_ = nullptr;
   }
   return *facts_;
 }
@@ -151,14 +153,20 @@ const kpi::CustomerOutlook& Engine::outlook_for(const kpi::Facts& facts, Day as_
   return *outlook_;
 }
 
-const kpi::OrderTotals& Engine::order_totals_for(const kpi::Facts& facts) {
-  // Every line of each order summed once: the profiles of the period, the period before and a
-  // year earlier, and each re-filter after, then add orders, not lines (order_totals.h).
-  if (!order_totals_ || order_totals_facts_ != &facts) {
-    order_totals_ = kpi::order_totals(facts);
+const kpi::OrderTotals* Engine::order_totals_for(const kpi::Facts& facts) {
+  // Every line of each order summed once, from the second report over the same facts on (a
+  // re-filter): the profiles of the period, the period before and a year earlier, and each
+  // re-filter after, then add orders, not lines (order_totals.h). A single report (the CLI's,
+  // a page's first) reads lines, as fast, and never holds the sums: 144 bytes an order, 164 MB
+  // for the 1.1 M orders of the 2.18 GB benchmark file (docs/performance.md "Each order summed
+  // once").
+  if (order_totals_facts_ != &facts) {
+    order_totals_.reset();
     order_totals_facts_ = &facts;
+    reports_on_facts_ = 0;
   }
-  return *order_totals_;
+  if (!order_totals_ && ++reports_on_facts_ >= 2) order_totals_ = kpi::order_totals(facts);
+  return order_totals_ ? &*order_totals_ : nullptr;
 }
 
 const kpi::ProductPoints& Engine::points_for(const kpi::Facts& facts,
@@ -264,6 +272,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   kept_lists_.clear();  // the last report's lists go before this one's are made
   const kpi::Facts& facts = facts_for(settings);
   const kpi::DealFacts& deals = deals_for(settings);
+  const kpi::OrderTotals* order_totals = order_totals_for(facts);
   // as_of defaults to the latest order or deal date, from to the earliest (SPEC §3 Scope).
   const kpi::Scope scope =
       kpi::resolve_scope(settings, dataset_.strings, earlier(facts.first_day, deals.first_day),
@@ -324,8 +333,7 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   Dashboards& d = *last_;
   if (dated_orders && (want_customers || want_deals) && !d.profiles)
     d.profiles = kpi::customer_profiles(facts, scope, settings, strings,
-                                        &outlook_for(facts, scope.as_of, settings),
-                                        &order_totals_for(facts));
+                                        &outlook_for(facts, scope.as_of, settings), order_totals);
   const std::optional<kpi::CustomerReport>& profiles = d.profiles;
   if (want_customers) {
     w.key("customers");
@@ -373,9 +381,8 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
     // The return model is the one the customers' profiles read (kept across reports).
     const kpi::CustomerOutlook* outlook =
         dated_orders ? &outlook_for(facts, scope.as_of, settings) : nullptr;
-    write_comparisons(
-        w, kpi::compare_periods(dated_orders ? &facts : nullptr, deals, scope, settings, strings,
-                                outlook, dated_orders ? &order_totals_for(facts) : nullptr));
+    write_comparisons(w, kpi::compare_periods(dated_orders ? &facts : nullptr, deals, scope,
+                                              settings, strings, outlook, order_totals));
   }
   w.end_object();
   text_bytes_hint_ = std::max(text_bytes_hint_, w.str().size());

@@ -89,7 +89,8 @@ class Engine {
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
                                           const config::Settings& settings);
   const kpi::ProductPoints& points_for(const kpi::Facts& facts, const config::Settings& settings);
-  const kpi::OrderTotals& order_totals_for(const kpi::Facts& facts);
+  /// The facts' orders summed, from the second report over them on (null before); counts a report.
+  const kpi::OrderTotals* order_totals_for(const kpi::Facts& facts);
   const std::vector<kpi::NonProductSuggestion>& suggestions_for(const kpi::Facts& facts);
   /// Forgets what was computed from the data (a file loaded or dropped).
   void drop_caches();
@@ -113,9 +114,11 @@ class Engine {
   bool ascii_report_ = false;
   bool keep_lists_ = false;
   std::vector<KeptTable> kept_lists_;
-  // Each order's lines summed, kept while the filters change (the customers' profiles).
+  // Each order's lines summed, kept while the filters change (the customers' profiles), and
+  // the reports made over the facts they were (or will be) summed from.
   std::optional<kpi::OrderTotals> order_totals_;
   const kpi::Facts* order_totals_facts_ = nullptr;
+  int reports_on_facts_ = 0;
   // The elasticity's price points of every product, kept while the period or catalog change.
   std::optional<kpi::ProductPoints> points_;
   const kpi::Facts* points_facts_ = nullptr;
