@@ -132,15 +132,16 @@ export function usedFit(e) {
   return num(e.pooled_slope) ? { slope: e.pooled_slope, ci_low: e.pooled_ci_low, ci_high: e.pooled_ci_high } : e;
 }
 
-/** Whether row passes where = {field: value} (all equal), read as the list's fields and
- *  `where` extractors read it, else as the row's own property. */
-export function matchesWhere(id, where, row) {
+/** A test of whether a row of list `id` passes where = {field: value} (all equal), each read as
+ *  the list's fields and `where` extractors read it, else as the row's own property; made once
+ *  for a request, then run on every row of the list. */
+export function whereTest(id, where) {
   const spec = PAGED_LISTS[id];
-  for (const [k, v] of Object.entries(where || {})) {
+  const tests = Object.entries(where || {}).map(([k, v]) => {
     const read = (spec.where && spec.where[k]) || (spec.fields[k] && spec.fields[k].value);
-    if ((read ? read(row) : row[k]) !== v) return false;
-  }
-  return true;
+    return [read || ((row) => row[k]), v];
+  });
+  return (row) => tests.every(([read, v]) => read(row) === v);
 }
 
 /** Table columns of list `id` for table-order.js: {key, value, searchText} with the names bound. */

@@ -3,7 +3,7 @@
 // report.paged; the page's tables and details then ask for rows by list, filter, sort, search
 // and page, and only those rows cross to the page. One report is kept: a request for rows of
 // an older one (a newer report or a clear came in between) is answered {stale: true}.
-import { PAGED_LISTS, pagedColumns, matchesWhere } from '../paged-fields.js';
+import { PAGED_LISTS, pagedColumns, whereTest } from '../paged-fields.js';
 import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
 import { isKeptList, keptRows, plainRows } from './kept-lists.js';
@@ -58,9 +58,10 @@ export class ReportStore {
     // Cut after every summary is made: one list's summary may read another (the sales team's
     // attention rows are customers).
     for (const [, parent, last] of kept) delete parent[last];
+    // The customers' names by id, for a search of the deals by customer: made when first asked.
     const customers = this.lists.get('customers.rows') || [];
-    const byId = new Map(customers.map((c) => [c.customer_id, c.customer_name]));
-    this.customerName = (id) => byId.get(id) || null;
+    let byId = null;
+    this.customerName = (id) => (byId || (byId = new Map(customers.map((c) => [c.customer_id, c.customer_name])))).get(id) || null;
     report.paged = { report_id: reportId, lists };
     return report;
   }
@@ -79,7 +80,7 @@ export class ReportStore {
     const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), words]);
     if (!this.lastView || this.lastView.key !== key) {
       const all = this.lists.get(req.list);
-      const base = Object.keys(where).length ? all.filter((r) => matchesWhere(req.list, where, r)) : all;
+      const base = Object.keys(where).length ? all.filter(whereTest(req.list, where)) : all;
       const word = (field, code) => (words[field] && words[field][code]) ?? '';
       const columns = pagedColumns(req.list, { customerName: this.customerName, word });
       this.lastView = { key, total: base.length, rows: orderRows(base, columns, { sort: req.sort, query: req.query }) };
