@@ -3,7 +3,6 @@
 // most four tables, and compiled for size in the page's engine (wasm/CMakeLists.txt). What runs
 // once per value, picking a row's key's column (column_key, select_column) and keeping a number
 // (keep_number), is in json_writer.cpp.
-#include <cmath>
 #include <limits>
 #include <string>
 #include <utility>
