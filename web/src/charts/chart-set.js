@@ -6,6 +6,10 @@ import { download, slug } from '../util.js';
 import { makeAccessible } from '../chart-a11y.js';
 import { FONT, C } from './palette.js';
 
+// Where there are no frames (a hidden page keeps them waiting; a test's DOM has none), after the
+// current task.
+const nextFrame = (run) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : queueMicrotask(run));
+
 /** Keeps the charts of one element: redraws them at their container's width. */
 export class ChartSet {
   constructor() {
@@ -18,12 +22,16 @@ export class ChartSet {
     el.classList.add('chart');
     this.charts.add(chart);
     el._chart = chart;
-    // Drawn in one batch after the current task's DOM writes: every width is read in one
-    // layout, then every chart is drawn, instead of a forced layout per chart.
+    // Drawn in one batch at the next frame: every width is read in one layout, then every chart
+    // is drawn, instead of a forced layout per chart. At the frame rather than after the current
+    // task: a re-filter draws its view, then the table's rows and the chosen customer's detail
+    // as the worker's answers come, and each batch read at once forced a layout of the whole
+    // page (about 9 ms each, several a re-filter: docs/performance.md "Charts drawn at the
+    // frame").
     (this.pending ||= []).push(chart);
     if (!this.scheduled) {
       this.scheduled = true;
-      queueMicrotask(() => this.flush());
+      nextFrame(() => this.flush());
     }
     return chart;
   }
