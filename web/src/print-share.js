@@ -16,8 +16,12 @@ export function printMode(host, on) {
   if (!!host.printing === on) return;
   host.printing = on;
   host.$('.app').classList.toggle('printing', on);
-  // Tables print every row (up to a thousand), not only the page on screen.
-  if (host.report) host.scheduler.everything();
+  // Tables print every row (up to a thousand), not only the page on screen; the charts are
+  // drawn now, not at the next frame (charts/chart-set.js), which the print's layout does not wait for.
+  if (host.report) {
+    host.scheduler.everything();
+    host.charts.flush();
+  }
 }
 
 /** Copies the view's link; the button says so for a moment (timer cleared by the host's dispose). */
