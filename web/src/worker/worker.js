@@ -77,7 +77,15 @@ async function handle(msg) {
     }
     case 'report': {
       const t0 = performance.now();
-      const text = e.reportText(msg.settings, msg.sections);  // sections: the view's, or all
+      let text;
+      try {
+        text = e.reportText(msg.settings, msg.sections);  // sections: the view's, or all
+      } catch (err) {
+        // The engine kept the last report's lists until this one: the page's next rows of them
+        // are stale, not an error.
+        reports.clear();
+        throw err;
+      }
       const ms = performance.now() - t0;
       // The report without its big lists (they stay in `reports`, report.paged says which);
       // the text as it is when it has none of them.
