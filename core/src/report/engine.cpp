@@ -272,11 +272,13 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   kept_lists_.clear();  // the last report's lists go before this one's are made
   const kpi::Facts& facts = facts_for(settings);
   const kpi::DealFacts& deals = deals_for(settings);
-  const kpi::OrderTotals* order_totals = order_totals_for(facts);
   // as_of defaults to the latest order or deal date, from to the earliest (SPEC §3 Scope).
   const kpi::Scope scope =
       kpi::resolve_scope(settings, dataset_.strings, earlier(facts.first_day, deals.first_day),
                          later(facts.last_day, deals.last_day));
+  // A catalog filter picks lines, so its profiles read lines: such a report neither sums the
+  // orders nor counts towards summing them.
+  const kpi::OrderTotals* order_totals = scope.catalog ? nullptr : order_totals_for(facts);
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
   w.reserve(text_bytes_hint_);

@@ -89,7 +89,8 @@ class Engine {
   const kpi::CustomerOutlook& outlook_for(const kpi::Facts& facts, Day as_of,
                                           const config::Settings& settings);
   const kpi::ProductPoints& points_for(const kpi::Facts& facts, const config::Settings& settings);
-  /// The facts' orders summed, from the second report over them on (null before); counts a report.
+  /// The facts' orders summed, from the second report without a catalog filter over them on
+  /// (null before); called once by each such report, which it counts.
   const kpi::OrderTotals* order_totals_for(const kpi::Facts& facts);
   const std::vector<kpi::NonProductSuggestion>& suggestions_for(const kpi::Facts& facts);
   /// Forgets what was computed from the data (a file loaded or dropped).
