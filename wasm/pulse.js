@@ -391,7 +391,8 @@
      * The report as JSON text, e.g. to post from a Worker without building the object.
      * form.keepLists: the big lists (customers.rows, catalogs.products, negotiations.open and
      * .deals) stay in the engine until the next report, each written as {length, kept, fields:
-     * [key...], absent?: {key: [row...]}} (README.md "Lists kept in the engine"), and are read
+     * [key...], parents?: [column...], absent?: [[row...]...]} (README.md "Lists kept in the
+     * engine"), and are read
      * through keptLists(); the page's worker asks so.
      */
     reportText(settings, sections, form = {}) {

@@ -24,7 +24,8 @@ namespace {
 
 /// The rows of a kept table as the page's worker gets them (write_kept_rows), checked against
 /// its columns as the worker reads them (a numeric column's NaN reading null, an absent key
-/// missing from its row), and against the document's entry for it.
+/// missing from its row, an object column's keys read from their own columns), and against the
+/// document's entry for it.
 json rows_of(const json& entry, const std::vector<report::KeptTable>& kept) {
   REQUIRE(entry.is_object());
   const report::KeptTable& table = kept.at(entry.at("kept").get<std::size_t>());
@@ -37,9 +38,11 @@ json rows_of(const json& entry, const std::vector<report::KeptTable>& kept) {
   report::write_kept_rows(w, table, all);
   const json rows = json::parse(w.take());
   REQUIRE(rows.size() == n);
+  bool any_member = false;
   for (std::size_t j = 0; j < table.columns.size(); ++j) {
     const report::KeptColumn& c = table.columns[j];
     CHECK(entry.at("fields")[j] == c.name);
+    any_member = any_member || c.parent >= 0;
     json column;
     if (c.numeric) {
       REQUIRE(c.numbers.size() == n);
@@ -50,19 +53,42 @@ json rows_of(const json& entry, const std::vector<report::KeptTable>& kept) {
       column = json::parse(cw.take());
     }
     REQUIRE(column.size() == n);
-    const json absent = entry.contains("absent") && entry.at("absent").contains(c.name)
-                            ? entry.at("absent").at(c.name)
-                            : json::array();
-    CHECK(absent == json(c.absent));
+    // The parent's object in each row (null when the row's object is null or absent).
+    const report::KeptColumn* parent =
+        c.parent >= 0 ? &table.columns.at(static_cast<std::size_t>(c.parent)) : nullptr;
+    if (parent) {
+      REQUIRE(parent->object);
+      REQUIRE(parent->numeric);
+      CHECK(static_cast<std::size_t>(c.parent) < j);
+    }
+    // The document lists a member's absent rows only where its object is there.
+    std::vector<std::uint32_t> listed;
+    for (const std::uint32_t k : c.absent)
+      if (!parent || !std::isnan(parent->numbers[k])) listed.push_back(k);
+    const json absent = entry.contains("absent") ? entry.at("absent").at(j) : json::array();
+    CHECK(absent == json(listed));
+    if (entry.contains("parents")) CHECK(entry.at("parents").at(j) == c.parent);
     for (std::size_t i = 0; i < n; ++i) {
       const bool lacks = std::find(c.absent.begin(), c.absent.end(), i) != c.absent.end();
-      CHECK(rows[i].contains(c.name) == !lacks);
+      const json* holder = &rows[i];
+      if (parent) {
+        const auto object = rows[i].find(parent->name);
+        if (object == rows[i].end() || !object->is_object()) {  // no object: none of its keys
+          CHECK(lacks);
+          continue;
+        }
+        holder = &*object;
+      }
+      CHECK(holder->contains(c.name) == !lacks);
       if (lacks)
         CHECK(column[i].is_null());
+      else if (c.object && !column[i].is_null())
+        CHECK(holder->at(c.name).is_object());  // its keys are checked as its members' columns
       else
-        CHECK(rows[i].at(c.name) == column[i]);
+        CHECK(holder->at(c.name) == column[i]);
     }
   }
+  CHECK(entry.contains("parents") == any_member);
   return rows;
 }
 
@@ -100,6 +126,37 @@ std::string document(bool keep, bool ascii, std::vector<report::KeptTable>* kept
     w.end_object();
     w.end_table();
     w.end_object();
+    // An object column whose row then gives a number turns to text, objects included; the
+    // object column after it keeps its keys (their parent's place moves up).
+    w.key("turns");
+    if (i < 3 || i == 4) {
+      w.begin_object();
+      w.key("a"), w.value(i);
+      if (i < 3) w.key("b"), w.value("x");
+      w.end_object();
+    } else {
+      w.value(7);
+    }
+    // Objects, a null and an absent one; a key one object lacks, one first seen late.
+    if (i == 1) {
+      w.key("evidence"), w.null();
+    } else if (i != 2) {
+      w.key("evidence");
+      w.begin_object();
+      w.key("score"), i == 0 ? w.null() : w.value(i * 0.5);
+      if (i != 4) w.key("label"), w.value("l" + std::to_string(i));
+      if (i == 4) w.key("late_key"), w.value(true);
+      w.end_object();
+    }
+    // A number first, then objects: text from the start.
+    w.key("numbers_first");
+    if (i == 0) {
+      w.value(2.5);
+    } else {
+      w.begin_object();
+      w.key("k"), w.value(i);
+      w.end_object();
+    }
     w.key("missing"), w.null();
     w.end_object();
   }
@@ -142,14 +199,25 @@ TEST_CASE("JsonWriter: a table kept apart reads back as the same rows", "[report
     // Each key once, in the order the rows first wrote it.
     CHECK(doc.at("people").at("fields") ==
           json::parse(R"(["id", "name", "revenue", "count", "mixed", "big", "infinite", "nested",
-                          "missing", "late"])"));
+                          "days", "inner", "turns", "evidence", "score", "label",
+                          "numbers_first", "missing", "late", "late_key"])"));
+    CHECK(doc.at("people").at("parents") ==
+          json::parse("[-1, -1, -1, -1, -1, -1, -1, -1, 7, 7, -1, -1, 11, 11, -1, -1, -1, 11]"));
     CHECK(doc.at("people").at("absent") ==
-          json::parse(R"({"name": [2], "count": [1], "late": [0, 1, 2]})"));
-    // Which columns stayed numbers: nulls and absent rows among numbers keep a column numeric.
-    std::vector<bool> numeric;
-    for (const report::KeptColumn& c : kept[0].columns) numeric.push_back(c.numeric);
-    CHECK(numeric ==
-          std::vector<bool>{false, false, true, true, false, false, true, false, true, false});
+          json::parse("[[], [2], [], [1], [], [], [], [], [], [], [], [2], [], [4], [], [], "
+                      "[0, 1, 2], [0, 3]]"));
+    // Which columns stayed numbers: nulls and absent rows among numbers keep a column numeric,
+    // and an object column keeps 1 or NaN per row.
+    std::vector<bool> numeric, object;
+    for (const report::KeptColumn& c : kept[0].columns) {
+      numeric.push_back(c.numeric);
+      object.push_back(c.object);
+    }
+    CHECK(numeric == std::vector<bool>{false, false, true, true, false, false, true, true, false,
+                                       false, false, true, true, false, false, true, false, false});
+    CHECK(object == std::vector<bool>{false, false, false, false, false, false, false, true, false,
+                                      false, false, true, false, false, false, false, false,
+                                      false});
     CHECK(doc.at("empty") == json::parse(R"({"length": 0, "kept": 1, "fields": []})"));
     CHECK_FALSE(doc.at("again").contains("absent"));
     json expanded = doc;

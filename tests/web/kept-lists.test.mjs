@@ -1,23 +1,29 @@
 // Lists kept in the engine (web/src/worker/kept-lists.js): rows that read their columns give
 // what the rows of the SPEC form give, a column is fetched once and only when read, a key the
 // engine listed absent reads undefined as on a row without it, a NaN among numbers reads null,
-// and the rows sent to the page are asked of the engine in one call.
+// an object's keys read their own columns, and the rows sent to the page are asked of the engine in one call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isKeptList, keptRows, plainRows } from '../../web/src/worker/kept-lists.js';
 
 // Three rows as the engine keeps them: the second lacks "name", only the third has "late"
-// (JsonWriter: a key first seen later is absent from the rows before).
-const list = { length: 3, kept: 2, fields: ['id', 'name', 'revenue', 'nested', 'late'], absent: { name: [1], late: [0, 1] } };
+// (JsonWriter: a key first seen later is absent from the rows before); "nested" is an object
+// column (parents), its keys "days" and "score" columns of their own: the second row's object
+// lacks "score", the third row's object is null.
+const list = {
+  length: 3, kept: 2, fields: ['id', 'name', 'revenue', 'nested', 'days', 'score', 'late'],
+  parents: [-1, -1, -1, -1, 3, 3, -1], absent: [[], [1], [], [], [], [1], [0, 1]],
+};
 const asRows = [
-  { id: 'a', name: 'Ann', revenue: 1.5, nested: { days: [1] } },
+  { id: 'a', name: 'Ann', revenue: 1.5, nested: { days: [1], score: 2 } },
   { id: 'b', revenue: null, nested: { days: [] } },
   { id: 'c', name: 'Cy', revenue: -2, nested: null, late: true },
 ];
 
 /** What pulse.js keptLists() gives, over the rows above, counting its calls. */
 function fakeKept() {
-  const columns = [['a', 'b', 'c'], ['Ann', null, 'Cy'], Float64Array.of(1.5, NaN, -2), [{ days: [1] }, { days: [] }, null], [null, null, true]];
+  const columns = [['a', 'b', 'c'], ['Ann', null, 'Cy'], Float64Array.of(1.5, NaN, -2), Float64Array.of(1, 1, NaN),
+    [[1], [], null], Float64Array.of(2, NaN, NaN), [null, null, true]];
   const calls = { column: [], rows: [] };
   return {
     calls,
@@ -32,6 +38,14 @@ function fakeKept() {
       return at.map((i) => structuredClone(asRows[i]));
     },
   };
+}
+
+/** A kept row's object (its keys are getters on its prototype) as a plain object. */
+function plain(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const o = {};
+  for (const k in value) if (value[k] !== undefined) o[k] = plain(value[k]);
+  return o;
 }
 
 test('a kept list is told from a list of rows', () => {
@@ -51,13 +65,26 @@ test('rows read their columns, each fetched once when first read; absent reads u
   assert.deepEqual(kept.calls.column, []);  // nothing fetched before a value is read
   assert.equal(rows[2].id, 'c');
   assert.deepEqual(kept.calls.column, [0]);
-  for (let i = 0; i < 3; i++)
-    for (const key of list.fields) assert.deepEqual(rows[i][key], asRows[i][key], `${i}.${key}`);
-  assert.deepEqual(kept.calls.column, [0, 1, 2, 3, 4]);
+  for (let i = 0; i < 3; i++) assert.deepEqual(plain(rows[i]), asRows[i], `row ${i}`);
+  assert.deepEqual(kept.calls.column, [0, 1, 2, 3, 4, 5, 6]);
   assert.equal(rows[1].name, undefined);
   assert.equal(rows[0].late, undefined);
   assert.equal(rows[1].revenue, null);
   assert.equal(rows[2].revenue, -2);
+});
+
+test("an object column's keys are read one column each, only when read", () => {
+  const kept = fakeKept();
+  const rows = keptRows(list, kept);
+  assert.equal(rows[0].nested.score, 2);
+  assert.deepEqual(kept.calls.column, [3, 5]);  // the objects' presence, then "score" alone
+  assert.equal(rows[1].nested.score, undefined);  // the object lacks it
+  assert.equal(rows[2].nested, null);
+  assert.deepEqual(rows[1].nested.days, []);
+  assert.deepEqual(kept.calls.column, [3, 5, 4]);
+  // The rows' own keys are not the objects' keys.
+  assert.equal(rows[0].score, undefined);
+  assert.equal('days' in rows[0], false);
 });
 
 test('rows leave as the engine gives them, in one call; plain rows stay themselves', () => {

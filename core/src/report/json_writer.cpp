@@ -30,6 +30,8 @@ void JsonWriter::separate() {
 
 void JsonWriter::begin_object() {
   if (in_table_ && !in_row_ && first_.size() == table_depth_) return begin_row();
+  // A row's own key's value (not a key's of its object): the column may become an object column.
+  if (number_due_ && first_.size() == table_depth_ + 1 && begin_object_value()) return;
   separate();
   put('{');
   first_.push_back(1);
@@ -37,6 +39,7 @@ void JsonWriter::begin_object() {
 
 void JsonWriter::end_object() {
   if (in_row_ && first_.size() == table_depth_ + 1) return end_row();
+  if (object_column_ >= 0 && first_.size() == table_depth_ + 2) return end_object_value();
   put('}');
   first_.pop_back();
 }
@@ -53,7 +56,9 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::key(std::string_view name) {
-  if (in_row_ && first_.size() == table_depth_ + 1) return column_key(name);
+  if (in_row_ && (first_.size() == table_depth_ + 1 ||
+                  (object_column_ >= 0 && first_.size() == table_depth_ + 2)))
+    return column_key(name);
   separate();
   escape(name);
   put(':');
@@ -64,7 +69,10 @@ void JsonWriter::key(std::string_view name) {
 // with the per-value code, since it runs once per value of every row.
 void JsonWriter::column_key(std::string_view name) {
   std::size_t j = next_column_;
-  const auto is = [&](const TableColumn& c) { return text::same_text(c.name, name); };
+  // A key of the row itself, or of the object column's object being written.
+  const auto is = [&](const TableColumn& c) {
+    return c.parent == object_column_ && text::same_text(c.name, name);
+  };
   if (j >= column_count_ || !is(columns_of_table_[j])) {
     j = 0;
     while (j < column_count_ && !is(columns_of_table_[j])) ++j;
@@ -73,6 +81,7 @@ void JsonWriter::column_key(std::string_view name) {
       TableColumn& added = columns_of_table_[column_count_++];
       added = TableColumn();
       added.name.assign(name.data(), name.size());
+      added.parent = static_cast<std::int32_t>(object_column_);
     }
   }
   TableColumn& c = columns_of_table_[j];
@@ -91,10 +100,16 @@ void JsonWriter::column_key(std::string_view name) {
 }
 
 void JsonWriter::keep_number(double number) {
+  TableColumn& c = columns_of_table_[static_cast<std::size_t>(current_)];
+  if (c.object && std::isfinite(number)) {  // an object column's row gives a number: text
+    column_to_text();
+    after_key_ = false;
+    put_number(number);
+    return;
+  }
   number_due_ = false;
   after_key_ = false;
-  columns_of_table_[static_cast<std::size_t>(current_)].numbers.push_back(
-      std::isfinite(number) ? number : std::numeric_limits<double>::quiet_NaN());
+  c.numbers.push_back(std::isfinite(number) ? number : std::numeric_limits<double>::quiet_NaN());
 }
 
 void JsonWriter::select_column(std::ptrdiff_t column) {

@@ -1,10 +1,11 @@
 // The engine's big lists kept in the engine (wasm/README.md "Lists kept in the engine"): the
 // page's engine writes customers.rows, catalogs.products and the deals as {length, kept, fields:
-// [key...], absent?: {key: [row, ...]}} and keeps their values until its next report. The
-// worker's store keeps them as rows that read a column when a sort, a search or a summary first
-// asks for one of its values (a Float64Array for a column of numbers), so the columns no one
-// reads never leave the engine; the rows sent to the page come from the engine as the SPEC
-// form's objects (plainRows), the keys each row had.
+// [key...], parents?: [column...], absent?: [[row, ...] per field]} and keeps their values until
+// its next report. The worker's store keeps them as rows that read a column when a sort, a
+// search or a summary first asks for one of its values (a Float64Array for a column of numbers),
+// so the columns no one reads never leave the engine; a row's object value (a product's
+// elasticity) reads each of its keys from a column of its own, the same way. The rows sent to
+// the page come from the engine as the SPEC form's objects (plainRows), the keys each row had.
 
 const AT = Symbol('row');  // the row's place in its list (no key of the engine's)
 const KEPT = Symbol('kept');  // on a list's row prototype: {kept, table}
@@ -18,24 +19,39 @@ export function isKeptList(value) {
 /**
  * The rows of a list kept in the engine, read through `kept` (pulse.js keptLists()): each reads
  * `row.key` from its column, fetched once when first read; a key the row lacked (absent) reads
- * undefined, as it would on the row itself.
+ * undefined, as it would on the row itself. A key whose values are objects (its columns named
+ * by `parents`) reads null for a null, else an object whose keys read their columns alike.
  */
 export function keptRows(list, kept) {
-  const absent = list.absent && typeof list.absent === 'object' ? list.absent : {};
-  const columns = new Array(list.fields.length).fill(null);
-  class Row {
-    constructor(at) {
-      this[AT] = at;
+  const n = list.fields.length;
+  const parents = Array.isArray(list.parents) && list.parents.length === n ? list.parents : new Array(n).fill(-1);
+  const absent = Array.isArray(list.absent) && list.absent.length === n ? list.absent : [];
+  const columns = new Array(n).fill(null);
+  const column = (j) => columns[j] || (columns[j] = kept.column(list.kept, j));
+  // One class per object (the rows: parent -1), its keys as getters on the prototype.
+  const classes = new Map();
+  const classOf = (parent) => {
+    if (!classes.has(parent)) {
+      classes.set(parent, class {
+        constructor(at) {
+          this[AT] = at;
+        }
+      });
     }
-  }
+    return classes.get(parent);
+  };
+  const Row = classOf(-1);
+  const objects = new Set(parents.filter((p) => p >= 0));
   list.fields.forEach((key, j) => {
-    const gaps = Array.isArray(absent[key]) && absent[key].length ? new Set(absent[key]) : null;
-    Object.defineProperty(Row.prototype, key, {
+    const gaps = Array.isArray(absent[j]) && absent[j].length ? new Set(absent[j]) : null;
+    const Members = objects.has(j) ? classOf(j) : null;
+    Object.defineProperty(classOf(parents[j]).prototype, key, {
       get() {
-        if (gaps && gaps.has(this[AT])) return undefined;
-        const column = columns[j] || (columns[j] = kept.column(list.kept, j));
-        const v = column[this[AT]];
-        return v !== v ? null : v;  // NaN: a null among numbers
+        const at = this[AT];
+        if (gaps && gaps.has(at)) return undefined;
+        const v = column(j)[at];
+        if (v !== v) return null; // NaN: a null among numbers (or a null object)
+        return Members ? new Members(at) : v;
       },
       enumerable: true,
     });

@@ -123,6 +123,16 @@ class JsonWriter {
   // when its row's value is something else (its numbers written as text first).
   void keep_number(double number);
   void column_to_text();
+  // A row's value that is an object, for a column whose values so far were objects or nulls:
+  // its keys become columns of their own (KeptColumn::object); false when the column must
+  // turn to text instead. The object's end; an object column turned to text writes each
+  // earlier row's object from those columns (put_members) and drops them (drop_members).
+  bool begin_object_value();
+  void end_object_value();
+  void put_members(std::size_t column, std::size_t row);
+  void drop_members(std::size_t column);
+  bool absent_listed(const TableColumn& column, std::uint32_t row) const;
+  bool listed_absent(std::size_t column) const;  // some row's lack of the key is listed
   void write_table();
 
   std::string out_;
@@ -142,6 +152,7 @@ class JsonWriter {
   std::size_t column_count_ = 0;               // the current table's, in columns_of_table_
   std::size_t next_column_ = 0;                // where a row's next key usually is
   std::ptrdiff_t current_ = -1;                // the column whose values are in out_
+  std::ptrdiff_t object_column_ = -1;          // the object column whose object is being written
   std::vector<KeptTable> kept_;
 };
 

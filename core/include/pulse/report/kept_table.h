@@ -22,6 +22,12 @@ struct KeptColumn {
   std::vector<std::uint32_t> starts;
   /// Rows that lacked the key (ascending): null holds their place above.
   std::vector<std::uint32_t> absent;
+  /// An object column: each row's value was an object (1 among the numbers) or null (NaN), and
+  /// its keys are the table's columns whose `parent` is this column's index, so that a sort or
+  /// a summary reads one field of every row's object without the rest (a product's elasticity).
+  bool object = false;
+  /// The object column this is a key of, or -1 for a key of the rows themselves.
+  std::int32_t parent = -1;
 
   /// Row k's value as JSON text (a number in the writer's shortest form, "null" for NaN).
   void write_value(JsonWriter& w, std::size_t k) const;
@@ -35,10 +41,14 @@ struct KeptTable {
 };
 
 /// The rows at `at` (each < table.rows) as an array of objects, each with the keys its row had,
-/// in the table's column order: the SPEC form's rows.
+/// in the table's column order (an object column's value with the keys it had): the SPEC
+/// form's rows.
 void write_kept_rows(JsonWriter& w, const KeptTable& table, const std::vector<std::uint32_t>& at);
 
 /// A column that is not numeric as one JSON array of its values.
 void write_kept_column(JsonWriter& w, const KeptColumn& column);
+
+/// Row k's value of column j as JSON text: for an object column, the object its row had.
+void write_kept_value(JsonWriter& w, const KeptTable& table, std::size_t j, std::size_t k);
 
 }  // namespace pulse::report
