@@ -31,6 +31,8 @@ function requests(PAGED_LISTS, list, rows) {
   for (const field of Object.keys(spec.where || {})) out.push({ list, where: { [field]: true }, offset: 0, limit: 50 });
   if (rows.length) out.push({ list, where: { [spec.key]: rows[0][spec.key] }, offset: 0, limit: 1 });
   out.push({ list, pick: [spec.key, Object.keys(spec.fields)[1]], offset: 0, limit: null });
+  // Every key the rows have, objects among them (a chart picks a product's elasticity).
+  if (rows.length) out.push({ list, pick: Object.keys(rows[0]), offset: 0, limit: 50 });
   return out;
 }
 

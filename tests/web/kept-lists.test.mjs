@@ -4,7 +4,7 @@
 // an object's keys read their own columns, and the rows sent to the page are asked of the engine in one call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKeptList, keptRows, plainRows } from '../../web/src/worker/kept-lists.js';
+import { isKeptList, keptRows, plainRows, plainValue } from '../../web/src/worker/kept-lists.js';
 
 // Three rows as the engine keeps them: the second lacks "name", only the third has "late"
 // (JsonWriter: a key first seen later is absent from the rows before); "nested" is an object
@@ -101,4 +101,14 @@ test('rows leave as the engine gives them, in one call; plain rows stay themselv
 
 test('an empty kept list has no rows', () => {
   assert.deepEqual(keptRows({ length: 0, kept: 0, fields: [] }, fakeKept()), []);
+});
+
+test("an object column's object posts as a plain object of the keys it has", () => {
+  const rows = keptRows(list, fakeKept());
+  assert.deepEqual(structuredClone(plainValue(rows[0].nested)), { days: [1], score: 2 });
+  assert.deepEqual(structuredClone(plainValue(rows[1].nested)), { days: [] });
+  assert.equal(plainValue(rows[2].nested), null);
+  assert.equal(plainValue(rows[0].revenue), 1.5);
+  const days = rows[0].nested.days;
+  assert.equal(plainValue(days), days);  // other objects stay themselves
 });

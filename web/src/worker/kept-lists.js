@@ -8,6 +8,7 @@
 // the page come from the engine as the SPEC form's objects (plainRows), the keys each row had.
 
 const AT = Symbol('row');  // the row's place in its list (no key of the engine's)
+const MEMBERS = Symbol('members');  // on an object column's objects' prototype
 const KEPT = Symbol('kept');  // on a list's row prototype: {kept, table}
 
 /** Whether `value` is a list kept in the engine (an array is a list of rows). */
@@ -41,6 +42,7 @@ export function keptRows(list, kept) {
     return classes.get(parent);
   };
   const Row = classOf(-1);
+  for (const j of new Set(parents)) if (j >= 0) Object.defineProperty(classOf(j).prototype, MEMBERS, { value: true });
   const objects = new Set(parents.filter((p) => p >= 0));
   list.fields.forEach((key, j) => {
     const gaps = Array.isArray(absent[j]) && absent[j].length ? new Set(absent[j]) : null;
@@ -60,6 +62,18 @@ export function keptRows(list, kept) {
   const rows = new Array(list.length);
   for (let i = 0; i < list.length; i++) rows[i] = new Row(i);
   return rows;
+}
+
+/** A value read from a kept row, as it can be posted: an object column's object (its keys
+ *  are getters, which a structured clone would not copy) as a plain object of the keys it has. */
+export function plainValue(value) {
+  if (value === null || typeof value !== 'object' || !value[MEMBERS]) return value;
+  const o = {};
+  for (const k in value) {
+    const v = value[k];
+    if (v !== undefined) o[k] = v;
+  }
+  return o;
 }
 
 /** Rows as plain objects, to post to the page: kept rows (all of one list) asked of the engine
