@@ -3,11 +3,14 @@
 // LinePoint in line order (the way it was built before, and the way catalog_report still
 // gathers the points of a rep's or customer's lines). The points keep a day as an offset into
 // its product's period run, so points_in_period is checked against the facts' lines directly,
-// over windows that cut weeks and months in the middle.
+// over windows that cut weeks and months in the middle, and the log series read from the runs'
+// worked-out periods (series_in_period) against log_series of those points.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -215,7 +218,7 @@ TEST_CASE("product points: straight from the facts, equal to the grouped line po
     std::vector<kpi::PricePoint> bucket;
     for (const auto& [from, to] : windows) {
       INFO("window " << from << " .. " << to);
-      std::size_t points = 0;
+      std::size_t points = 0, series = 0, series_differ = 0;
       differ = 0;
       for (std::uint32_t p = 0; p < facts.products.size(); ++p) {
         kpi::points_in_period(direct, facts, p, from, to, bucket);
@@ -230,10 +233,41 @@ TEST_CASE("product points: straight from the facts, equal to the grouped line po
           same = bucket[i].period == want[i].period && bucket[i].quantity == want[i].quantity &&
                  bucket[i].revenue == want[i].revenue;
         if (!same) ++differ;
+        // The log series read from the runs' worked-out periods is log_series of those points,
+        // to the bit: runs inside the window as cached, straddling ones from their points.
+        const std::optional<kpi::LogSeries> from_runs =
+            kpi::series_in_period(direct, facts, p, from, to);
+        const std::optional<kpi::LogSeries> from_points = kpi::log_series(want);
+        if (from_runs.has_value() != from_points.has_value()) {
+          ++series_differ;
+        } else if (from_runs) {
+          ++series;
+          if (from_runs->period != from_points->period || from_runs->log_p != from_points->log_p ||
+              from_runs->log_q != from_points->log_q)
+            ++series_differ;
+        }
       }
       CHECK(differ == 0);
+      CHECK(series_differ == 0);
       // A week or more of the data's days holds points (the check could pass with none read).
       if (from <= facts.last_day && std::int64_t{to} - from >= 6) CHECK(points > 0);
+      if (from <= facts.first_day && to >= facts.last_day) CHECK(series > 10);
     }
+
+    // The gathered points (a rep's or customer's lines) work their runs out the same way.
+    kpi::ProductPoints gathered = grouped_line_points(facts, monthly);
+    kpi::add_run_series(gathered, facts);
+    REQUIRE(gathered.run_price.size() == direct.run_price.size());
+    std::size_t kept = 0, unlike = 0;
+    for (std::size_t r = 0; r < direct.run_price.size(); ++r) {
+      const bool a = std::isnan(direct.run_price[r]), b = std::isnan(gathered.run_price[r]);
+      if (a != b || (!a && (direct.run_price[r] != gathered.run_price[r] ||
+                            direct.run_log_p[r] != gathered.run_log_p[r] ||
+                            direct.run_log_q[r] != gathered.run_log_q[r])))
+        ++unlike;
+      if (!a) ++kept;
+    }
+    CHECK(unlike == 0);
+    CHECK(kept > direct.run_price.size() / 2);
   }
 }

@@ -295,14 +295,15 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
 
   // Elasticity: each product's points in the period, in period order.
   std::optional<ProductPoints> gathered;
-  if (gather_points) gathered = group_by_product(points, facts.products.size(), monthly);
+  if (gather_points) {
+    gathered = group_by_product(points, facts.products.size(), monthly);
+    add_run_series(*gathered, facts);
+  }
   const ProductPoints& by_product = gathered ? *gathered : *all_points;
-  std::vector<PricePoint> bucket;
   std::vector<std::optional<LogSeries>> series(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {
     ProductRow& row = report.products[i];
-    points_in_period(by_product, facts, row.product, scope.from, scope.to, bucket);
-    series[i] = log_series(bucket);
+    series[i] = series_in_period(by_product, facts, row.product, scope.from, scope.to);
     if (series[i]) row.elasticity = fit_elasticity(*series[i], settings.elasticity_confidence);
     if (!row.elasticity) series[i].reset();
   }

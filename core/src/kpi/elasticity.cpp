@@ -40,6 +40,30 @@ double two_sided_t(double confidence, double df) {
   return t;
 }
 
+std::optional<PeriodLogs> period_logs(double quantity, double revenue) {
+  if (quantity <= 0) return std::nullopt;
+  const double p = revenue / quantity;
+  if (!(p > 0)) return std::nullopt;
+  return PeriodLogs{p, std::log(p), std::log(quantity)};
+}
+
+void LogSeriesBuilder::add_sums(Day period, double quantity, double revenue) {
+  if (const auto logs = period_logs(quantity, revenue)) add_kept(period, *logs);
+}
+
+void LogSeriesBuilder::add_kept(Day period, const PeriodLogs& logs) {
+  if (series_.log_p.empty() || logs.price < min_p_) min_p_ = logs.price;
+  if (series_.log_p.empty() || logs.price > max_p_) max_p_ = logs.price;
+  series_.period.push_back(period);
+  series_.log_p.push_back(logs.log_p);
+  series_.log_q.push_back(logs.log_q);
+}
+
+std::optional<LogSeries> LogSeriesBuilder::finish() {
+  if (series_.size() < kMinPeriods || max_p_ / min_p_ < kMinPriceSpread) return std::nullopt;
+  return std::move(series_);
+}
+
 std::optional<LogSeries> log_series(std::vector<PricePoint>& points) {
   if (points.size() < kMinPeriods) return std::nullopt;
   const auto by_period = [](const PricePoint& a, const PricePoint& b) {
@@ -48,8 +72,7 @@ std::optional<LogSeries> log_series(std::vector<PricePoint>& points) {
   // The engine's callers give them sorted (price points are counting-sorted by period); others
   // go through the engine's one sort (sort_by.h): its own introsort here was 3.6 KB of wasm.
   if (!std::is_sorted(points.begin(), points.end(), by_period)) sort_by(points, by_period);
-  LogSeries s;
-  double min_p = 0, max_p = 0;
+  LogSeriesBuilder series;
   for (std::size_t i = 0; i < points.size();) {
     ExactSum q, revenue;  // a period's lines in any order give the same bits (exact_sum.h)
     std::size_t j = i;
@@ -57,19 +80,10 @@ std::optional<LogSeries> log_series(std::vector<PricePoint>& points) {
       q += points[j].quantity;
       revenue += points[j].revenue;
     }
-    const Day period = points[i].period;
+    series.add_sums(points[i].period, q, revenue);
     i = j;
-    if (q <= 0) continue;
-    const double p = revenue / q;
-    if (!(p > 0)) continue;
-    if (s.log_p.empty() || p < min_p) min_p = p;
-    if (s.log_p.empty() || p > max_p) max_p = p;
-    s.period.push_back(period);
-    s.log_p.push_back(std::log(p));
-    s.log_q.push_back(std::log(q));
   }
-  if (s.size() < kMinPeriods || max_p / min_p < kMinPriceSpread) return std::nullopt;
-  return s;
+  return series.finish();
 }
 
 std::optional<Elasticity> fit_elasticity(const LogSeries& series, double confidence) {

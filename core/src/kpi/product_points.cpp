@@ -1,9 +1,12 @@
 #include "pulse/kpi/product_points.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+
+#include "pulse/kpi/exact_sum.h"
 
 namespace pulse::kpi {
 namespace {
@@ -148,7 +151,53 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
         if (facts.line_quantity[l] > 0) visit(facts.line_product[l], period, day, l);
     }
   });
+  add_run_series(out, facts);
   return out;
+}
+
+void add_run_series(ProductPoints& points, const Facts& facts) {
+  const std::size_t runs = points.run_period.size();
+  points.run_price.assign(runs, std::numeric_limits<double>::quiet_NaN());
+  points.run_log_p.assign(runs, 0);
+  points.run_log_q.assign(runs, 0);
+  for (std::size_t r = 0; r < runs; ++r) {
+    ExactSum q, revenue;  // as log_series sums a period (exact: any order gives the same bits)
+    for (std::uint32_t i = points.run_first[r]; i < points.run_first[r + 1]; ++i) {
+      q += facts.line_quantity[points.line[i]];
+      revenue += facts.line_revenue[points.line[i]];
+    }
+    if (const auto logs = period_logs(q, revenue)) {
+      points.run_price[r] = logs->price;
+      points.run_log_p[r] = logs->log_p;
+      points.run_log_q[r] = logs->log_q;
+    }
+  }
+}
+
+std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts& facts,
+                                          std::uint32_t p, Day from, Day to) {
+  LogSeriesBuilder series;
+  const std::int64_t longest = longest_offset(all.monthly);
+  for (std::uint32_t r = all.run_begin[p]; r < all.run_begin[p + 1]; ++r) {
+    const Day period = all.run_period[r];
+    if (period > to) break;  // a product's runs ascend by period: the rest are later still
+    if (period + longest < from) continue;
+    if (period >= from && period + longest <= to) {  // wholly inside: as worked out before
+      if (!std::isnan(all.run_price[r]))
+        series.add_kept(period, {all.run_price[r], all.run_log_p[r], all.run_log_q[r]});
+      continue;
+    }
+    // Straddling from or to: the run's points in the period, summed as log_series does.
+    ExactSum q, revenue;
+    for (std::uint32_t i = all.run_first[r]; i < all.run_first[r + 1]; ++i) {
+      const std::int64_t day = period + all.offset[i];
+      if (day < from || day > to) continue;
+      q += facts.line_quantity[all.line[i]];
+      revenue += facts.line_revenue[all.line[i]];
+    }
+    series.add_sums(period, q, revenue);
+  }
+  return series.finish();
 }
 
 void points_in_period(const ProductPoints& all, const Facts& facts, std::uint32_t p, Day from,

@@ -45,6 +45,30 @@ struct LogSeries {
   std::size_t size() const { return period.size(); }
 };
 
+/// A period's price P = revenue / Q and the logs of P and Q, or nullopt when log_series does
+/// not keep the period (Q or P not above 0).
+struct PeriodLogs {
+  double price, log_p, log_q;
+};
+std::optional<PeriodLogs> period_logs(double quantity, double revenue);
+
+/// A LogSeries built period by period, in period order, by log_series' rules: a period is kept
+/// when Q > 0 and P > 0; finish() gives nullopt unless at least 6 are kept and max P / min P >=
+/// 1.02. The engine's cached price points keep each run's period worked out already
+/// (product_points.h), so a re-filter adds those as they are.
+class LogSeriesBuilder {
+ public:
+  /// A period from its sums, Q = `quantity` and `revenue`.
+  void add_sums(Day period, double quantity, double revenue);
+  /// A kept period worked out before (period_logs).
+  void add_kept(Day period, const PeriodLogs& logs);
+  std::optional<LogSeries> finish();
+
+ private:
+  LogSeries series_;
+  double min_p_ = 0, max_p_ = 0;
+};
+
 /// Groups the points by period (Q = sum of quantity, P = sum of revenue / Q) and keeps periods
 /// with Q > 0 and P > 0; nullopt unless there are at least 6 of them and max P / min P >= 1.02.
 /// Reorders `points`.
