@@ -2,6 +2,8 @@
 // worker when it keeps the list (worker/report-store.js) and sent in report.paged.lists[id].
 // summary: small counts, not rows, so the page draws its tiles, chips and grids without the
 // list; a row the page needs whole (the chosen customer, a chart's dots) is fetched instead.
+import { valuesOf, isValue } from './worker/kept-lists.js';
+
 const SUMMARIES = {
   'negotiations.open': openSummary,
   'customers.rows': customersSummary,
@@ -51,28 +53,36 @@ function customersSummary(rows, report) {
   let hasChances = false;
   const catalogs = new Set();
   const names = []; // [id, name] pairs: an id is no safe object key ('__proto__')
-  for (const r of rows) {
-    if (r.rfm && r.rfm.length >= 2) {
-      const R = +r.rfm[0], F = +r.rfm[1];
+  // Whole columns, not a getter per value (worker/kept-lists.js valuesOf).
+  const id = valuesOf(rows, 'customer_id'), name = valuesOf(rows, 'customer_name'), score = valuesOf(rows, 'rfm'),
+    shrinks = valuesOf(rows, 'shrinking'), chance = valuesOf(rows, 'p_order_next'), catalog = valuesOf(rows, 'catalog'),
+    status = valuesOf(rows, 'status');
+  let first = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const s = score[i];
+    if (s && s.length >= 2) {
+      const R = +s[0], F = +s[1];
       if (R >= 1 && R <= 5 && F >= 1 && F <= 5) rfm[R - 1][F - 1]++;
     }
-    if (r.shrinking) shrinking++;
-    if (typeof r.p_order_next === 'number' && Number.isFinite(r.p_order_next)) hasChances = true;
-    if (r.catalog) catalogs.add(r.catalog);
-    if (r.customer_name) names.push([r.customer_id, r.customer_name]);
+    if (shrinks[i]) shrinking++;
+    if (!hasChances && typeof chance[i] === 'number' && Number.isFinite(chance[i])) hasChances = true;
+    if (catalog[i]) catalogs.add(catalog[i]);
+    if (name[i]) names.push([id[i], name[i]]);
+    if (first < 0 && (status[i] === 'overdue' || status[i] === 'lapsed')) first = i;
   }
-  const first = rows.find((r) => r.status === 'overdue' || r.status === 'lapsed') || rows[0];
+  if (first < 0 && rows.length) first = 0;
   const wanted = new Set();
   const reps = report && report.sales_team && Array.isArray(report.sales_team.reps) ? report.sales_team.reps : [];
-  for (const rep of reps) for (const id of rep.attention || []) wanted.add(id);
+  for (const rep of reps) for (const who of rep.attention || []) wanted.add(who);
   const attention = [];
-  for (const r of rows) {
-    if (!wanted.has(r.customer_id)) continue;
+  for (let i = 0; i < rows.length; i++) {
+    if (!wanted.has(id[i])) continue;
+    const r = rows[i];
     attention.push({ customer_id: r.customer_id, customer_name: r.customer_name, status: r.status, days_since_last_order: r.days_since_last_order,
       overdue_ratio: r.overdue_ratio, revenue: r.revenue });
   }
-  return { rfm, shrinking, first: first ? first.customer_id : null, has_chances: hasChances, catalogs: [...catalogs],
-    ids: rows.map((r) => r.customer_id), names, attention };
+  return { rfm, shrinking, first: first >= 0 ? id[first] : null, has_chances: hasChances, catalogs: [...catalogs],
+    ids: Array.from(id), names, attention };
 }
 
 /**
@@ -82,22 +92,28 @@ function customersSummary(rows, report) {
  * per catalog, its products, by ABC class (count, revenue) and by elasticity class.
  */
 function productsSummary(rows) {
-  const skus = new Set();
   let fitted = 0, elastic = 0, withCi = false, confidence = null;
   const byCatalog = new Map();
-  for (const p of rows) {
-    skus.add(p.sku);
-    if (!byCatalog.has(p.catalog)) byCatalog.set(p.catalog, { products: 0, abc_count: { A: 0, B: 0, C: 0 }, abc_revenue: { A: 0, B: 0, C: 0 }, classes: {} });
-    const c = byCatalog.get(p.catalog);
+  // Whole columns, not a getter per value (worker/kept-lists.js valuesOf); a product's fit is
+  // its elasticity object, read key by key.
+  const sku = valuesOf(rows, 'sku'), catalog = valuesOf(rows, 'catalog'), abc = valuesOf(rows, 'abc'), revenue = valuesOf(rows, 'revenue'),
+    fit = valuesOf(rows, 'elasticity'), klass = valuesOf(rows, 'elasticity.class'), ciLow = valuesOf(rows, 'elasticity.ci_low'),
+    level = valuesOf(rows, 'elasticity.confidence');
+  const skus = new Set(sku);
+  for (let i = 0; i < rows.length; i++) {
+    const k = catalog[i];
+    let c = byCatalog.get(k);
+    if (!c) byCatalog.set(k, (c = { products: 0, abc_count: { A: 0, B: 0, C: 0 }, abc_revenue: { A: 0, B: 0, C: 0 }, classes: {} }));
     c.products++;
-    if (Object.hasOwn(c.abc_count, p.abc)) c.abc_count[p.abc]++, (c.abc_revenue[p.abc] += Math.max(0, p.revenue || 0));
-    const e = p.elasticity;
-    if (!e) continue;
+    const a = abc[i];
+    if (Object.hasOwn(c.abc_count, a)) c.abc_count[a]++, (c.abc_revenue[a] += Math.max(0, revenue[i] || 0));
+    if (!isValue(fit[i])) continue;
     fitted++;
-    if (e.class === 'elastic') elastic++;
-    if (Number.isFinite(e.ci_low)) withCi = true;
-    if (confidence === null && e.confidence) confidence = e.confidence;
-    if (typeof e.class === 'string') c.classes[e.class] = (Object.hasOwn(c.classes, e.class) ? c.classes[e.class] : 0) + 1;
+    const cls = klass[i];
+    if (cls === 'elastic') elastic++;
+    if (Number.isFinite(ciLow[i])) withCi = true;
+    if (confidence === null && level[i]) confidence = level[i];
+    if (typeof cls === 'string') c.classes[cls] = (Object.hasOwn(c.classes, cls) ? c.classes[cls] : 0) + 1;
   }
   return { skus: skus.size, fitted, elastic, with_ci: withCi, confidence, by_catalog: [...byCatalog] };
 }

@@ -9,6 +9,7 @@
 
 const AT = Symbol('row');  // the row's place in its list (no key of the engine's)
 const MEMBERS = Symbol('members');  // on an object column's objects' prototype
+const GAPS_SET = Symbol('gaps');  // on a text column whose absent rows read undefined
 const KEPT = Symbol('kept');  // on a list's row prototype: {kept, table}
 
 /** Whether `value` is a list kept in the engine (an array is a list of rows). */
@@ -58,10 +59,52 @@ export function keptRows(list, kept) {
       enumerable: true,
     });
   });
-  Object.defineProperty(Row.prototype, KEPT, { value: { kept, table: list.kept } });
+  // A key's (or an object column's key's, 'key.member') whole column, for valuesOf.
+  // A text column's rows that lacked the key read undefined there, as on the rows themselves
+  // (the engine pads them with null); the getters test the gaps first, so they read it alike.
+  const whole = (j) => {
+    const c = column(j);
+    if (Array.isArray(c) && !c[GAPS_SET]) {
+      for (const k of Array.isArray(absent[j]) ? absent[j] : []) if (k >= 0 && k < c.length) c[k] = undefined;
+      Object.defineProperty(c, GAPS_SET, { value: true });
+    }
+    return c;
+  };
+  const values = (path) => {
+    const dot = path.indexOf('.');
+    const key = dot < 0 ? path : path.slice(0, dot);
+    const j = list.fields.findIndex((f, i) => f === key && parents[i] === -1);
+    if (j < 0) return null;
+    if (dot < 0) return whole(j);
+    const m = list.fields.findIndex((f, i) => f === path.slice(dot + 1) && parents[i] === j);
+    return m < 0 ? null : whole(m);
+  };
+  Object.defineProperty(Row.prototype, KEPT, { value: { kept, table: list.kept, values } });
   const rows = new Array(list.length);
   for (let i = 0; i < list.length; i++) rows[i] = new Row(i);
   return rows;
+}
+
+/**
+ * Every row's value of `path` ('key', or 'key.member' for a key of the rows' objects), indexed
+ * like the rows, for a summary that reads a few keys of every row: a kept list's column as the
+ * engine gives it, at once, where reading it row by row goes through a getter per value. As the
+ * rows read it, except that a null or a lacking key among numbers reads NaN and an object column
+ * reads 1 (NaN for a null) where its row has an object: test with isValue.
+ */
+export function valuesOf(rows, path) {
+  const from = rows.length ? rows[0][KEPT] : null;
+  const kept = from ? from.values(path) : null;
+  if (kept) return kept;
+  const dot = path.indexOf('.');
+  if (dot < 0) return rows.map((r) => r[path]);
+  const key = path.slice(0, dot), member = path.slice(dot + 1);
+  return rows.map((r) => (r[key] ? r[key][member] : undefined));
+}
+
+/** Whether a value of valuesOf is there: not null, undefined or NaN. */
+export function isValue(v) {
+  return v !== null && v !== undefined && v === v;
 }
 
 /** A value read from a kept row, as it can be posted: an object column's object (its keys

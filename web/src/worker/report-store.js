@@ -6,7 +6,7 @@
 import { PAGED_LISTS, pagedColumns, whereTest } from '../paged-fields.js';
 import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
-import { isKeptList, keptRows, plainRows, plainValue } from './kept-lists.js';
+import { isKeptList, keptRows, plainRows, plainValue, valuesOf } from './kept-lists.js';
 
 export class ReportStore {
   constructor() {
@@ -52,7 +52,7 @@ export class ReportStore {
       kept.push([id, parent, last]);
       // The codes of the fields searched by their words, for the page to word (paged-words.js).
       const codes = {};
-      for (const f of spec.worded || []) codes[f] = [...new Set(list.map((r) => r[f]).filter((v) => v !== null && v !== undefined))].sort();
+      for (const f of spec.worded || []) codes[f] = [...new Set(valuesOf(list, f))].filter((v) => v !== null && v !== undefined).sort();
       lists[id] = { total: list.length, codes, summary: summarize(id, list, report) };
     }
     // Cut after every summary is made: one list's summary may read another (the sales team's
