@@ -4,7 +4,7 @@
 // an object's keys read their own columns, and the rows sent to the page are asked of the engine in one call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKeptList, keptRows, plainRows, plainValue } from '../../web/src/worker/kept-lists.js';
+import { isKeptList, isValue, keptRows, plainRows, plainValue, valuesOf } from '../../web/src/worker/kept-lists.js';
 
 // Three rows as the engine keeps them: the second lacks "name", only the third has "late"
 // (JsonWriter: a key first seen later is absent from the rows before); "nested" is an object
@@ -111,4 +111,24 @@ test("an object column's object posts as a plain object of the keys it has", () 
   assert.equal(plainValue(rows[0].revenue), 1.5);
   const days = rows[0].nested.days;
   assert.equal(plainValue(days), days);  // other objects stay themselves
+});
+
+test('valuesOf reads a whole column at once, as the rows read it, kept or plain', () => {
+  const kept = fakeKept();
+  const rows = keptRows(list, kept);
+  const name = valuesOf(rows, 'name');
+  assert.deepEqual([...name], ['Ann', undefined, 'Cy']);  // the lacking row reads undefined
+  assert.deepEqual(kept.calls.column, [1]);  // one fetch for the column, no row getter
+  assert.deepEqual([...name], [...valuesOf(asRows, 'name')]);
+  assert.deepEqual(rows.map((r) => r.name), [...name]);  // the getters read it alike after
+  const revenue = valuesOf(rows, 'revenue');
+  assert.ok(revenue instanceof Float64Array);
+  assert.deepEqual([...revenue].map((v) => (isValue(v) ? v : null)), valuesOf(asRows, 'revenue'));
+  // An object column: 1 where a row has an object; its keys by 'key.member'.
+  assert.deepEqual([...valuesOf(rows, 'nested')].map(isValue), valuesOf(asRows, 'nested').map(isValue));
+  assert.deepEqual([...valuesOf(rows, 'nested.score')].map((v) => (isValue(v) ? v : undefined)), valuesOf(asRows, 'nested.score'));
+  assert.deepEqual(valuesOf(rows, 'nested.days').slice(0, 2), [[1], []]);
+  // A key the list does not have reads undefined for every row.
+  assert.deepEqual(valuesOf(rows, 'nowhere'), [undefined, undefined, undefined]);
+  assert.deepEqual(valuesOf(rows, 'nested.nowhere'), [undefined, undefined, undefined]);
 });
