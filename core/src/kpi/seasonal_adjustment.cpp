@@ -15,36 +15,62 @@ constexpr double kTolerance = 1e-10;
 /// Subtracts from each series its mean, then from each period the mean over the series
 /// present in it; repeats until the period means vanish. `slot` maps every point to its
 /// period's dense index.
+///
+/// The values are worked on flattened (series after series), and each sweep makes two passes
+/// over them where the plain statement of the method makes four: subtracting a series' mean
+/// and adding its values into their periods' sums in one, subtracting the periods' means and
+/// summing the series for its next mean in the other. Every value sees the same operations in
+/// the same order, so the result is the same bits (tests/kpi/seasonal_adjustment_test.cpp).
 void demean_two_way(std::vector<LogSeries>& panel,
                     const std::vector<std::vector<std::uint32_t>>& slot, std::size_t slots,
                     bool quantity) {
+  std::vector<double> x;
+  std::vector<std::uint32_t> k;
+  std::vector<std::size_t> start(panel.size() + 1, 0);
+  for (std::size_t s = 0; s < panel.size(); ++s) {
+    const std::vector<double>& v = quantity ? panel[s].log_q : panel[s].log_p;
+    x.insert(x.end(), v.begin(), v.end());
+    k.insert(k.end(), slot[s].begin(), slot[s].end());
+    start[s + 1] = x.size();
+  }
   std::vector<double> sum(slots), count(slots);
-  for (std::size_t s = 0; s < panel.size(); ++s)
-    for (std::uint32_t k : slot[s]) count[k] += 1;
+  for (const std::uint32_t at : k) count[at] += 1;
+  // Each series' mean for the first sweep.
+  std::vector<double> mean(panel.size(), 0.0);
+  for (std::size_t s = 0; s < panel.size(); ++s) {
+    if (start[s] == start[s + 1]) continue;
+    double total = 0;
+    for (std::size_t i = start[s]; i < start[s + 1]; ++i) total += x[i];
+    mean[s] = total / static_cast<double>(start[s + 1] - start[s]);
+  }
   for (int sweep = 0; sweep < kMaxSweeps; ++sweep) {
-    for (LogSeries& series : panel) {
-      std::vector<double>& v = quantity ? series.log_q : series.log_p;
-      if (v.empty()) continue;
-      double mean = 0;
-      for (double x : v) mean += x;
-      mean /= static_cast<double>(v.size());
-      for (double& x : v) x -= mean;
-    }
     std::fill(sum.begin(), sum.end(), 0.0);
     for (std::size_t s = 0; s < panel.size(); ++s) {
-      const std::vector<double>& v = quantity ? panel[s].log_q : panel[s].log_p;
-      for (std::size_t i = 0; i < v.size(); ++i) sum[slot[s][i]] += v[i];
+      const double m = mean[s];
+      for (std::size_t i = start[s]; i < start[s + 1]; ++i) {
+        x[i] -= m;
+        sum[k[i]] += x[i];
+      }
     }
     double largest = 0;
-    for (std::size_t k = 0; k < slots; ++k) {
-      if (count[k] > 0) sum[k] /= count[k];
-      largest = std::max(largest, std::fabs(sum[k]));
+    for (std::size_t p = 0; p < slots; ++p) {
+      if (count[p] > 0) sum[p] /= count[p];
+      largest = std::max(largest, std::fabs(sum[p]));
     }
     for (std::size_t s = 0; s < panel.size(); ++s) {
-      std::vector<double>& v = quantity ? panel[s].log_q : panel[s].log_p;
-      for (std::size_t i = 0; i < v.size(); ++i) v[i] -= sum[slot[s][i]];
+      double total = 0;
+      for (std::size_t i = start[s]; i < start[s + 1]; ++i) {
+        x[i] -= sum[k[i]];
+        total += x[i];
+      }
+      if (start[s] != start[s + 1]) mean[s] = total / static_cast<double>(start[s + 1] - start[s]);
     }
     if (largest < kTolerance) break;
+  }
+  for (std::size_t s = 0; s < panel.size(); ++s) {
+    std::vector<double>& v = quantity ? panel[s].log_q : panel[s].log_p;
+    std::copy(x.begin() + static_cast<std::ptrdiff_t>(start[s]),
+              x.begin() + static_cast<std::ptrdiff_t>(start[s + 1]), v.begin());
   }
 }
 
