@@ -88,7 +88,7 @@ void JsonWriter::column_key(std::string_view name) {
   if (c.count > rows_) throw std::logic_error("JsonWriter: a key written twice in one table row");
   next_column_ = j + 1;
   select_column(static_cast<std::ptrdiff_t>(j));
-  pad_column(c);
+  if (c.count < rows_) pad_column(c);  // (a call only when some row lacked the key)
   ++c.count;
   after_key_ = true;  // the value that follows writes no comma of its own
   if (c.numeric) {
