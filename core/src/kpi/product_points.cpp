@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include "pulse/kpi/exact_sum.h"
 
@@ -155,17 +156,54 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
   return out;
 }
 
+namespace {
+
+/// Product p's runs that the days [from, to] reach, in period order: whole(r) for a run wholly
+/// inside, cut(r) for one that straddles from or to (only its points have days to test).
+template <class Whole, class Cut>
+void runs_in_period(const ProductPoints& all, std::uint32_t p, Day from, Day to, Whole whole,
+                    Cut cut) {
+  const std::int64_t longest = longest_offset(all.monthly);
+  for (std::uint32_t r = all.run_begin[p]; r < all.run_begin[p + 1]; ++r) {
+    const std::int64_t period = all.run_period[r];
+    if (period > to) break;  // a product's runs ascend by period: the rest are later still
+    if (period + longest < from) continue;
+    if (period >= from && period + longest <= to)
+      whole(r);
+    else
+      cut(r);
+  }
+}
+
+/// Whether point i of run r has its day in [from, to].
+bool day_in(const ProductPoints& all, std::uint32_t r, std::uint32_t i, Day from, Day to) {
+  const std::int64_t day = std::int64_t{all.run_period[r]} + all.offset[i];
+  return day >= from && day <= to;
+}
+
+/// Run r's quantity and revenue over its points that `take(i)`, as log_series sums a period
+/// (exact sums: any order gives the same bits).
+template <class Take>
+std::pair<ExactSum, ExactSum> run_sums(const ProductPoints& all, const Facts& facts,
+                                       std::uint32_t r, Take take) {
+  ExactSum q, revenue;
+  for (std::uint32_t i = all.run_first[r]; i < all.run_first[r + 1]; ++i) {
+    if (!take(i)) continue;
+    q += facts.line_quantity[all.line[i]];
+    revenue += facts.line_revenue[all.line[i]];
+  }
+  return {q, revenue};
+}
+
+}  // namespace
+
 void add_run_series(ProductPoints& points, const Facts& facts) {
   const std::size_t runs = points.run_period.size();
   points.run_price.assign(runs, std::numeric_limits<double>::quiet_NaN());
   points.run_log_p.assign(runs, 0);
   points.run_log_q.assign(runs, 0);
-  for (std::size_t r = 0; r < runs; ++r) {
-    ExactSum q, revenue;  // as log_series sums a period (exact: any order gives the same bits)
-    for (std::uint32_t i = points.run_first[r]; i < points.run_first[r + 1]; ++i) {
-      q += facts.line_quantity[points.line[i]];
-      revenue += facts.line_revenue[points.line[i]];
-    }
+  for (std::uint32_t r = 0; r < runs; ++r) {
+    const auto [q, revenue] = run_sums(points, facts, r, [](std::uint32_t) { return true; });
     if (const auto logs = period_logs(q, revenue)) {
       points.run_price[r] = logs->price;
       points.run_log_p[r] = logs->log_p;
@@ -177,48 +215,34 @@ void add_run_series(ProductPoints& points, const Facts& facts) {
 std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts& facts,
                                           std::uint32_t p, Day from, Day to) {
   LogSeriesBuilder series;
-  const std::int64_t longest = longest_offset(all.monthly);
-  for (std::uint32_t r = all.run_begin[p]; r < all.run_begin[p + 1]; ++r) {
-    const Day period = all.run_period[r];
-    if (period > to) break;  // a product's runs ascend by period: the rest are later still
-    if (period + longest < from) continue;
-    if (period >= from && period + longest <= to) {  // wholly inside: as worked out before
-      if (!std::isnan(all.run_price[r]))
-        series.add_kept(period, {all.run_price[r], all.run_log_p[r], all.run_log_q[r]});
-      continue;
-    }
-    // Straddling from or to: the run's points in the period, summed as log_series does.
-    ExactSum q, revenue;
-    for (std::uint32_t i = all.run_first[r]; i < all.run_first[r + 1]; ++i) {
-      const std::int64_t day = period + all.offset[i];
-      if (day < from || day > to) continue;
-      q += facts.line_quantity[all.line[i]];
-      revenue += facts.line_revenue[all.line[i]];
-    }
-    series.add_sums(period, q, revenue);
-  }
+  runs_in_period(
+      all, p, from, to,
+      [&](std::uint32_t r) {  // as worked out before
+        if (!std::isnan(all.run_price[r]))
+          series.add_kept(all.run_period[r],
+                          {all.run_price[r], all.run_log_p[r], all.run_log_q[r]});
+      },
+      [&](std::uint32_t r) {  // the run's points in the period
+        const auto [q, revenue] =
+            run_sums(all, facts, r, [&](std::uint32_t i) { return day_in(all, r, i, from, to); });
+        series.add_sums(all.run_period[r], q, revenue);
+      });
   return series.finish();
 }
 
 void points_in_period(const ProductPoints& all, const Facts& facts, std::uint32_t p, Day from,
                       Day to, std::vector<PricePoint>& out) {
   out.clear();
-  const std::int64_t longest = longest_offset(all.monthly);
-  for (std::uint32_t r = all.run_begin[p]; r < all.run_begin[p + 1]; ++r) {
-    const std::int64_t period = all.run_period[r];
-    if (period > to) break;  // a product's runs ascend by period: the rest are later still
-    if (period + longest < from) continue;
-    // Only a run that straddles from or to has days to test, one by one.
-    const bool inside = period >= from && period + longest <= to;
+  const auto take = [&](std::uint32_t r, bool test_days) {
     for (std::uint32_t i = all.run_first[r]; i < all.run_first[r + 1]; ++i) {
-      if (!inside) {
-        const std::int64_t day = period + all.offset[i];
-        if (day < from || day > to) continue;
-      }
+      if (test_days && !day_in(all, r, i, from, to)) continue;
       const std::uint32_t l = all.line[i];
       out.push_back({all.run_period[r], facts.line_quantity[l], facts.line_revenue[l]});
     }
-  }
+  };
+  runs_in_period(
+      all, p, from, to, [&](std::uint32_t r) { take(r, false); },
+      [&](std::uint32_t r) { take(r, true); });
 }
 
 }  // namespace pulse::kpi

@@ -122,12 +122,10 @@ void JsonWriter::put_members(std::size_t j, std::size_t k) {
     first = false;
     escape(member.name);
     put(':');
-    if (member.numeric) {
+    if (member.numeric)
       put_number(member.numbers[k]);
-    } else {
-      const std::size_t end = k + 1 < member.starts.size() ? member.starts[k + 1] - 1 : member.size;
-      put(&member.text[member.starts[k]], end - member.starts[k]);
-    }
+    else
+      put(member.text_at(k, member.size));
   }
   put('}');
 }

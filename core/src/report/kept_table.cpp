@@ -17,8 +17,12 @@ void KeptColumn::write_value(JsonWriter& w, std::size_t k) const {
     w.value(numbers[k]);  // NaN is written null
     return;
   }
-  const std::size_t end = k + 1 < starts.size() ? starts[k + 1] - 1 : text.size();
-  w.raw(std::string_view(text).substr(starts[k], end - starts[k]));
+  w.raw(text_at(k, text.size()));
+}
+
+std::string_view KeptColumn::text_at(std::size_t k, std::size_t end) const {
+  const std::size_t stop = k + 1 < starts.size() ? starts[k + 1] - 1 : end;  // before the comma
+  return std::string_view(text).substr(starts[k], stop - starts[k]);
 }
 
 namespace {

@@ -43,8 +43,8 @@ export function keptRows(list, kept) {
     return classes.get(parent);
   };
   const Row = classOf(-1);
-  for (const j of new Set(parents)) if (j >= 0) Object.defineProperty(classOf(j).prototype, MEMBERS, { value: true });
   const objects = new Set(parents.filter((p) => p >= 0));
+  for (const j of objects) Object.defineProperty(classOf(j).prototype, MEMBERS, { value: true });
   list.fields.forEach((key, j) => {
     const gaps = Array.isArray(absent[j]) && absent[j].length ? new Set(absent[j]) : null;
     const Members = objects.has(j) ? classOf(j) : null;

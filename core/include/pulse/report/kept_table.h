@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pulse::report {
@@ -31,6 +32,9 @@ struct KeptColumn {
 
   /// Row k's value as JSON text (a number in the writer's shortest form, "null" for NaN).
   void write_value(JsonWriter& w, std::size_t k) const;
+  /// Row k's value of a text column, its values being text[0, end) (the writer's column still
+  /// being written holds more bytes than its values).
+  std::string_view text_at(std::size_t k, std::size_t end) const;
 };
 
 /// A table kept apart: its rows read column by column (the page's worker, which sorts, searches
