@@ -295,10 +295,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
 
   // Elasticity: each product's points in the period, in period order.
   std::optional<ProductPoints> gathered;
-  if (gather_points) {
-    gathered = group_by_product(points, facts.products.size(), monthly);
-    add_run_series(*gathered, facts);
-  }
+  if (gather_points) gathered = group_by_product(facts, points, facts.products.size(), monthly);
   const ProductPoints& by_product = gathered ? *gathered : *all_points;
   std::vector<std::optional<LogSeries>> series(report.products.size());
   for (std::size_t i = 0; i < report.products.size(); ++i) {

@@ -62,12 +62,23 @@ std::vector<std::uint32_t> by_period(std::size_t n, bool monthly, PeriodOf perio
   return order;
 }
 
+/// Run r's period as the log series keeps it, from its sums (NaN price: not kept).
+void set_run_series(ProductPoints& out, std::uint32_t r, const ExactSum& q,
+                    const ExactSum& revenue) {
+  if (const auto logs = period_logs(q, revenue)) {
+    out.run_price[r] = logs->price;
+    out.run_log_p[r] = logs->log_p;
+    out.run_log_q[r] = logs->log_q;
+  }
+}
+
 /// Places points that come in period order into `out`'s products and runs: a stable counting
 /// sort by product, so each product's points keep their period order and, within a period, the
 /// order they came in. `each(visit)` calls visit(product, period, day, line) for every point,
-/// the same sequence both times: once to count points and runs, once to place them.
+/// the same sequence both times: once to count points and runs, once to place them and sum each
+/// run's lines of `facts` into its series (ProductPoints::run_price).
 template <class Each>
-void place(ProductPoints& out, std::size_t products, Each each) {
+void place(ProductPoints& out, const Facts& facts, std::size_t products, Each each) {
   out.begin.assign(products + 1, 0);
   out.run_begin.assign(products + 1, 0);
   // Each product's latest period so far: a point in another period starts a run (the periods
@@ -90,12 +101,27 @@ void place(ProductPoints& out, std::size_t products, Each each) {
   out.run_first.resize(out.run_begin.back() + 1);
   out.run_first.back() = out.begin.back();
 
+  const std::size_t runs = out.run_period.size();
+  out.run_price.assign(runs, std::numeric_limits<double>::quiet_NaN());
+  out.run_log_p.assign(runs, 0);
+  out.run_log_q.assign(runs, 0);
+
   std::vector<std::uint32_t> next(out.begin.begin(), out.begin.end() - 1);
   std::vector<std::uint32_t> next_run(out.run_begin.begin(), out.run_begin.end() - 1);
+  // Each product's open run's sums (exact: any order gives the same bits), closed when the
+  // product's next run opens or the points end. Summed here, as the lines are visited in
+  // nearly line order: summed afterwards run by run, every point's line was a cache miss
+  // (docs/performance.md "Run sums while placing").
+  struct OpenRun {
+    ExactSum q, revenue;
+  };
+  std::vector<OpenRun> open(products);
   std::fill(last.begin(), last.end(), kNoDay);
   each([&](std::uint32_t p, Day period, Day day, std::uint32_t line) {
     const std::uint32_t at = next[p]++;
     if (last[p] != period) {
+      if (last[p] != kNoDay) set_run_series(out, next_run[p] - 1, open[p].q, open[p].revenue);
+      open[p] = OpenRun();
       last[p] = period;
       const std::uint32_t r = next_run[p]++;
       out.run_period[r] = period;
@@ -103,20 +129,24 @@ void place(ProductPoints& out, std::size_t products, Each each) {
     }
     out.line[at] = line;
     out.offset[at] = offset_in(day, period);
+    open[p].q += facts.line_quantity[line];
+    open[p].revenue += facts.line_revenue[line];
   });
+  for (std::uint32_t p = 0; p < products; ++p)
+    if (last[p] != kNoDay) set_run_series(out, next_run[p] - 1, open[p].q, open[p].revenue);
 }
 
 }  // namespace
 
-ProductPoints group_by_product(const std::vector<LinePoint>& points, std::size_t products,
-                               bool monthly) {
+ProductPoints group_by_product(const Facts& facts, const std::vector<LinePoint>& points,
+                               std::size_t products, bool monthly) {
   ProductPoints out;
   out.monthly = monthly;
   // By period first (stable), so that placing by product leaves each product's points in period
   // order with the lines' order inside a period.
   const std::vector<std::uint32_t> order = by_period(
       points.size(), monthly, [&](std::size_t i) { return period_start(points[i].day, monthly); });
-  place(out, products, [&](auto visit) {
+  place(out, facts, products, [&](auto visit) {
     // An order's lines share its day: its period is worked out once (a month's costs a civil
     // date conversion).
     Day day = kNoDay;
@@ -144,7 +174,7 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
         const Day day = facts.order_day[o];
         return day == kNoDay ? kNoDay : period_start(day, monthly);  // undated: in no period
       });
-  place(out, facts.products.size(), [&](auto visit) {
+  place(out, facts, facts.products.size(), [&](auto visit) {
     for (const std::uint32_t o : orders) {
       const Day day = facts.order_day[o];
       const Day period = period_start(day, monthly);
@@ -152,7 +182,6 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
         if (facts.line_quantity[l] > 0) visit(facts.line_product[l], period, day, l);
     }
   });
-  add_run_series(out, facts);
   return out;
 }
 
@@ -196,21 +225,6 @@ std::pair<ExactSum, ExactSum> run_sums(const ProductPoints& all, const Facts& fa
 }
 
 }  // namespace
-
-void add_run_series(ProductPoints& points, const Facts& facts) {
-  const std::size_t runs = points.run_period.size();
-  points.run_price.assign(runs, std::numeric_limits<double>::quiet_NaN());
-  points.run_log_p.assign(runs, 0);
-  points.run_log_q.assign(runs, 0);
-  for (std::uint32_t r = 0; r < runs; ++r) {
-    const auto [q, revenue] = run_sums(points, facts, r, [](std::uint32_t) { return true; });
-    if (const auto logs = period_logs(q, revenue)) {
-      points.run_price[r] = logs->price;
-      points.run_log_p[r] = logs->log_p;
-      points.run_log_q[r] = logs->log_q;
-    }
-  }
-}
 
 std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts& facts,
                                           std::uint32_t p, Day from, Day to) {

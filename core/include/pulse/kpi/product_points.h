@@ -34,7 +34,7 @@ struct ProductPoints {
   std::vector<std::uint32_t> run_first;
   std::vector<std::uint32_t> line;   // each point's line in the facts
   std::vector<std::uint8_t> offset;  // each point's order day minus its run's period (0..30)
-  // Each run's period as the elasticity's log series keeps it (add_run_series): its price P =
+  // Each run's period as the elasticity's log series keeps it, summed as the runs are placed: its price P =
   // Σ revenue / Σ quantity and the logs of P and Q, P NaN when the period is not kept (Q or P
   // not above 0). A run wholly inside a report's period is then added as it is, without reading
   // its lines: 24 bytes a run (Online Retail: 2.4 MB), set once per facts like the rest.
@@ -48,20 +48,17 @@ struct LinePoint {
   std::uint32_t line;
 };
 
-/// Groups `points` (in line order) by product, each product's by period, keeping the line order
-/// within a period: two stable counting sorts (periods and products are few and dense).
-ProductPoints group_by_product(const std::vector<LinePoint>& points, std::size_t products,
-                               bool monthly);
+/// Groups `points` (in line order, lines of `facts`) by product, each product's by period,
+/// keeping the line order within a period: two stable counting sorts (periods and products are
+/// few and dense). Each run's series is worked out from the lines' quantity and revenue.
+ProductPoints group_by_product(const Facts& facts, const std::vector<LinePoint>& points,
+                               std::size_t products, bool monthly);
 
 /// Every dated positive line of the facts, grouped.
 ProductPoints product_points(const Facts& facts, bool monthly);
 
-/// Works out every run's period for the log series (ProductPoints::run_price and the logs),
-/// from the lines in `facts` (those `points` were built from).
-void add_run_series(ProductPoints& points, const Facts& facts);
-
 /// Product p's log series over the days [from, to]: what log_series gives for
-/// points_in_period(all, facts, p, from, to), read from the runs' series (add_run_series) where
+/// points_in_period(all, facts, p, from, to), read from the runs' series (run_price) where
 /// a run lies wholly inside the period, and from its points where it straddles from or to.
 std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts& facts,
                                           std::uint32_t p, Day from, Day to);
