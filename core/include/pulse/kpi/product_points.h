@@ -34,10 +34,11 @@ struct ProductPoints {
   std::vector<std::uint32_t> run_first;
   std::vector<std::uint32_t> line;   // each point's line in the facts
   std::vector<std::uint8_t> offset;  // each point's order day minus its run's period (0..30)
-  // Each run's period as the elasticity's log series keeps it, summed as the runs are placed: its price P =
-  // Σ revenue / Σ quantity and the logs of P and Q, P NaN when the period is not kept (Q or P
-  // not above 0). A run wholly inside a report's period is then added as it is, without reading
-  // its lines: 24 bytes a run (Online Retail: 2.4 MB), set once per facts like the rest.
+  // Each run's period as the elasticity's log series keeps it, summed as the runs are placed:
+  // its price P = Σ revenue / Σ quantity and the logs of P and Q, P NaN when the period is not
+  // kept (Q or P not above 0). A run wholly inside a report's period is then added as it is,
+  // without reading its lines: 24 bytes a run (Online Retail: 2.4 MB), set once per facts like
+  // the rest.
   std::vector<double> run_price, run_log_p, run_log_q;
 };
 
