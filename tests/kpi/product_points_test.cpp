@@ -265,9 +265,9 @@ TEST_CASE("product points: straight from the facts, equal to the grouped line po
     const auto same_run = [](const kpi::ProductPoints& a, const kpi::ProductPoints& b,
                              std::size_t r) {
       const bool na = std::isnan(a.run_price[r]), nb = std::isnan(b.run_price[r]);
-      return na == nb && (na || (a.run_price[r] == b.run_price[r] &&
-                                 a.run_log_p[r] == b.run_log_p[r] &&
-                                 a.run_log_q[r] == b.run_log_q[r]));
+      return na == nb &&
+             (na || (a.run_price[r] == b.run_price[r] && a.run_log_p[r] == b.run_log_p[r] &&
+                     a.run_log_q[r] == b.run_log_q[r]));
     };
     kpi::ProductPoints expected_runs = direct;
     for (std::size_t r = 0; r < direct.run_period.size(); ++r) {
