@@ -52,35 +52,18 @@ class StatusFilter {
   std::vector<std::int8_t> cache_;  // by StrId
 };
 
-/// Lines and orders as read, before grouping.
-struct Raw {
-  std::vector<std::uint32_t> line_order;
-  // The line's product (catalog x SKU), numbered as first seen in file order: 2 bytes a line
-  // below 65,536 products, where a SKU and a catalog index took 8.
-  IndexColumn line_product;
-  NumberColumn qty;  // whole quantities 4 bytes a line
-  std::vector<double> revenue, cost;
-  std::vector<Day> order_day;
-  std::vector<std::int32_t> order_customer;
-  std::vector<std::uint32_t> order_rep;
-
-  bool with_cost = false;  // a unit cost is mapped somewhere: else `cost` stays empty
-
-  void reserve(std::size_t lines) {
-    line_order.reserve(lines);
-    line_product.reserve(lines);
-    qty.reserve(lines);
-    revenue.reserve(lines);
-    if (with_cost) cost.reserve(lines);
-  }
+/// Orders as first seen, before grouping by customer; each one's count of lines.
+struct RawOrders {
+  std::vector<Day> day;
+  std::vector<std::int32_t> customer;
+  std::vector<std::uint32_t> rep;
+  std::vector<std::uint32_t> lines;
 };
 
 class FactsBuilder {
  public:
-  FactsBuilder(const Dataset& dataset, const config::Settings& settings, StringPool& strings,
-               std::size_t in_place_from_lines)
-      : in_place_from_lines_(in_place_from_lines),
-        dataset_(dataset),
+  FactsBuilder(const Dataset& dataset, const config::Settings& settings, StringPool& strings)
+      : dataset_(dataset),
         strings_(strings),
         status_(settings.excluded_statuses, strings),
         all_(strings.intern("All")),
@@ -100,15 +83,37 @@ class FactsBuilder {
     const auto line_tables = dataset_.tables_of(Role::order_lines);
     facts_.has_lines = !line_tables.empty();
     mark_excluded_orders(line_tables);
-    std::size_t line_rows = 0;
-    for (const Table* t : line_tables) line_rows += t->rows;
     for (const Table* t : line_tables)
       if (t->has(Field::unit_cost)) facts_.has_cost = true;
-    raw_.with_cost = facts_.has_cost;
-    raw_.reserve(facts_.has_lines ? line_rows : headers_.size());
-    for (const Table* t : line_tables) read_lines(*t);
-    if (!facts_.has_lines) lines_from_headers();
-    group();
+    // Two walks over the lines: the first finds every line's order and counts each order's
+    // lines, so that the orders can be grouped by customer and every line's place is known;
+    // the second writes each line's values straight to its place. Reading the lines into file
+    // order first and moving them after cost a second copy of them (a big file's memory peak)
+    // or a permutation in place, a cache miss a line (docs/performance.md "Lines placed as
+    // read").
+    if (facts_.has_lines) {
+      for (const Table* t : line_tables)
+        walk_lines(*t, true, [&](std::size_t, std::uint32_t o, Day, StrId, const Header*) {
+          ++raw_.lines[o];
+        });
+    } else {
+      by_header_ = headers_order();
+      walk_headers([&](std::uint32_t o, StrId, const Header*) { ++raw_.lines[o]; });
+    }
+    group_orders();
+    if (facts_.has_lines) {
+      for (const Table* t : line_tables) place_lines(*t);
+    } else {
+      walk_headers([&](std::uint32_t o, StrId customer, const Header* h) {
+        const std::uint32_t at = next_line_[o]++;
+        facts_.line_product.set(
+            at, product_of(catalog_index(line_catalog(kNoStr, h, customer)), kNoStr));
+        facts_.line_quantity.set(at, kNaN);
+        facts_.line_revenue[at] = std::isnan(h->total) ? 0.0 : h->total;
+        if (facts_.has_cost) facts_.line_cost[at] = kNaN;
+      });
+    }
+    name_products();
     describe_customers();
     if (skipped_no_date_ > 0)
       facts_.warnings.push_back(
@@ -199,9 +204,10 @@ class FactsBuilder {
     const CustomerInfo* info = info_of(customer);
     rep = first_of(rep, info ? info->rep : kNoStr);
     bool new_rep;
-    raw_.order_day.push_back(day);
-    raw_.order_customer.push_back(c);
-    raw_.order_rep.push_back(reps_.get(first_of(rep, unassigned_), new_rep));
+    raw_.day.push_back(day);
+    raw_.customer.push_back(c);
+    raw_.rep.push_back(reps_.get(first_of(rep, unassigned_), new_rep));
+    raw_.lines.push_back(0);
     if (c != kNone && customer_name != kNoStr) note_name(c, customer_name, day);
     return o;
   }
@@ -245,14 +251,17 @@ class FactsBuilder {
     return all_;
   }
 
-  void read_lines(const Table& t) {
-    const bool has_qty = t.has(Field::quantity);
+  /// Calls visit(row, order, day, customer, header) for every row of line table t that makes a
+  /// fact line, `order` its raw index (numbered on first sight). Both walks see the same rows
+  /// and orders; the first (`first_walk`) also counts the rows left out and sees their days.
+  template <class Visit>
+  void walk_lines(const Table& t, bool first_walk, Visit visit) {
     const bool has_parent = t.has(Field::parent_item_id);
     StrId last_order = kNoStr;
     const Header* h = nullptr;
     for (std::size_t r = 0; r < t.rows; ++r) {
       if (has_parent && t.text(Field::parent_item_id)[r] != kNoStr) {
-        ++skipped_children_;
+        if (first_walk) ++skipped_children_;
         continue;
       }
       const StrId order = t.text(Field::order_id)[r];
@@ -262,50 +271,60 @@ class FactsBuilder {
         last_order = order;
       }
       const Day own_day = t.day_at(Field::order_date, r);
-      see_day(own_day);
+      if (first_walk) see_day(own_day);
       if (excluded_order_[order]) continue;
       const Day day = own_day != kNoDay ? own_day : (h ? h->day : kNoDay);
       if (day == kNoDay) {
-        ++skipped_no_date_;
+        if (first_walk) ++skipped_no_date_;
         continue;
       }
       const StrId customer =
           directory_.account(first_of(t.text_at(Field::customer_id, r), h ? h->customer : kNoStr));
-      const StrId name =
-          first_of(t.text_at(Field::customer_name, r), h ? h->customer_name : kNoStr);
-      const StrId rep = first_of(t.text_at(Field::sales_rep, r), h ? h->rep : kNoStr);
-      const std::uint32_t o = order_index(order, day, customer, name, rep);
-
-      const double qty = has_qty ? t.numbers(Field::quantity)[r] : 1.0;
-      const double total = t.number_at(Field::line_total, r);
-      double revenue = !std::isnan(total) ? total : qty * t.number_at(Field::unit_price, r);
-      const double discount = t.number_at(Field::discount, r);
-      if (!std::isnan(discount)) revenue -= discount;
-      const double unit_cost = t.number_at(Field::unit_cost, r);
-
-      const StrId sku = t.text(Field::sku)[r];
-      raw_.line_order.push_back(o);
-      raw_.line_product.push_back(
-          product_of(catalog_index(line_catalog(t.text_at(Field::catalog, r), h, customer)), sku));
-      raw_.qty.push_back(qty);
-      raw_.revenue.push_back(std::isnan(revenue) ? 0.0 : revenue);
-      if (raw_.with_cost) raw_.cost.push_back(std::isnan(unit_cost) ? kNaN : qty * unit_cost);
-      note_latest(sku_name_[sku], t.text_at(Field::product_name, r), day);
-      note_latest(sku_category_[sku], t.text_at(Field::category, r), day);
+      std::uint32_t o = orders_.find(order);
+      if (o == DenseIndex::kMissing) {  // the order's first line: its name and rep count
+        const StrId name =
+            first_of(t.text_at(Field::customer_name, r), h ? h->customer_name : kNoStr);
+        const StrId rep = first_of(t.text_at(Field::sales_rep, r), h ? h->rep : kNoStr);
+        o = order_index(order, day, customer, name, rep);
+      }
+      visit(r, o, day, customer, h);
     }
   }
 
-  void lines_from_headers() {
-    for (const auto& [id, h] : headers_order()) {
+  /// The second walk: each line's product and values, written at its place.
+  void place_lines(const Table& t) {
+    const bool has_qty = t.has(Field::quantity);
+    walk_lines(
+        t, false, [&](std::size_t r, std::uint32_t o, Day day, StrId customer, const Header* h) {
+          const std::uint32_t at = next_line_[o]++;
+          const double qty = has_qty ? t.numbers(Field::quantity)[r] : 1.0;
+          const double total = t.number_at(Field::line_total, r);
+          double revenue = !std::isnan(total) ? total : qty * t.number_at(Field::unit_price, r);
+          const double discount = t.number_at(Field::discount, r);
+          if (!std::isnan(discount)) revenue -= discount;
+          const StrId sku = t.text(Field::sku)[r];
+          const StrId catalog = line_catalog(t.text_at(Field::catalog, r), h, customer);
+          facts_.line_product.set(at, product_of(catalog_index(catalog), sku));
+          facts_.line_quantity.set(at, qty);
+          facts_.line_revenue[at] = std::isnan(revenue) ? 0.0 : revenue;
+          if (facts_.has_cost) {
+            const double unit_cost = t.number_at(Field::unit_cost, r);
+            facts_.line_cost[at] = std::isnan(unit_cost) ? kNaN : qty * unit_cost;
+          }
+          note_latest(sku_name_[sku], t.text_at(Field::product_name, r), day);
+          note_latest(sku_category_[sku], t.text_at(Field::category, r), day);
+        });
+  }
+
+  /// Without order lines: visit(order, customer, header) for each order of the orders files
+  /// that makes a pseudo-line (by_header_: in file order).
+  template <class Visit>
+  void walk_headers(Visit visit) {
+    for (const auto& [id, h] : by_header_) {
       if (status_.excluded(h->status) || h->day == kNoDay) continue;
       const StrId customer = directory_.account(h->customer);
       const std::uint32_t o = order_index(id, h->day, customer, h->customer_name, h->rep);
-      raw_.line_order.push_back(o);
-      raw_.line_product.push_back(
-          product_of(catalog_index(line_catalog(kNoStr, h, customer)), kNoStr));
-      raw_.qty.push_back(kNaN);
-      raw_.revenue.push_back(std::isnan(h->total) ? 0.0 : h->total);
-      if (raw_.with_cost) raw_.cost.push_back(kNaN);
+      visit(o, customer, h);
     }
   }
 
@@ -324,158 +343,61 @@ class FactsBuilder {
     return out;
   }
 
-  /// to[place[l]] = from[l] for every line, then `from` is given back to the allocator.
-  template <typename Column>
-  static void scatter_and_free(const std::vector<std::uint32_t>& place, Column& from, Column& to) {
-    to = Column();
-    to.resize(from.size());
-    for (std::size_t l = 0; l < from.size(); ++l) set(to, place[l], from[l]);
-    from = Column();
-  }
-  template <typename T>
-  static void set(std::vector<T>& to, std::size_t at, T value) {
-    to[at] = value;
-  }
-  template <typename Column, typename T>
-  static void set(Column& to, std::size_t at, T value) {
-    to.set(at, value);
-  }
-
-  /// One raw line's values and where it goes, carried while the lines are moved in place.
-  struct CarriedLine {
-    std::uint32_t place;
-    std::uint32_t product;
-    double qty;
-    double revenue;
-    double cost;
-  };
-  CarriedLine take_line(const std::vector<std::uint32_t>& place, std::size_t at) const {
-    return {place[at], raw_.line_product[at], raw_.qty[at], raw_.revenue[at],
-            raw_.cost.empty() ? 0.0 : raw_.cost[at]};
-  }
-  void put_line(std::vector<std::uint32_t>& place, std::size_t at, const CarriedLine& line) {
-    place[at] = line.place;
-    raw_.line_product.set(at, line.product);
-    raw_.qty.set(at, line.qty);  // from the same column: never widens it
-    raw_.revenue[at] = line.revenue;
-    if (!raw_.cost.empty()) raw_.cost[at] = line.cost;
-  }
-
-  /// Moves every raw line l to place[l] (product, quantity, revenue, cost together), in place,
-  /// with no second copy of the lines: with the loaded table beside them, a copy was the memory
-  /// peak of a big file (docs/performance.md "Compact columns"). `place` is used up.
-  ///
-  /// Walking the permutation's cycles directly lands each step far from the last, a cache miss
-  /// a line (4-5 times the copy's time). So first an American flag sort (McIlroy, Bostic and
-  /// McIlroy, "Engineering radix sort", 1993) moves every line into its block of 2^14
-  /// destinations, writing at one head per block (the blocks' sizes are known: `place` is a
-  /// permutation); then the cycles, each now inside one block that fits the cache, are walked.
-  void move_lines_in_place(std::vector<std::uint32_t>& place) {
-    constexpr unsigned kBlockBits = 14;
-    const std::size_t n = place.size();
-    const std::size_t blocks = (n >> kBlockBits) + 1;
-    std::vector<std::size_t> head(blocks);
-    for (std::size_t b = 0; b < blocks; ++b) head[b] = b << kBlockBits;
-    const auto block_end = [&](std::size_t b) { return std::min(n, (b + 1) << kBlockBits); };
-    for (std::size_t b = 0; b < blocks; ++b) {
-      while (head[b] < block_end(b)) {
-        const std::size_t at = head[b];
-        if ((place[at] >> kBlockBits) == b) {
-          ++head[b];
-          continue;
-        }
-        // Carry the line at `at` to its block's head, taking the one there, until a line of
-        // block b comes back to `at`.
-        CarriedLine carried = take_line(place, at);
-        while ((carried.place >> kBlockBits) != b) {
-          const std::size_t d = carried.place >> kBlockBits;
-          while ((place[head[d]] >> kBlockBits) == d) ++head[d];  // already in its block
-          const std::size_t to = head[d]++;
-          const CarriedLine there = take_line(place, to);
-          put_line(place, to, carried);
-          carried = there;
-        }
-        put_line(place, at, carried);
-        ++head[b];
-      }
-    }
-    for (std::size_t start = 0; start < n; ++start) {
-      if (place[start] == start) continue;
-      CarriedLine carried = take_line(place, start);
-      while (carried.place != start) {
-        // Leave the carried line at its place, pick up the one that was there.
-        const std::size_t to = carried.place;
-        const CarriedLine there = take_line(place, to);
-        put_line(place, to, carried);  // place[to] == to now: done
-        carried = there;
-      }
-      put_line(place, start, carried);
-    }
-  }
-
-  /// Counting sorts: orders by customer (no customer last), lines by order.
-  void group() {
-    const std::size_t n_orders = raw_.order_day.size();
+  /// Counting sorts: orders by customer (no customer last), each order's lines after the
+  /// previous order's. Leaves next_line_[o], by raw order, at the place of o's first line, and
+  /// the line columns sized for the second walk.
+  void group_orders() {
+    const std::size_t n_orders = raw_.day.size();
     const std::size_t n_customers = customers_.ids().size();
     std::vector<std::uint32_t> bucket(n_customers + 2, 0);
     auto slot_of = [&](std::int32_t c) {
       return c == kNone ? n_customers : static_cast<std::size_t>(c);
     };
-    for (std::size_t o = 0; o < n_orders; ++o) ++bucket[slot_of(raw_.order_customer[o]) + 1];
+    for (std::size_t o = 0; o < n_orders; ++o) ++bucket[slot_of(raw_.customer[o]) + 1];
     for (std::size_t i = 1; i < bucket.size(); ++i) bucket[i] += bucket[i - 1];
     facts_.customer_order_begin.assign(
         bucket.begin(), bucket.begin() + static_cast<std::ptrdiff_t>(n_customers + 1));
     std::vector<std::uint32_t> new_index(n_orders);
     {
       std::vector<std::uint32_t> next(bucket.begin(), bucket.end() - 1);
-      for (std::size_t o = 0; o < n_orders; ++o)
-        new_index[o] = next[slot_of(raw_.order_customer[o])]++;
+      for (std::size_t o = 0; o < n_orders; ++o) new_index[o] = next[slot_of(raw_.customer[o])]++;
     }
     facts_.order_id.resize(n_orders);
     facts_.order_day.resize(n_orders);
     facts_.order_customer.resize(n_orders);
     facts_.order_rep.resize(n_orders);
+    std::vector<std::uint32_t> begin(n_orders + 1, 0);
     for (std::size_t o = 0; o < n_orders; ++o) {
       const std::uint32_t k = new_index[o];
       facts_.order_id[k] = orders_.ids()[o];
-      facts_.order_day[k] = raw_.order_day[o];
-      facts_.order_customer[k] = raw_.order_customer[o];
-      facts_.order_rep[k] = raw_.order_rep[o];
+      facts_.order_day[k] = raw_.day[o];
+      facts_.order_customer[k] = raw_.customer[o];
+      facts_.order_rep[k] = raw_.rep[o];
+      begin[k + 1] = raw_.lines[o];
     }
-
-    const std::size_t n_lines = raw_.line_order.size();
-    std::vector<std::uint32_t> begin(n_orders + 1, 0);
-    for (std::size_t l = 0; l < n_lines; ++l) ++begin[new_index[raw_.line_order[l]] + 1];
     for (std::size_t i = 1; i <= n_orders; ++i) begin[i] += begin[i - 1];
-    facts_.order_line_begin = begin;
-    // Each line's place among its order's, written over its order (raw_.line_order). Products
-    // are numbered in the lines' first-seen order (product_of), named by their latest line.
-    for (std::size_t l = 0; l < n_lines; ++l)
-      raw_.line_order[l] = begin[new_index[raw_.line_order[l]]]++;
+    next_line_.resize(n_orders);
+    for (std::size_t o = 0; o < n_orders; ++o) next_line_[o] = begin[new_index[o]];
+    const std::size_t n_lines = begin.back();
+    facts_.order_line_begin = std::move(begin);
+    raw_ = RawOrders();
+    facts_.line_product.resize(n_lines);
+    facts_.line_quantity.resize(n_lines);
+    facts_.line_revenue.resize(n_lines);
+    if (facts_.has_cost) facts_.line_cost.resize(n_lines);
+    facts_.reps = reps_.ids();
+    facts_.customer_id = customers_.ids();
+  }
+
+  /// Products are numbered in the lines' first-seen order (product_of), named by their latest
+  /// line; the catalogs are known only now, after the second walk.
+  void name_products() {
     facts_.products.reserve(product_keys_.size());
     for (const auto& [catalog, sku] : product_keys_)
       facts_.products.push_back({catalog, sku, sku_name_[sku].first, sku_category_[sku].first});
     std::vector<std::pair<std::uint32_t, StrId>>().swap(product_keys_);
-    if (n_lines >= in_place_from_lines_) {
-      move_lines_in_place(raw_.line_order);
-      facts_.line_product = std::move(raw_.line_product);
-      facts_.line_quantity = std::move(raw_.qty);
-      facts_.line_revenue = std::move(raw_.revenue);
-      facts_.line_cost = std::move(raw_.cost);
-    } else {
-      // One column at a time, the raw one freed once moved: sequential reads, writes in runs
-      // (an order's lines are mostly together in a file). Kept for the files memory does not
-      // limit: the in-place path was not measured on them on a quiet machine.
-      const std::vector<std::uint32_t>& place = raw_.line_order;
-      scatter_and_free(place, raw_.line_product, facts_.line_product);
-      scatter_and_free(place, raw_.qty, facts_.line_quantity);
-      scatter_and_free(place, raw_.revenue, facts_.line_revenue);
-      scatter_and_free(place, raw_.cost, facts_.line_cost);
-    }
-    std::vector<std::uint32_t>().swap(raw_.line_order);
+    std::vector<std::uint32_t>().swap(next_line_);
     facts_.catalogs = catalogs_.ids();
-    facts_.reps = reps_.ids();
-    facts_.customer_id = customers_.ids();
   }
 
   /// Name, catalog and rep of each customer: the customers file's, else the latest order's.
@@ -497,7 +419,6 @@ class FactsBuilder {
     fill_customer_rep_and_catalog_from_latest_order(facts_);
   }
 
-  std::size_t in_place_from_lines_;
   const Dataset& dataset_;
   StringPool& strings_;
   StatusFilter status_;
@@ -515,8 +436,10 @@ class FactsBuilder {
   std::vector<std::pair<StrId, Day>> sku_category_;
   std::vector<std::pair<StrId, Day>> seen_name_;
   std::vector<std::uint8_t> excluded_order_;  // by order id: 1 when the order is left out
-  Raw raw_;
-  PairIndex product_index_;                                    // (catalog, SKU) -> product
+  RawOrders raw_;
+  std::vector<std::uint32_t> next_line_;  // by raw order: where its next line goes
+  std::vector<std::pair<StrId, const Header*>> by_header_;  // without lines: orders in file order
+  PairIndex product_index_;                                 // (catalog, SKU) -> product
   std::vector<std::pair<std::uint32_t, StrId>> product_keys_;  // each product's (catalog, SKU)
   Facts facts_;
   std::size_t skipped_no_date_ = 0;
@@ -541,9 +464,8 @@ void fill_customer_rep_and_catalog_from_latest_order(Facts& facts) {
   }
 }
 
-Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings,
-                  std::size_t in_place_from_lines) {
-  return FactsBuilder(dataset, settings, strings, in_place_from_lines).build();
+Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings) {
+  return FactsBuilder(dataset, settings, strings).build();
 }
 
 }  // namespace pulse::kpi

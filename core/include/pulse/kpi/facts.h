@@ -77,13 +77,9 @@ struct Facts {
 /// catalog and rep from its order when it has none; catalog falls back to the customer's,
 /// then "All"; rep to the customer's, then "Unassigned". Orders whose status is excluded
 /// are dropped. Without order lines, each order becomes one line worth its order_total.
-/// From this many lines on, the lines are grouped in place: no second copy of them, which was a
-/// big file's memory peak, and by blocks, as fast as the copy there (docs/performance.md
-/// "Compact columns"). Below, by the copy, whose extra memory is small. Same facts either way.
-constexpr std::size_t kGroupInPlaceFromLines = std::size_t{1} << 23;  // 8.4 M lines
-
-Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings,
-                  std::size_t in_place_from_lines = kGroupInPlaceFromLines);
+/// Each line is written once, at its place (grouped by customer, then order, file order within
+/// an order): no copy of the lines is made (docs/performance.md "Lines placed as read").
+Facts build_facts(const Dataset& dataset, const config::Settings& settings, StringPool& strings);
 
 /// A customer without a rep or catalog of their own takes the rep of their latest order and the
 /// catalog of that order's first line (raw files and summary tables fill them the same way).
