@@ -34,7 +34,8 @@ const modes = (process.env.BENCH_MODES || 'ranges,stream').split(',').filter((m)
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms) => (ms / 1000).toFixed(2) + ' s';
 
-const { origin, close } = await serve(dist);
+// PULSE_DIST=dir serves another build's dist/ (a before/after pair, run in turn).
+const { origin, close } = await serve(process.env.PULSE_DIST ? path.resolve(process.env.PULSE_DIST) : dist);
 const browser = await launch();
 
 async function once(mode) {

@@ -126,3 +126,37 @@ test('a re-filter\'s charts are drawn at the next frame, not after the task that
   assert.equal(s.atFrame, 0, 'all drawn at the frame');
   assert.deepEqual(errors, []);
 });
+
+// The catalogs' view asks for the catalogs' section alone (report-runner.js VIEW_SECTIONS): its
+// one figure from elsewhere, the margin of all lines, now comes in that section
+// (catalogs.margin_pct), the customers' summary's figure to the bit.
+test('a re-filter of the catalogs\' view is drawn from the catalogs\' section alone', { skip, timeout: 120000 }, async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
+  await $('[role=tab][data-tab=catalogs]').click();
+  await settled(page);
+  const atView = page.evaluate(() => new Promise((ok) => {
+    const el = document.querySelector('b2b-pulse');
+    el.addEventListener('view', (e) => ok({
+      keys: ['customers', 'catalogs', 'negotiations', 'sales_team', 'attention'].filter((k) => k in e.detail),
+      margin: el.shadowRoot.querySelector('[data-dashboard=catalogs] [data-kpi=margin_pct] .tile-value').textContent.trim(),
+    }), { once: true });
+  }));
+  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
+  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  await nextReport(page, () => $('input[data-filter=to]').fill(middle));
+  const view = await atView;
+  assert.deepEqual(view.keys, ['catalogs'], 'the view\'s report holds the catalogs only');
+  await settled(page);
+  const whole = await page.evaluate(() => {
+    const r = document.querySelector('b2b-pulse').report;
+    return { catalogs: r.catalogs.margin_pct, customers: r.customers.summary.margin_pct };
+  });
+  assert.equal(typeof whole.catalogs, 'number');
+  assert.equal(whole.catalogs, whole.customers, 'the same lines, the same figure');
+  const margin = await $('[data-dashboard=catalogs] [data-kpi=margin_pct] .tile-value').textContent();
+  assert.match(view.margin, /%$/);
+  assert.equal(margin.trim(), view.margin, 'the tile the view drew is the whole report\'s');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

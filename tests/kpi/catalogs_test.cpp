@@ -11,6 +11,8 @@
 
 #include "pulse/kpi/catalogs.h"
 #include "pulse/report/engine.h"
+#include "pulse/report/workspace_loader.h"
+#include "test_support.h"
 
 using namespace pulse;
 using nlohmann::json;
@@ -106,6 +108,36 @@ TEST_CASE("catalogs: per-catalog figures", "[kpi]") {
     CHECK(num(row.at("margin")) == Approx(c.margin));
     CHECK(num(row.at("margin_pct")) == Approx(c.margin / c.revenue));
   }
+  // All catalogs: (41 + 27) / 139, the lines without a customer (H2) included.
+  CHECK(num(doc.at("catalogs").at("margin_pct")) == Approx(68.0 / 139));
+}
+
+TEST_CASE("catalogs: the margin of all catalogs is the customers' summary's, to the bit", "[kpi]") {
+  // The catalogs' view asks for its section alone and shows this figure, which the customers'
+  // section gave before: the same lines summed exactly, so the same double under any filter.
+  const std::string workspace = test::source_path("samples/workspace.json");
+  const config::Workspace ws = report::read_workspace_file(workspace);
+  report::Engine engine;
+  report::load_workspace(engine, ws, report::folder_of(workspace));
+  std::size_t compared = 0;
+  for (const char* filters :
+       {R"({})", R"({"from": "2026-03-01", "to": "2026-08-31"})", R"({"catalog": "Premium"})",
+        R"({"sales_rep": "R03", "from": "2026-01-15"})"}) {
+    INFO(filters);
+    config::Settings settings = ws.settings;
+    const config::Settings given = config::settings_from_json(json::parse(filters));
+    settings.from = given.from;
+    settings.to = given.to;
+    settings.catalog = given.catalog;
+    settings.sales_rep = given.sales_rep;
+    const json doc = engine.report(settings);
+    const json& mine = doc.at("catalogs").at("margin_pct");
+    const json& theirs = doc.at("customers").at("summary").at("margin_pct");
+    REQUIRE(mine.is_number());
+    CHECK(mine.get<double>() == theirs.get<double>());
+    ++compared;
+  }
+  CHECK(compared == 4);
 }
 
 TEST_CASE("catalogs: per catalog x SKU figures", "[kpi]") {

@@ -21,6 +21,7 @@ export function settings(host) {
 const VIEW_SECTIONS = {
   attention: ['attention'],
   customers: ['customers', 'comparisons'],
+  catalogs: ['catalogs'],
   negotiations: ['negotiations', 'comparisons'],
 };
 

@@ -253,10 +253,15 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     cat[k].all.add(prod[p].all);
     if (non_product[p]) non_product_revenue[k] += prod[p].all.revenue;
   }
-  for (const Acc& k : cat) total_revenue += k.all.revenue;
+  LineTotals whole;
+  for (const Acc& k : cat) {
+    total_revenue += k.all.revenue;
+    whole.add(k.all);
+  }
 
   CatalogReport report;
   if (!facts.has_lines) return report;
+  report.margin_pct = whole.margin_pct();
   report.non_product_skus = settings.non_product_skus;
   for (const ExactSum& r : non_product_revenue) report.non_product_revenue += r;
   report.non_product_suggestions =

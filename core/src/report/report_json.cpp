@@ -463,6 +463,7 @@ void write_catalogs(JsonWriter& w, const kpi::CatalogReport& r, const kpi::Facts
     w.end_object();
   }
   w.end_array();
+  w.key("margin_pct"), w.value(r.margin_pct);
 
   w.key("products");
   w.begin_table();

@@ -39,9 +39,9 @@ export function renderCatalogs(ctx, root) {
   if (!ui.catalog || !cats.some((c) => c.catalog === ui.catalog)) ui.catalog = cats[0] ? cats[0].catalog : null;
 
   const total = cats.reduce((a, c) => a + (c.revenue || 0), 0);
-  // The same lines in the same period: the customers summary's margin is the catalogs' total.
-  const cs = ctx.report.customers && ctx.report.customers.summary;
-  const marginPct = cs ? cs.margin_pct : null;
+  // Every line in the period, all catalogs together (the customers' summary's figure too): the
+  // catalogs' own section carries it, so that this view is computed alone on a re-filter.
+  const marginPct = data.margin_pct === undefined ? null : data.margin_pct;
   // An engine with intervals classes each fit itself (`uncertain` when the interval crosses
   // −1 or 0); an older one gives a standard error only.
   const withCi = sum.with_ci;

@@ -54,7 +54,11 @@ struct DiscountCandidate {
 };
 
 struct CatalogReport {
-  std::vector<CatalogRow> catalogs;                    // by revenue
+  std::vector<CatalogRow> catalogs;  // by revenue
+  // Every line's margin in the period, all catalogs and non-product lines together: the same
+  // lines as the customers' summary, so the same figure, here for a view that asks for the
+  // catalogs alone.
+  std::optional<double> margin_pct;
   std::vector<ProductRow> products;                    // by catalog, then revenue
   std::vector<DiscountCandidate> discount_candidates;  // by revenue
   std::vector<DiscountLevel> discount_levels;  // per catalog (and group), by catalog revenue
