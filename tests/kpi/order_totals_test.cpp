@@ -8,9 +8,11 @@
 
 #include "pulse/kpi/customer_profiles.h"
 #include "pulse/kpi/order_totals.h"
+#include "pulse/kpi/sales_team.h"
 #include "pulse/kpi/scope.h"
 #include "pulse/report/engine.h"
 #include "pulse/report/json_writer.h"
+#include "pulse/report/deals_json.h"
 #include "pulse/report/report_json.h"
 #include "pulse/report/workspace_loader.h"
 #include "test_support.h"
@@ -30,10 +32,28 @@ std::string profiles_text(const kpi::Facts& facts, const kpi::Scope& scope,
   return w.take();
 }
 
+/// The sales team's order figures (no deals loaded) as JSON text, from the lines or from the
+/// orders summed once.
+std::string team_text(const kpi::Facts& facts, const kpi::Scope& scope,
+                      const config::Settings& settings, const StringPool& strings,
+                      const kpi::OrderTotals* totals) {
+  const kpi::DealFacts deals;
+  const kpi::DealSelection selection = kpi::select_deals(deals, &facts, scope, strings);
+  const kpi::NegotiationReport negotiation =
+      kpi::negotiations(deals, selection, scope, settings, strings);
+  const kpi::SalesTeamReport team = kpi::sales_team(deals, selection, negotiation, &facts, nullptr,
+                                                    scope, settings, strings, totals);
+  report::JsonWriter w;
+  report::write_sales_team(w, team, deals, strings);
+  return w.take();
+}
+
 }  // namespace
 
-TEST_CASE("order_totals: each order's lines summed, and the profiles read from them are the same",
-          "[kpi][customers]") {
+TEST_CASE(
+    "order_totals: each order's lines summed, and the profiles and the team read from them are the "
+    "same",
+    "[kpi][customers]") {
   const std::string workspace = test::source_path("samples/workspace.json");
   auto ws = report::read_workspace_file(workspace);
   report::Engine engine;
@@ -70,6 +90,10 @@ TEST_CASE("order_totals: each order's lines summed, and the profiles read from t
     const std::string by_lines = profiles_text(facts, scope, ws.settings, dataset.strings, nullptr);
     CHECK(profiles_text(facts, scope, ws.settings, dataset.strings, &totals) == by_lines);
     CHECK(by_lines.size() > 200);
+    const std::string team_by_lines =
+        team_text(facts, scope, ws.settings, dataset.strings, nullptr);
+    CHECK(team_text(facts, scope, ws.settings, dataset.strings, &totals) == team_by_lines);
+    CHECK(team_by_lines.find("\"revenue\"") != std::string::npos);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "pulse/kpi/exact_sum.h"
+#include "pulse/kpi/order_totals.h"
 #include "pulse/kpi/stats.h"
 #include "pulse/util/sort_by.h"
 
@@ -88,7 +89,8 @@ bool is_stale(const DealFacts& deals, std::uint32_t deal, const Scope& scope,
 SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selection,
                            const NegotiationReport& negotiation, const Facts* facts,
                            const CustomerReport* customers, const Scope& scope,
-                           const config::Settings& settings, const StringPool& strings) {
+                           const config::Settings& settings, const StringPool& strings,
+                           const OrderTotals* totals) {
   RepIndex index(scope);
   std::vector<std::uint32_t> deal_rep_row(deals.reps.size());
   for (std::size_t k = 0; k < deals.reps.size(); ++k) deal_rep_row[k] = index.add(deals.reps[k]);
@@ -208,25 +210,23 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
   }
 
   if (facts) {
+    // Without a catalog filter every line of an order counts: the engine summed them once.
+    const bool whole_orders =
+        totals && !scope.catalog && totals->orders.size() == facts->order_count();
+    OrderSum scratch;
     // Orders are grouped by customer, so one stamp per rep counts distinct customers.
     for (std::uint32_t o = 0; o < facts->order_count(); ++o) {
       const std::uint32_t r = order_rep_row[facts->order_rep[o]];
       if (r == kNoRow || !scope.in_period(facts->order_day[o]) ||
           !order_in_filter(*facts, scope, o))
         continue;
-      bool any_line = false, positive = false;
-      ExactSum revenue;
-      for (std::uint32_t l = facts->order_line_begin[o]; l < facts->order_line_begin[o + 1]; ++l) {
-        if (!line_in_filter(*facts, scope, l)) continue;
-        any_line = true;
-        const double qty = facts->line_quantity[l];
-        positive = positive || std::isnan(qty) || qty > 0;  // an order header is an order
-        revenue += facts->line_revenue[l];
-      }
-      if (!any_line) continue;
+      // An order header (no quantity) is an order, as a positive line makes one.
+      const OrderSum& sum =
+          whole_orders ? totals->orders[o] : (scratch = sum_order_lines(*facts, o, &scope));
+      if (!sum.any) continue;
       RepAcc& a = acc[r];
-      a.revenue += revenue;
-      if (!positive) continue;
+      a.revenue += sum.totals.revenue;
+      if (!sum.positive) continue;
       ++a.orders;
       const std::int32_t c = facts->order_customer[o];
       if (c != kNone && c != a.last_customer) {

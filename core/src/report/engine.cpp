@@ -218,9 +218,9 @@ namespace {
 /// are computed (into `d`, unless there already) whenever one of them or the attention list is
 /// asked for; only the sections asked for are written.
 void write_deal_dashboards(JsonWriter& w, Engine::Dashboards& d, const kpi::DealFacts& deals,
-                           const kpi::Facts* facts, const kpi::Scope& scope,
-                           const config::Settings& settings, StringPool& strings,
-                           Sections sections) {
+                           const kpi::Facts* facts, const kpi::OrderTotals* order_totals,
+                           const kpi::Scope& scope, const config::Settings& settings,
+                           StringPool& strings, Sections sections) {
   const bool negotiations_key = sections.has(Section::negotiations);
   const bool team_key = sections.has(Section::sales_team);
   if (!deals.has_deals && !facts) {
@@ -250,7 +250,8 @@ void write_deal_dashboards(JsonWriter& w, Engine::Dashboards& d, const kpi::Deal
       negotiation.calibration = kpi::win_calibration(deals, facts, scope, settings, strings);
     // The sales team reads the customers' statuses (computed before the deals, report_text).
     d.team.emplace(kpi::sales_team(deals, selection, negotiation, facts,
-                                   d.profiles ? &*d.profiles : nullptr, scope, settings, strings));
+                                   d.profiles ? &*d.profiles : nullptr, scope, settings, strings,
+                                   order_totals));
   }
   if (negotiations_key) {
     w.key("negotiations");
@@ -365,8 +366,8 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
       write_catalogs(w, *catalogs, facts, strings);
   }
   if (want_deals)
-    write_deal_dashboards(w, d, deals, have_orders ? &facts : nullptr, scope, settings,
-                          dataset_.strings, sections);
+    write_deal_dashboards(w, d, deals, have_orders ? &facts : nullptr, order_totals, scope,
+                          settings, dataset_.strings, sections);
   if (want_attention) {
     // What needs action this week, read from the four dashboards above (docs/kpi.md).
     kpi::AttentionSources sources;

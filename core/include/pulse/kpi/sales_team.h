@@ -93,10 +93,13 @@ struct SalesTeamReport {
 
 /// Per rep: deal figures from `selection` and `negotiation` (whose open deals carry the win
 /// probabilities), order figures from `facts` and `customers` (both null without orders).
+/// `totals`: the facts' orders summed once (order_totals.h), read instead of the lines when no
+/// catalog filter picks lines; null: the lines are read.
 SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selection,
                            const NegotiationReport& negotiation, const Facts* facts,
                            const CustomerReport* customers, const Scope& scope,
-                           const config::Settings& settings, const StringPool& strings);
+                           const config::Settings& settings, const StringPool& strings,
+                           const OrderTotals* totals = nullptr);
 
 /// An open deal is stale when its last activity (history event or update; created_at when
 /// there is neither) is at least stale_days before as_of.
