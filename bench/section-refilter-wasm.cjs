@@ -6,7 +6,7 @@
 // The builds take turns ROUNDS times, so a machine slowing down slows each alike. Not a test.
 //   node bench/section-refilter-wasm.cjs SECTION REPORTS ROUNDS DIR [DIR ...]
 //   e.g. node bench/section-refilter-wasm.cjs catalogs 30 3 /tmp/before build/wasm-release/wasm
-/* global process, performance, console */
+/* global process, performance, console, __dirname */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
