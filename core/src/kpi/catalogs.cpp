@@ -219,7 +219,6 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
                              scope.customer || scope.from == kNoDay;
   std::vector<LinePoint> points;
   if (gather_points) points.reserve(facts.line_count());
-  ExactSum total_revenue;
   // Charges listed as not products: counted in their catalog's totals, not as products.
   const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
   std::vector<ExactSum> non_product_revenue(facts.catalogs.size());
@@ -253,11 +252,8 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     cat[k].all.add(prod[p].all);
     if (non_product[p]) non_product_revenue[k] += prod[p].all.revenue;
   }
-  LineTotals whole;
-  for (const Acc& k : cat) {
-    total_revenue += k.all.revenue;
-    whole.add(k.all);
-  }
+  LineTotals whole;  // every catalog's lines: the shares' denominator and the whole's margin
+  for (const Acc& k : cat) whole.add(k.all);
 
   CatalogReport report;
   if (!facts.has_lines) return report;
@@ -346,7 +342,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
                   ? std::optional<double>(cat[k].all.revenue / static_cast<double>(cat[k].orders))
                   : std::nullopt;
     row.skus = cat[k].skus;
-    row.revenue_share = ratio(cat[k].all.revenue, total_revenue);
+    row.revenue_share = ratio(cat[k].all.revenue, whole.revenue);
     row.margin = cat[k].all.margin();
     row.margin_pct = cat[k].all.margin_pct();
     report.catalogs.push_back(row);

@@ -113,6 +113,7 @@ class FactsBuilder {
         if (facts_.has_cost) facts_.line_cost[at] = kNaN;
       });
     }
+    std::vector<std::uint32_t>().swap(next_line_);  // the walks are done
     name_products();
     describe_customers();
     if (skipped_no_date_ > 0)
@@ -396,7 +397,6 @@ class FactsBuilder {
     for (const auto& [catalog, sku] : product_keys_)
       facts_.products.push_back({catalog, sku, sku_name_[sku].first, sku_category_[sku].first});
     std::vector<std::pair<std::uint32_t, StrId>>().swap(product_keys_);
-    std::vector<std::uint32_t>().swap(next_line_);
     facts_.catalogs = catalogs_.ids();
   }
 
