@@ -59,6 +59,33 @@ TEST_CASE("a NUL byte in a text field skips and reports its row, the rest loads"
   }
 }
 
+TEST_CASE("a NUL byte is found in a column of more distinct texts than its own index keeps",
+          "[ingest]") {
+  // The column's index (ColumnTextCache) searches only texts new to it for a NUL; past its
+  // 16,384 texts it gives up and every new text goes to the pool: searched there too. The
+  // repeated NUL text is reported twice (a refused text is never remembered as seen).
+  std::string text = "order_id,order_date,customer_id,sku,quantity,unit_price\n";
+  const auto row = [&](const std::string& order) {
+    text += order + ",2024-01-05,C1,SKU1,1,10.50\n";
+  };
+  for (int i = 0; i < 20000; ++i) {
+    row(i == 18000 || i == 18001 ? std::string("O\0X", 3) : "O" + std::to_string(i));
+    if (i == 5) row(std::string("O\0Y", 3));
+  }
+  const Loaded l = load_text(text, std::size_t{1} << 20);
+  REQUIRE_FALSE(l.report.refused());
+  CHECK(l.report.rows_read == 20001);
+  CHECK(l.report.rows_loaded == 19998);
+  REQUIRE(l.report.problems.size() == 3);
+  for (const Problem& p : l.report.problems) {
+    CHECK(p.field == "order_id");
+    CHECK(p.reason.code == ids::kRowNulByte);
+  }
+  CHECK(l.report.problems[0].line == 8);
+  CHECK(l.report.problems[1].line == 18003);
+  CHECK(l.report.problems[2].line == 18004);
+}
+
 TEST_CASE("a stray NUL byte does not decide a file's encoding", "[ingest]") {
   // Windows-1251 names (ООО Ромашка) with a NUL on line 4: still read as Cyrillic, not as
   // UTF-8 "because of the NUL bytes".

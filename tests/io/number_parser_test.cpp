@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -227,5 +228,33 @@ TEST_CASE("Numbers parse as written in business files", "[io]") {
     const std::string line = "12.5;1,234;x";
     CHECK(pulse::io::parse_number(std::string_view(line).substr(0, 4), kDot) == 12.5);
     CHECK(pulse::io::parse_number(std::string_view(line).substr(5, 5), kDot) == 1234);
+  }
+}
+
+TEST_CASE("A plain decimal's scan carries its units and places, the rest none", "[io]") {
+  struct Case {
+    const char* text;
+    std::int64_t units;
+    int places;
+  };
+  for (const Case c :
+       {Case{"2.55", 255, 2}, Case{"-3", -3, 0}, Case{"0.10", 10, 2}, Case{"-0.0", 0, 1},
+        Case{"123456789012345", 123456789012345, 0}, Case{"1.234", 1234, 3}}) {
+    INFO(c.text);
+    const pulse::io::NumberScan scan = pulse::io::scan_number(c.text);
+    REQUIRE(scan.ok);
+    CHECK(scan.units == c.units);
+    CHECK(scan.places == c.places);
+    // The promise the columns rely on: as_dot is units / 10^places, rounded once.
+    double pow10 = 1;
+    for (int i = 0; i < c.places; ++i) pow10 *= 10;
+    CHECK(scan.as_dot == static_cast<double>(c.units) / pow10);
+  }
+  // Grouped, signed with a currency, comma decimals, exponents: read by the general path.
+  for (const char* text : {"1,234.50", "$12.50", "12,5", "1e3", "+4", " 7"}) {
+    INFO(text);
+    const pulse::io::NumberScan scan = pulse::io::scan_number(text);
+    REQUIRE(scan.ok);
+    CHECK(scan.places == -1);
   }
 }

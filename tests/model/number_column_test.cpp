@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -169,5 +170,46 @@ TEST_CASE("NumberColumn: random decimals of any places, pushed, set and appended
     NumberColumn b = of(second);
     for (std::size_t i = 0; i < first.size(); ++i) b.set(i, first[i]);
     require_reads(b, first);
+  }
+}
+
+TEST_CASE("NumberColumn: push_decimal leaves the column exactly as push_back of its value",
+          "[model][numbers]") {
+  // A load pushes the reader's plain decimals by their units and places: each column must
+  // match, value for value and in its form (narrow, scale), one given the doubles alone.
+  std::mt19937 random(17);
+  std::uniform_int_distribution<int> places(0, 6);
+  std::uniform_int_distribution<int> size(0, 4);
+  const double pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  const std::int64_t magnitudes[] = {99, 99999, 2147483647, 99999999999LL, 999999999999999LL};
+  for (int trial = 0; trial < 400; ++trial) {
+    NumberColumn by_value, by_units;
+    std::vector<double> values;
+    const int most_places = trial % 7;  // columns of few places, which stay narrow longest
+    for (int i = 0; i < 40; ++i) {
+      const int p = places(random) % (most_places + 1);
+      const std::int64_t m = magnitudes[size(random) % (trial % 5 + 1)];
+      const std::int64_t units = std::uniform_int_distribution<std::int64_t>(-m, m)(random);
+      // As the reader makes it: the exact integer over an exact power of ten, rounded once.
+      const double value = static_cast<double>(units) / pow10[p];
+      by_value.push_back(value);
+      by_units.push_decimal(units, p, value);
+      values.push_back(value);
+      REQUIRE(by_units.narrow() == by_value.narrow());
+      REQUIRE(by_units.scale() == by_value.scale());
+    }
+    require_reads(by_units, values);
+  }
+  // The edges of int32 at a scale: INT32_MIN is the missing value, never a kept integer.
+  for (const std::int64_t units : {std::int64_t{2147483647}, std::int64_t{-2147483647},
+                                   std::int64_t{-2147483648}, std::int64_t{214748365}}) {
+    NumberColumn by_value, by_units;
+    by_value.push_back(0.5);  // scale 1
+    by_units.push_back(0.5);
+    const double value = static_cast<double>(units);
+    by_value.push_back(value);
+    by_units.push_decimal(units, 0, value);
+    CHECK(by_units.narrow() == by_value.narrow());
+    require_reads(by_units, {0.5, value});
   }
 }

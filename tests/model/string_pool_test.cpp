@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "pulse/model/string_pool.h"
@@ -30,4 +31,34 @@ TEST_CASE("string pool keeps views valid while it grows", "[model]") {
   }
   CHECK(pool.view(big_id) == big);
   CHECK(pool.size() == 100002);
+}
+
+TEST_CASE("string pool's hash reads a text's last bytes as a little-endian word", "[model]") {
+  // The reference: the same FNV-1a over 8-byte words, the tail assembled byte by byte. The
+  // pool reads the tail with two loads that may overlap (no variable-size copy): a byte lost or
+  // doubled there would give other hashes (and many more equal ones) without failing a lookup.
+  const auto reference = [](const std::string& text) {
+    std::uint64_t h = 1469598103934665603ULL ^ text.size();
+    std::size_t i = 0;
+    const auto word = [&](std::size_t from, std::size_t n) {
+      std::uint64_t w = 0;
+      for (std::size_t k = 0; k < n; ++k)
+        w |= std::uint64_t{static_cast<unsigned char>(text[from + k])} << (8 * k);
+      return w;
+    };
+    for (; i + 8 <= text.size(); i += 8) {
+      h = (h ^ word(i, 8)) * 1099511628211ULL;
+      h ^= h >> 29;
+    }
+    h = (h ^ word(i, text.size() - i)) * 1099511628211ULL;
+    h ^= h >> 32;
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+  };
+  std::string text;
+  for (int n = 0; n <= 40; ++n) {
+    INFO("length " << n);
+    CHECK(StringPool::hash(text) == reference(text));
+    text += static_cast<char>(0x80 + n * 7);  // bytes with the high bit set: no sign smears
+  }
 }

@@ -178,15 +178,16 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
   switch (slot.kind) {
     case FieldKind::text:
       // Runs of equal values (an invoice's lines) skip the hash; the pool's text is stable.
-      if (slot.last_id == kNoStr || !text::same_text(raw, strings_.view(slot.last_id))) {
+      if (slot.last_id == kNoStr || !text::same_text(raw, slot.last_text)) {
+        const ColumnTextCache::Found found = slot.texts.intern(raw, strings_);
         // A NUL byte is binary data in a text file (a damaged export): the row is reported and
         // skipped rather than carrying the byte into names and ids.
-        if (std::memchr(raw.data(), 0, raw.size()) != nullptr) {
+        if (found.id == ColumnTextCache::kRefused) {
           problem(line, slot, Message(ids::kRowNulByte, "a NUL byte in the text (binary data?)"));
           return false;
         }
-        const ColumnTextCache::Found found = slot.texts.intern(raw, strings_);
         slot.last_id = found.id;
+        slot.last_text = strings_.view(found.id);
         column.text.push_back(found.id, found.code);
         return true;
       }
@@ -218,7 +219,11 @@ bool TableBuilder::append(Slot& slot, std::string_view raw, std::size_t line, st
       }
       const bool undecided = mark == io::DecimalMark::unknown;
       const io::DecimalMark used = undecided ? conventions_.decimal_default : mark;
-      column.numbers.push_back(used == io::DecimalMark::comma ? scan.as_comma : scan.as_dot);
+      // A whole number reads the same under either mark.
+      if (used == io::DecimalMark::dot || scan.places == 0)
+        column.numbers.push_decimal(scan.units, scan.places, scan.as_dot);
+      else
+        column.numbers.push_back(scan.as_comma);
       if (undecided && scan.as_dot != scan.as_comma)
         slot.number.pending.push_back(
             {row, used == io::DecimalMark::comma ? scan.as_dot : scan.as_comma});

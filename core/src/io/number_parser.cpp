@@ -393,6 +393,8 @@ bool scan_plain(std::string_view t, NumberScan* out) {
   const double value = sign(static_cast<double>(v) / kExactPow10[frac_digits]);
   out->ok = true;
   out->as_dot = value;
+  out->units = negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
+  out->places = static_cast<int>(frac_digits);
   if (frac_digits == 0) {
     out->as_comma = value;
   } else if (frac_digits == 3 && int_digits <= 3 && t[int_start] != '0') {

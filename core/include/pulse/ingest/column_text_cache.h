@@ -11,6 +11,7 @@
 // lookups: the cache gives up on it and every cell goes to the pool, as before.
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -43,10 +44,20 @@ class ColumnTextCache {
     std::uint16_t& code;
   };
 
+  /// What intern() gives for a text that holds a NUL byte: never a pool id.
+  static constexpr StrId kRefused = ~StrId{0};
+
   /// The pool's id of `text` (kNoStr when empty), interning it there when the column has not seen
-  /// it.
+  /// it; kRefused, and nothing interned, for a text with a NUL byte (binary data in a text file).
+  /// Only a text new to the column is searched for one: the texts it knows were searched when
+  /// they came, so the repeats of a SKU or a name cost no scan.
   Found intern(std::string_view text, StringPool& pool) {
-    if (given_up_ || text.empty()) return {pool.intern(text), no_code_};
+    if (text.empty()) return {kNoStr, no_code_};
+    if (given_up_) {
+      // A column past kMaxTexts (order numbers): its texts are mostly new, so each is searched.
+      if (holds_nul(text)) return {kRefused, no_code_};
+      return {pool.intern(text), no_code_};
+    }
     const std::uint64_t h = StringPool::hash(text);
     const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
     if (!slots_.empty()) {
@@ -57,6 +68,7 @@ class ColumnTextCache {
         if (e.tag == tag && text::same_text({e.data, e.size}, text)) return {e.id, e.code};
       }
     }
+    if (holds_nul(text)) return {kRefused, no_code_};
     const StrId id = pool.intern(text, h);
     Entry* added = add(pool.view(id), tag, h, id);
     return {id, added ? added->code : no_code_};
@@ -70,6 +82,10 @@ class ColumnTextCache {
   }
 
  private:
+  static bool holds_nul(std::string_view text) {
+    return std::memchr(text.data(), 0, text.size()) != nullptr;
+  }
+
   struct Entry {
     const char* data = nullptr;  // the pool's bytes, stable while the pool lives
     std::uint32_t size = 0;

@@ -108,8 +108,9 @@ class TableBuilder {
     bool plain = true;         // the column's text is the value (the fast path)
     std::string scratch;       // text assembled under `rule`
     Column* target = nullptr;
-    StrId last_id = kNoStr;  // the previous text value, to skip interning repeats
-    ColumnTextCache texts;   // the column's own index in front of the pool (a copy is empty)
+    StrId last_id = kNoStr;      // the previous text value, to skip interning repeats
+    std::string_view last_text;  // its text in the pool (valid while last_id is not kNoStr)
+    ColumnTextCache texts;       // the column's own index in front of the pool (a copy is empty)
     NumberState number;
     DateState date;
   };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -16,6 +17,11 @@ struct NumberScan {
   DecimalMark evidence = DecimalMark::unknown;
   double as_dot = 0;    // value when '.' is the decimal mark (valid if ok and evidence != comma)
   double as_comma = 0;  // value when ',' is the decimal mark (valid if ok and evidence != dot)
+  // When `places` >= 0, as_dot is exactly the decimal units / 10^places correctly rounded (a
+  // plain "-123.45": units -12345, places 2), for a column that keeps such numbers as integers
+  // (NumberColumn::push_decimal) without working them back out of the double. -1: not known.
+  std::int64_t units = 0;
+  int places = -1;
 };
 
 /// Reads a number as written in business files: "1234.5", "-3", "+4", "1 234,56" (space or

@@ -69,6 +69,24 @@ class NumberColumn {
     reals_.push_back(v);
   }
 
+  /// push_back(value) for a value the reader knows to be exactly units / 10^places, correctly
+  /// rounded (io::NumberScan's plain decimals): the column ends the same, but a narrow column
+  /// whose scale covers `places` stores units * 10^(scale - places) without working the integer
+  /// back out of the double (a rounding, a division and a compare per cell of a load). That
+  /// integer over 10^scale is the same rational as units / 10^places, so it reads back as the
+  /// same double, and it is the integer push_back() would find.
+  void push_decimal(std::int64_t units, int places, double value) {
+    if (!wide_ && places >= 0 && places <= static_cast<int>(scale_) && units > -kLimit &&
+        units < kLimit && !(units == 0 && std::signbit(value))) {
+      const std::int64_t i = units * kPow10Int[scale_ - static_cast<unsigned>(places)];
+      if (i > -kLimit && i < kLimit) {
+        ints_.push_back(static_cast<std::int32_t>(i));
+        return;
+      }
+    }
+    push_back(value);
+  }
+
   void pop_back() {
     if (wide_)
       reals_.pop_back();
@@ -134,6 +152,7 @@ class NumberColumn {
 
  private:
   static constexpr std::int32_t kMissing = std::numeric_limits<std::int32_t>::min();
+  static constexpr std::int64_t kLimit = std::int64_t{1} << 31;  // |integer| kept is below it
 
   static constexpr double kPow10[kMaxScale + 1] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
   static constexpr std::int32_t kPow10Int[kMaxScale + 1] = {1, 10, 100, 1000, 10000};
