@@ -18,6 +18,25 @@ StringPool::StringPool() {
   slots_.assign(kInitialSlots, 0);
 }
 
+std::uint64_t StringPool::hash(std::string_view text) {
+  // FNV-1a over 8-byte words then a final mix: fast on short ids, good enough spread.
+  std::uint64_t h = 1469598103934665603ULL ^ text.size();
+  const char* p = text.data();
+  std::size_t n = text.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 1099511628211ULL;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  h = (h ^ tail_word(p, n)) * 1099511628211ULL;
+  h ^= h >> 32;
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
 StrId StringPool::find(std::string_view text) const {
   if (text.empty()) return kNoStr;
   const std::uint64_t h = hash(text);
@@ -29,6 +48,10 @@ StrId StringPool::find(std::string_view text) const {
     if ((slot & kTagMask) == tag && text::same_text(views_[(slot & kIdMask) - 1], text))
       return static_cast<StrId>((slot & kIdMask) - 1);
   }
+}
+
+StrId StringPool::intern(std::string_view text) {
+  return text.empty() ? kNoStr : intern(text, hash(text));
 }
 
 StrId StringPool::intern(std::string_view text, std::uint64_t h) {

@@ -25,33 +25,15 @@ class StringPool {
   StringPool& operator=(StringPool&&) = default;
 
   /// The id of `text`, adding it when new. Empty text is kNoStr.
-  StrId intern(std::string_view text) { return text.empty() ? kNoStr : intern(text, hash(text)); }
+  StrId intern(std::string_view text);
   /// intern() with the text's hash() already computed (a caller's own index shares it).
   StrId intern(std::string_view text, std::uint64_t text_hash);
   /// The id of `text` when it is already in the pool, else kNoStr.
   StrId find(std::string_view text) const;
   std::string_view view(StrId id) const { return views_[id]; }
   std::size_t size() const { return views_.size(); }
-  /// The hash the pool indexes texts by; its high half is free for a caller's tags. Inline: it
-  /// runs for most cells of a load (the columns' own indexes share it).
-  static std::uint64_t hash(std::string_view text) {
-    // FNV-1a over 8-byte words then a final mix: fast on short ids, good enough spread.
-    std::uint64_t h = 1469598103934665603ULL ^ text.size();
-    const char* p = text.data();
-    std::size_t n = text.size();
-    while (n >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 1099511628211ULL;
-      h ^= h >> 29;
-      p += 8;
-      n -= 8;
-    }
-    h = (h ^ tail_word(p, n)) * 1099511628211ULL;
-    h ^= h >> 32;
-    h *= 0x9E3779B97F4A7C15ULL;
-    return h ^ (h >> 29);
-  }
+  /// The hash the pool indexes texts by; its high half is free for a caller's tags.
+  static std::uint64_t hash(std::string_view text);
 
  private:
   /// The n < 8 bytes at p as a little-endian word, high bytes zero: what a memcpy of n bytes
