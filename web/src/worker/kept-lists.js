@@ -45,8 +45,9 @@ export function keptRows(list, kept) {
   const Row = classOf(-1);
   const objects = new Set(parents.filter((p) => p >= 0));
   for (const j of objects) Object.defineProperty(classOf(j).prototype, MEMBERS, { value: true });
+  const gapSets = list.fields.map((_, j) => (Array.isArray(absent[j]) && absent[j].length ? new Set(absent[j]) : null));
   list.fields.forEach((key, j) => {
-    const gaps = Array.isArray(absent[j]) && absent[j].length ? new Set(absent[j]) : null;
+    const gaps = gapSets[j];
     const Members = objects.has(j) ? classOf(j) : null;
     Object.defineProperty(classOf(parents[j]).prototype, key, {
       get() {
@@ -79,7 +80,54 @@ export function keptRows(list, kept) {
     const m = list.fields.findIndex((f, i) => f === path.slice(dot + 1) && parents[i] === j);
     return m < 0 ? null : whole(m);
   };
-  Object.defineProperty(Row.prototype, KEPT, { value: { kept, table: list.kept, values } });
+  // What a row's key reads, as a function of its place (the getter's value; an object column's
+  // object made plain as plainValue makes it), its column fetched at once: null for objects
+  // within objects, which the getters serve.
+  const reader = (j) => {
+    const gaps = gapSets[j];
+    const c = column(j);
+    const plain = (at) => {
+      if (gaps && gaps.has(at)) return undefined;
+      const v = c[at];
+      return v !== v ? null : v;
+    };
+    if (!objects.has(j)) return plain;
+    const members = [];
+    for (let m = 0; m < n; m++) {
+      if (parents[m] !== j) continue;
+      if (objects.has(m)) return null;
+      members.push([list.fields[m], reader(m)]);
+    }
+    return (at) => {
+      const v = plain(at);
+      if (v === null || v === undefined) return v;
+      const o = {};
+      for (const [key, read] of members) {
+        const mv = read(at);
+        if (mv !== undefined) o[key] = mv;
+      }
+      return o;
+    };
+  };
+  // Rows of `keys` only, for a chart that needs a few keys of every row: each key's column read
+  // straight, where a row's getters made an object per row and per read. Null when a key is
+  // not one the readers serve (the caller then reads the rows).
+  const pick = (rows, keys) => {
+    const readers = [];
+    for (const key of keys) {
+      const j = list.fields.findIndex((f, i) => f === key && parents[i] === -1);
+      const read = j < 0 ? () => undefined : reader(j);
+      if (!read) return null;
+      readers.push([key, read]);
+    }
+    return rows.map((r) => {
+      const at = r[AT];
+      const o = {};
+      for (const [key, read] of readers) o[key] = read(at);
+      return o;
+    });
+  };
+  Object.defineProperty(Row.prototype, KEPT, { value: { kept, table: list.kept, values, pick } });
   const rows = new Array(list.length);
   for (let i = 0; i < list.length; i++) rows[i] = new Row(i);
   return rows;
@@ -117,6 +165,15 @@ export function plainValue(value) {
     if (v !== undefined) o[k] = v;
   }
   return o;
+}
+
+/** Rows of `keys` only, as plain objects to post to the page ({key: value} for each key, as the
+ *  row reads it; an object column's object as plainValue makes it): kept rows (all of one list)
+ *  read column by column, other rows key by key. */
+export function pickedRows(rows, keys) {
+  const from = rows.length ? rows[0][KEPT] : null;
+  const picked = from ? from.pick(rows, keys) : null;
+  return picked || rows.map((r) => Object.fromEntries(keys.map((k) => [k, plainValue(r[k])])));
 }
 
 /** Rows as plain objects, to post to the page: kept rows (all of one list) asked of the engine

@@ -6,7 +6,7 @@
 import { PAGED_LISTS, pagedColumns, whereTest } from '../paged-fields.js';
 import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
-import { isKeptList, keptRows, plainRows, plainValue, valuesOf } from './kept-lists.js';
+import { isKeptList, keptRows, pickedRows, plainRows, valuesOf } from './kept-lists.js';
 
 export class ReportStore {
   constructor() {
@@ -89,7 +89,7 @@ export class ReportStore {
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
     let page = rows.slice(offset, offset + limit);
-    page = Array.isArray(req.pick) ? page.map((r) => Object.fromEntries(req.pick.map((k) => [k, plainValue(r[k])]))) : plainRows(page);
+    page = Array.isArray(req.pick) ? pickedRows(page, req.pick) : plainRows(page);
     return { rows: page, matched: rows.length, total, offset };
   }
 }
