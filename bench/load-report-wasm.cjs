@@ -5,7 +5,8 @@
 // The order of the builds turns round every run, so a machine slowing down slows both alike.
 // Prints each run and the medians (wall ms; CPU ms of the report). Not a test. For the 2.18 GB
 // file (`bash bench/make_big.sh 44`) give Node room: `node --max-old-space-size=8000`.
-//   node bench/load-report-wasm.cjs RUNS FILE DIR_A [DIR_B ...]
+// LOAD_ONLY=1: the load alone (no report), for a change to the load.
+//   [LOAD_ONLY=1] node bench/load-report-wasm.cjs RUNS FILE DIR_A [DIR_B ...]
 /* global process, performance, console */
 'use strict';
 const fs = require('node:fs');
@@ -24,6 +25,7 @@ async function once(dir) {
     let t0 = performance.now();
     await pulse.loadFile(path.basename(file), fs.createReadStream(file, { highWaterMark: 4 << 20 }), { options });
     const load = performance.now() - t0;
+    if (process.env.LOAD_ONLY === '1') return { load, report: 0, reportCpu: 0, bytes: 0 };
     const c0 = process.cpuUsage();
     t0 = performance.now();
     const bytes = pulse.reportText({}).length;

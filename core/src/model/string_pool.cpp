@@ -19,22 +19,7 @@ StringPool::StringPool() {
 }
 
 std::uint64_t StringPool::hash(std::string_view text) {
-  // FNV-1a over 8-byte words then a final mix: fast on short ids, good enough spread.
-  std::uint64_t h = 1469598103934665603ULL ^ text.size();
-  const char* p = text.data();
-  std::size_t n = text.size();
-  while (n >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * 1099511628211ULL;
-    h ^= h >> 29;
-    p += 8;
-    n -= 8;
-  }
-  h = (h ^ tail_word(p, n)) * 1099511628211ULL;
-  h ^= h >> 32;
-  h *= 0x9E3779B97F4A7C15ULL;
-  return h ^ (h >> 29);
+  return hash_inline(text);
 }
 
 StrId StringPool::find(std::string_view text) const {

@@ -58,7 +58,7 @@ class ColumnTextCache {
       if (holds_nul(text)) return {kRefused, no_code_};
       return {pool.intern(text), no_code_};
     }
-    const std::uint64_t h = StringPool::hash(text);
+    const std::uint64_t h = StringPool::hash_inline(text);
     const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
     if (!slots_.empty()) {
       const std::size_t mask = slots_.size() - 1;
