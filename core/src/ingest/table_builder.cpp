@@ -1,7 +1,6 @@
 #include "pulse/ingest/table_builder.h"
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 #include "pulse/error.h"
