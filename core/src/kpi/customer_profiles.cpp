@@ -134,8 +134,7 @@ CustomerReport customer_profiles(const Facts& facts, const Scope& scope,
                                  const CustomerOutlook* outlook, const OrderTotals* totals) {
   CustomerReport report;
   // Without a catalog filter every line of an order counts: its lines were summed once.
-  const bool whole_orders =
-      totals && !scope.catalog && totals->orders.size() == facts.order_count();
+  const bool whole_orders = totals_serve(totals, facts, scope);
   report.as_of = scope.as_of;
   report.from = scope.from;
   report.to = scope.to;

@@ -211,8 +211,7 @@ SalesTeamReport sales_team(const DealFacts& deals, const DealSelection& selectio
 
   if (facts) {
     // Without a catalog filter every line of an order counts: the engine summed them once.
-    const bool whole_orders =
-        totals && !scope.catalog && totals->orders.size() == facts->order_count();
+    const bool whole_orders = totals_serve(totals, *facts, scope);
     OrderSum scratch;
     // Orders are grouped by customer, so one stamp per rep counts distinct customers.
     for (std::uint32_t o = 0; o < facts->order_count(); ++o) {

@@ -32,4 +32,10 @@ struct OrderTotals {
 
 OrderTotals order_totals(const Facts& facts);
 
+/// Whether `totals` give each order's sum under `scope` (the customers' profiles and the sales
+/// team read them then): no catalog filter picks lines, and they are these facts' totals.
+inline bool totals_serve(const OrderTotals* totals, const Facts& facts, const Scope& scope) {
+  return totals && !scope.catalog && totals->orders.size() == facts.order_count();
+}
+
 }  // namespace pulse::kpi
