@@ -22,7 +22,9 @@ native-debug: deps
 # The CLI at build/bin/b2b-pulse and the web app in dist/.
 build: native web
 
-# The engine as WebAssembly: build/wasm-release/wasm/pulse-engine.js (wasm inlined) + pulse.js.
+# The engine as WebAssembly: build/wasm-release/wasm/pulse-engine.js (wasm inlined) + pulse.js,
+# and build/wasm-shared/wasm/shared/ (the same engine over a shared memory, which a
+# cross-origin isolated page runs: docs/performance.md "Fresh pages touched on the other core").
 # Emscripten: the emsdk's when EMSDK is set (after `source emsdk_env.sh`), else Debian's package,
 # whose emcc optimizer needs Debian's node modules (NODE_PATH). The toolchain is chosen when
 # build/wasm-release is first configured: delete that folder to switch.
@@ -32,6 +34,8 @@ wasm:
 	@scripts/install-deps.sh wasm
 	@cmake --preset wasm-release $(EMSDK_TOOLCHAIN) >/dev/null
 	@cmake --build --preset wasm-release -j $(JOBS)
+	@cmake --preset wasm-shared $(EMSDK_TOOLCHAIN) >/dev/null
+	@cmake --build --preset wasm-shared -j $(JOBS)
 
 # The wasm module under Node against the native CLI (samples, real datasets, bad input,
 # workbooks: those take fflate from web/node_modules, as the page bundles it).

@@ -2,11 +2,13 @@
 // four dashboards drawn, with the big-CSV load in ranges on helper workers and in one stream,
 // alternating (docs/performance.md, "Parallel ingest in the page").
 //
-//   [BENCH_MODES=ranges,stream,engine-reads] node bench/page-big-file.mjs FILE [runs=3] [rangeMiB=8]
+//   [BENCH_MODES=ranges,stream,isolated,engine-reads] node bench/page-big-file.mjs FILE [runs=3] [rangeMiB=8]
 //
-// Modes: ranges (helper workers parse byte ranges), stream (one stream as the page ships: a
-// file of 32 MiB or more read on a reader worker, src/worker/file-reader.js), engine-reads (one
-// stream read by the engine worker itself, as before the reader worker). Each run a fresh
+// Modes: ranges (helper workers parse byte ranges), stream (one stream as the page ships on a
+// plain host: a file of 32 MiB or more read on a reader worker, src/worker/file-reader.js),
+// isolated (the same, the page served cross-origin isolated as web/serve.mjs serves it: the
+// shared-memory engine with its pages touched on another worker, src/worker/page-toucher.js),
+// engine-reads (one stream read by the engine worker itself, as before the reader worker). Each run a fresh
 // page; globalThis.B2B_PULSE_PARALLEL and B2B_PULSE_READER (src/engine-client.js) pick the
 // mode before the page script runs. Prints per mode the load (file picked -> load report), the
 // whole (picked -> drawn) and the wasm heap, medians; and checks that both modes loaded the
@@ -28,6 +30,7 @@ const rangeBytes = Number(rangeArg || 8) * (1 << 20);
 const SETTINGS = {
   ranges: { parallel: { rangeBytes }, reader: undefined },
   stream: { parallel: false, reader: undefined },
+  isolated: { parallel: false, reader: undefined, isolated: true },
   'engine-reads': { parallel: false, reader: false },
 };
 const modes = (process.env.BENCH_MODES || 'ranges,stream').split(',').filter((m) => m in SETTINGS);
@@ -35,7 +38,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms) => (ms / 1000).toFixed(2) + ' s';
 
 // PULSE_DIST=dir serves another build's dist/ (a before/after pair, run in turn).
-const { origin, close } = await serve(process.env.PULSE_DIST ? path.resolve(process.env.PULSE_DIST) : dist);
+const root = process.env.PULSE_DIST ? path.resolve(process.env.PULSE_DIST) : dist;
+const plainHost = await serve(root);
+const isolatedHost = await serve(root, { isolated: true });
 const browser = await launch();
 
 async function once(mode) {
@@ -44,7 +49,7 @@ async function once(mode) {
     globalThis.B2B_PULSE_PARALLEL = parallel;
     if (reader !== undefined) globalThis.B2B_PULSE_READER = reader;
   }, SETTINGS[mode]);
-  await page.goto(origin + '/');
+  await page.goto((SETTINGS[mode].isolated ? isolatedHost : plainHost).origin + '/');
   await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty', null, { timeout: 60000, polling: 5 });
   await page.evaluate(() => {
     const el = document.querySelector('b2b-pulse');
@@ -85,5 +90,6 @@ try {
       `picked -> drawn ${s(median(times[mode].map((t) => t.whole)))}, wasm heap ${(median(times[mode].map((t) => t.heap)) / 2 ** 20).toFixed(0)} MiB`);
 } finally {
   await browser.close();
-  await close();
+  await plainHost.close();
+  await isolatedHost.close();
 }

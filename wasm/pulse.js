@@ -42,6 +42,10 @@
   }
 
   const documentText = new TextDecoder();
+  // A document over the engine's memory as text. Over a shared memory (the isolated page's
+  // module, wasm/CMakeLists.txt) browsers refuse to decode the view itself: a copy is decoded.
+  const decodeDocument = (view) =>
+    documentText.decode(typeof SharedArrayBuffer !== 'undefined' && view.buffer instanceof SharedArrayBuffer ? view.slice() : view);
 
   function asJson(value) {
     if (value === undefined || value === null) return '';
@@ -418,7 +422,7 @@
         column: (table, j) => {
           current('keptColumn');
           const view = this._callValue('keptColumn', [table, j]);
-          return view instanceof Float64Array ? view.slice() : JSON.parse(check(documentText.decode(view), 'keptColumn', true));
+          return view instanceof Float64Array ? view.slice() : JSON.parse(check(decodeDocument(view), 'keptColumn', true));
         },
         rows: (table, at) => {
           current('keptRows');
@@ -645,7 +649,7 @@
      *  memory (binding.cpp's report()), decoded here before anything else runs in the engine. */
     _call(method, args, documentExpected, asBytes = false) {
       const value = this._callValue(method, args);
-      return check(asBytes ? documentText.decode(value) : value, method, documentExpected);
+      return check(asBytes ? decodeDocument(value) : value, method, documentExpected);
     }
 
     /** The binding's own value for method(args): a document, or bytes or numbers over wasm memory. */

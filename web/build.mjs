@@ -25,6 +25,9 @@ const args = process.argv.slice(2);
 const fake = args.includes('--fake-engine') || process.env.B2B_PULSE_FAKE_ENGINE === '1';
 const out = path.resolve(repo, argValue('--out') || 'dist');
 const engineDir = path.resolve(repo, argValue('--engine-dir') || process.env.PULSE_WASM_DIR || 'build/wasm-release/wasm');
+// The shared-memory engine (wasm/CMakeLists.txt, PULSE_WASM_SHARED_MEMORY): without it the
+// hosted page runs the engine above whether isolated or not.
+const sharedEngineDir = path.resolve(repo, argValue('--shared-engine-dir') || process.env.PULSE_WASM_SHARED_DIR || 'build/wasm-shared/wasm');
 
 function argValue(name) {
   const i = args.indexOf(name);
@@ -39,7 +42,11 @@ function findEngine() {
   const splitScript = path.join(engineDir, 'split/pulse-engine.js');
   const splitWasm = path.join(engineDir, 'split/pulse-engine.wasm');
   const split = fs.existsSync(splitScript) && fs.existsSync(splitWasm) ? { script: splitScript, wasm: splitWasm } : null;
-  return { script, api, split };
+  // The same engine over a shared memory (preset wasm-shared), for a cross-origin isolated page.
+  const sharedScript = path.join(sharedEngineDir, 'shared/pulse-engine.js');
+  const sharedWasm = path.join(sharedEngineDir, 'shared/pulse-engine.wasm');
+  const shared = fs.existsSync(sharedScript) && fs.existsSync(sharedWasm) ? { script: sharedScript, wasm: sharedWasm } : null;
+  return { script, api, split, shared };
 }
 
 // Content-Security-Policy of each output. Neither needs 'unsafe-eval' (the module is linked
@@ -69,8 +76,9 @@ const cssText = {
 };
 
 /** The worker's code: our worker bundled, after the engine's glue (`glueScript`) and pulse.js.
- *  parquetInline: hyparquet bundled into the worker (single file), else fetched when needed. */
-async function buildWorker(engine, glueScript, parquetInline = true) {
+ *  parquetInline: hyparquet bundled into the worker (single file), else fetched when needed.
+ *  sharedMemory: the glue's memory is shared, and the worker touches its pages (page-toucher.js). */
+async function buildWorker(engine, glueScript, parquetInline = true, sharedMemory = false) {
   // The fake lives with the tests (tests/browser/fake-engine.js): the shipped sources never import test data.
   const adapter = fake ? path.join(repo, 'tests/browser/fake-engine.js') : path.join(web, 'src/worker/real-engine.js');
   const r = await esbuild.build({
@@ -80,6 +88,9 @@ async function buildWorker(engine, glueScript, parquetInline = true) {
       name: 'engine-adapter',
       setup(b) {
         b.onResolve({ filter: /^pulse-engine-adapter$/ }, () => ({ path: adapter }));
+        b.onResolve({ filter: /^pulse-page-toucher$/ }, () => (sharedMemory
+          ? { path: path.join(web, 'src/worker/page-toucher.js') } : { path: 'no-page-toucher', namespace: 'virtual' }));
+        b.onLoad({ filter: /^no-page-toucher$/, namespace: 'virtual' }, () => ({ contents: 'export const startPageToucher = () => null;', loader: 'js' }));
         b.onResolve({ filter: /^pulse-parquet-library$/ }, () => ({
           path: path.join(web, 'src/worker', parquetInline ? 'parquet-library-inline.js' : 'parquet-library-hosted.js'),
         }));
@@ -144,8 +155,9 @@ const withoutFetchedLanguages = {
 
 /** The page script; `wasmFile` is the engine's .wasm next to it, or null when the worker has it inlined;
  *  `parquetFile` the Parquet reader next to it, or null when the worker has it bundled;
- *  `hosted`: the script of dist/index.html, which fetches the languages other than English. */
-async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false) {
+ *  `hosted`: the script of dist/index.html, which fetches the languages other than English;
+ *  `sharedFiles`: {worker, wasm} next to it, the engine a cross-origin isolated page runs, or null. */
+async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false, sharedFiles = null) {
   const languageFiles = hosted ? Object.fromEntries(FETCHED_LANGUAGES.map((lang) => [lang, languageFile(lang)])) : null;
   const r = await esbuild.build({
     entryPoints: [path.join(web, 'src/main.js')],
@@ -153,7 +165,7 @@ async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false
     legalComments: 'eof', charset: 'utf8', metafile: true,
     define: {
       PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_PARQUET_FILE: JSON.stringify(parquetFile),
-      PULSE_LANGUAGE_FILES: JSON.stringify(languageFiles),
+      PULSE_LANGUAGE_FILES: JSON.stringify(languageFiles), PULSE_SHARED_ENGINE: JSON.stringify(sharedFiles),
     },
     plugins: [cssText, ...(hosted ? [withoutFetchedLanguages] : []), {
       name: 'worker-source',
@@ -206,7 +218,11 @@ async function main() {
   const singleWorker = await buildWorker(engine, engine && engine.script);
   const single = await buildApp(singleWorker.code, null);
   const hostedWorker = separate ? await buildWorker(engine, engine.split.script, false) : singleWorker;
-  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js', true) : single;
+  // The isolated page's engine: its worker a script of its own, fetched only by such a page.
+  const sharedWorker = separate && engine.shared ? await buildWorker(engine, engine.shared.script, false, true) : null;
+  const sharedFiles = sharedWorker ? { worker: 'pulse-worker-shared.js', wasm: 'pulse-engine-shared.wasm' } : null;
+  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js', true, sharedFiles) : single;
+  const sharedWasm = sharedWorker ? fs.readFileSync(engine.shared.wasm) : null;
   const languages = separate ? await Promise.all(FETCHED_LANGUAGES.map(async (lang) => [languageFile(lang), JSON.stringify(await languagePack(lang))])) : [];
   const parquetReader = separate ? await buildParquetReader() : null;
   const wasm = separate ? fs.readFileSync(engine.split.wasm) : null;
@@ -217,6 +233,10 @@ async function main() {
   fs.writeFileSync(path.join(out, 'assets/b2b-pulse.js'), hosted.text);
   if (wasm) fs.writeFileSync(path.join(out, 'assets/pulse-engine.wasm'), wasm);
   if (parquetReader) fs.writeFileSync(path.join(out, 'assets/parquet-reader.js'), parquetReader.text);
+  if (sharedWorker) {
+    fs.writeFileSync(path.join(out, 'assets', sharedFiles.worker), sharedWorker.code);
+    fs.writeFileSync(path.join(out, 'assets', sharedFiles.wasm), sharedWasm);
+  }
   for (const [file, text] of languages) fs.writeFileSync(path.join(out, 'assets', file), text);
   const index = withCsp(template, hostedCsp()).replace('<!--APP-->', '<script src="assets/b2b-pulse.js"></script>');
   fs.writeFileSync(path.join(out, 'index.html'), index);
@@ -269,6 +289,14 @@ async function main() {
       ...(parquetReader ? { 'assets/parquet-reader.js': gz(Buffer.from(parquetReader.text)) } : {}),
       ...Object.fromEntries(languages.map(([file, text]) => ['assets/' + file, gz(Buffer.from(text))])),
     },
+    // A cross-origin isolated page (web/serve.mjs) loads these instead of assets/pulse-engine.wasm,
+    // besides the page script (whose own worker it then leaves unused).
+    ...(sharedWorker ? {
+      isolated_gzip: {
+        [`assets/${sharedFiles.worker}`]: gz(Buffer.from(sharedWorker.code)), [`assets/${sharedFiles.wasm}`]: gz(sharedWasm),
+        page_total: pageWeight(out, 'index.html', { isolated: true }).gzip,
+      },
+    } : {}),
     modules_raw: modulesOf(hosted.metafile, hostedWorker.metafile),
     loads_at_open_gzip: Object.fromEntries(atOpen.files.map((f) => [f.file, f.gzip])),
     budget: { page_total_gzip: PAGE_BUDGET_GZIP, within: atOpen.within },
@@ -278,6 +306,7 @@ async function main() {
   console.log(`web: ${path.relative(repo, out)}/ built in ${report.built_ms} ms with engine ${report.engine}`);
   console.log(`  everything the page loads at open: ${kb(page)} gzipped (${atOpen.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')})`);
   console.log(`  single file ${path.relative(repo, out)}/b2b-pulse.html: ${kb(singleHtml.length)} raw, ${kb(singleGz)} gzipped`);
+  if (report.isolated_gzip) console.log(`  a cross-origin isolated page loads ${kb(report.isolated_gzip.page_total)} (its engine over a shared memory: assets/${sharedFiles.worker}, assets/${sharedFiles.wasm})`);
   if (!atOpen.within) console.warn(`  WARNING: over the budget of ${kb(PAGE_BUDGET_GZIP)} gzipped (dist/build-info.json lists the parts)`);
   if (fake) console.warn('  WARNING: --fake-engine: figures are canned, not computed from the files. Development only.');
 }

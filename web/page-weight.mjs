@@ -63,6 +63,11 @@ export const PAGE_CEILING_GZIP = 461 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 
+/** The engine a cross-origin isolated page runs instead (web/build.mjs `sharedFiles`: its worker
+ *  and its wasm over a shared memory): a plain host's page never fetches these files, an isolated
+ *  page fetches them instead of the plain wasm (web/src/engine-client.js). */
+const ISOLATED_ONLY = /-shared\.(?:wasm|js)$/;
+
 const isLocal = (ref) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(ref);
 
 /** Local files named by src= / href= in the page (data: URLs, links to other sites and anchors excluded). */
@@ -74,15 +79,21 @@ function htmlReferences(text) {
   return refs;
 }
 
-/** Files a script needs as it runs: static imports and the .wasm files it names. */
-function scriptReferences(text) {
+/** Files a script needs as it runs: static imports and the .wasm files it names; isolated: the
+ *  isolated page's engine files in place of the plain wasm. */
+function scriptReferences(text, isolated) {
   const refs = [];
+  if (isolated) {
+    for (const m of text.matchAll(/["']([^"'\s]+-shared\.(?:wasm|js))["']/g)) {
+      if (isLocal(m[1])) refs.push(m[1]);
+    }
+  }
   // Static imports only: `from "./x.js"` and a bare `import "./x.js"` (not `import("./x.js")`).
   for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.m?js)["']/g)) {
     if (isLocal(m[1])) refs.push(m[1]);
   }
   for (const m of text.matchAll(/["']([^"'\s]+\.wasm)["']/g)) {
-    if (isLocal(m[1])) refs.push(m[1]);
+    if (isLocal(m[1]) && !ISOLATED_ONLY.test(m[1]) && !isolated) refs.push(m[1]);
   }
   return refs;
 }
@@ -90,8 +101,9 @@ function scriptReferences(text) {
 /**
  * The files dist/index.html loads at open: [{ file, raw, gzip }] (paths relative to `dist`) and
  * their total gzip. A file named but absent is listed with `missing: true` (a broken build shows).
+ * isolated: as a cross-origin isolated page loads them (the shared-memory engine's files).
  */
-export function pageWeight(dist, entry = 'index.html') {
+export function pageWeight(dist, entry = 'index.html', { isolated = false } = {}) {
   const files = [];
   const seen = new Set();
   const visit = (file, fromDir) => {
@@ -110,7 +122,7 @@ export function pageWeight(dist, entry = 'index.html') {
     } else if (/\.m?js$/.test(rel)) {
       // A script's own references are relative to its folder (esbuild's chunks; the wasm is
       // fetched relative to the script: engine-client.js engineUrl).
-      for (const ref of scriptReferences(bytes.toString('utf8'))) visit(ref, path.dirname(abs));
+      for (const ref of scriptReferences(bytes.toString('utf8'), isolated)) visit(ref, path.dirname(abs));
     }
   };
   visit(entry, dist);

@@ -1,6 +1,9 @@
 // A tiny static file server for dist/ (make demo-web): no dependencies, GET and HEAD only,
-// localhost only. usage: node web/serve.mjs [dir=dist] [port=8080] [--csp]
+// localhost only. usage: node web/serve.mjs [dir=dist] [port=8080] [--csp] [--no-isolation]
 // --csp sends the strict Content-Security-Policy of docs/reliability.md with every response.
+// Every response isolates the page (COOP same-origin, COEP require-corp), so that the engine runs
+// over a shared memory and its fresh pages are touched on another core (docs/performance.md
+// "Fresh pages touched on the other core"); --no-isolation serves the page as a plain host does.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +14,8 @@ const wanted = Number(positional[1] || process.env.PORT || 8080);
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; " +
   "style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'self'";
 const csp = process.argv.includes('--csp') ? { 'content-security-policy': CSP } : {};
+const isolation = process.argv.includes('--no-isolation') ? {}
+  : { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values',
@@ -47,6 +52,7 @@ const server = http.createServer((req, res) => {
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
         ...csp,
+        ...isolation,
       });
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
@@ -61,7 +67,8 @@ function listen(port, tries) {
   });
   server.listen(port, '127.0.0.1', () => {
     const { port: p } = server.address();
-    console.log(`B2B Pulse: serving ${root}${csp['content-security-policy'] ? ' with the strict Content-Security-Policy' : ''}`);
+    console.log(`B2B Pulse: serving ${root}${csp['content-security-policy'] ? ' with the strict Content-Security-Policy' : ''}` +
+      `${isolation['cross-origin-embedder-policy'] ? ', cross-origin isolated' : ''}`);
     console.log(`  open   http://127.0.0.1:${p}/`);
     console.log(`  embed  http://127.0.0.1:${p}/embed.html`);
     console.log(`  single file (works offline, from disk): ${path.join(root, 'b2b-pulse.html')}`);

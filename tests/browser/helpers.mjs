@@ -39,8 +39,11 @@ export async function launch(options = {}) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv', '.wasm': 'application/wasm' };
 
-/** Serves dir on 127.0.0.1 (random port); resolves to {origin, close, hits}. */
-export function serve(dir = dist) {
+/** Serves dir on 127.0.0.1 (random port); resolves to {origin, close, hits}. isolated: every
+ *  response with COOP and COEP, as web/serve.mjs sends them (the page then runs its
+ *  shared-memory engine); the tests' default is a plain host's page. */
+export function serve(dir = dist, { isolated = false } = {}) {
+  const isolation = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
   const hits = [];
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -51,7 +54,7 @@ export function serve(dir = dist) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...isolation });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => {

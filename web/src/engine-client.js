@@ -7,11 +7,19 @@ import { IngestPool, PARALLEL_MIN_BYTES, helperCount, wantsRanges } from './inge
 // (PULSE_WASM_FILE, replaced at build time; null when the worker has it inlined). Its
 // compilation starts as soon as the script runs, while the page draws and the user picks a
 // file; the compiled module is then posted to the worker, which only instantiates it.
-/* global PULSE_WASM_FILE, PULSE_PARQUET_FILE */
+/* global PULSE_WASM_FILE, PULSE_PARQUET_FILE, PULSE_SHARED_ENGINE */
 // The Parquet reader, a script of its own in the hosted build (null when the worker bundles it):
 // the worker fetches it the first time a Parquet file is dropped.
 const parquetUrl = PULSE_PARQUET_FILE ? engineUrl(PULSE_PARQUET_FILE) : null;
-const compiledEngine = PULSE_WASM_FILE ? compileEngine(engineUrl(PULSE_WASM_FILE)) : null;
+// A cross-origin isolated page (served with COOP and COEP, web/serve.mjs) runs the engine built
+// over a shared memory, {worker, wasm} next to this script (PULSE_SHARED_ENGINE, null when not
+// built), so that another worker touches its fresh pages while it works
+// (worker/page-toucher.js). globalThis.B2B_PULSE_SHARED = false before this script runs keeps
+// the plain engine (the tests and benchmarks compare).
+const sharedEngine = typeof PULSE_SHARED_ENGINE === 'object' && PULSE_SHARED_ENGINE && globalThis.crossOriginIsolated === true &&
+  globalThis.B2B_PULSE_SHARED !== false ? PULSE_SHARED_ENGINE : null;
+const wasmFile = sharedEngine ? sharedEngine.wasm : PULSE_WASM_FILE;
+const compiledEngine = wasmFile ? compileEngine(engineUrl(wasmFile)) : null;
 if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
 
 function engineUrl(file) {
@@ -42,7 +50,7 @@ export const WARM_BYTES = 48 << 20;
 
 export class EngineClient {
   constructor() {
-    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    const url = sharedEngine ? engineUrl(sharedEngine.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
     this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
     this.seq = 0;
     this.pending = new Map();
@@ -79,7 +87,7 @@ export class EngineClient {
     this.opened = opened.then(() => {}, (err) => { this.startFailed = err; });
     // When the engine could take a file, in ms since the page opened: readyAt and a User Timing
     // mark 'b2b-pulse:engine-ready' (bench/engine-start.mjs reads the mark).
-    this.ready = opened.finally(() => URL.revokeObjectURL(url)).then((info) => {
+    this.ready = opened.finally(() => sharedEngine || URL.revokeObjectURL(url)).then((info) => {
       this.readyAt = performance.now();
       if (performance.mark) performance.mark('b2b-pulse:engine-ready');
       return info;
@@ -120,7 +128,9 @@ export class EngineClient {
   }
 
   async loadInRanges(name, source, options, onProgress, chunkSize) {
-    const wasmModule = compiledEngine ? await compiledEngine.catch(() => null) : null;
+    // The helpers run the plain engine (their own memories), also beside a shared-memory one.
+    const plainEngine = sharedEngine ? compileEngine(engineUrl(PULSE_WASM_FILE)) : compiledEngine;
+    const wasmModule = plainEngine ? await plainEngine.catch(() => null) : null;
     const pool = new IngestPool(workerSource, wasmModule, this.parallel.helpers);
     try {
       const payload = { name, source, options, chunkSize, rangePorts: pool.ports, rangeBytes: this.parallel.rangeBytes };
@@ -132,16 +142,17 @@ export class EngineClient {
 
   /** Resolves to {report, ms (engine), takeMs (the worker's parse of the text and keeping of its
    *  big lists), parseMs (here; 0 when the worker parsed it), textBytes
-   *  (the engine's whole JSON), heapBytes (the engine's wasm memory, null when unknown)}. A
+   *  (the engine's whole JSON), heapBytes (the engine's wasm memory, null when unknown),
+   *  pagesTouched (of that memory, by the isolated page's toucher; null without one)}. A
    *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
    *  them; one without comes as the engine's text. sections: the report keys to compute
    *  (wasm/pulse.js reportText; omitted: the whole report). */
   async report(settings, sections, prefetch) {
-    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null, prefetched = null } =
+    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null, pagesTouched = null, prefetched = null } =
       await this.call('report', { settings, sections, ...(prefetch && prefetch.length ? { prefetch } : {}) });
     const t0 = performance.now();
     const parsed = report || JSON.parse(text);
-    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes, prefetched };
+    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes, pagesTouched, prefetched };
   }
 
   /** Rows of a list the worker kept (report-store.js rows()): {rows, matched, total, offset} or {stale: true}. */

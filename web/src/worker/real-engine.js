@@ -5,6 +5,9 @@
 import { unzipSync } from 'fflate';  // Excel workbooks (.xlsx) are zip archives
 import { setParquetLibraryUrl } from 'pulse-parquet-library';
 import { isParquet, loadParquet } from './parquet-source.js';
+// The shared-memory engine's worker gets page-toucher.js; the plain workers, whose memory is
+// never shared, a startPageToucher that returns null (web/build.mjs).
+import { startPageToucher } from 'pulse-page-toucher';
 
 // wasmModule: the WebAssembly.Module the page compiled from pulse-engine.wasm (hosted build),
 // instantiated through Emscripten's instantiateWasm hook; absent when the glue has the wasm
@@ -26,6 +29,9 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
   return {
     kind: 'wasm',
     pulse,  // range-helpers.js loads a big CSV file in ranges on it
+    // The isolated page's engine runs over a shared memory: its fresh pages are touched on a
+    // worker of their own while it works (page-toucher.js); null otherwise.
+    pages: startPageToucher(pulse._module.wasmMemory),
     async loadFile(name, source, { options, onProgress, chunkSize, signal, readBlob }) {
       // Parquet is decoded here by hyparquet (parquet-source.js); every other format by the engine.
       if (await isParquet(source))

@@ -39,15 +39,25 @@ async function stopWarming() {
 }
 
 async function handle(msg) {
-  const { id, op } = msg;
   // init comes first: the page's compiled wasm, if any, and where its Parquet reader is
   if (!engine) engine = openEngine(msg.wasmModule, { parquetUrl: msg.parquetUrl });
   const e = await engine;
   await stopWarming();
+  if (e.pages) e.pages.working();
+  try {
+    return await serve(e, msg);
+  } finally {
+    if (e.pages) e.pages.idle();
+  }
+}
+
+async function serve(e, msg) {
+  const { id, op } = msg;
   switch (op) {
     case 'init':
       warm(e, msg.warmBytes);
-      return { kind: e.kind, schema: e.schema() };
+      // sharedMemory: the engine's fresh pages are touched on another worker (page-toucher.js).
+      return { kind: e.kind, schema: e.schema(), sharedMemory: Boolean(e.pages) };
     case 'load': {
       let last = 0;
       const onProgress = (bytes, total) => {
@@ -95,7 +105,8 @@ async function handle(msg) {
       const prefetched = report && Array.isArray(msg.prefetch) ? msg.prefetch.map((request) => reports.rows({ ...request, report_id: id })) : null;
       // The engine's wasm memory after the report (it only grows) and the time the worker spent
       // parsing the text and keeping the big lists: the benchmark reports both.
-      return { ...(report ? { report } : { text }), prefetched, ms, takeMs: performance.now() - t1, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null };
+      return { ...(report ? { report } : { text }), prefetched, ms, takeMs: performance.now() - t1, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null,
+        pagesTouched: e.pages ? e.pages.pages() : null };
     }
     case 'rows':
       return reports.rows(msg.request);
