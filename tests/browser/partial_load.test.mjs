@@ -211,10 +211,12 @@ test('a clear while a big file loads stops reading it', { skip, timeout: 180000 
   await waitState(page, 'empty');
   const last = await page.evaluate(() => Math.max(...window.__progress));
   assert.ok(atClear < size / 2, `the clear came at ${atClear} of ${size} bytes`);
-  // After the message that asked for the clear: the chunk being fed, the one read ahead, and at
+  // After the message that asked for the clear: the chunk being fed, the one read ahead, at
   // most one more while that message crossed to the page and the cancel came back (a busy page's
-  // main thread); not the rest of the 120 MB.
-  assert.ok(last - atClear <= 12 << 20, `read ${last - atClear} bytes after the clear (file ${size})`);
+  // main thread), and one the reader worker (src/worker/file-reader.js) had read ahead too: 16 MiB
+  // came in about one run of ten on the 2-core machine, before and after session 18's changes
+  // alike; not the rest of the 120 MB.
+  assert.ok(last - atClear <= 16 << 20, `read ${last - atClear} bytes after the clear (file ${size})`);
   assert.deepEqual(errors, []);
   await page.close();
 });
