@@ -68,6 +68,7 @@ async function once(mode) {
   const r = await page.evaluate(() => ({ done: window.bench.done, load: window.bench.load, timings: { ...document.querySelector('b2b-pulse').timings } }));
   await page.close();
   if (r.done === null) throw new Error('the page ended in an error state');
+  if (process.env.BENCH_TIMINGS) console.log(`    timings ${JSON.stringify(r.timings, (k, v) => (typeof v === "number" ? Math.round(v) : v))}`);
   return { whole: r.done - picked, load: r.timings.load, heap: r.timings.wasmHeap, loads: r.load };
 }
 
