@@ -8,6 +8,9 @@ import { IngestPool, PARALLEL_MIN_BYTES, helperCount, wantsRanges } from './inge
 // compilation starts as soon as the script runs, while the page draws and the user picks a
 // file; the compiled module is then posted to the worker, which only instantiates it.
 /* global PULSE_WASM_FILE, PULSE_PARQUET_FILE, PULSE_SHARED_ENGINE */
+// This script's own address, read while it runs (document.currentScript is null afterwards):
+// the engine's files are next to it.
+const scriptUrl = typeof document !== 'undefined' && document.currentScript && document.currentScript.src;
 // The Parquet reader, a script of its own in the hosted build (null when the worker bundles it):
 // the worker fetches it the first time a Parquet file is dropped.
 const parquetUrl = PULSE_PARQUET_FILE ? engineUrl(PULSE_PARQUET_FILE) : null;
@@ -21,10 +24,17 @@ const sharedEngine = typeof PULSE_SHARED_ENGINE === 'object' && PULSE_SHARED_ENG
 const wasmFile = sharedEngine ? sharedEngine.wasm : PULSE_WASM_FILE;
 const compiledEngine = wasmFile ? compileEngine(engineUrl(wasmFile)) : null;
 if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
+let compiledPlain = sharedEngine ? null : compiledEngine;
+
+/** The plain engine's compiled module (null when the worker has it inlined); on an isolated page
+ *  compiled only when asked: for the range helpers, or when the shared engine cannot start. */
+function plainEngine() {
+  if (!compiledPlain && PULSE_WASM_FILE) compiledPlain = compileEngine(engineUrl(PULSE_WASM_FILE));
+  return compiledPlain;
+}
 
 function engineUrl(file) {
-  const script = typeof document !== 'undefined' && document.currentScript && document.currentScript.src;
-  return new URL(file, script || location.href).href;
+  return new URL(file, scriptUrl || location.href).href;
 }
 
 async function compileEngine(url) {
@@ -50,8 +60,6 @@ export const WARM_BYTES = 48 << 20;
 
 export class EngineClient {
   constructor() {
-    const url = sharedEngine ? engineUrl(sharedEngine.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-    this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
     this.seq = 0;
     this.pending = new Map();
     // Big CSV files in ranges on helper workers (src/ingest-pool.js); null reads every file in
@@ -67,6 +75,31 @@ export class EngineClient {
     // worker; {minBytes} moves the threshold (the tests and bench/page-big-file.mjs use both).
     const reader = globalThis.B2B_PULSE_READER;
     this.readerMinBytes = reader === false ? null : reader && reader.minBytes !== undefined ? reader.minBytes : undefined;
+    // The shared-memory engine first on an isolated page; where it cannot start (its files
+    // missing, a browser that cannot reserve a shared memory of 4 GB), the plain one.
+    let opened = this.start(sharedEngine);
+    if (sharedEngine) {
+      opened = opened.catch(() => {
+        this.worker.terminate();
+        return this.start(null);
+      });
+    }
+    this.opened = opened.then(() => {}, (err) => { this.startFailed = err; });
+    // When the engine could take a file, in ms since the page opened: readyAt and a User Timing
+    // mark 'b2b-pulse:engine-ready' (bench/engine-start.mjs reads the mark).
+    this.ready = opened.then((info) => {
+      this.readyAt = performance.now();
+      if (performance.mark) performance.mark('b2b-pulse:engine-ready');
+      return info;
+    });
+  }
+
+  /** Starts the engine's worker: `shared` ({worker, wasm}) or the plain one (null). Resolves to
+   *  its init's answer. */
+  start(shared) {
+    const url = shared ? engineUrl(shared.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    this.failed = null;
+    this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
     this.worker.onmessage = (e) => this.onMessage(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
@@ -81,17 +114,11 @@ export class EngineClient {
     // bytes otherwise (the tests and benchmarks compare).
     const warmBytes = globalThis.B2B_PULSE_WARM === false ? 0 : typeof globalThis.B2B_PULSE_WARM === 'number' ? globalThis.B2B_PULSE_WARM : WARM_BYTES;
     const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}), warmBytes });
-    const opened = compiledEngine
-      ? compiledEngine.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
+    const compiled = shared ? compiledEngine : plainEngine();
+    const opened = compiled
+      ? compiled.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
       : init();
-    this.opened = opened.then(() => {}, (err) => { this.startFailed = err; });
-    // When the engine could take a file, in ms since the page opened: readyAt and a User Timing
-    // mark 'b2b-pulse:engine-ready' (bench/engine-start.mjs reads the mark).
-    this.ready = opened.finally(() => sharedEngine || URL.revokeObjectURL(url)).then((info) => {
-      this.readyAt = performance.now();
-      if (performance.mark) performance.mark('b2b-pulse:engine-ready');
-      return info;
-    });
+    return opened.finally(() => shared || URL.revokeObjectURL(url));
   }
 
   onMessage(m) {
@@ -129,8 +156,8 @@ export class EngineClient {
 
   async loadInRanges(name, source, options, onProgress, chunkSize) {
     // The helpers run the plain engine (their own memories), also beside a shared-memory one.
-    const plainEngine = sharedEngine ? compileEngine(engineUrl(PULSE_WASM_FILE)) : compiledEngine;
-    const wasmModule = plainEngine ? await plainEngine.catch(() => null) : null;
+    const plain = plainEngine();
+    const wasmModule = plain ? await plain.catch(() => null) : null;
     const pool = new IngestPool(workerSource, wasmModule, this.parallel.helpers);
     try {
       const payload = { name, source, options, chunkSize, rangePorts: pool.ports, rangeBytes: this.parallel.rangeBytes };
