@@ -240,6 +240,9 @@ async function main() {
   for (const [file, text] of languages) fs.writeFileSync(path.join(out, 'assets', file), text);
   const index = withCsp(template, hostedCsp()).replace('<!--APP-->', '<script src="assets/b2b-pulse.js"></script>');
   fs.writeFileSync(path.join(out, 'index.html'), index);
+  // Hosts that read a _headers file (Netlify, Cloudflare Pages) isolate the page with it, so that
+  // it runs the shared-memory engine (web/README.md "Isolated pages"); others ignore the file.
+  if (sharedWorker) fs.writeFileSync(path.join(out, '_headers'), '/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n');
   const inlineScript = inlineSafe(single.text);
   const hash = crypto.createHash('sha256').update(inlineScript, 'utf8').digest('base64');
   const singleHtml = withCsp(template, singleCsp(hash))

@@ -55,6 +55,21 @@ test('a file the page names but the build lacks is listed as missing, and a page
   fs.rmSync(dist, { recursive: true });
 });
 
+test('the isolated page\'s engine files count for an isolated page only, in place of the plain wasm', () => {
+  const files = {
+    'index.html': '<script src="assets/app.js"></script>',
+    'assets/app.js': 'const e={worker:"pulse-worker-shared.js",wasm:"pulse-engine-shared.wasm"};const w="pulse-engine.wasm";',
+    'assets/pulse-engine.wasm': Buffer.alloc(5000, 7),
+    'assets/pulse-engine-shared.wasm': Buffer.alloc(6000, 8),
+    'assets/pulse-worker-shared.js': 'z'.repeat(3000),
+  };
+  const dist = fakeDist(files);
+  assert.deepEqual(pageWeight(dist).files.map((f) => f.file), ['index.html', 'assets/app.js', 'assets/pulse-engine.wasm']);
+  assert.deepEqual(pageWeight(dist, 'index.html', { isolated: true }).files.map((f) => f.file),
+    ['index.html', 'assets/app.js', 'assets/pulse-worker-shared.js', 'assets/pulse-engine-shared.wasm']);
+  fs.rmSync(dist, { recursive: true });
+});
+
 function builtPage(t) {
   const dist = path.join(repo, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
@@ -80,4 +95,19 @@ test(`the built page loads at most ${PAGE_BUDGET_GZIP / 1024} KB gzipped at open
   const weight = builtPage(t);
   if (!weight) return;
   assert.ok(weight.within, `the page loads ${kb(weight.gzip)} gzipped at open, over the budget of ${kb(PAGE_BUDGET_GZIP)}: ${weight.listing}`);
+});
+
+test('the built isolated page finds its engine files, and dist/_headers isolates the page on hosts that read it', (t) => {
+  const dist = path.join(repo, 'dist');
+  if (!fs.existsSync(path.join(dist, 'assets/pulse-engine-shared.wasm'))) {
+    t.skip('skipped: dist/ has no shared-memory engine (make wasm builds it, then make web)');
+    return;
+  }
+  const weight = pageWeight(dist, 'index.html', { isolated: true });
+  const listing = weight.files.map((f) => `${f.file}${f.missing ? ' MISSING' : ''}`).join(', ');
+  assert.ok(weight.files.every((f) => !f.missing), `dist/ lacks a file the isolated page loads: ${listing}`);
+  assert.ok(weight.files.some((f) => f.file === 'assets/pulse-worker-shared.js'), listing);
+  assert.ok(!weight.files.some((f) => f.file === 'assets/pulse-engine.wasm'), listing);
+  const headers = fs.readFileSync(path.join(dist, '_headers'), 'utf8');
+  assert.match(headers, /^\/\*\n {2}Cross-Origin-Opener-Policy: same-origin\n {2}Cross-Origin-Embedder-Policy: require-corp\n$/);
 });
