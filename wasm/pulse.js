@@ -441,13 +441,6 @@
       return JSON.parse(this._call('schema', [], true));
     }
 
-    /** The engine's memory and its allocator, for a reader that fills blocks of it (a shared
-     *  memory: web/src/worker/file-reader.js): {memory, malloc(size) → address or 0, free}. */
-    memoryBlocks() {
-      const m = this._module;
-      return { memory: m.wasmMemory, malloc: (size) => m._malloc(size) >>> 0, free: (address) => m._free(address) };
-    }
-
     /**
      * Touches `bytes` of the engine's memory before the first file and gives them back to its
      * allocator, a megabyte per task so that other work goes between. The first write to fresh
@@ -633,15 +626,6 @@
     _feed(chunk, chunkSize, method = 'feed', extra = []) {
       const step = Math.min(chunk.length, chunkSize);
       if (step === 0) return;
-      // Already in the engine's memory (a shared memory's block, filled by the page's reader
-      // worker: web/src/worker/file-reader.js): fed where it lies. The memory has not grown since
-      // the view was made (only the engine grows it), so the view's buffer is the memory's.
-      const memory = this._module.wasmMemory;  // a shared memory's build only (wasm/CMakeLists.txt)
-      if (memory && chunk.buffer === memory.buffer && chunk.length <= chunkSize) {
-        this.chunksInPlace = (this.chunksInPlace || 0) + 1;  // counted for the tests
-        this._call(method, [chunk.byteOffset, chunk.length, ...extra], false);
-        return;
-      }
       if (step > this._bufferSize) this._grow(step);
       for (let at = 0; at < chunk.length; at += step) {
         const part = chunk.subarray(at, Math.min(at + step, chunk.length));

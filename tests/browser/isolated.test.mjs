@@ -6,9 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { ORDER_LINES_ROWS, repeatedOrderLines } from '../wasm/repeated-order-lines.js';
 import { dist, engineKind, fullReport, launch, repo, reportOfPicked, serve, waitState } from './helpers.mjs';
 
 const built = engineKind() === 'wasm' && fs.existsSync(path.join(dist, 'assets/pulse-engine-shared.wasm'));
@@ -27,10 +25,8 @@ after(async () => {
   await isolated?.close();
 });
 
-async function picked(server, files, { refuseShared = false, readerFrom } = {}) {
+async function picked(server, files, { refuseShared = false } = {}) {
   const page = await browser.context.newPage();
-  // readerFrom: files from this size are read on the reader worker (32 MiB as shipped).
-  if (readerFrom !== undefined) await page.addInitScript((minBytes) => { globalThis.B2B_PULSE_READER = { minBytes }; }, readerFrom);
   // The shared engine's wasm refused (404), as a host that did not copy it would answer.
   if (refuseShared) await page.route('**/pulse-engine-shared.wasm', (route) => route.fulfill({ status: 404, body: '' }));
   const errors = [];
@@ -78,25 +74,4 @@ test('an isolated page whose shared engine cannot start runs the plain one, with
   assert.equal(b.timings.pagesTouched, null, 'no toucher: the plain engine ran');
   assert.equal(b.report.load[0].rows_loaded, 48042);
   assert.deepEqual(b.whole, a.whole);
-});
-
-test('on an isolated page the reader worker puts a big file\'s chunks in the engine\'s memory: the same report', { skip, timeout: 180000 }, async () => {
-  // The samples' lines ×8 (25 MB) read on the reader worker (from 1 byte instead of 32 MiB) by
-  // 4 MiB chunks: pulse.js reads the first before it knows the format (a copy: a gzip or zip
-  // reader would keep it), the rest are fed where the reader put them.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-isolated-'));
-  const file = path.join(dir, 'order_lines.csv');
-  fs.writeFileSync(file, repeatedOrderLines(8));
-  try {
-    const a = await picked(plain, [file], { readerFrom: 1 });
-    const b = await picked(isolated, [file], { readerFrom: 1 });
-    assert.deepEqual(b.errors, []);
-    assert.equal(a.timings.chunksInPlace, 0, 'the plain engine copies each chunk');
-    assert.equal(b.timings.chunksInPlace, Math.ceil(fs.statSync(file).size / (4 << 20)) - 1);
-    assert.equal(b.report.load[0].rows_loaded, 8 * ORDER_LINES_ROWS);
-    assert.deepEqual(b.report.load, a.report.load);
-    assert.deepEqual(b.whole, a.whole);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 });

@@ -4,9 +4,8 @@
 // transferred buffer is detached on the sending side as in a browser. Checked: the chunks
 // are the file's bytes in order; buffers go back to the reader only when the consumer is done
 // with them (a container's reader keeps its chunks intact); a reader that cannot start, or no
-// Worker at all, leaves the reading to the engine; a read failure rejects with its name;
-// stop() ends a reader the consumer left; and over a shared engine memory the chunks arrive in
-// its blocks, which are freed only after the reader said it stopped. (Chromium: tests/browser/reader_worker.test.mjs.)
+// Worker at all, leaves the reading to the engine; a read failure rejects with its name; and
+// stop() ends a reader the consumer left. (Chromium: tests/browser/reader_worker.test.mjs.)
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveObjectURL } from 'node:buffer';
@@ -34,10 +33,9 @@ class FakeWorker {
       : resolveObjectURL(url).text().then((text) => new Function('self', text)(inside));
   }
   postMessage(data, transfer = []) {
-    // The file itself crosses as is (a browser clones a File; this stand-in has functions), and
-    // so does a shared memory (a browser shares it).
+    // The file itself crosses as is (a browser clones a File; this stand-in has functions).
     const copy = data.file ? data : structuredClone(data, { transfer });
-    if (!data.file) this.sent.push(data.buffer ? 'handed back' : data.block !== undefined ? 'block back' : data.stop ? 'stop' : 'fresh');
+    if (!data.file) this.sent.push(data.buffer ? 'handed back' : 'fresh');
     this.ready.then(() => setImmediate(() => !this.terminated && this.inside.onmessage && this.inside.onmessage({ data: copy })));
   }
   terminate() {
@@ -130,54 +128,4 @@ test('a read that fails rejects with its name; stop() ends a reader the consumer
   assert.equal(started[1].terminated, false);
   readBlob.stop();
   assert.ok(started[1].terminated);
-});
-
-/** A shared engine memory with a bump allocator, as pulse.js's memoryBlocks() gives it. */
-function sharedEngine({ room = true } = {}) {
-  const memory = new WebAssembly.Memory({ initial: 4, maximum: 16, shared: true });
-  let top = 1024;
-  const freed = [];
-  return {
-    memory, freed,
-    malloc: (size) => {
-      if (!room) return 0;
-      const at = top;
-      top += size;
-      return at;
-    },
-    free: (address) => freed.push(address),
-  };
-}
-
-test('over a shared engine memory: the chunks lie in its blocks, handed back, freed once the reader stopped', async () => {
-  withWorker(FakeWorker);
-  const bytes = someBytes(100_003);
-  const engine = sharedEngine();
-  const readBlob = readOnReader(1, engine);
-  const chunks = [];
-  const blocks = new Set();
-  for await (const chunk of readBlob(byteStreamFile(bytes, 777), 4096, () => true, never)) {
-    assert.equal(chunk.buffer, engine.memory.buffer, 'a view of the engine\'s memory');
-    blocks.add(chunk.byteOffset);
-    chunks.push(chunk.slice());  // the engine parses it where it lies; the test keeps a copy
-  }
-  assert.deepEqual(joined(chunks), bytes);
-  assert.equal(blocks.size, 3, 'three blocks, used in turn');
-  const sent = started[0].sent;
-  assert.deepEqual(sent, [...chunks.map(() => 'block back'), 'stop']);
-  assert.deepEqual(engine.freed.sort(), [...blocks].sort(), 'every block freed after the stop');
-  assert.ok(started[0].terminated);
-});
-
-test('over a shared engine memory, a container gets copies; no room for blocks: buffers as before', async () => {
-  withWorker(FakeWorker);
-  const bytes = someBytes(30_000);
-  const engine = sharedEngine();
-  const kept = await collect(readOnReader(1, engine)(byteStreamFile(bytes, 1000), 4096, () => false, never), true);
-  assert.deepEqual(joined(kept), bytes, 'every kept chunk still holds its bytes');
-  assert.ok(kept.every((c) => c.buffer !== engine.memory.buffer), 'copies, not views of blocks read into again');
-  const full = sharedEngine({ room: false });
-  const chunks = await collect(readOnReader(1, full)(byteStreamFile(bytes, 1000), 4096, () => true, never));
-  assert.deepEqual(joined(chunks), bytes);
-  assert.deepEqual(started[1].sent, chunks.map(() => 'handed back'));
 });

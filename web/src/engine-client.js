@@ -170,17 +170,16 @@ export class EngineClient {
   /** Resolves to {report, ms (engine), takeMs (the worker's parse of the text and keeping of its
    *  big lists), parseMs (here; 0 when the worker parsed it), textBytes
    *  (the engine's whole JSON), heapBytes (the engine's wasm memory, null when unknown),
-   *  pagesTouched (of that memory, by the isolated page's toucher; null without one),
-   *  chunksInPlace (a file's chunks the reader put in the engine's memory, fed without a copy)}. A
+   *  pagesTouched (of that memory, by the isolated page's toucher; null without one)}. A
    *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
    *  them; one without comes as the engine's text. sections: the report keys to compute
    *  (wasm/pulse.js reportText; omitted: the whole report). */
   async report(settings, sections, prefetch) {
-    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null, pagesTouched = null, chunksInPlace = null, prefetched = null } =
+    const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null, pagesTouched = null, prefetched = null } =
       await this.call('report', { settings, sections, ...(prefetch && prefetch.length ? { prefetch } : {}) });
     const t0 = performance.now();
     const parsed = report || JSON.parse(text);
-    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes, pagesTouched, chunksInPlace, prefetched };
+    return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes, pagesTouched, prefetched };
   }
 
   /** Rows of a list the worker kept (report-store.js rows()): {rows, matched, total, offset} or {stale: true}. */

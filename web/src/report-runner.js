@@ -66,9 +66,9 @@ export async function runReport(host) {
     const ahead = host.rowsAhead.requests();
     const answer = await host.session.report(settings(host), undefined, ahead);
     if (answer === STALE || seq !== host._seq) return;
-    const { report, ms, takeMs, parseMs, heapBytes, pagesTouched, chunksInPlace } = answer;
+    const { report, ms, takeMs, parseMs, heapBytes, pagesTouched } = answer;
     host.rowsAhead.take(report, ahead, answer.prefetched);
-    Object.assign(host.timings, { report: ms, take: takeMs, parse: parseMs, roundtrip: performance.now() - t0, wasmHeap: heapBytes, pagesTouched, chunksInPlace });
+    Object.assign(host.timings, { report: ms, take: takeMs, parse: parseMs, roundtrip: performance.now() - t0, wasmHeap: heapBytes, pagesTouched });
     host._report = report;
     host.$('.app').classList.add('has-report');
     if (host.filterBar.stale) host.filterBar.take(report);

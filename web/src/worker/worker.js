@@ -78,8 +78,7 @@ async function serve(e, msg) {
         }
         // A big file's bytes are read on a reader worker (file-reader.js); readerMinBytes: null never.
         const minBytes = msg.readerMinBytes === undefined ? READER_MIN_BYTES : msg.readerMinBytes;
-        // Over a shared memory (an isolated page) the reader fills blocks of the engine's memory.
-        readBlob = minBytes === null ? undefined : readOnReader(minBytes, e.pages && e.pulse ? e.pulse.memoryBlocks() : null);
+        readBlob = minBytes === null ? undefined : readOnReader(minBytes);
         return await e.loadFile(msg.name, msg.source, { options: msg.options, onProgress, chunkSize: msg.chunkSize, signal: loading.signal, readBlob });
       } finally {
         if (readBlob) readBlob.stop();  // no reader outlives its load
@@ -107,7 +106,7 @@ async function serve(e, msg) {
       // The engine's wasm memory after the report (it only grows) and the time the worker spent
       // parsing the text and keeping the big lists: the benchmark reports both.
       return { ...(report ? { report } : { text }), prefetched, ms, takeMs: performance.now() - t1, textBytes: text.length, heapBytes: e.heapBytes ? e.heapBytes() : null,
-        pagesTouched: e.pages ? e.pages.pages() : null, chunksInPlace: e.pulse ? e.pulse.chunksInPlace || 0 : null };
+        pagesTouched: e.pages ? e.pages.pages() : null };
     }
     case 'rows':
       return reports.rows(msg.request);
