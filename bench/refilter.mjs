@@ -5,7 +5,7 @@
 // period) RUNS times; medians. Per report: the engine's time in the worker, the hand-over to
 // the page (roundtrip minus engine: worker to page, the report parsed), the visible view
 // drawn, and the size of the report the page holds (JSON).
-//   node bench/refilter.mjs [RUNS] [BEFORE_DIST]   (after make web; PULSE_DIST=dir for another build)
+//   [REFILTER_ISOLATED=1] node bench/refilter.mjs [RUNS] [BEFORE_DIST]   (after make web; PULSE_DIST=dir for another build)
 // With BEFORE_DIST (an older build of the page) the two builds alternate run by run, each in
 // its own tab, so that a busy machine weighs on both alike.
 import fs from 'node:fs';
@@ -102,7 +102,10 @@ if (engineKind() !== 'wasm') {
   console.error(`${dist} has no wasm engine build: run make web`);
   process.exit(1);
 }
-const servers = { after: await serve(dist), before: beforeDist ? await serve(beforeDist) : null };
+// REFILTER_ISOLATED=1: both builds served cross-origin isolated (web/serve.mjs's default), so the
+// page runs its shared-memory engine with the page toucher.
+const isolation = { isolated: process.env.REFILTER_ISOLATED === '1' };
+const servers = { after: await serve(dist, isolation), before: beforeDist ? await serve(beforeDist, isolation) : null };
 const browser = await launch();
 try {
   console.log(`${runs} runs each${beforeDist ? `, alternating with ${beforeDist}` : ''}; medians`);
