@@ -1,7 +1,7 @@
 // Not a test: B2B Pulse against DuckDB on the same file and the same customer and catalog
 // figures (bench/duckdb/figures.sql; docs/performance.md, "Against DuckDB").
 //
-//   node bench/duckdb-vs-pulse.mjs browser [runs=5]   (make bench-browser)
+//   [BENCH_ISOLATED=1] node bench/duckdb-vs-pulse.mjs browser [runs=5]   (make bench-browser)
 //     one headless Chromium; each run a fresh page, opened -> the file picked -> done:
 //     B2B Pulse (dist/index.html, hosted): the four dashboards drawn (the element's `rendered`
 //     event); DuckDB-Wasm (bench/duckdb/page.mjs): the file loaded into a table and the SQL's
@@ -154,6 +154,12 @@ async function native(file) {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.sql': 'text/plain' };
 
 /** dist/ at /, the DuckDB page at /duckdb/ (its package's dist/ under /duckdb/dist/); no-store, so every run starts cold. */
+// BENCH_ISOLATED=1: every response with COOP and COEP, as web/serve.mjs sends them, so both pages
+// are cross-origin isolated: B2B Pulse runs its shared-memory engine with the page toucher;
+// DuckDB-Wasm is offered the same single-threaded bundles as without.
+const ISOLATION = process.env.BENCH_ISOLATED === '1'
+  ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
+
 function serve(dist, duckdbPage, duckdbDist) {
   const routes = [
     ['/duckdb/dist/', duckdbDist],
@@ -173,7 +179,7 @@ function serve(dist, duckdbPage, duckdbDist) {
       }
     }
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...ISOLATION });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ origin: `http://127.0.0.1:${server.address().port}`, server })));
