@@ -15,15 +15,21 @@ const mbps = args.includes('--mbps') ? Number(args[args.indexOf('--mbps') + 1]) 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = http.createServer((req, res) => {
-  let file = path.join(dist, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (file.endsWith('/')) file += 'index.html';
-  if (!file.startsWith(dist) || !fs.existsSync(file)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// isolated: with COOP and COEP, as web/serve.mjs sends them (the page runs its shared-memory engine).
+async function startServer(isolated) {
+  const isolation = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
+  const server = http.createServer((req, res) => {
+    let file = path.join(dist, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (file.endsWith('/')) file += 'index.html';
+    if (!file.startsWith(dist) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...isolation });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+const plain = await startServer(false);
+const isolated = await startServer(true);
 const browser = await launch();
 
 async function once(url, throttle) {
@@ -47,7 +53,8 @@ async function once(url, throttle) {
 
 const rows = [];
 for (const [name, url, throttle] of [
-  ['hosted page (index.html + assets/)', origin + '/', mbps],
+  ['hosted page (index.html + assets/)', plain.origin + '/', mbps],
+  ['hosted page, cross-origin isolated (the shared-memory engine)', isolated.origin + '/', mbps],
   ['single file (file://, wasm inlined)', 'file://' + path.join(dist, 'b2b-pulse.html'), null],
 ]) {
   await once(url, throttle);  // warm-up: the browser's own start
@@ -63,4 +70,5 @@ for (const [name, url, throttle] of [
     `(page drawn ${median(dom).toFixed(0)} ms; runs ${ready.map((x) => x.toFixed(0)).join(', ')})`);
 }
 await browser.close();
-server.close();
+plain.server.close();
+isolated.server.close();
