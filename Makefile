@@ -142,7 +142,7 @@ lint-cpp:
 lint-js: web/node_modules/.package-lock.json
 	@scripts/install-deps.sh lint
 	@web/node_modules/.bin/eslint --config web/eslint.config.mjs --max-warnings 0 \
-		web/src web/build.mjs web/serve.mjs wasm/pulse.js tests/browser tests/wasm tests/web tests/sql tests/golden bench scripts
+		web/src web/build.mjs web/serve.mjs web/isolation.mjs wasm/pulse.js tests/browser tests/wasm tests/web tests/sql tests/golden bench scripts
 
 # The page (web/): dist/index.html + dist/assets/ for any static host, and the single
 # self-contained dist/b2b-pulse.html (wasm, JS, CSS inlined) that works from file://.

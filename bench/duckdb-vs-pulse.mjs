@@ -22,6 +22,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ISOLATION_HEADERS } from '../web/isolation.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -157,8 +158,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 // BENCH_ISOLATED=1: every response with COOP and COEP, as web/serve.mjs sends them, so both pages
 // are cross-origin isolated: B2B Pulse runs its shared-memory engine with the page toucher;
 // DuckDB-Wasm is offered the same single-threaded bundles as without.
-const ISOLATION = process.env.BENCH_ISOLATED === '1'
-  ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
+const ISOLATION = process.env.BENCH_ISOLATED === '1' ? ISOLATION_HEADERS : {};
 
 function serve(dist, duckdbPage, duckdbDist) {
   const routes = [

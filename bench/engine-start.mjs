@@ -8,6 +8,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, dist } from '../tests/browser/helpers.mjs';
+import { ISOLATION_HEADERS } from '../web/isolation.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) || 9);
@@ -17,7 +18,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // isolated: with COOP and COEP, as web/serve.mjs sends them (the page runs its shared-memory engine).
 async function startServer(isolated) {
-  const isolation = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
+  const isolation = isolated ? ISOLATION_HEADERS : {};
   const server = http.createServer((req, res) => {
     let file = path.join(dist, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
     if (file.endsWith('/')) file += 'index.html';

@@ -18,6 +18,7 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pageWeight, PAGE_BUDGET_GZIP } from './page-weight.mjs';
+import { isolationHeadersFile } from './isolation.mjs';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(web, '..');
@@ -242,7 +243,7 @@ async function main() {
   fs.writeFileSync(path.join(out, 'index.html'), index);
   // Hosts that read a _headers file (Netlify, Cloudflare Pages) isolate the page with it, so that
   // it runs the shared-memory engine (web/README.md "Isolated pages"); others ignore the file.
-  if (sharedWorker) fs.writeFileSync(path.join(out, '_headers'), '/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n');
+  if (sharedWorker) fs.writeFileSync(path.join(out, '_headers'), isolationHeadersFile());
   const inlineScript = inlineSafe(single.text);
   const hash = crypto.createHash('sha256').update(inlineScript, 'utf8').digest('base64');
   const singleHtml = withCsp(template, singleCsp(hash))

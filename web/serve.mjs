@@ -7,6 +7,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ISOLATION_HEADERS } from './isolation.mjs';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const root = path.resolve(positional[0] || 'dist');
@@ -14,8 +15,7 @@ const wanted = Number(positional[1] || process.env.PORT || 8080);
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; " +
   "style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'self'";
 const csp = process.argv.includes('--csp') ? { 'content-security-policy': CSP } : {};
-const isolation = process.argv.includes('--no-isolation') ? {}
-  : { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+const isolation = process.argv.includes('--no-isolation') ? {} : ISOLATION_HEADERS;
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values',
@@ -68,7 +68,7 @@ function listen(port, tries) {
   server.listen(port, '127.0.0.1', () => {
     const { port: p } = server.address();
     console.log(`B2B Pulse: serving ${root}${csp['content-security-policy'] ? ' with the strict Content-Security-Policy' : ''}` +
-      `${isolation['cross-origin-embedder-policy'] ? ', cross-origin isolated' : ''}`);
+      `${isolation === ISOLATION_HEADERS ? ', cross-origin isolated' : ''}`);
     console.log(`  open   http://127.0.0.1:${p}/`);
     console.log(`  embed  http://127.0.0.1:${p}/embed.html`);
     console.log(`  single file (works offline, from disk): ${path.join(root, 'b2b-pulse.html')}`);

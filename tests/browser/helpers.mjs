@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ISOLATION_HEADERS } from '../../web/isolation.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The optional shared datasets: ../shared beside the repository, or $PULSE_SHARED_DIR.
@@ -43,7 +44,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  *  response with COOP and COEP, as web/serve.mjs sends them (the page then runs its
  *  shared-memory engine); the tests' default is a plain host's page. */
 export function serve(dir = dist, { isolated = false } = {}) {
-  const isolation = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
+  const isolation = isolated ? ISOLATION_HEADERS : {};
   const hits = [];
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
