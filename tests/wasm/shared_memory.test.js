@@ -25,20 +25,28 @@ async function sharedPulse() {
   return createPulse(require(SHARED_GLUE), { wasmBinary: fs.readFileSync(SHARED_WASM) });
 }
 
-/** The page's toucher on a worker thread over `memory`, driven as worker.js drives it. */
-async function startToucher(memory) {
-  const { TOUCHER } = await import(path.join(ROOT, 'web/src/worker/page-toucher.js'));
-  const control = new Int32Array(new SharedArrayBuffer(8));
-  // A browser worker's globals over Node's worker thread, then the toucher's own code.
-  const shim = "const { parentPort, workerData } = require('node:worker_threads');" +
+/**
+ * startPageToucher's spawn over a Node worker thread: a browser worker's globals (postMessage,
+ * close, onmessage called with { data }) around the toucher's script. exited: its end.
+ */
+function threadWorker(script) {
+  const shim = "const { parentPort } = require('node:worker_threads');" +
     'globalThis.postMessage = (m) => parentPort.postMessage(m); globalThis.close = () => process.exit(0);';
-  const worker = new Worker(`${shim}\n${TOUCHER}\nonmessage({ data: workerData });`, { eval: true, workerData: { memory, control } });
-  await new Promise((ok, fail) => { worker.once('message', ok); worker.once('error', fail); });
-  const set = (state) => { Atomics.store(control, 0, state); Atomics.notify(control, 0); };
-  return {
-    working: () => set(1), idle: () => set(0), pages: () => Atomics.load(control, 1),
-    stop: () => { set(2); return new Promise((ok) => worker.once('exit', ok)); },
-  };
+  const start = "parentPort.once('message', (data) => onmessage({ data }));";
+  const worker = new Worker(`${shim}\n${script}\n${start}`, { eval: true });
+  const ready = new Promise((ok, fail) => { worker.once('message', ok); worker.once('error', fail); });
+  const exited = new Promise((ok) => worker.once('exit', ok));
+  return { postMessage: (m) => worker.postMessage(m), terminate: () => worker.terminate(), ready, exited };
+}
+
+/** The page's own toucher (startPageToucher) on a worker thread over `memory`, started. */
+async function startToucher(memory) {
+  const { startPageToucher } = await import(path.join(ROOT, 'web/src/worker/page-toucher.js'));
+  let thread;
+  const toucher = startPageToucher(memory, (script) => (thread = threadWorker(script)));
+  assert.ok(toucher, 'a shared memory gets a toucher');
+  await thread.ready;
+  return { ...toucher, stop: () => { toucher.stop(); return thread.exited; } };
 }
 
 async function reportsOf(pulse, load) {
@@ -61,11 +69,15 @@ test('the shared-memory engine with its pages touched reports as the plain engin
     const memory = shared._module.wasmMemory;
     assert.ok(memory.buffer instanceof SharedArrayBuffer, 'the build\'s memory is shared');
     const toucher = await startToucher(memory);
-    toucher.working();
-    const text = await reportsOf(shared, load);
-    toucher.idle();
-    const pages = toucher.pages();
-    await toucher.stop();
+    let text, pages;
+    try {
+      toucher.working();
+      text = await reportsOf(shared, load);
+      toucher.idle();
+      pages = toucher.pages();
+    } finally {
+      await toucher.stop();  // a failed engine too: the thread would keep the test running
+    }
     const heap = shared._module.HEAPU8.length;
     shared.dispose();
     assert.ok(text === expected, `${name}: the shared engine's report differs from the plain engine's`);

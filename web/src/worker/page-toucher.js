@@ -11,10 +11,9 @@
 // The toucher never grows the memory: the engine's allocator grows it, and the part past its
 // top is what the toucher runs through ahead of it. It sleeps while the engine has no request.
 
-// The toucher's code, run from a Blob URL (worker-src blob: in the page's policy); exported for
-// tests/wasm/shared_memory.test.js, which runs it on a Node worker thread. control is an
+// The toucher's code, run from a Blob URL (worker-src blob: in the page's policy). control is an
 // Int32Array over a SharedArrayBuffer: [state (0 idle, 1 working, 2 quit), pages touched].
-export const TOUCHER = `onmessage = ({ data: { memory, control } }) => {
+const TOUCHER = `onmessage = ({ data: { memory, control } }) => {
   const STEP = 4 << 20;  // bytes between looks at the state and the memory's length
   let touched = 0;  // every page below is touched
   postMessage('ready');
@@ -38,15 +37,11 @@ const WORKING = 1;
 const QUIT = 2;
 
 /**
- * Starts a toucher over `memory`, a WebAssembly.Memory. Null when the memory is not shared (the
- * page is not isolated, or runs the engine built without shared memory) or no worker can start:
- * the engine then faults its pages itself, as it always did. The result: working() before a
- * request to the engine, idle() after it, pages() the pages touched so far, stop().
+ * A browser worker running `script` from a Blob URL, revoked once the script is read; null when
+ * no worker can start. The worker answers 'ready' when its script runs.
  */
-export function startPageToucher(memory) {
-  if (typeof SharedArrayBuffer === 'undefined' || !memory || !(memory.buffer instanceof SharedArrayBuffer)) return null;
-  const control = new Int32Array(new SharedArrayBuffer(8));
-  const url = URL.createObjectURL(new Blob([TOUCHER], { type: 'text/javascript' }));
+function blobWorker(script) {
+  const url = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
   let worker;
   try {
     worker = new Worker(url, { name: 'b2b-pulse-pages' });
@@ -59,6 +54,22 @@ export function startPageToucher(memory) {
     e.preventDefault();  // a toucher that failed costs speed only: the engine faults its own pages
     URL.revokeObjectURL(url);
   };
+  return worker;
+}
+
+/**
+ * Starts a toucher over `memory`, a WebAssembly.Memory. Null when the memory is not shared (the
+ * page is not isolated, or runs the engine built without shared memory) or no worker can start:
+ * the engine then faults its pages itself, as it always did. The result: working() before a
+ * request to the engine, idle() after it, pages() the pages touched so far, stop().
+ * `spawn(script)` starts the worker (postMessage, terminate); tests/wasm/shared_memory.test.js
+ * gives one over a Node worker thread, so that it drives this very function.
+ */
+export function startPageToucher(memory, spawn = blobWorker) {
+  if (typeof SharedArrayBuffer === 'undefined' || !memory || !(memory.buffer instanceof SharedArrayBuffer)) return null;
+  const worker = spawn(TOUCHER);
+  if (!worker) return null;
+  const control = new Int32Array(new SharedArrayBuffer(8));
   worker.postMessage({ memory, control });
   const set = (state) => {
     Atomics.store(control, 0, state);
