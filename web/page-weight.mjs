@@ -60,10 +60,14 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
  * page's engine: the page script choosing the shared-memory engine when the page is
  * cross-origin isolated, and the plain one where that cannot start (+0.4 KB of script: 461.1 KB
  * measured; the 2.18 GB file 17.1 → 15.0 s on an isolated page, docs/performance.md "Fresh
- * pages touched on the other core"). Lower it as cuts land; never raise it without saying why
+ * pages touched on the other core"), raised to 464 KB for the catalogs' faster re-filter: a
+ * positive line summed once, a SKU without enough weeks in the period skipped before its series,
+ * numbers sorted directly (+3.8 KB raw wasm, +2.0 KB gzipped: 463.1 KB measured; the catalogs'
+ * section re-filtered 21.1 → 17.9 ms natively, This week's 22.8 → 18.8 ms, docs/performance.md
+ * "The catalogs' re-filter, leaner"). Lower it as cuts land; never raise it without saying why
  * there.
  */
-export const PAGE_CEILING_GZIP = 462 * 1024;
+export const PAGE_CEILING_GZIP = 464 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 

@@ -21,26 +21,31 @@ constexpr std::size_t kMinGroupSkus = 3;
 constexpr std::uint32_t kNoStamp = std::numeric_limits<std::uint32_t>::max();
 
 /// Running sums of a catalog or a catalog x SKU, with stamps for distinct orders/customers.
+/// A line goes into one of two sums: `positive` (quantity above 0) or `rest` (returns, zero or
+/// unknown quantities); all() is their total. The positive lines' own figures (average price,
+/// the elasticity's baseline) read `positive`, so a positive line is added once, not once to
+/// the whole and again to the positives: exact sums (exact_sum.h) give the same bits in any
+/// grouping. The per-line sums were a quarter of a re-filter's catalog report in wasm.
 struct Acc {
-  LineTotals all;  // every line, returns included
-  ExactSum pos_units, pos_revenue, pos_cost;
-  bool pos_cost_known = true;
+  LineTotals positive, rest;
+  bool pos_cost_known = true;  // every positive line has a cost
   bool touched = false;
   std::int64_t orders = 0, customers = 0, skus = 0;
   std::uint32_t order_stamp = kNoStamp, customer_stamp = kNoStamp;
 
   void add_line(double rev, double qty, double cost_value) {
     touched = true;
-    all.add(rev, qty, cost_value);
+    if (qty > 0) {
+      positive.add(rev, qty, cost_value);
+      if (std::isnan(cost_value)) pos_cost_known = false;
+    } else {
+      rest.add(rev, std::isnan(qty) ? 0 : qty, cost_value);
+    }
   }
-  void add_positive(double rev, double qty, double cost_value, std::uint32_t o, std::uint32_t c) {
-    pos_units += qty;
-    pos_revenue += rev;
-    if (std::isnan(cost_value))
-      pos_cost_known = false;
-    else
-      pos_cost += cost_value;
-    count(o, c);
+  LineTotals all() const {
+    LineTotals sum = positive;
+    sum.add(rest);
+    return sum;
   }
   /// Order o of customer c (kNoStamp: none) counted once each, however many lines it has here.
   void count(std::uint32_t o, std::uint32_t c) {
@@ -223,6 +228,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
   std::vector<ExactSum> non_product_revenue(facts.catalogs.size());
 
+  const bool by_catalog = scope.catalog.has_value();  // else every line of an order counts
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
     const Day day = facts.order_day[o];
     if (!scope.in_period(day) || !order_in_filter(facts, scope, o)) continue;
@@ -232,16 +238,16 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     // added up after the pass, the same exact sums (exact_sum.h) for half the additions per
     // line. Only a catalog's distinct orders and customers are counted here, line by line.
     for (std::uint32_t l = facts.order_line_begin[o]; l < facts.order_line_begin[o + 1]; ++l) {
-      if (!line_in_filter(facts, scope, l)) continue;
+      if (by_catalog && !line_in_filter(facts, scope, l)) continue;
       const double qty = facts.line_quantity[l];
       const double rev = facts.line_revenue[l];
       const double cost = facts.cost_of(l);
       const std::uint32_t p = facts.line_product[l];
-      prod[p].add_line(rev, std::isnan(qty) ? 0 : qty, cost);
+      prod[p].add_line(rev, qty, cost);
       if (!(qty > 0)) continue;
       cat[facts.products[p].catalog].count(o, customer);
       if (non_product[p]) continue;
-      prod[p].add_positive(rev, qty, cost, o, customer);
+      prod[p].count(o, customer);
       if (gather_points) points.push_back({p, day, l});
     }
   }
@@ -249,11 +255,19 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     if (!prod[p].touched) continue;
     const std::uint32_t k = facts.products[p].catalog;
     cat[k].touched = true;
-    cat[k].all.add(prod[p].all);
-    if (non_product[p]) non_product_revenue[k] += prod[p].all.revenue;
+    cat[k].positive.add(prod[p].positive);
+    cat[k].rest.add(prod[p].rest);
+    if (non_product[p]) {
+      non_product_revenue[k] += prod[p].positive.revenue;
+      non_product_revenue[k] += prod[p].rest.revenue;
+    }
   }
+  std::vector<LineTotals> cat_all(cat.size());  // each catalog's lines, all of them
   LineTotals whole;  // every catalog's lines: the shares' denominator and the whole's margin
-  for (const Acc& k : cat) whole.add(k.all);
+  for (std::size_t k = 0; k < cat.size(); ++k) {
+    cat_all[k] = cat[k].all();
+    whole.add(cat_all[k]);
+  }
 
   CatalogReport report;
   if (!facts.has_lines) return report;
@@ -269,20 +283,21 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
       std::count_if(prod.begin(), prod.end(), [](const Acc& a) { return a.touched; })));
   for (std::uint32_t p = 0; p < prod.size(); ++p) {
     if (!prod[p].touched || non_product[p]) continue;
-    if (prod[p].pos_units > 0) ++cat[facts.products[p].catalog].skus;
+    const LineTotals& pos = prod[p].positive;
+    const LineTotals all = prod[p].all();
+    if (pos.units > 0) ++cat[facts.products[p].catalog].skus;
     ProductRow row;
     row.product = p;
-    row.units = prod[p].all.units;
-    row.revenue = prod[p].all.revenue;
+    row.units = all.units;
+    row.revenue = all.revenue;
     row.orders = prod[p].orders;
     row.customers = prod[p].customers;
-    row.avg_price = ratio(prod[p].pos_revenue, prod[p].pos_units);
-    row.margin = prod[p].all.margin();
-    row.margin_pct = prod[p].all.margin_pct();
-    row.positive_units = prod[p].pos_units;
-    row.positive_revenue = prod[p].pos_revenue;
-    if (prod[p].pos_cost_known && prod[p].pos_units > 0)
-      row.positive_unit_cost = prod[p].pos_cost / prod[p].pos_units;
+    row.avg_price = ratio(pos.revenue, pos.units);
+    row.margin = all.margin();
+    row.margin_pct = all.margin_pct();
+    row.positive_units = pos.units;
+    row.positive_revenue = pos.revenue;
+    if (prod[p].pos_cost_known && pos.units > 0) row.positive_unit_cost = pos.cost / pos.units;
     report.products.push_back(std::move(row));
   }
   sort_by(report.products, [&](const ProductRow& a, const ProductRow& b) {
@@ -321,7 +336,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     for (; j < report.products.size() && facts.products[report.products[j].product].catalog == k;
          ++j)
       report.products[j].revenue_share =
-          ratio(report.products[j].revenue, cat[k].all.revenue - non_product_revenue[k]);
+          ratio(report.products[j].revenue, cat_all[k].revenue - non_product_revenue[k]);
     assign_abc(report.products, i, j, facts, strings);
     const std::size_t levels_before = report.discount_levels.size();
     estimate_catalog(report.products, i, j, series, categories, settings, strings,
@@ -334,17 +349,18 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
     if (!cat[k].touched) continue;
     CatalogRow row;
     row.catalog = k;
-    row.revenue = cat[k].all.revenue;
+    const LineTotals& all = cat_all[k];
+    row.revenue = all.revenue;
     row.orders = cat[k].orders;
     row.customers = cat[k].customers;
-    row.units = cat[k].all.units;
+    row.units = all.units;
     row.aov = cat[k].orders > 0
-                  ? std::optional<double>(cat[k].all.revenue / static_cast<double>(cat[k].orders))
+                  ? std::optional<double>(all.revenue / static_cast<double>(cat[k].orders))
                   : std::nullopt;
     row.skus = cat[k].skus;
-    row.revenue_share = ratio(cat[k].all.revenue, whole.revenue);
-    row.margin = cat[k].all.margin();
-    row.margin_pct = cat[k].all.margin_pct();
+    row.revenue_share = ratio(all.revenue, whole.revenue);
+    row.margin = all.margin();
+    row.margin_pct = all.margin_pct();
     report.catalogs.push_back(row);
   }
   sort_by(report.catalogs, [&](const CatalogRow& a, const CatalogRow& b) {

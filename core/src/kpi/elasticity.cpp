@@ -12,7 +12,7 @@
 
 namespace pulse::kpi {
 namespace {
-constexpr std::size_t kMinPeriods = 6;
+constexpr std::size_t kMinPeriods = kMinSeriesPeriods;
 constexpr double kMinPriceSpread = 1.02;
 }  // namespace
 
@@ -49,6 +49,12 @@ std::optional<PeriodLogs> period_logs(double quantity, double revenue) {
 
 void LogSeriesBuilder::add_sums(Day period, double quantity, double revenue) {
   if (const auto logs = period_logs(quantity, revenue)) add_kept(period, *logs);
+}
+
+void LogSeriesBuilder::reserve(std::size_t periods) {
+  series_.period.reserve(periods);
+  series_.log_p.reserve(periods);
+  series_.log_q.reserve(periods);
 }
 
 void LogSeriesBuilder::add_kept(Day period, const PeriodLogs& logs) {

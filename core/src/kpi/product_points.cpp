@@ -187,16 +187,32 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
 
 namespace {
 
+constexpr std::uint32_t kNoRun = std::numeric_limits<std::uint32_t>::max();
+
+/// Product p's runs that the days [from, to] can reach, [first, last): by their periods, which
+/// ascend within a product. A run whose period starts after `to` or ends before `from` is out.
+std::pair<std::uint32_t, std::uint32_t> runs_reaching(const ProductPoints& all, std::uint32_t p,
+                                                      Day from, Day to) {
+  const auto begin = all.run_period.begin() + all.run_begin[p];
+  const auto end = all.run_period.begin() + all.run_begin[p + 1];
+  const std::int64_t earliest = std::int64_t{from} - longest_offset(all.monthly);
+  const auto first =
+      std::lower_bound(begin, end, earliest, [](Day period, std::int64_t e) { return period < e; });
+  const auto last = std::upper_bound(first, end, to);
+  return {static_cast<std::uint32_t>(first - all.run_period.begin()),
+          static_cast<std::uint32_t>(last - all.run_period.begin())};
+}
+
 /// Product p's runs that the days [from, to] reach, in period order: whole(r) for a run wholly
 /// inside, cut(r) for one that straddles from or to (only its points have days to test).
+/// `reach`: runs_reaching(all, p, from, to), when the caller has it already.
 template <class Whole, class Cut>
 void runs_in_period(const ProductPoints& all, std::uint32_t p, Day from, Day to, Whole whole,
-                    Cut cut) {
+                    Cut cut, std::pair<std::uint32_t, std::uint32_t> reach = {kNoRun, kNoRun}) {
   const std::int64_t longest = longest_offset(all.monthly);
-  for (std::uint32_t r = all.run_begin[p]; r < all.run_begin[p + 1]; ++r) {
+  const auto [first, last] = reach.first == kNoRun ? runs_reaching(all, p, from, to) : reach;
+  for (std::uint32_t r = first; r < last; ++r) {
     const std::int64_t period = all.run_period[r];
-    if (period > to) break;  // a product's runs ascend by period: the rest are later still
-    if (period + longest < from) continue;
     if (period >= from && period + longest <= to)
       whole(r);
     else
@@ -228,7 +244,12 @@ std::pair<ExactSum, ExactSum> run_sums(const ProductPoints& all, const Facts& fa
 
 std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts& facts,
                                           std::uint32_t p, Day from, Day to) {
+  // A run gives at most one period: a product with fewer runs in reach than a series needs has
+  // none, which most of a catalog's rarely sold SKUs are (no points read, no series grown).
+  const auto reach = runs_reaching(all, p, from, to);
+  if (reach.second - reach.first < kMinSeriesPeriods) return std::nullopt;
   LogSeriesBuilder series;
+  series.reserve(reach.second - reach.first);
   runs_in_period(
       all, p, from, to,
       [&](std::uint32_t r) {  // as worked out before
@@ -240,7 +261,8 @@ std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts&
         const auto [q, revenue] =
             run_sums(all, facts, r, [&](std::uint32_t i) { return day_in(all, r, i, from, to); });
         series.add_sums(all.run_period[r], q, revenue);
-      });
+      },
+      reach);
   return series.finish();
 }
 

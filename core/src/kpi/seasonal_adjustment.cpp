@@ -27,6 +27,10 @@ void demean_two_way(std::vector<LogSeries>& panel,
   std::vector<double> x;
   std::vector<std::uint32_t> k;
   std::vector<std::size_t> start(panel.size() + 1, 0);
+  std::size_t points = 0;
+  for (const LogSeries& series : panel) points += series.size();
+  x.reserve(points);
+  k.reserve(points);
   for (std::size_t s = 0; s < panel.size(); ++s) {
     const std::vector<double>& v = quantity ? panel[s].log_q : panel[s].log_p;
     x.insert(x.end(), v.begin(), v.end());
@@ -123,6 +127,10 @@ std::vector<LogSeries> remove_period_effects(const std::vector<const LogSeries*>
   std::vector<std::vector<std::uint32_t>> slot(panel.size());
   for (std::size_t s = 0; s < panel.size(); ++s) {
     const LogSeries& in = *panel[s];
+    out[s].period.reserve(in.size());
+    out[s].log_p.reserve(in.size());
+    out[s].log_q.reserve(in.size());
+    slot[s].reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
       const std::uint32_t k = slot_of(in.period[i]);
       if (present[k] < 2) continue;

@@ -52,6 +52,9 @@ struct PeriodLogs {
 };
 std::optional<PeriodLogs> period_logs(double quantity, double revenue);
 
+/// The fewest kept periods a series is fitted on (LogSeriesBuilder::finish, log_series).
+constexpr std::size_t kMinSeriesPeriods = 6;
+
 /// A LogSeries built period by period, in period order, by log_series' rules: a period is kept
 /// when Q > 0 and P > 0; finish() gives nullopt unless at least 6 are kept and max P / min P >=
 /// 1.02. The engine's cached price points keep each run's period worked out already
@@ -62,6 +65,8 @@ class LogSeriesBuilder {
   void add_sums(Day period, double quantity, double revenue);
   /// A kept period worked out before (period_logs).
   void add_kept(Day period, const PeriodLogs& logs);
+  /// Room for `periods` periods (an upper bound known beforehand): no regrowth while adding.
+  void reserve(std::size_t periods);
   std::optional<LogSeries> finish();
 
  private:
