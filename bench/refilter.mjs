@@ -43,7 +43,7 @@ async function openPage(browser, origin, files, tab) {
     const v = (k) => el.shadowRoot.querySelector(`[data-filter=${k}]`).value;
     return { from: v('from'), to: v('to') };
   });
-  return { page, ends: [midDay(period.from, period.to), period.to], m: { ms: [], rows: [], whole: [], bytes: [], engine: [], viewEngine: [], viewTake: [], handover: [], render: [] } };
+  return { page, ends: [midDay(period.from, period.to), period.to], m: { ms: [], rows: [], whole: [], bytes: [], engine: [], viewEngine: [], viewTake: [], handover: [], render: [], viewRender: [] } };
 }
 
 async function refilter(p, i) {
@@ -85,7 +85,7 @@ async function refilter(p, i) {
     const busy = () => el.shadowRoot.querySelector('[data-rows-ready=""], [data-points-ready=""], [data-detail-ready=""]');
     for (let waited = 0; busy() && waited < 10000; waited += 5) await new Promise((ok) => setTimeout(ok, 5));
     const tm = el.timings;
-    return { ms: viewAt === null ? whole : viewAt - t0, rows: rowsAt === null ? whole : rowsAt - t0, whole, bytes: JSON.stringify(report).length, engine: tm.report, viewEngine: tm.viewReport ?? null, viewTake: tm.viewTake ?? null, handover: tm.roundtrip - tm.report, render: tm.render };
+    return { ms: viewAt === null ? whole : viewAt - t0, rows: rowsAt === null ? whole : rowsAt - t0, whole, bytes: JSON.stringify(report).length, engine: tm.report, viewEngine: tm.viewReport ?? null, viewTake: tm.viewTake ?? null, viewRender: tm.viewRender ?? null, handover: tm.roundtrip - tm.report, render: tm.render };
   }, p.ends[i % 2]);
   for (const k of Object.keys(p.m)) p.m[k].push(r[k]);
 }
@@ -93,7 +93,8 @@ async function refilter(p, i) {
 const line = (label, m) => `${label} change -> view redrawn ${median(m.ms).toFixed(0)} ms ` +
   `(min ${Math.min(...m.ms).toFixed(0)}, max ${Math.max(...m.ms).toFixed(0)})` +
   (m.viewEngine.every((v) => v !== null) ? ` (its sections: engine ${median(m.viewEngine).toFixed(0)} ms` +
-    (m.viewTake.every((v) => v !== null) ? `, parsed and kept in the worker ${median(m.viewTake).toFixed(0)} ms)` : ')') : '') +
+    (m.viewTake.every((v) => v !== null) ? `, parsed and kept in the worker ${median(m.viewTake).toFixed(0)} ms` : '') +
+    (m.viewRender.every((v) => v !== null) ? `, drawn ${median(m.viewRender).toFixed(1)} ms)` : ')') : '') +
   `, with its rows ${median(m.rows).toFixed(0)} ms (min ${Math.min(...m.rows).toFixed(0)}, max ${Math.max(...m.rows).toFixed(0)})` +
   `, whole report in and drawn ${median(m.whole).toFixed(0)} ms: engine ${median(m.engine).toFixed(0)} ms, ` +
   `to the page ${median(m.handover).toFixed(0)} ms, view drawn ${median(m.render).toFixed(0)} ms; report ${(median(m.bytes) / 1024).toFixed(0)} KiB`;

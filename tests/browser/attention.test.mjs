@@ -94,6 +94,14 @@ test('the first view ranks the samples\' actions by money; My list narrows it; a
   }
   assert.ok(r.attention.length > 0);
   const shown = await checkRanking(page, 'en', r);
+  // The view's own rules are in the shadow root once, not in each redraw (own-style.js), and
+  // apply: an item is a grid.
+  await show(page, r);
+  assert.deepEqual(await page.evaluate(() => {
+    const root = document.querySelector('b2b-pulse').shadowRoot;
+    return [root.querySelectorAll('style[data-own-style=attention]').length, root.querySelectorAll('[data-dashboard=attention] style').length,
+      getComputedStyle(root.querySelector('[data-dashboard=attention] li.attn-item')).display];
+  }), [1, 0, 'grid']);
   assert.match(shown[0].reason, /\./);
   await page.screenshot({ path: path.join(SHOTS, 'attention-en.png') });
   await page.screenshot({ fullPage: true, path: path.join(SHOTS, 'attention-en-full.png') });

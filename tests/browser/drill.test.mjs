@@ -133,6 +133,13 @@ test('a rep narrows the page: a chip says so, its × or Back removes it; This we
   await chip.waitFor();
   assert.match(await chip.innerText(), new RegExp(`Rep: ${rep.rep_name || rep.sales_rep}`));
   assert.equal(await $(page, '[data-filter=sales_rep]').inputValue(), rep.sales_rep);
+  // The chips' own rules are in the shadow root once, whatever the redraws (own-style.js), and
+  // apply: the row is a flex row.
+  assert.deepEqual(await page.evaluate(() => {
+    const root = document.querySelector('b2b-pulse').shadowRoot;
+    return [root.querySelectorAll('style[data-own-style=chips]').length, root.querySelectorAll('[data-role=chips] style').length,
+      getComputedStyle(root.querySelector('[data-role=chips]')).display];
+  }), [1, 0, 'flex']);
 
   // Back undoes the filter (and the report follows).
   const unfiltered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('report', (e) => ok(e.detail.filters), { once: true })));

@@ -2,6 +2,7 @@
 // Ivanova ×". Each × removes its filter as a step Back undoes (drill.js), so narrowing the
 // page from a row is always visible and one click (or Enter) away from undone.
 import { html, setHtml } from './html.js';
+import { ownStyle } from './own-style.js';
 import { FILTERS } from './filters.js';
 
 /** The chips' words for a filter value: a date as the page writes dates, a rep or a customer
@@ -14,11 +15,11 @@ function chipValue(host, key, v) {
 }
 
 // Scoped here rather than in the shared stylesheet: the row and its label; the chips
-// themselves look like the tables' chips (.chip).
-const STYLE = html`<style>
+// themselves look like the tables' chips (.chip). Put into the shadow root once (own-style.js).
+const CSS = `
   .filter-chips { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 8px 24px 0; }
   .filter-chips .chips-label { font-size: 12px; color: var(--muted); margin-right: 2px; }
-</style>`;
+`;
 
 /** Draws the chips into el (hidden when no filter is set). */
 export function renderChips(host, el) {
@@ -26,7 +27,8 @@ export function renderChips(host, el) {
   const active = FILTERS.filter((k) => host.filters[k]);
   el.hidden = !active.length;
   el.setAttribute('aria-label', t('drill.chips'));
-  setHtml(el, active.length ? html`${STYLE}<span class="chips-label">${t('drill.chips')}</span>${active.map((k) => {
+  ownStyle(el, 'chips', CSS);
+  setHtml(el, active.length ? html`<span class="chips-label">${t('drill.chips')}</span>${active.map((k) => {
     const text = t('filter.chip.' + k, { v: chipValue(host, k, host.filters[k]) });
     return html`<button type="button" class="chip active" data-filter-chip="${k}" aria-label="${t('drill.remove', { what: text })}">${text} <span aria-hidden="true">×</span></button>`;
   })}` : html``);

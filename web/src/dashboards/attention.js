@@ -3,6 +3,7 @@
 // figures; each sentence is worded here in the page's language. A rep narrows it to their own
 // items with "My list"; each item opens its row in its dashboard.
 import { html, setHtml } from '../html.js';
+import { ownStyle } from '../own-style.js';
 import { header, tiles, tile, unavailable } from './common.js';
 import { isUnavailable } from '../util.js';
 import { chanceText } from './customer-outlook.js';
@@ -14,8 +15,9 @@ const KIND_TONE = {
 const CATALOG_OWNER = '\u0000catalog'; // the select's value for items without a rep (owner null)
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
-// Scoped to this dashboard's section: the shared stylesheet is not edited for one view.
-const STYLE = html`<style>
+// Scoped to this dashboard's markup: the shared stylesheet is not edited for one view. Put
+// into the shadow root once (own-style.js), not written again with every redraw.
+const CSS = `
   .attn-bar { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; margin: 0 0 10px; }
   .attn-bar label { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
   .attn-bar select { font: inherit; font-size: 13px; padding: 3px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--ink); max-width: 60vw; }
@@ -37,7 +39,7 @@ const STYLE = html`<style>
     .attn-amount { grid-column: 2; text-align: left; }
     .attn-amount small { display: inline; margin-left: 6px; }
   }
-</style>`;
+`;
 
 export function renderAttention(ctx, root) {
   const { t, fmt } = ctx;
@@ -62,7 +64,8 @@ export function renderAttention(ctx, root) {
     </select></label>`;
   const capped = total > items.length ? html`<span class="muted">${t('attn.capped', { shown: fmt.int(items.length), total: fmt.int(total) })}</span>` : '';
 
-  setHtml(root, html`${STYLE}${header(ctx, 'attn')}${tiles([
+  ownStyle(root, 'attention', CSS);
+  setHtml(root, html`${header(ctx, 'attn')}${tiles([
     tile('attention_items', t('attn.items'), fmt.int(mine.length), ui.owner ? ownerLabel(ui.owner) : t('attn.items.sub', { total: fmt.int(total) })),
     tile('attention_at_stake', t('attn.at_stake'), fmt.moneyShort(atStake), t('attn.at_stake.sub'), atStake > 0 ? 'warn' : ''),
   ])}${items.length ? html`<div class="attn-bar">${select}${capped}</div>` : ''}${

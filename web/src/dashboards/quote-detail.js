@@ -5,6 +5,7 @@
 // open quote adds its win chance from negotiations.open, which stays there too and is fetched
 // alongside.
 import { html, setHtml } from '../html.js';
+import { ownStyle } from '../own-style.js';
 import { daysBetween } from '../format.js';
 import { dealStatusTag, outcomeBadge } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
@@ -14,8 +15,9 @@ import { STALE } from '../session.js';
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 // Scoped to the detail's section (the shared stylesheet is not edited for one view); the
-// section scrolls into view below the sticky header, not under it.
-export const DETAIL_STYLE = html`<style>
+// section scrolls into view below the sticky header, not under it. Put into the shadow root
+// once (own-style.js), not written again with every detail drawn.
+const DETAIL_CSS = `
   .drill { scroll-margin-top: 120px; margin: 0 0 16px; }
   .drill-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 10px 16px; flex-wrap: wrap; margin: 0 0 10px; }
   .drill-head h3 { margin: 0; font-size: 18px; }
@@ -27,7 +29,13 @@ export const DETAIL_STYLE = html`<style>
   table.history { border-collapse: collapse; font-size: 13px; }
   table.history th, table.history td { padding: 5px 12px 5px 0; border-bottom: 1px solid var(--line-2); text-align: left; }
   table.history .num { text-align: right; }
-</style>`;
+`;
+
+/** Draws `content` into a detail's element `el`, its rules in place. */
+export function setDetailHtml(el, content) {
+  ownStyle(el, 'detail', DETAIL_CSS);
+  setHtml(el, content);
+}
 
 /** The head shared by both details: title, a line under it, actions, and the close button. */
 export function detailHead(ctx, title, sub, actions) {
@@ -49,7 +57,7 @@ export function renderQuoteDetail(ctx, el, id) {
   // (both lists stay there); the head is drawn meanwhile, so the heading takes the focus at
   // once (drill.js) and keeps it when the rest arrives.
   const pending = `${ctx.report.paged.report_id}:${id}`;
-  setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="muted" data-role="drill-loading" data-pending="${pending}">${t('drill.loading')}</p>`);
+  setDetailHtml(el, html`${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="muted" data-role="drill-loading" data-pending="${pending}">${t('drill.loading')}</p>`);
   const one = (list) => (ctx.pagedList(list)
     ? ctx.listRows({ list, where: { deal_id: id }, offset: 0, limit: 1 }).then((a) => (a === STALE ? STALE : a.rows[0] || null))
     : Promise.resolve(null));
@@ -61,14 +69,14 @@ export function renderQuoteDetail(ctx, el, id) {
     drawQuote(ctx, el, id, deal || open, open);
     if (focused) el.querySelector('h3').focus({ preventScroll: true });
   }, (err) => {
-    setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${err.message || String(err)}</p>`);
+    setDetailHtml(el, html`${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${err.message || String(err)}</p>`);
   });
 }
 
 function drawQuote(ctx, el, id, d, open) {
   const { t, fmt } = ctx;
   if (!d) {
-    setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${t('drill.not_found')}</p>`);
+    setDetailHtml(el, html`${detailHead(ctx, t('drill.quote', { id }), '', '')}<p class="note" data-role="drill-missing">${t('drill.not_found')}</p>`);
     return;
   }
   const days = (n) => (isNum(n) ? t('unit.days_long', { n: fmt.num(n, n % 1 ? 1 : 0) }) : '—');
@@ -93,7 +101,7 @@ function drawQuote(ctx, el, id, d, open) {
     open ? stat(t('drill.win_chance'), fmt.pct(open.win_probability, 0), 'win_probability') : '',
     open ? stat(t('drill.expected_value'), fmt.money(open.expected_value), 'expected_value') : '',
   ];
-  setHtml(el, html`${DETAIL_STYLE}<div class="card drill-card" data-detail="quote" data-id="${d.deal_id}">
+  setDetailHtml(el, html`<div class="card drill-card" data-detail="quote" data-id="${d.deal_id}">
     ${detailHead(ctx, t('drill.quote', { id: d.deal_id }), sub, actions)}
     <div class="stats">${stats}</div>
     <h4>${t('drill.history')}</h4>

@@ -1,7 +1,7 @@
 // A rep's own page (drill-down from the reps table, the funnel chart, a quote or the "This
 // week" list): their figures, their open deals by stage and every deal of theirs in the
 // period, each row opening its quote. "Show only this rep" narrows the whole page instead.
-import { html, setHtml } from '../html.js';
+import { html } from '../html.js';
 import { DataTable } from '../table.js';
 import { PagedTable } from '../paged-table.js';
 import { PAGED_LISTS } from '../paged-fields.js';
@@ -9,7 +9,7 @@ import { pageNames } from '../paged-words.js';
 import { ratioBar, dealStatusTag, outcomeBadge } from './common.js';
 import { dealStatusLabel } from '../status-labels.js';
 import { isUnavailable } from '../util.js';
-import { detailHead, stat, DETAIL_STYLE } from './quote-detail.js';
+import { detailHead, stat, setDetailHtml } from './quote-detail.js';
 
 export function renderRepDetail(ctx, el, id) {
   const { t, fmt } = ctx;
@@ -17,7 +17,7 @@ export function renderRepDetail(ctx, el, id) {
   const r = isUnavailable(team) ? null : (team.reps || []).find((x) => x.sales_rep === id);
   const name = ctx.repName(id);
   if (!r) {
-    setHtml(el, html`${DETAIL_STYLE}${detailHead(ctx, t('drill.rep', { name }), '', '')}<p class="note" data-role="drill-missing">${t('drill.rep_not_found')}</p>`);
+    setDetailHtml(el, html`${detailHead(ctx, t('drill.rep', { name }), '', '')}<p class="note" data-role="drill-missing">${t('drill.rep_not_found')}</p>`);
     return;
   }
   const neg = ctx.report.negotiations;
@@ -30,7 +30,7 @@ export function renderRepDetail(ctx, el, id) {
   const sub = [r.sales_rep !== name ? r.sales_rep : '', r.team && `${t('drill.rep.team')}: ${r.team}`, r.manager && `${t('drill.rep.manager')}: ${r.manager}`].filter(Boolean).join(' · ');
   const actions = ctx.report.filters && ctx.report.filters.sales_rep === id ? ''
     : html`<button type="button" class="btn btn-ghost btn-sm" data-drill-act="filter" data-filter="sales_rep" data-id="${id}">${t('drill.filter_rep')}</button>`;
-  setHtml(el, html`${DETAIL_STYLE}<div class="card drill-card" data-detail="rep" data-id="${id}">
+  setDetailHtml(el, html`<div class="card drill-card" data-detail="rep" data-id="${id}">
     ${detailHead(ctx, t('drill.rep', { name: r.rep_name || name }), sub, actions)}
     <div class="stats">
       ${stat(t('col.won'), fmt.int(r.won), 'won')}
