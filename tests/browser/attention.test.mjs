@@ -69,11 +69,14 @@ const HAND = [
     params: { days_left: 0, expires_at: '2026-06-30', customer_id: null, status: 'open', amount: null, win_probability: 0.6, expected_value: null } },
 ];
 
+// The list shows this many items, then as many more at each "Show more".
+const STEP = 50;
+
 async function checkRanking(page, lang, r) {
   assert.equal(await page.locator('b2b-pulse [data-tab=attention]').getAttribute('aria-selected'), 'true', 'the first view');
   const shown = await listed(page);
-  assert.equal(shown.length, r.attention.length);
-  assert.deepEqual(shown.map((x) => x.subject + '/' + x.kind), r.attention.map((a) => a.subject + '/' + a.kind), 'the engine\'s order');
+  assert.equal(shown.length, Math.min(r.attention.length, STEP), 'the first items');
+  assert.deepEqual(shown.map((x) => x.subject + '/' + x.kind), r.attention.slice(0, STEP).map((a) => a.subject + '/' + a.kind), 'the engine\'s order');
   const amounts = shown.map((x) => x.amount);
   const known = amounts.filter((v) => v !== null);
   for (let i = 1; i < known.length; i++) assert.ok(known[i - 1] >= known[i], `ranked by amount: ${known[i - 1]} < ${known[i]}`);
@@ -93,10 +96,32 @@ test('the first view ranks the samples\' actions by money; My list narrows it; a
     await show(page, r);
   }
   assert.ok(r.attention.length > 0);
-  const shown = await checkRanking(page, 'en', r);
+  let shown = await checkRanking(page, 'en', r);
+  // A list longer than one step: "Show more" shows the next items, in the engine's order, and
+  // the keyboard goes on at the first of them; the button says how many are left, then goes.
+  const long = { ...r, attention: Array.from({ length: 3 * STEP + 7 }, (_, i) => ({ ...r.attention[i % r.attention.length], subject: `S${i}`,
+    amount_at_stake: 10000 - i })) };
+  long.attention_total = long.attention.length;
+  await show(page, long);
+  const more = page.locator('b2b-pulse [data-role=attn-more]');
+  assert.equal(await items(page).count(), STEP);
+  assert.equal(await more.innerText(), `Show ${STEP} more (${2 * STEP + 7} not shown)`);
+  await more.click();
+  assert.equal(await items(page).count(), 2 * STEP);
+  assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').shadowRoot.activeElement?.dataset.attnOpen), String(STEP));
+  await more.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await more.innerText(), 'Show 7 more (7 not shown)');
+  await more.click();
+  assert.equal(await more.count(), 0, 'no button when all are shown');
+  assert.deepEqual((await listed(page)).map((x) => x.subject), long.attention.map((a) => a.subject));
+  assert.equal(await page.locator('b2b-pulse [data-kpi=attention_at_stake] .tile-value').innerText(),
+    new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(long.attention.reduce((a, x) => a + x.amount_at_stake, 0)),
+    'money at stake sums the whole list');
+  await show(page, r);
+  shown = await checkRanking(page, 'en', r);
   // The view's own rules are in the shadow root once, not in each redraw (own-style.js), and
   // apply: an item is a grid.
-  await show(page, r);
   assert.deepEqual(await page.evaluate(() => {
     const root = document.querySelector('b2b-pulse').shadowRoot;
     return [root.querySelectorAll('style[data-own-style=attention]').length, root.querySelectorAll('[data-dashboard=attention] style').length,
