@@ -43,7 +43,7 @@ async function openPage(browser, origin, files, tab) {
     const v = (k) => el.shadowRoot.querySelector(`[data-filter=${k}]`).value;
     return { from: v('from'), to: v('to') };
   });
-  return { page, ends: [midDay(period.from, period.to), period.to], m: { ms: [], rows: [], whole: [], bytes: [], engine: [], viewEngine: [], viewTake: [], handover: [], render: [], viewRender: [] } };
+  return { page, ends: [midDay(period.from, period.to), period.to], m: { ms: [], painted: [], rows: [], whole: [], bytes: [], engine: [], viewEngine: [], viewTake: [], handover: [], render: [], viewRender: [] } };
 }
 
 async function refilter(p, i) {
@@ -53,6 +53,9 @@ async function refilter(p, i) {
     // A build that asks for the view's sections first says 'view' when the view on screen is
     // redrawn, then 'report' when the whole report is in; an older build says 'report' only.
     const view = new Promise((ok) => el.addEventListener('view', () => ok(performance.now()), { once: true }));
+    // On screen: the next frame after the view's event, its layout and paint done (the event
+    // comes when the markup is written, before the browser lays it out).
+    const painted = view.then(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0))));
     const drawn = new Promise((ok) => el.addEventListener('report', (e) => ok(e.detail), { once: true }));
     // The other dashboards are drawn in idle time after the view: the next run waits for them,
     // so that no run shares the machine (or the worker) with the one before...
@@ -85,13 +88,14 @@ async function refilter(p, i) {
     const busy = () => el.shadowRoot.querySelector('[data-rows-ready=""], [data-points-ready=""], [data-detail-ready=""]');
     for (let waited = 0; busy() && waited < 10000; waited += 5) await new Promise((ok) => setTimeout(ok, 5));
     const tm = el.timings;
-    return { ms: viewAt === null ? whole : viewAt - t0, rows: rowsAt === null ? whole : rowsAt - t0, whole, bytes: JSON.stringify(report).length, engine: tm.report, viewEngine: tm.viewReport ?? null, viewTake: tm.viewTake ?? null, viewRender: tm.viewRender ?? null, handover: tm.roundtrip - tm.report, render: tm.render };
+    const paintedAt = viewAt === null ? null : await painted;
+    return { painted: paintedAt === null ? whole : paintedAt - t0, ms: viewAt === null ? whole : viewAt - t0, rows: rowsAt === null ? whole : rowsAt - t0, whole, bytes: JSON.stringify(report).length, engine: tm.report, viewEngine: tm.viewReport ?? null, viewTake: tm.viewTake ?? null, viewRender: tm.viewRender ?? null, handover: tm.roundtrip - tm.report, render: tm.render };
   }, p.ends[i % 2]);
   for (const k of Object.keys(p.m)) p.m[k].push(r[k]);
 }
 
 const line = (label, m) => `${label} change -> view redrawn ${median(m.ms).toFixed(0)} ms ` +
-  `(min ${Math.min(...m.ms).toFixed(0)}, max ${Math.max(...m.ms).toFixed(0)})` +
+  `(min ${Math.min(...m.ms).toFixed(0)}, max ${Math.max(...m.ms).toFixed(0)}; on screen, laid out, ${median(m.painted).toFixed(0)} ms)` +
   (m.viewEngine.every((v) => v !== null) ? ` (its sections: engine ${median(m.viewEngine).toFixed(0)} ms` +
     (m.viewTake.every((v) => v !== null) ? `, parsed and kept in the worker ${median(m.viewTake).toFixed(0)} ms` : '') +
     (m.viewRender.every((v) => v !== null) ? `, drawn ${median(m.viewRender).toFixed(1)} ms)` : ')') : '') +
