@@ -187,8 +187,6 @@ ProductPoints product_points(const Facts& facts, bool monthly) {
 
 namespace {
 
-constexpr std::uint32_t kNoRun = std::numeric_limits<std::uint32_t>::max();
-
 /// Product p's runs that the days [from, to] can reach, [first, last): by their periods, which
 /// ascend within a product. A run whose period starts after `to` or ends before `from` is out.
 std::pair<std::uint32_t, std::uint32_t> runs_reaching(const ProductPoints& all, std::uint32_t p,
@@ -203,15 +201,14 @@ std::pair<std::uint32_t, std::uint32_t> runs_reaching(const ProductPoints& all, 
           static_cast<std::uint32_t>(last - all.run_period.begin())};
 }
 
-/// Product p's runs that the days [from, to] reach, in period order: whole(r) for a run wholly
-/// inside, cut(r) for one that straddles from or to (only its points have days to test).
-/// `reach`: runs_reaching(all, p, from, to), when the caller has it already.
+/// A product's runs that the days [from, to] reach (`reach`: runs_reaching's), in period order:
+/// whole(r) for a run wholly inside, cut(r) for one that straddles from or to (only its points
+/// have days to test).
 template <class Whole, class Cut>
-void runs_in_period(const ProductPoints& all, std::uint32_t p, Day from, Day to, Whole whole,
-                    Cut cut, std::pair<std::uint32_t, std::uint32_t> reach = {kNoRun, kNoRun}) {
+void runs_in_period(const ProductPoints& all, std::pair<std::uint32_t, std::uint32_t> reach,
+                    Day from, Day to, Whole whole, Cut cut) {
   const std::int64_t longest = longest_offset(all.monthly);
-  const auto [first, last] = reach.first == kNoRun ? runs_reaching(all, p, from, to) : reach;
-  for (std::uint32_t r = first; r < last; ++r) {
+  for (std::uint32_t r = reach.first; r < reach.second; ++r) {
     const std::int64_t period = all.run_period[r];
     if (period >= from && period + longest <= to)
       whole(r);
@@ -251,7 +248,7 @@ std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts&
   LogSeriesBuilder series;
   series.reserve(reach.second - reach.first);
   runs_in_period(
-      all, p, from, to,
+      all, reach, from, to,
       [&](std::uint32_t r) {  // as worked out before
         if (!std::isnan(all.run_price[r]))
           series.add_kept(all.run_period[r],
@@ -261,8 +258,7 @@ std::optional<LogSeries> series_in_period(const ProductPoints& all, const Facts&
         const auto [q, revenue] =
             run_sums(all, facts, r, [&](std::uint32_t i) { return day_in(all, r, i, from, to); });
         series.add_sums(all.run_period[r], q, revenue);
-      },
-      reach);
+      });
   return series.finish();
 }
 
@@ -277,7 +273,7 @@ void points_in_period(const ProductPoints& all, const Facts& facts, std::uint32_
     }
   };
   runs_in_period(
-      all, p, from, to, [&](std::uint32_t r) { take(r, false); },
+      all, runs_reaching(all, p, from, to), from, to, [&](std::uint32_t r) { take(r, false); },
       [&](std::uint32_t r) { take(r, true); });
 }
 
