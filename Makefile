@@ -90,6 +90,8 @@ BENCH_RUNS ?= 5
 bench-browser: web bench/node_modules/.package-lock.json
 	@scripts/install-deps.sh browser
 	@node bench/duckdb-vs-pulse.mjs browser $(BENCH_RUNS)
+	@# A person's first file (picked 1.5 s after the page is ready), with and without the engine's warm-up.
+	@PICK_DELAY_MS=1500 node bench/first-file.mjs $(BENCH_RUNS)
 
 bench-duckdb: native bench/node_modules/.package-lock.json
 	@node bench/duckdb-vs-pulse.mjs native $(BENCH_RUNS)

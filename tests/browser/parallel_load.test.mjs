@@ -27,7 +27,11 @@ async function loadWith(parallel) {
     workers.push(w);
     w.on('close', () => closed++);
   });
-  await page.addInitScript((p) => { globalThis.B2B_PULSE_PARALLEL = p; }, parallel);
+  // The engine's warm-up worker (src/worker/warm-up.js) off: only the engine's and the helpers count.
+  await page.addInitScript((p) => {
+    globalThis.B2B_PULSE_PARALLEL = p;
+    globalThis.B2B_PULSE_WARM_UP = false;
+  }, parallel);
   await page.goto(server.origin + '/');
   await waitState(page, 'empty');
   const report = await reportOfPicked(page, FILE);

@@ -28,7 +28,11 @@ async function loadWith(files, reader) {
     workers.push(w.url());
     w.on('close', () => closed++);
   });
-  await page.addInitScript((r) => { globalThis.B2B_PULSE_READER = r; }, reader);
+  // The engine's warm-up worker (src/worker/warm-up.js) off: only the engine's and the readers count.
+  await page.addInitScript((r) => {
+    globalThis.B2B_PULSE_READER = r;
+    globalThis.B2B_PULSE_WARM_UP = false;
+  }, reader);
   await page.goto(server.origin + '/');
   await waitState(page, 'empty');
   const report = await reportOfPicked(page, files);

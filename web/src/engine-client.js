@@ -25,6 +25,7 @@ const wasmFile = sharedEngine ? sharedEngine.wasm : PULSE_WASM_FILE;
 const compiledEngine = wasmFile ? compileEngine(engineUrl(wasmFile)) : null;
 if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
 let compiledPlain = sharedEngine ? null : compiledEngine;
+let warmUpAsked = false;  // the engine's first run ahead (EngineClient.startWarmUp), once a page
 
 /** The plain engine's compiled module (null when the worker has it inlined); on an isolated page
  *  compiled only when asked: for the range helpers, or when the shared engine cannot start. */
@@ -57,6 +58,10 @@ export class EngineError extends Error {
 /** Memory the engine touches before the first file: about what Online Retail's first report
  *  uses beyond the module's start (docs/performance.md "Memory touched before the first file"). */
 export const WARM_BYTES = 48 << 20;
+
+/** How long after the engine is ready its warm-up starts (EngineClient.startWarmUp), if no
+ *  file was asked for by then. */
+export const WARM_UP_AFTER_MS = 200;
 
 export class EngineClient {
   constructor() {
@@ -92,6 +97,46 @@ export class EngineClient {
       if (performance.mark) performance.mark('b2b-pulse:engine-ready');
       return info;
     });
+    // The engine's first run, on made-up lines in a worker of its own, while the user picks a
+    // file (worker/warm-up.js): resolves to {lines, ms}, or null when not run.
+    this.warmedUp = this.startWarmUp();
+  }
+
+  /** Runs the engine's first run ahead on another worker over the same compiled module, whose
+   *  optimised code the engine's worker then finds ready. Only where that module is the page's
+   *  to share (the hosted plain engine; the single file's worker compiles its own, the isolated
+   *  page's engine is another build) and a second core can take it; once a page.
+   *  globalThis.B2B_PULSE_WARM_UP = false before this script runs: never (the tests and
+   *  benchmarks compare). */
+  startWarmUp() {
+    const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+    if (sharedEngine || !compiledPlain || cores < 2 || globalThis.B2B_PULSE_WARM_UP === false || warmUpAsked) return Promise.resolve(null);
+    warmUpAsked = true;  // once a page: its elements share the compiled module
+    // Started a moment after the engine is ready, and not at all once a file is asked for: a
+    // file dropped at once, or fetched by the element itself, gets both cores for its load.
+    const idle = this.ready.then(() => new Promise((resolve) => setTimeout(resolve, WARM_UP_AFTER_MS)));
+    return Promise.all([compiledPlain, idle]).then(([wasmModule]) => this.terminated || this.loadAsked ? null : new Promise((resolve) => {
+      const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      const worker = new Worker(url, { name: 'b2b-pulse-warm-up' });
+      const done = (result) => {
+        worker.terminate();
+        URL.revokeObjectURL(url);
+        this.warmUpWorker = null;
+        resolve(result);
+      };
+      this.warmUpWorker = { terminate: () => done(null) };
+      // A warm-up that fails costs nothing but its time: the engine's worker does not need it.
+      worker.onerror = (e) => {
+        e.preventDefault();
+        done(null);
+      };
+      worker.onmessage = (e) => {
+        if (!e.data.ok) done(null);
+        else if (e.data.id === 2) done(e.data.result);
+      };
+      worker.postMessage({ id: 1, op: 'init', wasmModule });
+      worker.postMessage({ id: 2, op: 'warm-up' });
+    }), () => null);
   }
 
   /** Starts the engine's worker: `shared` ({worker, wasm}) or the plain one (null). Resolves to
@@ -149,6 +194,10 @@ export class EngineClient {
   /** Streams a File/Blob into the engine (the worker reads it by slices). Resolves to its load report.
    *  A big CSV file is read in ranges by helper workers as well (this.parallel; null: never). */
   load(name, source, options, onProgress, chunkSize = 4 << 20) {
+    // A file picked before the warm-up ended: the load gets its core (what the warm-up made
+    // ready stays ready).
+    this.loadAsked = true;
+    if (this.warmUpWorker) this.warmUpWorker.terminate();
     if (this.parallel && wantsRanges(name, source, this.parallel.minBytes))
       return this.loadInRanges(name, source, options, onProgress, chunkSize);
     return this.call('load', { name, source, options, chunkSize, readerMinBytes: this.readerMinBytes }, onProgress);
@@ -198,6 +247,8 @@ export class EngineClient {
   }
 
   terminate() {
+    this.terminated = true;
+    if (this.warmUpWorker) this.warmUpWorker.terminate();
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new EngineError({ message: 'terminated' }));
     this.pending.clear();

@@ -152,6 +152,9 @@ export function startEngine(host) {
     host.engineKind = info.kind;
     host.schema = info.schema || null;  // roles and fields, for the Data panel
     host.timings.engineReady = performance.now() - t0;
+    // The engine's first run ahead (worker/warm-up.js): {lines, ms}, or null when not run.
+    const warm = host.session.engine && host.session.engine.warmedUp;
+    if (warm) warm.then((w) => (host.timings.warmUp = w));
     if (info.kind === 'fake' && host._built) {
       const dev = host.$('[data-role=dev-banner]');
       dev.textContent = host.t('app.engine.fake');

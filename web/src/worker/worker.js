@@ -5,6 +5,7 @@ import { openEngine } from 'pulse-engine-adapter';
 import { ReportStore } from './report-store.js';
 import { loadWithHelpers, serveRanges } from './range-helpers.js';
 import { READER_MIN_BYTES, readOnReader } from './file-reader.js';
+import { warmUp } from './warm-up.js';
 
 let engine = null;
 let warming = null;  // {stop, done}: memory touched while no request waits (pulse.js warmMemory)
@@ -113,6 +114,8 @@ async function serve(e, msg) {
     case 'range-serve':  // this worker is a helper of another's load (range-helpers.js)
       serveRanges(msg.port, e.pulse);
       return true;
+    case 'warm-up':  // this worker only runs the engine's first run ahead (warm-up.js), then is closed
+      return warmUp(e);
     case 'clear':
       reports.clear();
       e.clear();
