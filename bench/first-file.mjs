@@ -8,7 +8,7 @@
 // finding the file in the dialog). Prints each run and the medians: opened -> drawn, picked ->
 // drawn, the load, the first report's engine time, and when the warm-up ended.
 //
-//   [PICK_DELAY_MS=0] [PULSE_DIST=dir] node bench/first-file.mjs [runs=5] [FILE]
+//   [PICK_DELAY_MS=0] [FIRST_FILE_ISOLATED=1] [PULSE_DIST=dir] node bench/first-file.mjs [runs=5] [FILE]
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, dist, datasets } from '../tests/browser/helpers.mjs';
@@ -21,7 +21,8 @@ if (!fs.existsSync(file)) {
 }
 const pickDelay = Number(process.env.PICK_DELAY_MS || 0);
 const root = process.env.PULSE_DIST ? path.resolve(process.env.PULSE_DIST) : dist;
-const host = await serve(root);
+// FIRST_FILE_ISOLATED=1 serves the page cross-origin isolated (its shared-memory engine).
+const host = await serve(root, process.env.FIRST_FILE_ISOLATED === '1' ? { isolated: true } : {});
 const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (x === null || x === undefined ? '-' : Math.round(x) + ' ms');

@@ -14,24 +14,28 @@ const built = engineKind() === 'wasm' && fs.existsSync(path.join(dist, 'assets/p
 const skip = !built && 'needs the hosted wasm build (make web)';
 const WARM_UP_LINES = 24408;  // web/src/worker/warm-up.js warmUpLines(), tests/wasm/warm_up.test.js
 
-let browser, server;
+const sharedBuilt = fs.existsSync(path.join(dist, 'assets/pulse-engine-shared.wasm'));
+
+let browser, server, isolated;
 before(async () => {
   if (skip) return;
   browser = await launch();
   server = await serve(dist);
+  if (sharedBuilt) isolated = await serve(dist, { isolated: true });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await isolated?.close();
 });
 
-async function openPage(warmUp) {
+async function openPage(warmUp, host = server) {
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   if (!warmUp) await page.addInitScript(() => { globalThis.B2B_PULSE_WARM_UP = false; });
-  await page.goto(server.origin + '/');
+  await page.goto(host.origin + '/');
   await waitState(page, 'empty');
   return { page, errors };
 }
@@ -82,4 +86,19 @@ test('a file picked at once stops the warm-up and loads as usual', { skip, timeo
   assert.deepEqual(errors, []);
   await page.close();
   await cold.page.close();
+});
+
+test('on a cross-origin isolated page the warm-up runs the shared-memory engine', { skip: skip || (!sharedBuilt && 'needs the shared-memory build (make wasm)'), timeout: 180000 }, async () => {
+  const { page, errors } = await openPage(true, isolated);
+  assert.equal(await page.evaluate(() => globalThis.crossOriginIsolated), true);
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').timings.warmUp !== undefined, null, { timeout: 60000 });
+  assert.equal((await warmUpOf(page)).lines, WARM_UP_LINES);
+  // Its engine is the page's: the plain wasm was never fetched.
+  assert.ok(!isolated.hits.includes('/assets/pulse-engine.wasm'), 'the plain engine was not fetched');
+  const files = ['order_lines.csv', 'orders.csv'].map((f) => path.join(repo, 'samples', f));
+  await reportOfPicked(page, files);
+  await waitState(page, 'ready');
+  assert.ok((await fullReport(page)).customers.summary.customers > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

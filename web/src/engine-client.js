@@ -102,25 +102,25 @@ export class EngineClient {
     this.warmedUp = this.startWarmUp();
   }
 
-  /** Runs the engine's first run ahead on another worker over the same compiled module, whose
-   *  optimised code the engine's worker then finds ready. Only where that module is the page's
-   *  to share (the hosted plain engine; the single file's worker compiles its own, the isolated
-   *  page's engine is another build) and a second core can take it; once a page.
-   *  globalThis.B2B_PULSE_WARM_UP = false before this script runs: never (the tests and
-   *  benchmarks compare). */
+  /** Runs the engine's first run ahead on another worker over the engine's compiled module,
+   *  whose optimised code the engine's worker then finds ready: the same worker script and
+   *  module as the engine's (the plain one, or on an isolated page the shared-memory one). Only
+   *  where that module is the page's to share (not the single file, whose worker compiles its
+   *  own) and a second core can take it; once a page. globalThis.B2B_PULSE_WARM_UP = false
+   *  before this script runs: never (the tests and benchmarks compare). */
   startWarmUp() {
     const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
-    if (sharedEngine || !compiledPlain || cores < 2 || globalThis.B2B_PULSE_WARM_UP === false || warmUpAsked) return Promise.resolve(null);
+    if (!compiledEngine || cores < 2 || globalThis.B2B_PULSE_WARM_UP === false || warmUpAsked) return Promise.resolve(null);
     warmUpAsked = true;  // once a page: its elements share the compiled module
     // Started a moment after the engine is ready, and not at all once a file is asked for: a
     // file dropped at once, or fetched by the element itself, gets both cores for its load.
     const idle = this.ready.then(() => new Promise((resolve) => setTimeout(resolve, WARM_UP_AFTER_MS)));
-    return Promise.all([compiledPlain, idle]).then(([wasmModule]) => this.terminated || this.loadAsked ? null : new Promise((resolve) => {
-      const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    return idle.then(() => (this.shared ? compiledEngine : plainEngine())).then((wasmModule) => this.terminated || this.loadAsked ? null : new Promise((resolve) => {
+      const url = this.shared ? engineUrl(sharedEngine.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
       const worker = new Worker(url, { name: 'b2b-pulse-warm-up' });
       const done = (result) => {
         worker.terminate();
-        URL.revokeObjectURL(url);
+        if (!this.shared) URL.revokeObjectURL(url);
         this.warmUpWorker = null;
         resolve(result);
       };
@@ -144,6 +144,7 @@ export class EngineClient {
   start(shared) {
     const url = shared ? engineUrl(shared.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
     this.failed = null;
+    this.shared = Boolean(shared);  // which engine runs: the warm-up runs the same
     this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
     this.worker.onmessage = (e) => this.onMessage(e.data);
     this.worker.onerror = (e) => {
