@@ -1,6 +1,7 @@
 // The page's side of the engine worker. The worker's code is bundled into this script as
-// text and started from a Blob URL, so it runs from any host and from file:// alike.
-import workerSource from 'virtual:worker-source';
+// text and started from a Blob URL (worker-script.js), so it runs from any host and from
+// file:// alike.
+import { workerScriptUrl } from './worker-script.js';
 import { IngestPool, PARALLEL_MIN_BYTES, helperCount, wantsRanges } from './ingest-pool.js';
 
 // The hosted build (build.mjs) keeps the wasm in a file of its own next to this script
@@ -116,11 +117,9 @@ export class EngineClient {
     // file dropped at once, or fetched by the element itself, gets both cores for its load.
     const idle = this.ready.then(() => new Promise((resolve) => setTimeout(resolve, WARM_UP_AFTER_MS)));
     return idle.then(() => (this.shared ? compiledEngine : plainEngine())).then((wasmModule) => this.terminated || this.loadAsked ? null : new Promise((resolve) => {
-      const url = this.shared ? engineUrl(sharedEngine.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-      const worker = new Worker(url, { name: 'b2b-pulse-warm-up' });
+      const worker = new Worker(this.shared ? engineUrl(sharedEngine.worker) : workerScriptUrl(), { name: 'b2b-pulse-warm-up' });
       const done = (result) => {
         worker.terminate();
-        if (!this.shared) URL.revokeObjectURL(url);
         this.warmUpWorker = null;
         resolve(result);
       };
@@ -142,7 +141,7 @@ export class EngineClient {
   /** Starts the engine's worker: `shared` ({worker, wasm}) or the plain one (null). Resolves to
    *  its init's answer. */
   start(shared) {
-    const url = shared ? engineUrl(shared.worker) : URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    const url = shared ? engineUrl(shared.worker) : workerScriptUrl();
     this.failed = null;
     this.shared = Boolean(shared);  // which engine runs: the warm-up runs the same
     this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
@@ -164,7 +163,7 @@ export class EngineClient {
     const opened = compiled
       ? compiled.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
       : init();
-    return opened.finally(() => shared || URL.revokeObjectURL(url));
+    return opened;
   }
 
   onMessage(m) {
@@ -208,7 +207,7 @@ export class EngineClient {
     // The helpers run the plain engine (their own memories), also beside a shared-memory one.
     const plain = plainEngine();
     const wasmModule = plain ? await plain.catch(() => null) : null;
-    const pool = new IngestPool(workerSource, wasmModule, this.parallel.helpers);
+    const pool = new IngestPool(workerScriptUrl(), wasmModule, this.parallel.helpers);
     try {
       const payload = { name, source, options, chunkSize, rangePorts: pool.ports, rangeBytes: this.parallel.rangeBytes };
       return await this.opened.then(() => (this.startFailed ? Promise.reject(this.startFailed) : this.post('load', payload, onProgress, pool.ports)));

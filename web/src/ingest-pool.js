@@ -25,27 +25,21 @@ export function wantsRanges(name, source, minBytes = PARALLEL_MIN_BYTES) {
 
 export class IngestPool {
   /**
-   * workerSource: the worker bundle's text (each helper is an instance of it); wasmModule: the
-   * page's compiled engine (hosted build) or null (the worker has it inlined).
+   * scriptUrl: the worker bundle's URL (each helper is an instance of it, worker-script.js);
+   * wasmModule: the page's compiled engine (hosted build) or null (the worker has it inlined).
    */
-  constructor(workerSource, wasmModule, count = helperCount()) {
-    const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  constructor(scriptUrl, wasmModule, count = helperCount()) {
     this.workers = [];
     this.ports = [];  // the engine worker's ends, transferred with the load request
-    try {
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(url, { name: 'b2b-pulse-range-' + (i + 1) });
-        // A helper that fails to start answers nothing: the engine reads its ranges itself.
-        worker.onerror = (e) => e.preventDefault();
-        const channel = new MessageChannel();
-        worker.postMessage({ id: 1, op: 'init', ...(wasmModule ? { wasmModule } : {}) });
-        worker.postMessage({ id: 2, op: 'range-serve', port: channel.port2 }, [channel.port2]);
-        this.workers.push(worker);
-        this.ports.push(channel.port1);
-      }
-    } finally {
-      // The workers fetched their script when constructed; the URL is not needed any more.
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(scriptUrl, { name: 'b2b-pulse-range-' + (i + 1) });
+      // A helper that fails to start answers nothing: the engine reads its ranges itself.
+      worker.onerror = (e) => e.preventDefault();
+      const channel = new MessageChannel();
+      worker.postMessage({ id: 1, op: 'init', ...(wasmModule ? { wasmModule } : {}) });
+      worker.postMessage({ id: 2, op: 'range-serve', port: channel.port2 }, [channel.port2]);
+      this.workers.push(worker);
+      this.ports.push(channel.port1);
     }
   }
 
