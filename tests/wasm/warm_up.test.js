@@ -46,15 +46,19 @@ test('warmUp loads the lines, reports, and leaves the engine empty', async () =>
   const engine = {
     loadFile: (name, blob) => blob.arrayBuffer().then((bytes) => pulse.loadFile(name, new Uint8Array(bytes))),
     reportText: (settings, sections) => {
-      calls.push(sections || 'all');
-      return pulse.reportText(settings, sections);
+      const text = pulse.reportText(settings, sections);
+      calls.push([sections || 'all', JSON.parse(text).period.from]);
+      return text;
     },
     clear: () => pulse.clear(),
   };
   const result = await warmUp(engine);
   assert.equal(result.lines, warmUpLines().split('\n').length - 2);
   assert.ok(result.ms > 0);
-  assert.deepEqual(calls, ['all', ['customers', 'catalogs', 'attention']]);
+  // The whole period, then a narrower one (as a re-filter asks): the period as the engine read it.
+  assert.deepEqual(calls.map((c) => c[0]), ['all', ['customers', 'catalogs', 'attention']]);
+  assert.equal(calls[0][1], '2022-01-03', 'the whole period: from the first line\'s day');
+  assert.equal(calls[1][1], '2023-01-01');
   const after = pulse.report({});
   assert.deepEqual(after.load, [], 'cleared');
   assert.equal(after.customers.code, 'pulse.unavailable.005');

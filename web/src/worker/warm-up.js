@@ -50,7 +50,7 @@ export async function warmUp(engine) {
   const text = warmUpLines();
   const load = await engine.loadFile('warm-up.csv', new Blob([text], { type: 'text/csv' }), { onProgress() {} });
   engine.reportText({}, undefined);
-  engine.reportText({ date_from: '2023-01-01' }, ['customers', 'catalogs', 'attention']);
+  engine.reportText({ from: '2023-01-01' }, ['customers', 'catalogs', 'attention']);
   engine.clear();
   return { lines: load ? load.rows_loaded : null, ms: performance.now() - t0 };
 }
