@@ -64,10 +64,14 @@ export const PAGE_BUDGET_GZIP = 300 * 1024;
  * positive line summed once, a SKU without enough weeks in the period skipped before its series,
  * numbers sorted directly (+3.8 KB raw wasm, +2.0 KB gzipped: 463.1 KB measured; the catalogs'
  * section re-filtered 21.1 → 17.9 ms natively, This week's 22.8 → 18.8 ms, docs/performance.md
- * "The catalogs' re-filter, leaner"). Lower it as cuts land; never raise it without saying why
- * there.
+ * "The catalogs' re-filter, leaner"), raised to 465 KB for the engine's first run ahead of the
+ * file (web/src/worker/warm-up.js and its start in engine-client.js: +0.7 KB of script; a file
+ * picked 1.5 s after the page is ready drawn 1,857 → 1,228 ms, docs/performance.md "The engine's
+ * first run, ahead of the file") and the warning for a settings key that names no setting
+ * (pulse.warning.008, +0.5 KB of wasm): 464.4 KB measured. Lower it as cuts land; never raise
+ * it without saying why there.
  */
-export const PAGE_CEILING_GZIP = 464 * 1024;
+export const PAGE_CEILING_GZIP = 465 * 1024;
 
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 

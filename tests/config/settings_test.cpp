@@ -3,7 +3,10 @@
 // {"expiring_days": 1e300} giving wrong figures silently).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +17,7 @@ using nlohmann::json;
 using pulse::PulseError;
 using pulse::config::Settings;
 using pulse::config::settings_from_json;
+using pulse::config::settings_to_json;
 
 namespace {
 
@@ -62,4 +66,22 @@ TEST_CASE("Settings: numbers in range are read as given", "[kpi][settings]") {
   const Settings defaults = settings_from_json(json::object());
   CHECK(defaults.expiring_days == 14);
   CHECK(defaults.horizon_days == 90);
+}
+
+TEST_CASE("Settings: a key that names no setting is listed, not read, not refused",
+          "[kpi][settings]") {
+  const Settings s = settings_from_json(
+      json::parse(R"({"from": "2024-01-01", "date_from": "2023-01-01", "horizon_day": 30})"));
+  CHECK(s.from.has_value());
+  CHECK(s.unknown_keys == std::vector<std::string>{"date_from", "horizon_day"});
+  CHECK(s.horizon_days == Settings{}.horizon_days);
+  // The list of setting names is the keys the settings are written with, no more, no less.
+  std::vector<std::string> written;
+  const json defaults = settings_to_json(Settings{});
+  for (const auto& item : defaults.items()) written.push_back(item.key());
+  std::vector<std::string> listed(std::begin(pulse::config::kSettingKeys),
+                                  std::end(pulse::config::kSettingKeys));
+  std::sort(listed.begin(), listed.end());
+  CHECK(listed == written);  // a json object's keys come sorted
+  CHECK(settings_from_json(settings_to_json(Settings{})).unknown_keys.empty());
 }

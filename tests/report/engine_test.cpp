@@ -304,3 +304,16 @@ TEST_CASE("report: a re-used Engine gives the same figures as a fresh one", "[kp
   load(reused, kLines);
   CHECK(reused.report(Settings{}) == docs[0]);
 }
+
+TEST_CASE("report: a settings key that names no setting is a warning, the others apply", "[kpi]") {
+  Settings settings = config::settings_from_json(json::parse(R"({"date_from": "2024-02-01"})"));
+  const json doc = report_of({kLines}, settings);
+  REQUIRE(doc.at("warnings").size() == 1);
+  const json& w = doc.at("warnings")[0];
+  CHECK(w.at("code") == "pulse.warning.008");
+  CHECK(w.at("params").at("name") == "date_from");
+  CHECK(w.at("text") == "settings.date_from: not a setting of this version; ignored");
+  // Ignored: the period is the whole data's, as without the key.
+  CHECK(doc.at("period") == report_of({kLines}).at("period"));
+  CHECK(report_of({kLines}).at("warnings").empty());
+}

@@ -64,3 +64,9 @@ test('a load entry\'s mapping, encoding and convention reasons are worded from t
   assert.equal(wordMessage(ru, fmtRu, guess), 'ДД/ММ/ГГГГ (сначала день), даты идут вперёд в порядке строк');
   assert.equal(wordMessage(en, fmtEn, guess), 'DD/MM/YYYY (day first), dates run forward in file order');
 });
+
+test('a setting the engine does not know is named in both languages', () => {
+  const warning = { code: 'pulse.warning.008', params: { name: 'date_from' }, text: 'settings.date_from: not a setting of this version; ignored' };
+  assert.equal(wordMessage(en, fmtEn, warning), 'The settings name “date_from”, which is not a setting of this version: it is ignored.');
+  assert.equal(wordMessage(ru, fmtRu, warning), 'В настройках есть «date_from» — такого параметра в этой версии нет, он не учтён.');
+});

@@ -26,6 +26,7 @@ inline constexpr char kWarnRepeatedDeals[] = "pulse.warning.004";       // n
 inline constexpr char kWarnOrphanEvents[] = "pulse.warning.005";        // n
 inline constexpr char kWarnUndatedClosed[] = "pulse.warning.006";       // n
 inline constexpr char kWarnOrphanSummaryItems[] = "pulse.warning.007";  // n (summary tables)
+inline constexpr char kWarnUnknownSetting[] = "pulse.warning.008";      // name (settings)
 
 // --- Why a dashboard is unavailable ({"unavailable": text, "code", "params"}) ---------------
 inline constexpr char kNoDealsLoaded[] = "pulse.unavailable.001";    // negotiations

@@ -1,6 +1,8 @@
 #include "pulse/config/settings.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +10,7 @@
 #include "pulse/error.h"
 #include "pulse/error_ids.h"
 #include "pulse/io/date_parser.h"
+#include "pulse/message_codes.h"
 
 namespace pulse::config {
 namespace {
@@ -163,7 +166,20 @@ Settings settings_from_json(const json& doc) {
       bad("win_probability_method", "expected \"aalen_johansen\" or \"closed_share\"");
     s.win_probability_method = *method;
   }
+  for (const auto& entry : doc.get_ref<const json::object_t&>())
+    if (std::find(std::begin(kSettingKeys), std::end(kSettingKeys), entry.first) ==
+        std::end(kSettingKeys))
+      s.unknown_keys.push_back(entry.first);
   return s;
+}
+
+std::vector<Message> unknown_setting_warnings(const Settings& s) {
+  std::vector<Message> out;
+  for (const std::string& key : s.unknown_keys)
+    out.push_back(Message(ids::kWarnUnknownSetting,
+                          "settings." + key + ": not a setting of this version; ignored")
+                      .param("name", key));
+  return out;
 }
 
 json settings_to_json(const Settings& s) {

@@ -313,6 +313,8 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   w.begin_array();
   for (const Message& warning : facts.warnings) message_value(w, warning);
   for (const Message& warning : deals.warnings) message_value(w, warning);
+  for (const Message& warning : config::unknown_setting_warnings(settings))
+    message_value(w, warning);
   w.end_array();
 
   const bool have_orders = !dataset_.tables_of(Role::order_lines).empty() ||

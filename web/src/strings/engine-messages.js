@@ -105,6 +105,7 @@ export const en = {
   'engine.pulse.warning.006.other': '{n} won or lost deals have no close date (no closed_at, order, history or updated_at) and count in no period',
   'engine.pulse.warning.007.one': '{n} summary order item names an order that pulse_orders does not count, and is left out',
   'engine.pulse.warning.007.other': '{n} summary order items name an order that pulse_orders does not count, and are left out',
+  'engine.pulse.warning.008': 'The settings name “{name}”, which is not a setting of this version: it is ignored.',
 
   // Why a dashboard is unavailable
   'engine.pulse.unavailable.001': 'load deals (quotes or opportunities) to see negotiations: a file with deal_id and status',
@@ -277,6 +278,7 @@ export const ru = {
   'engine.pulse.warning.007.few': '{n} позиции сводки заказов ссылаются на заказы, которых нет в pulse_orders, и не учтены',
   'engine.pulse.warning.007.many': '{n} позиций сводки заказов ссылаются на заказы, которых нет в pulse_orders, и не учтены',
   'engine.pulse.warning.007.other': '{n} позиции сводки заказов ссылаются на заказы, которых нет в pulse_orders, и не учтены',
+  'engine.pulse.warning.008': 'В настройках есть «{name}» — такого параметра в этой версии нет, он не учтён.',
 
   'engine.pulse.unavailable.001': 'загрузите сделки (коммерческие предложения или возможности), чтобы увидеть переговоры: файл с deal_id и status',
   'engine.pulse.unavailable.002': 'загрузите сделки (предложения или возможности) или заказы, чтобы увидеть отдел продаж',

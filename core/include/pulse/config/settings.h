@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "pulse/model/day.h"
+#include "pulse/model/message.h"
 
 namespace pulse::config {
 
@@ -56,12 +57,47 @@ struct Settings {
   // "aalen_johansen" (open deals counted, docs/kpi-deals.md) or "closed_share" (SPEC §3's
   // naive rule, kept as the baseline).
   std::string win_probability_method = "aalen_johansen";
+
+  // Keys of the settings object that name no setting (a typo, or a newer version's): ignored,
+  // and said in the report's warnings (pulse.warning.008), never silently.
+  std::vector<std::string> unknown_keys;
 };
 
-/// Reads the "settings" object of a workspace; absent keys keep their defaults.
+/// Every key a settings object may hold: the keys settings_to_json writes (a test holds the two
+/// equal). A list of names rather than settings_to_json(Settings{}), which would bring the JSON
+/// writer's code into the page's engine for one lookup.
+inline constexpr const char* kSettingKeys[] = {"as_of",
+                                               "from",
+                                               "to",
+                                               "catalog",
+                                               "sales_rep",
+                                               "customer",
+                                               "excluded_statuses",
+                                               "won_statuses",
+                                               "lost_statuses",
+                                               "stage_order",
+                                               "non_product_skus",
+                                               "elasticity_period",
+                                               "status_thresholds",
+                                               "expiring_days",
+                                               "stale_days",
+                                               "rounds_status",
+                                               "horizon_days",
+                                               "activity_thresholds",
+                                               "shrinking_recent_orders",
+                                               "shrinking_drop",
+                                               "elasticity_confidence",
+                                               "discount_cut",
+                                               "win_probability_method"};
+
+/// Reads the "settings" object of a workspace; absent keys keep their defaults, and keys that
+/// name no setting are listed in `unknown_keys`.
 /// Throws PulseError "pulse.config.*" for a wrong type or an unreadable date.
 Settings settings_from_json(const nlohmann::json& doc);
 nlohmann::json settings_to_json(const Settings& settings);
+
+/// The report's warnings for `settings.unknown_keys`: one pulse.warning.008 per key.
+std::vector<Message> unknown_setting_warnings(const Settings& settings);
 
 /// Lower-cased, trimmed status text, as statuses are compared (case-insensitive): ASCII,
 /// Latin-1 and Cyrillic letters are lower-cased, and "ё" reads as "е" ("Отменён" = "отменен").
