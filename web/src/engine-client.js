@@ -116,8 +116,8 @@ export class EngineClient {
     // Started a moment after the engine is ready, and not at all once a file is asked for: a
     // file dropped at once, or fetched by the element itself, gets both cores for its load.
     const idle = this.ready.then(() => new Promise((resolve) => setTimeout(resolve, WARM_UP_AFTER_MS)));
-    return idle.then(() => (this.shared ? compiledEngine : plainEngine())).then((wasmModule) => this.terminated || this.loadAsked ? null : new Promise((resolve) => {
-      const worker = new Worker(this.shared ? engineUrl(sharedEngine.worker) : workerScriptUrl(), { name: 'b2b-pulse-warm-up' });
+    return idle.then(() => this.started.compiled).then((wasmModule) => this.terminated || this.loadAsked ? null : new Promise((resolve) => {
+      const worker = new Worker(this.started.url, { name: 'b2b-pulse-warm-up' });
       const done = (result) => {
         worker.terminate();
         this.warmUpWorker = null;
@@ -142,8 +142,9 @@ export class EngineClient {
    *  its init's answer. */
   start(shared) {
     const url = shared ? engineUrl(shared.worker) : workerScriptUrl();
+    const compiled = shared ? compiledEngine : plainEngine();
+    this.started = { url, compiled };  // the engine that runs: the warm-up runs the same
     this.failed = null;
-    this.shared = Boolean(shared);  // which engine runs: the warm-up runs the same
     this.worker = new Worker(url, { name: 'b2b-pulse-engine' });
     this.worker.onmessage = (e) => this.onMessage(e.data);
     this.worker.onerror = (e) => {
@@ -159,11 +160,9 @@ export class EngineClient {
     // bytes otherwise (the tests and benchmarks compare).
     const warmBytes = globalThis.B2B_PULSE_WARM === false ? 0 : typeof globalThis.B2B_PULSE_WARM === 'number' ? globalThis.B2B_PULSE_WARM : WARM_BYTES;
     const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}), warmBytes });
-    const compiled = shared ? compiledEngine : plainEngine();
-    const opened = compiled
+    return compiled
       ? compiled.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
       : init();
-    return opened;
   }
 
   onMessage(m) {
