@@ -21,6 +21,10 @@ const CASES = [
 ];
 // REFILTER_TABS=tab,tab: other views (e.g. 'negotiations,sales_team' for the open deals' tables).
 const TABS = process.env.REFILTER_TABS ? process.env.REFILTER_TABS.split(',') : ['attention', 'customers', 'catalogs'];
+// REFILTER_PAUSE_MS=N: a pause before each change, as a person leaves between two clicks (the
+// default 0 changes again as soon as the last change is drawn, while the browser may still be
+// painting it on the machine's other core).
+const PAUSE_MS = Number(process.env.REFILTER_PAUSE_MS || 0);
 // REFILTER_CASES=name,name: only those datasets (e.g. 'Online Retail').
 const onlyCases = process.env.REFILTER_CASES ? process.env.REFILTER_CASES.split(',') : null;
 
@@ -124,6 +128,7 @@ try {
       const after = await openPage(browser, servers.after.origin, files, tab);
       const before = servers.before ? await openPage(browser, servers.before.origin, files, tab) : null;
       for (let i = 0; i < runs; i++) {
+        if (PAUSE_MS) await new Promise((ok) => setTimeout(ok, PAUSE_MS));
         if (before) await refilter(before, i);
         await refilter(after, i);
       }

@@ -15,8 +15,8 @@ const noRetail = !fs.existsSync(RETAIL) && `skipped: dataset not found: ${RETAIL
 
 async function web() {
   const { ReportStore } = await import('../../web/src/worker/report-store.js');
-  const { PAGED_LISTS } = await import('../../web/src/paged-fields.js');
-  return { ReportStore, PAGED_LISTS };
+  const { PAGED_LISTS, rowsOfColumns } = await import('../../web/src/paged-fields.js');
+  return { ReportStore, PAGED_LISTS, rowsOfColumns };
 }
 
 /** Requests a table, a chart or an export make: each field sorted both ways, searched, filtered, paged. */
@@ -30,14 +30,20 @@ function requests(PAGED_LISTS, list, rows) {
   out.push({ list, query: 'zzz-none', offset: 0, limit: 25 });
   for (const field of Object.keys(spec.where || {})) out.push({ list, where: { [field]: true }, offset: 0, limit: 50 });
   if (rows.length) out.push({ list, where: { [spec.key]: rows[0][spec.key] }, offset: 0, limit: 1 });
-  out.push({ list, pick: [spec.key, Object.keys(spec.fields)[1]], offset: 0, limit: null });
-  // Every key the rows have, objects among them (a chart picks a product's elasticity).
-  if (rows.length) out.push({ list, pick: Object.keys(rows[0]), offset: 0, limit: 50 });
+  out.push({ list, columns: [spec.key, Object.keys(spec.fields)[1]], offset: 0, limit: null });
+  // Every key the rows have, an object's keys as 'key.member' (a chart asks for a product's
+  // elasticity's), and an object column itself.
+  if (rows.length) {
+    const paths = Object.entries(rows[0]).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).map((m) => `${k}.${m}`) : [k]));
+    out.push({ list, columns: paths, where: {}, offset: 3, limit: 50 });
+    const object = Object.keys(rows[0]).find((k) => rows[0][k] && typeof rows[0][k] === 'object' && !Array.isArray(rows[0][k]));
+    if (object) out.push({ list, columns: [spec.key, object], offset: 0, limit: 20 });
+  }
   return out;
 }
 
 async function sameAnswers(pulse, settings) {
-  const { ReportStore, PAGED_LISTS } = await web();
+  const { ReportStore, PAGED_LISTS, rowsOfColumns } = await web();
   const rowsForm = new ReportStore();
   const asRows = rowsForm.takeReport(pulse.report(settings), 1);
   const text = pulse.reportText(settings, undefined, { keepLists: true });
@@ -54,6 +60,14 @@ async function sameAnswers(pulse, settings) {
       const req = { ...request, report_id: 1 };
       const expected = rowsForm.rows(req);
       const actual = columnsForm.rows(req);
+      if (request.columns) {
+        // Columns: the kept form's numbers as a Float64Array (NaN for none), the rows' as they
+        // read; the page reads both alike (rowsOfColumns).
+        assert.deepEqual({ ...actual, columns: null }, { ...expected, columns: null }, JSON.stringify(request));
+        assert.deepEqual(rowsOfColumns(structuredClone(actual)), rowsOfColumns(expected), JSON.stringify(request));
+        asked++;
+        continue;
+      }
       assert.deepEqual(actual, expected, JSON.stringify(request));
       // Plain objects, as postMessage clones them.
       for (const row of actual.rows) assert.equal(Object.getPrototypeOf(row), Object.prototype);

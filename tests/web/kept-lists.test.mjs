@@ -4,7 +4,7 @@
 // an object's keys read their own columns, and the rows sent to the page are asked of the engine in one call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isKeptList, isValue, keptRows, pickedRows, plainRows, plainValue, valuesOf } from '../../web/src/worker/kept-lists.js';
+import { isKeptList, isValue, keptRows, pickedColumns, plainRows, plainValue, valuesOf } from '../../web/src/worker/kept-lists.js';
 
 // Three rows as the engine keeps them: the second lacks "name", only the third has "late"
 // (JsonWriter: a key first seen later is absent from the rows before); "nested" is an object
@@ -133,32 +133,35 @@ test('valuesOf reads a whole column at once, as the rows read it, kept or plain'
   assert.deepEqual(valuesOf(rows, 'nested.nowhere'), [undefined, undefined, undefined]);
 });
 
-test("pickedRows gives each row's picked keys as the rows read them, one column read per key", () => {
+test("pickedColumns gives each path's values in the rows' order, gathered from the whole column", () => {
   const kept = fakeKept();
   const rows = keptRows(list, kept);
-  const keys = ['id', 'name', 'revenue', 'nested', 'late', 'nowhere'];
   // The rows in another order, as a sorted page of them.
   const page = [rows[2], rows[0], rows[1]];
-  const slow = page.map((r) => Object.fromEntries(keys.map((k) => [k, plainValue(r[k])])));
-  kept.calls.column.length = 0;
-  const fast = pickedRows(page, keys);
-  assert.deepEqual(fast, slow);
-  // Key for key and in the same order, undefined kept for a key a row lacks (the page reads it).
-  assert.deepEqual(fast.map((o) => Object.keys(o)), slow.map((o) => Object.keys(o)));
-  assert.deepEqual(fast[2], { id: 'b', name: undefined, revenue: null, nested: { days: [] }, late: undefined, nowhere: undefined });
-  assert.equal(fast[0].nested, null);
-  // Columns already fetched by the slow reading are not fetched again.
-  assert.deepEqual(kept.calls.column, []);
-  // Plain rows (a report given whole) are picked key by key.
-  assert.deepEqual(pickedRows(asRows.slice(0, 2), ['id', 'nested']), [{ id: 'a', nested: { days: [1], score: 2 } }, { id: 'b', nested: { days: [] } }]);
-  assert.deepEqual(pickedRows([], ['id']), []);
+  const cols = pickedColumns(page, ['id', 'name', 'revenue', 'nested.score', 'late']);
+  assert.deepEqual(Object.keys(cols), ['id', 'name', 'revenue', 'nested.score', 'late']);
+  assert.deepEqual(cols.id, ['c', 'a', 'b']);
+  // A text column's lacking value reads undefined, as the row does.
+  assert.deepEqual(cols.name, ['Cy', 'Ann', undefined]);
+  assert.deepEqual(cols.late, [true, undefined, undefined]);
+  // Numbers come as a Float64Array, NaN for a null or a lacking value.
+  assert.ok(cols.revenue instanceof Float64Array);
+  assert.deepEqual([...cols.revenue], [-2, 1.5, NaN]);
+  assert.deepEqual([...cols['nested.score']], [NaN, 2, NaN]);
+  // One column read per path, once.
+  assert.deepEqual(kept.calls.column.sort(), [0, 1, 2, 5, 6]);
+  // Every value as the rows read it (pickedColumns' NaN for their null).
+  for (const path of ['id', 'name', 'revenue', 'late']) {
+    assert.deepEqual([...cols[path]].map((v) => (v !== v ? null : v)), page.map((r) => r[path]));
+  }
+  // Plain rows (a report given whole) are read value by value.
+  assert.deepEqual(pickedColumns(asRows.slice(0, 2), ['id', 'nested.score', 'name']), { id: ['a', 'b'], 'nested.score': [2, undefined], name: ['Ann', undefined] });
+  assert.deepEqual(pickedColumns([], ['id']), { id: [] });
 });
 
-test('pickedRows leaves objects within objects to the rows', () => {
-  // "inner" is an object within "outer": the columns cannot serve it, the getters do.
-  const nested = { length: 1, kept: 2, fields: ['outer', 'inner', 'x'], parents: [-1, 0, 1], absent: [] };
-  const kept = { column: (table, j) => [Float64Array.of(1), Float64Array.of(1), Float64Array.of(7)][j], rows: () => [] };
-  const rows = keptRows(nested, kept);
-  const [picked] = pickedRows(rows, ['outer']);
-  assert.equal(picked.outer.inner.x, 7);
+test('pickedColumns reads an object column itself, or a key the list lacks, from the rows', () => {
+  const kept = fakeKept();
+  const rows = keptRows(list, kept);
+  assert.deepEqual(pickedColumns(rows, ['id', 'nested']), { id: ['a', 'b', 'c'], nested: [{ days: [1], score: 2 }, { days: [] }, null] });
+  assert.deepEqual(pickedColumns(rows, ['nowhere', 'nested.nowhere']), { nowhere: [undefined, undefined, undefined], 'nested.nowhere': [undefined, undefined, undefined] });
 });

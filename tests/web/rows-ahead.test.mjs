@@ -21,10 +21,10 @@ test('requests are remembered by dashboard, newest last, at most twelve', () => 
   assert.deepEqual(ahead.requests().at(-1), page(50 + 25 * 19));
 });
 
-test('an export of every row is not asked ahead; a chart\'s picked fields are', () => {
+test('an export of every row is not asked ahead; a chart\'s columns are', () => {
   const ahead = new RowsAhead();
   ahead.note(page(0, { limit: null }), 'customers');
-  ahead.note({ list: 'catalogs.products', where: { plotted: true }, offset: 0, limit: null, pick: ['sku'] }, 'catalogs');
+  ahead.note({ list: 'catalogs.products', where: { plotted: true }, offset: 0, limit: null, columns: ['sku'] }, 'catalogs');
   assert.deepEqual(ahead.requests().map((r) => r.list), ['catalogs.products']);
 });
 

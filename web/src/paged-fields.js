@@ -165,3 +165,25 @@ export function listAt(report, path) {
   for (const k of path) v = v && typeof v === 'object' ? v[k] : undefined;
   return Array.isArray(v) ? v : null;
 }
+
+/**
+ * The rows of an answer to a request for columns (ReportStore.rows with `columns`): one plain
+ * object per row, a 'key.member' path's value under row[key][member]; a value that is not there
+ * (NaN in a column of numbers, null, undefined) reads null.
+ */
+export function rowsOfColumns(answer) {
+  const paths = Object.keys(answer.columns);
+  const rows = [];
+  for (let i = 0; i < answer.count; i++) {
+    const row = {};
+    for (const path of paths) {
+      let v = answer.columns[path][i];
+      if (v === undefined || v !== v) v = null;
+      const dot = path.indexOf('.');
+      if (dot < 0) row[path] = v;
+      else (row[path.slice(0, dot)] ||= {})[path.slice(dot + 1)] = v;
+    }
+    rows.push(row);
+  }
+  return rows;
+}

@@ -33,8 +33,9 @@ export function pagedSource(report, session, ahead = null) {
         if (!ahead) return session.rows({ ...request, report_id: paged.report_id });
         ahead.note(request, dashboard);
         const answer = ahead.answer(report, request);
-        // A copy: the same request may come twice for one report (a table drawn again).
-        if (answer) return Promise.resolve(answer.stale ? STALE : { ...answer, rows: answer.rows.slice() });
+        // A copy: the same request may come twice for one report (a table drawn again); columns
+        // are only read.
+        if (answer) return Promise.resolve(answer.stale ? STALE : answer.rows ? { ...answer, rows: answer.rows.slice() } : answer);
         return session.rows({ ...request, report_id: paged.report_id });
       }
       const answer = local.store.rows({ ...request, report_id: 'page' });
@@ -42,3 +43,4 @@ export function pagedSource(report, session, ahead = null) {
     },
   };
 }
+

@@ -29,7 +29,7 @@ export class RowsAhead {
 
   /** Remembers a request made by `dashboard` (an export of every row is not worth asking ahead). */
   note(request, dashboard) {
-    if (request.limit === null && !request.pick) return;
+    if (request.limit === null && !request.columns) return;
     const key = keyOf(request);
     this.asked.delete(key);
     this.asked.set(key, { dashboard, request: withoutReport(request) });

@@ -3,7 +3,7 @@ import { html, setHtml, appendHtml } from '../html.js';
 import { esc } from '../format.js';
 import { DataTable } from '../table.js';
 import { PagedTable } from '../paged-table.js';
-import { PAGED_LISTS } from '../paged-fields.js';
+import { PAGED_LISTS, rowsOfColumns } from '../paged-fields.js';
 import { STALE } from '../session.js';
 import { C, CLASS_COLORS } from '../charts/palette.js';
 import { baseOpts, axis, tooltipPlugin } from '../charts/uplot-options.js';
@@ -20,6 +20,10 @@ const ABC_COLORS = { A: C.accent, B: '#9b9ef0', C: '#cfd0f3' };
 // The products stay in the engine's worker (paged-fields.js): the table asks for its pages,
 // the chart for its dots; the counts come summed up (paged-summaries.js).
 const LIST = 'catalogs.products';
+// What the elasticity chart reads of each product: its place, its tooltip and its colour
+// (drawScatter; usedFit and elasticityText read the fit's keys).
+const SCATTER_COLUMNS = ['sku', 'product_name', 'revenue',
+  ...['slope', 'std_error', 'ci_low', 'ci_high', 'pooled_slope', 'pooled_ci_low', 'pooled_ci_high', 'class', 'seasonally_adjusted'].map((k) => `elasticity.${k}`)];
 const NO_SUMMARY = { skus: 0, fitted: 0, elastic: 0, with_ci: false, confidence: null, by_catalog: [] };
 const NO_CATALOG = { products: 0, abc_count: { A: 0, B: 0, C: 0 }, abc_revenue: { A: 0, B: 0, C: 0 }, classes: {} };
 
@@ -110,15 +114,16 @@ export function renderCatalogs(ctx, root) {
 
   const mine = byCatalog.get(ui.catalog) || NO_CATALOG;
 
-  // Elasticity vs revenue: the catalog's fitted products, asked of the worker (a few fields each).
+  // Elasticity vs revenue: the catalog's fitted products, asked of the worker as the columns the
+  // chart reads (thousands of products: as objects they took longer to copy than to fit).
   const scatterEl = slotOf(root, 'cat-scatter');
   scatterEl.dataset.pointsReady = '';
   const plotted = list
-    ? ctx.listRows({ list: LIST, where: { catalog: ui.catalog, plotted: true }, offset: 0, limit: null, pick: ['sku', 'product_name', 'revenue', 'elasticity'] })
-    : Promise.resolve({ rows: [] });
+    ? ctx.listRows({ list: LIST, where: { catalog: ui.catalog, plotted: true }, offset: 0, limit: null, columns: SCATTER_COLUMNS })
+    : Promise.resolve({ columns: {}, count: 0 });
   plotted.then((answer) => {
     if (answer === STALE || !scatterEl.isConnected) return; // a newer report or catalog draws it
-    drawScatter(ctx, scatterEl, answer.rows, { withCi, conf });
+    drawScatter(ctx, scatterEl, rowsOfColumns(answer), { withCi, conf });
     scatterEl.dataset.pointsReady = 'yes';
   }, (err) => console.error(err));
 

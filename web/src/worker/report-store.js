@@ -6,7 +6,7 @@
 import { PAGED_LISTS, pagedColumns, whereTest } from '../paged-fields.js';
 import { summarize } from '../paged-summaries.js';
 import { orderRows } from '../table-order.js';
-import { isKeptList, keptRows, pickedRows, plainRows, valuesOf } from './kept-lists.js';
+import { isKeptList, keptRows, pickedColumns, plainRows, valuesOf } from './kept-lists.js';
 
 export class ReportStore {
   constructor() {
@@ -69,9 +69,10 @@ export class ReportStore {
   /**
    * Rows of a paged list: {report_id, list, where ({field: value}, all equal), sort ({key,
    * dir}), query, words ({field: {code: words}}: how the page words the codes it searches),
-   * offset, limit (null: all), pick (optional: the row's properties to send, for a chart that
-   * needs a few of every row)}. Answers {rows, matched (after where and search), total (after
-   * where), offset}, or {stale: true} for a report no longer kept.
+   * offset, limit (null: all), columns (optional: the values to send instead of rows, for a
+   * chart that needs a few of every row: 'key' or 'key.member' paths, pickedColumns)}. Answers
+   * {rows, matched (after where and search), total (after where), offset} ({columns, count, ...}
+   * when columns were asked), or {stale: true} for a report no longer kept.
    */
   rows(req) {
     if (req.report_id !== this.reportId || !this.lists.has(req.list)) return { stale: true };
@@ -88,9 +89,9 @@ export class ReportStore {
     const { rows, total } = this.lastView;
     const offset = Math.max(0, Math.floor(Number(req.offset) || 0));
     const limit = req.limit === null || req.limit === undefined ? rows.length : Math.max(0, Math.floor(Number(req.limit) || 0));
-    let page = rows.slice(offset, offset + limit);
-    page = Array.isArray(req.pick) ? pickedRows(page, req.pick) : plainRows(page);
-    return { rows: page, matched: rows.length, total, offset };
+    const page = rows.slice(offset, offset + limit);
+    if (Array.isArray(req.columns)) return { columns: pickedColumns(page, req.columns), count: page.length, matched: rows.length, total, offset };
+    return { rows: plainRows(page), matched: rows.length, total, offset };
   }
 }
 
