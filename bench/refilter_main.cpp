@@ -4,10 +4,12 @@
 // per-customer and per-SKU aggregates) are what a filter change reuses; a fresh engine per
 // report is timed too, for comparison. Not a test: figures go to docs/performance.md.
 //   pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached|view:SECTIONS]
-//   [--catalog-column=NAME] FILE...
+//   [--catalog-column=NAME] [--as-page] FILE...
+// --as-page: the report as the page's engine writes it (its big lists kept apart, ASCII text).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -64,15 +66,18 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: pulse_refilter_bench RUNS [--only=half|catalog|gathered|cached|view:SECTIONS] "
-        "[--catalog-column=NAME] FILE...\n");
+        "[--catalog-column=NAME] [--as-page] FILE...\n");
     return 2;
   }
   const int runs = std::max(1, std::atoi(argv[1]));
   std::string only;
   std::vector<std::string> files;
   pulse::ingest::FileOptions options;
+  bool as_page = false;
   for (int i = 2; i < argc; ++i) {
-    if (std::strncmp(argv[i], "--only=", 7) == 0)
+    if (std::strcmp(argv[i], "--as-page") == 0)
+      as_page = true;
+    else if (std::strncmp(argv[i], "--only=", 7) == 0)
       only = argv[i] + 7;
     else if (std::strncmp(argv[i], "--catalog-column=", 17) == 0)
       options.mapping.columns[pulse::Field::catalog] = argv[i] + 17;  // Online Retail's Country
@@ -84,6 +89,9 @@ int main(int argc, char** argv) {
   pulse::config::Settings settings;
   auto t0 = Clock::now();
   const nlohmann::json first = nlohmann::json::parse(engine.report_text(settings));
+  engine.set_keep_lists(as_page);
+  engine.set_ascii_report(as_page && !std::getenv("NOASCII"));
+  if (std::getenv("NOKEEP")) engine.set_keep_lists(false);
   const double first_ms = ms_since(t0);
   const std::string from = first["period"]["from"], to = first["period"]["to"];
   std::string catalog;  // the catalog with the most revenue but one: a real, smaller slice

@@ -324,11 +324,13 @@ export class B2BPulseElement extends HTMLElement {
   // ---------------------------------------------------------------------------- render
 
   /** Draws the visible panel now and the others one by one in idle time. */
-  renderAll() {
+  /** Draws every dashboard from the current report; kept: a view already drawn from it (its
+   *  sections, with the same settings: report-runner.js), left as it is. */
+  renderAll(kept = null) {
     if (!this._built) return;
     this.updateWelcome();
     setHtml(this.$('[data-role=date-guess]'), dateGuessBanner(this)); // a guessed day/month order
-    this.scheduler.all();
+    this.scheduler.all(kept);
     this.drill.render();
     renderChips(this, this.chips);
     this.updateStatus();

@@ -221,10 +221,11 @@ export class EngineClient {
    *  pagesTouched (of that memory, by the isolated page's toucher; null without one)}. A
    *  report with big lists comes parsed, without them (worker/report-store.js): rows() pages
    *  them; one without comes as the engine's text. sections: the report keys to compute
-   *  (wasm/pulse.js reportText; omitted: the whole report). */
-  async report(settings, sections, prefetch) {
+   *  (wasm/pulse.js reportText; omitted: the whole report). sameAs: the report_id of a report of
+   *  the same settings whose lists this one's answer for too (report-store.js take). */
+  async report(settings, sections, prefetch, sameAs = null) {
     const { report, text, ms, takeMs = null, textBytes = null, heapBytes = null, pagesTouched = null, prefetched = null } =
-      await this.call('report', { settings, sections, ...(prefetch && prefetch.length ? { prefetch } : {}) });
+      await this.call('report', { settings, sections, ...(prefetch && prefetch.length ? { prefetch } : {}), ...(sameAs !== null ? { sameAs } : {}) });
     const t0 = performance.now();
     const parsed = report || JSON.parse(text);
     return { report: parsed, ms, takeMs, parseMs: performance.now() - t0, textBytes, heapBytes, pagesTouched, prefetched };

@@ -80,13 +80,20 @@ export class RenderScheduler {
     return this.main.querySelector(`[data-dashboard=${k}]`);
   }
 
-  /** Draws the visible panel now and the others one by one in idle time. */
-  all() {
+  /**
+   * Draws the visible panel now and the others one by one in idle time. kept: a dashboard
+   * view() drew from the sections of this same report (report-runner.js), left as drawn: a
+   * second drawing of the view on screen cost a re-filter of the catalogs 30 ms of layout and
+   * 47 ms of frame and commit on the page's thread (docs/performance.md).
+   */
+  all(kept = null) {
     const host = this.host;
     this.viewOnly = false;
-    host.charts.removeWithin(this.main);
     this.cancel();
-    this.dirty = new Set(host.report ? DASHBOARDS : []);
+    if (kept && host.report) {
+      for (const k of DASHBOARDS) if (k !== kept) host.charts.removeWithin(this.panel(k));
+    } else host.charts.removeWithin(this.main);
+    this.dirty = new Set(host.report ? DASHBOARDS.filter((k) => k !== kept) : []);
     if (!host.report) for (const k of DASHBOARDS) setHtml(this.panel(k), html``);
     host.timings.parts = {};
     this.drawStart = performance.now();

@@ -15,9 +15,10 @@ export function settings(host) {
 // The report keys each view draws from: asked for first on a re-filter, so that the view on
 // screen redraws before the engine computes and sends the other dashboards (docs/architecture.md
 // "Report by view"). "This week" (attention) reads the four dashboards' results, which the
-// engine computes anyway for it; only its own list crosses to the page first. Catalogs (its
-// margin tile reads the customers' summary) and Sales team (customers and negotiations) read
-// nearly the whole report: asking for their keys first would only add a call, so they do not.
+// engine computes anyway for it; only its own list crosses to the page first. Catalogs reads
+// its own section (which carries the margin of every line). Sales team (customers and
+// negotiations) reads nearly the whole report: asking for its keys first would only add a
+// call, so it does not.
 const VIEW_SECTIONS = {
   attention: ['attention'],
   customers: ['customers', 'comparisons'],
@@ -30,6 +31,17 @@ const VIEW_SECTIONS = {
 function viewSections(host) {
   if (host.printing || host.filterBar.stale || !host._report) return null;
   return VIEW_SECTIONS[host.tab] || null;
+}
+
+/**
+ * Whether view `tab`, drawn from `report` (its sections), reads nothing else, so that the whole
+ * report of the same settings need not draw it again: its sections are the same figures there.
+ * This week's empty list says which files are missing from the customers' and the deals'
+ * sections, which its own report does not carry.
+ */
+function drawnWhole(tab, report) {
+  if (tab === 'attention') return Array.isArray(report.attention) && report.attention.length > 0;
+  return tab in VIEW_SECTIONS;
 }
 
 export async function runReport(host) {
@@ -49,9 +61,12 @@ export async function runReport(host) {
     }
     const t0 = performance.now();
     const first = viewSections(host);
+    // The view drawn from its sections and kept as drawn: {tab, reportId}.
+    let drawn = null;
+    const asked = settings(host);
     if (first) {
       const ahead = host.rowsAhead.requests(host.tab);
-      const view = await host.session.report(settings(host), first, ahead);
+      const view = await host.session.report(asked, first, ahead);
       if (view === STALE || seq !== host._seq) return;
       host.rowsAhead.take(view.report, ahead, view.prefetched);
       host._report = view.report;
@@ -62,9 +77,14 @@ export async function runReport(host) {
       host.scheduler.view();
       Object.assign(host.timings, { viewReport: view.ms, viewTake: view.takeMs, viewRender: performance.now() - r0, view: performance.now() - t0 });
       host.dispatchEvent(new CustomEvent('view', { detail: view.report, bubbles: true, composed: true }));
+      // Its tables' next pages come from the whole report's lists (the worker answers the view's
+      // report id from them), so the whole report leaves it as drawn.
+      if (drawnWhole(host.tab, view.report) && view.report.paged) drawn = { tab: host.tab, reportId: view.report.paged.report_id };
     }
-    const ahead = host.rowsAhead.requests();
-    const answer = await host.session.report(settings(host), undefined, ahead);
+    // The settings the view was asked with, unless a change came in between (a new run then).
+    const same = drawn && JSON.stringify(settings(host)) === JSON.stringify(asked) ? drawn : null;
+    const ahead = host.rowsAhead.requests(null, same && same.tab);
+    const answer = await host.session.report(settings(host), undefined, ahead, same ? same.reportId : null);
     if (answer === STALE || seq !== host._seq) return;
     const { report, ms, takeMs, parseMs, heapBytes, pagesTouched } = answer;
     host.rowsAhead.take(report, ahead, answer.prefetched);
@@ -75,7 +95,7 @@ export async function runReport(host) {
     else host.filterBar.sync(); // unset dates show this report's period, not the last one's (Reset)
     host.hideError();
     const r0 = performance.now();
-    host.renderAll();
+    host.renderAll(same && host.tab === same.tab ? same.tab : null);
     host.timings.render = performance.now() - r0;
     host.timings.total = performance.now() - t0;
     host.hideProgress();

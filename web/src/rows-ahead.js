@@ -36,10 +36,11 @@ export class RowsAhead {
     if (this.asked.size > REMEMBERED) this.asked.delete(this.asked.keys().next().value);
   }
 
-  /** The requests to ask with the next report: `dashboard`'s, or every one (null). */
-  requests(dashboard = null) {
+  /** The requests to ask with the next report: `dashboard`'s, or every one (null) but those of
+   *  `except` (a view already drawn from the report before, with the same settings). */
+  requests(dashboard = null, except = null) {
     const out = [];
-    for (const e of this.asked.values()) if (dashboard === null || e.dashboard === dashboard) out.push(e.request);
+    for (const e of this.asked.values()) if ((dashboard === null || e.dashboard === dashboard) && (except === null || e.dashboard !== except)) out.push(e.request);
     return out;
   }
 

@@ -62,8 +62,8 @@ export class Session {
 
   /** The report for these settings (of these sections only, when given): {report, ms, parseMs,
    *  prefetched}, or STALE. prefetch: rows requests the worker answers with it (rows-ahead.js). */
-  report(settings, sections, prefetch) {
-    return this.enqueue((engine) => engine.report(settings, sections, prefetch));
+  report(settings, sections, prefetch, sameAs) {
+    return this.enqueue((engine) => engine.report(settings, sections, prefetch, sameAs));
   }
 
   /** Rows of a paged list of the last report (EngineClient.rows), or STALE. */

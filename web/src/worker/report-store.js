@@ -15,6 +15,7 @@ export class ReportStore {
 
   clear() {
     this.reportId = null;
+    this.sameAs = null; // an earlier report of the same settings, answered from these lists too
     this.lists = new Map(); // list id -> the full array
     this.customerName = () => null; // from the report's customers
     this.lastView = null; // {key, rows}: the last sorted and searched rows, for the next page
@@ -26,11 +27,16 @@ export class ReportStore {
    * {id: {total, codes, summary}}} saying which lists stayed here (summary: paged-summaries.js). Null when the text has none of the lists
    * (no deals loaded): the page then takes the text as it is, not parsed twice here and there.
    * keptLists: the engine's keptLists() for a report that kept its lists (kept-lists.js).
+   * sameAs: the id of the report before, asked with the same settings for some of its sections
+   * (the view on screen, drawn from it and not drawn again): its tables' next pages are this
+   * report's rows, the same lists computed again with the rest.
    */
-  take(text, reportId, keptLists = null) {
+  take(text, reportId, keptLists = null, sameAs = null) {
     this.clear();
     if (!Object.values(PAGED_LISTS).some((spec) => mayHold(text, spec.path))) return null;
-    return this.takeReport(JSON.parse(text), reportId, keptLists);
+    const report = this.takeReport(JSON.parse(text), reportId, keptLists);
+    this.sameAs = sameAs;
+    return report;
   }
 
   /** take() for a report already parsed (paged-source.js: a report given whole to the page);
@@ -75,7 +81,8 @@ export class ReportStore {
    * when columns were asked), or {stale: true} for a report no longer kept.
    */
   rows(req) {
-    if (req.report_id !== this.reportId || !this.lists.has(req.list)) return { stale: true };
+    const kept = req.report_id === this.reportId || (this.sameAs !== null && req.report_id === this.sameAs);
+    if (!kept || !this.lists.has(req.list)) return { stale: true };
     const where = req.where || {};
     const words = req.words || {};
     const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), words]);

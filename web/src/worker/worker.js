@@ -101,7 +101,7 @@ async function serve(e, msg) {
       // The report without its big lists (they stay in `reports`, report.paged says which);
       // the text as it is when it has none of them.
       const t1 = performance.now();
-      const report = reports.take(text, id, e.keptLists ? e.keptLists() : null);
+      const report = reports.take(text, id, e.keptLists ? e.keptLists() : null, msg.sameAs ?? null);
       // The rows the page will ask of this report's lists, answered now (src/rows-ahead.js).
       const prefetched = report && Array.isArray(msg.prefetch) ? msg.prefetch.map((request) => reports.rows({ ...request, report_id: id })) : null;
       // The engine's wasm memory after the report (it only grows) and the time the worker spent
