@@ -8,7 +8,9 @@
 // finding the file in the dialog). Prints each run and the medians: opened -> drawn, picked ->
 // drawn, the load, the first report's engine time, and when the warm-up ended.
 //
-//   [PICK_DELAY_MS=0] [FIRST_FILE_ISOLATED=1] [PULSE_DIST=dir] node bench/first-file.mjs [runs=5] [FILE]
+// FIRST_FILE_SINGLE=1 opens the single file (dist/b2b-pulse.html) from file:// instead.
+//
+//   [PICK_DELAY_MS=0] [FIRST_FILE_ISOLATED=1 | FIRST_FILE_SINGLE=1] [PULSE_DIST=dir] node bench/first-file.mjs [runs=5] [FILE]
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serve, dist, datasets } from '../tests/browser/helpers.mjs';
@@ -30,7 +32,7 @@ const ms = (x) => (x === null || x === undefined ? '-' : Math.round(x) + ' ms');
 async function once(warmUp) {
   const page = await browser.context.newPage();
   await page.addInitScript((on) => { if (!on) globalThis.B2B_PULSE_WARM_UP = false; }, warmUp);
-  await page.goto(host.origin + '/', { waitUntil: 'commit' });
+  await page.goto(process.env.FIRST_FILE_SINGLE === '1' ? 'file://' + path.join(root, 'b2b-pulse.html') : host.origin + '/', { waitUntil: 'commit' });
   await page.waitForFunction(() => document.querySelector('b2b-pulse')?.dataset.state === 'empty', null, { timeout: 60000, polling: 5 });
   if (pickDelay) await page.waitForTimeout(pickDelay);
   await page.evaluate(() => {

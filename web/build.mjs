@@ -9,8 +9,9 @@
 //   hosted   dist/assets/pulse-engine.wasm, its own file: the page script starts compiling it
 //            (WebAssembly.compileStreaming) as it runs and posts the compiled module to the
 //            worker; gzip takes it ~30% smaller than base64 in a script, and nothing evals.
-//   single   dist/b2b-pulse.html: the wasm inlined as base64 in the glue (file:// cannot
-//            fetch), the script inline under a Content-Security-Policy that allows it by hash.
+//   single   dist/b2b-pulse.html: the wasm inlined as base64 in the page script (file://
+//            cannot fetch a file), compiled from a data: URL as the hosted page compiles its
+//            file, the script inline under a Content-Security-Policy that allows it by hash.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -154,18 +155,19 @@ const withoutFetchedLanguages = {
   },
 };
 
-/** The page script; `wasmFile` is the engine's .wasm next to it, or null when the worker has it inlined;
+/** The page script; `wasmFile` is the engine's .wasm next to it, or null when the script or the
+ *  worker has it inlined (`wasmInline`: its bytes as base64 in the page script, or null);
  *  `parquetFile` the Parquet reader next to it, or null when the worker has it bundled;
  *  `hosted`: the script of dist/index.html, which fetches the languages other than English;
  *  `sharedFiles`: {worker, wasm} next to it, the engine a cross-origin isolated page runs, or null. */
-async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false, sharedFiles = null) {
+async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false, sharedFiles = null, wasmInline = null) {
   const languageFiles = hosted ? Object.fromEntries(FETCHED_LANGUAGES.map((lang) => [lang, languageFile(lang)])) : null;
   const r = await esbuild.build({
     entryPoints: [path.join(web, 'src/main.js')],
     bundle: true, format: 'iife', minify: true, write: false, target: ['chrome100', 'firefox100', 'safari15'],
     legalComments: 'eof', charset: 'utf8', metafile: true,
     define: {
-      PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_PARQUET_FILE: JSON.stringify(parquetFile),
+      PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_WASM_INLINE: JSON.stringify(wasmInline), PULSE_PARQUET_FILE: JSON.stringify(parquetFile),
       PULSE_LANGUAGE_FILES: JSON.stringify(languageFiles), PULSE_SHARED_ENGINE: JSON.stringify(sharedFiles),
     },
     plugins: [cssText, ...(hosted ? [withoutFetchedLanguages] : []), {
@@ -215,9 +217,11 @@ async function main() {
   if (engine && !engine.split) console.warn('build.mjs: no split/pulse-engine.wasm: the hosted page inlines the wasm too (bigger).');
   const separate = engine && engine.split;
 
-  // Two workers and two page scripts when the wasm can be a file of its own.
-  const singleWorker = await buildWorker(engine, engine && engine.script);
-  const single = await buildApp(singleWorker.code, null);
+  // Two workers and two page scripts when the wasm can be a file of its own. The single file's
+  // page script then carries the wasm as base64 and compiles it, so that its worker, the range
+  // helpers and the warm-up share one compiled module as the hosted page's do.
+  const singleWorker = await buildWorker(engine, separate ? engine.split.script : engine && engine.script);
+  const single = await buildApp(singleWorker.code, null, null, false, null, separate ? fs.readFileSync(engine.split.wasm).toString('base64') : null);
   const hostedWorker = separate ? await buildWorker(engine, engine.split.script, false) : singleWorker;
   // The isolated page's engine: its worker a script of its own, fetched only by such a page.
   const sharedWorker = separate && engine.shared ? await buildWorker(engine, engine.shared.script, false, true) : null;

@@ -2,7 +2,7 @@
 // of its own loads made-up lines into an engine over the page's compiled module, reports, and
 // is closed, so that the engine's worker finds the optimised code ready. It must end (no worker
 // left behind), say what it did in timings.warmUp, give way to a file picked at once, and never
-// change a report.
+// change a report; the single file does it too.
 // Run: make test-browser, or node --test tests/browser/warm_up.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,6 +95,26 @@ test('on a cross-origin isolated page the warm-up runs the shared-memory engine'
   assert.equal((await warmUpOf(page)).lines, WARM_UP_LINES);
   // Its engine is the page's: the plain wasm was never fetched.
   assert.ok(!isolated.hits.includes('/assets/pulse-engine.wasm'), 'the plain engine was not fetched');
+  const files = ['order_lines.csv', 'orders.csv'].map((f) => path.join(repo, 'samples', f));
+  await reportOfPicked(page, files);
+  await waitState(page, 'ready');
+  assert.ok((await fullReport(page)).customers.summary.customers > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The single file (file://) has the wasm as base64 in its page script: its engine's worker
+// compiles it and hands the module back, so the warm-up runs there too, over that module.
+test('the single file warms up over the module its engine\'s worker compiled', { skip, timeout: 180000 }, async () => {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('file://' + path.join(dist, 'b2b-pulse.html'));
+  await waitState(page, 'empty');
+  await page.waitForFunction(() => document.querySelector('b2b-pulse').timings.warmUp !== undefined, null, { timeout: 60000 });
+  assert.equal((await warmUpOf(page)).lines, WARM_UP_LINES);
+  assert.equal(await page.evaluate(async () => (await document.querySelector('b2b-pulse').session.engine.started.compiled) instanceof WebAssembly.Module), true);
   const files = ['order_lines.csv', 'orders.csv'].map((f) => path.join(repo, 'samples', f));
   await reportOfPicked(page, files);
   await waitState(page, 'ready');

@@ -5,10 +5,15 @@ import { workerScriptUrl } from './worker-script.js';
 import { IngestPool, PARALLEL_MIN_BYTES, helperCount, wantsRanges } from './ingest-pool.js';
 
 // The hosted build (build.mjs) keeps the wasm in a file of its own next to this script
-// (PULSE_WASM_FILE, replaced at build time; null when the worker has it inlined). Its
+// (PULSE_WASM_FILE, replaced at build time; null when it is inlined). Its
 // compilation starts as soon as the script runs, while the page draws and the user picks a
 // file; the compiled module is then posted to the worker, which only instantiates it.
-/* global PULSE_WASM_FILE, PULSE_PARQUET_FILE, PULSE_SHARED_ENGINE */
+// The single file (file:// cannot fetch a file) has the wasm as base64 in this script instead
+// (PULSE_WASM_INLINE, null otherwise): its engine's worker compiles it and hands the compiled
+// module back (start()), which the warm-up and the range helpers then share as the hosted
+// page's do. Compiled on the page, it held the page's first drawing back by about 200 ms on 2
+// cores (bench/engine-start.mjs), with no download to overlap.
+/* global PULSE_WASM_FILE, PULSE_WASM_INLINE, PULSE_PARQUET_FILE, PULSE_SHARED_ENGINE */
 // This script's own address, read while it runs (document.currentScript is null afterwards):
 // the engine's files are next to it.
 const scriptUrl = typeof document !== 'undefined' && document.currentScript && document.currentScript.src;
@@ -23,13 +28,14 @@ const parquetUrl = PULSE_PARQUET_FILE ? engineUrl(PULSE_PARQUET_FILE) : null;
 const sharedEngine = typeof PULSE_SHARED_ENGINE === 'object' && PULSE_SHARED_ENGINE && globalThis.crossOriginIsolated === true &&
   globalThis.B2B_PULSE_SHARED !== false ? PULSE_SHARED_ENGINE : null;
 const wasmFile = sharedEngine ? sharedEngine.wasm : PULSE_WASM_FILE;
-const compiledEngine = wasmFile ? compileEngine(engineUrl(wasmFile)) : null;
+let compiledEngine = wasmFile ? compileEngine(engineUrl(wasmFile)) : null;
 if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
 let compiledPlain = sharedEngine ? null : compiledEngine;
 let warmUpAsked = false;  // the engine's first run ahead (EngineClient.startWarmUp), once a page
 
-/** The plain engine's compiled module (null when the worker has it inlined); on an isolated page
- *  compiled only when asked: for the range helpers, or when the shared engine cannot start. */
+/** The plain engine's compiled module (null when the worker has it in its glue); on an isolated
+ *  page compiled only when asked: for the range helpers, or when the shared engine cannot start;
+ *  in the single file, the module its engine's worker compiled, once it has. */
 function plainEngine() {
   if (!compiledPlain && PULSE_WASM_FILE) compiledPlain = compileEngine(engineUrl(PULSE_WASM_FILE));
   return compiledPlain;
@@ -106,12 +112,13 @@ export class EngineClient {
   /** Runs the engine's first run ahead on another worker over the engine's compiled module,
    *  whose optimised code the engine's worker then finds ready: the same worker script and
    *  module as the engine's (the plain one, or on an isolated page the shared-memory one). Only
-   *  where that module is the page's to share (not the single file, whose worker compiles its
-   *  own) and a second core can take it; once a page. globalThis.B2B_PULSE_WARM_UP = false
+   *  where that module is the page's to share (the hosted page's file or the single file's
+   *  inlined base64, compiled here; not a build whose worker has the wasm in its glue) and a
+   *  second core can take it; once a page. globalThis.B2B_PULSE_WARM_UP = false
    *  before this script runs: never (the tests and benchmarks compare). */
   startWarmUp() {
     const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
-    if (!compiledEngine || cores < 2 || globalThis.B2B_PULSE_WARM_UP === false || warmUpAsked) return Promise.resolve(null);
+    if (!(compiledEngine || PULSE_WASM_INLINE) || cores < 2 || globalThis.B2B_PULSE_WARM_UP === false || warmUpAsked) return Promise.resolve(null);
     warmUpAsked = true;  // once a page: its elements share the compiled module
     // Started a moment after the engine is ready, and not at all once a file is asked for: a
     // file dropped at once, or fetched by the element itself, gets both cores for its load.
@@ -160,9 +167,13 @@ export class EngineClient {
     // bytes otherwise (the tests and benchmarks compare).
     const warmBytes = globalThis.B2B_PULSE_WARM === false ? 0 : typeof globalThis.B2B_PULSE_WARM === 'number' ? globalThis.B2B_PULSE_WARM : WARM_BYTES;
     const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}), warmBytes });
-    return compiled
-      ? compiled.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })))
-      : init();
+    if (compiled) return compiled.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })));
+    if (!PULSE_WASM_INLINE) return init();
+    // The single file: the worker compiles the inlined wasm and answers with the module.
+    return this.post('init', { wasmBase64: PULSE_WASM_INLINE, warmBytes }).then(({ wasmModule, ...info }) => {
+      if (wasmModule) this.started.compiled = compiledPlain = compiledEngine = Promise.resolve(wasmModule);
+      return info;
+    });
   }
 
   onMessage(m) {

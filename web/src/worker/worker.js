@@ -13,6 +13,13 @@ let queue = Promise.resolve();
 let loading = null;  // the AbortController of the load running now
 let cancelledUpTo = 0;  // loads asked before this request id are cancelled, even not begun yet
 const reports = new ReportStore();  // the last report's big lists, paged to the page on request
+let ownModule = null;  // the engine's module when compiled here (the single file's base64)
+
+/** The single file's wasm, given as base64, compiled: decoded by the browser from a data: URL
+ *  (its Content-Security-Policy allows data: to connect) as the module streams in. */
+function compileInline(base64) {
+  return WebAssembly.compileStreaming(fetch(`data:application/wasm;base64,${base64}`));
+}
 
 function errorOf(err) {
   return {
@@ -40,8 +47,15 @@ async function stopWarming() {
 }
 
 async function handle(msg) {
-  // init comes first: the page's compiled wasm, if any, and where its Parquet reader is
-  if (!engine) engine = openEngine(msg.wasmModule, { parquetUrl: msg.parquetUrl });
+  // init comes first: the page's compiled wasm (or, from the single file, its bytes as base64 to
+  // compile here), if any, and where its Parquet reader is
+  if (!engine) {
+    const compiled = msg.wasmBase64 ? compileInline(msg.wasmBase64) : Promise.resolve(msg.wasmModule);
+    engine = compiled.then((wasmModule) => {
+      ownModule = msg.wasmBase64 ? wasmModule : null;
+      return openEngine(wasmModule, { parquetUrl: msg.parquetUrl });
+    });
+  }
   const e = await engine;
   await stopWarming();
   if (e.pages) e.pages.working();
@@ -57,8 +71,9 @@ async function serve(e, msg) {
   switch (op) {
     case 'init':
       warm(e, msg.warmBytes);
-      // sharedMemory: the engine's fresh pages are touched on another worker (page-toucher.js).
-      return { kind: e.kind, schema: e.schema(), sharedMemory: Boolean(e.pages) };
+      // sharedMemory: the engine's fresh pages are touched on another worker (page-toucher.js);
+      // wasmModule: the module compiled here from the single file's base64, for the page to share.
+      return { kind: e.kind, schema: e.schema(), sharedMemory: Boolean(e.pages), ...(ownModule ? { wasmModule: ownModule } : {}) };
     case 'load': {
       let last = 0;
       const onProgress = (bytes, total) => {
