@@ -78,13 +78,14 @@ export async function runReport(host) {
       Object.assign(host.timings, { viewReport: view.ms, viewTake: view.takeMs, viewRender: performance.now() - r0, view: performance.now() - t0 });
       host.dispatchEvent(new CustomEvent('view', { detail: view.report, bubbles: true, composed: true }));
       // Its tables' next pages come from the whole report's lists (the worker answers the view's
-      // report id from them), so the whole report leaves it as drawn.
-      if (drawnWhole(host.tab, view.report) && view.report.paged) drawn = { tab: host.tab, reportId: view.report.paged.report_id };
+      // report id from them), so the whole report leaves it as drawn. (A view without lists,
+      // This week, has no id to answer.)
+      if (drawnWhole(host.tab, view.report)) drawn = { tab: host.tab, reportId: view.report.paged ? view.report.paged.report_id : null };
     }
     // The settings the view was asked with, unless a change came in between (a new run then).
     const same = drawn && JSON.stringify(settings(host)) === JSON.stringify(asked) ? drawn : null;
     const ahead = host.rowsAhead.requests(null, same && same.tab);
-    const answer = await host.session.report(settings(host), undefined, ahead, same ? same.reportId : null);
+    const answer = await host.session.report(settings(host), undefined, ahead, same && same.reportId !== null ? same.reportId : null);
     if (answer === STALE || seq !== host._seq) return;
     const { report, ms, takeMs, parseMs, heapBytes, pagesTouched } = answer;
     host.rowsAhead.take(report, ahead, answer.prefetched);
