@@ -12,6 +12,12 @@ import { openSamplesPage, openBrowserAndServer, closeBrowserAndServer, engineKin
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 
 let browser, server;
+
+/** The report's period's end, and its middle: a re-filter moves the end there. */
+async function halfPeriod(page) {
+  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
+  return { middle: new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10), to };
+}
 before(async () => {
   if (!skip) ({ browser, server } = await openBrowserAndServer());
 });
@@ -40,8 +46,7 @@ test('a re-filter of the customers\' view asks the worker for no rows, and shows
     };
   });
   // The period's end moved to its middle.
-  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
-  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
   await settled(page);
   assert.equal(await page.evaluate(() => window.rowsAsked), 0, 'the table\'s page and the detail came with the report');
@@ -88,8 +93,7 @@ test('the progress bar waits its delay, and a re-filter\'s view hides it', { ski
     const el = document.querySelector('b2b-pulse');
     el.addEventListener('view', () => ok(el.shadowRoot.querySelector('[data-role=progress]').hidden), { once: true });
   }));
-  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
-  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
   assert.equal(await hiddenAtView, true, 'no bar over the view just redrawn');
   assert.deepEqual(errors, []);
@@ -116,8 +120,7 @@ test('a re-filter\'s charts are drawn at the next frame, not after the task that
       });
     }, { once: true });
   }));
-  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
-  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
   const s = await seen;
   assert.ok(s.charts >= 2, `the view has charts (${s.charts})`);
@@ -142,8 +145,7 @@ test('a re-filter of the catalogs\' view is drawn from the catalogs\' section al
       margin: el.shadowRoot.querySelector('[data-dashboard=catalogs] [data-kpi=margin_pct] .tile-value').textContent.trim(),
     }), { once: true });
   }));
-  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
-  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
   const view = await atView;
   assert.deepEqual(view.keys, ['catalogs'], 'the view\'s report holds the catalogs only');
@@ -179,8 +181,7 @@ test('a re-filter\'s view is drawn once; its table pages on from the whole repor
     }, { once: true });
   }));
   const rendered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('rendered', () => ok(true), { once: true })));
-  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
-  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  const { middle, to } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
   const viewId = await marked;
   assert.equal(await rendered, true);
@@ -235,8 +236,7 @@ test('a re-filter of This week draws its list once', { skip, timeout: 120000 }, 
     }, { once: true });
   }));
   const rendered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('rendered', () => ok(true), { once: true })));
-  const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
-  const middle = new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10);
+  const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
   const items = await marked;
   assert.ok(items > 0, 'the samples have items this week');

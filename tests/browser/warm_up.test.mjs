@@ -40,6 +40,16 @@ async function openPage(warmUp, host = server) {
   return { page, errors };
 }
 
+/** Picks two sample files in `page`, checks the dashboards have them and nothing failed, closes it. */
+async function loadsSamples(page, errors) {
+  const files = ['order_lines.csv', 'orders.csv'].map((f) => path.join(repo, 'samples', f));
+  await reportOfPicked(page, files);
+  await waitState(page, 'ready');
+  assert.ok((await fullReport(page)).customers.summary.customers > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+}
+
 const warmUpOf = (page) => page.evaluate(() => document.querySelector('b2b-pulse').timings.warmUp);
 
 test('the warm-up runs once on its own worker, ends, and the report is the one without it', { skip, timeout: 180000 }, async () => {
@@ -95,12 +105,7 @@ test('on a cross-origin isolated page the warm-up runs the shared-memory engine'
   assert.equal((await warmUpOf(page)).lines, WARM_UP_LINES);
   // Its engine is the page's: the plain wasm was never fetched.
   assert.ok(!isolated.hits.includes('/assets/pulse-engine.wasm'), 'the plain engine was not fetched');
-  const files = ['order_lines.csv', 'orders.csv'].map((f) => path.join(repo, 'samples', f));
-  await reportOfPicked(page, files);
-  await waitState(page, 'ready');
-  assert.ok((await fullReport(page)).customers.summary.customers > 0);
-  assert.deepEqual(errors, []);
-  await page.close();
+  await loadsSamples(page, errors);
 });
 
 // The single file (file://) has the wasm as base64 in its page script: its engine's worker
@@ -115,10 +120,5 @@ test('the single file warms up over the module its engine\'s worker compiled', {
   await page.waitForFunction(() => document.querySelector('b2b-pulse').timings.warmUp !== undefined, null, { timeout: 60000 });
   assert.equal((await warmUpOf(page)).lines, WARM_UP_LINES);
   assert.equal(await page.evaluate(async () => (await document.querySelector('b2b-pulse').session.engine.started.compiled) instanceof WebAssembly.Module), true);
-  const files = ['order_lines.csv', 'orders.csv'].map((f) => path.join(repo, 'samples', f));
-  await reportOfPicked(page, files);
-  await waitState(page, 'ready');
-  assert.ok((await fullReport(page)).customers.summary.customers > 0);
-  assert.deepEqual(errors, []);
-  await page.close();
+  await loadsSamples(page, errors);
 });
