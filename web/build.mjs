@@ -10,8 +10,9 @@
 //            (WebAssembly.compileStreaming) as it runs and posts the compiled module to the
 //            worker; gzip takes it ~30% smaller than base64 in a script, and nothing evals.
 //   single   dist/b2b-pulse.html: the wasm inlined as base64 in the page script (file://
-//            cannot fetch a file), compiled from a data: URL as the hosted page compiles its
-//            file, the script inline under a Content-Security-Policy that allows it by hash.
+//            cannot fetch a file), which the engine's worker compiles from a data: URL and
+//            hands back as a module, the script inline under a Content-Security-Policy that
+//            allows it by hash.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -218,8 +219,9 @@ async function main() {
   const separate = engine && engine.split;
 
   // Two workers and two page scripts when the wasm can be a file of its own. The single file's
-  // page script then carries the wasm as base64 and compiles it, so that its worker, the range
-  // helpers and the warm-up share one compiled module as the hosted page's do.
+  // page script then carries the wasm as base64, which its engine's worker compiles and hands
+  // back, so that the range helpers and the warm-up share one compiled module as the hosted
+  // page's do.
   const singleWorker = await buildWorker(engine, separate ? engine.split.script : engine && engine.script);
   const single = await buildApp(singleWorker.code, null, null, false, null, separate ? fs.readFileSync(engine.split.wasm).toString('base64') : null);
   const hostedWorker = separate ? await buildWorker(engine, engine.split.script, false) : singleWorker;

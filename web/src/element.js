@@ -323,7 +323,6 @@ export class B2BPulseElement extends HTMLElement {
 
   // ---------------------------------------------------------------------------- render
 
-  /** Draws the visible panel now and the others one by one in idle time. */
   /** Draws every dashboard from the current report; kept: a view already drawn from it (its
    *  sections, with the same settings: report-runner.js), left as it is. */
   renderAll(kept = null) {

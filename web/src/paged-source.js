@@ -43,4 +43,3 @@ export function pagedSource(report, session, ahead = null) {
     },
   };
 }
-

@@ -71,13 +71,15 @@ export function keptRows(list, kept) {
     }
     return c;
   };
-  const values = (path) => {
+  // The column of `path` ('key', or 'key.member' for a key of the rows' objects), or -1.
+  const columnAt = (path) => {
     const dot = path.indexOf('.');
-    const key = dot < 0 ? path : path.slice(0, dot);
-    const j = list.fields.findIndex((f, i) => f === key && parents[i] === -1);
-    if (j < 0) return null;
-    if (dot < 0) return whole(j);
-    const m = list.fields.findIndex((f, i) => f === path.slice(dot + 1) && parents[i] === j);
+    const j = list.fields.findIndex((f, i) => f === (dot < 0 ? path : path.slice(0, dot)) && parents[i] === -1);
+    if (dot < 0 || j < 0) return j;
+    return list.fields.findIndex((f, i) => f === path.slice(dot + 1) && parents[i] === j);
+  };
+  const values = (path) => {
+    const m = columnAt(path);
     return m < 0 ? null : whole(m);
   };
   // The values of `paths` for `rows` (rows of this list), one array per path in the rows'
@@ -87,10 +89,8 @@ export function keptRows(list, kept) {
   const columnsOf = (rows, paths) => {
     const out = {};
     for (const path of paths) {
-      const dot = path.indexOf('.');
-      const j = list.fields.findIndex((f, i) => f === (dot < 0 ? path : path.slice(0, dot)) && parents[i] === -1);
-      const m = dot < 0 ? j : list.fields.findIndex((f, i) => f === path.slice(dot + 1) && parents[i] === j);
-      if (j < 0 || m < 0 || objects.has(m)) return null;
+      const m = columnAt(path);
+      if (m < 0 || objects.has(m)) return null;
       const c = whole(m);
       const v = c instanceof Float64Array ? new Float64Array(rows.length) : new Array(rows.length);
       for (let i = 0; i < rows.length; i++) v[i] = c[rows[i][AT]];
