@@ -29,15 +29,6 @@ function requests(PAGED_LISTS, list, rows) {
   out.push({ list, query: someKey.slice(0, 3), offset: 0, limit: 25 });
   out.push({ list, query: 'zzz-none', offset: 0, limit: 25 });
   for (const field of Object.keys(spec.where || {})) out.push({ list, where: { [field]: true }, offset: 0, limit: 50 });
-  // A field read from its whole column (`column`), alone and with each filter: the catalogs'
-  // chart and table ask so.
-  for (const [field, f] of Object.entries(spec.fields)) {
-    const value = rows.length ? rows[Math.floor(rows.length / 2)][field] : undefined;
-    if (!f.column || typeof value !== 'string') continue;
-    out.push({ list, where: { [field]: value }, offset: 0, limit: 50 });
-    out.push({ list, where: { [field]: 'no such value' }, offset: 0, limit: 50 });
-    for (const w of Object.keys(spec.where || {})) out.push({ list, where: { [field]: value, [w]: true }, offset: 0, limit: null, columns: [spec.key] });
-  }
   if (rows.length) out.push({ list, where: { [spec.key]: rows[0][spec.key] }, offset: 0, limit: 1 });
   out.push({ list, columns: [spec.key, Object.keys(spec.fields)[1]], offset: 0, limit: null });
   // Every key the rows have, an object's keys as 'key.member' (a chart asks for a product's

@@ -124,37 +124,3 @@ test('a report without deals, customers or products (unavailable) is not parsed,
   assert.equal(store.take(JSON.stringify(full), 7).paged.lists[LIST].total, 1200);
   assert.equal(store.take(text, 8).paged.lists[LIST].total, 1200);
 });
-
-// The products' filters read from whole columns (report-store.js filterWhere: the chart's
-// `plotted`, a catalog) pass exactly the rows the row-by-row test passes, on kept products made
-// to hit every edge: a pooled slope standing in for a missing own one and the reverse, no fit,
-// no revenue and zero revenue, a catalog lacking, NaN slopes.
-test('filters read from whole columns pass the rows the row-by-row test passes', async () => {
-  const { keptRows } = await import('../../web/src/worker/kept-lists.js');
-  const { whereTest } = await import('../../web/src/paged-fields.js');
-  const n = 9;
-  const products = {
-    length: n, kept: 0, fields: ['sku', 'catalog', 'revenue', 'elasticity', 'slope', 'pooled_slope', 'class'],
-    parents: [-1, -1, -1, -1, 3, 3, 3], absent: [[], [4], [], [], [], [], []],
-  };
-  const columns = [
-    ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
-    ['X', 'X', 'Y', 'X', null, 'X', 'X', 'X', 'Y'],
-    Float64Array.of(10, 5, 7, 0, 3, NaN, 2, 8, 1),
-    Float64Array.of(1, 1, 1, 1, 1, 1, NaN, 1, 1),  // g: no fit
-    Float64Array.of(-1.2, NaN, 0.4, -2, -1, -0.5, NaN, NaN, -3),
-    Float64Array.of(NaN, -0.8, NaN, NaN, -1.1, NaN, NaN, NaN, -2.5),
-    ['elastic', 'elastic', 'positive', 'elastic', 'elastic', 'inelastic', null, 'uncertain', 'elastic'],
-  ];
-  const kept = { column: (table, j) => (Array.isArray(columns[j]) ? columns[j].slice() : columns[j].slice()), rows: (table, at) => at.map((i) => ({ sku: columns[0][i] })) };
-  const store = new ReportStore();
-  store.take(JSON.stringify({ catalogs: { catalogs: [], products } }), 7, kept);
-  const rows = keptRows(products, kept);
-  for (const where of [{ plotted: true }, { plotted: false }, { catalog: 'X' }, { catalog: 'X', plotted: true }, { catalog: 'Y', plotted: true }, { catalog: 'Z' }]) {
-    const want = rows.filter(whereTest('catalogs.products', where)).map((r) => r.sku);
-    const got = store.rows({ report_id: 7, list: 'catalogs.products', where, offset: 0, limit: null, columns: ['sku'] }).columns.sku;
-    assert.deepEqual([...got], want, JSON.stringify(where));
-  }
-  // The cases are all there: h has neither slope, b only the pooled one, e no catalog, d and f no revenue.
-  assert.deepEqual(rows.filter(whereTest('catalogs.products', { plotted: true })).map((r) => r.sku), ['a', 'b', 'c', 'e', 'i']);
-});

@@ -9,9 +9,7 @@
  * names = {customerName(id) (the customer names of the same report), word(field, code) (a
  * code's words in the page's language: the page's paged-words.js, sent with each request so
  * that the worker carries no texts)}. `worded` lists the fields searched by their words: the
- * worker lists their codes in report.paged so the page can word them. `where`: filters besides
- * the fields, each a function of the row; one with `columns` (paths) and `test(columns, i)`
- * gives the same answer from the list's whole columns, as does a field with a `column`.
+ * worker lists their codes in report.paged so the page can word them.
  */
 export const PAGED_LISTS = {
   // Every deal of the period with its history (docs/kpi-deals.md, "deals"): most of the
@@ -71,7 +69,7 @@ export const PAGED_LISTS = {
     worded: ['status', 'sales_rep'],
     fields: {
       customer: { value: (r) => r.customer_name || r.customer_id, searchText: (r) => `${r.customer_name || ''} ${r.customer_id}` },
-      customer_id: own('customer_id'),
+      customer_id: { value: (r) => r.customer_id },
       catalog: { value: (r) => r.catalog },
       sales_rep: { value: (r) => r.sales_rep, searchText: (r, names) => `${r.sales_rep || ''} ${r.sales_rep ? names.word('sales_rep', r.sales_rep) : '—'}` },
       status: { value: (r) => r.status, searchText: (r, names) => names.word('status', r.status) },
@@ -102,10 +100,10 @@ export const PAGED_LISTS = {
     key: 'sku',
     worded: [],
     fields: {
-      catalog: own('catalog'),
+      catalog: { value: (p) => p.catalog },
       sku: { value: (p) => p.sku },
       product_name: { value: (p) => p.product_name },
-      abc: own('abc'),
+      abc: { value: (p) => p.abc },
       units: { value: (p) => p.units },
       revenue: { value: (p) => p.revenue },
       revenue_share: { value: (p) => p.revenue_share },
@@ -121,24 +119,11 @@ export const PAGED_LISTS = {
       class: { value: (p) => (p.elasticity ? p.elasticity.class : null) },
     },
     where: {
-      // A dot of the elasticity chart: a finite fit and some revenue (a log scale). Also read
-      // from whole columns (the fit, its pooled and own slopes, the revenue): the worker's
-      // filter of a catalog's thousands of products, row by row through their fits' getters,
-      // was the longest part of a re-filter's answer after the engine.
-      plotted: Object.assign((p) => !!p.elasticity && Number.isFinite(usedFit(p.elasticity).slope) && p.revenue > 0, {
-        columns: ['elasticity', 'elasticity.pooled_slope', 'elasticity.slope', 'revenue'],
-        test: ([fit, pooled, slope, revenue], i) => fit[i] !== null && fit[i] !== undefined && fit[i] === fit[i] &&
-          Number.isFinite(Number.isFinite(pooled[i]) ? pooled[i] : slope[i]) && revenue[i] > 0,
-      }),
+      // A dot of the elasticity chart: a finite fit and some revenue (a log scale).
+      plotted: (p) => !!p.elasticity && Number.isFinite(usedFit(p.elasticity).slope) && p.revenue > 0,
     },
   },
 };
-
-/** A field that is the row's own key: its value, and that key as the column the worker can
- *  read for a whole list at once (`column`, report-store.js filterWhere). */
-function own(key) {
-  return { value: (r) => r[key], column: key };
-}
 
 /** The fit a product's class uses: the catalog's pooled one when given, else its own. */
 export function usedFit(e) {

@@ -88,7 +88,7 @@ export class ReportStore {
     const key = JSON.stringify([req.list, where, req.sort || null, String(req.query || '').trim().toLowerCase(), words]);
     if (!this.lastView || this.lastView.key !== key) {
       const all = this.lists.get(req.list);
-      const base = Object.keys(where).length ? filterWhere(all, req.list, where) : all;
+      const base = Object.keys(where).length ? all.filter(whereTest(req.list, where)) : all;
       const word = (field, code) => (words[field] && words[field][code]) ?? '';
       const columns = pagedColumns(req.list, { customerName: this.customerName, word });
       this.lastView = { key, total: base.length, rows: orderRows(base, columns, { sort: req.sort, query: req.query }) };
@@ -100,31 +100,6 @@ export class ReportStore {
     if (Array.isArray(req.columns)) return { columns: pickedColumns(page, req.columns), count: page.length, matched: rows.length, total, offset };
     return { rows: plainRows(page), matched: rows.length, total, offset };
   }
-}
-
-/**
- * The rows of `all` (a whole list of `id`) that pass `where`, as whereTest passes them: a test
- * the list's spec can read from whole columns (a `where` with `columns`, a text value of a field
- * with a `column`) reads them at once (valuesOf: a kept list's columns as the engine gives them),
- * the rest row by row.
- */
-function filterWhere(all, id, where) {
-  const spec = PAGED_LISTS[id];
-  const tests = [];
-  const byRow = {};
-  for (const [k, v] of Object.entries(where)) {
-    const extractor = spec.where && spec.where[k];
-    const field = !extractor && spec.fields[k];
-    if (extractor && extractor.columns) {
-      const columns = extractor.columns.map((path) => valuesOf(all, path));
-      tests.push((i) => extractor.test(columns, i) === v);
-    } else if (field && field.column && typeof v === 'string') {
-      const column = valuesOf(all, field.column);
-      tests.push((i) => column[i] === v);
-    } else byRow[k] = v;
-  }
-  const rowTest = Object.keys(byRow).length ? whereTest(id, byRow) : null;
-  return all.filter((row, i) => tests.every((t) => t(i)) && (!rowTest || rowTest(row)));
 }
 
 /** Whether the JSON text may hold a list at path: its last key followed by '[' (rows) or
