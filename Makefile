@@ -92,6 +92,8 @@ bench-browser: web bench/node_modules/.package-lock.json
 	@node bench/duckdb-vs-pulse.mjs browser $(BENCH_RUNS)
 	@# A person's first file (picked 1.5 s after the page is ready), with and without the engine's warm-up.
 	@PICK_DELAY_MS=1500 node bench/first-file.mjs $(BENCH_RUNS)
+	@# A filter changed at a person's pace (600 ms between changes): Online Retail's views redrawn.
+	@REFILTER_PAUSE_MS=600 REFILTER_CASES="Online Retail" node bench/refilter.mjs $$(( $(BENCH_RUNS) * 2 + 1 ))
 
 bench-duckdb: native bench/node_modules/.package-lock.json
 	@node bench/duckdb-vs-pulse.mjs native $(BENCH_RUNS)
