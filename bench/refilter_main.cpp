@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -90,8 +89,7 @@ int main(int argc, char** argv) {
   auto t0 = Clock::now();
   const nlohmann::json first = nlohmann::json::parse(engine.report_text(settings));
   engine.set_keep_lists(as_page);
-  engine.set_ascii_report(as_page && !std::getenv("NOASCII"));
-  if (std::getenv("NOKEEP")) engine.set_keep_lists(false);
+  engine.set_ascii_report(as_page);
   const double first_ms = ms_since(t0);
   const std::string from = first["period"]["from"], to = first["period"]["to"];
   std::string catalog;  // the catalog with the most revenue but one: a real, smaller slice

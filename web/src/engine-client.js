@@ -166,14 +166,14 @@ export class EngineClient {
     // warmMemory); globalThis.B2B_PULSE_WARM before this script runs: false never, a number of
     // bytes otherwise (the tests and benchmarks compare).
     const warmBytes = globalThis.B2B_PULSE_WARM === false ? 0 : typeof globalThis.B2B_PULSE_WARM === 'number' ? globalThis.B2B_PULSE_WARM : WARM_BYTES;
-    const init = (wasmModule) => this.post('init', { ...(wasmModule ? { wasmModule } : {}), ...(parquetUrl ? { parquetUrl } : {}), warmBytes });
-    if (compiled) return compiled.then(init, (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })));
-    if (!PULSE_WASM_INLINE) return init();
-    // The single file: the worker compiles the inlined wasm and answers with the module.
-    return this.post('init', { wasmBase64: PULSE_WASM_INLINE, warmBytes }).then(({ wasmModule, ...info }) => {
+    // wasm: {wasmModule} (compiled here), {wasmBase64} (the single file's, for the worker to
+    // compile: it answers with the module) or nothing (the worker's glue has it).
+    const init = (wasm) => this.post('init', { ...wasm, ...(parquetUrl ? { parquetUrl } : {}), warmBytes }).then(({ wasmModule, ...info }) => {
       if (wasmModule) this.started.compiled = compiledPlain = compiledEngine = Promise.resolve(wasmModule);
       return info;
     });
+    if (compiled) return compiled.then((wasmModule) => init({ wasmModule }), (err) => Promise.reject(new EngineError({ message: `the engine could not be loaded (${err.message || err})` })));
+    return init(PULSE_WASM_INLINE ? { wasmBase64: PULSE_WASM_INLINE } : {});
   }
 
   onMessage(m) {

@@ -172,16 +172,19 @@ export function listAt(report, path) {
  * (NaN in a column of numbers, null, undefined) reads null.
  */
 export function rowsOfColumns(answer) {
-  const paths = Object.keys(answer.columns);
+  // Each path split once: [values, key, member (null for a row's own key)].
+  const paths = Object.entries(answer.columns).map(([path, values]) => {
+    const dot = path.indexOf('.');
+    return dot < 0 ? [values, path, null] : [values, path.slice(0, dot), path.slice(dot + 1)];
+  });
   const rows = [];
   for (let i = 0; i < answer.count; i++) {
     const row = {};
-    for (const path of paths) {
-      let v = answer.columns[path][i];
+    for (const [values, key, member] of paths) {
+      let v = values[i];
       if (v === undefined || v !== v) v = null;
-      const dot = path.indexOf('.');
-      if (dot < 0) row[path] = v;
-      else (row[path.slice(0, dot)] ||= {})[path.slice(dot + 1)] = v;
+      if (member === null) row[key] = v;
+      else (row[key] ||= {})[member] = v;
     }
     rows.push(row);
   }

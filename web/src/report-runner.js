@@ -83,9 +83,10 @@ export async function runReport(host) {
       if (drawnWhole(host.tab, view.report)) drawn = { tab: host.tab, reportId: view.report.paged ? view.report.paged.report_id : null };
     }
     // The settings the view was asked with, unless a change came in between (a new run then).
-    const same = drawn && JSON.stringify(settings(host)) === JSON.stringify(asked) ? drawn : null;
+    const now = settings(host);
+    const same = drawn && JSON.stringify(now) === JSON.stringify(asked) ? drawn : null;
     const ahead = host.rowsAhead.requests(null, same && same.tab);
-    const answer = await host.session.report(settings(host), undefined, ahead, same && same.reportId !== null ? same.reportId : null);
+    const answer = await host.session.report(now, undefined, ahead, same ? same.reportId : null);
     if (answer === STALE || seq !== host._seq) return;
     const { report, ms, takeMs, parseMs, heapBytes, pagesTouched } = answer;
     host.rowsAhead.take(report, ahead, answer.prefetched);
