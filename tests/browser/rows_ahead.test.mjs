@@ -246,3 +246,38 @@ test('a re-filter of This week draws its list once', { skip, timeout: 120000 }, 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// The sales team's view asks for its own section and the two lists it shows (the customers
+// and the open deals), not the catalogs: drawn once from them, it reads as the whole report
+// would draw it.
+test('a re-filter of the sales team is drawn from its sections, as the whole report draws it', { skip, timeout: 120000 }, async () => {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
+  const panel = '[data-dashboard=sales_team]';
+  await $('[role=tab][data-tab=sales_team]').click();
+  await settled(page);
+  const atView = page.evaluate(() => new Promise((ok) => {
+    const el = document.querySelector('b2b-pulse');
+    el.addEventListener('view', (e) => {
+      el.shadowRoot.querySelector('[data-dashboard=sales_team] [data-kpi=pipeline]').dataset.mark = 'view';
+      ok(['customers', 'catalogs', 'negotiations', 'sales_team', 'attention', 'comparisons'].filter((k) => k in e.detail));
+    }, { once: true });
+  }));
+  const text = (s) => s.replace(/\s+/g, ' ').trim();
+  const before = text(await $(panel).textContent());
+  const { middle } = await halfPeriod(page);
+  await nextReport(page, () => $('input[data-filter=to]').fill(middle));
+  assert.deepEqual(await atView, ['customers', 'negotiations', 'sales_team'], 'the view\'s report: its section and its two lists');
+  await settled(page);
+  assert.equal(await $(`${panel} [data-kpi=pipeline]`).getAttribute('data-mark'), 'view', 'the view was not drawn again');
+  const fromView = text(await $(panel).textContent());
+  assert.notEqual(fromView, before, 'half the period moves the team\'s figures');
+  // Drawn again from the whole report, it reads the same.
+  await page.evaluate(() => document.querySelector('b2b-pulse').scheduler.one('sales_team'));
+  await settled(page);
+  assert.equal(await $(`${panel} [data-kpi=pipeline]`).getAttribute('data-mark'), null, 'drawn again');
+  assert.ok(fromView.length > 200);
+  assert.equal(text(await $(panel).textContent()), fromView);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
