@@ -25,6 +25,9 @@ const TABS = process.env.REFILTER_TABS ? process.env.REFILTER_TABS.split(',') : 
 // default 0 changes again as soon as the last change is drawn, while the browser may still be
 // painting it on the machine's other core).
 const PAUSE_MS = Number(process.env.REFILTER_PAUSE_MS || 0);
+// REFILTER_FILTER=catalog|sales_rep: that list's first choice and none in turn, instead of the
+// period's end (the default, 'to'); a dataset without choices in it is skipped.
+const FILTER = process.env.REFILTER_FILTER || 'to';
 // REFILTER_CASES=name,name: only those datasets (e.g. 'Online Retail').
 const onlyCases = process.env.REFILTER_CASES ? process.env.REFILTER_CASES.split(',') : null;
 
@@ -42,18 +45,26 @@ async function openPage(browser, origin, files, tab) {
   await page.locator('b2b-pulse input[type=file][data-role=files]').setInputFiles(files);
   await waitState(page, 'ready', 300000);
   await page.locator(`b2b-pulse [role=tab][data-tab=${tab}]`).click();
-  const period = await page.evaluate(() => {
+  // The filter's two values, taken in turn: the period's end at its middle and back, or a
+  // list's first choice and none.
+  const ends = await page.evaluate((kind) => {
     const el = document.querySelector('b2b-pulse');
-    const v = (k) => el.shadowRoot.querySelector(`[data-filter=${k}]`).value;
-    return { from: v('from'), to: v('to') };
-  });
-  return { page, ends: [midDay(period.from, period.to), period.to], m: { ms: [], painted: [], rows: [], whole: [], bytes: [], engine: [], viewEngine: [], viewTake: [], handover: [], render: [], viewRender: [] } };
+    const field = (k) => el.shadowRoot.querySelector(`[data-filter=${k}]`);
+    if (kind === 'to') return [field('from').value, field('to').value];
+    const first = [...field(kind).options].find((o) => o.value);
+    return first ? [first.value, ''] : null;
+  }, FILTER);
+  if (!ends) {
+    await page.close();
+    return null;
+  }
+  return { page, ends: FILTER === 'to' ? [midDay(ends[0], ends[1]), ends[1]] : ends, m: { ms: [], painted: [], rows: [], whole: [], bytes: [], engine: [], viewEngine: [], viewTake: [], handover: [], render: [], viewRender: [] } };
 }
 
 async function refilter(p, i) {
-  const r = await p.page.evaluate(async (to) => {
+  const r = await p.page.evaluate(async ([to, kind]) => {
     const el = document.querySelector('b2b-pulse');
-    const input = el.shadowRoot.querySelector('[data-filter=to]');
+    const input = el.shadowRoot.querySelector(`[data-filter=${kind}]`);
     // A build that asks for the view's sections first says 'view' when the view on screen is
     // redrawn, then 'report' when the whole report is in; an older build says 'report' only.
     const view = new Promise((ok) => el.addEventListener('view', () => ok(performance.now()), { once: true }));
@@ -94,7 +105,7 @@ async function refilter(p, i) {
     const tm = el.timings;
     const paintedAt = viewAt === null ? null : await painted;
     return { painted: paintedAt === null ? whole : paintedAt - t0, ms: viewAt === null ? whole : viewAt - t0, rows: rowsAt === null ? whole : rowsAt - t0, whole, bytes: JSON.stringify(report).length, engine: tm.report, viewEngine: tm.viewReport ?? null, viewTake: tm.viewTake ?? null, viewRender: tm.viewRender ?? null, handover: tm.roundtrip - tm.report, render: tm.render };
-  }, p.ends[i % 2]);
+  }, [p.ends[i % 2], FILTER]);
   for (const k of Object.keys(p.m)) p.m[k].push(r[k]);
 }
 
@@ -126,7 +137,11 @@ try {
     }
     for (const tab of TABS) {
       const after = await openPage(browser, servers.after.origin, files, tab);
-      const before = servers.before ? await openPage(browser, servers.before.origin, files, tab) : null;
+      const before = after && servers.before ? await openPage(browser, servers.before.origin, files, tab) : null;
+      if (!after) {
+        console.log(`${c.name}: skipped: no choice in the ${FILTER} filter`);
+        break;
+      }
       for (let i = 0; i < runs; i++) {
         // Each build's tab is brought to the front for its own run: a tab behind another gets
         // its frames late (an identical build measured in the tab behind read 34 -> 45 ms to

@@ -1,6 +1,7 @@
 // Each order's lines summed once (order_totals.h): the customers' profiles read from them equal
-// the profiles read line by line, to the bit, whatever the filters (the catalog filter picks
-// lines, so it reads lines either way); and the sums are those of the lines.
+// the profiles read line by line, to the bit, whatever the filters (a catalog filter that picks
+// lines reads lines either way; one on the data's only catalog picks none out); and the sums
+// are those of the lines.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -119,5 +120,77 @@ TEST_CASE("Engine: a re-filter (orders summed) reports what a first report (line
     const json expected = fresh_report(filters);
     CHECK(doc.at("customers") == expected.at("customers"));
     CHECK(doc.at("comparisons") == expected.at("comparisons"));
+  }
+}
+
+namespace {
+
+/// An engine holding `csv` as order lines.
+void load_lines(report::Engine& engine, const std::string& csv) {
+  engine.begin_file("lines.csv");
+  engine.feed(csv);
+  engine.finish_file();
+}
+
+/// Three customers' orders over four months, in one catalog or (with_catalogs) two.
+std::string lines_csv(bool with_catalogs) {
+  std::string csv = with_catalogs
+                        ? "order_id,order_date,customer_id,sku,quantity,unit_price,catalog\n"
+                        : "order_id,order_date,customer_id,sku,quantity,unit_price\n";
+  int order = 1000;
+  for (int month = 1; month <= 4; ++month)
+    for (int c = 0; c < 3; ++c)
+      for (int l = 0; l < 2; ++l) {
+        csv += "SO" + std::to_string(order + 10 * month + c) + ",2025-0" + std::to_string(month) +
+               "-1" + std::to_string(c) + ",C" + std::to_string(c) + ",SKU" +
+               std::to_string(l + c) + "," + std::to_string(1 + l + month) + "," +
+               std::to_string(3 + c) + ".25";
+        csv += with_catalogs ? (c == 2 ? ",B\n" : ",A\n") : "\n";
+      }
+  return csv;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a catalog filter on the data's only catalog leaves every line in: the orders' sums serve "
+    "and the figures are the unfiltered ones",
+    "[kpi][customers][catalogs]") {
+  for (const bool with_catalogs : {false, true}) {
+    INFO("two catalogs: " << with_catalogs);
+    report::Engine engine;
+    load_lines(engine, lines_csv(with_catalogs));
+    Dataset& dataset = const_cast<Dataset&>(engine.dataset());
+    const config::Settings none;
+    const kpi::Facts facts = kpi::build_facts(dataset, none, dataset.strings);
+    const kpi::OrderTotals totals = kpi::order_totals(facts);
+    REQUIRE(facts.line_count() == 24);
+    const auto scope_for = [&](const char* catalog) {
+      config::Settings settings;
+      if (catalog) settings.catalog = catalog;
+      return kpi::resolve_scope(settings, dataset.strings, facts.first_day, facts.last_day);
+    };
+    CHECK(kpi::catalog_keeps_every_line(scope_for(nullptr), facts));
+    CHECK(kpi::totals_serve(&totals, facts, scope_for(nullptr)));
+    // A catalog absent from the data matches no line, even beside a single catalog.
+    CHECK_FALSE(kpi::catalog_keeps_every_line(scope_for("Elsewhere"), facts));
+    if (!with_catalogs) {
+      REQUIRE(facts.catalogs.size() == 1);
+      CHECK(dataset.strings.view(facts.catalogs.front()) == "All");
+      CHECK(kpi::catalog_keeps_every_line(scope_for("All"), facts));
+      CHECK(kpi::totals_serve(&totals, facts, scope_for("All")));
+      // The same figures as without the filter; only the head says the filter.
+      const json all = engine.report(none);
+      config::Settings only;
+      only.catalog = "All";
+      const json filtered = engine.report(only);
+      for (const char* key : {"customers", "catalogs", "sales_team", "attention", "comparisons"})
+        CHECK(filtered.at(key) == all.at(key));
+      CHECK(filtered.at("filters").at("catalog") == "All");
+    } else {
+      REQUIRE(facts.catalogs.size() == 2);
+      CHECK_FALSE(kpi::catalog_keeps_every_line(scope_for("A"), facts));
+      CHECK_FALSE(kpi::totals_serve(&totals, facts, scope_for("A")));
+    }
   }
 }

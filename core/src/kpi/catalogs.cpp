@@ -228,7 +228,7 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   const std::vector<bool> non_product = non_product_mask(facts, settings, strings);
   std::vector<ExactSum> non_product_revenue(facts.catalogs.size());
 
-  const bool by_catalog = scope.catalog.has_value();  // else every line of an order counts
+  const bool by_catalog = !catalog_keeps_every_line(scope, facts);  // else every line counts
   for (std::uint32_t o = 0; o < facts.order_count(); ++o) {
     const Day day = facts.order_day[o];
     if (!scope.in_period(day) || !order_in_filter(facts, scope, o)) continue;

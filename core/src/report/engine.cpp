@@ -277,9 +277,10 @@ std::string Engine::report_text(const config::Settings& settings, Sections secti
   const kpi::Scope scope =
       kpi::resolve_scope(settings, dataset_.strings, earlier(facts.first_day, deals.first_day),
                          later(facts.last_day, deals.last_day));
-  // A catalog filter picks lines, so its profiles read lines: such a report neither sums the
-  // orders nor counts towards summing them.
-  const kpi::OrderTotals* order_totals = scope.catalog ? nullptr : order_totals_for(facts);
+  // A catalog filter that picks lines makes its profiles read lines: such a report neither sums
+  // the orders nor counts towards summing them.
+  const kpi::OrderTotals* order_totals =
+      kpi::catalog_keeps_every_line(scope, facts) ? order_totals_for(facts) : nullptr;
   const StringPool& strings = dataset_.strings;
   JsonWriter w;
   w.reserve(text_bytes_hint_);

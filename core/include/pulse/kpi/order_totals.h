@@ -35,7 +35,8 @@ OrderTotals order_totals(const Facts& facts);
 /// Whether `totals` give each order's sum under `scope` (the customers' profiles and the sales
 /// team read them then): no catalog filter picks lines, and they are these facts' totals.
 inline bool totals_serve(const OrderTotals* totals, const Facts& facts, const Scope& scope) {
-  return totals && !scope.catalog && totals->orders.size() == facts.order_count();
+  return totals && catalog_keeps_every_line(scope, facts) &&
+         totals->orders.size() == facts.order_count();
 }
 
 }  // namespace pulse::kpi

@@ -20,6 +20,15 @@ struct Scope {
   bool in_period(Day d) const { return d >= from && d <= to; }
 };
 
+/// Whether the scope's catalog filter leaves every order line in: none is set, or it names the
+/// only catalog the lines have (a shop with one price list; Online Retail's "All"). The line
+/// passes then skip the per-line test and the orders' sums serve, as without the filter: the
+/// same lines, the same exact sums (exact_sum.h), the same figures. Deals are matched by their
+/// own catalogs either way (negotiations.cpp).
+inline bool catalog_keeps_every_line(const Scope& scope, const Facts& facts) {
+  return !scope.catalog || (facts.catalogs.size() == 1 && facts.catalogs.front() == *scope.catalog);
+}
+
 /// as_of defaults to `latest_day` (orders and deals), from to `earliest_day`, to to as_of.
 Scope resolve_scope(const config::Settings& settings, const StringPool& strings, Day earliest_day,
                     Day latest_day);
