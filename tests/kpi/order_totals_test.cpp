@@ -132,11 +132,12 @@ void load_lines(report::Engine& engine, const std::string& csv) {
   engine.finish_file();
 }
 
-/// Three customers' orders over four months, in one catalog or (with_catalogs) two.
-std::string lines_csv(bool with_catalogs) {
-  std::string csv = with_catalogs
-                        ? "order_id,order_date,customer_id,sku,quantity,unit_price,catalog\n"
-                        : "order_id,order_date,customer_id,sku,quantity,unit_price\n";
+/// Three customers' orders over four months: in one catalog with no rep named, or (split) in
+/// two catalogs and by two reps.
+std::string lines_csv(bool split) {
+  std::string csv =
+      split ? "order_id,order_date,customer_id,sku,quantity,unit_price,catalog,sales_rep\n"
+            : "order_id,order_date,customer_id,sku,quantity,unit_price\n";
   int order = 1000;
   for (int month = 1; month <= 4; ++month)
     for (int c = 0; c < 3; ++c)
@@ -145,7 +146,7 @@ std::string lines_csv(bool with_catalogs) {
                "-1" + std::to_string(c) + ",C" + std::to_string(c) + ",SKU" +
                std::to_string(l + c) + "," + std::to_string(1 + l + month) + "," +
                std::to_string(3 + c) + ".25";
-        csv += with_catalogs ? (c == 2 ? ",B\n" : ",A\n") : "\n";
+        csv += split ? (c == 2 ? ",B,R2\n" : ",A,R1\n") : "\n";
       }
   return csv;
 }
@@ -153,44 +154,55 @@ std::string lines_csv(bool with_catalogs) {
 }  // namespace
 
 TEST_CASE(
-    "a catalog filter on the data's only catalog leaves every line in: the orders' sums serve "
-    "and the figures are the unfiltered ones",
+    "a catalog or rep filter on the data's only one leaves every line in: the orders' sums and "
+    "the products' points serve, and the figures are the unfiltered ones",
     "[kpi][customers][catalogs]") {
-  for (const bool with_catalogs : {false, true}) {
-    INFO("two catalogs: " << with_catalogs);
+  for (const bool split : {false, true}) {
+    INFO("two catalogs and two reps: " << split);
     report::Engine engine;
-    load_lines(engine, lines_csv(with_catalogs));
+    load_lines(engine, lines_csv(split));
     Dataset& dataset = const_cast<Dataset&>(engine.dataset());
     const config::Settings none;
     const kpi::Facts facts = kpi::build_facts(dataset, none, dataset.strings);
     const kpi::OrderTotals totals = kpi::order_totals(facts);
     REQUIRE(facts.line_count() == 24);
-    const auto scope_for = [&](const char* catalog) {
+    const auto scope_for = [&](const char* catalog, const char* rep) {
       config::Settings settings;
       if (catalog) settings.catalog = catalog;
+      if (rep) settings.sales_rep = rep;
       return kpi::resolve_scope(settings, dataset.strings, facts.first_day, facts.last_day);
     };
-    CHECK(kpi::catalog_keeps_every_line(scope_for(nullptr), facts));
-    CHECK(kpi::totals_serve(&totals, facts, scope_for(nullptr)));
-    // A catalog absent from the data matches no line, even beside a single catalog.
-    CHECK_FALSE(kpi::catalog_keeps_every_line(scope_for("Elsewhere"), facts));
-    if (!with_catalogs) {
+    CHECK(kpi::catalog_keeps_every_line(scope_for(nullptr, nullptr), facts));
+    CHECK(kpi::sales_rep_keeps_every_order(scope_for(nullptr, nullptr), facts));
+    CHECK(kpi::totals_serve(&totals, facts, scope_for(nullptr, nullptr)));
+    // A value absent from the data matches nothing, even beside a single catalog or rep.
+    CHECK_FALSE(kpi::catalog_keeps_every_line(scope_for("Elsewhere", nullptr), facts));
+    CHECK_FALSE(kpi::sales_rep_keeps_every_order(scope_for(nullptr, "Nobody"), facts));
+    if (!split) {
       REQUIRE(facts.catalogs.size() == 1);
+      REQUIRE(facts.reps.size() == 1);
       CHECK(dataset.strings.view(facts.catalogs.front()) == "All");
-      CHECK(kpi::catalog_keeps_every_line(scope_for("All"), facts));
-      CHECK(kpi::totals_serve(&totals, facts, scope_for("All")));
+      CHECK(dataset.strings.view(facts.reps.front()) == "Unassigned");
+      CHECK(kpi::catalog_keeps_every_line(scope_for("All", nullptr), facts));
+      CHECK(kpi::totals_serve(&totals, facts, scope_for("All", nullptr)));
+      CHECK(kpi::sales_rep_keeps_every_order(scope_for(nullptr, "Unassigned"), facts));
       // The same figures as without the filter; only the head says the filter.
       const json all = engine.report(none);
-      config::Settings only;
-      only.catalog = "All";
-      const json filtered = engine.report(only);
-      for (const char* key : {"customers", "catalogs", "sales_team", "attention", "comparisons"})
-        CHECK(filtered.at(key) == all.at(key));
-      CHECK(filtered.at("filters").at("catalog") == "All");
+      config::Settings catalog, rep;
+      catalog.catalog = "All";
+      rep.sales_rep = "Unassigned";
+      for (const config::Settings& only : {catalog, rep}) {
+        const json filtered = engine.report(only);
+        for (const char* key : {"customers", "catalogs", "sales_team", "attention", "comparisons"})
+          CHECK(filtered.at(key) == all.at(key));
+        CHECK(filtered.at("filters") != all.at("filters"));
+      }
     } else {
       REQUIRE(facts.catalogs.size() == 2);
-      CHECK_FALSE(kpi::catalog_keeps_every_line(scope_for("A"), facts));
-      CHECK_FALSE(kpi::totals_serve(&totals, facts, scope_for("A")));
+      REQUIRE(facts.reps.size() == 2);
+      CHECK_FALSE(kpi::catalog_keeps_every_line(scope_for("A", nullptr), facts));
+      CHECK_FALSE(kpi::totals_serve(&totals, facts, scope_for("A", nullptr)));
+      CHECK_FALSE(kpi::sales_rep_keeps_every_order(scope_for(nullptr, "R1"), facts));
     }
   }
 }

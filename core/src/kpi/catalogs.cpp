@@ -219,9 +219,11 @@ CatalogReport catalog_report(const Facts& facts, const Scope& scope,
   std::vector<Acc> cat(facts.catalogs.size());
   std::vector<Acc> prod(facts.products.size());
   // The cached points serve when only the period and catalog filter the lines (a product's lines
-  // are all in its catalog); with a rep or customer filter, the lines in it are gathered here.
-  const bool gather_points = !all_points || all_points->monthly != monthly || scope.sales_rep ||
-                             scope.customer || scope.from == kNoDay;
+  // are all in its catalog); with a rep (not the only one) or customer filter, the lines in it
+  // are gathered here.
+  const bool gather_points = !all_points || all_points->monthly != monthly ||
+                             !sales_rep_keeps_every_order(scope, facts) || scope.customer ||
+                             scope.from == kNoDay;
   std::vector<LinePoint> points;
   if (gather_points) points.reserve(facts.line_count());
   // Charges listed as not products: counted in their catalog's totals, not as products.

@@ -29,6 +29,13 @@ inline bool catalog_keeps_every_line(const Scope& scope, const Facts& facts) {
   return !scope.catalog || (facts.catalogs.size() == 1 && facts.catalogs.front() == *scope.catalog);
 }
 
+/// Whether the scope's sales rep filter leaves every order in: none is set, or it names the only
+/// rep the orders have (exports that name no rep: every order "Unassigned"). The catalogs then
+/// read the products' cached price points, as without the filter: the same points.
+inline bool sales_rep_keeps_every_order(const Scope& scope, const Facts& facts) {
+  return !scope.sales_rep || (facts.reps.size() == 1 && facts.reps.front() == *scope.sales_rep);
+}
+
 /// as_of defaults to `latest_day` (orders and deals), from to `earliest_day`, to to as_of.
 Scope resolve_scope(const config::Settings& settings, const StringPool& strings, Day earliest_day,
                     Day latest_day);
