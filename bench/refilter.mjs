@@ -1,5 +1,7 @@
-// Re-filter in the page (issue #14 point 5): the time from a change of the period filter to the
-// view on screen redrawn (then with the rows its tables and detail ask the worker for), and the bytes of report JSON the worker hands the page per report.
+// Re-filter in the page (issue #14 point 5): the time from a change of the period filter (or,
+// with REFILTER_FILTER, the catalog or sales rep) to the view on screen redrawn (then with the
+// rows its tables and detail ask the worker for), and the bytes of report JSON the worker hands
+// the page per report.
 // Opens a build of the page in headless Chromium (as the browser tests do), loads a dataset,
 // switches to a view, then moves the period's end back and forth (half the period, the whole
 // period) RUNS times; medians. Per report: the engine's time in the worker, the hand-over to
