@@ -4,7 +4,7 @@
 // Run: make test-browser, or node --test tests/browser/storage.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { waitState, kpi, engineKind, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
+import { waitState, kpi, engineKind, launch, openSamplesPage, openBrowserAndServer, closeBrowserAndServer } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 let browser, server;
@@ -92,18 +92,25 @@ test('a saved view is listed, applied, kept across a reload and deleted', { skip
   await page.close();
 });
 
+// In a browser profile of its own: files another test kept and forgot leave their bytes counted
+// against the origin until the browser reclaims them, and over a quota already exceeded
+// Chromium let the next write through (kept, not refused), so the outcome hung on that timing.
 test('no room to keep the files: a sentence, and the dashboards go on', { skip, timeout: 180000 }, async () => {
-  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 2000 });
-  await page.locator('b2b-pulse [data-tab=data]').click();
-  await page.locator('b2b-pulse [data-role=keep-files]').check();
-  await waitKept(page, 'error');
-  assert.match(spaces(await page.locator('b2b-pulse [data-role=kept-message]').textContent()), /^This browser has no room left to keep these files, so nothing was kept/);
-  assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').dataset.state), 'ready');
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
-  await page.locator('b2b-pulse [data-action=forget-kept]').first().click();
-  await waitKept(page, 'off');
-  assert.deepEqual(errors, []);
-  await page.close();
+  const own = await launch();
+  try {
+    const { page, errors } = await openSamplesPage(own.context, server.origin, 'en');
+    const cdp = await own.context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 2000 });
+    await page.locator('b2b-pulse [data-tab=data]').click();
+    await page.locator('b2b-pulse [data-role=keep-files]').check();
+    await waitKept(page, 'error');
+    assert.match(spaces(await page.locator('b2b-pulse [data-role=kept-message]').textContent()), /^This browser has no room left to keep these files, so nothing was kept/);
+    assert.equal(await page.evaluate(() => document.querySelector('b2b-pulse').dataset.state), 'ready');
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
+    await page.locator('b2b-pulse [data-action=forget-kept]').first().click();
+    await waitKept(page, 'off');
+    assert.deepEqual(errors, []);
+  } finally {
+    await own.close();
+  }
 });
