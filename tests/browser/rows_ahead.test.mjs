@@ -18,6 +18,32 @@ async function halfPeriod(page) {
   const { from, to } = await page.evaluate(() => document.querySelector('b2b-pulse').report.period);
   return { middle: new Date((Date.parse(from) + Date.parse(to)) / 2).toISOString().slice(0, 10), to };
 }
+/** The samples' page in English with `tab` shown and settled: {page, errors, $}. */
+async function samplesOnTab(tab) {
+  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
+  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
+  await $(`[role=tab][data-tab=${tab}]`).click();
+  await settled(page);
+  return { page, errors, $ };
+}
+
+/** At the next `view` event, marks the node at `selector` (data-mark="view": a redraw of the
+ *  view drops it) and resolves to what the view's report held: the dashboards' keys in it, its
+ *  paged report id and This week's list's length. */
+function markAtView(page, selector) {
+  return page.evaluate((sel) => new Promise((ok) => {
+    const el = document.querySelector('b2b-pulse');
+    el.addEventListener('view', (e) => {
+      el.shadowRoot.querySelector(sel).dataset.mark = 'view';
+      ok({
+        keys: ['customers', 'catalogs', 'negotiations', 'sales_team', 'attention', 'comparisons'].filter((k) => k in e.detail),
+        reportId: el.report.paged ? el.report.paged.report_id : null,
+        attention: Array.isArray(e.detail.attention) ? e.detail.attention.length : null,
+      });
+    }, { once: true });
+  }), selector);
+}
+
 before(async () => {
   if (!skip) ({ browser, server } = await openBrowserAndServer());
 });
@@ -103,10 +129,7 @@ test('the progress bar waits its delay, and a re-filter\'s view hides it', { ski
 // reading their widths right after each task's DOM writes forced a layout of the whole page for
 // each batch (the view, then its table's rows, then the chosen customer's detail).
 test('a re-filter\'s charts are drawn at the next frame, not after the task that made them', { skip, timeout: 120000 }, async () => {
-  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
-  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
-  await $('[role=tab][data-tab=customers]').click();
-  await settled(page);
+  const { page, errors, $ } = await samplesOnTab('customers');
   const seen = page.evaluate(() => new Promise((ok) => {
     const el = document.querySelector('b2b-pulse');
     const panel = () => el.shadowRoot.querySelector('[data-dashboard=customers]');
@@ -134,10 +157,7 @@ test('a re-filter\'s charts are drawn at the next frame, not after the task that
 // one figure from elsewhere, the margin of all lines, now comes in that section
 // (catalogs.margin_pct), the customers' summary's figure to the bit.
 test('a re-filter of the catalogs\' view is drawn from the catalogs\' section alone', { skip, timeout: 120000 }, async () => {
-  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
-  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
-  await $('[role=tab][data-tab=catalogs]').click();
-  await settled(page);
+  const { page, errors, $ } = await samplesOnTab('catalogs');
   const atView = page.evaluate(() => new Promise((ok) => {
     const el = document.querySelector('b2b-pulse');
     el.addEventListener('view', (e) => ok({
@@ -168,22 +188,14 @@ test('a re-filter of the catalogs\' view is drawn from the catalogs\' section al
 // wrote, its table's next page and sort are answered by the worker from the whole report's
 // lists (report-store.js sameAs), and the dashboards behind the other tabs are drawn as before.
 test('a re-filter\'s view is drawn once; its table pages on from the whole report', { skip, timeout: 120000 }, async () => {
-  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
-  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
-  await $('[role=tab][data-tab=catalogs]').click();
-  await settled(page);
+  const { page, errors, $ } = await samplesOnTab('catalogs');
   const customersBefore = await $('[data-dashboard=customers] .dash-head .scope').textContent();
-  const marked = page.evaluate(() => new Promise((ok) => {
-    const el = document.querySelector('b2b-pulse');
-    el.addEventListener('view', () => {
-      el.shadowRoot.querySelector('[data-dashboard=catalogs] [data-kpi=skus]').dataset.mark = 'view';
-      ok(el.report.paged.report_id);
-    }, { once: true });
-  }));
+  const marked = markAtView(page, '[data-dashboard=catalogs] [data-kpi=skus]');
   const rendered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('rendered', () => ok(true), { once: true })));
   const { middle, to } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
-  const viewId = await marked;
+  const { reportId: viewId } = await marked;
+  assert.notEqual(viewId, null);
   assert.equal(await rendered, true);
   await settled(page);
   const wholeId = await page.evaluate(() => document.querySelector('b2b-pulse').report.paged.report_id);
@@ -224,21 +236,12 @@ test('a re-filter\'s view is drawn once; its table pages on from the whole repor
 // This week's view has no lists in the worker: it is kept as drawn all the same, unless its list
 // is empty (its empty state then says which files are missing, from the whole report).
 test('a re-filter of This week draws its list once', { skip, timeout: 120000 }, async () => {
-  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
-  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
-  await $('[role=tab][data-tab=attention]').click();
-  await settled(page);
-  const marked = page.evaluate(() => new Promise((ok) => {
-    const el = document.querySelector('b2b-pulse');
-    el.addEventListener('view', (e) => {
-      el.shadowRoot.querySelector('[data-dashboard=attention] [data-kpi=attention_items]').dataset.mark = 'view';
-      ok(e.detail.attention.length);
-    }, { once: true });
-  }));
+  const { page, errors, $ } = await samplesOnTab('attention');
+  const marked = markAtView(page, '[data-dashboard=attention] [data-kpi=attention_items]');
   const rendered = page.evaluate(() => new Promise((ok) => document.querySelector('b2b-pulse').addEventListener('rendered', () => ok(true), { once: true })));
   const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
-  const items = await marked;
+  const { attention: items } = await marked;
   assert.ok(items > 0, 'the samples have items this week');
   assert.equal(await rendered, true);
   assert.equal(await $('[data-dashboard=attention] [data-kpi=attention_items]').getAttribute('data-mark'), 'view', 'the view was not drawn again');
@@ -251,23 +254,14 @@ test('a re-filter of This week draws its list once', { skip, timeout: 120000 }, 
 // and the open deals), not the catalogs: drawn once from them, it reads as the whole report
 // would draw it.
 test('a re-filter of the sales team is drawn from its sections, as the whole report draws it', { skip, timeout: 120000 }, async () => {
-  const { page, errors } = await openSamplesPage(browser.context, server.origin, 'en');
-  const $ = (sel) => page.locator(`b2b-pulse ${sel}`);
+  const { page, errors, $ } = await samplesOnTab('sales_team');
   const panel = '[data-dashboard=sales_team]';
-  await $('[role=tab][data-tab=sales_team]').click();
-  await settled(page);
-  const atView = page.evaluate(() => new Promise((ok) => {
-    const el = document.querySelector('b2b-pulse');
-    el.addEventListener('view', (e) => {
-      el.shadowRoot.querySelector('[data-dashboard=sales_team] [data-kpi=pipeline]').dataset.mark = 'view';
-      ok(['customers', 'catalogs', 'negotiations', 'sales_team', 'attention', 'comparisons'].filter((k) => k in e.detail));
-    }, { once: true });
-  }));
+  const atView = markAtView(page, `${panel} [data-kpi=pipeline]`);
   const text = (s) => s.replace(/\s+/g, ' ').trim();
   const before = text(await $(panel).textContent());
   const { middle } = await halfPeriod(page);
   await nextReport(page, () => $('input[data-filter=to]').fill(middle));
-  assert.deepEqual(await atView, ['customers', 'negotiations', 'sales_team'], 'the view\'s report: its section and its two lists');
+  assert.deepEqual((await atView).keys, ['customers', 'negotiations', 'sales_team'], 'the view\'s report: its section and its two lists');
   await settled(page);
   assert.equal(await $(`${panel} [data-kpi=pipeline]`).getAttribute('data-mark'), 'view', 'the view was not drawn again');
   const fromView = text(await $(panel).textContent());
