@@ -28,7 +28,9 @@
 #include "pulse/report/report_json.h"
 #include "pulse/report/report_sections.h"
 #include "pulse/report/schema_json.h"
+#ifndef PULSE_WASM_WITHOUT_RANGES
 #include "split_load.h"
+#endif
 
 namespace pulse::wasm {
 namespace {
@@ -302,6 +304,9 @@ class PulseEngine {
     });
   }
 
+#ifndef PULSE_WASM_WITHOUT_RANGES
+  // The parallel load's entry: a page that never turns it on runs the module built without
+  // it (wasm/CMakeLists.txt, pulse_wasm_binding_lean), 13 KB lighter gzipped.
   /// A big plain CSV file whose ranges the page's helper workers parse (split_load.h): the
   /// load's steps, on this engine (a file still open is finished first). JS deletes the handle
   /// when done; null when it cannot start (JS then reads the file in one stream).
@@ -315,6 +320,7 @@ class PulseEngine {
       return nullptr;
     }
   }
+#endif  // PULSE_WASM_WITHOUT_RANGES
 
   /// The roles and fields the engine reads (`b2b-pulse schema`), for the page's Data panel.
   std::string schema() {
@@ -385,7 +391,9 @@ EMSCRIPTEN_BINDINGS(pulse) {
       .function("addColumns", &PulseEngine::add_columns)
       .function("refuseFile", &PulseEngine::refuse_file)
       .function("abandonFile", &PulseEngine::abandon_file)
+#ifndef PULSE_WASM_WITHOUT_RANGES
       .function("beginSplit", &PulseEngine::begin_split, emscripten::allow_raw_pointers())
+#endif
       .function("report", &PulseEngine::report)
       .function("keptColumn", &PulseEngine::kept_column)
       .function("keptRows", &PulseEngine::kept_rows, emscripten::allow_raw_pointers())

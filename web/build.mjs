@@ -45,11 +45,16 @@ function findEngine() {
   const splitScript = path.join(engineDir, 'split/pulse-engine.js');
   const splitWasm = path.join(engineDir, 'split/pulse-engine.wasm');
   const split = fs.existsSync(splitScript) && fs.existsSync(splitWasm) ? { script: splitScript, wasm: splitWasm } : null;
+  // The same with the parallel load's entry (split/ is built without it): for a host page that
+  // turns that load on, and inlined in the single file, which keeps every entry.
+  const rangesScript = path.join(engineDir, 'split-ranges/pulse-engine.js');
+  const rangesWasm = path.join(engineDir, 'split-ranges/pulse-engine.wasm');
+  const ranges = split && fs.existsSync(rangesScript) && fs.existsSync(rangesWasm) ? { script: rangesScript, wasm: rangesWasm } : null;
   // The same engine over a shared memory (preset wasm-shared), for a cross-origin isolated page.
   const sharedScript = path.join(sharedEngineDir, 'shared/pulse-engine.js');
   const sharedWasm = path.join(sharedEngineDir, 'shared/pulse-engine.wasm');
   const shared = fs.existsSync(sharedScript) && fs.existsSync(sharedWasm) ? { script: sharedScript, wasm: sharedWasm } : null;
-  return { script, api, split, shared };
+  return { script, api, split, ranges, shared };
 }
 
 // Content-Security-Policy of each output. Neither needs 'unsafe-eval' (the module is linked
@@ -160,8 +165,10 @@ const withoutFetchedLanguages = {
  *  worker has it inlined (`wasmInline`: its bytes as base64 in the page script, or null);
  *  `parquetFile` the Parquet reader next to it, or null when the worker has it bundled;
  *  `hosted`: the script of dist/index.html, which fetches the languages other than English;
- *  `sharedFiles`: {worker, wasm} next to it, the engine a cross-origin isolated page runs, or null. */
-async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false, sharedFiles = null, wasmInline = null) {
+ *  `sharedFiles`: {worker, wasm} next to it, the engine a cross-origin isolated page runs, or null;
+ *  `rangesFiles`: {worker, wasm} next to it, the plain engine with the parallel load's entry, which
+ *  a host page that turns that load on runs, or null. */
+async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false, sharedFiles = null, wasmInline = null, rangesFiles = null) {
   const languageFiles = hosted ? Object.fromEntries(FETCHED_LANGUAGES.map((lang) => [lang, languageFile(lang)])) : null;
   const r = await esbuild.build({
     entryPoints: [path.join(web, 'src/main.js')],
@@ -170,6 +177,7 @@ async function buildApp(workerCode, wasmFile, parquetFile = null, hosted = false
     define: {
       PULSE_WASM_FILE: JSON.stringify(wasmFile), PULSE_WASM_INLINE: JSON.stringify(wasmInline), PULSE_PARQUET_FILE: JSON.stringify(parquetFile),
       PULSE_LANGUAGE_FILES: JSON.stringify(languageFiles), PULSE_SHARED_ENGINE: JSON.stringify(sharedFiles),
+      PULSE_RANGES_ENGINE: JSON.stringify(rangesFiles),
     },
     plugins: [cssText, ...(hosted ? [withoutFetchedLanguages] : []), {
       name: 'worker-source',
@@ -222,13 +230,20 @@ async function main() {
   // page script then carries the wasm as base64, which its engine's worker compiles and hands
   // back, so that the range helpers and the warm-up share one compiled module as the hosted
   // page's do.
-  const singleWorker = await buildWorker(engine, separate ? engine.split.script : engine && engine.script);
-  const single = await buildApp(singleWorker.code, null, null, false, null, separate ? fs.readFileSync(engine.split.wasm).toString('base64') : null);
+  // The single file keeps every entry: the module with the parallel load's (split-ranges/).
+  const whole = separate ? engine.ranges || engine.split : null;
+  const singleWorker = await buildWorker(engine, whole ? whole.script : engine && engine.script);
+  const single = await buildApp(singleWorker.code, null, null, false, null, whole ? fs.readFileSync(whole.wasm).toString('base64') : null);
   const hostedWorker = separate ? await buildWorker(engine, engine.split.script, false) : singleWorker;
+  // The hosted page's engine for a host that turns the parallel load on: a worker and a wasm of
+  // its own, fetched only by such a page.
+  const rangesWorker = separate && engine.ranges ? await buildWorker(engine, engine.ranges.script, false) : null;
+  const rangesFiles = rangesWorker ? { worker: 'pulse-worker-ranges.js', wasm: 'pulse-engine-ranges.wasm' } : null;
+  const rangesWasm = rangesWorker ? fs.readFileSync(engine.ranges.wasm) : null;
   // The isolated page's engine: its worker a script of its own, fetched only by such a page.
   const sharedWorker = separate && engine.shared ? await buildWorker(engine, engine.shared.script, false, true) : null;
   const sharedFiles = sharedWorker ? { worker: 'pulse-worker-shared.js', wasm: 'pulse-engine-shared.wasm' } : null;
-  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js', true, sharedFiles) : single;
+  const hosted = separate ? await buildApp(hostedWorker.code, 'pulse-engine.wasm', 'parquet-reader.js', true, sharedFiles, null, rangesFiles) : single;
   const sharedWasm = sharedWorker ? fs.readFileSync(engine.shared.wasm) : null;
   const languages = separate ? await Promise.all(FETCHED_LANGUAGES.map(async (lang) => [languageFile(lang), JSON.stringify(await languagePack(lang))])) : [];
   const parquetReader = separate ? await buildParquetReader() : null;
@@ -243,6 +258,10 @@ async function main() {
   if (sharedWorker) {
     fs.writeFileSync(path.join(out, 'assets', sharedFiles.worker), sharedWorker.code);
     fs.writeFileSync(path.join(out, 'assets', sharedFiles.wasm), sharedWasm);
+  }
+  if (rangesWorker) {
+    fs.writeFileSync(path.join(out, 'assets', rangesFiles.worker), rangesWorker.code);
+    fs.writeFileSync(path.join(out, 'assets', rangesFiles.wasm), rangesWasm);
   }
   for (const [file, text] of languages) fs.writeFileSync(path.join(out, 'assets', file), text);
   const index = withCsp(template, hostedCsp()).replace('<!--APP-->', '<script src="assets/b2b-pulse.js"></script>');
@@ -279,7 +298,7 @@ async function main() {
   // What index.html loads at open, read back from dist/ (web/page-weight.mjs): the budget's figure.
   const atOpen = pageWeight(out);
   const page = atOpen.gzip;
-  const pageAlone = gz(Buffer.from((await buildApp('', separate ? 'pulse-engine.wasm' : null, null, Boolean(separate))).text));
+  const pageAlone = gz(Buffer.from((await buildApp('', separate ? 'pulse-engine.wasm' : null, null, Boolean(separate), null, null, rangesFiles)).text));
   const singleGz = gz(Buffer.from(singleHtml));
   const report = {
     engine: fake ? 'FAKE (development only: canned sample report)' : path.relative(repo, engine.script),
@@ -299,6 +318,11 @@ async function main() {
       ...(parquetReader ? { 'assets/parquet-reader.js': gz(Buffer.from(parquetReader.text)) } : {}),
       ...Object.fromEntries(languages.map(([file, text]) => ['assets/' + file, gz(Buffer.from(text))])),
     },
+    // A host page that turns the parallel load on loads these instead of the page script's worker
+    // and assets/pulse-engine.wasm.
+    ...(rangesWorker ? {
+      parallel_gzip: { [`assets/${rangesFiles.worker}`]: gz(Buffer.from(rangesWorker.code)), [`assets/${rangesFiles.wasm}`]: gz(rangesWasm) },
+    } : {}),
     // A cross-origin isolated page (web/serve.mjs) loads these instead of assets/pulse-engine.wasm,
     // besides the page script (whose own worker it then leaves unused).
     ...(sharedWorker ? {

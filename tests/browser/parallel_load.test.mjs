@@ -2,12 +2,15 @@
 // src/worker/split-load.js). Here the threshold and the ranges are forced small
 // (globalThis.B2B_PULSE_PARALLEL before the page script runs): the samples' order lines
 // (3 MB) in 4 KiB ranges on two helpers must give the page exactly what one stream gives, the
-// load section and the whole report; and the helper workers are gone after the load.
+// load section and the whole report; and the helper workers are gone after the load. Such a page
+// runs the engine built with the parallel load's entry (assets/pulse-*-ranges.*), which a page
+// without it never fetches (its engine is built without that entry: wasm/CMakeLists.txt).
 // Run: make test-browser, or node --test tests/browser/parallel_load.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo, reportOfPicked, waitState } from './helpers.mjs';
+import { openBrowserAndServer, closeBrowserAndServer, engineKind, repo, dist, reportOfPicked, waitState } from './helpers.mjs';
 
 const skip = engineKind() !== 'wasm' && 'needs the wasm engine';
 const FILE = path.join(repo, 'samples/order_lines.csv');
@@ -18,9 +21,11 @@ before(async () => {
 });
 after(() => closeBrowserAndServer(browser, server));
 
-// The page's report after loading FILE under `parallel`; and the workers the page ran.
+// The page's report after loading FILE under `parallel`; the workers the page ran, and the
+// engine files it fetched.
 async function loadWith(parallel) {
   const page = await browser.context.newPage();
+  const hitsBefore = server.hits.length;
   const workers = [];
   let closed = 0;
   page.on('worker', (w) => {
@@ -36,7 +41,8 @@ async function loadWith(parallel) {
   await waitState(page, 'empty');
   const report = await reportOfPicked(page, FILE);
   await page.waitForTimeout(500);  // a terminated worker's 'close' event comes after the load
-  const result = { report, workers: workers.length, closed };
+  const engineFiles = server.hits.slice(hitsBefore).filter((h) => /pulse-(engine|worker)/.test(h));
+  const result = { report, workers: workers.length, closed, engineFiles };
   await page.close();
   return result;
 }
@@ -50,4 +56,9 @@ test('in 4 KiB ranges on two helpers the page gets what one stream gives', { ski
   assert.equal(stream.workers, 1, 'one stream: the engine worker only');
   assert.equal(ranges.workers, 3, 'the engine worker and two helpers');
   assert.equal(ranges.closed, 2, 'the helpers are terminated once the load is done');
+  if (fs.existsSync(path.join(dist, 'assets/pulse-engine-ranges.wasm'))) {
+    // The worker script once per worker (the engine's and each helper's), the wasm once.
+    assert.deepEqual([...new Set(ranges.engineFiles)].sort(), ['/assets/pulse-engine-ranges.wasm', '/assets/pulse-worker-ranges.js']);
+    assert.deepEqual(stream.engineFiles, ['/assets/pulse-engine.wasm']);
+  }
 });

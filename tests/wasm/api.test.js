@@ -100,3 +100,22 @@ test('the split build (separate .wasm, given as wasmBinary) reports the same',
   await single.loadFile('lines.csv', TEXT);
   assert.equal(pulse.reportText({}), single.reportText({}));
 });
+
+// The hosted page's module is built without the parallel load's entry; the one a host that
+// turns that load on runs (split-ranges/) has it, and reports the same (wasm/CMakeLists.txt).
+const RANGES = path.join(WASM_DIR, 'split-ranges');
+test('the split builds with and without the parallel load\'s entry report the same',
+     { skip: !fs.existsSync(RANGES) && 'built only with PULSE_WASM_SPLIT' }, async () => {
+  const open = async (dir) => {
+    const pulse = await createPulse(require(path.join(dir, 'pulse-engine.js')),
+                                    { wasmBinary: fs.readFileSync(path.join(dir, 'pulse-engine.wasm')) });
+    await pulse.loadFile('lines.csv', TEXT);
+    return pulse;
+  };
+  const [lean, ranges] = [await open(SPLIT), await open(RANGES)];
+  assert.equal(typeof lean._module.PulseSplitLoad, 'undefined', 'the lean module has no parallel load');
+  assert.equal(typeof lean._module.PulseEngine.prototype.beginSplit, 'undefined');
+  assert.equal(typeof ranges._module.PulseSplitLoad, 'function');
+  assert.equal(typeof ranges._module.PulseRangeParser, 'function');
+  assert.equal(lean.reportText({}), ranges.reportText({}));
+});

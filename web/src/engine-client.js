@@ -13,7 +13,7 @@ import { IngestPool, PARALLEL_MIN_BYTES, helperCount, wantsRanges } from './inge
 // module back (start()), which the warm-up and the range helpers then share as the hosted
 // page's do. Compiled on the page, it held the page's first drawing back by about 200 ms on 2
 // cores (bench/engine-start.mjs), with no download to overlap.
-/* global PULSE_WASM_FILE, PULSE_WASM_INLINE, PULSE_PARQUET_FILE, PULSE_SHARED_ENGINE */
+/* global PULSE_WASM_FILE, PULSE_WASM_INLINE, PULSE_PARQUET_FILE, PULSE_SHARED_ENGINE, PULSE_RANGES_ENGINE */
 // This script's own address, read while it runs (document.currentScript is null afterwards):
 // the engine's files are next to it.
 const scriptUrl = typeof document !== 'undefined' && document.currentScript && document.currentScript.src;
@@ -27,7 +27,17 @@ const parquetUrl = PULSE_PARQUET_FILE ? engineUrl(PULSE_PARQUET_FILE) : null;
 // the plain engine (the tests and benchmarks compare).
 const sharedEngine = typeof PULSE_SHARED_ENGINE === 'object' && PULSE_SHARED_ENGINE && globalThis.crossOriginIsolated === true &&
   globalThis.B2B_PULSE_SHARED !== false ? PULSE_SHARED_ENGINE : null;
-const wasmFile = sharedEngine ? sharedEngine.wasm : PULSE_WASM_FILE;
+// The hosted page's plain engine is built without the parallel load's entry, 13 KB lighter
+// gzipped (wasm/CMakeLists.txt, pulse_wasm_binding_lean). A host that turns the parallel load on
+// (globalThis.B2B_PULSE_PARALLEL before this script runs) gets the engine built with it,
+// {worker, wasm} next to this script (PULSE_RANGES_ENGINE: a worker of its own, because each
+// link's glue names the module's imports its own way), for the engine and its range helpers.
+const rangesEngine = globalThis.B2B_PULSE_PARALLEL && typeof PULSE_RANGES_ENGINE === 'object' && PULSE_RANGES_ENGINE
+  ? PULSE_RANGES_ENGINE : null;
+const plainWasmFile = rangesEngine ? rangesEngine.wasm : PULSE_WASM_FILE;
+/** The plain engine's worker script: the bundled one (a Blob URL), or the ranges engine's file. */
+const plainWorkerUrl = () => (rangesEngine ? engineUrl(rangesEngine.worker) : workerScriptUrl());
+const wasmFile = sharedEngine ? sharedEngine.wasm : plainWasmFile;
 let compiledEngine = wasmFile ? compileEngine(engineUrl(wasmFile)) : null;
 if (compiledEngine) compiledEngine.catch(() => {});  // reported by EngineClient.ready
 let compiledPlain = sharedEngine ? null : compiledEngine;
@@ -37,7 +47,7 @@ let warmUpAsked = false;  // the engine's first run ahead (EngineClient.startWar
  *  page compiled only when asked: for the range helpers, or when the shared engine cannot start;
  *  in the single file, the module its engine's worker compiled, once it has. */
 function plainEngine() {
-  if (!compiledPlain && PULSE_WASM_FILE) compiledPlain = compileEngine(engineUrl(PULSE_WASM_FILE));
+  if (!compiledPlain && plainWasmFile) compiledPlain = compileEngine(engineUrl(plainWasmFile));
   return compiledPlain;
 }
 
@@ -148,7 +158,7 @@ export class EngineClient {
   /** Starts the engine's worker: `shared` ({worker, wasm}) or the plain one (null). Resolves to
    *  its init's answer. */
   start(shared) {
-    const url = shared ? engineUrl(shared.worker) : workerScriptUrl();
+    const url = shared ? engineUrl(shared.worker) : plainWorkerUrl();
     const compiled = shared ? compiledEngine : plainEngine();
     this.started = { url, compiled };  // the engine that runs: the warm-up runs the same
     this.failed = null;
@@ -217,7 +227,7 @@ export class EngineClient {
     // The helpers run the plain engine (their own memories), also beside a shared-memory one.
     const plain = plainEngine();
     const wasmModule = plain ? await plain.catch(() => null) : null;
-    const pool = new IngestPool(workerScriptUrl(), wasmModule, this.parallel.helpers);
+    const pool = new IngestPool(plainWorkerUrl(), wasmModule, this.parallel.helpers);
     try {
       const payload = { name, source, options, chunkSize, rangePorts: pool.ports, rangeBytes: this.parallel.rangeBytes };
       return await this.opened.then(() => (this.startFailed ? Promise.reject(this.startFailed) : this.post('load', payload, onProgress, pool.ports)));
