@@ -8,12 +8,12 @@ import { STALE } from '../session.js';
 import { C, CLASS_COLORS } from '../charts/palette.js';
 import { baseOpts, axis, tooltipPlugin } from '../charts/uplot-options.js';
 import { hbars } from '../charts/bars.js';
+import { DOT_CLASSES as CLASSES, dotGroups } from '../charts/elasticity-groups.js';
 import { header, tiles, tile, card, unavailable, classBadge, abcBadge, ratioBar, slotOf, withRange, elasticityText, usedFit, rangeCsvColumns } from './common.js';
 import { isUnavailable } from '../util.js';
 import { renderDiscountLevels } from './discount-levels.js';
 import { renderAssortment } from './assortment.js';
 
-const CLASSES = ['elastic', 'inelastic', 'positive'];
 const isDecade = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
 const decades = (u, splits) => splits.map((v) => (isDecade(v) ? v : null));
 const ABC_COLORS = { A: C.accent, B: '#9b9ef0', C: '#cfd0f3' };
@@ -222,15 +222,16 @@ function drawScatter(ctx, scatterEl, plotted, { withCi, conf }) {
     if (clipped) appendHtml(scatterEl, 'afterend', html`<p class="hint">${t('cat.scatter.clipped', { n: fmt.int(clipped) })}</p>`);
     const unit = fmt.currency ? ` (${fmt.currency})` : '';
     // Grey: the class is not reliable (the interval crosses −1 or 0; before intervals, a
-    // standard error of 0.5 or more).
-    const sure = withCi ? (p) => p.elasticity.class !== 'uncertain' : (p) => p.elasticity.std_error !== null && p.elasticity.std_error < 0.5;
-    // Grey first, so that the reliable fits are drawn on top.
-    const groups = [{ label: t(withCi ? 'cat.legend.uncertain' : 'cat.scatter.uncertain'), color: '#b9bbc6', faint: true, has: (p) => !sure(p) },
-      ...CLASSES.map((k) => ({ label: t((withCi ? 'cat.legend.' : 'class.') + k), color: CLASS_COLORS[k], has: (p) => sure(p) && p.elasticity.class === k }))];
+    // standard error of 0.5 or more). Grey first, so that the reliable fits are drawn on top.
+    const groups = [{ label: t(withCi ? 'cat.legend.uncertain' : 'cat.scatter.uncertain'), color: '#b9bbc6', faint: true },
+      ...CLASSES.map((k) => ({ label: t((withCi ? 'cat.legend.' : 'class.') + k), color: CLASS_COLORS[k] }))];
+    // Each product's group, decided once: the series, the whiskers and their colours read it
+    // (every series testing every product was 4 × 2,400–3,100 tests a chart).
+    const groupOf = dotGroups(pts, withCi);
     ctx.charts.add(scatterEl, {
       legend: [...groups.slice(1), groups[0]].map((g) => ({ label: g.label, color: g.color })),
       uplot: (w) => ({
-        data: [slopes, ...groups.map((g) => pts.map((p) => (g.has(p) ? p.revenue : null)))],
+        data: [slopes, ...groups.map((g, gi) => pts.map((p, i) => (groupOf[i] === gi ? p.revenue : null)))],
         opts: {
           ...baseOpts(280),
           cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false } },
@@ -245,7 +246,8 @@ function drawScatter(ctx, scatterEl, plotted, { withCi, conf }) {
               grid: { stroke: C.grid, width: 1, filter: decades }, ticks: { stroke: C.axis, width: 1, size: 4, filter: decades } }),
           ],
           hooks: {
-            // Each fit's interval as a whisker behind the dots, clipped to the plot.
+            // Each fit's interval as a whisker behind the dots, clipped to the plot: one path and
+            // one stroke per colour (a stroke per whisker was 3,000 draw calls a chart).
             drawClear: [(u) => {
               if (!withCi) return;
               const c = u.ctx, { left, top, width, height } = u.bbox;
@@ -254,17 +256,21 @@ function drawScatter(ctx, scatterEl, plotted, { withCi, conf }) {
               c.rect(left, top, width, height);
               c.clip();
               c.lineWidth = devicePixelRatio;
-              pts.forEach((p) => {
+              const paths = new Map();  // stroke colour -> Path2D
+              pts.forEach((p, i) => {
                 const e = usedFit(p.elasticity);
                 if (!Number.isFinite(e.ci_low) || !Number.isFinite(e.ci_high)) return;
                 const y = Math.round(u.valToPos(p.revenue, 'y', true)) + 0.5;
-                const k = p.elasticity.class;
-                c.strokeStyle = sure(p) && CLASS_COLORS[k] ? CLASS_COLORS[k] + '99' : '#b9bbc655';
-                c.beginPath();
-                c.moveTo(u.valToPos(Math.max(lo, e.ci_low), 'x', true), y);
-                c.lineTo(u.valToPos(Math.min(hi, e.ci_high), 'x', true), y);
-                c.stroke();
+                const colour = groupOf[i] > 0 ? groups[groupOf[i]].color + '99' : '#b9bbc655';
+                let path = paths.get(colour);
+                if (!path) paths.set(colour, (path = new Path2D()));
+                path.moveTo(u.valToPos(Math.max(lo, e.ci_low), 'x', true), y);
+                path.lineTo(u.valToPos(Math.min(hi, e.ci_high), 'x', true), y);
               });
+              for (const [colour, path] of paths) {
+                c.strokeStyle = colour;
+                c.stroke(path);
+              }
               c.restore();
             }],
             draw: [(u) => {
