@@ -70,6 +70,19 @@ test('the isolated page\'s engine files count for an isolated page only, in plac
   fs.rmSync(dist, { recursive: true });
 });
 
+test('the parallel load\'s engine files are not counted at open: only a host that turns that load on fetches them', () => {
+  const files = {
+    'index.html': '<script src="assets/app.js"></script>',
+    'assets/app.js': 'const r={worker:"pulse-worker-ranges.js",wasm:"pulse-engine-ranges.wasm"};const w="pulse-engine.wasm";',
+    'assets/pulse-engine.wasm': Buffer.alloc(5000, 7),
+    'assets/pulse-engine-ranges.wasm': Buffer.alloc(6000, 8),
+    'assets/pulse-worker-ranges.js': 'z'.repeat(3000),
+  };
+  const dist = fakeDist(files);
+  assert.deepEqual(pageWeight(dist).files.map((f) => f.file), ['index.html', 'assets/app.js', 'assets/pulse-engine.wasm']);
+  fs.rmSync(dist, { recursive: true });
+});
+
 function builtPage(t) {
   const dist = path.join(repo, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
