@@ -9,10 +9,16 @@
 namespace pulse::io {
 namespace {
 
+// At least two digits ("07", "27", "130"), without printf: a workbook's date-time cell writes
+// three of these, and WebAssembly's printf is a slow machine of its own.
 std::string two(long long v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%02lld", v);
-  return buf;
+  std::string digits = std::to_string(v);
+  if (v >= 0 && v < 10) digits.insert(digits.begin(), '0');
+  return digits;
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
 }
 
 }  // namespace
@@ -72,6 +78,36 @@ NumberKind number_kind(std::string_view code) {
   if (date) return NumberKind::date;
   if (time) return NumberKind::time;
   return NumberKind::number;
+}
+
+bool is_excel_number_text(std::string_view text) {
+  std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  const bool negative = i == 1;
+  const std::size_t int_start = i;
+  while (i < text.size() && is_digit(text[i])) ++i;
+  const std::size_t int_digits = i - int_start;
+  if (int_digits == 0 || (int_digits > 1 && text[int_start] == '0')) return false;
+  const bool int_zero = text[int_start] == '0';
+  std::size_t significant = int_zero ? 0 : int_digits;
+  if (i < text.size()) {
+    if (text[i] != '.') return false;
+    const std::size_t frac_start = ++i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    if (i != text.size() || i == frac_start || text[i - 1] == '0') return false;
+    std::size_t leading_zeros = 0;
+    if (int_zero) {
+      while (text[frac_start + leading_zeros] == '0') ++leading_zeros;
+      // %g writes 0.0001 as is, 0.00001 as 1e-05.
+      if (leading_zeros > 3) return false;
+    }
+    significant += i - frac_start - leading_zeros;
+  } else if (negative && int_zero) {
+    return false;  // "-0" is written "0"
+  }
+  // Up to 15 significant digits, a decimal reads back from its double unchanged (DBL_DIG), so
+  // rounding to 15 digits and dropping trailing zeros gives it again; 15 integer digits at most
+  // also keep %g's notation fixed.
+  return significant <= 15;
 }
 
 std::string excel_number_text(double value) {

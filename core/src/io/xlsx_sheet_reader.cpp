@@ -1,8 +1,10 @@
 #include "xlsx_sheet_reader.h"
 
 #include <cstdlib>
+#include <optional>
 
 #include "pulse/error_ids.h"
+#include "pulse/io/number_parser.h"
 #include "pulse/io/xlsx_workbook.h"
 #include "pulse/text/ascii.h"
 
@@ -117,26 +119,42 @@ void XlsxSheetReader::start_cell(std::string_view attrs) {
   raw_.clear();
   inline_.clear();
   column_ = next_column_;
-  if (xml_attribute(attrs, "r", value_) && !parse_column(value_, column_)) column_ = kMaxColumns;
-  next_column_ = column_ + 1;
   type_ = Type::number;
-  if (xml_attribute(attrs, "t", value_)) {
-    if (value_ == "s")
-      type_ = Type::shared;
-    else if (value_ == "inlineStr")
-      type_ = Type::inline_string;
-    else if (value_ == "str")
-      type_ = Type::formula_string;
-    else if (value_ == "b")
-      type_ = Type::boolean;
-    else if (value_ == "e")
-      type_ = Type::error;
-    else if (value_ == "d")
-      type_ = Type::iso_date;
-  }
   style_ = 0;
-  if (xml_attribute(attrs, "s", value_))
-    style_ = static_cast<std::size_t>(std::atol(value_.c_str()));
+  // The attribute text read once for the three (a cell's tag is a third of a sheet's bytes);
+  // the first of a name counts, as xml_attribute would find it.
+  bool seen_r = false, seen_t = false, seen_s = false;
+  std::size_t at = 0;
+  for (XmlAttribute a; next_xml_attribute(attrs, at, a);) {
+    if (a.name.size() != 1) continue;
+    bool* seen = a.name[0] == 'r'   ? &seen_r
+                 : a.name[0] == 't' ? &seen_t
+                 : a.name[0] == 's' ? &seen_s
+                                    : nullptr;
+    if (seen == nullptr || *seen) continue;
+    *seen = true;
+    value_.clear();
+    append_xml_text(value_, a.raw);
+    if (a.name[0] == 'r') {
+      if (!parse_column(value_, column_)) column_ = kMaxColumns;
+    } else if (a.name[0] == 't') {
+      type_ = type_of(value_);
+    } else {
+      style_ = static_cast<std::size_t>(std::atol(value_.c_str()));
+    }
+  }
+  next_column_ = column_ + 1;
+}
+
+// A cell's t attribute; an unknown one reads as a number, as no t does.
+XlsxSheetReader::Type XlsxSheetReader::type_of(std::string_view t) {
+  if (t == "s") return Type::shared;
+  if (t == "inlineStr") return Type::inline_string;
+  if (t == "str") return Type::formula_string;
+  if (t == "b") return Type::boolean;
+  if (t == "e") return Type::error;
+  if (t == "d") return Type::iso_date;
+  return Type::number;
 }
 
 void XlsxSheetReader::end_cell() {
@@ -191,11 +209,19 @@ void XlsxSheetReader::end_cell() {
 std::string XlsxSheetReader::number_text() {
   const std::string digits(text::trim_ascii_space(raw_));
   if (digits.empty()) return {};
-  char* end = nullptr;
-  const double value = std::strtod(digits.c_str(), &end);
-  if (*end != '\0') return digits;  // not a number after all: kept as written
   const NumberKind kind =
       style_ < context_.xf_kinds.size() ? context_.xf_kinds[style_] : NumberKind::number;
+  if (kind == NumberKind::number && is_excel_number_text(digits)) return digits;
+  // A cell's number is a plain decimal ("40513.351388888889") but for the odd writer's "+5" or
+  // "INF"; strtod reads those.
+  double value;
+  if (const std::optional<double> plain = plain_decimal_value(digits)) {
+    value = *plain;
+  } else {
+    char* end = nullptr;
+    value = std::strtod(digits.c_str(), &end);
+    if (*end != '\0') return digits;  // not a number after all: kept as written
+  }
   if (kind != NumberKind::number) {
     std::string date =
         excel_serial_text(value, kind, context_.date1904, context_.xf_elapsed[style_]);

@@ -51,6 +51,7 @@ class XlsxSheetReader : public XmlHandler {
 
   void start_row(std::string_view attrs);
   void start_cell(std::string_view attrs);
+  static Type type_of(std::string_view t);
   void end_cell();
   std::string number_text();
   void note_outside(std::size_t column);

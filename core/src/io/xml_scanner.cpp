@@ -230,28 +230,36 @@ std::size_t XmlScanner::scan(std::string_view text, bool last) {
   return static_cast<std::size_t>(p - begin);
 }
 
-bool xml_attribute(std::string_view attributes, std::string_view name, std::string& out) {
-  std::size_t i = 0;
+bool next_xml_attribute(std::string_view attributes, std::size_t& at, XmlAttribute& out) {
+  std::size_t i = at;
   const std::size_t n = attributes.size();
-  while (i < n) {
-    while (i < n && text::is_ascii_space(attributes[i])) ++i;
-    const std::size_t key_begin = i;
-    while (i < n && attributes[i] != '=' && !text::is_ascii_space(attributes[i])) ++i;
-    const std::string_view key = attributes.substr(key_begin, i - key_begin);
-    while (i < n && text::is_ascii_space(attributes[i])) ++i;
-    if (i >= n || attributes[i] != '=') return false;  // not an attribute list we understand
-    ++i;
-    while (i < n && text::is_ascii_space(attributes[i])) ++i;
-    if (i >= n || (attributes[i] != '"' && attributes[i] != '\'')) return false;
-    const char quote = attributes[i++];
-    const std::size_t value_end = attributes.find(quote, i);
-    if (value_end == std::string_view::npos) return false;
-    if (local_name(key) == name) {
+  while (i < n && text::is_ascii_space(attributes[i])) ++i;
+  if (i >= n) return false;
+  const std::size_t key_begin = i;
+  while (i < n && attributes[i] != '=' && !text::is_ascii_space(attributes[i])) ++i;
+  const std::string_view key = attributes.substr(key_begin, i - key_begin);
+  while (i < n && text::is_ascii_space(attributes[i])) ++i;
+  if (i >= n || attributes[i] != '=') return false;  // not an attribute list we understand
+  ++i;
+  while (i < n && text::is_ascii_space(attributes[i])) ++i;
+  if (i >= n || (attributes[i] != '"' && attributes[i] != '\'')) return false;
+  const char quote = attributes[i++];
+  const std::size_t value_end = attributes.find(quote, i);
+  if (value_end == std::string_view::npos) return false;
+  out.name = local_name(key);
+  out.raw = attributes.substr(i, value_end - i);
+  at = value_end + 1;
+  return true;
+}
+
+bool xml_attribute(std::string_view attributes, std::string_view name, std::string& out) {
+  std::size_t at = 0;
+  for (XmlAttribute a; next_xml_attribute(attributes, at, a);) {
+    if (a.name == name) {
       out.clear();
-      append_xml_text(out, attributes.substr(i, value_end - i));
+      append_xml_text(out, a.raw);
       return true;
     }
-    i = value_end + 1;
   }
   return false;
 }

@@ -44,6 +44,18 @@ class XmlScanner {
   bool started_ = false;
 };
 
+/// One attribute of a tag: its local name (prefix dropped) and its value as written between the
+/// quotes, entities not decoded (decode with append_xml_text).
+struct XmlAttribute {
+  std::string_view name;
+  std::string_view raw;
+};
+
+/// The attribute of a tag's attribute text that starts at or after `at`, `at` moved past it;
+/// false at the end or where the text does not read as attributes. A reader that wants several
+/// attributes of a tag (a cell's r, t and s) reads the text once with it.
+bool next_xml_attribute(std::string_view attributes, std::size_t& at, XmlAttribute& out);
+
 /// The value of attribute `name` (local name, prefix ignored) in a tag's attribute text,
 /// entities decoded, into `out`. False when the attribute is absent.
 bool xml_attribute(std::string_view attributes, std::string_view name, std::string& out);

@@ -30,6 +30,11 @@ struct NumberScan {
 /// "-$5"). Surrounding spaces are ignored. Empty text is not a number (ok = false).
 NumberScan scan_number(std::string_view text);
 
+/// A plain decimal as a workbook cell or a C program writes it ("-12", "2.55",
+/// "40513.351388888889", "1.5E-3"), read as strtod reads it, to the bit; nullopt for any other
+/// text (spaces, '+', "inf", hex, separators). Numbers of up to 19 digits take no C library call.
+std::optional<double> plain_decimal_value(std::string_view text);
+
 /// The value of `text` under `mark`; unknown means dot. nullopt when it is not a number.
 std::optional<double> parse_number(std::string_view text, DecimalMark mark);
 

@@ -26,6 +26,12 @@ NumberKind number_kind(std::string_view format_code);
 /// "45000" -> "45000", "1.0000000002" stays).
 std::string excel_number_text(double value);
 
+/// True when `text` is what excel_number_text writes for the number it reads as (strtod): a
+/// plain decimal ("-12", "2.55", "0.0001") of at most 15 significant digits, without leading or
+/// trailing zeros. Such a cell keeps its text, and the conversion there and back (a C library
+/// strtod and printf: in WebAssembly a quarter of a big workbook's load) is skipped.
+bool is_excel_number_text(std::string_view text);
+
 /// An Excel serial date as ISO text (1900 date system with its phantom 1900-02-29, or the
 /// 1904 system). Seconds are rounded. Returns "" for a serial no date can have (negative).
 std::string excel_serial_text(double serial, NumberKind kind, bool date1904, bool elapsed = false);
