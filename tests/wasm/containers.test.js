@@ -57,3 +57,74 @@ test('containers: corrupt gzip, a zip that is not a workbook, a missing sheet', 
   const report = pulse.report(SETTINGS);
   assert.equal(report.load.length, 3);  // each refused file is listed, as by the CLI
 });
+
+// A workbook whose sheet inflates in several pieces (over 1 MiB compressed), written here:
+// 60,000 lines of made-up orders, random enough not to compress away.
+function bigWorkbook(level) {
+  const { zipSync, strToU8 } = require(path.join(ROOT, 'web/node_modules/fflate'));
+  let seed = 7;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const word = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+  const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>order_id</t></is></c><c r="B1" t="inlineStr"><is><t>sku</t></is></c>' +
+    '<c r="C1" t="inlineStr"><is><t>product_name</t></is></c><c r="D1" t="inlineStr"><is><t>quantity</t></is></c>' +
+    '<c r="E1" t="inlineStr"><is><t>unit_price</t></is></c><c r="F1" t="inlineStr"><is><t>order_date</t></is></c>' +
+    '<c r="G1" t="inlineStr"><is><t>customer_id</t></is></c></row>'];
+  for (let r = 2; r <= 60001; r++) {
+    const order = Math.floor(r / 3);
+    rows.push(`<row r="${r}"><c r="A${r}"><v>${order}</v></c><c r="B${r}" t="inlineStr"><is><t>S${Math.floor(random() * 900)}</t></is></c>` +
+      `<c r="C${r}" t="inlineStr"><is><t>${word()} ${word()}</t></is></c><c r="D${r}"><v>${1 + Math.floor(random() * 40)}</v></c>` +
+      `<c r="E${r}"><v>${(random() * 90 + 0.5).toPrecision(17)}</v></c><c r="F${r}" s="1"><v>${44197 + Math.floor(order / 40)}.${Math.floor(random() * 1e9)}</v></c>` +
+      `<c r="G${r}" t="inlineStr"><is><t>C${order % 700}</t></is></c></row>`);
+  }
+  const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const files = {
+    '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    'xl/workbook.xml': `<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    'xl/styles.xml': `<styleSheet xmlns="${NS}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`,
+    'xl/worksheets/sheet1.xml': `<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+  };
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level });
+}
+
+test('xlsx: a sheet inflated a piece at a time (fflate, DecompressionStream) reads as inflated whole, deflated or stored', async (t) => {
+  const { unzipSync, Inflate } = require('./support').fflate();
+  if (!Inflate) return t.skip('web/node_modules/fflate is missing: run npm ci in web/');
+  for (const level of [6, 0]) {
+    const zip = bigWorkbook(level);
+    if (level === 6) assert.ok(zip.length > (1 << 20), `the sheet takes several pieces (${zip.length} bytes)`);
+    const results = [];
+    // Whole (unzipSync), in pieces by fflate, in pieces by the platform's DecompressionStream.
+    for (const unzip of [{ unzipSync, nativeInflate: false }, { unzipSync, Inflate, nativeInflate: false },
+      { unzipSync, nativeInflate: true }]) {
+      const pulse = await newPulse(unzip);
+      const load = await pulse.loadFile('big.xlsx', zip, { chunkSize: 1 << 16 });
+      results.push({ load: JSON.stringify(load), report: pulse.reportText({ as_of: '2021-06-30' }) });
+      pulse.dispose();
+    }
+    assert.equal(JSON.parse(results[1].load).rows_loaded, 60000, `level ${level}`);
+    for (const r of results.slice(1)) {
+      assert.equal(r.load, results[0].load, `level ${level}`);
+      assert.equal(r.report, results[0].report, `level ${level}`);
+    }
+  }
+  // A damaged deflate stream (its first block of a type that does not exist) is the archive's
+  // fault, said as such; the engine is left usable.
+  const zip = bigWorkbook(6);
+  const view = new DataView(zip.buffer);
+  let at = zip.length - 22;
+  while (view.getUint32(at, true) !== 0x06054b50) at--;
+  at = view.getUint32(at + 16, true);
+  while (new TextDecoder().decode(zip.subarray(at + 46, at + 46 + view.getUint16(at + 28, true))) !== 'xl/worksheets/sheet1.xml')
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  const local = view.getUint32(at + 42, true);
+  zip[local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)] = 0xff;
+  for (const nativeInflate of [false, true]) {
+    const pulse = await newPulse({ unzipSync, Inflate, nativeInflate });
+    await assert.rejects(pulse.loadFile('damaged.xlsx', zip), (err) => err instanceof PulseError && err.code === 'pulse.zip.001');
+    const again = await pulse.loadFile('orders.xlsx', fs.readFileSync(path.join(XLSX, 'orders.xlsx')));
+    assert.equal(again.rows_loaded, 5);
+    pulse.dispose();
+  }
+});

@@ -25,19 +25,23 @@ async function newModule() {
   return require(requireBuilt(path.join(WASM_DIR, 'pulse-engine.js'), 'make wasm'))();
 }
 
-/** fflate's unzipSync from web/node_modules (the page bundles the same), for .xlsx files. */
-function unzipSync() {
+/** fflate from web/node_modules (the page bundles the same), for .xlsx files: {unzipSync,
+ *  Inflate}, or {} when `npm ci` in web/ was not run (workbooks are refused, other files load). */
+function fflate() {
   try {
-    return require(path.join(ROOT, 'web/node_modules/fflate')).unzipSync;
+    const { unzipSync, Inflate } = require(path.join(ROOT, 'web/node_modules/fflate'));
+    return { unzipSync, Inflate };
   } catch (_) {
-    return undefined;  // `npm ci` in web/ not run: workbooks are refused, other files load
+    return {};
   }
 }
 
-/** A Pulse over a fresh instance of the module (each instance has its own memory). */
-async function newPulse() {
+/** A Pulse over a fresh instance of the module (each instance has its own memory), with what
+ *  the page gives it to read workbooks; `unzip` replaces that ({unzipSync} alone: parts
+ *  inflated whole). */
+async function newPulse(unzip = fflate()) {
   const factory = require(requireBuilt(path.join(WASM_DIR, 'pulse-engine.js'), 'make wasm'));
-  return createPulse(factory, undefined, { unzipSync: unzipSync() });
+  return createPulse(factory, undefined, unzip);
 }
 
 /** The native CLI's report for the given arguments, parsed. */
@@ -92,5 +96,5 @@ function assertClose(actual, expected, { rel = 1e-9, abs = 1e-12 } = {}, where =
 }
 
 module.exports = {
-  ROOT, WASM_DIR, DATASETS, SAMPLES, PulseError, newModule, newPulse, nativeReport, fileChunks, loadWorkspace, assertClose,
+  ROOT, WASM_DIR, DATASETS, SAMPLES, PulseError, newModule, newPulse, fflate, nativeReport, fileChunks, loadWorkspace, assertClose,
 };

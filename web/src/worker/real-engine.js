@@ -2,7 +2,7 @@
 // build.mjs puts pulse-engine.js and pulse.js in front of this worker's code, so both are
 // globals here (the files are plain scripts, not modules). gzip needs no library
 // (DecompressionStream); fflate's unzipSync is bundled into the worker for workbooks.
-import { unzipSync } from 'fflate';  // Excel workbooks (.xlsx) are zip archives
+import { Inflate, unzipSync } from 'fflate';  // Excel workbooks (.xlsx) are zip archives
 import { setParquetLibraryUrl } from 'pulse-parquet-library';
 import { isParquet, loadParquet } from './parquet-source.js';
 // The shared-memory engine's worker gets page-toucher.js; the plain workers, whose memory is
@@ -25,7 +25,7 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
     },
   } : undefined;
   // Emscripten's ready promise never settles when a hooked instantiation fails: race it.
-  const pulse = await Promise.race([self.createPulse(factory, moduleOptions, { unzipSync }), instantiateFailed]);
+  const pulse = await Promise.race([self.createPulse(factory, moduleOptions, { unzipSync, Inflate }), instantiateFailed]);
   return {
     kind: 'wasm',
     pulse,  // range-helpers.js loads a big CSV file in ranges on it
