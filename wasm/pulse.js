@@ -284,7 +284,7 @@
    *  in JS (docs/performance.md "Big workbooks"). */
   function inflatesRawDeflate() {
     try {
-      new DecompressionStream('deflate-raw');  // eslint-disable-line no-new
+      new DecompressionStream('deflate-raw');
       return true;
     } catch (_) {
       return false;
