@@ -1,7 +1,11 @@
 // Number parsing: any text; the two readings of an ambiguous number must agree with
-// parse_number under each decimal mark.
+// parse_number under each decimal mark; a plain decimal's value (plain_decimal_value, the
+// workbook cells' reader) is strtod's, to the bit.
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
 #include <string_view>
 
 #include "fuzz_input.h"
@@ -18,5 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   (void)dot;
   (void)comma;
+  if (const auto plain = pulse::io::plain_decimal_value(text)) {
+    const std::string terminated(text);
+    const double expected = std::strtod(terminated.c_str(), nullptr);
+    if (std::memcmp(&expected, &*plain, sizeof expected) != 0) std::abort();
+  }
   return 0;
 }

@@ -160,11 +160,24 @@ XlsxSheetReader::Type XlsxSheetReader::type_of(std::string_view t) {
 void XlsxSheetReader::end_cell() {
   if (!in_cell_) return;
   in_cell_ = false;
-  std::string text;
+  // The cell's text as a view (of a shared string, the cell's own bytes or scratch_), copied
+  // once into its column's string, whose buffer the next rows reuse: no allocation a cell.
+  std::string_view text;
   switch (type_) {
     case Type::shared: {
-      char* end = nullptr;
-      const unsigned long index = std::strtoul(raw_.c_str(), &end, 10);
+      // Up to 9 plain digits, as every writer puts them, read here; anything else as strtoul
+      // reads it (a sign, spaces, more digits).
+      unsigned long index = 0;
+      const char* end = raw_.c_str();
+      if (!raw_.empty() && raw_.size() <= 9) {
+        while (*end >= '0' && *end <= '9')
+          index = index * 10 + static_cast<unsigned long>(*end++ - '0');
+      }
+      if (*end != '\0') {
+        char* stop = nullptr;
+        index = std::strtoul(raw_.c_str(), &stop, 10);
+        end = stop;
+      }
       if (raw_.empty() || *end != '\0' || index >= context_.shared_strings.size()) {
         if (row_error_.code.empty()) {
           const std::string cell = cell_name(column_);
@@ -179,18 +192,24 @@ void XlsxSheetReader::end_cell() {
       break;
     }
     case Type::inline_string:
-      text = std::move(inline_);
+      text = inline_;
       break;
     case Type::formula_string:
-      append_xml_text(text, raw_, true);
+      scratch_.clear();
+      append_xml_text(scratch_, raw_, true);
+      text = scratch_;
       break;
     case Type::boolean:
-      text = raw_ == "1" ? "TRUE" : raw_ == "0" ? "FALSE" : raw_;
+      text = raw_ == "1"   ? std::string_view("TRUE")
+             : raw_ == "0" ? std::string_view("FALSE")
+                           : std::string_view(raw_);
       break;
     case Type::error:
       break;  // #N/A, #DIV/0!, #REF!: no value
     case Type::iso_date:
-      append_xml_text(text, raw_);
+      scratch_.clear();
+      append_xml_text(scratch_, raw_);
+      text = scratch_;
       break;
     case Type::number:
       text = number_text();
@@ -203,11 +222,11 @@ void XlsxSheetReader::end_cell() {
   }
   if (cells_.size() <= column_) cells_.resize(column_ + 1);
   if (cells_[column_].empty()) touched_.push_back(column_);
-  cells_[column_] = std::move(text);
+  cells_[column_].assign(text.data(), text.size());
 }
 
-std::string XlsxSheetReader::number_text() {
-  const std::string digits(text::trim_ascii_space(raw_));
+std::string_view XlsxSheetReader::number_text() {
+  const std::string_view digits = text::trim_ascii_space(raw_);
   if (digits.empty()) return {};
   const NumberKind kind =
       style_ < context_.xf_kinds.size() ? context_.xf_kinds[style_] : NumberKind::number;
@@ -218,16 +237,16 @@ std::string XlsxSheetReader::number_text() {
   if (const std::optional<double> plain = plain_decimal_value(digits)) {
     value = *plain;
   } else {
+    const std::string terminated(digits);
     char* end = nullptr;
-    value = std::strtod(digits.c_str(), &end);
+    value = std::strtod(terminated.c_str(), &end);
     if (*end != '\0') return digits;  // not a number after all: kept as written
   }
-  if (kind != NumberKind::number) {
-    std::string date =
-        excel_serial_text(value, kind, context_.date1904, context_.xf_elapsed[style_]);
-    if (!date.empty()) return date;
-  }
-  return excel_number_text(value);
+  scratch_.clear();
+  if (kind != NumberKind::number)
+    scratch_ = excel_serial_text(value, kind, context_.date1904, context_.xf_elapsed[style_]);
+  if (scratch_.empty()) scratch_ = excel_number_text(value);
+  return scratch_;
 }
 
 // "C7"; a cell whose reference could not be read is "?7".

@@ -53,7 +53,8 @@ class XlsxSheetReader : public XmlHandler {
   void start_cell(std::string_view attrs);
   static Type type_of(std::string_view t);
   void end_cell();
-  std::string number_text();
+  /// The number cell's text: a view of its own bytes when they stay, else of scratch_.
+  std::string_view number_text();
   void note_outside(std::size_t column);
   std::string cell_name(std::size_t column) const;
   void end_row();
@@ -64,7 +65,7 @@ class XlsxSheetReader : public XmlHandler {
   std::vector<std::string> cells_;    // this row's values by column
   std::vector<std::size_t> touched_;  // columns with a value in this row
   std::vector<std::string_view> fields_;
-  std::string value_, raw_, inline_;
+  std::string value_, raw_, inline_, scratch_;
   Message row_error_;  // why the current row is skipped (pulse.row.016); no code: none
   std::size_t row_ = 0, column_ = 0, next_column_ = 0, style_ = 0, first_ = 0, last_ = 0;
   int phonetic_ = 0;

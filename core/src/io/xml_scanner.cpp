@@ -61,6 +61,16 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
   return semi + 1;
 }
 
+// The bytes that end a run of a tag outside quoted values: quotes, its '>' and a stray '<'.
+struct TagStops {
+  bool stop[256] = {};
+  constexpr TagStops() {
+    stop[static_cast<unsigned char>('"')] = stop[static_cast<unsigned char>('\'')] = true;
+    stop[static_cast<unsigned char>('>')] = stop[static_cast<unsigned char>('<')] = true;
+  }
+};
+constexpr TagStops kTagStops;
+
 }  // namespace
 
 XmlScanner::XmlScanner(XmlHandler& handler, std::string part, std::size_t max_token)
@@ -190,20 +200,22 @@ std::size_t XmlScanner::scan(std::string_view text, bool last) {
       p += close + 2;
       continue;
     }
-    // A tag: find its '>' outside quoted attribute values.
+    // A tag: find its '>' outside quoted attribute values, a run at a time (a sheet's bytes
+    // are mostly its cells' tags: one table lookup a byte, not the quote state's tests).
     const char* q = p + from(1, 0);
     char quote = p == begin ? resumed_quote : 0;
-    for (; q < end; ++q) {
-      const char c = *q;
+    while (q < end) {
       if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      } else if (c == '<') {
-        malformed("'<' inside a tag");
+        while (q < end && *q != quote) ++q;
+        if (q == end) break;
+        quote = 0;
+        ++q;
+        continue;
       }
+      while (q < end && !kTagStops.stop[static_cast<unsigned char>(*q)]) ++q;
+      if (q == end || *q == '>') break;
+      if (*q == '<') malformed("'<' inside a tag");
+      quote = *q++;
     }
     if (q >= end) {
       resume_ = left;
