@@ -3,19 +3,22 @@
 // shared strings, numbers as values, "YYYY-MM-DD HH:MM:SS" cells as date-time serials with a
 // date format. Numbers are written either as LibreOffice and most exporters write them (the
 // shortest text that reads back: "2.55", "40513.35138888889") or, with --digits=17, as Excel
-// does (17 significant digits: "2.5499999999999998", "40513.351388888892"). The workbook goes
-// to a temporary folder, never into the repository.
+// does (17 significant digits: "2.5499999999999998", "40513.351388888892"). --times=N writes
+// the rows N times, each copy's first column suffixed ("536365-2", as bench/make_big.sh does):
+// the sheet is deflated as it is written, so its XML may pass what one string can hold. The
+// workbook goes to a temporary folder, never into the repository.
 //   node bench/make_workbook.mjs [CSV=../shared/datasets/online-retail/online_retail.csv]
-//        [OUT_DIR=/tmp/b2b-big] [--digits=17]   -> OUT_DIR/<csv name>[-17].xlsx
+//        [OUT_DIR=/tmp/b2b-big] [--digits=17] [--times=N]   -> OUT_DIR/<csv name>[-17][-xN].xlsx
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { zipSync, strToU8 } = createRequire(path.join(here, '../web/package.json'))('fflate');
+const { Zip, ZipDeflate, strToU8 } = createRequire(path.join(here, '../web/package.json'))('fflate');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const excelDigits = process.argv.includes('--digits=17');
+const times = Number((process.argv.find((a) => a.startsWith('--times=')) || '--times=1').slice(8));
 const source = path.resolve(args[0] || path.join(here, '../../shared/datasets/online-retail/online_retail.csv'));
 const outDir = path.resolve(args[1] || '/tmp/b2b-big');
 if (!fs.existsSync(source)) {
@@ -54,53 +57,73 @@ const EPOCH = Date.UTC(1899, 11, 30);
 
 const shared = new Map();
 const sharedIndex = (s) => { if (!shared.has(s)) shared.set(s, shared.size); return shared.get(s); };
-const rows = [];
-let r = 0;
-for (const record of records(fs.readFileSync(source, 'utf8'))) {
-  r++;
-  const cells = record.map((v, c) => {
-    const ref = column(c) + r;
-    const date = r > 1 && DATE_TIME.exec(v);
-    if (date) {
-      const serial = (Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]) - EPOCH) / 86400000;
-      return `<c r="${ref}" s="1"><v>${number(serial)}</v></c>`;
-    }
-    // Ids that look like numbers (invoice numbers, codes) stay text, as an export types them.
-    if (r > 1 && c > 1 && NUMBER.test(v)) return `<c r="${ref}"><v>${number(Number(v))}</v></c>`;
-    return v === '' ? '' : `<c r="${ref}" t="s"><v>${sharedIndex(v)}</v></c>`;
-  });
-  rows.push(`<row r="${r}">${cells.join('')}</row>`);
-}
+const lines = [...records(fs.readFileSync(source, 'utf8'))];
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const sheet = `${head}<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
-rows.length = 0;
-const strings = `${head}<sst xmlns="${NS}" count="${shared.size}" uniqueCount="${shared.size}">` +
-  [...shared.keys()].map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') + '</sst>';
-const files = {
-  '[Content_Types].xml': `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-  '_rels/.rels': `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  'xl/workbook.xml': `${head}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  'xl/_rels/workbook.xml.rels': `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-    `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
-    `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-  'xl/styles.xml': `${head}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>` +
-    '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>' +
-    '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>',
-  'xl/sharedStrings.xml': strings,
-  'xl/worksheets/sheet1.xml': sheet,
-};
-const zip = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
+
 fs.mkdirSync(outDir, { recursive: true });
-const out = path.join(outDir, `${path.basename(source, path.extname(source))}${excelDigits ? '-17' : ''}.xlsx`);
-fs.writeFileSync(out, zip);
-console.log(`${out}: ${r} rows, ${shared.size} shared strings, ${(zip.length / 1048576).toFixed(1)} MiB`);
+const out = path.join(outDir, `${path.basename(source, path.extname(source))}${excelDigits ? '-17' : ''}${times > 1 ? `-x${times}` : ''}.xlsx`);
+const fd = fs.openSync(out, 'w');
+let written = 0;
+let failed = null;
+const zip = new Zip((err, data) => {
+  if (err) failed = err;
+  else { fs.writeSync(fd, data); written += data.length; }
+});
+const entry = (name, text) => {
+  const file = new ZipDeflate(name, { level: 6 });
+  zip.add(file);
+  file.push(strToU8(text), true);
+};
+// The sheet, a block of rows at a time.
+const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+zip.add(sheet);
+sheet.push(strToU8(`${head}<worksheet xmlns="${NS}"><sheetData>`));
+let r = 0;
+for (let copy = 1; copy <= times; copy++) {
+  let block = [];
+  for (let i = copy === 1 ? 0 : 1; i < lines.length; i++) {
+    r++;
+    const record = lines[i];
+    const cells = record.map((v, c) => {
+      const ref = column(c) + r;
+      if (i > 0 && c === 0 && times > 1) v = `${v}-${copy}`;
+      const date = i > 0 && DATE_TIME.exec(v);
+      if (date) {
+        const serial = (Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]) - EPOCH) / 86400000;
+        return `<c r="${ref}" s="1"><v>${number(serial)}</v></c>`;
+      }
+      // Ids that look like numbers (invoice numbers, codes) stay text, as an export types them.
+      if (i > 0 && c > 1 && NUMBER.test(v)) return `<c r="${ref}"><v>${number(Number(v))}</v></c>`;
+      return v === '' ? '' : `<c r="${ref}" t="s"><v>${sharedIndex(v)}</v></c>`;
+    });
+    block.push(`<row r="${r}">${cells.join('')}</row>`);
+    if (block.length === 20000) { sheet.push(strToU8(block.join(''))); block = []; }
+  }
+  sheet.push(strToU8(block.join('')));
+}
+sheet.push(strToU8('</sheetData></worksheet>'), true);
+entry('xl/sharedStrings.xml', `${head}<sst xmlns="${NS}" count="${shared.size}" uniqueCount="${shared.size}">` +
+  [...shared.keys()].map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('') + '</sst>');
+entry('[Content_Types].xml', `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>');
+entry('_rels/.rels', `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+entry('xl/workbook.xml', `${head}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+entry('xl/_rels/workbook.xml.rels', `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+  `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+  `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);
+entry('xl/styles.xml', `${head}<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>` +
+  '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>' +
+  '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>');
+zip.end();
+fs.closeSync(fd);
+if (failed) throw failed;
+console.log(`${out}: ${r} rows, ${shared.size} shared strings, ${(written / 1048576).toFixed(1)} MiB`);
