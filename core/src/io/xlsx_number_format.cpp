@@ -110,6 +110,80 @@ bool is_excel_number_text(std::string_view text) {
   return significant <= 15;
 }
 
+bool excel_number_text_from_digits(std::string_view text, std::string& out) {
+  std::size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) ++i;
+  // The significant digits (at most 20 kept) and the power of ten of the first one.
+  char digits[20];
+  std::size_t n = 0;
+  bool more = false;       // nonzero digits past the 20 kept
+  int leading_zeros = 0;   // of the fraction, before the first significant digit
+  int integer_digits = 0;  // from the first significant digit to the point
+  bool point = false, any = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.') {
+      if (point) return false;
+      point = true;
+      continue;
+    }
+    if (!is_digit(c)) return false;
+    any = true;
+    if (n == 0 && c == '0') {
+      if (point) ++leading_zeros;
+      continue;
+    }
+    if (!point) ++integer_digits;
+    if (n < sizeof digits) {
+      digits[n++] = c;
+    } else if (c != '0') {
+      more = true;
+    }
+  }
+  if (!any || n == 0 || text.back() == '.') return false;
+  int first_power = integer_digits > 0 ? integer_digits - 1 : -(leading_zeros + 1);
+  char kept[16];
+  std::size_t keep = n < 15 ? n : 15;
+  for (std::size_t k = 0; k < keep; ++k) kept[k] = digits[k];
+  if (n > 15) {
+    // Rounded here only when no rounding boundary of the 15th digit lies within the distance
+    // of the text from its double (half an ulp: at most 11.1 units of the 17th digit); then
+    // the text and its double round alike. Near a boundary, printf decides from the double.
+    const int tail = (digits[15] - '0') * 10 + (n > 16 ? digits[16] - '0' : 0);
+    const int from_half = tail >= 50 ? tail - 50 : 50 - tail;
+    if (from_half < 13 || (more && from_half < 14)) return false;
+    if (tail >= 50) {
+      std::size_t k = 15;
+      while (k > 0 && kept[k - 1] == '9') kept[--k] = '0';
+      if (k == 0) {
+        kept[0] = '1';
+        ++first_power;
+      } else {
+        ++kept[k - 1];
+      }
+    }
+  }
+  while (keep > 0 && kept[keep - 1] == '0') --keep;
+  // %g writes -4 <= power < 15 in fixed notation; the rest in exponent form: printf's.
+  if (keep == 0 || first_power < -4 || first_power >= 15) return false;
+  out.clear();
+  if (negative) out.push_back('-');
+  if (first_power < 0) {
+    out.append("0.");
+    out.append(static_cast<std::size_t>(-first_power - 1), '0');
+    out.append(kept, keep);
+  } else {
+    const auto whole = static_cast<std::size_t>(first_power) + 1;
+    for (std::size_t k = 0; k < whole; ++k) out.push_back(k < keep ? kept[k] : '0');
+    if (keep > whole) {
+      out.push_back('.');
+      out.append(kept + whole, keep - whole);
+    }
+  }
+  return true;
+}
+
 std::string excel_number_text(double value) {
   if (!std::isfinite(value)) return {};
   // %g drops trailing zeros, so the 15-digit rounding is also the shortest text of itself.

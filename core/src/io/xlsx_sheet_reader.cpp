@@ -230,7 +230,11 @@ std::string_view XlsxSheetReader::number_text() {
   if (digits.empty()) return {};
   const NumberKind kind =
       style_ < context_.xf_kinds.size() ? context_.xf_kinds[style_] : NumberKind::number;
-  if (kind == NumberKind::number && is_excel_number_text(digits)) return digits;
+  if (kind == NumberKind::number) {
+    if (is_excel_number_text(digits)) return digits;
+    // Excel's 17 digits ("2.5499999999999998") rounded to its 15 from the text itself.
+    if (excel_number_text_from_digits(digits, scratch_)) return scratch_;
+  }
   // A cell's number is a plain decimal ("40513.351388888889") but for the odd writer's "+5" or
   // "INF"; strtod reads those.
   double value;

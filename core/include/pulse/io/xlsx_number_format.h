@@ -32,6 +32,12 @@ std::string excel_number_text(double value);
 /// strtod and printf: in WebAssembly a quarter of a big workbook's load) is skipped.
 bool is_excel_number_text(std::string_view text);
 
+/// excel_number_text of the number a plain decimal `text` reads as ("2.5499999999999998" ->
+/// "2.55"), worked out from its digits without printf, into `out`; false, `out` unspecified,
+/// where printf must decide: a 16th and 17th digit near 50 (the text and its double could round
+/// apart), exponent notation, zero, or not a plain decimal.
+bool excel_number_text_from_digits(std::string_view text, std::string& out);
+
 /// An Excel serial date as ISO text (1900 date system with its phantom 1900-02-29, or the
 /// 1904 system). Seconds are rounded. Returns "" for a serial no date can have (negative).
 std::string excel_serial_text(double serial, NumberKind kind, bool date1904, bool elapsed = false);
