@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <random>
 #include <string>
 
 #include "pulse/io/number_parser.h"
@@ -300,13 +301,7 @@ TEST_CASE("Plain decimals read as strtod reads them, to the bit", "[io]") {
   }
   // Random decimals of 16 to 19 digits (the 128-bit path) with the point anywhere and
   // exponents up to ±25 (some past it, to strtod): every one equals strtod's double.
-  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  std::mt19937_64 next(0x9E3779B97F4A7C15ULL);
   std::size_t differ = 0;
   for (int i = 0; i < 300000; ++i) {
     const int digits = 16 + static_cast<int>(next() % 4);

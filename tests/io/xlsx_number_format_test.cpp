@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -39,13 +40,7 @@ TEST_CASE("a cell's plain decimal keeps its text; others are converted", "[io][x
 TEST_CASE("a kept number text is what the conversion would have written", "[io][xlsx]") {
   // Random decimals of 1 to 18 digits with the point anywhere, signs, leading and trailing
   // zeros: every one the check keeps must round-trip to itself; most short ones are kept.
-  std::uint64_t state = 0x2545F4914F6CDD1DULL;
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  std::mt19937_64 next(0x2545F4914F6CDD1DULL);
   std::size_t kept = 0, wrong = 0;
   for (int i = 0; i < 200000; ++i) {
     const int digits = 1 + static_cast<int>(next() % 18);
@@ -92,13 +87,7 @@ TEST_CASE("a number's Excel text from its digits is printf's, or left to printf"
   }
   // Random plain decimals of 1 to 22 digits: every text the digits decide is printf's; most
   // 17-digit ones are decided.
-  std::uint64_t state = 0x853C49E6748FEA9BULL;
-  auto next = [&state] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  std::mt19937_64 next(0x853C49E6748FEA9BULL);
   std::size_t decided = 0, seventeen = 0, seventeen_decided = 0, wrong = 0;
   for (int i = 0; i < 300000; ++i) {
     const int digits = 1 + static_cast<int>(next() % 22);
