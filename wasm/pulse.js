@@ -280,7 +280,7 @@
   }
 
   /** Whether DecompressionStream takes raw deflate here (Chromium 103+, Firefox 113+, Safari
-   *  16.4+, Node 20): a workbook's sheet then inflates in zlib, a quarter of the load faster than
+   *  16.4+, Node 20): a workbook's sheet then inflates in zlib, a fifth of the load faster than
    *  in JS (docs/performance.md "Big workbooks"). */
   function inflatesRawDeflate() {
     try {
