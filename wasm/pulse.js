@@ -13,8 +13,9 @@
   const DEFAULT_CHUNK = 4 << 20;
   /** Compressed bytes given to the gzip decompressor at a time (see gunzip). */
   const GZIP_PIECE = 16 << 10;
-  /** Compressed bytes of a workbook's part inflated at a time (see zipDirectory). */
-  const ZIP_PIECE = 1 << 20;
+  /** Compressed bytes of a workbook's part fflate inflates at a time (see _inflatePart): at
+   *  deflate's best ratio 64 MiB out, the most a damaged or malicious part makes at once. */
+  const ZIP_PIECE = 64 << 10;
 
   /** An error from the engine; `code` is its stable id ("pulse.ingest.101"). */
   /** A packed file JS could not unpack: the engine refuses it (listed in the report). */
@@ -671,7 +672,7 @@
         }
         const piece = directory && directory.get(entry);
         if (piece && (piece.method === 8 || piece.method === 0)) {
-          await this._inflatePart(name, zip.subarray(piece.start, piece.start + piece.size), piece.method, chunkSize);
+          await this._inflatePart(name, zip.subarray(piece.start, piece.start + piece.size), piece.method, chunkSize, goOn);
         } else {
           const data = unzip((file) => file.name === entry)[entry];
           this._feed(data, chunkSize, 'partData');
@@ -682,26 +683,34 @@
 
     /** A workbook part's compressed `data` (deflated, or stored: method 0) fed to the engine as
      *  it inflates, a piece at a time: never the whole part in memory. The platform's
-     *  DecompressionStream (zlib) where it takes raw deflate, else fflate's Inflate in JS. */
-    async _inflatePart(name, data, method, chunkSize) {
+     *  DecompressionStream (zlib) where it takes raw deflate, else fflate's Inflate in JS. After
+     *  each piece goOn() (a cancel throws; false: the engine wants no more of the file) may end
+     *  it early: the rest is not inflated. */
+    async _inflatePart(name, data, method, chunkSize, goOn) {
       if (method === 0) {
         this._feed(data, chunkSize, 'partData');
         return;
       }
       try {
         if (this._nativeInflate) {
-          // A reader rather than for-await: Safari's streams are not async iterable.
+          // A reader rather than for-await: Safari's streams are not async iterable. Reading
+          // pulls the inflate along (backpressure): a part left early is inflated no further.
           const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
           try {
-            for (let r; !(r = await reader.read()).done;) this._feed(r.value, chunkSize, 'partData');
+            for (let r; !(r = await reader.read()).done;) {
+              this._feed(r.value, chunkSize, 'partData');
+              if (!goOn()) break;
+            }
           } finally {
             reader.cancel().catch(() => {});
           }
           return;
         }
         const inflate = new this._Inflate((piece) => this._feed(piece, chunkSize, 'partData'));
-        for (let at = 0; at < data.length || at === 0; at += ZIP_PIECE)
+        for (let at = 0; at < data.length || at === 0; at += ZIP_PIECE) {
           inflate.push(data.subarray(at, at + ZIP_PIECE), at + ZIP_PIECE >= data.length);
+          if (!goOn()) break;
+        }
       } catch (err) {
         if (err instanceof PulseError) throw err;
         throw unreadable('[pulse.zip.001] ' + name + ': cannot read the zip archive: ' + (err && err.message || err));

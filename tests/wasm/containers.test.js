@@ -128,3 +128,28 @@ test('xlsx: a sheet inflated a piece at a time (fflate, DecompressionStream) rea
     pulse.dispose();
   }
 });
+
+test('xlsx: a load cancelled while its sheet inflates stops there, the engine usable after', async (t) => {
+  const { unzipSync, Inflate } = require('./support').fflate();
+  if (!Inflate) return t.skip('web/node_modules/fflate is missing: run npm ci in web/');
+  const zip = bigWorkbook(6);
+  for (const nativeInflate of [false, true]) {
+    const pulse = await newPulse({ unzipSync, Inflate, nativeInflate });
+    const cancel = new AbortController();
+    // The cancel comes from inside the sheet's feeding (the third piece), after the whole file
+    // was read: only the part's own checks can see it.
+    const feed = pulse._feed.bind(pulse);
+    let pieces = 0;
+    pulse._feed = (chunk, size, method, extra) => {
+      feed(chunk, size, method, extra);
+      if (method === 'partData' && ++pieces === 3) cancel.abort();
+    };
+    await assert.rejects(pulse.loadFile('big.xlsx', zip, { signal: cancel.signal }),
+                         (err) => err instanceof PulseError && err.code === 'pulse.wasm.010', `nativeInflate ${nativeInflate}`);
+    assert.ok(pieces <= 4, `stopped after the cancel, not at the sheet's end (${pieces} pieces fed)`);
+    pulse._feed = feed;
+    const again = await pulse.loadFile('orders.xlsx', fs.readFileSync(path.join(XLSX, 'orders.xlsx')));
+    assert.equal(again.rows_loaded, 5);
+    pulse.dispose();
+  }
+});
