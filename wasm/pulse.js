@@ -394,7 +394,9 @@
      * options: a workspace "files" entry ({role, columns, delimiter, decimal, date_format, sheet}).
      * gzip (DecompressionStream) and zip workbooks (fflate) are recognized by their first bytes;
      * a workbook reads its first visible sheet, or options.sheet.
-     * onProgress({file, bytes, total}): after each chunk; total is undefined for streams.
+     * onProgress({file, bytes, total, stage}): after each chunk; total is undefined for streams.
+     * A workbook reports its reading (no stage), then its parts inflating into the engine
+     * (stage 'unpack': the compressed bytes fed so far, again of the file's size).
      * A refused file (empty, binary, no usable header) rejects with a PulseError whose `load`
      * is its load report; the file stays listed in the report's "load" section.
      * Once the engine refused or stopped the file, reading (and decompressing) stops. The
@@ -555,6 +557,13 @@
         bytes += n;
         if (onProgress) onProgress({ file: name, bytes, total });
       };
+      // A workbook is read whole first, then its parts are inflated into the engine, the longer
+      // stage: its progress counts again, the compressed bytes of the parts fed so far.
+      let unpackedBytes = 0;
+      const unpacked = (n) => {
+        unpackedBytes += n;
+        if (onProgress) onProgress({ file: name, bytes: unpackedBytes, total, stage: 'unpack' });
+      };
       // After each chunk: false when the engine wants no more of this file (refused, stopped).
       const goOn = () => {
         if (signal && signal.aborted)
@@ -563,7 +572,7 @@
       };
       try {
         if (isZip(head)) {
-          await this._loadWorkbook(name, chunks, chunkSize, counted, goOn);
+          await this._loadWorkbook(name, chunks, chunkSize, counted, goOn, unpacked);
         } else if (gzip) {
           // Progress counts the compressed bytes read, against the file's size.
           for await (const chunk of gunzip(chunks, name, counted)) {
@@ -640,7 +649,7 @@
      * fflate inflates the entries the engine asks for, one at a time, and the engine's own
      * workbook reader (the CLI's) reads them.
      */
-    async _loadWorkbook(name, chunks, chunkSize, counted, goOn) {
+    async _loadWorkbook(name, chunks, chunkSize, counted, goOn, unpacked) {
       if (!this._unzipSync)
         throw unreadable('[pulse.zip.002] ' + name + ': a zip archive (an Excel workbook?), and no unzip (pass fflate.unzipSync to createPulse)');
       const parts = [];
@@ -672,10 +681,11 @@
         }
         const piece = directory && directory.get(entry);
         if (piece && (piece.method === 8 || piece.method === 0)) {
-          await this._inflatePart(name, zip.subarray(piece.start, piece.start + piece.size), piece.method, chunkSize, goOn);
+          await this._inflatePart(name, zip.subarray(piece.start, piece.start + piece.size), piece.method, chunkSize, goOn, unpacked);
         } else {
           const data = unzip((file) => file.name === entry)[entry];
           this._feed(data, chunkSize, 'partData');
+          if (piece) unpacked(piece.size);
         }
         this._call('partEnd', [], false);
       }
@@ -685,35 +695,58 @@
      *  it inflates, a piece at a time: never the whole part in memory. The platform's
      *  DecompressionStream (zlib) where it takes raw deflate, else fflate's Inflate in JS. After
      *  each piece goOn() (a cancel throws; false: the engine wants no more of the file) may end
-     *  it early: the rest is not inflated. */
-    async _inflatePart(name, data, method, chunkSize, goOn) {
+     *  it early: the rest is not inflated. unpacked(n): n more compressed bytes went in. */
+    async _inflatePart(name, data, method, chunkSize, goOn, unpacked) {
       if (method === 0) {
         this._feed(data, chunkSize, 'partData');
+        unpacked(data.length);
         return;
       }
       try {
         if (this._nativeInflate) {
-          // A reader rather than for-await: Safari's streams are not async iterable. Reading
-          // pulls the inflate along (backpressure): a part left early is inflated no further.
-          const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-          try {
-            for (let r; !(r = await reader.read()).done;) {
-              this._feed(r.value, chunkSize, 'partData');
-              if (!goOn()) break;
-            }
-          } finally {
-            reader.cancel().catch(() => {});
-          }
+          await this._inflateNatively(data, chunkSize, goOn, unpacked);
           return;
         }
         const inflate = new this._Inflate((piece) => this._feed(piece, chunkSize, 'partData'));
         for (let at = 0; at < data.length || at === 0; at += ZIP_PIECE) {
-          inflate.push(data.subarray(at, at + ZIP_PIECE), at + ZIP_PIECE >= data.length);
+          const piece = data.subarray(at, at + ZIP_PIECE);
+          inflate.push(piece, at + ZIP_PIECE >= data.length);
+          unpacked(piece.length);
           if (!goOn()) break;
         }
       } catch (err) {
         if (err instanceof PulseError) throw err;
         throw unreadable('[pulse.zip.001] ' + name + ': cannot read the zip archive: ' + (err && err.message || err));
+      }
+    }
+
+    /** _inflatePart by DecompressionStream: the compressed pieces written as the inflated ones
+     *  are read (each write waits for room: backpressure), so a part left early is inflated no
+     *  further, and a written piece is progress. A reader rather than for-await: Safari's
+     *  streams are not async iterable. */
+    async _inflateNatively(data, chunkSize, goOn, unpacked) {
+      const stream = new DecompressionStream('deflate-raw');
+      const writer = stream.writable.getWriter();
+      let stop = false;
+      const pump = (async () => {
+        for (let at = 0; at < data.length; at += ZIP_PIECE) {
+          if (stop) return;
+          const piece = data.subarray(at, at + ZIP_PIECE);
+          await writer.write(piece);
+          unpacked(piece.length);
+        }
+        await writer.close();
+      })();
+      pump.catch((err) => writer.abort(err).catch(() => {}));
+      const reader = stream.readable.getReader();
+      try {
+        for (let r; !(r = await reader.read()).done;) {
+          this._feed(r.value, chunkSize, 'partData');
+          if (!goOn()) break;
+        }
+      } finally {
+        stop = true;
+        reader.cancel().catch(() => {});
       }
     }
 

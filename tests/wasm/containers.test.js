@@ -153,3 +153,22 @@ test('xlsx: a load cancelled while its sheet inflates stops there, the engine us
     pulse.dispose();
   }
 });
+
+test('xlsx: a workbook reports its reading, then its sheet inflating, each up to the file size', async (t) => {
+  const { unzipSync, Inflate } = require('./support').fflate();
+  if (!Inflate) return t.skip('web/node_modules/fflate is missing: run npm ci in web/');
+  const zip = bigWorkbook(6);
+  for (const nativeInflate of [false, true]) {
+    const pulse = await newPulse({ unzipSync, Inflate, nativeInflate });
+    const events = [];
+    await pulse.loadFile('big.xlsx', new Blob([zip]), { chunkSize: 1 << 20, onProgress: (p) => events.push(p) });
+    pulse.dispose();
+    const read = events.filter((e) => !e.stage), unpack = events.filter((e) => e.stage === 'unpack');
+    assert.equal(read.at(-1).bytes, zip.length, `nativeInflate ${nativeInflate}: the file read`);
+    assert.ok(unpack.length > 10, `nativeInflate ${nativeInflate}: the sheet's progress in steps (${unpack.length})`);
+    assert.ok(events.indexOf(unpack[0]) > events.indexOf(read.at(-1)), 'unpacking comes after the reading');
+    for (let i = 1; i < unpack.length; i++) assert.ok(unpack[i].bytes > unpack[i - 1].bytes);
+    assert.ok(unpack.at(-1).bytes > 0.95 * zip.length && unpack.at(-1).bytes <= zip.length, `${unpack.at(-1).bytes} of ${zip.length}`);
+    assert.ok(unpack.every((e) => e.total === zip.length && e.file === 'big.xlsx'));
+  }
+});

@@ -103,7 +103,7 @@ export class B2BPulseElement extends HTMLElement {
     for (const [attr, key] of Object.entries(ATTR_FILTER)) if (this.hasAttribute(attr)) this.filters[key] = cleanFilter(key, this.getAttribute(attr));
     this.urlState = new UrlState(this, TABS, languages);
     if (this.hasAttribute('sync-hash')) this.urlState.read();
-    this.session = new Session((done, total, name) => this.showProgress(done, total, name));
+    this.session = new Session((done, total, name, stage) => this.showProgress(done, total, name, null, stage));
     this.kept = freshKept(); // files kept in this browser, with consent (kept-files.js)
 
     buildShell(this.shadowRoot, TABS, DASHBOARDS);
@@ -288,9 +288,9 @@ export class B2BPulseElement extends HTMLElement {
     if (this._built && this.hasAttribute('sync-hash')) this.urlState.write();
   }
 
-  showProgress(done, total, file, label) {
+  showProgress(done, total, file, label, stage) {
     clearTimeout(this._progressSoon);
-    if (this._built) showProgress(this, done, total, file, label);
+    if (this._built) showProgress(this, done, total, file, label, stage);
   }
 
   /** The progress bar saying `label`, once PROGRESS_DELAY_MS pass without hideProgress: work

@@ -190,7 +190,7 @@ export class EngineClient {
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.progress) {
-      if (p.onProgress) p.onProgress(m.progress[0], m.progress[1]);
+      if (p.onProgress) p.onProgress(m.progress[0], m.progress[1], m.progress[2]);
       return;
     }
     this.pending.delete(m.id);

@@ -17,7 +17,8 @@ const FILE_OPTIONS = ['role', 'columns', 'delimiter', 'decimal', 'date_format', 
 const copy = (o) => JSON.parse(JSON.stringify(o));
 
 export class Session {
-  /** onProgress(done, total, name): bytes of the current batch read so far. */
+  /** onProgress(done, total, name, stage): bytes of the current batch read so far; stage
+   *  'unpack' while a workbook's parts inflate into the engine (counted again, from its start). */
   constructor(onProgress) {
     this.files = [];
     this.pendingOptions = new Map(); // options by file name, from a workspace or an applied edit
@@ -163,7 +164,7 @@ export class Session {
       e.status = 'loading';
       this.onProgress(done, total, e.name);
       try {
-        e.load = await engine.load(e.name, e.source, e.options, (bytes) => current() && this.onProgress(done + bytes, total, e.name));
+        e.load = await engine.load(e.name, e.source, e.options, (bytes, _size, stage) => current() && this.onProgress(done + bytes, total, e.name, stage));
         e.error = null;
       } catch (err) {
         e.load = err.load || null;

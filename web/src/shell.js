@@ -99,23 +99,25 @@ function linkFilters(host) {
   return named.length ? html`<p class="link-filters" data-role="link-filters" role="status">${icon('info')} ${t('filter.link', { filters: named.join(' · ') })}</p>` : '';
 }
 
-/** The progress bar: bytes done of total for a file, or an indeterminate bar with a label. */
-export function showProgress(host, done, total, file, label) {
+/** The progress bar: bytes done of total for a file, or an indeterminate bar with a label.
+ *  stage 'unpack': a workbook's parts inflating into the engine, said as such. */
+export function showProgress(host, done, total, file, label, stage) {
   const el = host.$('[data-role=progress]');
   el.hidden = false;
   const bar = el.querySelector('.bar');
   const known = total > 0 && done !== null;
   bar.classList.toggle('indeterminate', !known);
   bar.firstElementChild.style.width = known ? `${Math.min(100, (done / total) * 100).toFixed(1)}%` : '';
+  const unpacking = stage === 'unpack';
   const text = label || (known
-    ? host.t('data.progress', { file, done: host.fmt.bytes(done), total: host.fmt.bytes(total) })
+    ? host.t(unpacking ? 'data.progress.unpack' : 'data.progress', { file, done: host.fmt.bytes(done), total: host.fmt.bytes(total) })
     : host.t('state.loading', { file }));
   el.querySelector('.label').textContent = text;
   bar.setAttribute('aria-label', text);
   if (known) bar.setAttribute('aria-valuenow', String(Math.round((done / total) * 100)));
   else bar.removeAttribute('aria-valuenow');
   // Screen readers hear each step once (a file started, a stage), not every percent.
-  announce(host, label || host.t('state.loading', { file }));
+  announce(host, label || host.t(unpacking ? 'state.unpacking' : 'state.loading', { file }));
 }
 
 /** Says text in the polite live region (once: the same text again is not repeated). */

@@ -49,6 +49,7 @@ export const en = {
   'filter.summary': '{period} · as of {as_of}',
 
   'state.loading': 'Loading {file}…',
+  'state.unpacking': 'Reading the sheet of {file}…',
   'state.computing': 'Computing the dashboards…',
   'state.loaded': '{files} files · {rows} rows · computed in {ms} ms',
   'state.error': 'Something went wrong',
@@ -189,6 +190,7 @@ export const ru = {
   'filter.summary': '{period} · на {as_of}',
 
   'state.loading': 'Загрузка {file}…',
+  'state.unpacking': 'Чтение листа книги {file}…',
   'state.computing': 'Расчёт показателей…',
   'state.loaded': 'Файлов: {files} · строк: {rows} · расчёт {ms} мс',
   'state.error': 'Что-то пошло не так',

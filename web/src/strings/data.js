@@ -43,6 +43,7 @@ export const en = {
   'data.ws_loaded': 'Workspace loaded: {n} file settings, filters applied.',
   'data.ws_missing': 'Waiting for these files of the workspace: {files}',
   'data.progress': 'Loading {file}: {done} of {total}',
+  'data.progress.unpack': 'Reading the sheet of {file}: {done} of {total}',
   'data.recognized': 'Recognized as',
 };
 
@@ -88,5 +89,6 @@ export const ru = {
   'data.ws_loaded': 'Настройки загружены: файлов — {n}, фильтры применены.',
   'data.ws_missing': 'Ожидаются файлы из настроек: {files}',
   'data.progress': 'Загрузка {file}: {done} из {total}',
+  'data.progress.unpack': 'Чтение листа книги {file}: {done} из {total}',
   'data.recognized': 'Распознано как',
 };

@@ -41,7 +41,7 @@ export async function openEngine(wasmModule, { parquetUrl } = {}) {
         chunkSize,
         signal,
         readBlob,  // file-reader.js: a big file read on a worker of its own
-        onProgress: ({ bytes, total }) => onProgress(bytes, total),  // pulse.js: {file, bytes, total}
+        onProgress: ({ bytes, total, stage }) => onProgress(bytes, total, stage),  // pulse.js: {file, bytes, total, stage}
       });
     },
     // The big lists kept in the engine: the store reads them (report-store.js, kept-lists.js).

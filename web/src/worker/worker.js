@@ -1,6 +1,7 @@
 // The engine's Web Worker: one engine, requests served one after the other so that a
 // report never runs while a file is half loaded. Messages in: {id, op, ...}; out:
-// {id, progress: [bytes, total]} while loading, then {id, ok, result} or {id, ok: false, error}.
+// {id, progress: [bytes, total, stage]} while loading (stage 'unpack': a workbook's parts inflating
+// into the engine after the file was read), then {id, ok, result} or {id, ok: false, error}.
 import { openEngine } from 'pulse-engine-adapter';
 import { ReportStore } from './report-store.js';
 import { loadWithHelpers, serveRanges } from './range-helpers.js';
@@ -76,11 +77,11 @@ async function serve(e, msg) {
       return { kind: e.kind, schema: e.schema(), sharedMemory: Boolean(e.pages), ...(ownModule ? { wasmModule: ownModule } : {}) };
     case 'load': {
       let last = 0;
-      const onProgress = (bytes, total) => {
+      const onProgress = (bytes, total, stage) => {
         const now = performance.now();
         if (now - last > 40 || bytes === total) {
           last = now;
-          self.postMessage({ id, progress: [bytes, total] });
+          self.postMessage({ id, progress: [bytes, total, stage] });
         }
       };
       loading = new AbortController();
