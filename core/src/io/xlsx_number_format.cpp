@@ -1,6 +1,5 @@
 #include "pulse/io/xlsx_number_format.h"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -10,26 +9,12 @@
 namespace pulse::io {
 namespace {
 
-// At least two digits of v >= 0 ("07", "27", "130") at `out`, without printf; the text's end.
-char* put_two(long long v, char* out) {
-  char digits[24];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v > 0);
-  if (n == 1) *out++ = '0';
-  while (n > 0) *out++ = digits[--n];
-  return out;
-}
-
-// "hh:mm:ss" at `out`; the text's end.
-char* put_clock(long long hours, long long minutes, long long seconds, char* out) {
-  out = put_two(hours, out);
-  *out++ = ':';
-  out = put_two(minutes, out);
-  *out++ = ':';
-  return put_two(seconds, out);
+// At least two digits ("07", "27", "130"), without printf: a workbook's date-time cell writes
+// three of these, and WebAssembly's printf is a slow machine of its own.
+std::string two(long long v) {
+  std::string digits = std::to_string(v);
+  if (v >= 0 && v < 10) digits.insert(digits.begin(), '0');
+  return digits;
 }
 
 bool is_digit(char c) {
@@ -212,33 +197,24 @@ std::string excel_serial_text(double serial, NumberKind kind, bool date1904, boo
   if (!std::isfinite(serial) || serial < 0 || serial > 2958466.0) return {};  // past 9999-12-31
   const long long total = std::llround(serial * 86400.0);
   const long long seconds = total % 86400;
-  // Written into one buffer and made a string once: a workbook's date-time cell is one of these
-  // a line, and the pieces' strings were a tenth of its conversion.
-  char text[kDayTextMax + 48];
-  char* end = text;
+  const std::string clock =
+      two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60);
   if (kind == NumberKind::time) {
-    end = elapsed ? put_clock(total / 3600, total / 60 % 60, total % 60, end)
-                  : put_clock(seconds / 3600, seconds / 60 % 60, seconds % 60, end);
-    return std::string(text, end);
+    if (!elapsed) return clock;
+    return two(total / 3600) + ":" + two(total / 60 % 60) + ":" + two(total % 60);
   }
   const long long days = total / 86400;
+  std::string date;
   if (date1904) {
-    end = write_day(day_from_civil(1904, 1, 1) + static_cast<Day>(days), end);
+    date = format_day(day_from_civil(1904, 1, 1) + static_cast<Day>(days));
   } else if (days == 60) {
-    // Lotus 1-2-3's leap day, kept by Excel: not a date, reported as such
-    constexpr std::string_view kPhantom = "1900-02-29";
-    end = std::copy(kPhantom.begin(), kPhantom.end(), end);
+    date = "1900-02-29";  // Lotus 1-2-3's leap day, kept by Excel: not a date, reported as such
   } else {
     // Serial 1 is 1900-01-01; past the phantom 1900-02-29 every serial is one day ahead.
-    end = write_day(days < 60 ? day_from_civil(1899, 12, 31) + static_cast<Day>(days)
-                              : day_from_civil(1899, 12, 30) + static_cast<Day>(days),
-                    end);
+    date = format_day(days < 60 ? day_from_civil(1899, 12, 31) + static_cast<Day>(days)
+                                : day_from_civil(1899, 12, 30) + static_cast<Day>(days));
   }
-  if (kind == NumberKind::datetime) {
-    *end++ = ' ';
-    end = put_clock(seconds / 3600, seconds / 60 % 60, seconds % 60, end);
-  }
-  return std::string(text, end);
+  return kind == NumberKind::datetime ? date + " " + clock : date;
 }
 
 bool shows_elapsed_time(std::string_view code) {
